@@ -1,0 +1,7 @@
+"""`python -m azrel_desktop` starts the desktop app."""
+
+import sys
+
+from azrel_desktop.ui.app import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Qt-free core: models, database, dates, filters, seeding, export and annotations."""

@@ -1,0 +1,209 @@
+"""The `azrel` command line: init, stats, check and export, over the same filter as the GUI.
+
+User mistakes (a bad date, an unknown organisation, an unusable file) print one line on stderr
+and exit non-zero; they never show a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import text
+
+from .. import __version__
+from .annotations import AnnotationError
+from .database import DatabaseError, default_db_path, head_revision, open_database
+from .dates import DateError
+from .export import (
+    ExportCancelled,
+    export_agreements,
+    export_annotations,
+    export_events,
+    export_organisations,
+    export_sources,
+    write_atomically,
+)
+from .filters import EventFilter, describe_text
+from .integrity import check_database
+from .lookup import LookupError_, resolve
+from .seed import SeedError, seeded_version
+
+EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations")
+
+
+class UserError(Exception):
+    """A mistake on the command line; printed as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UserError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="azrel", description="AzRel Desktop: the foreign relations of Azerbaijan, "
+                     "every fact cited to its source.")
+    parser.add_argument("--version", action="version", version=f"azrel {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: $AZREL_DB or the per-user "
+                        f"data directory, now {default_db_path()})")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("init", help="create (or upgrade) and seed the database")
+    stats = sub.add_parser("stats", help="count what the database holds")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_parser("check", help="integrity check and re-verification of every citation")
+    exp = sub.add_parser("export", help="write records as CSV")
+    exp.add_argument("what", choices=EXPORT_KINDS, help="which records to write")
+    add_filter_arguments(exp)
+    exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+    return parser
+
+
+def add_filter_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("filters (repeat an option for alternatives: --org NATO --org CIS)")
+    g.add_argument("--org", action="append", default=[], metavar="NAME",
+                   help="organisation by name, abbreviation or alias; includes its bodies")
+    g.add_argument("--country", action="append", default=[], metavar="NAME")
+    g.add_argument("--person", action="append", default=[], metavar="NAME")
+    g.add_argument("--kind", action="append", default=[], metavar="KIND", help="event kind, e.g. visit")
+    g.add_argument("--source", action="append", default=[], metavar="TITLE")
+    g.add_argument("--tag", action="append", default=[], metavar="TAG", help="annotation tag")
+    g.add_argument("--from", dest="date_from", metavar="DATE", help="start of window: 1997, 1997-05, spring 1998")
+    g.add_argument("--to", dest="date_to", metavar="DATE", help="end of window (inclusive: --to 1999 is end of 1999)")
+    g.add_argument("--search", default="", metavar="TEXT", help="words in titles, summaries, quotes and notes")
+    d = g.add_mutually_exclusive_group()
+    d.add_argument("--disputed", dest="disputed", action="store_const", const=True, default=None,
+                   help="only disputed events")
+    d.add_argument("--undisputed", dest="disputed", action="store_const", const=False,
+                   help="only undisputed events")
+    g.add_argument("--annotated", action="store_true", help="only events with notes")
+
+
+def filter_from_args(session, args) -> EventFilter:
+    return EventFilter(
+        date_from=args.date_from, date_to=args.date_to,
+        organisations=tuple(resolve(session, "organisation", x) for x in args.org),
+        countries=tuple(resolve(session, "country", x) for x in args.country),
+        people=tuple(resolve(session, "person", x) for x in args.person),
+        kinds=tuple(resolve(session, "kind", x) for x in args.kind),
+        sources=tuple(resolve(session, "source", x) for x in args.source),
+        tags=tuple(args.tag), disputed=args.disputed, annotated=args.annotated, text=args.search,
+    )
+
+
+def _stats(db) -> dict:
+    with db.read() as s:
+        def n(sql: str) -> int:
+            return s.execute(text(sql)).scalar_one()
+
+        return {
+            "database": str(db.path),
+            "schema": head_revision(),
+            "seed_version": seeded_version(s),
+            "sources": n("SELECT count(*) FROM sources"),
+            "passages": n("SELECT count(*) FROM passages WHERE kind = 'citation'"),
+            "boilerplate_spans": n("SELECT count(*) FROM passages WHERE kind = 'boilerplate'"),
+            "user_passages": n("SELECT count(*) FROM passages WHERE kind = 'user'"),
+            "events": n("SELECT count(*) FROM events"),
+            "disputed_events": n("SELECT count(*) FROM events WHERE disputed"),
+            "agreements": n("SELECT count(*) FROM agreements"),
+            "agreement_steps": n("SELECT count(*) FROM agreement_steps"),
+            "memberships": n("SELECT count(*) FROM memberships"),
+            "organisations": n("SELECT count(*) FROM organisations"),
+            "countries": n("SELECT count(*) FROM countries"),
+            "people": n("SELECT count(*) FROM people"),
+            "annotations": n("SELECT count(*) FROM annotations"),
+            "first_event": s.execute(text("SELECT min(date_start) FROM events")).scalar(),
+            "last_event": s.execute(text("SELECT max(date_start) FROM events")).scalar(),
+        }
+
+
+def _export(db, args) -> int:
+    with db.read() as s:
+        f = filter_from_args(s, args)
+        description = describe_text(s, f)
+
+    def write(out) -> int:
+        with db.read() as s:
+            if args.what == "events":
+                return export_events(s, f, out, excel=args.excel)
+            if args.what == "agreements":
+                return export_agreements(s, f, out, excel=args.excel)
+            if args.what == "organisations":
+                return export_organisations(s, f, out, excel=args.excel)
+            if args.what == "sources":
+                return export_sources(s, f, out, excel=args.excel)
+            return export_annotations(s, out, tags=f.tags, text_contains=f.text, excel=args.excel)
+
+    if args.output:
+        if args.output.is_dir():
+            raise UserError(f"{args.output} is a folder; give a file name")
+        count = write_atomically(args.output, write)
+        print(f"{count} {args.what} ({description}) written to {args.output}", file=sys.stderr)
+    else:
+        out = sys.stdout
+        if hasattr(out, "reconfigure"):
+            out.reconfigure(encoding="utf-8", newline="")
+        count = write(out)
+        out.flush()
+    return 0
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db = open_database(args.db)
+    try:
+        if args.command == "init":
+            st = _stats(db)
+            print(f"{db.path}: {st['events']} events, {st['agreements']} agreements, "
+                  f"{st['sources']} sources, seed corpus version {st['seed_version']}")
+        elif args.command == "stats":
+            st = _stats(db)
+            if args.json:
+                print(json.dumps(st, indent=2, ensure_ascii=False))
+            else:
+                width = max(len(k) for k in st)
+                for key, value in st.items():
+                    print(f"{key.replace('_', ' '):<{width}}  {value}")
+        elif args.command == "check":
+            with db.read() as s:
+                report = check_database(s)
+            for problem in report.problems:
+                print(problem)
+            if not report.ok:
+                print(f"{len(report.problems)} problem(s) found in {db.path}", file=sys.stderr)
+                return 1
+            print(f"ok: integrity check passed; {report.passages_verified} passages and "
+                  f"{report.citations_verified} citations verified against their sources")
+        elif args.command == "export":
+            return _export(db, args)
+        return 0
+    finally:
+        db.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError) as exc:
+        print(f"azrel: error: {exc}", file=sys.stderr)
+        return 2
+    except ExportCancelled:
+        print("azrel: export cancelled", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("azrel: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        print(f"azrel: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

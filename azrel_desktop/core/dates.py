@@ -1,0 +1,440 @@
+"""Partial dates: EDTF level-1 strings, their bounds and precision, and the phrases sources use.
+
+Every date in AzRel is stored as an EDTF string (`1994-05-04`, `1997-11`, `1998-21`,
+`1994~`, `2002/2003`) together with the lower and upper calendar bounds computed here. Sorting
+uses the lower bound; a date window matches when the two intervals overlap.
+
+Conventions that EDTF leaves open, fixed here once:
+- seasons (21 spring, 22 summer, 23 autumn, 24 winter) are meteorological and northern:
+  spring is March–May, winter runs from December into February of the next year;
+- `~` (approximate) and `?` (uncertain) keep the nominal bounds: the flag is shown, the
+  interval is not widened;
+- an interval with an open or unknown end (`1994/..`) runs to 9999-12-31; one with an open
+  or unknown start (`../1993`, "by 1993") is placed at its known end: its lower bound is that
+  end's lower bound, so "by 22 April 2024" sorts and filters as 22 April 2024 rather than as
+  the year 1. The EDTF string keeps the open start for display.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MIN_DATE = date(1, 1, 1)
+MAX_DATE = date(9999, 12, 31)
+
+PRECISIONS = ("day", "month", "season", "year", "decade", "century", "interval")
+
+SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+SEASON_NUMBERS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
+_MONTH_LOOKUP = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
+_MONTH_LOOKUP.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
+_MONTH_LOOKUP["sept"] = 9
+
+
+class DateError(ValueError):
+    """A date string or phrase that cannot be understood."""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """One parsed EDTF value with its bounds."""
+
+    edtf: str
+    lower: date
+    upper: date
+    precision: str
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def start_iso(self) -> str:
+        return self.lower.isoformat()
+
+    @property
+    def end_iso(self) -> str:
+        return self.upper.isoformat()
+
+    def overlaps(self, lower: date | None, upper: date | None) -> bool:
+        return (upper is None or self.lower <= upper) and (lower is None or self.upper >= lower)
+
+
+_SINGLE = re.compile(
+    r"^(?P<year>\d{4}|\d{3}X|\d{2}XX)"
+    r"(?:-(?P<mid>\d{2})(?:-(?P<day>\d{2}))?)?"
+    r"(?P<qual>[?~%])?$"
+)
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _parse_single(text: str) -> PartialDate:
+    m = _SINGLE.match(text)
+    if not m:
+        raise DateError(f"not an EDTF date: {text!r}")
+    ytext, mid, day, qual = m.group("year"), m.group("mid"), m.group("day"), m.group("qual")
+    approximate = qual in ("~", "%")
+    uncertain = qual in ("?", "%")
+    if "X" in ytext:
+        if mid is not None:
+            raise DateError(f"a decade or century cannot have a month: {text!r}")
+        if ytext.endswith("XX"):
+            base = int(ytext[:2]) * 100
+            lower, upper, precision = date(max(base, 1), 1, 1), date(base + 99, 12, 31), "century"
+        else:
+            base = int(ytext[:3]) * 10
+            lower, upper, precision = date(max(base, 1), 1, 1), date(base + 9, 12, 31), "decade"
+        return PartialDate(text, lower, upper, precision, approximate, uncertain)
+    year = int(ytext)
+    if year < 1:
+        raise DateError(f"year 0 is not supported: {text!r}")
+    if mid is None:
+        return PartialDate(text, date(year, 1, 1), date(year, 12, 31), "year", approximate, uncertain)
+    number = int(mid)
+    if day is not None:
+        if not 1 <= number <= 12:
+            raise DateError(f"month out of range: {text!r}")
+        try:
+            exact = date(year, number, int(day))
+        except ValueError as exc:
+            raise DateError(f"no such day: {text!r}") from exc
+        return PartialDate(text, exact, exact, "day", approximate, uncertain)
+    if 1 <= number <= 12:
+        return PartialDate(
+            text, date(year, number, 1), date(year, number, _last_day(year, number)), "month",
+            approximate, uncertain,
+        )
+    if number in SEASONS:
+        lower, upper = _season_bounds(year, number)
+        return PartialDate(text, lower, upper, "season", approximate, uncertain)
+    raise DateError(f"month or season out of range: {text!r}")
+
+
+def _season_bounds(year: int, season: int) -> tuple[date, date]:
+    if season == 24:
+        if year == 9999:
+            return date(year, 12, 1), MAX_DATE
+        return date(year, 12, 1), date(year + 1, 2, _last_day(year + 1, 2))
+    first = {21: 3, 22: 6, 23: 9}[season]
+    return date(year, first, 1), date(year, first + 2, _last_day(year, first + 2))
+
+
+def parse_edtf(text: str) -> PartialDate:
+    """Parse an EDTF level-1 date or interval; raise DateError with the reason otherwise."""
+    if not isinstance(text, str):
+        raise DateError(f"a date must be text, not {type(text).__name__}")
+    text = text.strip()
+    if not text:
+        raise DateError("empty date")
+    if "/" not in text:
+        return _parse_single(text)
+    if text.count("/") != 1:
+        raise DateError(f"an interval has exactly one '/': {text!r}")
+    left, right = text.split("/")
+    if left in ("", "..") and right in ("", ".."):
+        raise DateError(f"an interval needs at least one known end: {text!r}")
+    start = None if left in ("", "..") else _parse_single(left)
+    end = None if right in ("", "..") else _parse_single(right)
+    lower = start.lower if start else end.lower
+    upper = end.upper if end else MAX_DATE
+    if start and end and start.lower > end.upper:
+        raise DateError(f"interval ends before it starts: {text!r}")
+    flags = [d for d in (start, end) if d]
+    return PartialDate(
+        text, lower, upper, "interval",
+        any(d.approximate for d in flags), any(d.uncertain for d in flags),
+    )
+
+
+def is_valid_edtf(text: str) -> bool:
+    try:
+        parse_edtf(text)
+    except DateError:
+        return False
+    return True
+
+
+# --- human-readable form -------------------------------------------------------------
+
+_QUALIFIER_WORDS = {"~": "about ", "?": "possibly ", "%": "about, possibly "}
+
+
+def _describe_single(text: str) -> str:
+    m = _SINGLE.match(text)
+    assert m
+    ytext, mid, day, qual = m.group("year"), m.group("mid"), m.group("day"), m.group("qual")
+    prefix = _QUALIFIER_WORDS.get(qual or "", "")
+    if "X" in ytext:
+        core = f"the {ytext.replace('X', '0')}s"
+    elif mid is None:
+        core = ytext
+    elif day is not None:
+        core = f"{int(day)} {MONTHS[int(mid) - 1]} {ytext}"
+    elif int(mid) in SEASONS:
+        core = f"{SEASONS[int(mid)]} {ytext}"
+    else:
+        core = f"{MONTHS[int(mid) - 1]} {ytext}"
+    return prefix + core
+
+
+def describe(edtf: str) -> str:
+    """A readable English form of an EDTF value (`1994-05-04` → `4 May 1994`)."""
+    parse_edtf(edtf)
+    if "/" not in edtf:
+        return _describe_single(edtf)
+    left, right = edtf.split("/")
+    if left in ("", ".."):
+        return f"until {_describe_single(right)}"
+    if right in ("", ".."):
+        return f"from {_describe_single(left)}"
+    return f"{_describe_single(left)} – {_describe_single(right)}"
+
+
+# --- phrases as the sources write them -------------------------------------------------
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_DASH = r"\s*(?:-|–|—|to|until)\s*"
+_MONTH_RE = r"(?P<{name}>" + "|".join(sorted(_MONTH_LOOKUP, key=len, reverse=True)) + r")\.?"
+
+
+def _month(name: str) -> int:
+    return _MONTH_LOOKUP[name.lower().rstrip(".")]
+
+
+def _fmt(year: int, month: int | None = None, day: int | None = None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _clean(phrase: str) -> str:
+    text = phrase.replace("\n", " ").replace("\u00a0", " ").strip().lower()
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^(?:in|on|at|during|by|of)\s+", "", text)
+    text = re.sub(r"^the\s+", "", text)
+    return text.rstrip(".,; ")
+
+
+def parse_phrase(
+    phrase: str, *, context_year: int | None = None, anchor: str | None = None
+) -> str:
+    """Turn a date phrase from a source into an EDTF string.
+
+    `context_year` supplies the year for phrases like "April 16" or "in September";
+    `anchor` (an EDTF day) resolves "a day later". Relative phrases such as
+    "five days before 2024-04-22" are resolved against the date they name.
+    """
+    text = _clean(phrase)
+    if not text:
+        raise DateError("empty date phrase")
+
+    if is_valid_edtf(text.upper() if "x" in text else text):
+        return text.upper() if "x" in text else text
+
+    m = re.match(r"^(?:about|around|circa|c\.|approximately|roughly)\s+(.*)$", text)
+    if m:
+        return _qualify(parse_phrase(m.group(1), context_year=context_year, anchor=anchor), "~")
+
+    m = re.match(r"^(?:since|from|after)\s+(.*)$", text)
+    if m and not re.match(r"^\w+\s+(?:days?|weeks?|months?|years?)\b", m.group(1)):
+        start = parse_phrase(m.group(1), context_year=context_year, anchor=anchor)
+        return f"{_first(start)}/.."
+    m = re.match(r"^(?:until|till|before|by)\s+(.*)$", text)
+    if m and not re.match(r"^\w+\s+(?:days?|weeks?|months?|years?)\b", m.group(1)):
+        end = parse_phrase(m.group(1), context_year=context_year, anchor=anchor)
+        return f"../{_last(end)}"
+
+    m = re.match(
+        r"^(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before|later|earlier)"
+        r"(?:\s+(?P<rest>.*))?$",
+        text,
+    )
+    if m:
+        count = _count(m.group("n"))
+        sign = 1 if m.group("dir") in ("after", "later") else -1
+        base = m.group("rest")
+        if base:
+            target = parse_phrase(base, context_year=context_year, anchor=anchor)
+        elif anchor:
+            target = anchor
+        else:
+            raise DateError(f"{phrase!r} needs the date it is relative to")
+        return shift(target, count * sign, m.group("unit"))
+
+    m = re.match(r"^(?:a|the next|the following)\s+(day|week|month|year)\s+later$", text)
+    if m:
+        if not anchor:
+            raise DateError(f"{phrase!r} needs the date it is relative to")
+        return shift(anchor, 1, m.group(1))
+
+    m = re.match(r"^(?P<part>early|mid|mid-|late)\s*-?\s*(?P<decade>\d{3}0)'?s$", text)
+    if m:
+        base = int(m.group("decade"))
+        part = m.group("part").rstrip("-")
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[part]
+        return f"{base + lo:04d}/{base + hi:04d}"
+    m = re.match(r"^(?P<decade>\d{3}0)'?s$", text)
+    if m:
+        return m.group("decade")[:3] + "X"
+
+    m = re.match(r"^(?P<part>early|mid|mid-|late|beginning of|end of)\s*-?\s*(?P<year>\d{4})$", text)
+    if m:
+        year = int(m.group("year"))
+        part = m.group("part").rstrip("-")
+        lo, hi = {"early": (1, 4), "beginning of": (1, 4), "mid": (5, 8), "late": (9, 12),
+                  "end of": (9, 12)}[part]
+        return f"{_fmt(year, lo)}/{_fmt(year, hi)}"
+
+    m = re.match(r"^(?P<which>first|second|1st|2nd) half of (?P<year>\d{4})$", text)
+    if m:
+        year = int(m.group("year"))
+        return f"{_fmt(year, 1)}/{_fmt(year, 6)}" if m.group("which") in ("first", "1st") \
+            else f"{_fmt(year, 7)}/{_fmt(year, 12)}"
+
+    m = re.match(r"^(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?P<year>\d{4})$", text)
+    if m:
+        year = int(m.group("year"))
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4}[m.group("q")]
+        return f"{_fmt(year, 3 * q - 2)}/{_fmt(year, 3 * q)}"
+
+    m = re.match(r"^(?P<season>spring|summer|autumn|fall|winter)(?: of)? ?(?P<year>\d{4})?$", text)
+    if m:
+        year = _year(m.group("year"), context_year, phrase)
+        return f"{year:04d}-{SEASON_NUMBERS[m.group('season')]}"
+
+    m = re.match(r"^(?P<a>\d{4})" + _DASH + r"(?P<b>\d{4})$", text)
+    if m:
+        return f"{m.group('a')}/{m.group('b')}"
+
+    m = re.match(
+        "^" + _MONTH_RE.format(name="m1") + _DASH + _MONTH_RE.format(name="m2")
+        + r"(?: of)? ?(?P<year>\d{4})?$",
+        text,
+    )
+    if m:
+        year = _year(m.group("year"), context_year, phrase)
+        first, second = _month(m.group("m1")), _month(m.group("m2"))
+        end_year = year + 1 if second < first else year
+        return f"{_fmt(year, first)}/{_fmt(end_year, second)}"
+
+    # "October 12, 1992", "May 4 1994", "April 16"
+    m = re.match("^" + _MONTH_RE.format(name="m") + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?,? ?(?P<year>\d{4})?$", text)
+    if m:
+        year = _year(m.group("year"), context_year, phrase)
+        return _checked_day(year, _month(m.group("m")), int(m.group("d")), phrase)
+    # "12 October 1992", "15 August"
+    m = re.match(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH_RE.format(name="m") + r",? ?(?P<year>\d{4})?$", text)
+    if m:
+        year = _year(m.group("year"), context_year, phrase)
+        return _checked_day(year, _month(m.group("m")), int(m.group("d")), phrase)
+    # "March 1992", "May of 1997", "September"
+    m = re.match("^" + _MONTH_RE.format(name="m") + r"(?: of)?,? ?(?P<year>\d{4})?$", text)
+    if m:
+        year = _year(m.group("year"), context_year, phrase)
+        return _fmt(year, _month(m.group("m")))
+    m = re.match(r"^(?:year )?(?P<year>\d{4})(?: year)?$", text)
+    if m:
+        return m.group("year")
+    raise DateError(f"cannot read the date phrase {phrase!r}")
+
+
+def _count(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    raise DateError(f"not a number: {word!r}")
+
+
+def _year(text: str | None, context_year: int | None, phrase: str) -> int:
+    if text:
+        return int(text)
+    if context_year is None:
+        raise DateError(f"{phrase!r} has no year and no context year was given")
+    return context_year
+
+
+def _checked_day(year: int, month: int, day: int, phrase: str) -> str:
+    try:
+        date(year, month, day)
+    except ValueError as exc:
+        raise DateError(f"no such day in {phrase!r}") from exc
+    return _fmt(year, month, day)
+
+
+def _qualify(edtf: str, mark: str) -> str:
+    if "/" in edtf:
+        left, right = edtf.split("/")
+        return "/".join(p if p in ("", "..") else _qualify(p, mark) for p in (left, right))
+    if edtf[-1] in "?~%":
+        return edtf[:-1] + "%" if edtf[-1] != mark else edtf
+    return edtf + mark
+
+
+def _first(edtf: str) -> str:
+    return edtf.split("/")[0] if "/" in edtf else edtf
+
+
+def _last(edtf: str) -> str:
+    return edtf.split("/")[1] if "/" in edtf else edtf
+
+
+def shift(edtf: str, amount: int, unit: str) -> str:
+    """Move a single EDTF date by whole days, weeks, months or years, keeping its precision."""
+    parsed = parse_edtf(edtf)
+    if "/" in edtf:
+        raise DateError(f"cannot shift an interval: {edtf!r}")
+    qual = edtf[-1] if edtf[-1] in "?~%" else ""
+    if unit in ("day", "week"):
+        if parsed.precision != "day":
+            raise DateError(f"cannot count {unit}s from {edtf!r}, which is not a single day")
+        moved = parsed.lower + timedelta(days=amount * (7 if unit == "week" else 1))
+        return _fmt(moved.year, moved.month, moved.day) + qual
+    if unit == "month":
+        if parsed.precision not in ("day", "month"):
+            raise DateError(f"cannot count months from {edtf!r}")
+        index = parsed.lower.year * 12 + parsed.lower.month - 1 + amount
+        year, month = divmod(index, 12)
+        if parsed.precision == "month":
+            return _fmt(year, month + 1) + qual
+        day = min(parsed.lower.day, _last_day(year, month + 1))
+        return _fmt(year, month + 1, day) + qual
+    if unit == "year":
+        body = edtf.rstrip("?~%")
+        year = int(body[:4]) + amount
+        rest = body[4:]
+        if rest == "-02-29" and not calendar.isleap(year):
+            rest = "-02-28"
+        return f"{year:04d}{rest}{qual}"
+    raise DateError(f"unknown unit {unit!r}")
+
+
+def parse_user_date(text: str) -> PartialDate:
+    """A date typed by a user: EDTF (`1997`, `1997-11`) or a phrase (`spring 1998`)."""
+    try:
+        return parse_edtf(text)
+    except DateError:
+        return parse_edtf(parse_phrase(text))
+
+
+def window(start: str | None, end: str | None) -> tuple[date | None, date | None]:
+    """Bounds of a user's date window: `--from 1997 --to 1999` is 1997-01-01 to 1999-12-31."""
+    lower = parse_user_date(start).lower if start else None
+    upper = parse_user_date(end).upper if end else None
+    if lower and upper and lower > upper:
+        raise DateError(f"the window ends ({end}) before it starts ({start})")
+    return lower, upper

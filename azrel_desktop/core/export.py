@@ -1,0 +1,224 @@
+"""CSV export: plain functions that write to a text file object.
+
+RFC 4180 quoting with CRLF line ends, UTF-8 (optionally with the BOM Excel needs), several values
+in one cell joined with `; `, and no cell a spreadsheet would run as a formula: text that begins
+with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (a plain number such as `-5` stays a
+number). Events are streamed a page at a time in the order the filter and sort give.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable
+from typing import TextIO
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from .annotations import list_annotations
+from .filters import EventFilter, compile_filter
+from .timeline import order_by
+
+JOIN = "; "
+BOM = "\ufeff"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+
+EVENT_COLUMNS = (
+    "id", "date", "date_start", "date_end", "precision", "date_text", "title", "kind", "summary",
+    "location", "organisations", "countries", "people", "agreements", "sources", "quotes",
+    "disputed", "dispute_note", "contradicting_quotes", "tags", "annotations",
+)
+AGREEMENT_COLUMNS = ("id", "title", "kind", "summary", "parties", "steps", "sources", "quotes", "disputed")
+ORGANISATION_COLUMNS = ("id", "name", "abbreviation", "aliases", "kind", "parent", "founded",
+                        "description", "events")
+SOURCE_COLUMNS = ("id", "title", "publisher", "author", "url", "published", "data_as_of", "kind",
+                  "language", "reliability", "sha256", "passages")
+ANNOTATION_COLUMNS = ("id", "target_kind", "target_id", "target", "quote", "body", "tags",
+                      "created_at", "updated_at", "detached")
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export; the caller discards the partial file."""
+
+
+def safe_cell(value) -> str:
+    """A cell value a spreadsheet shows as text and never evaluates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    cell = str(value).replace("\x00", "")
+    if cell.startswith(_FORMULA_START) and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def unescape_cell(cell: str) -> str:
+    """Undo `safe_cell` for a cell read back from an export."""
+    if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) and not _NUMBER.match(cell[1:]):
+        return cell[1:]
+    return cell
+
+
+def _writer(out: TextIO, columns, excel: bool):
+    if excel:
+        out.write(BOM)
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    return writer
+
+
+def _joined(sql: str) -> str:
+    return f"coalesce(({sql}), '')"
+
+
+_SEP = "\x1f"
+
+EVENT_EXPORT_SELECT = f"""SELECT e.id, e.date, e.date_start, e.date_end, e.precision, e.date_text,
+  e.title, e.kind, e.summary, e.location,
+  {_joined(f"SELECT group_concat(o.name || coalesce(' (' || o.abbreviation || ')', ''), '{_SEP}') FROM event_organisations x JOIN organisations o ON o.id = x.organisation_id WHERE x.event_id = e.id")},
+  {_joined(f"SELECT group_concat(c.name, '{_SEP}') FROM event_countries x JOIN countries c ON c.id = x.country_id WHERE x.event_id = e.id")},
+  {_joined(f"SELECT group_concat(p.name, '{_SEP}') FROM event_people x JOIN people p ON p.id = x.person_id WHERE x.event_id = e.id")},
+  {_joined(f"SELECT group_concat(a.title, '{_SEP}') FROM event_agreements x JOIN agreements a ON a.id = x.agreement_id WHERE x.event_id = e.id")},
+  {_joined(f"SELECT group_concat(title, '{_SEP}') FROM (SELECT DISTINCT s.title AS title FROM event_citations x JOIN passages ps ON ps.id = x.passage_id JOIN sources s ON s.id = ps.source_id WHERE x.event_id = e.id AND x.stance = 'supports' ORDER BY s.title)")},
+  {_joined(f"SELECT group_concat(ps.exact, '{_SEP}') FROM event_citations x JOIN passages ps ON ps.id = x.passage_id WHERE x.event_id = e.id AND x.stance = 'supports'")},
+  e.disputed, e.dispute_note,
+  {_joined(f"SELECT group_concat(ps.exact, '{_SEP}') FROM event_citations x JOIN passages ps ON ps.id = x.passage_id WHERE x.event_id = e.id AND x.stance = 'contradicts'")},
+  {_joined(f"SELECT group_concat(tag, '{_SEP}') FROM (SELECT DISTINCT t.tag AS tag FROM annotations a JOIN annotation_tags t ON t.annotation_id = a.id WHERE (a.target_kind = 'event' AND a.target_id = e.id) OR (a.target_kind = 'passage' AND a.target_id IN (SELECT passage_id FROM event_citations WHERE event_id = e.id)) ORDER BY t.tag)")},
+  {_joined(f"SELECT group_concat(a.body, '{_SEP}') FROM annotations a WHERE (a.target_kind = 'event' AND a.target_id = e.id) OR (a.target_kind = 'passage' AND a.target_id IN (SELECT passage_id FROM event_citations WHERE event_id = e.id))")}
+FROM events e"""
+
+_MULTI = {"organisations", "countries", "people", "agreements", "sources", "quotes",
+          "contradicting_quotes", "tags", "annotations"}
+
+
+def _event_cells(row) -> list[str]:
+    return [safe_cell(JOIN.join(v for v in value.split(_SEP) if v) if name in _MULTI else value)
+            for name, value in zip(EVENT_COLUMNS, row, strict=True)]
+
+
+def export_events(
+    session: Session, f: EventFilter, out: TextIO, *, sort: str = "date", descending: bool = False,
+    excel: bool = False, page: int = 2000, progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write the filter's events, in timeline (or the given sort) order; return the row count."""
+    c = compile_filter(f)
+    total = session.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one()
+    writer = _writer(out, EVENT_COLUMNS, excel)
+    sql = f"{EVENT_EXPORT_SELECT} WHERE {c.where} ORDER BY {order_by(sort, descending)} LIMIT :_lim OFFSET :_off"
+    written = 0
+    while written < total:
+        if cancelled and cancelled():
+            raise ExportCancelled()
+        rows = session.execute(text(sql), {**c.params, "_lim": page, "_off": written}).all()
+        if not rows:
+            break
+        writer.writerows(_event_cells(r) for r in rows)
+        written += len(rows)
+        if progress:
+            progress(written, total)
+    return written
+
+
+def _source_titles(session: Session) -> dict[str, str]:
+    return dict(session.execute(text("SELECT id, title FROM sources")).all())
+
+
+def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False) -> int:
+    """Agreements; with a filter, those linked to the filter's events."""
+    c = compile_filter(f)
+    where = "1 = 1" if f.is_empty else (
+        f"a.id IN (SELECT ea.agreement_id FROM event_agreements ea WHERE ea.event_id IN "
+        f"(SELECT e.id FROM events e WHERE {c.where}))")
+    writer = _writer(out, AGREEMENT_COLUMNS, excel)
+    rows = session.execute(text(f"""SELECT a.id, a.title, a.kind, a.summary,
+        {_joined(f"SELECT group_concat(name, '{_SEP}') FROM (SELECT c.name AS name FROM agreement_countries x JOIN countries c ON c.id = x.country_id WHERE x.agreement_id = a.id UNION ALL SELECT o.name FROM agreement_organisations x JOIN organisations o ON o.id = x.organisation_id WHERE x.agreement_id = a.id)")},
+        {_joined(f"SELECT group_concat(replace(st.step, '_', ' ') || ' ' || st.date, '{_SEP}') FROM (SELECT * FROM agreement_steps WHERE agreement_id = a.id ORDER BY date_start) st")},
+        {_joined(f"SELECT group_concat(ps.source_id, '{_SEP}') FROM (SELECT DISTINCT ps.source_id FROM agreement_steps st JOIN step_citations x ON x.step_id = st.id JOIN passages ps ON ps.id = x.passage_id WHERE st.agreement_id = a.id) ps")},
+        {_joined(f"SELECT group_concat(ps.exact, '{_SEP}') FROM agreement_steps st JOIN step_citations x ON x.step_id = st.id JOIN passages ps ON ps.id = x.passage_id WHERE st.agreement_id = a.id AND x.stance = 'supports'")},
+        (SELECT max(st.disputed) FROM agreement_steps st WHERE st.agreement_id = a.id)
+        FROM agreements a WHERE {where} ORDER BY a.title, a.id"""), c.params).all()
+    titles = _source_titles(session)
+    for r in rows:
+        r = list(r)
+        r[6] = _SEP.join(titles.get(s, s) for s in r[6].split(_SEP) if s)
+        r[8] = bool(r[8])
+        writer.writerow([safe_cell(JOIN.join(v.split(_SEP)) if isinstance(v, str) else v) for v in r])
+    return len(rows)
+
+
+def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False) -> int:
+    """Organisations with the number of the filter's events that involve them or their bodies."""
+    c = compile_filter(f)
+    writer = _writer(out, ORGANISATION_COLUMNS, excel)
+    rows = session.execute(text(f"""
+        WITH RECURSIVE tree(ancestor, id) AS (SELECT id, id FROM organisations
+            UNION ALL SELECT t.ancestor, o.id FROM organisations o JOIN tree t ON o.parent_id = t.id),
+        hits AS (SELECT t.ancestor AS org, count(DISTINCT eo.event_id) AS n FROM tree t
+            JOIN event_organisations eo ON eo.organisation_id = t.id
+            WHERE eo.event_id IN (SELECT e.id FROM events e WHERE {c.where}) GROUP BY t.ancestor)
+        SELECT o.id, o.name, o.abbreviation, o.aliases, o.kind,
+               (SELECT p.name FROM organisations p WHERE p.id = o.parent_id), o.founded, o.description,
+               coalesce(h.n, 0)
+        FROM organisations o LEFT JOIN hits h ON h.org = o.id
+        WHERE {'1 = 1' if f.is_empty else 'coalesce(h.n, 0) > 0'} ORDER BY o.name"""), c.params).all()
+    for r in rows:
+        r = list(r)
+        r[3] = JOIN.join(json.loads(r[3]) if r[3] else [])
+        writer.writerow([safe_cell(v) for v in r])
+    return len(rows)
+
+
+def export_sources(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False) -> int:
+    """Sources; with a filter, those cited by the filter's events."""
+    c = compile_filter(f)
+    where = "1 = 1" if f.is_empty else (
+        f"s.id IN (SELECT ps.source_id FROM event_citations x JOIN passages ps ON ps.id = x.passage_id "
+        f"WHERE x.event_id IN (SELECT e.id FROM events e WHERE {c.where}))")
+    writer = _writer(out, SOURCE_COLUMNS, excel)
+    rows = session.execute(text(f"""SELECT s.id, s.title, s.publisher, s.author, s.url, s.published,
+        s.data_as_of, s.kind, s.language, s.reliability, s.sha256,
+        (SELECT count(*) FROM passages ps WHERE ps.source_id = s.id AND ps.kind = 'citation')
+        FROM sources s WHERE {where} ORDER BY s.title"""), c.params).all()
+    for r in rows:
+        writer.writerow([safe_cell(v) for v in r])
+    return len(rows)
+
+
+def export_annotations(session: Session, out: TextIO, *, tags: tuple[str, ...] = (),
+                       text_contains: str = "", excel: bool = False) -> int:
+    writer = _writer(out, ANNOTATION_COLUMNS, excel)
+    views = list_annotations(session, tags=tags, text_contains=text_contains)
+    for v in views:
+        writer.writerow([safe_cell(x) for x in (
+            v.id, v.target_kind, v.target_id, v.target_label, v.quote, v.body, JOIN.join(v.tags),
+            v.created_at.isoformat(timespec="seconds"), v.updated_at.isoformat(timespec="seconds"),
+            v.detached)])
+    return len(views)
+
+
+def write_atomically(path, write: Callable[[TextIO], int]) -> int:
+    """Run `write` into a temporary file beside `path`, then rename it into place.
+
+    An existing file at `path` is replaced only once the new one is complete: a failure
+    (disk full, cancel) leaves the old file as it was and removes the partial one.
+    """
+    import os
+    from pathlib import Path
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            count = write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return count

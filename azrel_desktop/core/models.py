@@ -1,0 +1,327 @@
+"""The data model: sources and their passages, actors, events, agreements, memberships,
+citations that tie every claim to a passage, and the user's annotations.
+
+Ids are stable strings. Seed records carry `is_seed`; a newer corpus updates them by id, and
+user records (annotations, user passages) are never touched by seeding. Annotations point at
+their target by kind and id rather than by foreign key, so a note outlives a seed record that a
+later corpus drops (it is then listed as detached).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+EVENT_KINDS = (
+    "visit", "meeting", "summit", "conference", "signing", "ratification", "membership_change",
+    "military_operation", "conflict", "statement", "decree", "vote", "legal_action",
+    "withdrawal", "diplomatic_relations", "cooperation", "accusation", "other",
+)
+AGREEMENT_KINDS = (
+    "treaty", "charter", "declaration", "programme", "convention", "ceasefire",
+    "peace_statement", "decree", "agreement", "plan",
+)
+STEP_KINDS = (
+    "proposed", "signed", "approved", "ratified", "ratification_rejected",
+    "entered_into_force", "implementation_began", "withdrawn",
+)
+MEMBERSHIP_STATUSES = (
+    "founding_member", "member", "observer", "partner", "associate_member", "applicant",
+    "suspended", "withdrawn", "participant",
+)
+PASSAGE_KINDS = ("citation", "boilerplate", "user")
+STANCES = ("supports", "contradicts")
+ANNOTATION_TARGETS = ("event", "agreement", "organisation", "passage", "source", "country", "person")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class AppMeta(Base):
+    """Key/value facts about the file itself (seed corpus version, seeding state)."""
+
+    __tablename__ = "app_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class DateColumns:
+    """An EDTF date with its bounds, precision and the words the source used."""
+
+    date: Mapped[str] = mapped_column(String(64))
+    date_start: Mapped[str] = mapped_column(String(10))
+    date_end: Mapped[str] = mapped_column(String(10))
+    precision: Mapped[str] = mapped_column(String(16))
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    uncertain: Mapped[bool] = mapped_column(Boolean, default=False)
+    date_text: Mapped[str | None] = mapped_column(Text)
+    date_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Source(Base):
+    __tablename__ = "sources"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(64))
+    data_as_of: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(64))
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    reliability: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    passages: Mapped[list[Passage]] = relationship(back_populates="source")
+
+
+class Passage(Base):
+    """A span of a source: TextPosition (start/end code points) plus TextQuote (exact, prefix, suffix)."""
+
+    __tablename__ = "passages"
+    __table_args__ = (
+        CheckConstraint("start >= 0 AND \"end\" > start", name="span"),
+        CheckConstraint(_in("kind", PASSAGE_KINDS), name="kind"),
+        Index(None, "source_id", "start"),
+    )
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16), default="citation")
+    label: Mapped[str | None] = mapped_column(Text)
+    is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    source: Mapped[Source] = relationship(back_populates="passages")
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    abbreviation: Mapped[str | None] = mapped_column(String(32))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    kind: Mapped[str] = mapped_column(String(64))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("organisations.id"), index=True)
+    founded: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str | None] = mapped_column(Text)
+    is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OrganisationCitation(Base):
+    """Passages that support an organisation's founding date."""
+
+    __tablename__ = "organisation_citations"
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), primary_key=True)
+    passage_id: Mapped[str] = mapped_column(ForeignKey("passages.id"), primary_key=True)
+
+
+class Country(Base):
+    __tablename__ = "countries"
+    id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Person(Base):
+    __tablename__ = "people"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    office: Mapped[str | None] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Event(DateColumns, Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint(_in("kind", EVENT_KINDS), name="kind"),
+        Index("ix_events_timeline", "date_start", "date_end", "id"),
+        Index(None, "kind"),
+    )
+    id: Mapped[str] = mapped_column(String(96), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(32))
+    location: Mapped[str | None] = mapped_column(Text)
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    dispute_note: Mapped[str | None] = mapped_column(Text)
+    is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EventOrganisation(Base):
+    __tablename__ = "event_organisations"
+    __table_args__ = (Index(None, "organisation_id", "event_id"),)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), primary_key=True)
+    role: Mapped[str | None] = mapped_column(String(64))
+
+
+class EventCountry(Base):
+    __tablename__ = "event_countries"
+    __table_args__ = (Index(None, "country_id", "event_id"),)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    country_id: Mapped[str] = mapped_column(ForeignKey("countries.id"), primary_key=True)
+    role: Mapped[str | None] = mapped_column(String(64))
+
+
+class EventPerson(Base):
+    __tablename__ = "event_people"
+    __table_args__ = (Index(None, "person_id", "event_id"),)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    role: Mapped[str | None] = mapped_column(String(64))
+
+
+class EventAgreement(Base):
+    __tablename__ = "event_agreements"
+    __table_args__ = (Index(None, "agreement_id", "event_id"),)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), primary_key=True)
+
+
+class EventCitation(Base):
+    """A passage that supports (or, for a disputed event, contradicts) an event."""
+
+    __tablename__ = "event_citations"
+    __table_args__ = (
+        CheckConstraint(_in("stance", STANCES), name="stance"),
+        Index(None, "passage_id", "event_id"),
+    )
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    passage_id: Mapped[str] = mapped_column(ForeignKey("passages.id"), primary_key=True)
+    stance: Mapped[str] = mapped_column(String(16), default="supports")
+
+
+class Agreement(Base):
+    __tablename__ = "agreements"
+    __table_args__ = (CheckConstraint(_in("kind", AGREEMENT_KINDS), name="kind"),)
+    id: Mapped[str] = mapped_column(String(96), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AgreementCountry(Base):
+    __tablename__ = "agreement_countries"
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True)
+    country_id: Mapped[str] = mapped_column(ForeignKey("countries.id"), primary_key=True)
+
+
+class AgreementOrganisation(Base):
+    __tablename__ = "agreement_organisations"
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True)
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), primary_key=True)
+
+
+class AgreementStep(DateColumns, Base):
+    """One dated step of an agreement's life: signed, ratified, rejected, in force, withdrawn."""
+
+    __tablename__ = "agreement_steps"
+    __table_args__ = (
+        CheckConstraint(_in("step", STEP_KINDS), name="step"),
+        Index(None, "agreement_id", "date_start"),
+    )
+    id: Mapped[str] = mapped_column(String(96), primary_key=True)
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
+    step: Mapped[str] = mapped_column(String(32))
+    country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"))
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    dispute_note: Mapped[str | None] = mapped_column(Text)
+    is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StepCitation(Base):
+    __tablename__ = "step_citations"
+    __table_args__ = (CheckConstraint(_in("stance", STANCES), name="stance"),)
+    step_id: Mapped[str] = mapped_column(ForeignKey("agreement_steps.id", ondelete="CASCADE"), primary_key=True)
+    passage_id: Mapped[str] = mapped_column(ForeignKey("passages.id"), primary_key=True, index=True)
+    stance: Mapped[str] = mapped_column(String(16), default="supports")
+
+
+class Membership(Base):
+    """A country's status in an organisation over an interval (end null: still so at the source's date)."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (
+        CheckConstraint(_in("status", MEMBERSHIP_STATUSES), name="status"),
+        Index(None, "organisation_id", "country_id", "date_start"),
+    )
+    id: Mapped[str] = mapped_column(String(96), primary_key=True)
+    country_id: Mapped[str] = mapped_column(ForeignKey("countries.id"))
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"))
+    status: Mapped[str] = mapped_column(String(32))
+    start: Mapped[str | None] = mapped_column(String(64))
+    start_text: Mapped[str | None] = mapped_column(Text)
+    end: Mapped[str | None] = mapped_column(String(64))
+    end_text: Mapped[str | None] = mapped_column(Text)
+    date_start: Mapped[str] = mapped_column(String(10))
+    date_end: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str | None] = mapped_column(Text)
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    dispute_note: Mapped[str | None] = mapped_column(Text)
+    is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MembershipCitation(Base):
+    __tablename__ = "membership_citations"
+    __table_args__ = (CheckConstraint(_in("stance", STANCES), name="stance"),)
+    membership_id: Mapped[str] = mapped_column(ForeignKey("memberships.id", ondelete="CASCADE"), primary_key=True)
+    passage_id: Mapped[str] = mapped_column(ForeignKey("passages.id"), primary_key=True, index=True)
+    stance: Mapped[str] = mapped_column(String(16), default="supports")
+
+
+class Annotation(Base):
+    """The user's note on a record or a passage (a user-selected span is a `user` passage)."""
+
+    __tablename__ = "annotations"
+    __table_args__ = (
+        CheckConstraint(_in("target_kind", ANNOTATION_TARGETS), name="target_kind"),
+        Index(None, "target_kind", "target_id"),
+    )
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(96))
+    body: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AnnotationTag(Base):
+    __tablename__ = "annotation_tags"
+    __table_args__ = (Index(None, "tag"),)
+    annotation_id: Mapped[str] = mapped_column(ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -1,0 +1,145 @@
+"""`Library`: the typed calls the GUI (and scripts) make on an open AzRel file.
+
+Each call opens a short session and returns plain dataclasses — never live ORM objects — so
+the caller can keep results across threads and after the session is gone. Calls that change
+data return a `Changes` value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from . import annotations as notes
+from . import export, records, timeline
+from .annotations import AnnotationView, Changes
+from .database import Database, open_database
+from .filters import EventFilter, FilterChip, describe, describe_text
+
+
+class Library:
+    def __init__(self, db: Database):
+        self.db = db
+
+    @classmethod
+    def open(cls, path: Path | str | None = None,
+             progress: Callable[[str], None] | None = None) -> Library:
+        return cls(open_database(path, progress=progress))
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    @property
+    def readonly(self) -> bool:
+        return self.db.readonly
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- timeline -------------------------------------------------------------------
+    def count(self, f: EventFilter) -> int:
+        with self.db.read() as s:
+            return timeline.count_events(s, f)
+
+    def total(self) -> int:
+        with self.db.read() as s:
+            return timeline.total_events(s)
+
+    def rows(self, f: EventFilter, *, sort: str = "date", descending: bool = False,
+             offset: int = 0, limit: int = 200) -> list[timeline.EventRow]:
+        with self.db.read() as s:
+            return timeline.event_rows(s, f, sort=sort, descending=descending, offset=offset, limit=limit)
+
+    def row_index(self, f: EventFilter, event_id: str, *, sort: str = "date",
+                  descending: bool = False) -> int | None:
+        with self.db.read() as s:
+            return timeline.row_index(s, f, event_id, sort=sort, descending=descending)
+
+    def facets(self, f: EventFilter) -> timeline.Facets:
+        with self.db.read() as s:
+            return timeline.facets(s, f)
+
+    def describe(self, f: EventFilter) -> list[FilterChip]:
+        with self.db.read() as s:
+            return describe(s, f)
+
+    def describe_text(self, f: EventFilter) -> str:
+        with self.db.read() as s:
+            return describe_text(s, f)
+
+    # --- record pages ---------------------------------------------------------------
+    def event(self, event_id: str) -> records.EventDetail:
+        with self.db.read() as s:
+            return records.event_detail(s, event_id)
+
+    def organisation(self, org_id: str) -> records.OrganisationPage:
+        with self.db.read() as s:
+            return records.organisation_page(s, org_id)
+
+    def agreement(self, agreement_id: str) -> records.AgreementPage:
+        with self.db.read() as s:
+            return records.agreement_page(s, agreement_id)
+
+    def country(self, country_id: str) -> records.CountryPage:
+        with self.db.read() as s:
+            return records.country_page(s, country_id)
+
+    def person(self, person_id: str) -> records.PersonPage:
+        with self.db.read() as s:
+            return records.person_page(s, person_id)
+
+    def source(self, source_id: str) -> records.SourcePage:
+        with self.db.read() as s:
+            return records.source_page(s, source_id)
+
+    def records(self, kind: str) -> list[records.Link]:
+        with self.db.read() as s:
+            return records.list_records(s, kind)
+
+    # --- annotations ----------------------------------------------------------------
+    def annotations(self, *, tags: tuple[str, ...] = (), text_contains: str = "",
+                    target_kind: str | None = None) -> list[AnnotationView]:
+        with self.db.read() as s:
+            return notes.list_annotations(s, tags=tags, text_contains=text_contains,
+                                          target_kind=target_kind)
+
+    def annotations_for(self, target_kind: str, target_id: str) -> list[AnnotationView]:
+        with self.db.read() as s:
+            return notes.annotations_for(s, target_kind, target_id)
+
+    def tags(self) -> list[tuple[str, int]]:
+        with self.db.read() as s:
+            return notes.all_tags(s)
+
+    def add_annotation(self, target_kind: str, target_id: str, body: str,
+                       tags=()) -> tuple[AnnotationView, Changes]:
+        return notes.add_annotation(self.db, target_kind, target_id, body, tags)
+
+    def update_annotation(self, annotation_id: str, body: str, tags=()) -> tuple[AnnotationView, Changes]:
+        return notes.update_annotation(self.db, annotation_id, body, tags)
+
+    def delete_annotation(self, annotation_id: str) -> tuple[AnnotationView, Changes]:
+        return notes.delete_annotation(self.db, annotation_id)
+
+    def restore_annotation(self, view: AnnotationView) -> tuple[AnnotationView, Changes]:
+        return notes.restore_annotation(self.db, view)
+
+    def annotate_selection(self, source_id: str, start: int, end: int, body: str,
+                           tags=()) -> tuple[AnnotationView, Changes]:
+        return notes.annotate_selection(self.db, source_id, start, end, body, tags)
+
+    # --- export ---------------------------------------------------------------------
+    def export_events(self, f: EventFilter, out: TextIO, *, sort: str = "date",
+                      descending: bool = False, excel: bool = False,
+                      progress: Callable[[int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> int:
+        with self.db.read() as s:
+            return export.export_events(s, f, out, sort=sort, descending=descending, excel=excel,
+                                        progress=progress, cancelled=cancelled)
+
+    def export_annotations(self, out: TextIO, *, tags: tuple[str, ...] = (), text_contains: str = "",
+                           excel: bool = False) -> int:
+        with self.db.read() as s:
+            return export.export_annotations(s, out, tags=tags, text_contains=text_contains, excel=excel)
