@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from .. import __version__
 from .annotations import AnnotationError
+from .backups import backups_dir, list_backups, make_backup, restore, verified
 from .database import DatabaseError, default_db_path, head_revision, open_database
 from .dates import DateError
 from .export import (
@@ -55,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="count what the database holds")
     stats.add_argument("--json", action="store_true", help="print JSON")
     sub.add_parser("check", help="integrity check and re-verification of every citation")
+    bak = sub.add_parser("backup", help="back up the database (verified, through SQLite's backup API)")
+    bak.add_argument("path", nargs="?", type=Path,
+                     help="where to write it (default: the backups folder in the data directory)")
+    res = sub.add_parser("restore", help="replace the database with a backup; the current file is kept aside")
+    res.add_argument("path", type=Path, help="the backup file")
+    sub.add_parser("backups", help="list the backups of this database, newest first")
     exp = sub.add_parser("export", help="write records as CSV")
     exp.add_argument("what", choices=EXPORT_KINDS, help="which records to write")
     add_filter_arguments(exp)
@@ -153,9 +160,33 @@ def _export(db, args) -> int:
     return 0
 
 
+def _file_commands(args) -> int | None:
+    """Commands that work on the file itself, without opening it as a live database."""
+    path = args.db or default_db_path()
+    if args.command == "restore":
+        aside = restore(path, args.path)
+        kept = f"; the replaced file was kept as {aside}" if aside else ""
+        print(f"restored {path} from {args.path}{kept}")
+        return 0
+    if args.command == "backups":
+        found = list_backups(path)
+        if not found:
+            print(f"no backups of {path} yet (they go to {backups_dir()})")
+        for info in found:
+            state = "verified" if verified(info.path) else "FAILED CHECK"
+            print(f"{info.made_at:%Y-%m-%d %H:%M:%S}  {info.reason:<22} {info.size:>10} bytes  {state}  {info.path}")
+        return 0
+    return None
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    handled = _file_commands(args)
+    if handled is not None:
+        return handled
     db = open_database(args.db)
+    if db.notice:
+        print(f"azrel: {db.notice}", file=sys.stderr)
     try:
         if args.command == "init":
             st = _stats(db)
@@ -181,6 +212,9 @@ def run(argv: Sequence[str] | None = None) -> int:
                   f"{report.citations_verified} citations verified against their sources")
         elif args.command == "export":
             return _export(db, args)
+        elif args.command == "backup":
+            info = make_backup(db.path, args.path)
+            print(f"backed up {db.path} to {info.path} ({info.size} bytes, verified)")
         return 0
     finally:
         db.close()

@@ -23,7 +23,7 @@ from alembic.util.exc import CommandError
 from platformdirs import user_data_dir
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import Base
@@ -53,6 +53,16 @@ class CorruptDatabaseError(DatabaseError):
 
 class DatabaseLockedError(DatabaseError):
     pass
+
+
+class DamagedDatabaseError(CorruptDatabaseError):
+    """A damaged file was moved aside and a verified backup can replace it."""
+
+    def __init__(self, message: str, *, moved_to: Path, backup: Path, backup_time: datetime):
+        super().__init__(message)
+        self.moved_to = moved_to
+        self.backup = backup
+        self.backup_time = backup_time
 
 
 def data_dir() -> Path:
@@ -97,6 +107,13 @@ class FileState:
     has_tables: bool
 
 
+def is_corruption(exc: BaseException) -> bool:
+    """True only for SQLite's own verdict that a file is damaged or not a database —
+    not for a full disk, a permission problem or a lock."""
+    name = getattr(exc, "sqlite_errorname", None) or getattr(getattr(exc, "orig", None), "sqlite_errorname", "")
+    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc).lower()
+
+
 def _readonly_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
@@ -118,18 +135,18 @@ def inspect_file(path: Path) -> FileState:
     try:
         con = sqlite3.connect(_readonly_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise CorruptDatabaseError(f"{path} could not be opened: {exc}.") from exc
+        raise DatabaseError(f"{path} could not be opened ({exc}); it was left untouched.") from exc
     try:
         try:
             check = con.execute("PRAGMA quick_check").fetchall()
         except sqlite3.DatabaseError as exc:
-            raise CorruptDatabaseError(
-                f"{path} is damaged ({exc}); it was left untouched."
-            ) from exc
+            if is_corruption(exc):
+                raise CorruptDatabaseError(f"{path} is damaged ({exc}).") from exc
+            raise DatabaseError(
+                f"{path} could not be read ({exc}); check that the disk has space and the file "
+                "is reachable. It was left untouched.") from exc
         if check != [("ok",)]:
-            raise CorruptDatabaseError(
-                f"{path} is damaged (integrity check: {check[0][0]}); it was left untouched."
-            )
+            raise CorruptDatabaseError(f"{path} is damaged (integrity check: {check[0][0]}).")
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = None
         if "alembic_version" in tables:
@@ -147,7 +164,6 @@ def inspect_file(path: Path) -> FileState:
 def _on_connect(dbapi_connection, _record) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take BEGIN IMMEDIATE.
     dbapi_connection.isolation_level = None
-    dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
     mode = dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
@@ -159,54 +175,44 @@ def _on_connect(dbapi_connection, _record) -> None:
 
 
 def _on_begin(conn) -> None:
+    # A write begins IMMEDIATE: it takes the write lock up front (waiting up to the busy
+    # timeout), instead of failing at once when a deferred read later tries to write.
     if conn.get_execution_options().get("azrel_write"):
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path, *, readonly: bool = False) -> Engine:
+def _readonly_connection(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(_readonly_uri(path), uri=True, check_same_thread=False)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL file in a read-only folder cannot get its shared-memory file: read it as
+        # immutable (nobody else can be writing where nobody may write).
+        con.close()
+        con = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True, check_same_thread=False)
+    return con
+
+
+def make_engine(path: Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     if readonly:
-        engine = create_engine(
-            "sqlite://", creator=lambda: sqlite3.connect(_readonly_uri(path), uri=True,
-                                                         check_same_thread=False)
-        )
+        engine = create_engine("sqlite://", creator=lambda: _readonly_connection(path))
     else:
         engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect)
+
+    def on_connect(dbapi_connection, record) -> None:
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        _on_connect(dbapi_connection, record)
+
+    event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
-def backup_to(source: sqlite3.Connection, target: Path) -> Path:
-    """Copy a live database with the SQLite backup API to a temporary name, verify, rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".partial")
-    if tmp.exists():
-        tmp.unlink()
-    dest = sqlite3.connect(tmp)
-    try:
-        source.backup(dest)
-        check = dest.execute("PRAGMA quick_check").fetchall()
-        if check != [("ok",)]:
-            raise DatabaseError(f"the backup {target} failed its integrity check.")
-    finally:
-        dest.close()
-    os.replace(tmp, target)
-    return target
-
-
-def backup_file(path: Path, target: Path) -> Path:
-    src = sqlite3.connect(_readonly_uri(path), uri=True)
-    try:
-        return backup_to(src, target)
-    finally:
-        src.close()
-
-
-def pre_migration_backup_path(path: Path, revision: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix or '.sqlite3'}")
+def _is_lock(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 class Database:
@@ -216,13 +222,33 @@ class Database:
         self.path = path
         self.engine = engine
         self.readonly = readonly
+        self.notice: str | None = None  # something the user should be told about this file
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(azrel_write=True), expire_on_commit=False)
 
+    def _translate(self, exc: DBAPIError) -> DatabaseError | None:
+        if _is_lock(exc):
+            return DatabaseLockedError(
+                f"{self.path} is busy in another window or program; try again in a moment.")
+        if is_corruption(exc):
+            return CorruptDatabaseError(
+                f"{self.path} turned out to be damaged while in use; close it and open it again "
+                "to recover it from a backup.")
+        if "disk i/o" in str(exc).lower() or "disk is full" in str(exc).lower():
+            return DatabaseError(f"{self.path} could not be read or written ({exc.orig}); check "
+                                 "that the disk has space.")
+        return None
+
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session:
-            yield session
+        try:
+            with self._read() as session:
+                yield session
+        except DBAPIError as exc:
+            translated = self._translate(exc)
+            if translated is None:
+                raise
+            raise translated from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -231,12 +257,11 @@ class Database:
         try:
             with self._write.begin() as session:
                 yield session
-        except OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise DatabaseLockedError(
-                    f"{self.path} is busy in another window or program; try again in a moment."
-                ) from exc
-            raise
+        except DBAPIError as exc:
+            translated = self._translate(exc)
+            if translated is None:
+                raise
+            raise translated from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -247,46 +272,99 @@ def migrate(engine: Engine) -> None:
         command.upgrade(alembic_config(conn), "head")
 
 
+def _writable(path: Path) -> bool:
+    """Whether the file and its folder (for the WAL and lock files) can be written."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    folder = path.resolve().parent
+    while not folder.exists():
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
+
+
 def open_database(
     path: Path | str | None = None,
     *,
     seed: bool = True,
+    readonly: bool | None = None,
+    auto_backup: bool = True,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     progress: Callable[[str], None] | None = None,
 ) -> Database:
-    """Open (creating, backing up, migrating and seeding as needed) the AzRel file at `path`."""
+    """Open (creating, backing up, migrating and seeding as needed) the AzRel file at `path`.
+
+    A damaged file is moved aside, never deleted: if a verified backup exists,
+    `DamagedDatabaseError` names it for the user to restore; otherwise the user's own records
+    are salvaged into a new file at `path` and `Database.notice` says so.
+    """
+    from . import backups, recovery
+
     path = Path(path) if path is not None else default_db_path()
-    state = inspect_file(path)
+    notice = None
+    try:
+        state = inspect_file(path)
+    except CorruptDatabaseError as exc:
+        moved = recovery.quarantine(path)
+        newest = backups.newest_verified_backup(path)
+        if newest is not None:
+            raise DamagedDatabaseError(
+                f"{path} is damaged and was moved aside to {moved.name}; the newest verified "
+                f"backup is from {newest.made_at:%Y-%m-%d %H:%M}: restore it with "
+                f'`azrel --db "{path}" restore "{newest.path}"` (or File → Restore backup).',
+                moved_to=moved, backup=newest.path, backup_time=newest.made_at,
+            ) from exc
+        engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
+        try:
+            migrate(engine)
+            report = recovery.salvage(moved, engine)
+        finally:
+            engine.dispose()
+        notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup "
+                  f"was found, so {report.total} of your own records (notes, tags, selections) "
+                  "were salvaged into a new file and the corpus was reloaded.")
+        state = inspect_file(path)
     if state.revision is not None and not _known_revision(state.revision):
         raise NewerDatabaseError(
             f"{path} was written by a newer version of AzRel Desktop (schema {state.revision}); "
             "update the app to open it. The file was left untouched."
         )
-    readonly = state.exists and not os.access(path, os.W_OK)
+    if readonly is None:
+        readonly = not _writable(path)
     if readonly:
-        if state.revision != head_revision():
-            raise DatabaseError(f"{path} is read-only and needs an upgrade; make it writable first.")
-        return Database(path, make_engine(path, readonly=True), readonly=True)
+        if not state.exists or state.revision != head_revision():
+            raise DatabaseError(f"{path} is read-only and needs to be created or upgraded first; "
+                                "open a writable copy instead.")
+        db = Database(path, make_engine(path, readonly=True, busy_timeout_ms=busy_timeout_ms),
+                      readonly=True)
+        db.notice = f"{path.name} is read-only: you can browse and export, but not change notes."
+        return db
     if not state.exists:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path)
+    engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
     try:
         if state.revision is not None and state.revision != head_revision():
             if progress:
                 progress("Backing up before upgrade…")
-            backup_file(path, pre_migration_backup_path(path, state.revision))
+            backups.make_backup(path, reason=f"before-upgrade-{state.revision}")
         if state.revision != head_revision():
             if progress:
                 progress("Preparing the database…")
             migrate(engine)
         db = Database(path, engine)
+        db.notice = notice
         if seed:
             from .seed import ensure_seeded
 
             ensure_seeded(db, progress=progress)
+        if auto_backup and state.has_tables:
+            try:
+                backups.auto_backup(path)
+            except (DatabaseError, OSError, sqlite3.Error):
+                pass  # an automatic backup must never stop the user from working
         return db
-    except OperationalError as exc:
+    except DBAPIError as exc:
         engine.dispose()
-        if "locked" in str(exc) or "busy" in str(exc):
+        if _is_lock(exc):
             raise DatabaseLockedError(
                 f"{path} is busy in another window or program; try again in a moment."
             ) from exc

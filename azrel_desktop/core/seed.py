@@ -401,14 +401,33 @@ def seeded_version(session: Session) -> int | None:
     return int(value) if value is not None else None
 
 
+def corpus_version(folder: Path | None = None) -> int:
+    """The version a seed folder declares, read without loading the whole corpus."""
+    manifest = _load_yaml((folder or seed_dir()) / "corpus.yaml")
+    try:
+        return int(manifest["version"])
+    except (TypeError, KeyError, ValueError) as exc:
+        raise SeedError("corpus.yaml must give a whole-number version") from exc
+
+
 def ensure_seeded(db, *, folder: Path | None = None,
                   progress: Callable[[str], None] | None = None) -> bool:
-    """Load the corpus when the file has none or an older version; True if it loaded."""
-    corpus = read_corpus(folder)
+    """Load the corpus when the file has none or an older version; True if it loaded.
+
+    A file that already holds an older corpus is backed up first.
+    """
+    wanted = corpus_version(folder)
     with db.read() as session:
         current = seeded_version(session)
-    if current is not None and current >= corpus.version:
+    if current is not None and current >= wanted:
         return False
+    corpus = read_corpus(folder)
+    if current is not None:
+        from .backups import make_backup
+
+        if progress:
+            progress("Backing up before updating the corpus…")
+        make_backup(db.path, reason=f"before-corpus-{corpus.version}")
     if progress:
         progress("Loading the seed corpus…")
     with db.write() as session:

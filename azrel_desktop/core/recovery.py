@@ -1,0 +1,104 @@
+"""Damaged files: moving them aside (never deleting them) and salvaging the user's own
+records — notes, their tags, selected passages and user sources — into a new file.
+
+The seed corpus is not salvaged: it is reloaded from the shipped corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+USER_TABLES = (
+    ("sources", "is_seed = 0"),
+    ("passages", "kind = 'user'"),
+    ("annotations", "1 = 1"),
+    ("annotation_tags", "1 = 1"),
+)
+CHUNK = 200
+
+
+@dataclass(frozen=True)
+class SalvageReport:
+    rows: dict[str, int]
+    unreadable_chunks: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+def quarantine(path: Path) -> Path:
+    """Move a damaged file (and its -wal/-shm) aside under a unique name; return the new path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix or '.sqlite3'}")
+    os.replace(path, target)
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists():
+            os.replace(extra, target.with_name(target.name + suffix))
+    return target
+
+
+def _readable_rows(con: sqlite3.Connection, table: str, where: str):
+    """Yield the rows of `table` that can still be read, skipping damaged stretches."""
+    last = -(2**63)
+    bad = 0
+    while True:
+        try:
+            rows = con.execute(
+                f"SELECT rowid, * FROM {table} WHERE rowid > ? AND ({where}) ORDER BY rowid LIMIT ?",
+                (last, CHUNK)).fetchall()
+        except sqlite3.DatabaseError:
+            bad += 1
+            if bad > 1000:
+                return
+            last += CHUNK
+            continue
+        if not rows:
+            return
+        for row in rows:
+            yield row[1:]
+        last = rows[-1][0]
+
+
+def salvage(damaged: Path, target_engine) -> SalvageReport:
+    """Copy the user's readable records from `damaged` into a migrated, empty database."""
+    rows: dict[str, int] = {}
+    unreadable = 0
+    try:
+        src = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return SalvageReport({}, 1)
+    try:
+        raw = target_engine.raw_connection()
+        try:
+            dest = raw.driver_connection
+            dest.execute("PRAGMA foreign_keys = OFF")
+            dest.execute("BEGIN IMMEDIATE")
+            for table, where in USER_TABLES:
+                try:
+                    columns = [r[1] for r in src.execute(f"PRAGMA table_info({table})")]
+                    wanted = [r[1] for r in dest.execute(f"PRAGMA table_info({table})")]
+                except sqlite3.DatabaseError:
+                    unreadable += 1
+                    continue
+                keep = [i for i, c in enumerate(columns) if c in wanted]
+                names = ", ".join(f'"{columns[i]}"' for i in keep)
+                marks = ", ".join("?" for _ in keep)
+                count = 0
+                for row in _readable_rows(src, table, where):
+                    dest.execute(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})",
+                                 [row[i] for i in keep])
+                    count += 1
+                rows[table] = count
+            dest.execute("COMMIT")
+            dest.execute("PRAGMA foreign_keys = ON")
+        finally:
+            raw.close()
+    finally:
+        src.close()
+    return SalvageReport(rows, unreadable)
