@@ -1,0 +1,191 @@
+"""Loading the seed corpus: verification that names the bad record, one transaction, and
+upgrades to a newer corpus that never lose the user's notes or selections."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import text
+
+from azrel_desktop.core import backups
+from azrel_desktop.core.database import open_database
+from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.resources import seed_dir
+from azrel_desktop.core.seed import SeedError, ensure_seeded, read_corpus
+from azrel_desktop.core.service import Library
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    folder = tmp_path / "seed"
+    shutil.copytree(seed_dir(), folder)
+    return folder
+
+
+def load(folder: Path, name: str):
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+
+
+def dump(folder: Path, name: str, data) -> None:
+    (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_real_corpus_reads_and_validates():
+    corpus = read_corpus()
+    assert len(corpus.events) >= 45
+    assert len(corpus.sources) == 5
+
+
+def test_broken_quote_fails_naming_the_passage(seed_copy):
+    sources = load(seed_copy, "sources.yaml")
+    victim = sources[1]["passages"][0]
+    victim["quote"] = victim["quote"][:-1] + "#"
+    dump(seed_copy, "sources.yaml", sources)
+    with pytest.raises(SeedError, match=rf"^{victim['id']}: quote not found"):
+        read_corpus(seed_copy)
+
+
+def test_shifted_offsets_fail_and_hint_where_the_quote_is(seed_copy):
+    sources = load(seed_copy, "sources.yaml")
+    victim = sources[2]["passages"][3]
+    victim["start"] += 1
+    victim["end"] += 1
+    dump(seed_copy, "sources.yaml", sources)
+    with pytest.raises(SeedError, match=rf"{victim['id']}: .*occurs at {victim['start'] - 1}"):
+        read_corpus(seed_copy)
+
+
+@pytest.mark.parametrize("mutation, message", [
+    (lambda ev: ev.update(date=1994), "must be a quoted EDTF string"),
+    (lambda ev: ev.update(date="1994-13"), "out of range"),
+    (lambda ev: ev.update(kind="party"), "unknown event kind"),
+    (lambda ev: ev.update(citations=[]), "cites no passage"),
+    (lambda ev: ev.update(citations=["p-nope"]), "unknown passage"),
+    (lambda ev: ev.update(countries=[{"id": "ZZ"}]), "unknown country"),
+])
+def test_malformed_event_fails_naming_the_event(seed_copy, mutation, message):
+    events = load(seed_copy, "events.yaml")
+    mutation(events[5])
+    dump(seed_copy, "events.yaml", events)
+    with pytest.raises(SeedError, match=rf"^{events[5]['id']}: .*{message}"):
+        read_corpus(seed_copy)
+
+
+def test_citing_boilerplate_is_refused(seed_copy):
+    sources = load(seed_copy, "sources.yaml")
+    boiler = next(b for s in sources for b in s.get("boilerplate") or [])
+    events = load(seed_copy, "events.yaml")
+    events[0]["citations"] = [boiler["id"]]
+    dump(seed_copy, "events.yaml", events)
+    with pytest.raises(SeedError, match="boilerplate"):
+        read_corpus(seed_copy)
+
+
+def test_changed_source_text_is_refused_by_checksum(seed_copy):
+    text_file = next((seed_copy / "sources").glob("004_*.txt"))
+    text_file.write_bytes(text_file.read_bytes().replace(b"2,000", b"3,000"))
+    with pytest.raises(SeedError, match="sha256"):
+        read_corpus(seed_copy)
+
+
+def test_malformed_yaml_is_a_clear_error(seed_copy):
+    (seed_copy / "people.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(SeedError, match=r"people\.yaml is not valid YAML"):
+        read_corpus(seed_copy)
+
+
+def test_a_bad_corpus_loads_nothing(seed_copy, tmp_path):
+    events = load(seed_copy, "events.yaml")
+    events[-1]["citations"] = ["p-missing"]
+    dump(seed_copy, "events.yaml", events)
+    db = open_database(tmp_path / "x.sqlite3", seed=False)
+    try:
+        with pytest.raises(SeedError):
+            ensure_seeded(db, folder=seed_copy)
+        with db.read() as s:
+            assert s.execute(text("SELECT count(*) FROM events")).scalar() == 0
+            assert s.execute(text("SELECT count(*) FROM app_meta")).scalar() == 0
+    finally:
+        db.close()
+
+
+def _corpus_v2(folder: Path, dropped_event: str) -> dict:
+    """Make `folder` a newer corpus: drop one event, retitle one, add one, and put an editor's
+    note in front of source 004 (every offset in it moves)."""
+    manifest = load(folder, "corpus.yaml")
+    manifest["version"] = int(manifest["version"]) + 1
+    dump(folder, "corpus.yaml", manifest)
+    events = [e for e in load(folder, "events.yaml") if e["id"] != dropped_event]
+    retitled = events[0]
+    retitled["title"] = "Retitled in corpus v2"
+    added = dict(events[1], id="ev-added-in-v2", title="Added in corpus v2")
+    events.append(added)
+    dump(folder, "events.yaml", events)
+    sources = load(folder, "sources.yaml")
+    src = next(s for s in sources if s["file"].startswith("sources/004_"))
+    path = folder / src["file"]
+    note = "Editor's note: corrected reprint.\n"
+    path.write_bytes(note.encode("utf-8") + path.read_bytes())
+    src["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    for entry in (src.get("passages") or []) + (src.get("boilerplate") or []):
+        entry["start"] += len(note)
+        entry["end"] += len(note)
+    dump(folder, "sources.yaml", sources)
+    return {"retitled": retitled["id"], "added": added["id"], "shift": len(note), "source": src["id"]}
+
+
+def test_newer_corpus_updates_seed_and_keeps_every_note(db_path, seed_copy):
+    lib = Library.open(db_path)
+    rows = lib.rows(EventFilter(), limit=500)
+    dropped = rows[10].id
+    lib.add_annotation("event", dropped, "note on an event the new corpus drops", ["orphan"])
+    lib.add_annotation("event", rows[20].id, "note on a kept event")
+    source_id = next(s.id for s in lib.records("source") if lib.source(s.id).text.startswith("BAKU"))
+    page = lib.source(source_id)
+    start = page.text.index("Dmitry Peskov")
+    selection, _ = lib.annotate_selection(source_id, start, start + len("Dmitry Peskov"), "who said it")
+    lib.close()
+
+    changes = _corpus_v2(seed_copy, dropped)
+    db = open_database(db_path, seed=False)
+    try:
+        assert ensure_seeded(db, folder=seed_copy) is True
+    finally:
+        db.close()
+    assert any(b.reason.startswith("before-corpus") for b in backups.list_backups(db_path))
+
+    lib = Library.open(db_path, progress=None)
+    try:
+        # Seed records: updated, added, dropped.
+        assert lib.event(changes["retitled"]).row.title == "Retitled in corpus v2"
+        assert lib.event(changes["added"]).row.title == "Added in corpus v2"
+        assert lib.row_index(EventFilter(), dropped) is None
+        # Notes: all there; the one on the dropped event is listed as detached.
+        notes = {a.body: a for a in lib.annotations()}
+        assert set(notes) == {"note on an event the new corpus drops", "note on a kept event", "who said it"}
+        assert notes["note on an event the new corpus drops"].detached
+        assert notes["note on an event the new corpus drops"].tags == ("orphan",)
+        assert not notes["note on a kept event"].detached
+        # The user's selection moved with the text it quotes.
+        moved = notes["who said it"]
+        assert moved.start == selection.start + changes["shift"]
+        assert lib.source(source_id).text[moved.start:moved.end] == "Dmitry Peskov"
+        # And every citation still verifies.
+        with lib.db.read() as s:
+            from azrel_desktop.core.integrity import check_database
+
+            assert check_database(s).problems == []
+    finally:
+        lib.close()
+
+
+def test_same_corpus_twice_changes_nothing(db_path):
+    db = open_database(db_path, seed=False)
+    try:
+        assert ensure_seeded(db) is False
+    finally:
+        db.close()
