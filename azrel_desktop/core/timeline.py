@@ -151,48 +151,89 @@ def _facet(session: Session, sql: str, params: dict) -> list[FacetValue]:
             for r in session.execute(text(sql), params)]
 
 
+class _Selections:
+    """Each distinct filtered set a facet needs, computed once into a temporary table.
+
+    A facet counts under the filter minus its own dimension, so one call needs up to a handful
+    of different sets; materialising each once keeps the text search or the organisation tree
+    from being re-evaluated inside every GROUP BY.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.tables: dict[tuple, str] = {}
+
+    def among(self, c: CompiledFilter, column: str) -> str:
+        """`WHERE column IN (the filtered events)`, or nothing when the filter selects all."""
+        if c.where == "1 = 1":
+            return ""
+        key = (c.where, tuple(sorted(c.params.items())))
+        name = self.tables.get(key)
+        if name is None:
+            name = f"_facet_set_{len(self.tables)}"
+            self.session.execute(text(f"DROP TABLE IF EXISTS temp.{name}"))
+            self.session.execute(text(f"CREATE TEMP TABLE {name} (id TEXT PRIMARY KEY) WITHOUT ROWID"))
+            self.session.execute(text(f"INSERT INTO temp.{name} SELECT e.id FROM events e WHERE {c.where}"),
+                                 c.params)
+            self.tables[key] = name
+        return f" WHERE {column} IN (SELECT id FROM temp.{name})"
+
+    def drop(self) -> None:
+        for name in self.tables.values():
+            self.session.execute(text(f"DROP TABLE IF EXISTS temp.{name}"))
+
+
+def _with_labels(session: Session, counts_sql: str, labels_sql: str, params: dict) -> list[FacetValue]:
+    """Counts by id (fast GROUP BY on a link table) merged with every option's label, so an
+    option with no events under the filter still shows, with 0."""
+    counts = dict(session.execute(text(counts_sql), params).all())
+    values = [FacetValue(r[0], r[1] or r[0], counts.get(r[0], 0), (r[2] or "") if len(r) > 2 else "")
+              for r in session.execute(text(labels_sql))]
+    return sorted(values, key=lambda v: (-v.count, v.label.casefold()))
+
+
 def facets(session: Session, f: EventFilter) -> Facets:
+    sets = _Selections(session)
+    try:
+        return _facets(session, f, sets)
+    finally:
+        sets.drop()
+
+
+def _facets(session: Session, f: EventFilter, sets: _Selections) -> Facets:
     full = compile_filter(f)
     total = count_events(session, f, full)
+    _among = sets.among
 
     def under(dim: str) -> CompiledFilter:
         return compile_filter(f, exclude=dim)
 
     c = under("organisations")
-    orgs = _facet(session, f"""
+    orgs = _with_labels(session, f"""
         WITH RECURSIVE tree(ancestor, id) AS (
             SELECT id, id FROM organisations
-            UNION ALL SELECT t.ancestor, o.id FROM organisations o JOIN tree t ON o.parent_id = t.id),
-        hits AS (SELECT t.ancestor AS org, count(DISTINCT eo.event_id) AS n
-                 FROM tree t JOIN event_organisations eo ON eo.organisation_id = t.id
-                 WHERE eo.event_id IN (SELECT e.id FROM events e WHERE {c.where})
-                 GROUP BY t.ancestor)
-        SELECT o.id, coalesce(o.abbreviation, o.name), coalesce(h.n, 0), o.parent_id
-        FROM organisations o LEFT JOIN hits h ON h.org = o.id
-        ORDER BY coalesce(h.n, 0) DESC, coalesce(o.abbreviation, o.name)""", c.params)
+            UNION ALL SELECT t.ancestor, o.id FROM organisations o JOIN tree t ON o.parent_id = t.id)
+        SELECT t.ancestor, count(DISTINCT eo.event_id) FROM tree t
+        JOIN event_organisations eo ON eo.organisation_id = t.id {_among(c, "eo.event_id")}
+        GROUP BY t.ancestor""",
+        "SELECT id, coalesce(abbreviation, name), parent_id FROM organisations", c.params)
     c = under("countries")
-    countries = _facet(session, f"""
-        SELECT c.id, c.name, count(ec.event_id) FROM countries c
-        LEFT JOIN event_countries ec ON ec.country_id = c.id
-             AND ec.event_id IN (SELECT e.id FROM events e WHERE {c.where})
-        GROUP BY c.id ORDER BY count(ec.event_id) DESC, c.name""", c.params)
+    countries = _with_labels(
+        session, f"SELECT country_id, count(*) FROM event_countries {_among(c, 'event_id')} GROUP BY country_id",
+        "SELECT id, name FROM countries", c.params)
     c = under("people")
-    people = _facet(session, f"""
-        SELECT p.id, p.name, count(ep.event_id), p.office FROM people p
-        LEFT JOIN event_people ep ON ep.person_id = p.id
-             AND ep.event_id IN (SELECT e.id FROM events e WHERE {c.where})
-        GROUP BY p.id ORDER BY count(ep.event_id) DESC, p.name""", c.params)
+    people = _with_labels(
+        session, f"SELECT person_id, count(*) FROM event_people {_among(c, 'event_id')} GROUP BY person_id",
+        "SELECT id, name, office FROM people", c.params)
     c = under("kinds")
     kinds = _facet(session, f"""
         SELECT e.kind, replace(e.kind, '_', ' '), count(*) FROM events e WHERE {c.where}
         GROUP BY e.kind ORDER BY count(*) DESC, e.kind""", c.params)
     c = under("sources")
-    sources = _facet(session, f"""
-        SELECT s.id, s.title, count(DISTINCT ci.event_id), s.kind FROM sources s
-        LEFT JOIN passages ps ON ps.source_id = s.id
-        LEFT JOIN event_citations ci ON ci.passage_id = ps.id
-             AND ci.event_id IN (SELECT e.id FROM events e WHERE {c.where})
-        GROUP BY s.id ORDER BY count(DISTINCT ci.event_id) DESC, s.title""", c.params)
+    sources = _with_labels(session, f"""
+        SELECT ps.source_id, count(DISTINCT ci.event_id) FROM event_citations ci
+        JOIN passages ps ON ps.id = ci.passage_id {_among(c, "ci.event_id")}
+        GROUP BY ps.source_id""", "SELECT id, title, kind FROM sources", c.params)
     c = under("tags")
     tags = _facet(session, f"""
         WITH tagged(event_id, tag) AS (
@@ -201,8 +242,7 @@ def facets(session: Session, f: EventFilter) -> Facets:
             UNION SELECT ci.event_id, t.tag FROM event_citations ci
               JOIN annotations a ON a.target_kind = 'passage' AND a.target_id = ci.passage_id
               JOIN annotation_tags t ON t.annotation_id = a.id)
-        SELECT tag, tag, count(DISTINCT event_id) FROM tagged
-        WHERE event_id IN (SELECT e.id FROM events e WHERE {c.where})
+        SELECT tag, tag, count(DISTINCT event_id) FROM tagged {_among(c, "event_id")}
         GROUP BY tag ORDER BY count(DISTINCT event_id) DESC, tag""", c.params)
     c = under("disputed")
     disputed = session.execute(

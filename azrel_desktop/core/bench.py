@@ -1,0 +1,218 @@
+"""The benchmark: how the app's own paths compare with raw SQLite doing the same work, in the
+same run, on the same file.
+
+Each measured call is run through `Library` (SQLAlchemy, dataclasses, the real filter). The
+SQL it sent is recorded and replayed through the bare `sqlite3` module: that replay is the
+baseline, and `ratio = app / raw` is the figure that holds up on a noisy machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from sqlalchemy import event
+
+from .filters import EventFilter
+from .service import Library
+from .timeline import SORT_KEYS
+
+
+@dataclass
+class Figure:
+    name: str
+    median_ms: float
+    p95_ms: float
+    raw_median_ms: float
+    ratio: float
+    runs: int
+    note: str = ""
+
+
+@dataclass
+class Report:
+    database: str
+    events: int
+    machine: str
+    figures: list[Figure] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2)
+
+    def to_text(self) -> str:
+        lines = [f"{self.events} events in {self.database} on {self.machine}",
+                 f"{'measure':<44} {'median ms':>10} {'p95 ms':>9} {'raw ms':>9} {'ratio':>7}"]
+        for f in self.figures:
+            lines.append(f"{f.name:<44} {f.median_ms:>10.1f} {f.p95_ms:>9.1f} {f.raw_median_ms:>9.1f} "
+                         f"{f.ratio:>7.2f}{'  ' + f.note if f.note else ''}")
+        for key, value in self.extra.items():
+            lines.append(f"{key}: {value}")
+        return "\n".join(lines)
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+class _Recorder:
+    """Records the statements an engine sends, to replay them raw."""
+
+    def __init__(self, engine) -> None:
+        self.statements: list[tuple[str, object]] = []
+        self.engine = engine
+        self.active = False
+        event.listen(engine, "before_cursor_execute", self._record)
+
+    def _record(self, conn, cursor, statement, parameters, context, executemany):
+        if self.active and not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")):
+            self.statements.append((statement, parameters))
+
+    def close(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._record)
+
+
+def _machine() -> str:
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, " \
+           f"SQLite {sqlite3.sqlite_version}"
+
+
+def measure(lib: Library, raw: sqlite3.Connection, name: str, call: Callable[[], object],
+            repeat: int) -> Figure:
+    rec = _Recorder(lib.db.engine)
+    try:
+        call()  # warm caches, and record the SQL once
+        rec.active = True
+        call()
+        rec.active = False
+        statements = list(rec.statements)
+        app, base = [], []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            call()
+            app.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            for sql, params in statements:
+                raw.execute(sql, params).fetchall()
+            base.append((time.perf_counter() - start) * 1000)
+    finally:
+        rec.close()
+    med, raw_med = statistics.median(app), statistics.median(base)
+    return Figure(name, med, _p95(app), raw_med, med / raw_med if raw_med else float("nan"), repeat,
+                  f"{len(statements)} statements")
+
+
+def _filters(lib: Library) -> dict[str, EventFilter]:
+    orgs = [link for link in lib.records("organisation") if not link.role]  # top level
+    countries = lib.records("country")
+    busiest = max(lib.facets(EventFilter()).organisations, key=lambda f: f.count).value
+    return {
+        "organisation (with bodies)": EventFilter(organisations=(busiest,)),
+        "date window 2000–2005": EventFilter(date_from="2000", date_to="2005"),
+        "kind + country": EventFilter(kinds=("visit",), countries=(countries[len(countries) // 2].id,)),
+        "org + window + disputed": EventFilter(organisations=(orgs[1].id,), date_from="1995", date_to="2010",
+                                               disputed=True),
+        "text 'pipeline'": EventFilter(text="pipeline"),
+    }
+
+
+def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool = True) -> Report:
+    lib = Library.open(db_path)
+    raw = sqlite3.connect(db_path)
+    try:
+        total = lib.total()
+        report = Report(str(db_path), total, _machine())
+        for label, f in _filters(lib).items():
+            def change(f=f):
+                lib.count(f)
+                lib.rows(f, limit=200)
+                lib.facets(f)
+            report.figures.append(measure(lib, raw, f"filter+facets: {label}", change, repeat))
+        for label, words in (("rare term", "ceasefire mediation"), ("broad term", "security")):
+            f = EventFilter(text=words)
+
+            def search(f=f):
+                lib.count(f)
+                lib.rows(f, limit=200)
+            report.figures.append(measure(lib, raw, f"search: {label}", search, repeat))
+        for key in SORT_KEYS:
+            report.figures.append(measure(lib, raw, f"sort by {key}",
+                                          lambda key=key: lib.rows(EventFilter(), sort=key, limit=200), repeat))
+        report.figures.append(measure(lib, raw, "jump to middle",
+                                      lambda: lib.rows(EventFilter(), offset=total // 2, limit=200), repeat))
+        report.figures.append(measure(lib, raw, "jump to end",
+                                      lambda: lib.rows(EventFilter(), offset=max(0, total - 200), limit=200),
+                                      repeat))
+        if export_rows:
+            report.extra.update(_export_figures(lib, raw))
+        if gui:
+            report.extra.update(_gui_figures(db_path))
+        return report
+    finally:
+        raw.close()
+        lib.close()
+
+
+class _Discard(io.TextIOBase):
+    def write(self, s: str) -> int:
+        return len(s)
+
+
+def _export_figures(lib: Library, raw: sqlite3.Connection) -> dict:
+    rec = _Recorder(lib.db.engine)
+    tracemalloc.start()
+    rec.active = True
+    start = time.perf_counter()
+    rows = lib.export_events(EventFilter(), _Discard())
+    app_s = time.perf_counter() - start
+    rec.active = False
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rec.close()
+    start = time.perf_counter()
+    writer = csv.writer(_Discard())
+    for sql, params in rec.statements:
+        for row in raw.execute(sql, params):
+            writer.writerow(row)
+    raw_s = time.perf_counter() - start
+    return {
+        "csv export rows/s": round(rows / app_s),
+        "csv export raw rows/s": round(rows / raw_s) if raw_s else None,
+        "csv export ratio (app time / raw time)": round(app_s / raw_s, 2) if raw_s else None,
+        "csv export peak Python memory MB": round(peak / 1e6, 1),
+    }
+
+
+def _gui_figures(db_path: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+
+    def timed(args: list[str]) -> tuple[float, str]:
+        start = time.perf_counter()
+        out = subprocess.run(args, capture_output=True, text=True, env=env, check=True).stdout
+        return time.perf_counter() - start, out
+
+    base_s, _ = timed([sys.executable, "-c",
+                       "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]);"
+                       "print(c.execute('select count(*) from events').fetchone()[0])", str(db_path)])
+    app_s, out = timed([sys.executable, "-m", "azrel_desktop.ui.bench_window", str(db_path)])
+    child = json.loads(out.strip().splitlines()[-1])
+    return {
+        "first window from process start s": round(app_s, 2),
+        "bare python+sqlite process s (baseline)": round(base_s, 2),
+        "first window ratio": round(app_s / base_s, 1),
+        "peak RSS with timeline open MB": child.get("peak_rss_mb"),
+        "longest GUI-thread stall while loading ms": child.get("max_stall_ms"),
+    }

@@ -1,0 +1,67 @@
+"""The benchmark and the synthetic generator, at a small size so they cannot rot. Timings are
+reported, never asserted; what is asserted is that the measured work is the real work."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import text
+
+from azrel_desktop.core import bench
+from azrel_desktop.core.cli import main
+from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.integrity import check_database
+from azrel_desktop.core.service import Library
+from azrel_desktop.core.synthetic import generate
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    path = tmp_path_factory.mktemp("bench") / "small.sqlite3"
+    generate(path, events=1500, seed=7).close()
+    return path
+
+
+def test_generator_is_deterministic_and_consistent(small, tmp_path):
+    other = tmp_path / "again.sqlite3"
+    generate(other, events=1500, seed=7).close()
+    a, b = Library.open(small), Library.open(other)
+    try:
+        assert [r.id for r in a.rows(EventFilter(), limit=50)] == [r.id for r in b.rows(EventFilter(), limit=50)]
+        assert a.rows(EventFilter(), limit=5) == b.rows(EventFilter(), limit=5)
+        with a.db.read() as s:
+            assert s.execute(text("SELECT count(*) FROM events WHERE id GLOB 'ev-[0-9][0-9][0-9][0-9][0-9][0-9][0-9]'")).scalar() == 1500
+            assert check_database(s).problems == []  # every synthetic quote is at its offsets
+        assert a.count(EventFilter(text="pipeline")) > 0
+    finally:
+        a.close()
+        b.close()
+
+
+def test_generator_refuses_an_existing_file(small):
+    with pytest.raises(FileExistsError):
+        generate(small, events=10)
+
+
+def test_benchmark_measures_every_figure(small):
+    report = bench.run(small, repeat=2)
+    names = {f.name for f in report.figures}
+    assert {"search: rare term", "search: broad term", "jump to middle", "jump to end"} <= names
+    assert sum(n.startswith("filter+facets") for n in names) == 5
+    assert sum(n.startswith("sort by") for n in names) == 8
+    for figure in report.figures:
+        assert figure.median_ms > 0 and figure.raw_median_ms > 0 and figure.ratio > 0
+        assert "statements" in figure.note
+    assert report.extra["csv export rows/s"] > 0
+    assert json.loads(report.to_json())["events"] == report.events
+
+
+def test_bench_commands(tmp_path, capsys):
+    path = tmp_path / "cli.sqlite3"
+    assert main(["--db", str(path), "bench", "generate", "--events", "300", "--seed", "3"]) == 0
+    assert main(["--db", str(path), "bench", "generate", "--events", "300"]) == 2
+    assert main(["--db", str(path), "bench", "run", "--repeat", "1", "--json"]) == 0
+    out = capsys.readouterr().out
+    report = json.loads(out[out.index("{"):])
+    assert report["events"] >= 300
