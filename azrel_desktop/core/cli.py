@@ -62,6 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     res = sub.add_parser("restore", help="replace the database with a backup; the current file is kept aside")
     res.add_argument("path", type=Path, help="the backup file")
     sub.add_parser("backups", help="list the backups of this database, newest first")
+    bench = sub.add_parser("bench", help="synthetic corpora and the performance benchmark")
+    bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
+    gen = bench_sub.add_parser("generate", help="write a new synthetic database (to --db)")
+    gen.add_argument("--events", type=int, default=100_000, help="how many events (default 100000)")
+    gen.add_argument("--sources", type=int, help="how many sources (default events / 50)")
+    gen.add_argument("--seed", type=int, default=1, help="random seed; the same seed gives the same corpus")
+    brun = bench_sub.add_parser("run", help="measure the app against raw SQLite on --db")
+    brun.add_argument("--json", action="store_true", help="print JSON")
+    brun.add_argument("--repeat", type=int, default=7, help="runs per measure (default 7)")
+    brun.add_argument("--gui", action="store_true", help="also time the first window and its memory")
     exp = sub.add_parser("export", help="write records as CSV")
     exp.add_argument("what", choices=EXPORT_KINDS, help="which records to write")
     add_filter_arguments(exp)
@@ -133,6 +143,9 @@ def _export(db, args) -> int:
     with db.read() as s:
         f = filter_from_args(s, args)
         description = describe_text(s, f)
+    if args.what == "annotations" and f.without("tags").without("text") != EventFilter():
+        # export_annotations narrows by tags and text only; any other filter would be ignored
+        raise UserError("export annotations takes only --tag and --search as filters")
 
     def write(out) -> int:
         with db.read() as s:
@@ -149,6 +162,8 @@ def _export(db, args) -> int:
     if args.output:
         if args.output.is_dir():
             raise UserError(f"{args.output} is a folder; give a file name")
+        if not args.output.parent.is_dir():  # else the error would name the temporary file
+            raise UserError(f"the folder {args.output.parent} does not exist; create it or choose another")
         count = write_atomically(args.output, write)
         print(f"{count} {args.what} ({description}) written to {args.output}", file=sys.stderr)
     else:
@@ -179,8 +194,28 @@ def _file_commands(args) -> int | None:
     return None
 
 
+def _bench(args) -> int:
+    from . import bench, synthetic
+
+    path = args.db or default_db_path()
+    if args.bench_command == "generate":
+        if path.exists():
+            raise UserError(f"{path} exists; give a new file with --db")
+        synthetic.generate(path, events=args.events, sources=args.sources, seed=args.seed,
+                           progress=lambda msg: print(msg, file=sys.stderr)).close()
+        print(f"wrote {args.events} synthetic events to {path}")
+        return 0
+    if not path.exists():
+        raise UserError(f"{path} does not exist; make one with `azrel --db {path} bench generate`")
+    report = bench.run(path, repeat=max(1, args.repeat), gui=args.gui)
+    print(report.to_json() if args.json else report.to_text())
+    return 0
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "bench":
+        return _bench(args)
     handled = _file_commands(args)
     if handled is not None:
         return handled

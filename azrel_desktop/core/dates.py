@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 MIN_DATE = date(1, 1, 1)
 MAX_DATE = date(9999, 12, 31)
@@ -68,7 +69,8 @@ class PartialDate:
 _SINGLE = re.compile(
     r"^(?P<year>\d{4}|\d{3}X|\d{2}XX)"
     r"(?:-(?P<mid>\d{2})(?:-(?P<day>\d{2}))?)?"
-    r"(?P<qual>[?~%])?$"
+    r"(?P<qual>[?~%])?$",
+    re.ASCII,  # EDTF digits are ASCII; "１９９４" is not a date string
 )
 
 
@@ -167,12 +169,20 @@ def is_valid_edtf(text: str) -> bool:
 _QUALIFIER_WORDS = {"~": "about ", "?": "possibly ", "%": "about, possibly "}
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _describe_single(text: str) -> str:
     m = _SINGLE.match(text)
     assert m
     ytext, mid, day, qual = m.group("year"), m.group("mid"), m.group("day"), m.group("qual")
     prefix = _QUALIFIER_WORDS.get(qual or "", "")
-    if "X" in ytext:
+    if ytext.endswith("XX"):
+        # "the 1900s" would also name the decade 190X; 19XX is "the 20th century"
+        core = f"the {_ordinal(int(ytext[:2]) + 1)} century"
+    elif "X" in ytext:
         core = f"the {ytext.replace('X', '0')}s"
     elif mid is None:
         core = ytext
@@ -186,8 +196,11 @@ def _describe_single(text: str) -> str:
 
 
 def describe(edtf: str) -> str:
-    """A readable English form of an EDTF value (`1994-05-04` → `4 May 1994`)."""
-    parse_edtf(edtf)
+    """A readable English form of an EDTF value (`1994-05-04` → `4 May 1994`).
+
+    `parse_phrase` reads every form back to the same EDTF string.
+    """
+    edtf = parse_edtf(edtf).edtf
     if "/" not in edtf:
         return _describe_single(edtf)
     left, right = edtf.split("/")
@@ -220,12 +233,29 @@ def _fmt(year: int, month: int | None = None, day: int | None = None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+MAX_PHRASE = 200  # longer text is not a date phrase (and would recurse deeply)
+_SEPARATOR = r"\s+(?:–|—|-|to|until|till|through)\s+"
+_RELATIVE = r"^\w+\s+(?:days?|weeks?|months?|years?)\b"
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch
+                   for ch in text)
+
+
 def _clean(phrase: str) -> str:
-    text = phrase.replace("\n", " ").replace("\u00a0", " ").strip().lower()
+    text = _ascii_digits(phrase).replace("\n", " ").replace("\u00a0", " ").strip().lower()
     text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"^(?:in|on|at|during|by|of)\s+", "", text)
+    # not "by": "by 1993" is an open start, read below
+    text = re.sub(r"^(?:in|on|at|during|of)\s+", "", text)
     text = re.sub(r"^the\s+", "", text)
     return text.rstrip(".,; ")
+
+
+def _as_edtf(text: str) -> str | None:
+    candidate = _ascii_digits(text).strip()
+    candidate = candidate.upper() if "x" in candidate else candidate
+    return candidate if is_valid_edtf(candidate) else None
 
 
 def parse_phrase(
@@ -235,27 +265,93 @@ def parse_phrase(
 
     `context_year` supplies the year for phrases like "April 16" or "in September";
     `anchor` (an EDTF day) resolves "a day later". Relative phrases such as
-    "five days before 2024-04-22" are resolved against the date they name.
+    "five days before 2024-04-22" are resolved against the date they name. Every form
+    `describe` writes reads back to the EDTF string it came from. The result is always a
+    valid EDTF value; anything else raises DateError.
     """
+    if not isinstance(phrase, str):
+        raise DateError(f"a date phrase must be text, not {type(phrase).__name__}")
+    if len(phrase) > MAX_PHRASE:
+        raise DateError(f"a date phrase of {len(phrase)} characters is too long to read")
+    result = _phrase(phrase, context_year, anchor, nested=False)
+    try:
+        parse_edtf(result)
+    except DateError as exc:
+        raise DateError(f"{phrase!r} does not give a valid date: {exc}") from None
+    return result
+
+
+def _interval(text: str, separator: str, context_year: int | None, anchor: str | None) -> str | None:
+    """`X – Y` where both sides are single dates, or None."""
+    for m in re.finditer(separator, text):
+        try:
+            first = _phrase(text[:m.start()], context_year, anchor, nested=True)
+            last = _phrase(text[m.end():], context_year, anchor, nested=True)
+        except DateError:
+            continue
+        candidate = f"{first}/{last}"
+        if "/" not in first and "/" not in last and is_valid_edtf(candidate):
+            return candidate
+    return None
+
+
+def _phrase(phrase: str, context_year: int | None, anchor: str | None, *, nested: bool) -> str:
+    edtf = _as_edtf(phrase)
+    if edtf:
+        return edtf
     text = _clean(phrase)
     if not text:
-        raise DateError("empty date phrase")
+        raise DateError(f"no date in {phrase!r}")
+    edtf = _as_edtf(text)
+    if edtf:
+        return edtf
 
-    if is_valid_edtf(text.upper() if "x" in text else text):
-        return text.upper() if "x" in text else text
+    def again(part: str) -> str:
+        return _phrase(part, context_year, anchor, nested=nested)
 
-    m = re.match(r"^(?:about|around|circa|c\.|approximately|roughly)\s+(.*)$", text)
+    m = re.match(r"^(?P<a>\d{4})" + _DASH + r"(?P<b>\d{4})$", text)
     if m:
-        return _qualify(parse_phrase(m.group(1), context_year=context_year, anchor=anchor), "~")
+        return f"{m.group('a')}/{m.group('b')}"
+
+    m = re.match(
+        "^" + _MONTH_RE.format(name="m1") + _DASH + _MONTH_RE.format(name="m2")
+        + r"(?: of)? ?(?P<year>\d{4})?$",
+        text,
+    )
+    if m:
+        year = _year(m.group("year"), context_year, phrase)
+        first, second = _month(m.group("m1")), _month(m.group("m2"))
+        end_year = year + 1 if second < first else year
+        return f"{_fmt(year, first)}/{_fmt(end_year, second)}"
+
+    if not nested:
+        # "from 1994 to 1996", "between May 1994 and June 1995", "July 1993 – December 1993"
+        m = re.match(r"^(?P<how>from|between)\s+(?P<rest>.*)$", text)
+        if m:
+            separator = r"\s+and\s+" if m.group("how") == "between" else _SEPARATOR
+            found = _interval(m.group("rest"), separator, context_year, anchor)
+            if found:
+                return found
+        found = _interval(text, _SEPARATOR, context_year, anchor)
+        if found:
+            return found
+
+    m = re.match(r"^(?:about|around|approximately),?\s+(?:and\s+)?possibly\s+(.*)$", text)
+    if m:
+        return _qualify(again(m.group(1)), "%")
+    m = re.match(r"^(?:about|around|circa|c\.|ca\.|approximately|roughly)\s+(.*)$", text)
+    if m:
+        return _qualify(again(m.group(1)), "~")
+    m = re.match(r"^(?:possibly|perhaps|probably)\s+(.*)$", text)
+    if m:
+        return _qualify(again(m.group(1)), "?")
 
     m = re.match(r"^(?:since|from|after)\s+(.*)$", text)
-    if m and not re.match(r"^\w+\s+(?:days?|weeks?|months?|years?)\b", m.group(1)):
-        start = parse_phrase(m.group(1), context_year=context_year, anchor=anchor)
-        return f"{_first(start)}/.."
+    if m and not re.match(_RELATIVE, m.group(1)):
+        return f"{_first(again(m.group(1)))}/.."
     m = re.match(r"^(?:until|till|before|by)\s+(.*)$", text)
-    if m and not re.match(r"^\w+\s+(?:days?|weeks?|months?|years?)\b", m.group(1)):
-        end = parse_phrase(m.group(1), context_year=context_year, anchor=anchor)
-        return f"../{_last(end)}"
+    if m and not re.match(_RELATIVE, m.group(1)):
+        return f"../{_last(again(m.group(1)))}"
 
     m = re.match(
         r"^(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before|later|earlier)"
@@ -267,14 +363,21 @@ def parse_phrase(
         sign = 1 if m.group("dir") in ("after", "later") else -1
         base = m.group("rest")
         if base:
-            target = parse_phrase(base, context_year=context_year, anchor=anchor)
+            target = again(base)
         elif anchor:
             target = anchor
         else:
             raise DateError(f"{phrase!r} needs the date it is relative to")
         return shift(target, count * sign, m.group("unit"))
 
-    m = re.match(r"^(?:a|the next|the following)\s+(day|week|month|year)\s+later$", text)
+    # "In same year", "September of the same year": the year is the context year
+    m = re.match("^(?:" + _MONTH_RE.format(name="m") + r"\s+(?:of\s+|in\s+)?)?(?:the\s+)?same\s+year$", text)
+    if m:
+        if context_year is None:
+            raise DateError(f"{phrase!r} needs the year it refers to")
+        return _fmt(context_year, _month(m.group("m")) if m.group("m") else None)
+
+    m = re.match(r"^(?:a|next|following)\s+(day|week|month|year)\s+later$", text)
     if m:
         if not anchor:
             raise DateError(f"{phrase!r} needs the date it is relative to")
@@ -311,25 +414,14 @@ def parse_phrase(
              "fourth": 4, "4th": 4}[m.group("q")]
         return f"{_fmt(year, 3 * q - 2)}/{_fmt(year, 3 * q)}"
 
+    m = re.match(r"^(?P<n>\d{1,3})(?:st|nd|rd|th) century$", text)
+    if m and 1 <= int(m.group("n")) <= 100:
+        return f"{int(m.group('n')) - 1:02d}XX"
+
     m = re.match(r"^(?P<season>spring|summer|autumn|fall|winter)(?: of)? ?(?P<year>\d{4})?$", text)
     if m:
         year = _year(m.group("year"), context_year, phrase)
         return f"{year:04d}-{SEASON_NUMBERS[m.group('season')]}"
-
-    m = re.match(r"^(?P<a>\d{4})" + _DASH + r"(?P<b>\d{4})$", text)
-    if m:
-        return f"{m.group('a')}/{m.group('b')}"
-
-    m = re.match(
-        "^" + _MONTH_RE.format(name="m1") + _DASH + _MONTH_RE.format(name="m2")
-        + r"(?: of)? ?(?P<year>\d{4})?$",
-        text,
-    )
-    if m:
-        year = _year(m.group("year"), context_year, phrase)
-        first, second = _month(m.group("m1")), _month(m.group("m2"))
-        end_year = year + 1 if second < first else year
-        return f"{_fmt(year, first)}/{_fmt(end_year, second)}"
 
     # "October 12, 1992", "May 4 1994", "April 16"
     m = re.match("^" + _MONTH_RE.format(name="m") + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?,? ?(?P<year>\d{4})?$", text)
@@ -394,28 +486,43 @@ def _last(edtf: str) -> str:
 
 
 def shift(edtf: str, amount: int, unit: str) -> str:
-    """Move a single EDTF date by whole days, weeks, months or years, keeping its precision."""
+    """Move a single EDTF date by whole days, weeks, months or years, keeping its precision.
+
+    Raises DateError for an interval, a unit finer than the date, or a result outside the
+    years 1-9999.
+    """
     parsed = parse_edtf(edtf)
+    edtf = parsed.edtf
     if "/" in edtf:
         raise DateError(f"cannot shift an interval: {edtf!r}")
     qual = edtf[-1] if edtf[-1] in "?~%" else ""
+    outside = DateError(f"moving {edtf!r} by {amount} {unit}(s) leaves the calendar (years 1-9999)")
     if unit in ("day", "week"):
         if parsed.precision != "day":
             raise DateError(f"cannot count {unit}s from {edtf!r}, which is not a single day")
-        moved = parsed.lower + timedelta(days=amount * (7 if unit == "week" else 1))
+        ordinal = parsed.lower.toordinal() + amount * (7 if unit == "week" else 1)
+        if not 1 <= ordinal <= MAX_DATE.toordinal():
+            raise outside
+        moved = date.fromordinal(ordinal)
         return _fmt(moved.year, moved.month, moved.day) + qual
     if unit == "month":
         if parsed.precision not in ("day", "month"):
             raise DateError(f"cannot count months from {edtf!r}")
         index = parsed.lower.year * 12 + parsed.lower.month - 1 + amount
         year, month = divmod(index, 12)
+        if not 1 <= year <= MAX_DATE.year:
+            raise outside
         if parsed.precision == "month":
             return _fmt(year, month + 1) + qual
         day = min(parsed.lower.day, _last_day(year, month + 1))
         return _fmt(year, month + 1, day) + qual
     if unit == "year":
+        if parsed.precision not in ("day", "month", "season", "year"):
+            raise DateError(f"cannot count years from {edtf!r}, which is a {parsed.precision}")
         body = edtf.rstrip("?~%")
         year = int(body[:4]) + amount
+        if not 1 <= year <= MAX_DATE.year:
+            raise outside
         rest = body[4:]
         if rest == "-02-29" and not calendar.isleap(year):
             rest = "-02-28"

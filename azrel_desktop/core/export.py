@@ -24,7 +24,7 @@ from .timeline import order_by
 JOIN = "; "
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)  # fullmatch
 
 EVENT_COLUMNS = (
     "id", "date", "date_start", "date_end", "precision", "date_text", "title", "kind", "summary",
@@ -44,6 +44,13 @@ class ExportCancelled(Exception):
     """The user cancelled an export; the caller discards the partial file."""
 
 
+def _needs_escape(cell: str) -> bool:
+    # Leading apostrophes are looked through, so that a text which itself begins with `'=` is
+    # escaped too and `unescape_cell` can tell the two apart.
+    bare = cell.lstrip("'")
+    return bare.startswith(_FORMULA_START) and not _NUMBER.fullmatch(bare)
+
+
 def safe_cell(value) -> str:
     """A cell value a spreadsheet shows as text and never evaluates."""
     if value is None:
@@ -51,14 +58,14 @@ def safe_cell(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     cell = str(value).replace("\x00", "")
-    if cell.startswith(_FORMULA_START) and not _NUMBER.match(cell):
+    if _needs_escape(cell):
         return "'" + cell
     return cell
 
 
 def unescape_cell(cell: str) -> str:
     """Undo `safe_cell` for a cell read back from an export."""
-    if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) and not _NUMBER.match(cell[1:]):
+    if cell.startswith("'") and _needs_escape(cell):
         return cell[1:]
     return cell
 
@@ -77,18 +84,24 @@ def _joined(sql: str) -> str:
 
 _SEP = "\x1f"
 
+# Several values of an event's cell come back as a JSON array, so no character a user's note may
+# hold (not even the unit separator) can split or merge values.
+def _json(sql: str) -> str:
+    return f"coalesce(({sql}), '[]')"
+
+
 EVENT_EXPORT_SELECT = f"""SELECT e.id, e.date, e.date_start, e.date_end, e.precision, e.date_text,
   e.title, e.kind, e.summary, e.location,
-  {_joined(f"SELECT group_concat(o.name || coalesce(' (' || o.abbreviation || ')', ''), '{_SEP}') FROM event_organisations x JOIN organisations o ON o.id = x.organisation_id WHERE x.event_id = e.id")},
-  {_joined(f"SELECT group_concat(c.name, '{_SEP}') FROM event_countries x JOIN countries c ON c.id = x.country_id WHERE x.event_id = e.id")},
-  {_joined(f"SELECT group_concat(p.name, '{_SEP}') FROM event_people x JOIN people p ON p.id = x.person_id WHERE x.event_id = e.id")},
-  {_joined(f"SELECT group_concat(a.title, '{_SEP}') FROM event_agreements x JOIN agreements a ON a.id = x.agreement_id WHERE x.event_id = e.id")},
-  {_joined(f"SELECT group_concat(title, '{_SEP}') FROM (SELECT DISTINCT s.title AS title FROM event_citations x JOIN passages ps ON ps.id = x.passage_id JOIN sources s ON s.id = ps.source_id WHERE x.event_id = e.id AND x.stance = 'supports' ORDER BY s.title)")},
-  {_joined(f"SELECT group_concat(ps.exact, '{_SEP}') FROM event_citations x JOIN passages ps ON ps.id = x.passage_id WHERE x.event_id = e.id AND x.stance = 'supports'")},
+  {_json("SELECT json_group_array(o.name || coalesce(' (' || o.abbreviation || ')', '')) FROM event_organisations x JOIN organisations o ON o.id = x.organisation_id WHERE x.event_id = e.id")},
+  {_json("SELECT json_group_array(c.name) FROM event_countries x JOIN countries c ON c.id = x.country_id WHERE x.event_id = e.id")},
+  {_json("SELECT json_group_array(p.name) FROM event_people x JOIN people p ON p.id = x.person_id WHERE x.event_id = e.id")},
+  {_json("SELECT json_group_array(a.title) FROM event_agreements x JOIN agreements a ON a.id = x.agreement_id WHERE x.event_id = e.id")},
+  {_json("SELECT json_group_array(title) FROM (SELECT DISTINCT s.title AS title FROM event_citations x JOIN passages ps ON ps.id = x.passage_id JOIN sources s ON s.id = ps.source_id WHERE x.event_id = e.id AND x.stance = 'supports' ORDER BY s.title)")},
+  {_json("SELECT json_group_array(ps.exact) FROM event_citations x JOIN passages ps ON ps.id = x.passage_id WHERE x.event_id = e.id AND x.stance = 'supports'")},
   e.disputed, e.dispute_note,
-  {_joined(f"SELECT group_concat(ps.exact, '{_SEP}') FROM event_citations x JOIN passages ps ON ps.id = x.passage_id WHERE x.event_id = e.id AND x.stance = 'contradicts'")},
-  {_joined(f"SELECT group_concat(tag, '{_SEP}') FROM (SELECT DISTINCT t.tag AS tag FROM annotations a JOIN annotation_tags t ON t.annotation_id = a.id WHERE (a.target_kind = 'event' AND a.target_id = e.id) OR (a.target_kind = 'passage' AND a.target_id IN (SELECT passage_id FROM event_citations WHERE event_id = e.id)) ORDER BY t.tag)")},
-  {_joined(f"SELECT group_concat(a.body, '{_SEP}') FROM annotations a WHERE (a.target_kind = 'event' AND a.target_id = e.id) OR (a.target_kind = 'passage' AND a.target_id IN (SELECT passage_id FROM event_citations WHERE event_id = e.id))")}
+  {_json("SELECT json_group_array(ps.exact) FROM event_citations x JOIN passages ps ON ps.id = x.passage_id WHERE x.event_id = e.id AND x.stance = 'contradicts'")},
+  {_json("SELECT json_group_array(tag) FROM (SELECT DISTINCT t.tag AS tag FROM annotations a JOIN annotation_tags t ON t.annotation_id = a.id WHERE (a.target_kind = 'event' AND a.target_id = e.id) OR (a.target_kind = 'passage' AND a.target_id IN (SELECT passage_id FROM event_citations WHERE event_id = e.id)) ORDER BY t.tag)")},
+  {_json("SELECT json_group_array(a.body) FROM annotations a WHERE (a.target_kind = 'event' AND a.target_id = e.id) OR (a.target_kind = 'passage' AND a.target_id IN (SELECT passage_id FROM event_citations WHERE event_id = e.id))")}
 FROM events e"""
 
 _MULTI = {"organisations", "countries", "people", "agreements", "sources", "quotes",
@@ -96,8 +109,14 @@ _MULTI = {"organisations", "countries", "people", "agreements", "sources", "quot
 
 
 def _event_cells(row) -> list[str]:
-    return [safe_cell(JOIN.join(v for v in value.split(_SEP) if v) if name in _MULTI else value)
-            for name, value in zip(EVENT_COLUMNS, row, strict=True)]
+    cells = []
+    for name, value in zip(EVENT_COLUMNS, row, strict=True):
+        if name in _MULTI:
+            value = JOIN.join(v for v in json.loads(value) if v)
+        elif name == "disputed":
+            value = bool(value)
+        cells.append(safe_cell(value))
+    return cells
 
 
 def export_events(
@@ -138,7 +157,7 @@ def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: b
     rows = session.execute(text(f"""SELECT a.id, a.title, a.kind, a.summary,
         {_joined(f"SELECT group_concat(name, '{_SEP}') FROM (SELECT c.name AS name FROM agreement_countries x JOIN countries c ON c.id = x.country_id WHERE x.agreement_id = a.id UNION ALL SELECT o.name FROM agreement_organisations x JOIN organisations o ON o.id = x.organisation_id WHERE x.agreement_id = a.id)")},
         {_joined(f"SELECT group_concat(replace(st.step, '_', ' ') || ' ' || st.date, '{_SEP}') FROM (SELECT * FROM agreement_steps WHERE agreement_id = a.id ORDER BY date_start) st")},
-        {_joined(f"SELECT group_concat(ps.source_id, '{_SEP}') FROM (SELECT DISTINCT ps.source_id FROM agreement_steps st JOIN step_citations x ON x.step_id = st.id JOIN passages ps ON ps.id = x.passage_id WHERE st.agreement_id = a.id) ps")},
+        {_joined(f"SELECT group_concat(ps.source_id, '{_SEP}') FROM (SELECT DISTINCT ps.source_id FROM agreement_steps st JOIN step_citations x ON x.step_id = st.id JOIN passages ps ON ps.id = x.passage_id WHERE st.agreement_id = a.id AND x.stance = 'supports') ps")},
         {_joined(f"SELECT group_concat(ps.exact, '{_SEP}') FROM agreement_steps st JOIN step_citations x ON x.step_id = st.id JOIN passages ps ON ps.id = x.passage_id WHERE st.agreement_id = a.id AND x.stance = 'supports'")},
         (SELECT max(st.disputed) FROM agreement_steps st WHERE st.agreement_id = a.id)
         FROM agreements a WHERE {where} ORDER BY a.title, a.id"""), c.params).all()

@@ -39,7 +39,9 @@ class EventFilter:
     def __post_init__(self) -> None:
         for name in ("organisations", "countries", "people", "kinds", "sources", "tags"):
             value = getattr(self, name)
-            if not isinstance(value, tuple):
+            if isinstance(value, str):  # one value, not a sequence of characters
+                object.__setattr__(self, name, (value,))
+            elif not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
         window(self.date_from, self.date_to)  # raises DateError on a bad window
 

@@ -275,7 +275,8 @@ def organisation_page(session: Session, org_id: str) -> OrganisationPage:
                OR a.id IN (SELECT ea.agreement_id FROM event_agreements ea JOIN event_organisations eo
                            ON eo.event_id = ea.event_id WHERE eo.organisation_id IN (SELECT id FROM sub))
             ORDER BY a.title""", p, "agreement"),
-        sources=_links(session, f"""{tree} SELECT s.id, s.title, count(DISTINCT ci.event_id) || ' events'
+        sources=_links(session, f"""{tree} SELECT s.id, s.title, count(DISTINCT ci.event_id)
+                || CASE count(DISTINCT ci.event_id) WHEN 1 THEN ' event' ELSE ' events' END
             FROM sources s JOIN passages ps ON ps.source_id = s.id
             JOIN event_citations ci ON ci.passage_id = ps.id
             JOIN event_organisations eo ON eo.event_id = ci.event_id

@@ -9,50 +9,93 @@ query. Double-quoted runs become phrases; the last bare word matches as a prefix
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Characters the index tokenizer (`unicode61 remove_diacritics 2`) keeps in a token: letters,
+# numbers, private-use characters, and combining marks (which it then strips). Everything else,
+# the underscore included, separates tokens.
+_TOKEN_CATEGORIES = ("L", "N", "M")
+
+# The tokenizer folds "I" and "İ" to "i" but keeps the Azerbaijani and Turkish dotless "ı", so
+# "BAKI" would never find "Bakı". Both the index and the query fold "ı" to "i".
+_FOLD = str.maketrans({"ı": "i"})
+
+
+def _is_token_char(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in _TOKEN_CATEGORIES or category == "Co"
+
+
+def _words(segment: str) -> list[str]:
+    words: list[str] = []
+    current: list[str] = []
+    for ch in segment + " ":
+        if _is_token_char(ch):
+            current.append(ch)
+            continue
+        # a run of combining marks alone would be an empty token, which matches nothing
+        if current and any(unicodedata.category(c)[0] != "M" for c in current):
+            words.append("".join(current))
+        current = []
+    return words
+
+
+def _match(words: list[str], prefix: bool) -> str:
+    """One phrase; with a dotless "ı" also the unfolded spelling, which an index built before
+    the folding still holds."""
+    star = "*" if prefix else ""
+    typed = " ".join(words)
+    folded = typed.translate(_FOLD)
+    if folded == typed:
+        return f'"{typed}"{star}'
+    return f'("{folded}"{star} OR "{typed}"{star})'
 
 
 def fts_query(user_text: str | None) -> str | None:
     """An FTS5 MATCH expression for what the user typed, or None when it holds no words."""
     if not user_text:
         return None
-    cleaned = user_text.replace("\x00", " ")
-    parts: list[str] = []
+    cleaned = unicodedata.normalize("NFC", user_text.replace("\x00", " "))
+    phrases: list[list[str]] = []
     # Split into quoted phrases and the rest; an unbalanced quote just ends the phrase.
     segments = cleaned.split('"')
     for index, segment in enumerate(segments):
-        words = _WORD.findall(segment)
+        words = _words(segment)
         if not words:
             continue
         if index % 2 == 1 and len(words) > 1:
-            parts.append('"' + " ".join(words) + '"')
+            phrases.append(words)
         else:
-            parts.extend(f'"{w}"' for w in words)
-    if not parts:
+            phrases.extend([w] for w in words)
+    if not phrases:
         return None
-    if cleaned.rstrip() and _WORD.fullmatch(cleaned.rstrip()[-1]) and not parts[-1].count(" "):
-        parts[-1] = parts[-1] + "*"
-    return " ".join(parts)
+    # the last bare word (not a quoted one) matches as a prefix: "Sola" finds "Solana"
+    tail = cleaned.rstrip()
+    prefix = bool(tail) and _is_token_char(tail[-1]) and len(phrases[-1]) == 1
+    parts = [_match(words, prefix and i == len(phrases) - 1) for i, words in enumerate(phrases)]
+    return " AND ".join(parts)
 
 
-_REBUILD = """
-INSERT INTO event_fts(event_id, title, summary, quotes, notes)
-SELECT e.id, e.title, e.summary,
-  coalesce((SELECT group_concat(p.exact, ' ') FROM event_citations c
-            JOIN passages p ON p.id = c.passage_id WHERE c.event_id = e.id), ''),
-  coalesce((SELECT group_concat(a.body || ' ' || coalesce(
+def _folded(sql: str) -> str:
+    return f"replace({sql}, 'ı', 'i')"
+
+
+_QUOTES = """coalesce((SELECT group_concat(p.exact, ' ') FROM event_citations c
+            JOIN passages p ON p.id = c.passage_id WHERE c.event_id = e.id), '')"""
+_NOTES = """coalesce((SELECT group_concat(a.body || ' ' || coalesce(
                 (SELECT group_concat(t.tag, ' ') FROM annotation_tags t WHERE t.annotation_id = a.id), ''),
             ' ')
             FROM annotations a
             WHERE (a.target_kind = 'event' AND a.target_id = e.id)
                OR (a.target_kind = 'passage' AND a.target_id IN
-                   (SELECT c2.passage_id FROM event_citations c2 WHERE c2.event_id = e.id))), '')
+                   (SELECT c2.passage_id FROM event_citations c2 WHERE c2.event_id = e.id))), '')"""
+_REBUILD = f"""
+INSERT INTO event_fts(event_id, title, summary, quotes, notes)
+SELECT e.id, {_folded("e.title")}, {_folded("e.summary")}, {_folded(_QUOTES)}, {_folded(_NOTES)}
 FROM events e
 """
 
