@@ -1,0 +1,172 @@
+"""Starting the desktop app: `azrel-desktop [--db PATH]` and `python -m azrel_desktop`.
+
+The library is opened in the thread pool (the first run creates, migrates and seeds the
+file) with a progress dialog that appears only when opening takes longer than half a second.
+A file that cannot be used gets a message box saying why and offering another file or Quit;
+the user never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from ..core.database import DatabaseError, default_db_path
+from ..core.service import Library
+from .export_job import pool, wait_for_workers
+from .settings import APPLICATION, ORGANISATION
+
+PROGRESS_DELAY_MS = 500
+QUIT, CHOOSE = "quit", "choose"
+
+
+class _OpenSignals(QObject):
+    progress = Signal(str)
+    done = Signal(object)  # Library
+    failed = Signal(str)
+
+
+class _OpenRunnable(QRunnable):
+    def __init__(self, path: Path | None, opener: Callable[..., Library]):
+        super().__init__()
+        self.path = path
+        self.opener = opener
+        self.signals = _OpenSignals()
+
+    def run(self) -> None:
+        try:
+            library = self.opener(self.path, progress=self.signals.progress.emit)
+        except DatabaseError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # OSError and the like: still a sentence, never a traceback
+            where = self.path or default_db_path()
+            self.signals.failed.emit(f"{where} could not be opened: {exc}")
+        else:
+            self.signals.done.emit(library)
+
+
+def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Library.open,
+                       parent: QWidget | None = None,
+                       delay_ms: int = PROGRESS_DELAY_MS) -> tuple[Library | None, str | None]:
+    """Open the library off the GUI thread while the GUI stays responsive.
+
+    Returns (library, None) or (None, message). A progress dialog shows after `delay_ms`.
+    """
+    runnable = _OpenRunnable(path, opener)
+    runnable.setAutoDelete(False)
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+    dialog = QProgressDialog("Opening the library…", "", 0, 0, parent)
+    dialog.setWindowTitle(APPLICATION)
+    dialog.setCancelButton(None)  # a migration must not be interrupted halfway
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.reset()  # a new QProgressDialog may show itself; only the timer below shows it
+    dialog.hide()
+    timer = QTimer(singleShot=True, interval=delay_ms)
+    timer.timeout.connect(dialog.show)
+
+    def finish(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    runnable.signals.progress.connect(dialog.setLabelText, Qt.ConnectionType.QueuedConnection)
+    runnable.signals.done.connect(lambda lib: finish("library", lib), Qt.ConnectionType.QueuedConnection)
+    runnable.signals.failed.connect(lambda msg: finish("error", msg), Qt.ConnectionType.QueuedConnection)
+    timer.start()
+    pool().start(runnable)
+    if not outcome:
+        loop.exec()
+    timer.stop()
+    dialog.hide()
+    dialog.deleteLater()
+    return outcome.get("library"), outcome.get("error")  # type: ignore[return-value]
+
+
+def error_dialog(message: str, parent: QWidget | None = None) -> str:
+    """Say why the file cannot be used; return CHOOSE (another file) or QUIT."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"{APPLICATION} cannot open the library")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.setInformativeText("You can choose another library file (or a new file name to start a fresh "
+                           "library), or quit. The file was not changed.")
+    choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(choose)
+    box.exec()
+    return CHOOSE if box.clickedButton() is choose else QUIT
+
+
+def choose_file(start: Path | None, parent: QWidget | None = None) -> Path | None:
+    folder = str(start.parent if start else default_db_path().parent)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Open or create an AzRel library", folder, "AzRel libraries (*.sqlite3 *.db);;All files (*)",
+        options=QFileDialog.Option.DontConfirmOverwrite)
+    return Path(path) if path else None
+
+
+def open_library(path: Path | None, *, ask: Callable[[str], str] = error_dialog,
+                 choose: Callable[[Path | None], Path | None] = choose_file,
+                 opener: Callable[..., Library] = Library.open) -> Library | None:
+    """Open `path`, and on failure explain and let the user pick another file or quit."""
+    while True:
+        library, error = open_in_background(path, opener=opener)
+        if library is not None:
+            return library
+        if ask(error or "The library could not be opened.") != CHOOSE:
+            return None
+        chosen = choose(path)
+        if chosen is None:
+            return None
+        path = chosen
+
+
+def build_main_window(library: Library, *, restore: bool = True):
+    from .main_window import MainWindow
+
+    return MainWindow(library, restore=restore)
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="azrel-desktop", description="AzRel Desktop research browser")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="library file to open (created and seeded if missing; default: AZREL_DB "
+                             "or the per-user data directory)")
+    return parser.parse_known_args(argv)
+
+
+def make_app(qt_args: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "azrel-desktop", *(qt_args or [])])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def main(argv: list[str] | None = None, *, exec_app: bool = True,
+         ask: Callable[[str], str] = error_dialog) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
+    app = make_app(qt_args)
+    library = open_library(args.db, ask=ask)
+    if library is None:
+        return 1
+    window = build_main_window(library)
+    window.show()
+    if not exec_app:  # tests: the window is built and shown; close it again
+        window.close()
+        wait_for_workers()
+        library.close()
+        return 0
+    code = app.exec()
+    wait_for_workers()
+    library.close()
+    return code

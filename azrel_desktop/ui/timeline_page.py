@@ -1,0 +1,276 @@
+"""`TimelinePage`: the filter panel, the chips and count, the chart, the event table and the
+detail pane, kept in step with each other.
+
+One `EventFilter` drives the table, the chart, the chips and the facet counts; one selected
+event id is shared by the table, the chart and the detail pane. The page's place in the
+history (`current_target`) records both, so Back returns to the same filter and event.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from ..core.filters import EventFilter
+from .chips import ChipBar
+from .context import AppContext
+from .event_detail import EventDetailPane
+from .filter_panel import FilterPanel
+from .navigation import Target
+from .timeline_chart import TimelineChart
+from .timeline_model import EventTableModel
+
+# Each filter dimension and the EventFilter fields it is made of.
+_DIMENSION_FIELDS = {
+    "dates": ("date_from", "date_to"), "organisations": ("organisations",), "countries": ("countries",),
+    "people": ("people",), "kinds": ("kinds",), "sources": ("sources",), "tags": ("tags",),
+    "disputed": ("disputed",), "annotated": ("annotated",), "text": ("text",),
+}
+_COLUMN_WIDTHS = {"date": 110, "kind": 95, "organisations": 85, "countries": 95, "sources": 58,
+                  "annotations": 36, "disputed": 32}
+
+
+def filter_from_target(target: Target) -> EventFilter | None:
+    """A filter carried in `Target.extra`: an EventFilter, or ("filter", dict-or-JSON)."""
+    for item in target.extra:
+        if isinstance(item, EventFilter):
+            return item
+        if isinstance(item, tuple) and len(item) == 2 and item[0] == "filter":
+            data = json.loads(item[1]) if isinstance(item[1], str) else item[1]
+            try:
+                return EventFilter.from_dict(data)
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
+class EventTable(QTableView):
+    """The event list; sorting goes to the model, which re-queries in SQL."""
+
+    def __init__(self, model: EventTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("eventTable")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        for i, (key, _) in enumerate(model.COLUMNS):
+            if key == "title":
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            else:
+                self.setColumnWidth(i, _COLUMN_WIDTHS.get(key, 100))
+        key, desc = model.sort_key()
+        # Set the indicator before enabling sorting: enabling it sorts by the indicator at once.
+        header.setSortIndicator(model.column_of(key),
+                                Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
+        self.setAccessibleName("Events")
+
+
+class TimelinePage(QWidget):
+    """The timeline: filter, chips, chart, table and detail. Implements the page interface."""
+
+    filterChanged = Signal(object)
+    selectionChanged = Signal(object)  # event id or None
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        library = ctx.library
+        self._selected: str | None = None
+        self._grand_total = library.total()
+
+        self.model = EventTableModel(library, self)
+        self.panel = FilterPanel(library, self)
+        self.chips = ChipBar(library, self)
+        self.chart = TimelineChart(library, self)
+        self.table = EventTable(self.model, self)
+        self.detail = EventDetailPane(ctx, self)
+
+        center = QWidget(self)
+        center_lay = QVBoxLayout(center)
+        center_lay.setContentsMargins(0, 0, 0, 0)
+        center_lay.setSpacing(2)
+        center_lay.addWidget(self.chips)
+        self.center_splitter = QSplitter(Qt.Orientation.Vertical, center)
+        self.center_splitter.setObjectName("timelineCenterSplitter")
+        self.center_splitter.addWidget(self.chart)
+        self.center_splitter.addWidget(self.table)
+        self.center_splitter.setChildrenCollapsible(False)
+        self.center_splitter.setSizes([260, 400])
+        center_lay.addWidget(self.center_splitter, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("timelineSplitter")
+        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([235, 715, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.panel.filterChanged.connect(self.set_filter)
+        self.chips.filterChanged.connect(self.set_filter)
+        self.chart.eventClicked.connect(lambda eid: self.select_event(eid, source="chart"))
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._restore_selection)
+        ctx.changed.connect(self._on_changed)
+        self.set_filter(EventFilter())
+
+    # --- page interface -----------------------------------------------------------------------
+    def title(self) -> str:
+        row = self.detail.detail.row if self.detail.detail else None
+        return f"Timeline — {row.title}" if row else "Timeline"
+
+    def show_target(self, target: Target) -> None:
+        f = filter_from_target(target)
+        if f is not None:
+            self.set_filter(f)
+        if target.kind == "event" and target.id:
+            self.select_event(target.id, reveal=True)
+
+    def current_target(self) -> Target:
+        """Where the page is now, with the filter, for the history."""
+        extra = (("filter", json.dumps(self.model.filter().to_dict(), sort_keys=True)),)
+        if self._selected:
+            return Target("event", self._selected, extra=extra)
+        return Target("timeline", extra=extra)
+
+    # --- filter ------------------------------------------------------------------------------
+    def filter(self) -> EventFilter:
+        return self.model.filter()
+
+    def sort_key(self) -> tuple[str, bool]:
+        return self.model.sort_key()
+
+    def set_filter(self, f: EventFilter) -> None:
+        if f == self.model.filter():  # already shown: keep the model (and the selection) as is
+            self._sync_views(f)
+            return
+        self.model.set_filter(f)  # resets; _restore_selection keeps the event if still shown
+        self._sync_views(f)
+        self.filterChanged.emit(f)
+
+    def _sync_views(self, f: EventFilter) -> None:
+        self.panel.set_filter(f)
+        self.chips.set_filter(f)
+        self.chips.set_count(self.model.total(), self._grand_total)
+        self.chart.set_filter(f)
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.column_of(key), Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+
+    def focus_search(self) -> None:
+        self.panel.focus_search()
+
+    # --- selection ---------------------------------------------------------------------------
+    def selected_event(self) -> str | None:
+        return self._selected
+
+    def select_event(self, event_id: str | None, *, reveal: bool = False, source: str = "api") -> bool:
+        """Select an event in the table, chart and detail. With `reveal`, first remove the
+        filter dimensions that hide it. Returns whether the event is now selected."""
+        if event_id and reveal and self.model.row_of(event_id) is None:
+            f = self._revealing_filter(event_id)
+            if f is None:
+                self.ctx.status.emit(f"No event {event_id} in this library.")
+                return False
+            self.set_filter(f)
+        row = self.model.row_of(event_id) if event_id else None
+        if event_id and row is None:
+            return False
+        self._selected = event_id
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        else:
+            self.table.selectionModel().clearSelection()
+        if source != "chart":
+            self.chart.select_event(event_id)
+        if self.detail.event_id() != event_id:
+            self.detail.show_event(event_id)
+        self.selectionChanged.emit(event_id)
+        return True
+
+    def _revealing_filter(self, event_id: str) -> EventFilter | None:
+        library = self.ctx.library
+        if library.row_index(EventFilter(), event_id) is None:
+            return None
+        f = self.model.filter()
+        hiding = []
+        for dim, names in _DIMENSION_FIELDS.items():
+            only = replace(EventFilter(), **{n: getattr(f, n) for n in names})
+            if not only.is_empty and library.row_index(only, event_id) is None:
+                hiding.append(dim)
+        revealed = f
+        for dim in hiding:
+            revealed = revealed.without(dim)
+        if library.row_index(revealed, event_id) is None:  # dimensions interact: start afresh
+            revealed, hiding = EventFilter(), [d for d in _DIMENSION_FIELDS if getattr(f, _DIMENSION_FIELDS[d][0])]
+        if hiding:
+            self.ctx.status.emit("Filters that hid the event were removed: " + ", ".join(hiding))
+        return revealed
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        event_id = self.model.event_id(current.row()) if current.isValid() else None
+        if event_id and event_id != self._selected:
+            self.select_event(event_id, source="table")
+
+    def _restore_selection(self) -> None:
+        if self._selected and self.model.row_of(self._selected) is None:
+            self._selected = None
+            self.chart.select_event(None)
+            self.detail.show_event(None)
+            self.selectionChanged.emit(None)
+        elif self._selected:
+            self.select_event(self._selected, source="model")
+
+    def _on_changed(self, _changes) -> None:
+        self._grand_total = self.ctx.library.total()
+        self.model.refresh()
+        self.chips.set_filter(self.model.filter())
+        self.chips.set_count(self.model.total(), self._grand_total)
+        self.panel.refresh()
+        self.chart.refresh()
+
+    # --- settings -----------------------------------------------------------------------------
+    def save_state(self, s: QSettings) -> None:
+        s.setValue("timeline/splitter", self.splitter.saveState())
+        s.setValue("timeline/centerSplitter", self.center_splitter.saveState())
+        s.setValue("timeline/header", self.table.horizontalHeader().saveState())
+        key, desc = self.model.sort_key()
+        s.setValue("timeline/sort", json.dumps([key, desc]))
+        s.setValue("timeline/chartMode", self.chart.mode)
+
+    def restore_state(self, s: QSettings) -> None:
+        for key, splitter in (("timeline/splitter", self.splitter),
+                              ("timeline/centerSplitter", self.center_splitter)):
+            value = s.value(key)
+            if isinstance(value, (QByteArray, bytes)):
+                splitter.restoreState(value)
+        header = s.value("timeline/header")
+        if isinstance(header, (QByteArray, bytes)):
+            self.table.horizontalHeader().restoreState(header)  # also restores the sort indicator
+        try:
+            key, desc = json.loads(str(s.value("timeline/sort", "")))
+            self.set_sort(str(key), bool(desc))
+        except (ValueError, TypeError):
+            pass
+        mode = s.value("timeline/chartMode")
+        if mode in ("organisation", "country"):
+            self.chart.set_mode(str(mode))

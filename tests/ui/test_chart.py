@@ -1,0 +1,177 @@
+"""The painted timeline: lanes, points and spans, zoom and pan, selection, the row limit."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.ui.export_job import wait_for_workers
+from azrel_desktop.ui.timeline_chart import HOME_COUNTRY, OTHER, TimelineChart
+
+
+@pytest.fixture(autouse=True)
+def _drain_workers(library):
+    yield
+    wait_for_workers()
+
+
+@pytest.fixture
+def chart(qtbot, library):
+    c = TimelineChart(library)
+    qtbot.addWidget(c)
+    c.resize(900, 320)
+    c.show()
+    with qtbot.waitSignal(c.loaded):
+        c.set_filter(EventFilter())
+    return c
+
+
+def org_tree(library):
+    parents = {link.id: link.role for link in library.records("organisation")}
+
+    def top(org):
+        while parents.get(org):
+            org = parents[org]
+        return org
+
+    return top
+
+
+def test_bodies_are_drawn_in_their_parents_lane(chart, library):
+    top = org_tree(library)
+    short = {fv.value: fv.label for fv in library.facets(EventFilter()).organisations}
+    expected = {short[top(o)] for r in library.rows(EventFilter(), limit=10_000) for o in r.organisation_ids}
+    labels = set(chart.lane_labels()) - {OTHER}
+    assert labels == expected
+    bodies = {short[link.id] for link in library.records("organisation") if link.role}
+    assert not labels & bodies
+    lanes = chart.lane_labels()
+    for it in chart.canvas.items:
+        if it.row.organisation_ids:
+            assert lanes[it.lane] in {short[top(o)] for o in it.row.organisation_ids}
+        else:
+            assert lanes[it.lane] == OTHER
+
+
+def test_every_event_is_drawn(chart, library):
+    assert {it.row.id for it in chart.canvas.items} == {r.id for r in library.rows(EventFilter(), limit=10_000)}
+    assert chart.note.text() == f"{library.total()} events"
+
+
+def test_country_lanes_show_the_partner(qtbot, chart, library):
+    chart.set_mode("country")
+    assert chart.by_country.isChecked()
+    lanes = chart.lane_labels()
+    for it in chart.canvas.items:
+        partners = [c for c in it.row.countries if c != HOME_COUNTRY] or list(it.row.countries)
+        assert lanes[it.lane] in (partners or [OTHER]) or lanes[it.lane] == OTHER
+    assert HOME_COUNTRY not in lanes or any(it.row.countries == (HOME_COUNTRY,) for it in chart.canvas.items)
+    chart.by_org.click()
+    assert chart.mode == "organisation"
+
+
+def test_days_are_points_and_other_precisions_are_spans(chart):
+    items = chart.canvas.items
+    days = [it for it in items if it.row.precision == "day" and it.row.date_start == it.row.date_end]
+    spans = [it for it in items if it.row.precision in ("month", "season", "year", "interval")]
+    assert days and spans
+    assert all(it.point for it in days)
+    assert not any(it.point for it in spans)
+    month = next(it for it in spans if it.row.precision == "month")
+    chart.canvas.zoom(50)
+    assert chart.canvas.item_view_rect(month).width() > chart.canvas.item_view_rect(days[0]).width()
+
+
+def test_approximate_and_open_dates_are_marked(chart, library):
+    fuzzy = [it for it in chart.canvas.items if it.row.approximate or it.row.uncertain]
+    assert fuzzy and all(it.fuzzy for it in fuzzy)
+    assert not any(it.fuzzy for it in chart.canvas.items if not (it.row.approximate or it.row.uncertain))
+    opened = [it for it in chart.canvas.items if it.row.date_start.startswith("0001")]
+    assert all(it.open_start and it.start >= chart.canvas._d0 for it in opened)
+    image = chart.grab().toImage()  # paints points, spans, fuzzy, open and disputed items
+    assert not image.isNull()
+
+
+def whole_range_visible(canvas) -> bool:
+    first, last = canvas.visible_days()
+    return first <= canvas._d0 + 1 and last >= canvas._d1 - 1
+
+
+def test_zoom_buttons_wheel_and_fit(qtbot, chart):
+    canvas = chart.canvas
+    fitted = canvas.ppd
+    assert whole_range_visible(canvas)
+    qtbot.mouseClick(chart.zoom_in, Qt.MouseButton.LeftButton)
+    assert canvas.ppd == pytest.approx(fitted * 1.5)
+    assert not whole_range_visible(canvas)
+    for _ in range(3):  # never narrower than the whole range
+        qtbot.mouseClick(chart.zoom_out, Qt.MouseButton.LeftButton)
+    assert canvas.ppd <= fitted * 1.001
+    assert whole_range_visible(canvas)
+    canvas.zoom(2)
+    before = canvas.ppd
+    pos = QPointF(canvas.LABEL_W + 200, 80)
+    wheel = QWheelEvent(pos, canvas.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, 240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    day = canvas.day_at(pos.x())
+    QApplication.sendEvent(canvas.viewport(), wheel)
+    assert canvas.ppd == pytest.approx(before * 1.25 ** 2)
+    assert canvas.day_at(pos.x()) == pytest.approx(day, abs=2)  # zoomed around the mouse
+    qtbot.mouseClick(chart.zoom_fit, Qt.MouseButton.LeftButton)
+    assert whole_range_visible(canvas)
+
+
+def test_drag_and_wheel_pan(qtbot, chart):
+    canvas = chart.canvas
+    canvas.zoom(8)
+    h = canvas.horizontalScrollBar()
+    h.setValue(h.maximum() // 2)
+    start = h.value()
+    vp = canvas.viewport()
+    y = canvas.AXIS_H + 2
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=QPoint(400, y))
+    qtbot.mouseMove(vp, QPoint(300, y))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=QPoint(300, y))
+    assert h.value() == start + 100
+    wheel = QWheelEvent(QPointF(400, 80), vp.mapToGlobal(QPointF(400, 80)), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(vp, wheel)
+    assert h.value() > start + 100
+
+
+def test_click_selects_and_select_event_scrolls_into_view(qtbot, chart):
+    canvas = chart.canvas
+    canvas.zoom(20)
+    last = max(canvas.items, key=lambda it: it.start)
+    chart.select_event(last.row.id)
+    assert chart.selected() == last.row.id
+    r = canvas.item_view_rect(last)
+    assert canvas.LABEL_W <= r.center().x() <= canvas.viewport().width()
+    first = min((it for it in canvas.items if not it.open_start), key=lambda it: it.start)
+    canvas.ensure_visible(first)
+    pos = canvas.item_view_rect(first).center().toPoint()
+    with qtbot.waitSignal(chart.eventClicked) as sig:
+        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert sig.args[0] == canvas.item_at(QPointF(pos)).row.id
+    assert chart.selected() == sig.args[0]
+
+
+def test_chart_says_when_it_shows_only_the_first_rows(qtbot, library):
+    c = TimelineChart(library, limit=5)
+    qtbot.addWidget(c)
+    with qtbot.waitSignal(c.loaded):
+        c.set_filter(EventFilter())
+    assert len({it.row.id for it in c.canvas.items}) == 5
+    assert c.note.text() == f"Showing the first 5 of {library.total()} events (by date)"
+
+
+def test_empty_result_paints_a_message(qtbot, chart):
+    with qtbot.waitSignal(chart.loaded):
+        chart.set_filter(EventFilter(text="qqq no such thing"))
+    assert chart.canvas.items == []
+    assert chart.note.text() == "0 events"
+    assert not chart.grab().toImage().isNull()
