@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TextIO
 
 from . import annotations as notes
-from . import export, records, timeline
+from . import backups, export, records, timeline
 from .annotations import AnnotationView, Changes
-from .database import Database, open_database
+from .database import Database, DatabaseError, open_database
 from .filters import EventFilter, FilterChip, describe, describe_text
 
 
@@ -37,6 +37,31 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+
+    @property
+    def notice(self) -> str | None:
+        """Something the user should be told about the file (salvaged, read-only)."""
+        return self.db.notice
+
+    # --- backups --------------------------------------------------------------------
+    def backup(self, target: Path | None = None) -> backups.BackupInfo:
+        return backups.make_backup(self.path, target)
+
+    def backups(self) -> list[backups.BackupInfo]:
+        return backups.list_backups(self.path)
+
+    def restore(self, backup: Path) -> Path | None:
+        """Replace the file's contents with `backup`; return where the old contents were kept.
+
+        The pool is emptied before and after, so no connection holds a view of the old file.
+        """
+        if self.readonly:
+            raise DatabaseError(f"{self.path} is open read-only; it cannot be restored.")
+        self.db.engine.dispose()
+        try:
+            return backups.restore(self.path, Path(backup))
+        finally:
+            self.db.engine.dispose()
 
     # --- timeline -------------------------------------------------------------------
     def count(self, f: EventFilter) -> int:

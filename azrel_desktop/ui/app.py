@@ -16,19 +16,20 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from ..core.database import DatabaseError, default_db_path
+from ..core.backups import restore
+from ..core.database import DamagedDatabaseError, DatabaseError, default_db_path
 from ..core.service import Library
 from .export_job import pool, wait_for_workers
 from .settings import APPLICATION, ORGANISATION
 
 PROGRESS_DELAY_MS = 500
-QUIT, CHOOSE = "quit", "choose"
+QUIT, CHOOSE, RESTORE = "quit", "choose", "restore"
 
 
 class _OpenSignals(QObject):
     progress = Signal(str)
     done = Signal(object)  # Library
-    failed = Signal(str)
+    failed = Signal(str, object)  # message, the exception
 
 
 class _OpenRunnable(QRunnable):
@@ -42,20 +43,21 @@ class _OpenRunnable(QRunnable):
         try:
             library = self.opener(self.path, progress=self.signals.progress.emit)
         except DatabaseError as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(str(exc), exc)
         except Exception as exc:  # OSError and the like: still a sentence, never a traceback
             where = self.path or default_db_path()
-            self.signals.failed.emit(f"{where} could not be opened: {exc}")
+            self.signals.failed.emit(f"{where} could not be opened: {exc}", exc)
         else:
             self.signals.done.emit(library)
 
 
 def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Library.open,
-                       parent: QWidget | None = None,
-                       delay_ms: int = PROGRESS_DELAY_MS) -> tuple[Library | None, str | None]:
+                       parent: QWidget | None = None, delay_ms: int = PROGRESS_DELAY_MS,
+                       errors: list | None = None) -> tuple[Library | None, str | None]:
     """Open the library off the GUI thread while the GUI stays responsive.
 
-    Returns (library, None) or (None, message). A progress dialog shows after `delay_ms`.
+    Returns (library, None) or (None, message); the exception is appended to `errors` if given.
+    A progress dialog shows after `delay_ms`.
     """
     runnable = _OpenRunnable(path, opener)
     runnable.setAutoDelete(False)
@@ -77,7 +79,12 @@ def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Li
 
     runnable.signals.progress.connect(dialog.setLabelText, Qt.ConnectionType.QueuedConnection)
     runnable.signals.done.connect(lambda lib: finish("library", lib), Qt.ConnectionType.QueuedConnection)
-    runnable.signals.failed.connect(lambda msg: finish("error", msg), Qt.ConnectionType.QueuedConnection)
+    def failed(message: str, exc: object) -> None:
+        if errors is not None:
+            errors.append(exc)
+        finish("error", message)
+
+    runnable.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
     timer.start()
     pool().start(runnable)
     if not outcome:
@@ -104,6 +111,31 @@ def error_dialog(message: str, parent: QWidget | None = None) -> str:
     return CHOOSE if box.clickedButton() is choose else QUIT
 
 
+def damaged_dialog(error: DamagedDatabaseError, parent: QWidget | None = None) -> str:
+    """Offer the newest verified backup of a damaged file; return RESTORE, CHOOSE or QUIT."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"{APPLICATION}: the library is damaged")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(str(error))
+    box.setInformativeText(f"The damaged file was kept as {error.moved_to.name}. Restore the backup from "
+                           f"{error.backup_time:%d %B %Y, %H:%M}?")
+    restore = box.addButton(f"Restore backup from {error.backup_time:%d %b %Y %H:%M}",
+                            QMessageBox.ButtonRole.AcceptRole)
+    choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    return RESTORE if clicked is restore else CHOOSE if clicked is choose else QUIT
+
+
+def notice_dialog(message: str, parent: QWidget | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, APPLICATION, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def choose_file(start: Path | None, parent: QWidget | None = None) -> Path | None:
     folder = str(start.parent if start else default_db_path().parent)
     path, _ = QFileDialog.getSaveFileName(
@@ -114,13 +146,26 @@ def choose_file(start: Path | None, parent: QWidget | None = None) -> Path | Non
 
 def open_library(path: Path | None, *, ask: Callable[[str], str] = error_dialog,
                  choose: Callable[[Path | None], Path | None] = choose_file,
-                 opener: Callable[..., Library] = Library.open) -> Library | None:
-    """Open `path`, and on failure explain and let the user pick another file or quit."""
+                 opener: Callable[..., Library] = Library.open,
+                 ask_damaged: Callable[[DamagedDatabaseError], str] = damaged_dialog) -> Library | None:
+    """Open `path`, and on failure explain and let the user restore a backup (for a damaged
+    file), pick another file, or quit."""
     while True:
-        library, error = open_in_background(path, opener=opener)
+        errors: list = []
+        library, error = open_in_background(path, opener=opener, errors=errors)
         if library is not None:
             return library
-        if ask(error or "The library could not be opened.") != CHOOSE:
+        damaged = next((e for e in errors if isinstance(e, DamagedDatabaseError)), None)
+        answer = ask_damaged(damaged) if damaged else ask(error or "The library could not be opened.")
+        if answer == RESTORE and damaged is not None:
+            try:
+                restore(path or default_db_path(), damaged.backup)
+            except DatabaseError as exc:
+                if ask(str(exc)) != CHOOSE:
+                    return None
+            else:
+                continue
+        elif answer != CHOOSE:
             return None
         chosen = choose(path)
         if chosen is None:
@@ -153,7 +198,8 @@ def make_app(qt_args: list[str] | None = None) -> QApplication:
 
 
 def main(argv: list[str] | None = None, *, exec_app: bool = True,
-         ask: Callable[[str], str] = error_dialog) -> int:
+         ask: Callable[[str], str] = error_dialog,
+         tell: Callable[[str], None] = notice_dialog) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
     app = make_app(qt_args)
     library = open_library(args.db, ask=ask)
@@ -161,6 +207,8 @@ def main(argv: list[str] | None = None, *, exec_app: bool = True,
         return 1
     window = build_main_window(library)
     window.show()
+    if library.notice and not library.readonly:  # read-only has its own banner
+        tell(library.notice)
     if not exec_app:  # tests: the window is built and shown; close it again
         window.close()
         wait_for_workers()

@@ -32,6 +32,7 @@ from .. import __version__
 from ..core.filters import EventFilter
 from ..core.records import Link
 from ..core.service import Library
+from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restore
 from .context import AppContext
 from .export_job import ExportJob, ExportResult, wait_for_workers
 from .navigation import History, Target
@@ -120,6 +121,9 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.backups = BackupActions(self.ctx, self)
+        self.backups.done.connect(lambda msg: self.statusBar().showMessage(msg, 15000))
+        self.backups.failed.connect(lambda msg: self._warn(self, "Backup", msg))
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -252,6 +256,11 @@ class MainWindow(QMainWindow):
                                           "Export the timeline's events, filtered and sorted as shown")
         self.export_notes_action = self._action("Export annotations…", lambda: self.export_annotations(),
                                                 tip="Export all your notes to CSV")
+        self.backup_action = self._action("Back up now", lambda: self.backups.back_up(),
+                                          tip="A verified copy of the library in the backups folder")
+        self.restore_action = self._action("Restore from backup…", self.restore_backup,
+                                           tip="Replace the library with a backup; the current file is kept aside")
+        self.restore_action.setEnabled(not self.ctx.library.readonly)
         self.quit_action = self._action("Quit", self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         stack = self.ctx.undo_stack
         self.undo_action = stack.createUndoAction(self, "Undo")
@@ -268,6 +277,9 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_notes_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit = bar.addMenu("&Edit")
@@ -335,6 +347,14 @@ class MainWindow(QMainWindow):
             "exact passage of a source.\n\n"
             f"Library: {self.ctx.library.path}\n"
             f"Events: {self.ctx.library.total()}"), QMessageBox.Icon.Information)
+
+    def restore_backup(self, path: Path | None = None, *, confirm=confirm_restore) -> bool:
+        """Restore from `path` (or a chosen file) after the user confirms."""
+        path = path or ask_backup_to_restore(self)
+        if path is None or not confirm(self, path):
+            return False
+        self.backups.restore(path)
+        return True
 
     # --- export -----------------------------------------------------------------------------------
     def export_csv(self, path: str | Path | None = None, *, dialog: bool = True) -> ExportJob | None:
