@@ -65,3 +65,11 @@ def test_bench_commands(tmp_path, capsys):
     out = capsys.readouterr().out
     report = json.loads(out[out.index("{"):])
     assert report["events"] >= 300
+
+
+def test_gui_figures_come_from_a_real_window(small):
+    figures = bench._gui_figures(small)
+    assert figures["first window loaded"] is True
+    assert figures["first window ready (timeline, facets, chart loaded) s"] > 0
+    assert figures["GUI process ratio (to bare process)"] > 1
+    assert figures["longest GUI-thread stall while loading ms"] is not None
