@@ -1,6 +1,6 @@
 """Child process for the fault-injection tests and the slow fault script.
 
-    python tests/fault_child.py write DB      add notes forever, printing `ack BODY` after each commit
+    python tests/fault_child.py write DB PREFIX   add notes forever, printing `ack BODY` after each commit
     python tests/fault_child.py seed DB       first-run seeding that stops midway, printing `midway`
     python tests/fault_child.py backup DB TARGET LIMIT   back up under a file-size limit (disk full)
     python tests/fault_child.py export DB TARGET LIMIT   export under a file-size limit (disk full)
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 
-def write(db: str) -> None:
+def write(db: str, prefix: str = "run") -> None:
     from azrel_desktop.core.filters import EventFilter
     from azrel_desktop.core.service import Library
 
@@ -19,8 +19,8 @@ def write(db: str) -> None:
     event_id = lib.rows(EventFilter(), limit=1)[0].id
     i = 0
     while True:
-        body = f"note-{i}"
-        lib.add_annotation("event", event_id, body, [f"tag-{i}"])
+        body = f"{prefix}-note-{i}"
+        lib.add_annotation("event", event_id, body, [f"{prefix}-tag-{i}"])
         print(f"ack {body}", flush=True)
         i += 1
 

@@ -31,7 +31,7 @@ def main() -> int:
     open_database(db).close()
     acked: set[str] = set()
     for cycle in range(1, args.cycles + 1):
-        acked |= set(kill_cycle(db, rng.randint(1, 40)))
+        acked |= set(kill_cycle(db, rng.randint(1, 40), cycle))
         try:
             check_notes(db, acked)
         except AssertionError as exc:

@@ -17,9 +17,9 @@ CHILD = Path(__file__).with_name("fault_child.py")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="file-size limits are POSIX only")
 
 
-def kill_cycle(db: Path, acks_before_kill: int) -> list[str]:
+def kill_cycle(db: Path, acks_before_kill: int, cycle: int) -> list[str]:
     """Start a writer, let it acknowledge some notes, kill it hard; return the acknowledged bodies."""
-    proc = subprocess.Popen([sys.executable, str(CHILD), "write", str(db)],
+    proc = subprocess.Popen([sys.executable, str(CHILD), "write", str(db), f"c{cycle}"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     acked = []
     try:
@@ -46,14 +46,17 @@ def check_notes(db: Path, acked: set[str]) -> None:
     bodies = {body for body, _ in rows}
     assert acked <= bodies, f"acknowledged but lost: {sorted(acked - bodies)}"
     for body, tags in rows:  # no partial write: every note arrived with its tag
-        assert tags == body.replace("note-", "tag-")
+        assert tags == body.replace("-note-", "-tag-")
 
 
 def test_killed_writer_loses_no_acknowledged_note(db_path):
     acked: set[str] = set()
     for cycle in range(4):
-        acked |= set(kill_cycle(db_path, 3 + 5 * cycle))
+        new = kill_cycle(db_path, 3 + 5 * cycle, cycle)
+        assert not acked & set(new)
+        acked |= set(new)
         check_notes(db_path, acked)
+    assert len(acked) >= 3 + 8 + 13 + 18
 
 
 def test_first_run_seeding_killed_midway_completes_next_start(tmp_path, seeded_template):

@@ -356,6 +356,9 @@ def open_database(
             from .seed import ensure_seeded
 
             ensure_seeded(db, progress=progress)
+        from .search import ensure_index
+
+        ensure_index(db)
         if auto_backup and state.has_tables:
             try:
                 backups.auto_backup(path)

@@ -153,7 +153,7 @@ def compile_filter(f: EventFilter, *, exclude: str | None = None) -> CompiledFil
         conds.append("e.id IN (" + ANNOTATED_EVENTS.format(tag_join="", tag_cond="") + ")")
     query = fts_query(f.text) if exclude != "text" else None
     if query:
-        conds.append(f"e.id IN (SELECT event_id FROM event_fts WHERE event_fts MATCH {p.add(query)})")
+        conds.append(f"e.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH {p.add(query)})")
     return CompiledFilter(" AND ".join(conds) or "1 = 1", p.values)
 
 

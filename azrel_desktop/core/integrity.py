@@ -48,4 +48,9 @@ def check_database(session: Session) -> CheckReport:
     events = session.execute(text("SELECT count(*) FROM events")).scalar_one()
     if indexed != events:
         report.problems.append(f"search index holds {indexed} events, the database {events}")
+    mismatched = session.execute(text(
+        "SELECT count(*) FROM event_fts f LEFT JOIN events e ON e.rowid = f.rowid "
+        "WHERE e.id IS NULL OR e.id != f.event_id")).scalar_one()
+    if mismatched:
+        report.problems.append(f"{mismatched} search index rows point at the wrong event")
     return report

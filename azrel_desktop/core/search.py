@@ -93,11 +93,29 @@ _NOTES = """coalesce((SELECT group_concat(a.body || ' ' || coalesce(
             WHERE (a.target_kind = 'event' AND a.target_id = e.id)
                OR (a.target_kind = 'passage' AND a.target_id IN
                    (SELECT c2.passage_id FROM event_citations c2 WHERE c2.event_id = e.id))), '')"""
+# The index row shares the event's rowid, so a match is joined by rowid without reading the
+# index's stored columns, and one event's row is found without a scan. (Rowids of a table
+# without an INTEGER PRIMARY KEY may change on VACUUM; the app never vacuums, and `azrel check`
+# verifies the pairing.)
 _REBUILD = f"""
-INSERT INTO event_fts(event_id, title, summary, quotes, notes)
-SELECT e.id, {_folded("e.title")}, {_folded("e.summary")}, {_folded(_QUOTES)}, {_folded(_NOTES)}
+INSERT INTO event_fts(rowid, event_id, title, summary, quotes, notes)
+SELECT e.rowid, e.id, {_folded("e.title")}, {_folded("e.summary")}, {_folded(_QUOTES)}, {_folded(_NOTES)}
 FROM events e
 """
+INDEX_VERSION = "2"  # raise when what the index holds, or how, changes: files rebuild it on open
+INDEX_VERSION_KEY = "search_index"
+
+
+def ensure_index(db) -> bool:
+    """Rebuild the search index of a file whose index is from an older version; True if rebuilt."""
+    with db.read() as session:
+        current = session.execute(text("SELECT value FROM app_meta WHERE key = :k"),
+                                  {"k": INDEX_VERSION_KEY}).scalar()
+    if current == INDEX_VERSION or db.readonly:
+        return False
+    with db.write() as session:
+        reindex_events(session)
+    return True
 
 
 def reindex_events(session: Session, event_ids: Iterable[str] | None = None) -> None:
@@ -105,13 +123,16 @@ def reindex_events(session: Session, event_ids: Iterable[str] | None = None) -> 
     if event_ids is None:
         session.execute(text("DELETE FROM event_fts"))
         session.execute(text(_REBUILD))
+        session.execute(text("INSERT OR REPLACE INTO app_meta(key, value) VALUES (:k, :v)"),
+                        {"k": INDEX_VERSION_KEY, "v": INDEX_VERSION})
         return
     ids = sorted(set(event_ids))
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start:chunk_start + 500]
         params = {f"e{i}": v for i, v in enumerate(chunk)}
         marks = ", ".join(f":e{i}" for i in range(len(chunk)))
-        session.execute(text(f"DELETE FROM event_fts WHERE event_id IN ({marks})"), params)
+        session.execute(text(f"DELETE FROM event_fts WHERE rowid IN "
+                             f"(SELECT e.rowid FROM events e WHERE e.id IN ({marks}))"), params)
         session.execute(text(_REBUILD + f" WHERE e.id IN ({marks})"), params)
 
 
