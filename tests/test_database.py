@@ -341,3 +341,47 @@ def test_failing_migration_leaves_data_exactly_as_before(db_path, tmp_path, monk
     assert dump(db_path) == before
     made = [b for b in backups.list_backups(db_path) if b.reason.startswith("before-upgrade")]
     assert made and dump(made[0].path) == before
+
+
+def test_a_real_older_schema_is_backed_up_and_upgraded(tmp_path):
+    """A file at schema 0001 (before citations carried their source) with a note in it."""
+    from alembic import command
+
+    from azrel_desktop.core.database import alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    with engine.execution_options(azrel_write=True).begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+    engine.dispose()
+    con = sqlite3.connect(path)
+    con.executescript("""
+        INSERT INTO sources (id, title, kind, language, text, sha256, is_seed)
+            VALUES ('src-mine', 'My source', 'note', 'en', 'Aliyev met Solana in Brussels.', 'x', 0);
+        INSERT INTO passages (id, source_id, start, "end", exact, prefix, suffix, kind, is_seed)
+            VALUES ('p-mine', 'src-mine', 0, 17, 'Aliyev met Solana', '', ' in Brussels.', 'citation', 0);
+        INSERT INTO events (id, date, date_start, date_end, precision, approximate, uncertain, title, summary,
+                            kind, disputed, is_seed)
+            VALUES ('ev-mine', '1996-04', '1996-04-01', '1996-04-30', 'month', 0, 0, 'My event', '', 'meeting', 0, 0);
+        INSERT INTO event_citations (event_id, passage_id, stance) VALUES ('ev-mine', 'p-mine', 'supports');
+        INSERT INTO annotations (id, target_kind, target_id, body, created_at, updated_at)
+            VALUES ('n1', 'event', 'ev-mine', 'my old note', '2020-01-01 00:00:00', '2020-01-01 00:00:00');
+    """)
+    con.commit()
+    con.close()
+    lib = Library.open(path)
+    try:
+        with lib.db.read() as s:
+            assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+            assert s.execute(text("SELECT source_id FROM event_citations WHERE event_id = 'ev-mine'")).scalar() \
+                == "src-mine"
+        assert [a.body for a in lib.annotations()] == ["my old note"]
+        assert lib.count(EventFilter(sources=("src-mine",))) == 1
+        assert lib.total() > 1  # the corpus was loaded beside the user's own records
+    finally:
+        lib.close()
+    made = [b for b in backups.list_backups(path) if b.reason == "before-upgrade-0001"]
+    assert len(made) == 1
+    old = sqlite3.connect(made[0].path)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    old.close()

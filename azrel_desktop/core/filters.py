@@ -138,10 +138,7 @@ def compile_filter(f: EventFilter, *, exclude: str | None = None) -> CompiledFil
     if f.kinds and exclude != "kinds":
         conds.append(f"e.kind IN ({p.many(f.kinds)})")
     if f.sources and exclude != "sources":
-        conds.append(
-            "e.id IN (SELECT c.event_id FROM event_citations c JOIN passages ps ON ps.id = c.passage_id "
-            f"WHERE ps.source_id IN ({p.many(f.sources)}))"
-        )
+        conds.append(f"e.id IN (SELECT event_id FROM event_citations WHERE source_id IN ({p.many(f.sources)}))")
     if f.tags and exclude != "tags":
         tags = p.many(f.tags)
         conds.append("e.id IN (" + ANNOTATED_EVENTS.format(

@@ -44,6 +44,10 @@ def check_database(session: Session) -> CheckReport:
                 "WHERE stance = 'supports')")):
             report.problems.append(f"{label} {rid} cites no supporting passage")
         report.citations_verified += session.execute(text(f"SELECT count(*) FROM {link_table}")).scalar_one()
+    for (event_id,) in session.execute(text(
+            "SELECT c.event_id FROM event_citations c JOIN passages p ON p.id = c.passage_id "
+            "WHERE c.source_id != p.source_id")):
+        report.problems.append(f"event {event_id}: a citation names the wrong source for its passage")
     indexed = session.execute(text("SELECT count(*) FROM event_fts")).scalar_one()
     events = session.execute(text("SELECT count(*) FROM events")).scalar_one()
     if indexed != events:

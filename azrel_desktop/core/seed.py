@@ -239,18 +239,23 @@ def _dates(value: str, text_: str | None, note: str | None) -> dict:
     )
 
 
+# Each link table with the seed record that owns its rows: reloading the corpus replaces the
+# links of seed records only, never those of the user's own records.
 _LINK_TABLES = (
-    m.EventCitation, m.StepCitation, m.MembershipCitation, m.OrganisationCitation,
-    m.EventOrganisation, m.EventCountry, m.EventPerson, m.EventAgreement,
-    m.AgreementCountry, m.AgreementOrganisation,
+    (m.EventCitation, "event_id", m.Event), (m.EventOrganisation, "event_id", m.Event),
+    (m.EventCountry, "event_id", m.Event), (m.EventPerson, "event_id", m.Event),
+    (m.EventAgreement, "event_id", m.Event), (m.StepCitation, "step_id", m.AgreementStep),
+    (m.MembershipCitation, "membership_id", m.Membership),
+    (m.OrganisationCitation, "organisation_id", m.Organisation),
+    (m.AgreementCountry, "agreement_id", m.Agreement), (m.AgreementOrganisation, "agreement_id", m.Agreement),
 )
 
 
-def _citation_rows(cls, key: str, rid: str, record: dict) -> list:
-    rows = [cls(**{key: rid}, passage_id=p, stance="supports") for p in record.get("citations") or []]
+def _citation_rows(cls, key: str, rid: str, record: dict, extra=lambda _pid: {}) -> list:
+    rows = [cls(**{key: rid}, passage_id=p, stance="supports", **extra(p)) for p in record.get("citations") or []]
     dispute = record.get("dispute") or {}
     supporting = set(record.get("citations") or [])
-    rows += [cls(**{key: rid}, passage_id=p, stance="contradicts")
+    rows += [cls(**{key: rid}, passage_id=p, stance="contradicts", **extra(p))
              for p in dispute.get("passages") or [] if p not in supporting]
     return rows
 
@@ -258,8 +263,8 @@ def _citation_rows(cls, key: str, rid: str, record: dict) -> list:
 def apply_corpus(session: Session, corpus: Corpus) -> None:
     """Upsert the corpus into an open write session (the caller owns the transaction)."""
     old_texts = dict(session.execute(select(m.Source.id, m.Source.text)).all())
-    for table in _LINK_TABLES:
-        session.execute(delete(table))
+    for table, key, owner in _LINK_TABLES:
+        session.execute(delete(table).where(getattr(table, key).in_(select(owner.id).where(owner.is_seed))))
     session.flush()
 
     stale: list[tuple[type, list[str]]] = []
@@ -347,7 +352,8 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
                                 role=x.get("role") if isinstance(x, dict) else None)
                   for x in e.get("people") or []]
         links += [m.EventAgreement(event_id=eid, agreement_id=x) for x in e.get("agreements") or []]
-        links += _citation_rows(m.EventCitation, "event_id", eid, e)
+        links += _citation_rows(m.EventCitation, "event_id", eid, e,
+                                lambda pid: {"source_id": corpus.passages[pid]["source"]})
     for a in corpus.agreements:
         parties = a.get("parties") or {}
         links += [m.AgreementCountry(agreement_id=a["id"], country_id=x) for x in parties.get("countries") or []]

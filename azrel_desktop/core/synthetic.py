@@ -128,7 +128,7 @@ def generate(
             passages.append(dict(id=pid, source_id=sid, start=anchor.start, end=anchor.end, exact=anchor.exact,
                                  prefix=anchor.prefix, suffix=anchor.suffix, kind="citation", label=None,
                                  is_seed=False))
-            cites.append(dict(event_id=eid, passage_id=pid, stance="supports"))
+            cites.append(dict(event_id=eid, passage_id=pid, source_id=sid, stance="supports"))
             if rng.random() < 0.02:
                 nid = uuid.UUID(int=rng.getrandbits(128)).hex
                 now = datetime(2026, 1, 1) + timedelta(minutes=n)

@@ -24,8 +24,8 @@ SORT_KEYS = {
                      "e.date_start, e.id",
     "countries": "(SELECT min(c.name) FROM event_countries ec JOIN countries c ON c.id = ec.country_id "
                  "WHERE ec.event_id = e.id) {d}, e.date_start, e.id",
-    "sources": "(SELECT count(DISTINCT ps.source_id) FROM event_citations ci JOIN passages ps "
-               "ON ps.id = ci.passage_id WHERE ci.event_id = e.id AND ci.stance = 'supports') {d}, "
+    "sources": "(SELECT count(DISTINCT ci.source_id) FROM event_citations ci "
+               "WHERE ci.event_id = e.id AND ci.stance = 'supports') {d}, "
                "e.date_start, e.id",
     "disputed": "e.disputed {d}, e.date_start, e.id",
     "annotations": "(SELECT count(*) FROM annotations a WHERE a.target_kind = 'event' "
@@ -62,7 +62,7 @@ ROW_SELECT = f"""SELECT e.id, e.date, e.date_text, e.date_start, e.date_end, e.p
   (SELECT group_concat(eo.organisation_id, '{SEP}') FROM event_organisations eo WHERE eo.event_id = e.id),
   (SELECT group_concat(c.name, '{SEP}') FROM event_countries ec JOIN countries c ON c.id = ec.country_id
      WHERE ec.event_id = e.id),
-  (SELECT count(DISTINCT ps.source_id) FROM event_citations ci JOIN passages ps ON ps.id = ci.passage_id
+  (SELECT count(DISTINCT ci.source_id) FROM event_citations ci
      WHERE ci.event_id = e.id AND ci.stance = 'supports'),
   (SELECT count(*) FROM annotations a WHERE a.target_kind = 'event' AND a.target_id = e.id),
   e.disputed
@@ -231,9 +231,8 @@ def _facets(session: Session, f: EventFilter, sets: _Selections) -> Facets:
         GROUP BY e.kind ORDER BY count(*) DESC, e.kind""", c.params)
     c = under("sources")
     sources = _with_labels(session, f"""
-        SELECT ps.source_id, count(DISTINCT ci.event_id) FROM event_citations ci
-        JOIN passages ps ON ps.id = ci.passage_id {_among(c, "ci.event_id")}
-        GROUP BY ps.source_id""", "SELECT id, title, kind FROM sources", c.params)
+        SELECT ci.source_id, count(DISTINCT ci.event_id) FROM event_citations ci {_among(c, "ci.event_id")}
+        GROUP BY ci.source_id""", "SELECT id, title, kind FROM sources", c.params)
     c = under("tags")
     tags = _facet(session, f"""
         WITH tagged(event_id, tag) AS (
