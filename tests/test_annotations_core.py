@@ -65,3 +65,20 @@ def test_any_text_is_kept_exactly(library, body, tags):
     assert stored.body == body.replace("\x00", "")
     assert stored.tags == tuple(sorted(normalise_tags(tags)))
     library.delete_annotation(view.id)
+
+
+def test_deleting_a_selections_last_note_removes_the_selection_and_undo_restores_it(library):
+    source_id = library.records("source")[0].id
+    text_ = library.source(source_id).text
+    view, _ = library.annotate_selection(source_id, 5, 25, "look", ["x"])
+    second, _ = library.add_annotation("passage", view.target_id, "second thought")
+    library.delete_annotation(second.id)
+    assert [p.kind for p in library.source(source_id).passages].count("user") == 1  # still has a note
+    gone, changes = library.delete_annotation(view.id)
+    assert "passage" in changes.kinds
+    assert [p for p in library.source(source_id).passages if p.kind == "user"] == []
+    back, changes = library.restore_annotation(gone)
+    assert "passage" in changes.kinds and back.id == view.id and back.target_id == view.target_id
+    user = [p for p in library.source(source_id).passages if p.kind == "user"]
+    assert [(p.start, p.end, p.quote) for p in user] == [(5, 25, text_[5:25])]
+    assert back.tags == ("x",)

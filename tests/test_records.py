@@ -189,11 +189,14 @@ def test_organisation_sources_count_events_in_words(library):
         SELECT ps.source_id, count(DISTINCT ci.event_id) FROM passages ps
         JOIN event_citations ci ON ci.passage_id = ps.id JOIN event_organisations eo ON eo.event_id = ci.event_id
         WHERE eo.organisation_id IN (SELECT id FROM sub) GROUP BY ps.source_id"""))
-    assert {s.id for s in page.sources} == set(counts)
+    assert {s.id for s in page.sources} >= set(counts)
     assert 1 in counts.values()
     for s in page.sources:
-        n = counts[s.id]
-        assert s.role == (f"{n} event" if n == 1 else f"{n} events")
+        if s.id in counts:
+            n = counts[s.id]
+            assert s.role.split(", ")[0] == (f"{n} event" if n == 1 else f"{n} events")
+    # Sources cited for Azerbaijan's statuses in NATO's bodies count too, in words.
+    assert any("statuses" in s.role or "1 status" in s.role for s in page.sources)
 
 
 # --- agreements, countries, people, lists -------------------------------------------------------

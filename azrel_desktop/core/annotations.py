@@ -15,7 +15,7 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from . import models as m
-from .anchoring import anchor_at
+from .anchoring import Anchor, anchor_at, reanchor
 from .search import events_for_annotation_target, reindex_events
 
 MAX_TAG = 64
@@ -153,7 +153,11 @@ def update_annotation(db, annotation_id: str, body: str, tags=()) -> tuple[Annot
 
 
 def delete_annotation(db, annotation_id: str) -> tuple[AnnotationView, Changes]:
-    """Delete a note; returns it as it was, so the caller can undo by re-adding it."""
+    """Delete a note; returns it as it was, so the caller can undo by restoring it.
+
+    A selection exists to carry notes: when its last note goes, the user passage goes too
+    (`restore_annotation` brings both back).
+    """
     with db.write() as session:
         a = session.get(m.Annotation, annotation_id)
         if a is None:
@@ -163,13 +167,37 @@ def delete_annotation(db, annotation_id: str) -> tuple[AnnotationView, Changes]:
         session.delete(a)
         session.flush()
         events = _reindex(session, view.target_kind, view.target_id)
-    return view, Changes(frozenset({"annotation"}), frozenset({annotation_id}) | events)
+        kinds = {"annotation"}
+        if view.target_kind == "passage":
+            passage = session.get(m.Passage, view.target_id)
+            others = session.execute(select(m.Annotation.id).where(
+                m.Annotation.target_kind == "passage", m.Annotation.target_id == view.target_id)).first()
+            if passage is not None and passage.kind == "user" and others is None:
+                session.delete(passage)
+                kinds.add("passage")
+    return view, Changes(frozenset(kinds), frozenset({annotation_id}) | events)
 
 
 def restore_annotation(db, view: AnnotationView) -> tuple[AnnotationView, Changes]:
-    """Put back a deleted note with its id, text, tags and creation time (undo)."""
-    return add_annotation(db, view.target_kind, view.target_id, view.body, view.tags,
-                          annotation_id=view.id, created_at=view.created_at)
+    """Put back a deleted note with its id, text, tags and creation time (undo), and its
+    selection if that went with it."""
+    with db.write() as session:
+        kinds: set[str] = set()
+        if view.target_kind == "passage" and session.get(m.Passage, view.target_id) is None:
+            source = session.get(m.Source, view.source_id) if view.source_id else None
+            if source is None or view.start is None or view.end is None or view.quote is None:
+                raise AnnotationError("the selection this note was on no longer exists")
+            found = reanchor(source.text, Anchor(view.start, view.end, view.quote, "", ""))
+            if found is None:
+                raise AnnotationError("the selected text is no longer in the source")
+            session.add(m.Passage(id=view.target_id, source_id=source.id, start=found.start, end=found.end,
+                                  exact=found.exact, prefix=found.prefix, suffix=found.suffix, kind="user",
+                                  label="your selection", is_seed=False))
+            session.flush()
+            kinds.add("passage")
+        restored, changes = _add(session, view.target_kind, view.target_id, view.body, view.tags,
+                                 view.id, view.created_at)
+    return restored, changes | Changes(frozenset(kinds))
 
 
 def annotate_selection(db, source_id: str, start: int, end: int, body: str,

@@ -161,6 +161,15 @@ class SourcePassage:
     annotations: list[AnnotationView] = field(default_factory=list)
 
     @property
+    def classes(self) -> tuple[str, ...]:
+        """Every kind of record this passage bears on (the legend counts each)."""
+        if self.kind in ("boilerplate", "user"):
+            return (self.kind,)
+        kinds = {link.role if link.role == "membership" else link.kind for link in self.supports}
+        found = tuple(k for k in ("event", "agreement", "membership", "organisation") if k in kinds)
+        return found + (("dispute",) if self.contradicts else ()) or ("event",)
+
+    @property
     def highlight(self) -> str:
         """The colour class: the kind of record it supports (or dispute / note / boilerplate)."""
         if self.kind in ("boilerplate", "user"):
@@ -275,12 +284,20 @@ def organisation_page(session: Session, org_id: str) -> OrganisationPage:
                OR a.id IN (SELECT ea.agreement_id FROM event_agreements ea JOIN event_organisations eo
                            ON eo.event_id = ea.event_id WHERE eo.organisation_id IN (SELECT id FROM sub))
             ORDER BY a.title""", p, "agreement"),
-        sources=_links(session, f"""{tree} SELECT s.id, s.title, count(DISTINCT ci.event_id)
-                || CASE count(DISTINCT ci.event_id) WHEN 1 THEN ' event' ELSE ' events' END
-            FROM sources s JOIN passages ps ON ps.source_id = s.id
-            JOIN event_citations ci ON ci.passage_id = ps.id
-            JOIN event_organisations eo ON eo.event_id = ci.event_id
-            WHERE eo.organisation_id IN (SELECT id FROM sub) GROUP BY s.id ORDER BY s.title""", p, "source"),
+        sources=_links(session, f"""{tree}, cited(source_id, what, rid) AS (
+                SELECT ci.source_id, 'event', ci.event_id FROM event_citations ci
+                  JOIN event_organisations eo ON eo.event_id = ci.event_id
+                  WHERE eo.organisation_id IN (SELECT id FROM sub)
+                UNION SELECT ps.source_id, 'status', mc.membership_id FROM membership_citations mc
+                  JOIN passages ps ON ps.id = mc.passage_id JOIN memberships ms ON ms.id = mc.membership_id
+                  WHERE ms.organisation_id IN (SELECT id FROM sub)
+                UNION SELECT ps.source_id, 'founding date', oc.organisation_id FROM organisation_citations oc
+                  JOIN passages ps ON ps.id = oc.passage_id WHERE oc.organisation_id IN (SELECT id FROM sub))
+            SELECT s.id, s.title, group_concat(n || ' ' || CASE WHEN n = 1 THEN what
+                   WHEN what = 'status' THEN 'statuses' ELSE what || 's' END, ', ')
+            FROM (SELECT source_id, what, count(*) AS n FROM cited GROUP BY source_id, what
+                  ORDER BY source_id, what = 'event' DESC, what) c
+            JOIN sources s ON s.id = c.source_id GROUP BY s.id ORDER BY s.title""", p, "source"),
         annotations=annotations_for(session, "organisation", o.id),
         event_filter=EventFilter(organisations=(o.id,)),
     )

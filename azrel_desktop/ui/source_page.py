@@ -364,7 +364,8 @@ class SourcePage(QWidget):
             self.find_bar.research()
         counts: dict[str, int] = {}
         for p in visible:
-            counts[p.highlight] = counts.get(p.highlight, 0) + 1
+            for cls in p.classes:
+                counts[cls] = counts.get(cls, 0) + 1
         self.legend.set_counts(counts)
         self._fill_tree(visible)
         self.source_notes.set_target("source", record.id)
