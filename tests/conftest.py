@@ -51,3 +51,59 @@ def library(db_path):
     lib = Library.open(db_path)
     yield lib
     lib.close()
+
+
+def _copy_template(template, path):
+    src, dst = sqlite3.connect(template), sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.close()
+
+
+@pytest.fixture(scope="module")
+def ro_library(seeded_template, tmp_path_factory):
+    from azrel_desktop.core.service import Library
+
+    home = tmp_path_factory.mktemp("ro-home")
+    mp = pytest.MonkeyPatch()  # the same isolation conftest gives each test
+    for var, name in (("AZREL_DB", "default.sqlite3"), ("XDG_DATA_HOME", "data"),
+                      ("XDG_CONFIG_HOME", "config"), ("AZREL_SETTINGS_DIR", "settings")):
+        mp.setenv(var, str(home / name))
+    path = home / "ro.sqlite3"
+    _copy_template(seeded_template, path)
+    lib = Library.open(path)
+    yield lib
+    lib.close()
+    mp.undo()
+
+
+def _fingerprint(lib) -> tuple:
+    con = sqlite3.connect(lib.path)
+    try:
+        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                     for t in ("events", "annotations", "annotation_tags", "passages", "event_citations"))
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def _shared_fingerprint(ro_library):
+    return _fingerprint(ro_library)
+
+
+@pytest.fixture
+def shared_library(ro_library, _shared_fingerprint):
+    """One library per test module for tests that only read; it fails a test that wrote to it."""
+    yield ro_library
+    assert _fingerprint(ro_library) == _shared_fingerprint, "a read-only test wrote to the shared library"
+
+
+@pytest.fixture
+def fresh_library(seeded_template, tmp_path):
+    from azrel_desktop.core.service import Library
+
+    path = tmp_path / "fresh.sqlite3"
+    _copy_template(seeded_template, path)
+    lib = Library.open(path)
+    yield lib
+    lib.close()

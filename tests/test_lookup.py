@@ -2,75 +2,22 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from azrel_desktop.core.lookup import LookupError_, resolve
 
-# Read-only tests share one library, opened once (opening costs more than most tests); a test
-# that writes asks for `fresh_library`, a copy of its own. `_shared_library_unchanged` checks
-# after every test that nothing wrote to the shared one.
-
-
-def _copy_template(template, path):
-    src, dst = sqlite3.connect(template), sqlite3.connect(path)
-    src.backup(dst)
-    src.close()
-    dst.close()
-
-
-@pytest.fixture(scope="module")
-def ro_library(seeded_template, tmp_path_factory):
-    from azrel_desktop.core.service import Library
-
-    home = tmp_path_factory.mktemp("ro-home")
-    mp = pytest.MonkeyPatch()  # the same isolation conftest gives each test
-    for var, name in (("AZREL_DB", "default.sqlite3"), ("XDG_DATA_HOME", "data"),
-                      ("XDG_CONFIG_HOME", "config"), ("AZREL_SETTINGS_DIR", "settings")):
-        mp.setenv(var, str(home / name))
-    path = home / "ro.sqlite3"
-    _copy_template(seeded_template, path)
-    lib = Library.open(path)
-    yield lib
-    lib.close()
-    mp.undo()
-
-
-def _fingerprint(lib) -> tuple:
-    con = sqlite3.connect(lib.path)
-    try:
-        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                     for t in ("events", "annotations", "annotation_tags", "passages", "event_citations"))
-    finally:
-        con.close()
-
-
-@pytest.fixture(scope="module")
-def _shared_fingerprint(ro_library):
-    return _fingerprint(ro_library)
+# Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
+# nothing wrote to it); a test that writes asks for `fresh_library`.
 
 
 @pytest.fixture
-def library(ro_library, _shared_fingerprint):
-    yield ro_library
-    assert _fingerprint(ro_library) == _shared_fingerprint, "a read-only test wrote to the shared library"
+def library(shared_library):
+    return shared_library
 
 
 @pytest.fixture
-def db_path(library):
-    return library.path
-
-
-@pytest.fixture
-def fresh_library(seeded_template, tmp_path):
-    from azrel_desktop.core.service import Library
-
-    path = tmp_path / "fresh.sqlite3"
-    _copy_template(seeded_template, path)
-    lib = Library.open(path)
-    yield lib
-    lib.close()
+def db_path(shared_library):
+    return shared_library.path
 
 
 @pytest.fixture

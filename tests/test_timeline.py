@@ -10,16 +10,8 @@ import pytest
 from azrel_desktop.core.filters import EventFilter
 from azrel_desktop.core.timeline import SORT_KEYS, order_by
 
-# Read-only tests share one library, opened once (opening costs more than most tests); a test
-# that writes asks for `fresh_library`, a copy of its own. `_shared_library_unchanged` checks
-# after every test that nothing wrote to the shared one.
-
-
-def _copy_template(template, path):
-    src, dst = sqlite3.connect(template), sqlite3.connect(path)
-    src.backup(dst)
-    src.close()
-    dst.close()
+# Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
+# nothing wrote to it); this module's shared library also holds a few notes.
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +24,10 @@ def ro_library(seeded_template, tmp_path_factory):
                       ("XDG_CONFIG_HOME", "config"), ("AZREL_SETTINGS_DIR", "settings")):
         mp.setenv(var, str(home / name))
     path = home / "ro.sqlite3"
-    _copy_template(seeded_template, path)
+    src, dst = sqlite3.connect(seeded_template), sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.close()
     lib = Library.open(path)
     # a few notes, so that sorting and counting by annotations is not trivial
     lib.add_annotation("event", "ev-1997-02-solana-visits-baku", "one")
@@ -43,40 +38,14 @@ def ro_library(seeded_template, tmp_path_factory):
     mp.undo()
 
 
-def _fingerprint(lib) -> tuple:
-    con = sqlite3.connect(lib.path)
-    try:
-        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                     for t in ("events", "annotations", "annotation_tags", "passages", "event_citations"))
-    finally:
-        con.close()
-
-
-@pytest.fixture(scope="module")
-def _shared_fingerprint(ro_library):
-    return _fingerprint(ro_library)
+@pytest.fixture
+def library(shared_library):
+    return shared_library
 
 
 @pytest.fixture
-def library(ro_library, _shared_fingerprint):
-    yield ro_library
-    assert _fingerprint(ro_library) == _shared_fingerprint, "a read-only test wrote to the shared library"
-
-
-@pytest.fixture
-def db_path(library):
-    return library.path
-
-
-@pytest.fixture
-def fresh_library(seeded_template, tmp_path):
-    from azrel_desktop.core.service import Library
-
-    path = tmp_path / "fresh.sqlite3"
-    _copy_template(seeded_template, path)
-    lib = Library.open(path)
-    yield lib
-    lib.close()
+def db_path(shared_library):
+    return shared_library.path
 
 FILTERS = [
     EventFilter(),

@@ -240,10 +240,9 @@ class Database:
         return None
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def _translated(self) -> Iterator[None]:
         try:
-            with self._read() as session:
-                yield session
+            yield
         except DBAPIError as exc:
             translated = self._translate(exc)
             if translated is None:
@@ -251,17 +250,16 @@ class Database:
             raise translated from exc
 
     @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._translated(), self._read() as session:
+            yield session
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         if self.readonly:
             raise DatabaseError(f"{self.path} is open read-only; changes cannot be saved.")
-        try:
-            with self._write.begin() as session:
-                yield session
-        except DBAPIError as exc:
-            translated = self._translate(exc)
-            if translated is None:
-                raise
-            raise translated from exc
+        with self._translated(), self._write.begin() as session:
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()
@@ -310,7 +308,7 @@ def open_database(
             raise DamagedDatabaseError(
                 f"{path} is damaged and was moved aside to {moved.name}; the newest verified "
                 f"backup is from {newest.made_at:%Y-%m-%d %H:%M}: restore it with "
-                f'`azrel --db "{path}" restore "{newest.path}"` (or File → Restore backup).',
+                f'`azrel --db "{path}" restore "{newest.path}"` (or File → Restore from backup…).',
                 moved_to=moved, backup=newest.path, backup_time=newest.made_at,
             ) from exc
         engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
