@@ -170,6 +170,7 @@ class Event(DateColumns, Base):
         CheckConstraint(_in("kind", EVENT_KINDS), name="kind"),
         Index("ix_events_timeline", "date_start", "date_end", "id"),
         Index(None, "kind"),
+        Index("ix_events_disputed", "disputed", "date_start"),
     )
     id: Mapped[str] = mapped_column(String(96), primary_key=True)
     title: Mapped[str] = mapped_column(Text)

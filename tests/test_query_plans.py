@@ -1,0 +1,79 @@
+"""The main queries use indexes: EXPLAIN QUERY PLAN never shows a bare table scan of events,
+their links, passages or annotations for the timeline page, its count, the facets or the export."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import event, text
+
+from azrel_desktop.core.filters import EventFilter
+
+BARE_SCAN = re.compile(r"^SCAN (e|events|event_\w+|passages|ps|annotations|a|x|ci|c|eo|ec|ep)$")
+
+FILTERS = [
+    EventFilter(),
+    EventFilter(organisations=("org-nato",)),
+    EventFilter(date_from="1997", date_to="1999"),
+    EventFilter(countries=("AZ",), kinds=("visit",)),
+    EventFilter(sources=("src-002",)),
+    EventFilter(text="Solana"),
+    EventFilter(tags=("check",), annotated=True),
+]
+
+
+@pytest.fixture
+def plans(library):
+    """Run a call and return (statement, query plan lines) for every SELECT it sent, explained on
+    the same connection just before it ran (temporary tables exist only then)."""
+    seen: list[tuple[str, list[str]]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            lines = [r[3] for r in cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters)]
+            seen.append((statement, lines))
+
+    def run(call):
+        seen.clear()
+        event.listen(library.db.engine, "before_cursor_execute", record)
+        try:
+            call()
+        finally:
+            event.remove(library.db.engine, "before_cursor_execute", record)
+        return list(seen)
+
+    return run
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=lambda f: ",".join(k for k, v in f.to_dict().items() if v) or "all")
+def test_timeline_page_count_and_facets_use_indexes(library, plans, f):
+    for statement, lines in plans(lambda: (library.rows(f, limit=200), library.count(f), library.facets(f))):
+        bare = [line for line in lines if BARE_SCAN.match(line)]
+        assert bare == [], f"{' '.join(statement.split())[:200]} -> {lines}"
+
+
+def test_date_ordered_page_reads_the_timeline_index(library, plans):
+    (_statement, lines), = plans(lambda: library.rows(EventFilter(), limit=200))
+    assert any("ix_events_timeline" in line for line in lines)
+    assert not any("TEMP B-TREE FOR ORDER BY" in line for line in lines)
+
+
+def test_source_filter_uses_the_citation_source_index(library, plans):
+    (_statement, lines), = plans(lambda: library.count(EventFilter(sources=("src-002",))))
+    assert any("ix_event_citations_source" in line for line in lines)
+
+
+def test_text_search_uses_the_fts_index(library, plans):
+    (_statement, lines), = plans(lambda: library.count(EventFilter(text="Solana")))
+    assert any("VIRTUAL TABLE INDEX" in line for line in lines)
+    assert any("rowid=?" in line for line in lines)
+
+
+def test_export_page_queries_use_indexes(library, plans, tmp_path):
+    import io
+
+    for statement, lines in plans(lambda: library.export_events(EventFilter(), io.StringIO())):
+        assert [line for line in lines if BARE_SCAN.match(line)] == [], statement
+    with library.db.read() as s:
+        assert s.execute(text("SELECT count(*) FROM sqlite_temp_master")).scalar() == 0  # temp tables dropped
