@@ -70,6 +70,8 @@ class FacetSection(QWidget):
     toggled = Signal(str, str, bool)  # dimension, value, checked
 
     MAX_HEIGHT = 190
+    SHOW_AT_MOST = 200  # a large archive has thousands of sources or people: list the busiest
+    NARROW_FROM = 20  # options before the section offers a box to narrow its list
 
     def __init__(self, dimension: str, title: str, *, expanded: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,12 +103,25 @@ class FacetSection(QWidget):
 
         self.empty = PlainLabel("No options yet.", self, selectable=False)
         self.empty.setEnabled(False)
+        self._options: list[FacetValue] = []
+        self._names: dict[str, str] = {}
+        self.narrow = QLineEdit(self)
+        self.narrow.setObjectName(f"narrow-{dimension}")
+        self.narrow.setPlaceholderText(f"Narrow {title.lower()}…")
+        self.narrow.setClearButtonEnabled(True)
+        self.narrow.setVisible(False)
+        self.narrow.textChanged.connect(lambda _t: self.set_options(self._options, self._names))
+        self.more = PlainLabel("", self, selectable=False)
+        self.more.setEnabled(False)
+        self.more.setVisible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.header)
+        layout.addWidget(self.narrow)
         layout.addWidget(self.tree)
+        layout.addWidget(self.more)
         layout.addWidget(self.empty)
         self._set_expanded(expanded)
 
@@ -138,13 +153,39 @@ class FacetSection(QWidget):
             self.header.setChecked(True)
         self._update_header()
 
+    def _shown(self, options: list[FacetValue]) -> list[FacetValue]:
+        """The options to list: those matching the narrow box, busiest first, at most
+        SHOW_AT_MOST of them (organisations are always listed whole, as a tree), plus every
+        checked one."""
+        if self.dimension == "organisations":
+            return options
+        needle = self.narrow.text().strip().casefold()
+        matching = [o for o in options if not needle or needle in o.label.casefold()
+                    or needle in o.value.casefold()]
+        shown = matching[:self.SHOW_AT_MOST]
+        kept = {o.value for o in shown}
+        checked = set(self.checked())
+        shown += [o for o in options if o.value in checked and o.value not in kept]
+        hidden = len(matching) - min(len(matching), self.SHOW_AT_MOST)
+        self.more.setText(f"{hidden:,} more not listed: narrow the list to find them" if hidden else "")
+        self.more.setVisible(bool(hidden) and self.header.isChecked())
+        return shown
+
     def set_options(self, options: list[FacetValue], names: dict[str, str] | None = None) -> None:
         """Show `options` with their counts; checked options the facets no longer list stay, at 0."""
         names = names or {}
+        self._options, self._names = options, names
+        self.narrow.setVisible(len(options) > self.NARROW_FROM and self.header.isChecked())
+        shown = self._shown(options)
+        shown_values = {o.value for o in shown}
         self._updating = True
+        self.tree.setUpdatesEnabled(False)
         try:
             seen = set()
-            for option in self._parents_first(options):
+            for value, item in self._items.items():  # listed before, filtered out by the box now
+                item.setHidden(value not in shown_values and item.checkState(0) != Qt.CheckState.Checked
+                               and self.dimension != "organisations")
+            for option in self._parents_first(shown):
                 seen.add(option.value)
                 item = self._items.get(option.value) or self._add_item(option)
                 self._place(item, option)
@@ -152,15 +193,17 @@ class FacetSection(QWidget):
             for value, item in self._items.items():
                 if value not in seen:
                     self._fill(item, FacetValue(value, item.text(0), 0), None)
-            for item in self._items.values():
-                item.setHidden(self.count_of(item.data(0, Qt.ItemDataRole.UserRole)) == 0
-                               and item.checkState(0) != Qt.CheckState.Checked
-                               and self.dimension in ("kinds", "tags"))
+            for value, item in self._items.items():
+                checked = item.checkState(0) == Qt.CheckState.Checked
+                item.setHidden(not checked and (
+                    (self.count_of(value) == 0 and self.dimension in ("kinds", "tags"))
+                    or (value not in shown_values and self.dimension != "organisations")))
             self.tree.sortItems(0, Qt.SortOrder.AscendingOrder)
             if self.dimension == "organisations":
                 self.tree.expandAll()
         finally:
             self._updating = False
+            self.tree.setUpdatesEnabled(True)
         self._update_header()
         self._fit_height()
 
@@ -235,6 +278,8 @@ class FacetSection(QWidget):
         self.header.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.tree.setVisible(expanded and bool(self._items))
         self.empty.setVisible(expanded and not self._items)
+        self.narrow.setVisible(expanded and len(self._options) > self.NARROW_FROM)
+        self.more.setVisible(expanded and bool(self.more.text()))
 
     def _update_header(self) -> None:
         n = len(self.checked())
