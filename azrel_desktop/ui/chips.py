@@ -148,7 +148,7 @@ class ChipBar(QWidget):
         self._chip_area.updateGeometry()
 
     def set_count(self, shown: int, total: int) -> None:
-        self.count_label.setText(f"{shown} of {total} events")
+        self.count_label.setText(f"{shown:,} of {total:,} events")
 
     def count_text(self) -> str:
         return self.count_label.text()

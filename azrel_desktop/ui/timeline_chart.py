@@ -683,7 +683,7 @@ class TimelineChart(QWidget):
         self._build(keep_view=False)
         shown = len(data.rows)
         if shown < data.total:
-            self.note.setText(f"Showing the first {shown} of {data.total} events (by date)")
+            self.note.setText(f"Showing the first {shown:,} of {data.total:,} events (by date)")
         else:
             self.note.setText(f"{shown} event{'s' if shown != 1 else ''}")
         self.loaded.emit()
