@@ -7,9 +7,8 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 
 from ..core.records import CountryPage as CountryRecord
 from ..core.records import PersonPage as PersonRecord
-from .annotation_panel import AnnotationPanel
 from .context import AppContext
-from .links import EventsTable, LinkList, RecordPage, add_row, heading_label
+from .links import LinkList, RecordPage, add_row, heading_label
 from .organisation_page import MembershipSection
 from .widgets import PlainLabel
 
@@ -32,18 +31,8 @@ class CountryPage(RecordPage):
         self.section("Agreements")
         self.agreements = LinkList(ctx, body, empty_text="no agreements on record", max_rows=12)
         self.body.addWidget(self.agreements)
-        self.section("Events")
-        self.events = EventsTable(ctx, body)
-        self.events.setMinimumHeight(300)
-        self.body.addWidget(self.events)
-        self.notes = AnnotationPanel(ctx, body, heading="Your notes on this country")
-        self.body.addSpacing(8)
-        self.body.addWidget(self.notes)
-        self.body.addStretch(1)
-
-    @property
-    def event_filter(self):
-        return self.record.event_filter if self.record else None
+        self.events = self.events_section("Events")
+        self.notes = self.notes_section("Your notes on this country")
 
     def record_title(self) -> str:
         return self.record.name
@@ -56,8 +45,7 @@ class CountryPage(RecordPage):
         self.aliases_label.setText(", ".join(r.aliases) or "none")
         self.memberships.set_memberships(r.memberships)
         self.agreements.set_links(r.agreements)
-        if self.events.model.filter() != r.event_filter:
-            self.events.set_filter(r.event_filter)
+        self.show_events(self.events, r.event_filter)
         self.notes.set_target("country", r.id)
 
 
@@ -75,18 +63,8 @@ class PersonPage(RecordPage):
         add_row(form, "Office:", self.office_label)
         add_row(form, "Also known as:", self.aliases_label)
         self.body.addLayout(form)
-        self.section("Events")
-        self.events = EventsTable(ctx, body)
-        self.events.setMinimumHeight(300)
-        self.body.addWidget(self.events)
-        self.notes = AnnotationPanel(ctx, body, heading="Your notes on this person")
-        self.body.addSpacing(8)
-        self.body.addWidget(self.notes)
-        self.body.addStretch(1)
-
-    @property
-    def event_filter(self):
-        return self.record.event_filter if self.record else None
+        self.events = self.events_section("Events")
+        self.notes = self.notes_section("Your notes on this person")
 
     def record_title(self) -> str:
         return self.record.name
@@ -98,6 +76,5 @@ class PersonPage(RecordPage):
         self.name_label.setText(r.name)
         self.office_label.setText(r.office or "not stated")
         self.aliases_label.setText(", ".join(r.aliases) or "none")
-        if self.events.model.filter() != r.event_filter:
-            self.events.set_filter(r.event_filter)
+        self.show_events(self.events, r.event_filter)
         self.notes.set_target("person", r.id)

@@ -12,7 +12,6 @@ from ..core.dates import DateError
 from ..core.dates import describe as describe_date
 from ..core.records import AgreementPage as AgreementRecord
 from ..core.records import Link, StepView
-from .annotation_panel import AnnotationPanel
 from .context import AppContext
 from .links import LINK_COLOUR, LinkList, RecordPage, add_row, citation_target, citation_text, heading_label
 from .navigation import Target
@@ -143,10 +142,7 @@ class AgreementPage(RecordPage):
         self.section("Related events")
         self.events = LinkList(ctx, body, empty_text="no events on record", max_rows=12)
         self.body.addWidget(self.events)
-        self.notes = AnnotationPanel(ctx, body, heading="Your notes on this agreement")
-        self.body.addSpacing(8)
-        self.body.addWidget(self.notes)
-        self.body.addStretch(1)
+        self.notes = self.notes_section("Your notes on this agreement")
 
     def record_title(self) -> str:
         return self.record.title

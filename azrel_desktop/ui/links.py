@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.filters import EventFilter
 from ..core.records import Link, NotFound, PassageRef
+from .annotation_panel import AnnotationPanel
 from .context import AppContext
 from .navigation import PAGE_KINDS, Target
 from .timeline_model import EventTableModel
@@ -262,6 +263,30 @@ class RecordPage(QWidget):
         self.body.addSpacing(8)
         self.body.addWidget(label)
         return label
+
+    def events_section(self, title: str = "Events") -> EventsTable:
+        """A heading and the table of this record's events."""
+        self.section(title)
+        table = EventsTable(self.ctx, self.body_widget)
+        table.setMinimumHeight(300)
+        self.body.addWidget(table)
+        return table
+
+    def notes_section(self, heading: str) -> AnnotationPanel:
+        """The user's notes on this record, closing the page."""
+        panel = AnnotationPanel(self.ctx, self.body_widget, heading=heading)
+        self.body.addSpacing(8)
+        self.body.addWidget(panel)
+        self.body.addStretch(1)
+        return panel
+
+    @property
+    def event_filter(self) -> EventFilter | None:
+        return getattr(self.record, "event_filter", None)
+
+    def show_events(self, table: EventsTable, f: EventFilter) -> None:
+        if table.model.filter() != f:  # re-querying an unchanged filter would lose the scroll
+            table.set_filter(f)
 
     def title(self) -> str:
         return self.record_title() if self.record is not None else self.kind.capitalize()

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTabl
 
 from ..core.records import MembershipView
 from ..core.records import OrganisationPage as OrganisationRecord
-from .annotation_panel import AnnotationPanel
 from .context import AppContext
-from .links import CitationList, EventsTable, LinkList, RecordPage, add_row, citation_target, heading_label
+from .links import CitationList, LinkList, RecordPage, add_row, citation_target, heading_label
 from .membership_strip import MembershipStrip, MembershipTableModel, primary_citation
 from .widgets import PlainLabel
 
@@ -105,24 +104,14 @@ class OrganisationPage(RecordPage):
         self.relationship_heading = self.section("Azerbaijan's relationship over time")
         self.memberships = MembershipSection(ctx, body)
         self.body.addWidget(self.memberships)
-        self.section("Events (including its bodies)")
-        self.events = EventsTable(ctx, body)
-        self.events.setMinimumHeight(300)
-        self.body.addWidget(self.events)
+        self.events = self.events_section("Events (including its bodies)")
         self.section("Agreements")
         self.agreements = LinkList(ctx, body, empty_text="no agreements on record")
         self.body.addWidget(self.agreements)
         self.section("Sources that mention it")
         self.sources = LinkList(ctx, body, empty_text="no source cites its events")
         self.body.addWidget(self.sources)
-        self.notes = AnnotationPanel(ctx, body, heading="Your notes on this organisation")
-        self.body.addSpacing(8)
-        self.body.addWidget(self.notes)
-        self.body.addStretch(1)
-
-    @property
-    def event_filter(self):
-        return self.record.event_filter if self.record else None
+        self.notes = self.notes_section("Your notes on this organisation")
 
     def record_title(self) -> str:
         r: OrganisationRecord = self.record
@@ -150,8 +139,7 @@ class OrganisationPage(RecordPage):
             f"{countries.pop()}'s relationship over time" if len(countries) == 1
             else "Membership and status over time")
         self.memberships.set_memberships(r.memberships)
-        if self.events.model.filter() != r.event_filter:
-            self.events.set_filter(r.event_filter)
+        self.show_events(self.events, r.event_filter)
         self.agreements.set_links(r.agreements)
         self.sources.set_links(r.sources, lambda link: f"{link.label} — {link.role} cited" if link.role
                                else link.label)
