@@ -15,27 +15,13 @@ from azrel_desktop.core.timeline import SORT_KEYS, order_by
 
 
 @pytest.fixture(scope="module")
-def ro_library(seeded_template, tmp_path_factory):
-    from azrel_desktop.core.service import Library
-
-    home = tmp_path_factory.mktemp("ro-home")
-    mp = pytest.MonkeyPatch()  # the same isolation conftest gives each test
-    for var, name in (("AZREL_DB", "default.sqlite3"), ("XDG_DATA_HOME", "data"),
-                      ("XDG_CONFIG_HOME", "config"), ("AZREL_SETTINGS_DIR", "settings")):
-        mp.setenv(var, str(home / name))
-    path = home / "ro.sqlite3"
-    src, dst = sqlite3.connect(seeded_template), sqlite3.connect(path)
-    src.backup(dst)
-    src.close()
-    dst.close()
-    lib = Library.open(path)
-    # a few notes, so that sorting and counting by annotations is not trivial
-    lib.add_annotation("event", "ev-1997-02-solana-visits-baku", "one")
-    lib.add_annotation("event", "ev-1997-02-solana-visits-baku", "two")
-    lib.add_annotation("event", "ev-2020-az-am-peace-agreement", "three")
-    yield lib
-    lib.close()
-    mp.undo()
+def ro_library(ro_library):
+    """conftest's shared library, plus a few notes so that sorting and counting by annotations
+    is not trivial."""
+    ro_library.add_annotation("event", "ev-1997-02-solana-visits-baku", "one")
+    ro_library.add_annotation("event", "ev-1997-02-solana-visits-baku", "two")
+    ro_library.add_annotation("event", "ev-2020-az-am-peace-agreement", "three")
+    return ro_library
 
 
 @pytest.fixture

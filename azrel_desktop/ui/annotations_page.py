@@ -3,7 +3,7 @@ note's target one double-click away, undoable edit and delete, and CSV export of
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from .annotation_panel import READONLY_MESSAGE, NoteDialog, local_time
 from .context import AppContext
 from .links import heading_label
 from .navigation import Target
+from .row_model import RowsModel
 from .widgets import PlainLabel, plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -43,41 +44,18 @@ def note_target(view: AnnotationView) -> Target | None:
     return None
 
 
-class AnnotationTableModel(QAbstractTableModel):
+class AnnotationTableModel(RowsModel):
     COLUMNS = ("On", "Note", "Tags", "Created", "Edited", "Detached")
     VIEW_ROLE = Qt.ItemDataRole.UserRole
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[AnnotationView] = []
-
     def set_notes(self, notes: list[AnnotationView]) -> None:
-        self.beginResetModel()
-        self._rows = list(notes)
-        self.endResetModel()
+        self.set_rows(notes)
 
     def note(self, row: int) -> AnnotationView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def row_of(self, annotation_id: str) -> int | None:
         return next((i for i, v in enumerate(self._rows) if v.id == annotation_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ..core.dates import DateError, parse_edtf
 from ..core.records import MembershipView, PassageRef
+from .row_model import RowsModel
 from .widgets import plain_tooltip
 
 STATUS_COLOURS = {
@@ -405,40 +405,17 @@ class MembershipStrip(QWidget):
             self.citation_activated.emit(ref)
 
 
-class MembershipTableModel(QAbstractTableModel):
+class MembershipTableModel(RowsModel):
     """Memberships as rows: country, organisation, status, from, to, disputed, the citing quote."""
 
     COLUMNS = ("Country", "Organisation", "Status", "From", "To", "Disputed", "Source quote")
     MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[MembershipView] = []
-
     def set_memberships(self, memberships: list[MembershipView]) -> None:
-        self.beginResetModel()
-        self._rows = list(memberships)
-        self.endResetModel()
+        self.set_rows(memberships)
 
     def membership(self, row: int) -> MembershipView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return self.row_at(row)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..core.filters import EventFilter
 from ..core.service import Library
 from ..core.timeline import SORT_KEYS, EventRow
+from .row_model import RowsModel
 from .widgets import plain_tooltip
 
 PAGE_SIZE = 200
@@ -55,7 +56,7 @@ def _date_display(row: EventRow) -> str:
     return row.date_label + (f" {marks}" if marks else "")
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(RowsModel):
     """The events an `EventFilter` selects, in SQL sort order, fetched in pages of 200."""
 
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
@@ -174,12 +175,6 @@ class EventTableModel(QAbstractTableModel):
             self._fetch(self.page_size)
 
     # --- Qt model interface ----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
@@ -191,11 +186,6 @@ class EventTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.ACCESSIBLE_HEADERS.get(key, header)
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
