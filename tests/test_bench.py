@@ -39,6 +39,21 @@ def test_generator_is_deterministic_and_consistent(small, tmp_path):
         b.close()
 
 
+def test_generated_file_keeps_its_facet_index(small):
+    from azrel_desktop.core.facet_index import load
+    from azrel_desktop.core.facets import versions
+
+    lib = Library.open(small)
+    try:
+        with lib.db.read() as s:
+            kept = load(s, versions(s)[0])
+        assert kept is not None and kept.total == lib.total()
+        assert dict(zip(kept.dimensions["kinds"].keys, kept.dimensions["kinds"].totals.tolist(), strict=True)) == {
+            k.value: k.count for k in lib.facets(EventFilter()).kinds}
+    finally:
+        lib.close()
+
+
 def test_generator_refuses_an_existing_file(small):
     with pytest.raises(FileExistsError):
         generate(small, events=10)
@@ -54,6 +69,14 @@ def test_benchmark_measures_every_figure(small):
         assert figure.median_ms > 0 and figure.raw_median_ms > 0 and figure.ratio > 0
         assert "statements" in figure.note
     assert report.extra["csv export rows/s"] > 0
+    # the facet index holds a pair for every link of every event, and bodies count for parents
+    lib = Library.open(small)
+    with lib.db.read() as s:
+        links = sum(s.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+                    for t in ("event_countries", "event_people", "events"))  # events: kind
+    lib.close()
+    assert report.extra["facet index (event, option) pairs"] > links
+    assert report.extra["facet index build s (once per corpus version)"] > 0
     assert json.loads(report.to_json())["events"] == report.events
 
 

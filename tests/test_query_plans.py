@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import event, text
 
 from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.timeline import SORT_KEYS, order_by
 
 BARE_SCAN = re.compile(r"^SCAN (e|events|event_\w+|passages|ps|annotations|a|x|ci|c|eo|ec|ep)$")
 
@@ -55,8 +56,41 @@ def test_timeline_page_count_and_facets_use_indexes(library, plans, f):
 
 def test_date_ordered_page_reads_the_timeline_index(library, plans):
     (_statement, lines), = plans(lambda: library.rows(EventFilter(), limit=200))
-    assert any("ix_events_timeline" in line for line in lines)
-    assert not any("TEMP B-TREE FOR ORDER BY" in line for line in lines)
+    # the page's rowids come off the index in order; only the page's own rows are sorted again
+    first, page = lines[0], lines[1:]
+    assert first == "SEARCH e USING INTEGER PRIMARY KEY (rowid=?)"
+    assert any("ix_events_timeline" in line for line in page)
+    assert sum("TEMP B-TREE FOR ORDER BY" in line for line in lines) == 1
+    assert lines[-1] == "USE TEMP B-TREE FOR ORDER BY"
+
+
+SORT_INDEX = re.compile(r"^SCAN e USING (COVERING )?INDEX ix_events_\w+$")
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
+@pytest.mark.parametrize("sort", list(SORT_KEYS))
+def test_every_sort_key_reads_an_index_in_order(library, sort, descending):
+    """Issue #5 (sort change or jump to end): no key, in neither direction, sorts the events."""
+    order = order_by(sort, descending)
+    with library.db.read() as s:
+        for offset in (0, 40):
+            lines = [r[3] for r in s.execute(text(
+                f"EXPLAIN QUERY PLAN SELECT e.id FROM events e WHERE 1 = 1 ORDER BY {order} LIMIT 200 OFFSET {offset}"))]
+            assert not any("TEMP B-TREE" in line for line in lines), lines
+            assert any(SORT_INDEX.match(line) for line in lines), lines
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
+@pytest.mark.parametrize("sort", [k for k in SORT_KEYS if k != "date"])
+def test_a_timeline_page_sorted_by_any_key_is_planned_like_the_date_page(library, plans, sort, descending):
+    def page_plan(key):
+        seen = plans(lambda: library.rows(EventFilter(), sort=key, descending=descending, limit=200, offset=40))
+        (_statement, lines), = [(st, ln) for st, ln in seen if "ORDER BY" in st]
+        return lines
+
+    date, lines = page_plan("date"), page_plan(sort)
+    assert any(SORT_INDEX.match(line) for line in lines), lines
+    assert sum("TEMP B-TREE" in line for line in lines) == sum("TEMP B-TREE" in line for line in date), lines
 
 
 def test_source_filter_uses_the_citation_source_index(library, plans):
@@ -65,9 +99,13 @@ def test_source_filter_uses_the_citation_source_index(library, plans):
 
 
 def test_text_search_uses_the_fts_index(library, plans):
+    # text alone: counted in the index, without reading events
     (_statement, lines), = plans(lambda: library.count(EventFilter(text="Solana")))
+    assert lines == ["SCAN event_fts VIRTUAL TABLE INDEX 0:M5"]
+    # with another condition: the matches joined to events through an index
+    (_statement, lines), = plans(lambda: library.count(EventFilter(text="Solana", kinds=("visit",))))
     assert any("VIRTUAL TABLE INDEX" in line for line in lines)
-    assert any("rowid=?" in line for line in lines)
+    assert [line for line in lines if BARE_SCAN.match(line)] == []
 
 
 def test_export_page_queries_use_indexes(library, plans, tmp_path):

@@ -20,6 +20,7 @@ from .search import fts_query
 
 DIMENSIONS = ("dates", "organisations", "countries", "people", "kinds", "sources", "tags",
               "disputed", "annotated", "text")
+CONDITION_DIMENSIONS = DIMENSIONS  # each compiles to one condition; `compile_filter(exclude=...)` takes these
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,12 @@ class EventFilter:
         current = getattr(self, dimension)
         kept = () if value is None else tuple(v for v in current if v != value)
         return replace(self, **{dimension: kept})
+
+    def only(self, dimension: str) -> EventFilter:
+        """A filter with just this dimension of this one (the others left open)."""
+        if dimension == "dates":
+            return EventFilter(date_from=self.date_from, date_to=self.date_to)
+        return replace(EventFilter(), **{dimension: getattr(self, dimension)})
 
     def toggled(self, dimension: str, value: str) -> EventFilter:
         current = getattr(self, dimension)
@@ -116,8 +123,13 @@ ANNOTATED_EVENTS = """SELECT a.target_id FROM annotations a {tag_join}
       WHERE 1 = 1 {tag_cond}"""
 
 
-def compile_filter(f: EventFilter, *, exclude: str | None = None) -> CompiledFilter:
-    """SQL conditions on `events e` for the filter; `exclude` leaves one dimension out (facets)."""
+def compile_filter(f: EventFilter, *, exclude: str | None = None, walk_text: bool = False) -> CompiledFilter:
+    """SQL conditions on `events e` for the filter; `exclude` leaves one dimension out (facets).
+
+    `walk_text` writes the text condition so that no index can serve it (`+e.rowid`): for a
+    term that matches many events, walking the sort order's index and probing the matches
+    finds the first page sooner than fetching and sorting every match.
+    """
     p = _Params()
     conds: list[str] = []
     if exclude != "dates":
@@ -150,7 +162,8 @@ def compile_filter(f: EventFilter, *, exclude: str | None = None) -> CompiledFil
         conds.append("e.id IN (" + ANNOTATED_EVENTS.format(tag_join="", tag_cond="") + ")")
     query = fts_query(f.text) if exclude != "text" else None
     if query:
-        conds.append(f"e.rowid IN (SELECT rowid FROM event_fts WHERE event_fts MATCH {p.add(query)})")
+        rowid = "+e.rowid" if walk_text else "e.rowid"
+        conds.append(f"{rowid} IN (SELECT rowid FROM event_fts WHERE event_fts MATCH {p.add(query)})")
     return CompiledFilter(" AND ".join(conds) or "1 = 1", p.values)
 
 

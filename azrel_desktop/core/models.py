@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -82,6 +83,15 @@ class DateColumns:
     uncertain: Mapped[bool] = mapped_column(Boolean, default=False)
     date_text: Mapped[str | None] = mapped_column(Text)
     date_note: Mapped[str | None] = mapped_column(Text)
+
+
+class FacetCacheRow(Base):
+    """A derived cache (core/facet_index.py): the facet index read at one corpus version."""
+
+    __tablename__ = "facet_cache"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[str] = mapped_column(String(32))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Source(Base):
@@ -165,12 +175,16 @@ class Person(Base):
 
 
 class Event(DateColumns, Base):
+    """An event. The four sort-key columns at the end are derived: SQLite triggers (migration
+    0004) keep them equal to what their comments say on every write to the events, their links,
+    the annotations and the names of organisations and countries. Never write them yourself."""
+
     __tablename__ = "events"
     __table_args__ = (
         CheckConstraint(_in("kind", EVENT_KINDS), name="kind"),
         Index("ix_events_timeline", "date_start", "date_end", "id"),
-        Index(None, "kind"),
-        Index("ix_events_disputed", "disputed", "date_start"),
+        Index(None, "kind", "date_start", "id"),
+        Index("ix_events_disputed", "disputed", "date_start", "id"),
     )
     id: Mapped[str] = mapped_column(String(96), primary_key=True)
     title: Mapped[str] = mapped_column(Text)
@@ -180,6 +194,33 @@ class Event(DateColumns, Base):
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     dispute_note: Mapped[str | None] = mapped_column(Text)
     is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # min(coalesce(abbreviation, name)) of its organisations; NULL when it has none
+    sort_organisations: Mapped[str | None] = mapped_column(Text)
+    # min(name) of its countries; NULL when it has none
+    sort_countries: Mapped[str | None] = mapped_column(Text)
+    # count(DISTINCT source_id) of its 'supports' citations
+    source_count: Mapped[int] = mapped_column(Integer, server_default="0")
+    # how many annotations have target_kind 'event' and target_id = its id
+    annotation_count: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+# The timeline sorts by a key in either direction but always breaks ties by ascending date_start
+# and id, so each key has an ascending and a descending index. (Autogenerate compares only their
+# columns: SQLite's reflection shows neither DESC nor COLLATE; tests/test_sort_keys.py checks both.)
+_tie = (Event.date_start, Event.id)
+Index("ix_events_kind_desc", Event.kind.desc(), *_tie)
+Index("ix_events_disputed_desc", Event.disputed.desc(), *_tie)
+Index("ix_events_sort_title", Event.title.collate("NOCASE"), *_tie)
+Index("ix_events_sort_title_desc", Event.title.collate("NOCASE").desc(), *_tie)
+Index("ix_events_sort_organisations", Event.sort_organisations, *_tie)
+Index("ix_events_sort_organisations_desc", Event.sort_organisations.desc(), *_tie)
+Index("ix_events_sort_countries", Event.sort_countries, *_tie)
+Index("ix_events_sort_countries_desc", Event.sort_countries.desc(), *_tie)
+Index("ix_events_sort_sources", Event.source_count, *_tie)
+Index("ix_events_sort_sources_desc", Event.source_count.desc(), *_tie)
+Index("ix_events_sort_annotations", Event.annotation_count, *_tie)
+Index("ix_events_sort_annotations_desc", Event.annotation_count.desc(), *_tie)
+del _tie
 
 
 class EventOrganisation(Base):

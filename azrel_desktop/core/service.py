@@ -13,6 +13,7 @@ from typing import TextIO
 
 from . import annotations as notes
 from . import backups, export, records, timeline
+from . import facets as facet_counts
 from .annotations import AnnotationView, Changes
 from .database import Database, DatabaseError, open_database
 from .filters import EventFilter, FilterChip, describe, describe_text
@@ -21,6 +22,18 @@ from .filters import EventFilter, FilterChip, describe, describe_text
 class Library:
     def __init__(self, db: Database):
         self.db = db
+        self._facets = facet_counts.FacetCache(None if db.readonly else self._keep_facet_index)
+
+    def _keep_facet_index(self, index) -> None:
+        """Keep a newly read facet index in the file for the next start; it is only a cache, so
+        a file that cannot take it now (locked, full) just reads it again next time."""
+        from .facet_index import save
+
+        try:
+            with self.db.write() as s:
+                save(s, index)
+        except DatabaseError:
+            pass
 
     @classmethod
     def open(cls, path: Path | str | None = None,
@@ -62,6 +75,7 @@ class Library:
             return backups.restore(self.path, Path(backup))
         finally:
             self.db.engine.dispose()
+            self._facets.clear()
 
     # --- timeline -------------------------------------------------------------------
     def count(self, f: EventFilter) -> int:
@@ -82,9 +96,9 @@ class Library:
         with self.db.read() as s:
             return timeline.row_index(s, f, event_id, sort=sort, descending=descending)
 
-    def facets(self, f: EventFilter) -> timeline.Facets:
+    def facets(self, f: EventFilter) -> facet_counts.Facets:
         with self.db.read() as s:
-            return timeline.facets(s, f)
+            return facet_counts.facets(s, f, self._facets)
 
     def describe(self, f: EventFilter) -> list[FilterChip]:
         with self.db.read() as s:

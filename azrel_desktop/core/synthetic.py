@@ -19,6 +19,9 @@ from sqlalchemy import insert, text
 from . import models as m
 from .anchoring import anchor_at
 from .database import Database, open_database
+from .facet_index import FacetIndex
+from .facet_index import save as save_facet_index
+from .facets import versions
 from .search import reindex_events
 
 WORDS = (  # noqa: SIM905 - one readable string
@@ -136,6 +139,9 @@ def generate(
                                   created_at=now, updated_at=now))
                 tags.append(dict(annotation_id=nid, tag=rng.choice(["to-check", "key", "energy", "security"])))
         with db.write() as s:
+            # The triggers of the sort keys move each event between indexes as its links arrive;
+            # a larger page cache (256 MB) for this writer keeps those pages in memory.
+            s.execute(text("PRAGMA cache_size = -262144"))
             s.execute(insert(m.Event), ev)
             s.execute(insert(m.EventOrganisation), eo)
             s.execute(insert(m.EventCountry), ec)
@@ -154,4 +160,9 @@ def generate(
                   {"v": f"events={events} sources={sources} seed={seed} annotations={annotation_count}"})
     with db.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
+    say("building the facet index")
+    with db.read() as s:
+        index = FacetIndex.read(s, versions(s)[0])
+    with db.write() as s:
+        save_facet_index(s, index)
     return db

@@ -5,31 +5,31 @@ Everything is done in SQL; rows come back as plain `EventRow` values a page at a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from .dates import describe as describe_date
+from .facets import Facets, FacetValue  # noqa: F401 - re-exported: the timeline's facets
 from .filters import ORG_TREE, CompiledFilter, EventFilter, compile_filter
+from .search import fts_query
 
 SEP = "\x1f"  # joins several names inside one SQL value; never occurs in data we store
 
+# Each key but the date breaks ties by ascending date and id in both directions, and each reads
+# an index of (key, date_start, id) or (key DESC, date_start, id). The organisation, country,
+# source and note keys are columns on the event kept by triggers (migration 0004), NULL (first
+# ascending, last descending) for an event with no organisation or no country.
 SORT_KEYS = {
     "date": "e.date_start {d}, e.date_end {d}, e.id {d}",
     "title": "e.title COLLATE NOCASE {d}, e.date_start, e.id",
     "kind": "e.kind {d}, e.date_start, e.id",
-    "organisations": "(SELECT min(coalesce(o.abbreviation, o.name)) FROM event_organisations eo "
-                     "JOIN organisations o ON o.id = eo.organisation_id WHERE eo.event_id = e.id) {d}, "
-                     "e.date_start, e.id",
-    "countries": "(SELECT min(c.name) FROM event_countries ec JOIN countries c ON c.id = ec.country_id "
-                 "WHERE ec.event_id = e.id) {d}, e.date_start, e.id",
-    "sources": "(SELECT count(DISTINCT ci.source_id) FROM event_citations ci "
-               "WHERE ci.event_id = e.id AND ci.stance = 'supports') {d}, "
-               "e.date_start, e.id",
+    "organisations": "e.sort_organisations {d}, e.date_start, e.id",
+    "countries": "e.sort_countries {d}, e.date_start, e.id",
+    "sources": "e.source_count {d}, e.date_start, e.id",
     "disputed": "e.disputed {d}, e.date_start, e.id",
-    "annotations": "(SELECT count(*) FROM annotations a WHERE a.target_kind = 'event' "
-                   "AND a.target_id = e.id) {d}, e.date_start, e.id",
+    "annotations": "e.annotation_count {d}, e.date_start, e.id",
 }
 
 
@@ -62,10 +62,7 @@ ROW_SELECT = f"""SELECT e.id, e.date, e.date_text, e.date_start, e.date_end, e.p
   (SELECT group_concat(eo.organisation_id, '{SEP}') FROM event_organisations eo WHERE eo.event_id = e.id),
   (SELECT group_concat(c.name, '{SEP}') FROM event_countries ec JOIN countries c ON c.id = ec.country_id
      WHERE ec.event_id = e.id),
-  (SELECT count(DISTINCT ci.source_id) FROM event_citations ci
-     WHERE ci.event_id = e.id AND ci.stance = 'supports'),
-  (SELECT count(*) FROM annotations a WHERE a.target_kind = 'event' AND a.target_id = e.id),
-  e.disputed
+  e.source_count, e.annotation_count, e.disputed
 FROM events e"""
 
 
@@ -89,8 +86,27 @@ def order_by(sort: str = "date", descending: bool = False) -> str:
 
 
 def count_events(session: Session, f: EventFilter, compiled: CompiledFilter | None = None) -> int:
+    if compiled is None and f == f.only("text") and fts_query(f.text):
+        # Every event has exactly one search row with its rowid (`azrel check` verifies it), so
+        # the index counts the matches without reading a row of events.
+        return _text_matches(session, f)
     c = compiled or compile_filter(f)
     return session.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one()
+
+
+def _text_matches(session: Session, f: EventFilter) -> int:
+    return session.execute(text("SELECT count(*) FROM event_fts WHERE event_fts MATCH :q"),
+                           {"q": fts_query(f.text)}).scalar_one()
+
+
+def _walk_text(session: Session, f: EventFilter, page_end: int) -> bool:
+    """Whether the first rows are found sooner by walking the sort index than by sorting the
+    matches: walking reads about page_end × events / matches entries, sorting reads every match."""
+    if not fts_query(f.text):
+        return False
+    matches = _text_matches(session, f)
+    events = session.execute(text("SELECT coalesce(max(rowid), 0) FROM events")).scalar_one()
+    return matches * matches > page_end * events
 
 
 def total_events(session: Session) -> int:
@@ -101,8 +117,12 @@ def event_rows(
     session: Session, f: EventFilter, *, sort: str = "date", descending: bool = False,
     offset: int = 0, limit: int = 200,
 ) -> list[EventRow]:
-    c = compile_filter(f)
-    sql = f"{ROW_SELECT} WHERE {c.where} ORDER BY {order_by(sort, descending)} LIMIT :_lim OFFSET :_off"
+    c = compile_filter(f, walk_text=_walk_text(session, f, offset + limit))
+    order = order_by(sort, descending)
+    # The page's rowids first, so that the row's linked names are looked up for its rows only
+    # rather than for every event the sort has to consider.
+    sql = (f"{ROW_SELECT} WHERE e.rowid IN (SELECT e.rowid FROM events e WHERE {c.where} ORDER BY {order} "
+           f"LIMIT :_lim OFFSET :_off) ORDER BY {order}")
     rows = session.execute(text(sql), {**c.params, "_lim": limit, "_off": offset})
     return [_row(r) for r in rows]
 
@@ -119,142 +139,6 @@ def row_index(session: Session, f: EventFilter, event_id: str, *, sort: str = "d
     sql = (f"SELECT n FROM (SELECT e.id, row_number() OVER (ORDER BY {order_by(sort, descending)}) - 1 AS n "
            f"FROM events e WHERE {c.where}) WHERE id = :_target")
     return session.execute(text(sql), {**c.params, "_target": event_id}).scalar()
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class Facets:
-    """Counts per option of each dimension; each dimension is counted under the other dimensions
-    of the filter (the count is how many events that option would give)."""
-
-    total: int
-    organisations: list[FacetValue] = field(default_factory=list)
-    countries: list[FacetValue] = field(default_factory=list)
-    people: list[FacetValue] = field(default_factory=list)
-    kinds: list[FacetValue] = field(default_factory=list)
-    sources: list[FacetValue] = field(default_factory=list)
-    tags: list[FacetValue] = field(default_factory=list)
-    disputed: int = 0
-    annotated: int = 0
-    years: list[FacetValue] = field(default_factory=list)
-
-
-def _facet(session: Session, sql: str, params: dict) -> list[FacetValue]:
-    return [FacetValue(r[0], r[1] or r[0], r[2], r[3] if len(r) > 3 and r[3] else "")
-            for r in session.execute(text(sql), params)]
-
-
-class _Selections:
-    """Each distinct filtered set a facet needs, computed once into a temporary table.
-
-    A facet counts under the filter minus its own dimension, so one call needs up to a handful
-    of different sets; materialising each once keeps the text search or the organisation tree
-    from being re-evaluated inside every GROUP BY.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.tables: dict[tuple, str] = {}
-
-    def among(self, c: CompiledFilter, column: str) -> str:
-        """`WHERE column IN (the filtered events)`, or nothing when the filter selects all."""
-        if c.where == "1 = 1":
-            return ""
-        key = (c.where, tuple(sorted(c.params.items())))
-        name = self.tables.get(key)
-        if name is None:
-            name = f"_facet_set_{len(self.tables)}"
-            self.session.execute(text(f"DROP TABLE IF EXISTS temp.{name}"))
-            self.session.execute(text(f"CREATE TEMP TABLE {name} (id TEXT PRIMARY KEY) WITHOUT ROWID"))
-            self.session.execute(text(f"INSERT INTO temp.{name} SELECT e.id FROM events e WHERE {c.where}"),
-                                 c.params)
-            self.tables[key] = name
-        return f" WHERE {column} IN (SELECT id FROM temp.{name})"
-
-    def drop(self) -> None:
-        for name in self.tables.values():
-            self.session.execute(text(f"DROP TABLE IF EXISTS temp.{name}"))
-
-
-def _with_labels(session: Session, counts_sql: str, labels_sql: str, params: dict) -> list[FacetValue]:
-    """Counts by id (fast GROUP BY on a link table) merged with every option's label, so an
-    option with no events under the filter still shows, with 0."""
-    counts = dict(session.execute(text(counts_sql), params).all())
-    values = [FacetValue(r[0], r[1] or r[0], counts.get(r[0], 0), (r[2] or "") if len(r) > 2 else "")
-              for r in session.execute(text(labels_sql))]
-    return sorted(values, key=lambda v: (-v.count, v.label.casefold()))
-
-
-def facets(session: Session, f: EventFilter) -> Facets:
-    sets = _Selections(session)
-    try:
-        return _facets(session, f, sets)
-    finally:
-        sets.drop()
-
-
-def _facets(session: Session, f: EventFilter, sets: _Selections) -> Facets:
-    full = compile_filter(f)
-    total = count_events(session, f, full)
-    _among = sets.among
-
-    def under(dim: str) -> CompiledFilter:
-        return compile_filter(f, exclude=dim)
-
-    c = under("organisations")
-    orgs = _with_labels(session, f"""
-        WITH RECURSIVE tree(ancestor, id) AS (
-            SELECT id, id FROM organisations
-            UNION ALL SELECT t.ancestor, o.id FROM organisations o JOIN tree t ON o.parent_id = t.id)
-        SELECT t.ancestor, count(DISTINCT eo.event_id) FROM tree t
-        JOIN event_organisations eo ON eo.organisation_id = t.id {_among(c, "eo.event_id")}
-        GROUP BY t.ancestor""",
-        "SELECT id, coalesce(abbreviation, name), parent_id FROM organisations", c.params)
-    c = under("countries")
-    countries = _with_labels(
-        session, f"SELECT country_id, count(*) FROM event_countries {_among(c, 'event_id')} GROUP BY country_id",
-        "SELECT id, name FROM countries", c.params)
-    c = under("people")
-    people = _with_labels(
-        session, f"SELECT person_id, count(*) FROM event_people {_among(c, 'event_id')} GROUP BY person_id",
-        "SELECT id, name, office FROM people", c.params)
-    c = under("kinds")
-    kinds = _facet(session, f"""
-        SELECT e.kind, replace(e.kind, '_', ' '), count(*) FROM events e WHERE {c.where}
-        GROUP BY e.kind ORDER BY count(*) DESC, e.kind""", c.params)
-    c = under("sources")
-    sources = _with_labels(session, f"""
-        SELECT ci.source_id, count(DISTINCT ci.event_id) FROM event_citations ci {_among(c, "ci.event_id")}
-        GROUP BY ci.source_id""", "SELECT id, title, kind FROM sources", c.params)
-    c = under("tags")
-    tags = _facet(session, f"""
-        WITH tagged(event_id, tag) AS (
-            SELECT a.target_id, t.tag FROM annotations a JOIN annotation_tags t ON t.annotation_id = a.id
-              WHERE a.target_kind = 'event'
-            UNION SELECT ci.event_id, t.tag FROM event_citations ci
-              JOIN annotations a ON a.target_kind = 'passage' AND a.target_id = ci.passage_id
-              JOIN annotation_tags t ON t.annotation_id = a.id)
-        SELECT tag, tag, count(DISTINCT event_id) FROM tagged {_among(c, "event_id")}
-        GROUP BY tag ORDER BY count(DISTINCT event_id) DESC, tag""", c.params)
-    c = under("disputed")
-    disputed = session.execute(
-        text(f"SELECT count(*) FROM events e WHERE e.disputed = 1 AND {c.where}"), c.params).scalar_one()
-    c = under("annotated")
-    annotated_events = compile_filter(EventFilter(annotated=True)).where  # binds no parameters
-    annotated = session.execute(
-        text(f"SELECT count(*) FROM events e WHERE {c.where} AND {annotated_events}"), c.params
-    ).scalar_one()
-    years = _facet(session, f"""
-        SELECT substr(e.date_start, 1, 4), substr(e.date_start, 1, 4), count(*) FROM events e
-        WHERE {full.where} GROUP BY substr(e.date_start, 1, 4) ORDER BY 1""", full.params)
-    return Facets(total, orgs, countries, people, kinds, sources, tags, disputed, annotated, years)
 
 
 def org_descendants(session: Session, org_ids: tuple[str, ...]) -> list[str]:

@@ -1,0 +1,264 @@
+"""The facet engine: every event's options as integer arrays, counted with numpy.
+
+A `FacetIndex` holds, per dimension, every (event rowid, option) pair once — organisations with
+the events of all their bodies — read from SQL in one `group_concat` statement per dimension.
+It is kept in the file (`facet_cache`, one row, with the corpus version it was read at) so a
+later start loads it instead of reading it again. `Notes` holds what notes add (the annotated
+events and each tag's events). `count` combines the SQL event sets of a filter's dimensions as
+boolean masks and counts each dimension's options under the others with one `bincount`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from .facets import Facets, FacetValue
+from .filters import CONDITION_DIMENSIONS, EventFilter, compile_filter
+
+FORMAT = 1  # raise when what a stored index holds, or how, changes
+NAMES = ("organisations", "countries", "people", "sources", "kinds", "years")
+
+
+def _ids(value: str | None) -> np.ndarray:
+    """Rowids from a `group_concat(rowid)` value."""
+    if not value:
+        return np.empty(0, dtype=np.int64)
+    return np.fromstring(value, dtype=np.int64, sep=",")
+
+
+@dataclass
+class Dimension:
+    """Every (event, option) pair of one dimension, each pair once, as parallel arrays."""
+
+    keys: list[str]
+    labels: list[str]
+    details: list[str]
+    events: np.ndarray  # event rowids
+    codes: np.ndarray  # index into keys
+    totals: np.ndarray  # count per option over all events
+    order: np.ndarray  # rank of each option's label, for ties in count
+
+    @classmethod
+    def build(cls, options: list[tuple], members: dict[str, np.ndarray]) -> Dimension:
+        keys = [o[0] for o in options]
+        lists = [np.unique(members.get(k, np.empty(0, dtype=np.int64))) for k in keys]
+        lengths = np.array([len(x) for x in lists], dtype=np.int64)
+        events = np.concatenate(lists).astype(np.int32) if lists else np.empty(0, dtype=np.int32)
+        codes = np.repeat(np.arange(len(keys), dtype=np.int32), lengths)
+        labels = [o[1] or o[0] for o in options]
+        rank = np.empty(len(keys), dtype=np.int64)
+        rank[sorted(range(len(keys)), key=lambda i: (labels[i].casefold(), keys[i]))] = np.arange(len(keys))
+        return cls(keys, labels, [o[2] or "" for o in options], events, codes, lengths, rank)
+
+    def counts(self, mask: np.ndarray | None) -> np.ndarray:
+        if mask is None:
+            return self.totals
+        return np.bincount(self.codes[mask[self.events]], minlength=len(self.keys))
+
+    def values(self, counts: np.ndarray, *, nonzero: bool = False,
+               order: Callable[[np.ndarray], np.ndarray] | None = None) -> list[FacetValue]:
+        """Options by count (most first), then label; `nonzero` drops options with no events."""
+        index = order(counts) if order else np.lexsort((self.order, -counts))
+        if nonzero:
+            index = index[counts[index] > 0]
+        return [FacetValue(self.keys[i], self.labels[i], int(counts[i]), self.details[i]) for i in index.tolist()]
+
+
+_MEMBERS = {
+    "countries": ("SELECT id, name, NULL FROM countries",
+                  "SELECT x.country_id, group_concat(e.rowid) FROM event_countries x "
+                  "JOIN events e ON e.id = x.event_id GROUP BY x.country_id"),
+    "people": ("SELECT id, name, office FROM people",
+               "SELECT x.person_id, group_concat(e.rowid) FROM event_people x "
+               "JOIN events e ON e.id = x.event_id GROUP BY x.person_id"),
+    "sources": ("SELECT id, title, kind FROM sources",
+                "SELECT x.source_id, group_concat(e.rowid) FROM event_citations x "
+                "JOIN events e ON e.id = x.event_id GROUP BY x.source_id"),
+    "kinds": ("SELECT DISTINCT kind, replace(kind, '_', ' '), NULL FROM events",
+              "SELECT kind, group_concat(rowid) FROM events GROUP BY kind"),
+    "years": ("SELECT DISTINCT substr(date_start, 1, 4), NULL, NULL FROM events INDEXED BY ix_events_timeline",
+              "SELECT substr(date_start, 1, 4), group_concat(rowid) FROM events "
+              "INDEXED BY ix_events_timeline GROUP BY 1"),
+}
+
+
+class FacetIndex:
+    """The facet dimensions of one corpus version."""
+
+    def __init__(self, version: str, size: int, total: int, disputed: np.ndarray,
+                 dimensions: dict[str, Dimension]) -> None:
+        self.version, self.size, self.total = version, size, total
+        self.disputed = disputed  # bool per rowid
+        self.dimensions = dimensions
+
+    @classmethod
+    def read(cls, session: Session, version: str) -> FacetIndex:
+        size = int(session.execute(text("SELECT coalesce(max(rowid), 0) + 1 FROM events")).scalar_one())
+        dims = {"organisations": _organisations(session)}
+        for name, (options_sql, members_sql) in _MEMBERS.items():
+            options = [tuple(r) for r in session.execute(text(options_sql))]
+            dims[name] = Dimension.build(options, {k: _ids(v) for k, v in session.execute(text(members_sql))})
+        disputed = np.zeros(size, dtype=bool)
+        disputed[_ids(session.execute(text("SELECT group_concat(rowid) FROM events WHERE disputed = 1")).scalar())] = True
+        total = int(session.execute(text("SELECT count(*) FROM events")).scalar_one())
+        return cls(version, size, total, disputed, dims)
+
+    def mask(self, ids: np.ndarray) -> np.ndarray:
+        m = np.zeros(self.size, dtype=bool)
+        m[ids[ids < self.size]] = True
+        return m
+
+    # --- kept in the file ---------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        arrays = {"disputed": np.flatnonzero(self.disputed)}
+        meta = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {}}
+        for name, d in self.dimensions.items():
+            meta["dimensions"][name] = {"keys": d.keys, "labels": d.labels, "details": d.details}
+            arrays.update({f"{name}.events": d.events, f"{name}.codes": d.codes, f"{name}.totals": d.totals,
+                           f"{name}.order": d.order})
+        buffer = io.BytesIO()
+        np.savez(buffer, meta=np.array(json.dumps(meta)), **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes, version: str) -> FacetIndex:
+        """Raises ValueError (or another error numpy gives) for anything it did not write."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as stored:
+            meta = json.loads(str(stored["meta"]))
+            if meta.get("format") != FORMAT or set(meta["dimensions"]) != set(NAMES):
+                raise ValueError("a facet index of another format")
+            size, dims = int(meta["size"]), {}
+            for name, m in meta["dimensions"].items():
+                d = Dimension(list(m["keys"]), list(m["labels"]), list(m["details"]),
+                              stored[f"{name}.events"], stored[f"{name}.codes"], stored[f"{name}.totals"],
+                              stored[f"{name}.order"])
+                n = len(d.keys)
+                if not (len(d.labels) == len(d.details) == len(d.totals) == len(d.order) == n
+                        and len(d.events) == len(d.codes)
+                        and (not len(d.events) or (d.events.min() >= 0 and d.events.max() < size
+                                                   and d.codes.min() >= 0 and d.codes.max() < n))):
+                    raise ValueError(f"an inconsistent facet index ({name})")
+                dims[name] = d
+            disputed = np.zeros(size, dtype=bool)
+            disputed[stored["disputed"]] = True
+            return cls(version, size, int(meta["total"]), disputed, dims)
+
+
+def load(session: Session, version: str) -> FacetIndex | None:
+    """The index kept in the file for this corpus version, or None (none kept, or unreadable)."""
+    data = session.execute(text("SELECT data FROM facet_cache WHERE name = 'index' AND version = :v"),
+                           {"v": version}).scalar()
+    if data is None:
+        return None
+    try:
+        return FacetIndex.from_bytes(data, version)
+    except Exception:  # a damaged cache is read again from the tables
+        return None
+
+
+def save(session: Session, index: FacetIndex) -> None:
+    session.execute(text("INSERT OR REPLACE INTO facet_cache(name, version, data) VALUES ('index', :v, :d)"),
+                    {"v": index.version, "d": index.to_bytes()})
+
+
+def _organisations(session: Session) -> Dimension:
+    """Organisations count the events of all their bodies (each event once)."""
+    options = [tuple(r) for r in session.execute(
+        text("SELECT id, coalesce(abbreviation, name), parent_id FROM organisations"))]
+    direct = {k: _ids(v) for k, v in session.execute(text(
+        "SELECT x.organisation_id, group_concat(e.rowid) FROM event_organisations x "
+        "JOIN events e ON e.id = x.event_id GROUP BY x.organisation_id"))}
+    children: dict[str, list[str]] = {}
+    for key, _label, parent in options:
+        if parent:
+            children.setdefault(parent, []).append(key)
+
+    def subtree(key: str, seen: frozenset = frozenset()) -> list[str]:
+        if key in seen:  # a cycle in the data must not hang the count
+            return []
+        return [key] + [d for c in children.get(key, ()) for d in subtree(c, seen | {key})]
+
+    empty = np.empty(0, dtype=np.int64)
+    members = {key: np.concatenate([direct.get(k, empty) for k in subtree(key)]) for key, _l, _p in options}
+    return Dimension.build(options, members)
+
+
+_TAGGED = """SELECT t.tag, group_concat(DISTINCT e.rowid) FROM (
+    SELECT a.target_id AS event_id, t.tag AS tag FROM annotations a
+      JOIN annotation_tags t ON t.annotation_id = a.id WHERE a.target_kind = 'event'
+    UNION SELECT ci.event_id, t.tag FROM event_citations ci
+      JOIN annotations a ON a.target_kind = 'passage' AND a.target_id = ci.passage_id
+      JOIN annotation_tags t ON t.annotation_id = a.id) t
+  JOIN events e ON e.id = t.event_id GROUP BY t.tag"""
+
+
+class Notes:
+    """What the user's notes add to the facets: the annotated events and each tag's events."""
+
+    def __init__(self, session: Session, index: FacetIndex, version: tuple[str, str]) -> None:
+        self.version = version
+        self.annotated = index.mask(_set_ids(session, EventFilter(annotated=True)))
+        tagged = [(tag, _ids(ids)) for tag, ids in session.execute(text(_TAGGED))]
+        self.tags = [(tag, ids[ids < index.size]) for tag, ids in tagged]
+
+
+def _set_ids(session: Session, f: EventFilter) -> np.ndarray:
+    c = compile_filter(f)
+    return _ids(session.execute(text(f"SELECT group_concat(e.rowid) FROM events e WHERE {c.where}"),
+                                c.params).scalar())
+
+
+def _intersect(masks: Iterable[np.ndarray]) -> np.ndarray | None:
+    result = None
+    for m in masks:
+        result = m if result is None else result & m
+    return result
+
+
+def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> Facets:
+    # One mask per active dimension, from that dimension's own SQL condition.
+    masks = {}
+    for dim in CONDITION_DIMENSIONS:
+        only = f.only(dim)
+        if not only.is_empty:
+            masks[dim] = index.mask(_set_ids(session, only))
+
+    def under(*dims: str) -> np.ndarray | None:
+        return _intersect(m for d, m in masks.items() if d not in dims)
+
+    full = under()
+    dims = index.dimensions
+
+    def listed(name: str, **how) -> list[FacetValue]:
+        d = dims[name]
+        return d.values(d.counts(full if name == "years" else under(name)), **how)
+
+    years = listed("years", nonzero=True, order=lambda _counts: np.argsort(np.array(dims["years"].keys)))
+    undisputed_set = under("disputed")
+    if undisputed_set is None:
+        disputed, among = int(index.disputed.sum()), index.total
+    else:
+        disputed, among = int((undisputed_set & index.disputed).sum()), int(undisputed_set.sum())
+    c = under("annotated")
+    annotated = int((notes.annotated if c is None else notes.annotated & c).sum())
+    total = index.total if full is None else int(full.sum())
+    return Facets(total, listed("organisations"), listed("countries"), listed("people"),
+                  listed("kinds", nonzero=True), listed("sources"), _tags(notes, under("tags")),
+                  disputed, annotated, years, among - disputed)
+
+
+def _tags(notes: Notes, mask: np.ndarray | None) -> list[FacetValue]:
+    """Tags by how many events under the filter carry them (on the event or on its passages)."""
+    values = []
+    for tag, members in notes.tags:
+        n = len(members) if mask is None else int(mask[members].sum())
+        if n:
+            values.append(FacetValue(tag, tag, n))
+    return sorted(values, key=lambda v: (-v.count, v.value))

@@ -1,0 +1,248 @@
+"""The facet engine (core/facets.py): counts that agree with the filter on a synthetic corpus,
+a cache that notices every change to the corpus or the notes — from this process or another —
+and the first-page plan for broad text searches (core/timeline.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import event, text
+
+from azrel_desktop.core.filters import EventFilter, compile_filter
+from azrel_desktop.core.service import Library
+from azrel_desktop.core.synthetic import generate
+from azrel_desktop.core.timeline import ROW_SELECT, _row, order_by
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    path = tmp_path_factory.mktemp("facets") / "synthetic.sqlite3"
+    generate(path, events=1500, seed=11).close()
+    lib = Library.open(path)
+    yield lib
+    lib.close()
+
+
+def _statements(lib, call) -> list[str]:
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)  # BEGIN included: a session per call
+
+    event.listen(lib.db.engine, "before_cursor_execute", record)
+    try:
+        call()
+    finally:
+        event.remove(lib.db.engine, "before_cursor_execute", record)
+    return seen
+
+
+def _synthetic_filters():
+    return st.builds(
+        EventFilter,
+        date_from=st.sampled_from([None, "1995", "2003-05"]),
+        date_to=st.sampled_from([None, "2008", "2019"]),
+        organisations=st.lists(st.sampled_from(["org-3", "org-3-1", "org-7", "org-nato"]), max_size=2).map(tuple),
+        countries=st.lists(st.sampled_from(["AZ", "C05", "C20"]), max_size=1).map(tuple),
+        kinds=st.lists(st.sampled_from(["visit", "summit", "statement"]), max_size=2).map(tuple),
+        disputed=st.sampled_from([None, True, False]),
+        text=st.sampled_from(["", "pipeline", "summit gas"]),
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(f=_synthetic_filters())
+def test_counts_are_what_choosing_the_option_gives(synthetic, f):
+    facets = synthetic.facets(f)
+    assert facets.total == synthetic.count(f)
+    for dim in ("organisations", "countries", "kinds", "sources", "people"):
+        options = getattr(facets, dim)
+        # the five busiest and one with no events, when there is one, each checked against SQL
+        sample = options[:5] + [o for o in options if o.count == 0][:1]
+        for option in sample:
+            assert option.count == synthetic.count(f.without(dim).toggled(dim, option.value)), (dim, option)
+    assert facets.disputed == synthetic.count(EventFilter(**{**f.__dict__, "disputed": True}))
+    assert facets.undisputed == synthetic.count(EventFilter(**{**f.__dict__, "disputed": False}))
+    assert sum(y.count for y in facets.years) == facets.total
+
+
+def test_the_index_is_read_once_and_reused(synthetic):
+    synthetic.facets(EventFilter())
+    again = _statements(synthetic, lambda: synthetic.facets(EventFilter(kinds=("visit",))))
+    assert not any("GROUP BY x.organisation_id" in s for s in again)
+    # one statement for the versions and one for the kind's event set
+    assert [s for s in again if s.startswith("SELECT")] == again[1:] and len(again) == 3, again
+
+
+def test_corpus_changes_from_another_connection_are_counted(fresh_library):
+    lib = fresh_library
+    before = {o.value: o.count for o in lib.facets(EventFilter()).countries}
+    con = sqlite3.connect(fresh_library.path)
+    with con:
+        event_id = con.execute("SELECT event_id FROM event_countries WHERE country_id = 'AZ' LIMIT 1").fetchone()[0]
+        con.execute("DELETE FROM event_countries WHERE event_id = ? AND country_id = 'AZ'", (event_id,))
+    con.close()
+    after = {o.value: o.count for o in lib.facets(EventFilter()).countries}
+    assert after["AZ"] == before["AZ"] - 1
+    assert after["AZ"] == lib.count(EventFilter(countries=("AZ",)))
+
+
+def test_renamed_option_and_new_body_are_seen(fresh_library):
+    lib = fresh_library
+    lib.facets(EventFilter())
+    con = sqlite3.connect(fresh_library.path)
+    with con:
+        con.execute("UPDATE organisations SET abbreviation = 'NATO (renamed)' WHERE id = 'org-nato'")
+        pa_events = con.execute("SELECT count(*) FROM event_organisations WHERE organisation_id = 'org-nato-pa'"
+                                ).fetchone()[0]
+        con.execute("UPDATE organisations SET parent_id = NULL WHERE id = 'org-nato-pa'")
+    con.close()
+    orgs = {o.value: o for o in lib.facets(EventFilter()).organisations}
+    assert orgs["org-nato"].label == "NATO (renamed)"
+    assert orgs["org-nato-pa"].detail == ""
+    assert orgs["org-nato"].count == lib.count(EventFilter(organisations=("org-nato",)))
+    assert pa_events > 0
+
+
+def test_notes_change_the_tag_and_annotated_counts_at_once(fresh_library):
+    lib = fresh_library
+    assert lib.facets(EventFilter()).tags == []
+    view, _changes = lib.add_annotation("event", "ev-1996-pfp-implementation-begins", "check this", tags=["x"])
+    facets = lib.facets(EventFilter())
+    assert [(t.value, t.count) for t in facets.tags] == [("x", 1)]
+    assert facets.annotated == 1
+    lib.delete_annotation(view.id)
+    facets = lib.facets(EventFilter())
+    assert facets.tags == [] and facets.annotated == 0
+
+
+def test_version_triggers_fire(fresh_library):
+    con = sqlite3.connect(fresh_library.path)
+
+    def versions():
+        return dict(con.execute("SELECT key, value FROM app_meta WHERE key LIKE '%_version' "
+                                "AND key IN ('corpus_version', 'notes_version')").fetchall())
+
+    start = versions()
+    with con:
+        con.execute("UPDATE events SET title = title || '!' WHERE rowid = (SELECT min(rowid) FROM events)")
+    assert versions() == start  # a title is no facet
+    with con:
+        con.execute("UPDATE events SET kind = 'other' WHERE rowid = (SELECT min(rowid) FROM events)")
+    assert int(versions()["corpus_version"]) > int(start["corpus_version"])
+    fresh_library.add_annotation("event", "ev-1996-pfp-implementation-begins", "n", tags=["t"])
+    assert int(versions()["notes_version"]) > int(start["notes_version"])
+    con.close()
+
+
+def test_restore_forgets_the_cached_index(fresh_library, tmp_path):
+    lib = fresh_library
+    backup = lib.backup(tmp_path / "before.sqlite3")
+    lib.add_annotation("event", "ev-1996-pfp-implementation-begins", "n", tags=["gone-after-restore"])
+    assert lib.facets(EventFilter()).tags
+    lib.restore(backup.path)
+    assert lib.facets(EventFilter()).tags == []
+
+
+@pytest.mark.parametrize("sort", ["date", "title", "organisations"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_broad_search_walks_the_index_and_gives_the_same_rows(synthetic, sort, descending):
+    f = EventFilter(text="pipeline")
+    matches = synthetic.count(f)
+    assert matches * matches > 200 * synthetic.total()  # broad enough to walk
+    statements = _statements(synthetic, lambda: synthetic.rows(f, sort=sort, descending=descending, limit=200))
+    assert any("+e.rowid IN" in s for s in statements)
+    with synthetic.db.read() as s:
+        c = compile_filter(f)  # the plain plan, for comparison
+        plain = [_row(r) for r in s.execute(text(
+            f"{ROW_SELECT} WHERE {c.where} ORDER BY {order_by(sort, descending)} LIMIT 200"), c.params)]
+    assert synthetic.rows(f, sort=sort, descending=descending, limit=200) == plain
+    assert synthetic.rows(f, sort=sort, offset=300, limit=50) == synthetic.rows(f, sort=sort, limit=350)[300:]
+
+
+def test_rare_search_sorts_its_few_matches(synthetic):
+    f = EventFilter(text="Solana")
+    statements = _statements(synthetic, lambda: synthetic.rows(f))
+    assert not any("+e.rowid IN" in s for s in statements)
+    assert 0 < len(synthetic.rows(f)) == synthetic.count(f)
+
+
+# --- the index kept in the file ----------------------------------------------------------------
+
+def test_a_later_start_loads_the_kept_index_instead_of_reading_it(fresh_library):
+    path = fresh_library.path
+    first = fresh_library.facets(EventFilter(kinds=("visit",)))
+    fresh_library.close()
+    lib = Library.open(path)
+    try:
+        statements = _statements(lib, lambda: lib.facets(EventFilter(kinds=("visit",))))
+        assert any("FROM facet_cache" in s for s in statements)
+        assert not any("GROUP BY x.organisation_id" in s for s in statements)
+        assert lib.facets(EventFilter(kinds=("visit",))) == first
+    finally:
+        lib.close()
+
+
+@pytest.mark.parametrize("damage", [b"not numpy at all", b"PK\x03\x04garbage", None])
+def test_a_damaged_or_foreign_kept_index_is_read_again(fresh_library, damage):
+    from azrel_desktop.core.facet_index import FacetIndex
+
+    path = fresh_library.path
+    expected = fresh_library.facets(EventFilter(countries=("AZ",)))
+    fresh_library.close()
+    con = sqlite3.connect(path)
+    with con:
+        if damage is None:  # well-formed, but pointing outside the events
+            with Library.open(path).db.read() as s:
+                index = FacetIndex.read(s, "x")
+            index.dimensions["countries"].events[0] = index.size + 10
+            damage = index.to_bytes()
+        con.execute("UPDATE facet_cache SET data = ?", (damage,))
+    con.close()
+    lib = Library.open(path)
+    try:
+        statements = _statements(lib, lambda: lib.facets(EventFilter(countries=("AZ",))))
+        assert any("GROUP BY x.organisation_id" in s for s in statements)  # read again from the tables
+        assert lib.facets(EventFilter(countries=("AZ",))) == expected
+    finally:
+        lib.close()
+
+
+def test_a_stale_kept_index_is_not_used(fresh_library):
+    path = fresh_library.path
+    fresh_library.facets(EventFilter())
+    fresh_library.close()
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("DELETE FROM event_countries WHERE country_id = 'AZ'")
+    con.close()
+    lib = Library.open(path)
+    try:
+        assert {o.value: o.count for o in lib.facets(EventFilter()).countries}["AZ"] == 0
+    finally:
+        lib.close()
+
+
+def test_a_read_only_file_counts_without_keeping_the_index(fresh_library, monkeypatch):
+    import azrel_desktop.core.database as database
+
+    path = fresh_library.path
+    fresh_library.close()
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("DELETE FROM facet_cache")
+    con.close()
+    before = path.read_bytes()
+    real_access = database.os.access  # root may write anywhere: make the file look read-only
+    monkeypatch.setattr(database.os, "access",
+                        lambda p, mode: False if mode == database.os.W_OK else real_access(p, mode))
+    lib = Library.open(path)
+    try:
+        assert lib.readonly
+        assert lib.facets(EventFilter(kinds=("visit",))).total == lib.count(EventFilter(kinds=("visit",)))
+    finally:
+        lib.close()
+    assert path.read_bytes() == before
