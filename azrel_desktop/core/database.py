@@ -4,30 +4,35 @@
 clear sentence and without writing a byte, a file that is not SQLite, a SQLite file that is
 not AzRel's, a file from a newer version, and a damaged file. An older file is backed up with
 the SQLite backup API before it is upgraded.
+
+Alembic is imported only when a file is not at the head revision: the head is first read from
+the migration scripts' text (a few small files), which is what every ordinary start needs.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from platformdirs import user_data_dir
 from sqlalchemy import create_engine, event
+from sqlalchemy import text as sa_text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import Base
-from .resources import migrations_dir
+from .resources import migrations_dir, seed_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 8000
@@ -78,6 +83,8 @@ def default_db_path() -> Path:
 
 
 def alembic_config(connection=None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.attributes["connection"] = connection
@@ -85,12 +92,72 @@ def alembic_config(connection=None) -> Config:
     return cfg
 
 
+# What Alembic lists as a revision file (its `_only_source_rev_file`), and the two assignments
+# a script must make, in the plain form the template writes (an annotation is allowed).
+_REV_FILE = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
+_REVISION = re.compile(r"^revision\s*(?::[^=\n]+)?=\s*(.+?)\s*$", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=\n]+)?=\s*(.+?)\s*$", re.MULTILINE)
+_QUOTED = re.compile(r"""(['"])([^'"\\]+)\1""")
+
+
+@dataclass(frozen=True)
+class ScriptGlance:
+    """The migration chain as read from the scripts' text, without importing Alembic."""
+
+    head: str
+    revisions: frozenset[str]
+
+
+def glance_at_scripts() -> ScriptGlance | None:
+    """The single head and every revision of the shipped migrations, read as text; None when
+    anything is unusual (a branch, a merge, a computed value, no scripts), so the caller asks
+    Alembic instead. Never wrong where it answers: it only reads what Alembic would import."""
+    try:
+        folder = migrations_dir() / "versions"
+        names = sorted(entry.name for entry in os.scandir(folder)
+                       if _REV_FILE.match(entry.name) and entry.is_file())
+        revisions: set[str] = set()
+        downs: set[str] = set()
+        for name in names:
+            text = (folder / name).read_text(encoding="utf-8")
+            rev, down = _REVISION.findall(text), _DOWN_REVISION.findall(text)
+            if len(rev) != 1 or len(down) != 1:
+                return None
+            match = _QUOTED.fullmatch(rev[0])
+            if match is None or match.group(2) in revisions:
+                return None
+            revisions.add(match.group(2))
+            if down[0] != "None":
+                match = _QUOTED.fullmatch(down[0])
+                if match is None:
+                    return None  # a merge (a tuple) or something computed
+                downs.add(match.group(2))
+    except (OSError, UnicodeDecodeError):
+        return None
+    heads = revisions - downs
+    if len(heads) != 1 or not downs <= revisions:
+        return None
+    return ScriptGlance(heads.pop(), frozenset(revisions))
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_heads()[0]
+
+
 def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
-    return heads[0]
+    glance = glance_at_scripts()
+    return glance.head if glance is not None else _alembic_head()
 
 
 def _known_revision(revision: str) -> bool:
+    glance = glance_at_scripts()
+    if glance is not None and revision in glance.revisions:
+        return True
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     script = ScriptDirectory.from_config(alembic_config())
     try:
         return script.get_revision(revision) is not None
@@ -266,8 +333,30 @@ class Database:
 
 
 def migrate(engine: Engine) -> None:
+    from alembic import command
+
     with engine.execution_options(azrel_write=True).begin() as conn:
         command.upgrade(alembic_config(conn), "head")
+
+
+_CORPUS_VERSION = re.compile(r"^version:[ \t]*(\d+)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _corpus_is_current(db: Database) -> bool:
+    """Whether the file already holds the shipped corpus version, found with plain text and
+    SQL. False whenever unsure: then `seed.ensure_seeded` decides (and loads what is needed)."""
+    try:
+        found = _CORPUS_VERSION.findall((seed_dir() / "corpus.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return False
+    if len(found) != 1:
+        return False
+    with db.read() as session:
+        current = session.execute(sa_text("SELECT value FROM app_meta WHERE key = 'seed_version'")).scalar()
+    try:
+        return current is not None and int(current) >= int(found[0])
+    except ValueError:
+        return False
 
 
 def _writable(path: Path) -> bool:
@@ -321,7 +410,8 @@ def open_database(
                   f"was found, so {report.total} of your own records (notes, tags, selections) "
                   "were salvaged into a new file and the corpus was reloaded.")
         state = inspect_file(path)
-    if state.revision is not None and not _known_revision(state.revision):
+    head = head_revision()  # from the scripts' text; Alembic itself only for an upgrade
+    if state.revision is not None and state.revision != head and not _known_revision(state.revision):
         raise NewerDatabaseError(
             f"{path} was written by a newer version of AzRel Desktop (schema {state.revision}); "
             "update the app to open it. The file was left untouched."
@@ -329,7 +419,7 @@ def open_database(
     if readonly is None:
         readonly = not _writable(path)
     if readonly:
-        if not state.exists or state.revision != head_revision():
+        if not state.exists or state.revision != head:
             raise DatabaseError(f"{path} is read-only and needs to be created or upgraded first; "
                                 "open a writable copy instead.")
         db = Database(path, make_engine(path, readonly=True, busy_timeout_ms=busy_timeout_ms),
@@ -340,18 +430,18 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
     try:
-        if state.revision is not None and state.revision != head_revision():
+        if state.revision is not None and state.revision != head:
             if progress:
                 progress("Backing up before upgrade…")
             backups.make_backup(path, reason=f"before-upgrade-{state.revision}")
-        if state.revision != head_revision():
+        if state.revision != head:
             if progress:
                 progress("Preparing the database…")
             migrate(engine)
         db = Database(path, engine)
         db.notice = notice
-        if seed:
-            from .seed import ensure_seeded
+        if seed and not _corpus_is_current(db):
+            from .seed import ensure_seeded  # (and YAML) only when the corpus may need loading
 
             ensure_seeded(db, progress=progress)
         from .search import ensure_index

@@ -28,15 +28,22 @@ def _peak_rss_mb() -> float | None:
 
 
 def main(argv: list[str]) -> int:
+    from pathlib import Path
+
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
-    from ..core.service import Library
-    from .app import build_main_window, make_app
+    from .app import make_app, start_window
     from .export_job import wait_for_workers
 
     make_app([])
-    library = Library.open(argv[0])
-    window = build_main_window(library, restore=False)
+    # The app's own start-up: the library opens in the thread pool while the GUI thread
+    # imports the window's modules, then the window is built (without restoring settings).
+    library, window = start_window(Path(argv[0]), restore=False,
+                                   ask=lambda message: print(message, file=sys.stderr) or "quit")
+    if library is None:
+        print(json.dumps({"ready": False, "window_s": None, "peak_rss_mb": _peak_rss_mb(),
+                          "max_stall_ms": None, "rows": 0}))
+        return 1
     window.show()
     page = window.timeline
     stalls = {"max": 0.0}

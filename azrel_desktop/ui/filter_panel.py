@@ -1,13 +1,15 @@
 """`FilterPanel`: one control for every dimension of `EventFilter`, each option with its count.
 
 Counts come from `Library.facets`, computed in the thread pool; a generation counter drops
-results for a filter that is no longer current. `set_filter` updates the widgets without
+results for a filter that is no longer current. The lists are filled one section per turn of
+the event loop, so a large library never holds the GUI thread for long; `facets_busy` stays
+true until every section shows the new counts. `set_filter` updates the widgets without
 emitting `filterChanged`, so the panel, the chips and the timeline can feed each other.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QPalette
@@ -59,7 +61,7 @@ class FacetBundle:
 
 def load_facets(library: Library, f: EventFilter) -> FacetBundle:
     facets = library.facets(f)
-    undisputed = library.count(replace(f, disputed=False))
+    undisputed = facets.undisputed
     names = {link.id: link.label for link in library.records("organisation")}
     return FacetBundle(facets, undisputed, names)
 
@@ -374,6 +376,10 @@ class FilterPanel(QWidget):
         self._facets.finished.connect(self._show_facets)
         self._facets.failed.connect(self._facets_failed)
         self.last_bundle: FacetBundle | None = None
+        self._filling: FacetBundle | None = None  # counts arrived, sections still being filled
+        self._to_fill: list[str] = []
+        self._fill_timer = QTimer(self, singleShot=True, interval=0)
+        self._fill_timer.timeout.connect(self._fill_next)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -464,7 +470,7 @@ class FilterPanel(QWidget):
         self._facets.start(lambda: load_facets(library, f))
 
     def facets_busy(self) -> bool:
-        return self._facets.busy()
+        return self._facets.busy() or self._filling is not None
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -516,12 +522,25 @@ class FilterPanel(QWidget):
 
     # --- facets -------------------------------------------------------------------------------
     def _show_facets(self, bundle: FacetBundle) -> None:
+        # Open sections first: they are what the user sees.
+        self._filling = bundle
+        self._to_fill = sorted(self.sections, key=lambda d: not self.sections[d].header.isChecked())
+        self._fill_next()
+
+    def _fill_next(self) -> None:
+        bundle = self._filling
+        if bundle is None:
+            return
+        if self._to_fill:
+            dim = self._to_fill.pop(0)
+            section = self.sections[dim]
+            section.set_options(getattr(bundle.facets, dim), bundle.names if dim == "organisations" else None)
+            section.set_checked(getattr(self._filter, dim))
+            self._fill_timer.start()  # the next section in the next turn of the event loop
+            return
+        self._filling = None
         self.last_bundle = bundle
         fc = bundle.facets
-        checked = {dim: getattr(self._filter, dim) for dim in self.sections}
-        for dim, section in self.sections.items():
-            section.set_options(getattr(fc, dim), bundle.names if dim == "organisations" else None)
-            section.set_checked(checked[dim])
         self._updating = True
         try:
             self.disputed.setItemText(1, f"Only disputed ({fc.disputed})")

@@ -295,11 +295,17 @@ class MainWindow(QMainWindow):
         self.organisations_menu = go.addMenu("Organisations")
         self._fill_organisations(self.organisations_menu, self.ctx.library.records("organisation"))
         self.sources_menu = go.addMenu("Sources")
+        # A large library has thousands of sources: the menu is filled when it is first opened.
+        self.sources_menu.aboutToShow.connect(self._fill_sources)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _fill_sources(self) -> None:
+        if self.sources_menu.actions():
+            return
         for link in self.ctx.library.records("source"):
             action = self.sources_menu.addAction(_menu_text(link.label))
             action.triggered.connect(lambda _c=False, i=link.id: self.go(Target("source", i)))
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
 
     def _fill_organisations(self, menu: QMenu, orgs: list[Link]) -> None:
         children: dict[str | None, list[Link]] = {}

@@ -9,7 +9,7 @@ mark. Rows are loaded in the thread pool (at most `CHART_LIMIT`, and the chart s
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -60,6 +60,9 @@ class ChartData:
     total: int
     parents: dict[str, str | None]  # organisation id -> parent id
     labels: dict[str, str]  # organisation id -> short label
+    # Worked out in the thread pool too, so the GUI thread only places and paints:
+    keys: dict[str, list[list[str]]] = field(default_factory=dict)  # mode -> each row's lanes
+    days: list[tuple[int, int]] = field(default_factory=list)  # each row's first day, day after last
 
 
 def load_chart(library: Library, f: EventFilter, limit: int = CHART_LIMIT) -> ChartData:
@@ -73,7 +76,11 @@ def load_chart(library: Library, f: EventFilter, limit: int = CHART_LIMIT) -> Ch
         if label.endswith(")") and " (" in label:  # "North Atlantic … (NATO)" -> "NATO"
             label = label[label.rindex(" (") + 2:-1]
         labels[link.id] = label
-    return ChartData(rows, total, parents, labels)
+    data = ChartData(rows, total, parents, labels)
+    for mode in ("organisation", "country"):
+        data.keys[mode] = [lane_keys(row, mode, data) for row in rows]
+    data.days.extend((_day(row.date_start), _day(row.date_end) + 1) for row in rows)
+    return data
 
 
 def top_level(org_id: str, parents: dict[str, str | None]) -> str:
@@ -110,7 +117,12 @@ class ChartItem:
     open_start: bool
     open_end: bool
     sub: int = 0
-    rect: QRectF | None = None  # content coordinates
+    box: tuple[float, float, float, float] | None = None  # x, y, width, height in content coordinates
+
+    @property
+    def rect(self) -> QRectF | None:
+        """Where the item is drawn, in content coordinates (None before the first layout)."""
+        return None if self.box is None else QRectF(*self.box)
 
     @property
     def point(self) -> bool:
@@ -119,6 +131,11 @@ class ChartItem:
     @property
     def fuzzy(self) -> bool:
         return self.row.approximate or self.row.uncertain
+
+    @property
+    def faded(self) -> bool:
+        """Drawn with faded ends (its own gradient): an approximate, uncertain or open span."""
+        return self.row.approximate or self.row.uncertain or self.open_start or self.open_end
 
 
 class ChartCanvas(QAbstractScrollArea):
@@ -171,13 +188,20 @@ class ChartCanvas(QAbstractScrollArea):
             if it.open_end:
                 it.end = self._d1
             it.end = max(it.end, it.start + 1)
+        by_lane: dict[int, list[ChartItem]] = {}
+        for it in items:
+            by_lane.setdefault(it.lane, []).append(it)
+        for members in by_lane.values():  # the sub-row packing goes left to right
+            members.sort(key=lambda i: (i.start, i.end))
+        self._by_lane = by_lane
         if not keep_view or not self._fitted:
             self.fit()
         else:
             self._relayout()
 
     def fit(self) -> None:
-        width = max(100, self.viewport().width() - self.LABEL_W - 8)
+        self._fitted_width = self.viewport().width()
+        width = max(100, self._fitted_width - self.LABEL_W - 8)
         self.ppd = width / max(1, self._d1 - self._d0)
         self._fitted = True
         self._whole = True
@@ -210,35 +234,44 @@ class ChartCanvas(QAbstractScrollArea):
 
     # --- layout -------------------------------------------------------------------------------
     def _relayout(self) -> None:
-        by_lane: dict[int, list[ChartItem]] = {}
-        for it in self.items:
-            by_lane.setdefault(it.lane, []).append(it)
+        # Plain floats in the loop (3,000 events take a few milliseconds); QRectF only at the end.
+        d0, ppd, pr = self._d0, self.ppd, self.POINT_R
+        row_h, row_gap, pad, max_sub = self.ROW_H, self.ROW_GAP, self.LANE_PAD, self.MAX_SUBROWS
+        by_lane = getattr(self, "_by_lane", {})
         self._lane_top, self._lane_h = [], []
+        self._paths = None  # the cached shapes are in content coordinates: rebuild them
         y = float(self.AXIS_H)
         for lane in range(len(self.lanes)):
             ends: list[float] = []  # right edge in pixels of each sub-row
-            for it in sorted(by_lane.get(lane, []), key=lambda i: (i.start, i.end)):
-                left, right = self._span_px(it)
+            placed = []
+            for it in by_lane.get(lane, ()):
+                left = (it.start - d0) * ppd
+                right = (it.end - d0) * ppd
+                if it.end - it.start <= 1 and it.row.precision == "day":
+                    mid = (left + right) / 2
+                    left, right = mid - pr, mid + pr
+                elif right - left < 6:
+                    mid = (left + right) / 2
+                    left, right = mid - 3, mid + 3
                 for sub, edge in enumerate(ends):
                     if left > edge + 3:
                         ends[sub] = right
-                        it.sub = sub
                         break
                 else:
-                    if len(ends) < self.MAX_SUBROWS:
+                    if len(ends) < max_sub:
                         ends.append(right)
-                        it.sub = len(ends) - 1
+                        sub = len(ends) - 1
                     else:
-                        it.sub = min(range(len(ends)), key=ends.__getitem__)
-                        ends[it.sub] = max(ends[it.sub], right)
+                        sub = min(range(len(ends)), key=ends.__getitem__)
+                        ends[sub] = max(ends[sub], right)
+                it.sub = sub
+                placed.append((it, left, right))
             rows = max(1, len(ends))
-            height = 2 * self.LANE_PAD + rows * self.ROW_H + (rows - 1) * self.ROW_GAP
+            height = 2 * pad + rows * row_h + (rows - 1) * row_gap
             self._lane_top.append(y)
             self._lane_h.append(height)
-            for it in by_lane.get(lane, []):
-                top = y + self.LANE_PAD + it.sub * (self.ROW_H + self.ROW_GAP)
-                left, right = self._span_px(it)
-                it.rect = QRectF(left, top, right - left, self.ROW_H)
+            for it, left, right in placed:
+                it.box = (left, y + pad + it.sub * (row_h + row_gap), right - left, row_h)
             y += height
         self._content_h = y
         self._update_scrollbars()
@@ -270,7 +303,9 @@ class ChartCanvas(QAbstractScrollArea):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._whole or not self._fitted:  # showing everything: keep showing everything
+        width = self.viewport().width()
+        # Showing everything: keep showing everything. Only the width changes the layout.
+        if (self._whole or not self._fitted) and width != getattr(self, "_fitted_width", None):
             self.fit()
         else:
             self._update_scrollbars()
@@ -287,11 +322,16 @@ class ChartCanvas(QAbstractScrollArea):
     def item_at(self, pos: QPointF) -> ChartItem | None:
         if pos.x() < self.LABEL_W or pos.y() < self.AXIS_H:
             return None
-        best = None
+        # In content coordinates, with plain numbers: this runs on every mouse move.
+        px = pos.x() - self.LABEL_W + self.horizontalScrollBar().value()
+        py = pos.y() + self.verticalScrollBar().value()
+        best, best_w = None, 0.0
         for it in self.items:
-            r = self.item_view_rect(it).adjusted(-2, -2, 2, 2)
-            if r.contains(pos) and (best is None or r.width() < self.item_view_rect(best).width()):
-                best = it  # the narrowest hit wins: a point on top of a long span
+            if it.box is None:
+                continue
+            x, y, w, h = it.box
+            if x - 2 <= px <= x + w + 2 and y - 2 <= py <= y + h + 2 and (best is None or w < best_w):
+                best, best_w = it, w  # the narrowest hit wins: a point on top of a long span
         return best
 
     def ensure_visible(self, it: ChartItem) -> None:
@@ -407,10 +447,7 @@ class ChartCanvas(QAbstractScrollArea):
                 p.fillRect(QRectF(0, top - v, w, height), pal.alternateBase())
         self._paint_grid(p, h)
         p.setClipRect(QRectF(self.LABEL_W, self.AXIS_H, w - self.LABEL_W, h - self.AXIS_H))
-        for it in self.items:
-            r = self.item_view_rect(it)
-            if r.right() >= self.LABEL_W and r.left() <= w and r.bottom() >= self.AXIS_H and r.top() <= h:
-                self._paint_item(p, it, r)
+        self._paint_items(p, w, h)
         p.setClipping(False)
         self._paint_labels(p, v, h)
         self._paint_axis(p, w)
@@ -492,6 +529,73 @@ class ChartCanvas(QAbstractScrollArea):
         p.setPen(QPen(pal.mid().color(), 1))
         p.drawLine(QPointF(self.LABEL_W - 0.5, self.AXIS_H), QPointF(self.LABEL_W - 0.5, h))
 
+    def _build_paths(self) -> list:
+        """The chart's shapes grouped by how they are drawn, in content coordinates: one path per
+        lane and style, so a paint is a few dozen calls however many events there are. Spans
+        with faded ends need their own gradient each and are listed one by one."""
+        groups: list = []
+        disputed = QPainterPath()
+        by_lane = getattr(self, "_by_lane", {})
+        for lane, (_label, colour) in enumerate(self.lanes):
+            spans, points, fuzzy_points = QPainterPath(), QPainterPath(), QPainterPath()
+            faded: list[ChartItem] = []
+            for it in by_lane.get(lane, ()):
+                x, y, w, h = it.box or (0.0, 0.0, 0.0, 0.0)
+                if it.point:
+                    (fuzzy_points if it.fuzzy else points).addEllipse(x, y + (h - w) / 2, w, w)
+                elif it.faded:
+                    faded.append(it)
+                else:
+                    spans.addRoundedRect(x, y, w, h, 4, 4)
+                if it.row.disputed:
+                    cx, cy = x + w - 2, y - 1
+                    disputed.moveTo(cx, cy - 5)
+                    disputed.lineTo(cx + 5, cy + 4)
+                    disputed.lineTo(cx - 5, cy + 4)
+                    disputed.closeSubpath()
+            solid = QPen(colour.darker(140), 1.2)
+            dashed = QPen(solid)
+            dashed.setStyle(Qt.PenStyle.DashLine)
+            for path, pen, alpha in ((spans, solid, 170), (points, solid, 230), (fuzzy_points, dashed, 110)):
+                if not path.isEmpty():
+                    path.setFillRule(Qt.FillRule.WindingFill)  # overlapping shapes stay filled
+                    fill = QColor(colour)
+                    fill.setAlpha(alpha)
+                    groups.append((path, pen, QBrush(fill), None))
+            for it in faded:
+                groups.append((None, dashed if it.fuzzy else solid, None, it))
+        if not disputed.isEmpty():
+            disputed.setFillRule(Qt.FillRule.WindingFill)
+            groups.append((disputed, QPen(QColor("white"), 1), QBrush(DISPUTED_COLOUR), None))
+        return groups
+
+    def _paint_items(self, p: QPainter, w: int, h: int) -> None:
+        if getattr(self, "_paths", None) is None:
+            self._paths = self._build_paths()
+        dx, dy = self.LABEL_W - self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
+        p.save()
+        p.translate(dx, dy)
+        left, right = -dx, w - dx  # the visible content x range
+        for path, pen, brush, it in self._paths:
+            if it is None:
+                p.setPen(pen)
+                p.setBrush(brush)
+                p.drawPath(path)
+                continue
+            if it.box is None or it.box[0] + it.box[2] < left or it.box[0] > right:
+                continue
+            r = it.rect
+            colour = self.lanes[it.lane][1]
+            p.setPen(pen)
+            p.setBrush(self._span_brush(it, r, colour))
+            p.drawRoundedRect(r, 4, 4)
+            if it.open_start or it.open_end:
+                self._paint_open_ends(p, it, r, colour)
+        p.restore()
+        selected = self.item_for(self.selected) if self.selected else None
+        if selected is not None and selected.rect is not None:
+            self._paint_item(p, selected, self.item_view_rect(selected))
+
     def _paint_item(self, p: QPainter, it: ChartItem, r: QRectF) -> None:
         colour = QColor(self.lanes[it.lane][1])
         selected = it.row.id == self.selected
@@ -559,13 +663,17 @@ class ChartCanvas(QAbstractScrollArea):
             p.drawLine(QPointF(r.right() - 3, y), QPointF(r.right() - 8, y + 4))
 
     @staticmethod
-    def _paint_disputed(p: QPainter, r: QRectF) -> None:
+    def _add_disputed(path: QPainterPath, r: QRectF) -> None:
         x, y = r.right() - 2, r.top() - 1
-        path = QPainterPath()
         path.moveTo(x, y - 5)
         path.lineTo(x + 5, y + 4)
         path.lineTo(x - 5, y + 4)
         path.closeSubpath()
+
+    @classmethod
+    def _paint_disputed(cls, p: QPainter, r: QRectF) -> None:
+        path = QPainterPath()
+        cls._add_disputed(path, r)
         p.setPen(QPen(QColor("white"), 1))
         p.setBrush(DISPUTED_COLOUR)
         p.drawPath(path)
@@ -691,7 +799,10 @@ class TimelineChart(QWidget):
     def _build(self, keep_view: bool) -> None:
         if self.data is None:
             return
-        keyed = [(row, lane_keys(row, self.mode, self.data)) for row in self.data.rows]
+        data = self.data
+        lanes_of = data.keys.get(self.mode) or [lane_keys(row, self.mode, data) for row in data.rows]
+        days = data.days or [(_day(row.date_start), _day(row.date_end) + 1) for row in data.rows]
+        keyed = list(zip(data.rows, lanes_of, strict=True))
         counts = Counter(k for _, keys in keyed for k in keys)
         named = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if k != OTHER]
         lanes = named[:MAX_LANES]
@@ -701,9 +812,9 @@ class TimelineChart(QWidget):
             index[OTHER] = len(lanes)
             lanes.append(OTHER)
         items: list[ChartItem] = []
-        for row, keys in keyed:
-            placed = dict.fromkeys(index.get(k, index.get(OTHER, 0)) for k in keys)
-            start, end = _day(row.date_start), _day(row.date_end) + 1
+        other = index.get(OTHER, 0)
+        for (row, keys), (start, end) in zip(keyed, days, strict=True):
+            placed = dict.fromkeys(index.get(k, other) for k in keys)
             for lane in placed:
                 items.append(ChartItem(row, lane, start, end, start <= MIN_DAY, end > MAX_DAY))
         colours = [(label, QColor("#888888") if label == OTHER else QColor(LANE_COLOURS[i % len(LANE_COLOURS)]))
