@@ -107,3 +107,20 @@ def fresh_library(seeded_template, tmp_path):
     lib = Library.open(path)
     yield lib
     lib.close()
+
+
+@pytest.fixture
+def file_at_revision():
+    """Makes a new database file migrated only up to a revision (an older schema), no corpus."""
+    from alembic import command
+
+    from azrel_desktop.core.database import alembic_config, make_engine
+
+    def make(path: Path, revision: str) -> Path:
+        engine = make_engine(path)
+        with engine.execution_options(azrel_write=True).begin() as conn:
+            command.upgrade(alembic_config(conn), revision)
+        engine.dispose()
+        return path
+
+    return make

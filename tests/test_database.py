@@ -343,17 +343,9 @@ def test_failing_migration_leaves_data_exactly_as_before(db_path, tmp_path, monk
     assert made and dump(made[0].path) == before
 
 
-def test_a_real_older_schema_is_backed_up_and_upgraded(tmp_path):
+def test_a_real_older_schema_is_backed_up_and_upgraded(tmp_path, file_at_revision):
     """A file at schema 0001 (before citations carried their source) with a note in it."""
-    from alembic import command
-
-    from azrel_desktop.core.database import alembic_config
-
-    path = tmp_path / "old.sqlite3"
-    engine = make_engine(path)
-    with engine.execution_options(azrel_write=True).begin() as conn:
-        command.upgrade(alembic_config(conn), "0001")
-    engine.dispose()
+    path = file_at_revision(tmp_path / "old.sqlite3", "0001")
     con = sqlite3.connect(path)
     con.executescript("""
         INSERT INTO sources (id, title, kind, language, text, sha256, is_seed)

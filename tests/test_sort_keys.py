@@ -333,14 +333,8 @@ def test_the_models_declare_the_indexes_the_migration_makes(tmp_path):
         b.close()
 
 
-def test_a_file_at_0003_is_backed_up_upgraded_and_backfilled(tmp_path):
-    from alembic import command
-
-    path = tmp_path / "old.sqlite3"
-    engine = make_engine(path)
-    with engine.execution_options(azrel_write=True).begin() as conn:
-        command.upgrade(alembic_config(conn), "0003")
-    engine.dispose()
+def test_a_file_at_0003_is_backed_up_upgraded_and_backfilled(tmp_path, file_at_revision):
+    path = file_at_revision(tmp_path / "old.sqlite3", "0003")
     con = sqlite3.connect(path)
     con.executescript("""
         INSERT INTO organisations (id, name, abbreviation, aliases, kind, is_seed) VALUES

@@ -43,16 +43,8 @@ def test_a_file_at_head_opens_without_alembic_yaml_or_seed_code(db_path):
     assert result["loaded"] == []
 
 
-def test_a_file_behind_head_imports_alembic_and_is_backed_up_and_migrated(tmp_path):
-    from alembic import command
-
-    from azrel_desktop.core.database import alembic_config, make_engine
-
-    path = tmp_path / "old.sqlite3"  # a real file at schema 0001, without the corpus yet
-    engine = make_engine(path)
-    with engine.execution_options(azrel_write=True).begin() as conn:
-        command.upgrade(alembic_config(conn), "0001")
-    engine.dispose()
+def test_a_file_behind_head_imports_alembic_and_is_backed_up_and_migrated(tmp_path, file_at_revision):
+    path = file_at_revision(tmp_path / "old.sqlite3", "0001")  # a real file at 0001, without the corpus yet
     result = _open_in_fresh_process(path)
     assert result["total"] > 0
     assert "alembic" in result["loaded"] and "azrel_desktop.core.seed" in result["loaded"]
