@@ -102,6 +102,71 @@ def test_paging_does_not_change_the_rows(library):
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
+TIES = [f"ev-tie-{i:02d}" for i in range(13)]
+
+
+@pytest.fixture
+def tied_library(fresh_library):
+    """The corpus plus 13 events on one day, with two titles and one kind between them, each
+    with several organisations, sources (in passage order not the title order), quotes and
+    contradicting quotes; some carry notes, on themselves or on a passage they cite."""
+    library = fresh_library
+    con = sqlite3.connect(library.path)
+    model, claim = "ev-1994-05-04-az-signs-pfp", "ev-1994-az-eapc-pfp-participation-claim"
+    for i, new in enumerate(TIES):
+        con.execute("""INSERT INTO events (id, title, summary, kind, location, disputed, dispute_note, is_seed,
+                date, date_start, date_end, precision, approximate, uncertain, date_text, date_note)
+            SELECT ?, ?, summary, kind, location, ?, dispute_note, is_seed, date, date_start, date_end, precision,
+                approximate, uncertain, date_text, date_note FROM events WHERE id = ?""",
+                    (new, "Tied title B" if i % 2 else "Tied title A", i % 3 == 0, model))
+        for table, columns in (("event_organisations", "organisation_id, role"),
+                               ("event_countries", "country_id, role"), ("event_people", "person_id, role"),
+                               ("event_agreements", "agreement_id"),
+                               ("event_citations", "passage_id, stance, source_id")):
+            con.execute(f"INSERT INTO {table} (event_id, {columns}) SELECT ?, {columns} FROM {table} "
+                        "WHERE event_id = ?", (new, model))
+        con.execute("INSERT INTO event_citations (event_id, passage_id, stance, source_id) SELECT ?, passage_id, "
+                    "stance, source_id FROM event_citations WHERE event_id = ? AND passage_id IN "
+                    "('p001-eapc-pfp-since-1994', 'p002-eapc-joined', 'p002-nacc-admission')", (new, claim))
+    con.commit()
+    con.close()
+    for i, event in enumerate(TIES[::3]):
+        library.add_annotation("event", event, ["=1+1", "-5", "plain note", "a\x00b", "x; y"][i], tags=["t", f"k{i}"])
+    library.add_annotation("passage", "p001-eapc-pfp-since-1994", "on the passage", tags=["p", "t"])
+    return library
+
+
+@pytest.mark.parametrize(("sort", "descending"), [("date", False), ("date", True), ("title", False),
+                                                  ("kind", True), ("organisations", False)])
+def test_small_pages_give_the_bytes_of_one_page(tied_library, sort, descending):
+    library = tied_library
+    with library.db.read() as s:
+        def run(page):
+            out, seen = io.StringIO(newline=""), []
+            n = export.export_events(s, EventFilter(), out, sort=sort, descending=descending, page=page,
+                                     progress=lambda done, total: seen.append(done))
+            assert seen == [min(n, k * page) for k in range(1, -(-n // page) + 1)]
+            return out.getvalue()
+
+        whole = run(100_000)
+        for page in (1, 2, 3, 5, 13):
+            assert run(page) == whole, page
+    rows = list(csv.reader(io.StringIO(whole, newline="")))
+    expected = [r.id for r in library.rows(EventFilter(), sort=sort, descending=descending, limit=10_000)]
+    assert [r[0] for r in rows[1:]] == expected
+    assert set(TIES) <= set(expected)
+    assert_no_formula(rows)
+    tie = {r["id"]: r for r in as_dicts(rows)}
+    # distinct source titles in title order, quotes in passage order, each stance in its column
+    assert tie["ev-tie-01"]["sources"] == "Azerbaijan - NATO; Azerbaijan contributes substantially to NATO missions"
+    assert tie["ev-tie-01"]["quotes"].count("; ") >= 4 and tie["ev-tie-01"]["contradicting_quotes"].count("; ") == 1
+    assert tie["ev-tie-00"]["tags"] == "k0; p; t" and tie["ev-tie-01"]["tags"] == "p; t"
+    assert tie["ev-tie-00"]["annotations"] == "'=1+1; on the passage"
+    assert tie["ev-tie-03"]["annotations"] == "'-5; on the passage"
+    assert tie["ev-tie-09"]["annotations"] == "ab; on the passage"
+    assert (tie["ev-tie-00"]["disputed"], tie["ev-tie-01"]["disputed"]) == ("yes", "no")
+
+
 def test_values_of_a_known_event(library, db_path):
     _, rows = exported(library)
     row = next(r for r in as_dicts(rows) if r["id"] == "ev-1994-05-04-az-signs-pfp")
