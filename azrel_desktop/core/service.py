@@ -87,9 +87,11 @@ class Library:
             return timeline.total_events(s)
 
     def rows(self, f: EventFilter, *, sort: str = "date", descending: bool = False,
-             offset: int = 0, limit: int = 200) -> list[timeline.EventRow]:
+             offset: int = 0, limit: int = 200, after: str | None = None) -> list[timeline.EventRow]:
+        """A page of rows from `offset`, or (keyset paging) just after the event `after`."""
         with self.db.read() as s:
-            return timeline.event_rows(s, f, sort=sort, descending=descending, offset=offset, limit=limit)
+            return timeline.event_rows(s, f, sort=sort, descending=descending, offset=offset, limit=limit,
+                                       after=after)
 
     def row_index(self, f: EventFilter, event_id: str, *, sort: str = "date",
                   descending: bool = False) -> int | None:

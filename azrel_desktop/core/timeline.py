@@ -115,8 +115,16 @@ def total_events(session: Session) -> int:
 
 def event_rows(
     session: Session, f: EventFilter, *, sort: str = "date", descending: bool = False,
-    offset: int = 0, limit: int = 200,
+    offset: int = 0, limit: int = 200, after: str | None = None,
 ) -> list[EventRow]:
+    """A page of the filtered, sorted events: `limit` rows from `offset`, or — keyset paging —
+    the `limit` rows that come just after the event `after` (normally the last row already
+    loaded), read by seeking the sort index instead of skipping `offset` rows. The anchor need
+    not pass the filter; an id that is not in the events table gives no rows."""
+    if after is not None:
+        if offset:
+            raise ValueError("page either from an offset or after an event, not both")
+        return _rows_after(session, f, after, sort=sort, descending=descending, limit=limit)
     c = compile_filter(f, walk_text=_walk_text(session, f, offset + limit))
     order = order_by(sort, descending)
     # The page's rowids first, so that the row's linked names are looked up for its rows only
@@ -127,6 +135,27 @@ def event_rows(
     return [_row(r) for r in rows]
 
 
+def _rows_after(session: Session, f: EventFilter, after: str, *, sort: str, descending: bool,
+                limit: int) -> list[EventRow]:
+    values = anchor_values(session, after, sort)
+    if values is None:
+        return []
+    ks = keyset(sort, descending, values)
+    # Walking the sort index from the anchor reads about limit × events / matches entries.
+    c = compile_filter(f, walk_text=_walk_text(session, f, limit))
+    order = order_by(sort, descending)
+    # Each segment is one range of the sort index and they follow each other in the sort order,
+    # so the first `limit` rows of each, sorted together, are the page; a single statement with
+    # the OR of the segments would have SQLite read the whole key group the anchor is in.
+    parts = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT e.rowid FROM events e WHERE {c.where} AND {seg} ORDER BY {order} LIMIT :_lim)"
+        for seg in ks.segments)
+    sql = (f"{ROW_SELECT} WHERE e.rowid IN (SELECT e.rowid FROM events e WHERE e.rowid IN ({parts}) "
+           f"ORDER BY {order} LIMIT :_lim) ORDER BY {order}")
+    rows = session.execute(text(sql), {**c.params, **ks.params, "_lim": limit})
+    return [_row(r) for r in rows]
+
+
 def event_row(session: Session, event_id: str) -> EventRow | None:
     r = session.execute(text(f"{ROW_SELECT} WHERE e.id = :id"), {"id": event_id}).first()
     return _row(r) if r else None
@@ -134,11 +163,131 @@ def event_row(session: Session, event_id: str) -> EventRow | None:
 
 def row_index(session: Session, f: EventFilter, event_id: str, *, sort: str = "date",
               descending: bool = False) -> int | None:
-    """Position of an event in the filtered, sorted list (None when the filter hides it)."""
+    """Position of an event in the filtered, sorted list (None when the filter hides it): how
+    many filtered events come before it in the sort order — a count, no window function."""
+    values = anchor_values(session, event_id, sort)
+    if values is None:
+        return None
+    ks = keyset(sort, descending, values, after=False)
+    if f.is_empty:
+        # Each segment is one range of the sort index: SQLite counts exactly the entries before
+        # the event, reading nothing else.
+        counts = " + ".join(f"(SELECT count(*) FROM events e WHERE {seg})" for seg in ks.segments) or "0"
+        return session.execute(text(f"SELECT {counts}"), ks.params).scalar_one()
+    # With a filter, one statement, so that the filter's lists are built once and SQLite may
+    # start from a selective one (an organisation's events) rather than walk the sort index;
+    # the event itself is counted apart, which tells whether the filter passes it.
     c = compile_filter(f)
-    sql = (f"SELECT n FROM (SELECT e.id, row_number() OVER (ORDER BY {order_by(sort, descending)}) - 1 AS n "
-           f"FROM events e WHERE {c.where}) WHERE id = :_target")
-    return session.execute(text(sql), {**c.params, "_target": event_id}).scalar()
+    before, found = session.execute(text(
+        f"SELECT count(*) - coalesce(max(e.id = :_target), 0), max(e.id = :_target) FROM events e "
+        f"WHERE {c.where} AND ({ks.where} OR e.id = :_target)"), {**c.params, **ks.params, "_target": event_id}).one()
+    return before if found else None
+
+
+# --- keyset predicates ------------------------------------------------------------------------------
+
+NULLABLE = frozenset({"e.sort_organisations", "e.sort_countries"})  # the keys that are NULL for some events
+
+
+@dataclass(frozen=True)
+class Term:
+    """One ORDER BY term of a sort: the expression (with its collation), its direction and
+    whether it can be NULL (SQLite puts NULL first ascending, last descending)."""
+
+    expr: str
+    descending: bool
+    nullable: bool
+
+
+def sort_terms(sort: str = "date", descending: bool = False) -> tuple[Term, ...]:
+    """The terms of `order_by(sort, descending)`, read from SORT_KEYS itself."""
+    terms = []
+    for part in order_by(sort, descending).split(", "):
+        expr, _, direction = part.rpartition(" ")
+        if direction not in ("ASC", "DESC"):
+            expr, direction = part, "ASC"
+        terms.append(Term(expr, direction == "DESC", expr in NULLABLE))
+    return tuple(terms)
+
+
+def anchor_values(session: Session, event_id: str, sort: str = "date") -> tuple | None:
+    """The event's values of the sort's terms (None when there is no such event)."""
+    exprs = ", ".join(t.expr for t in sort_terms(sort))
+    row = session.execute(text(f"SELECT {exprs} FROM events e WHERE e.id = :_anchor"), {"_anchor": event_id}).first()
+    return tuple(row) if row is not None else None
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """The events strictly after (or before) an anchor in a sort order, as SQL on `events e`.
+
+    `where` is the expanded form `(k1 > :v1) OR (k1 = :v1 AND ((k2 > :v2) OR (k2 = :v2 AND k3 > :v3)))`
+    (with the comparisons a term's direction and NULLs call for), led by a redundant bound on
+    the first term when one exists so that SQLite starts its index range there. `segments` are
+    the same events as disjoint conjunctions — equal to the anchor on a prefix of the terms and
+    beyond it on the next — in the sort order; each is one range of the sort's index
+    (`kind=? AND date_start=? AND id>?`), so SQLite seeks to it instead of reading the anchor's
+    whole key group."""
+
+    where: str
+    segments: tuple[str, ...]
+    params: dict
+
+
+def _beyond(t: Term, value: str, is_null: bool, after: bool) -> list[str]:
+    """Conditions (disjoint, in the sort order) for the term being strictly beyond the anchor's
+    value: later in the order when `after`, earlier otherwise."""
+    greater = after != t.descending  # beyond means greater in SQLite's ascending order (NULL least)
+    if greater:
+        if is_null:
+            return [f"{t.expr} IS NOT NULL"] if t.nullable else []
+        return [f"{t.expr} > {value}"]
+    if is_null:
+        return []
+    smaller = [f"{t.expr} < {value}"]
+    if t.nullable:  # NULL is less than any value: first ascending, last descending
+        smaller = [*smaller, f"{t.expr} IS NULL"] if t.descending else [f"{t.expr} IS NULL", *smaller]
+    return smaller
+
+
+def _equal(t: Term, value: str, is_null: bool) -> str:
+    return f"{t.expr} IS NULL" if is_null else f"{t.expr} = {value}"
+
+
+def _or(parts: list[str]) -> str:
+    if not parts:
+        return "0"
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def keyset(sort: str, descending: bool, values: tuple, *, after: bool = True) -> Keyset:
+    """The events after (`after`) or before the anchor whose term values (`anchor_values`) are
+    `values`, in the order `order_by(sort, descending)`."""
+    terms = sort_terms(sort, descending)
+    if len(values) != len(terms):
+        raise ValueError(f"{sort} sorts by {len(terms)} values, not {len(values)}")
+    params = {f"_k{i}": v for i, v in enumerate(values) if v is not None}
+    names = [f":_k{i}" for i in range(len(terms))]
+    nulls = [v is None for v in values]
+    beyond = [_beyond(t, n, z, after) for t, n, z in zip(terms, names, nulls, strict=True)]
+    equal = [_equal(t, n, z) for t, n, z in zip(terms, names, nulls, strict=True)]
+
+    nested = _or(beyond[-1])
+    for i in range(len(terms) - 2, -1, -1):
+        nested = _or([*beyond[i], f"({equal[i]} AND {nested})"])
+    first = terms[0]
+    if not nulls[0] and (after != first.descending or not first.nullable):  # beyond and equal form one range
+        nested = f"({first.expr} {'>=' if after != first.descending else '<='} {names[0]} AND {nested})"
+    elif not nested.startswith("("):
+        nested = f"({nested})"
+
+    levels = []
+    for i in range(len(terms)):
+        prefix = equal[:i]
+        levels.append([" AND ".join([*prefix, b]) for b in beyond[i]])
+    ordered = reversed(levels) if after else levels  # after: nearest (longest shared prefix) first
+    segments = tuple(seg for level in ordered for seg in level)
+    return Keyset(nested, segments, params)
 
 
 def org_descendants(session: Session, org_ids: tuple[str, ...]) -> list[str]:

@@ -157,3 +157,54 @@ def test_html_in_data_stays_literal(library, db_path):
     assert model.data(index) == evil
     tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert "&lt;img src=file:///etc/passwd&gt;" in tip and "<img" not in tip
+
+
+@pytest.mark.parametrize("key", ["date", "title", "organisations", "disputed"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_more_rows_are_fetched_after_the_last_loaded_row(library, monkeypatch, key, descending):
+    """Keyset paging (issue #5): each further page starts just after the last loaded event,
+    and tiny pages over ties give exactly the rows of one query."""
+    calls = []
+    real = library.rows
+
+    def spy(f, **kw):
+        calls.append(kw)
+        return real(f, **kw)
+
+    model = EventTableModel(library)
+    model.page_size, model.keyset_from = 3, 1
+    model.set_sort(key, descending)
+    model.set_filter(EventFilter())  # reloaded in pages of 3
+    assert model.rowCount() == 3
+    monkeypatch.setattr(library, "rows", spy)
+    ids = model_ids(model)
+    assert ids == [r.id for r in real(EventFilter(), sort=key, descending=descending, limit=10_000)]
+    assert len(calls) >= len(ids) // 3
+    loaded = 3
+    for kw in calls:
+        assert kw.get("offset", 0) == 0 and kw["after"] == ids[loaded - 1]
+        loaded += kw["limit"]
+
+
+def test_fetch_falls_back_to_the_offset_when_the_last_row_is_gone(library):
+    from dataclasses import replace
+
+    model = EventTableModel(library)
+    model.page_size, model.keyset_from = 5, 1
+    model.set_filter(EventFilter())
+    model._rows[-1] = replace(model._rows[-1], id="ev-gone")  # as if deleted since it was loaded
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 10
+    assert [model.event_id(r) for r in range(5, 10)] == [r.id for r in library.rows(EventFilter(), offset=5, limit=5)]
+
+
+def test_near_the_top_more_rows_are_fetched_by_offset(library, monkeypatch):
+    calls = []
+    real = library.rows
+    model = EventTableModel(library)
+    model.page_size, model.keyset_from = 10, 30
+    model.set_filter(EventFilter())
+    monkeypatch.setattr(library, "rows", lambda f, **kw: calls.append(kw) or real(f, **kw))
+    ids = model_ids(model)
+    assert ids == [r.id for r in real(EventFilter(), limit=10_000)]
+    assert [kw.get("after") is None for kw in calls] == [True, True] + [False] * (len(calls) - 2)
