@@ -246,3 +246,14 @@ def test_a_read_only_file_counts_without_keeping_the_index(fresh_library, monkey
     finally:
         lib.close()
     assert path.read_bytes() == before
+
+
+def test_text_alone_is_listed_from_the_search_index(synthetic):
+    f = EventFilter(text="summit gas")
+    statements = _statements(synthetic, lambda: synthetic.facets(f))
+    assert any("group_concat(rowid) FROM event_fts" in s for s in statements)
+    assert not any("FROM events e WHERE e.rowid IN" in s for s in statements)
+    facets = synthetic.facets(f)
+    assert facets.total == synthetic.count(EventFilter(text="summit gas", kinds=())) > 0
+    for option in facets.kinds:
+        assert option.count == synthetic.count(EventFilter(text="summit gas", kinds=(option.value,)))

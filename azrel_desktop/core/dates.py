@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MIN_DATE = date(1, 1, 1)
 MAX_DATE = date(9999, 12, 31)
@@ -195,6 +196,7 @@ def _describe_single(text: str) -> str:
     return prefix + core
 
 
+@lru_cache(maxsize=65536)  # a pure function of the string; every timeline row asks for one
 def describe(edtf: str) -> str:
     """A readable English form of an EDTF value (`1994-05-04` → `4 May 1994`).
 

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from .facets import Facets, FacetValue
-from .filters import CONDITION_DIMENSIONS, EventFilter, compile_filter
+from .filters import CONDITION_DIMENSIONS, EventFilter, compile_filter, text_only_query
 
 FORMAT = 1  # raise when what a stored index holds, or how, changes
 NAMES = ("organisations", "countries", "people", "sources", "kinds", "years")
@@ -210,6 +210,10 @@ class Notes:
 
 
 def _set_ids(session: Session, f: EventFilter) -> np.ndarray:
+    query = text_only_query(f)
+    if query:
+        return _ids(session.execute(text("SELECT group_concat(rowid) FROM event_fts WHERE event_fts MATCH :q"),
+                                    {"q": query}).scalar())
     c = compile_filter(f)
     return _ids(session.execute(text(f"SELECT group_concat(e.rowid) FROM events e WHERE {c.where}"),
                                 c.params).scalar())

@@ -96,6 +96,13 @@ class FacetCache:
             self._index = self._notes = None
 
 
+def load_engine() -> None:
+    """Import the counting engine (numpy) now. An import holds Python's lock for its whole
+    length, so a start-up that overlaps it with waiting on the disk keeps the GUI thread from
+    stalling on it later, in the middle of the first facet count."""
+    from . import facet_index  # noqa: F401
+
+
 def facets(session: Session, f: EventFilter, cache: FacetCache) -> Facets:
     from . import facet_index
 

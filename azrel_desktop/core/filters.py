@@ -167,6 +167,13 @@ def compile_filter(f: EventFilter, *, exclude: str | None = None, walk_text: boo
     return CompiledFilter(" AND ".join(conds) or "1 = 1", p.values)
 
 
+def text_only_query(f: EventFilter) -> str | None:
+    """The FTS5 query of a filter that is free text alone, else None. Every event has exactly
+    one search row with its rowid (`azrel check` verifies it), so such a filter's events can be
+    counted or listed from the index alone, without reading a row of events."""
+    return fts_query(f.text) if f == f.only("text") else None
+
+
 @dataclass(frozen=True)
 class FilterChip:
     """One removable part of a filter's description."""

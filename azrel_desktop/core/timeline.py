@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from .dates import describe as describe_date
 from .facets import Facets, FacetValue  # noqa: F401 - re-exported: the timeline's facets
-from .filters import ORG_TREE, CompiledFilter, EventFilter, compile_filter
+from .filters import ORG_TREE, CompiledFilter, EventFilter, compile_filter, text_only_query
 from .search import fts_query
 
 SEP = "\x1f"  # joins several names inside one SQL value; never occurs in data we store
@@ -86,9 +86,7 @@ def order_by(sort: str = "date", descending: bool = False) -> str:
 
 
 def count_events(session: Session, f: EventFilter, compiled: CompiledFilter | None = None) -> int:
-    if compiled is None and f == f.only("text") and fts_query(f.text):
-        # Every event has exactly one search row with its rowid (`azrel check` verifies it), so
-        # the index counts the matches without reading a row of events.
+    if compiled is None and text_only_query(f):
         return _text_matches(session, f)
     c = compiled or compile_filter(f)
     return session.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one()

@@ -192,8 +192,10 @@ def build_main_window(library: Library, *, restore: bool = True):
 def prepare_window() -> None:
     """Import what the first window is made of (while the library opens), then keep the
     imported modules' objects out of the garbage collector's way."""
+    from ..core.facets import load_engine
     from . import main_window, timeline_page  # noqa: F401
 
+    load_engine()
     settle_heap()
 
 
