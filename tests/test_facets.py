@@ -195,10 +195,10 @@ def test_a_damaged_or_foreign_kept_index_is_read_again(fresh_library, damage):
     fresh_library.close()
     con = sqlite3.connect(path)
     with con:
-        if damage is None:  # well-formed, but pointing outside the events
+        if damage is None:  # well-formed, but naming an option that is not there
             with Library.open(path).db.read() as s:
                 index = FacetIndex.read(s, "x")
-            index.dimensions["countries"].events[0] = index.size + 10
+            index.dimensions["countries"].codes[0] = len(index.dimensions["countries"].keys) + 10
             damage = index.to_bytes()
         con.execute("UPDATE facet_cache SET data = ?", (damage,))
     con.close()
@@ -257,3 +257,20 @@ def test_text_alone_is_listed_from_the_search_index(synthetic):
     assert facets.total == synthetic.count(EventFilter(text="summit gas", kinds=())) > 0
     for option in facets.kinds:
         assert option.count == synthetic.count(EventFilter(text="summit gas", kinds=(option.value,)))
+
+
+@pytest.mark.parametrize("density", [0.0, 0.01, 0.2, 0.3, 0.9, 1.0])
+def test_both_ways_of_counting_agree_with_a_plain_count(density):
+    import numpy as np
+
+    from azrel_desktop.core.facet_index import Dimension
+
+    rng = np.random.default_rng(3)
+    size = 500
+    members = {f"o{k}": rng.choice(size, size=rng.integers(0, 120), replace=False) for k in range(7)}
+    members["o2"] = np.concatenate([members["o2"], members["o2"][:5]])  # repeats count once
+    d = Dimension.build([(k, k, None) for k in members], members, size)
+    mask = rng.random(size) < density  # below a quarter: the sparse gather; above: the dense pass
+    expected = [len(set(members[k].tolist()) & set(np.flatnonzero(mask).tolist())) for k in members]
+    assert d.counts(mask).tolist() == expected
+    assert d.totals.tolist() == [len(set(v.tolist())) for v in members.values()]

@@ -183,12 +183,12 @@ def _facet_index_figures(lib: Library, raw: sqlite3.Connection) -> dict:
     for sql, params in rec.statements:
         raw.execute(sql, params).fetchall()
     raw_s = time.perf_counter() - start
-    pairs = sum(len(d.events) for d in index.dimensions.values())
+    pairs = sum(len(d.codes) for d in index.dimensions.values())
     return {
         "facet index build s (once per corpus version)": round(app_s, 2),
         "facet index raw SQL s": round(raw_s, 2),
         "facet index (event, option) pairs": pairs,
-        "facet index MB": round(sum(d.events.nbytes + d.codes.nbytes for d in index.dimensions.values()) / 1e6, 1),
+        "facet index MB": round(sum(d.codes.nbytes + d.starts.nbytes for d in index.dimensions.values()) / 1e6, 1),
     }
 
 

@@ -1,7 +1,9 @@
 """The facet engine: every event's options as integer arrays, counted with numpy.
 
 A `FacetIndex` holds, per dimension, every (event rowid, option) pair once — organisations with
-the events of all their bodies — read from SQL in one `group_concat` statement per dimension.
+the events of all their bodies — read from SQL in one `group_concat` statement per dimension,
+grouped by event (compressed rows: event r's options are codes[starts[r]:starts[r + 1]]), so a
+selective filter gathers just its own events' pairs and a broad one expands its mask once.
 It is kept in the file (`facet_cache`, one row, with the corpus version it was read at) so a
 later start loads it instead of reading it again. `Notes` holds what notes add (the annotated
 events and each tag's events). `count` combines the SQL event sets of a filter's dimensions as
@@ -22,7 +24,7 @@ from sqlalchemy.orm import Session
 from .facets import Facets, FacetValue
 from .filters import CONDITION_DIMENSIONS, EventFilter, compile_filter, text_only_query
 
-FORMAT = 1  # raise when what a stored index holds, or how, changes
+FORMAT = 2  # raise when what a stored index holds, or how, changes
 NAMES = ("organisations", "countries", "people", "sources", "kinds", "years")
 
 
@@ -35,32 +37,48 @@ def _ids(value: str | None) -> np.ndarray:
 
 @dataclass
 class Dimension:
-    """Every (event, option) pair of one dimension, each pair once, as parallel arrays."""
+    """Every (event, option) pair of one dimension, each pair once, grouped by event rowid."""
 
     keys: list[str]
     labels: list[str]
     details: list[str]
-    events: np.ndarray  # event rowids
-    codes: np.ndarray  # index into keys
+    codes: np.ndarray  # option (index into keys) of each pair, in event order
+    starts: np.ndarray  # event r's pairs are codes[starts[r]:starts[r + 1]]
     totals: np.ndarray  # count per option over all events
     order: np.ndarray  # rank of each option's label, for ties in count
 
+    def __post_init__(self) -> None:
+        self.lengths = np.diff(self.starts)  # pairs per event
+
     @classmethod
-    def build(cls, options: list[tuple], members: dict[str, np.ndarray]) -> Dimension:
+    def build(cls, options: list[tuple], members: dict[str, np.ndarray], size: int) -> Dimension:
         keys = [o[0] for o in options]
         lists = [np.unique(members.get(k, np.empty(0, dtype=np.int64))) for k in keys]
+        lists = [x[(x >= 0) & (x < size)] for x in lists]
         lengths = np.array([len(x) for x in lists], dtype=np.int64)
-        events = np.concatenate(lists).astype(np.int32) if lists else np.empty(0, dtype=np.int32)
+        events = np.concatenate(lists) if lists else np.empty(0, dtype=np.int64)
         codes = np.repeat(np.arange(len(keys), dtype=np.int32), lengths)
+        by_event = np.argsort(events, kind="stable")
+        starts = np.zeros(size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(events, minlength=size), out=starts[1:])
         labels = [o[1] or o[0] for o in options]
         rank = np.empty(len(keys), dtype=np.int64)
         rank[sorted(range(len(keys)), key=lambda i: (labels[i].casefold(), keys[i]))] = np.arange(len(keys))
-        return cls(keys, labels, [o[2] or "" for o in options], events, codes, lengths, rank)
+        return cls(keys, labels, [o[2] or "" for o in options], codes[by_event], starts, lengths, rank)
 
     def counts(self, mask: np.ndarray | None) -> np.ndarray:
         if mask is None:
             return self.totals
-        return np.bincount(self.codes[mask[self.events]], minlength=len(self.keys))
+        chosen = np.flatnonzero(mask)
+        if 4 * len(chosen) < len(mask):  # few events: gather their own pairs
+            lengths = self.lengths[chosen]
+            first = self.starts[chosen]
+            # position of each pair: its event's first pair plus its place among that event's pairs
+            at = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+            pairs = self.codes[at]
+        else:  # many: one pass over every pair
+            pairs = self.codes[np.repeat(mask, self.lengths)]
+        return np.bincount(pairs, minlength=len(self.keys))
 
     def values(self, counts: np.ndarray, *, nonzero: bool = False,
                order: Callable[[np.ndarray], np.ndarray] | None = None) -> list[FacetValue]:
@@ -101,10 +119,11 @@ class FacetIndex:
     @classmethod
     def read(cls, session: Session, version: str) -> FacetIndex:
         size = int(session.execute(text("SELECT coalesce(max(rowid), 0) + 1 FROM events")).scalar_one())
-        dims = {"organisations": _organisations(session)}
+        dims = {"organisations": _organisations(session, size)}
         for name, (options_sql, members_sql) in _MEMBERS.items():
             options = [tuple(r) for r in session.execute(text(options_sql))]
-            dims[name] = Dimension.build(options, {k: _ids(v) for k, v in session.execute(text(members_sql))})
+            dims[name] = Dimension.build(options, {k: _ids(v) for k, v in session.execute(text(members_sql))},
+                                         size)
         disputed = np.zeros(size, dtype=bool)
         disputed[_ids(session.execute(text("SELECT group_concat(rowid) FROM events WHERE disputed = 1")).scalar())] = True
         total = int(session.execute(text("SELECT count(*) FROM events")).scalar_one())
@@ -121,7 +140,7 @@ class FacetIndex:
         meta = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {}}
         for name, d in self.dimensions.items():
             meta["dimensions"][name] = {"keys": d.keys, "labels": d.labels, "details": d.details}
-            arrays.update({f"{name}.events": d.events, f"{name}.codes": d.codes, f"{name}.totals": d.totals,
+            arrays.update({f"{name}.codes": d.codes, f"{name}.starts": d.starts, f"{name}.totals": d.totals,
                            f"{name}.order": d.order})
         buffer = io.BytesIO()
         np.savez(buffer, meta=np.array(json.dumps(meta)), **arrays)
@@ -136,15 +155,16 @@ class FacetIndex:
                 raise ValueError("a facet index of another format")
             size, dims = int(meta["size"]), {}
             for name, m in meta["dimensions"].items():
-                d = Dimension(list(m["keys"]), list(m["labels"]), list(m["details"]),
-                              stored[f"{name}.events"], stored[f"{name}.codes"], stored[f"{name}.totals"],
-                              stored[f"{name}.order"])
-                n = len(d.keys)
-                if not (len(d.labels) == len(d.details) == len(d.totals) == len(d.order) == n
-                        and len(d.events) == len(d.codes)
-                        and (not len(d.events) or (d.events.min() >= 0 and d.events.max() < size
-                                                   and d.codes.min() >= 0 and d.codes.max() < n))):
+                codes, starts = stored[f"{name}.codes"], stored[f"{name}.starts"]
+                n = len(m["keys"])
+                if not (len(m["labels"]) == len(m["details"]) == len(stored[f"{name}.totals"])
+                        == len(stored[f"{name}.order"]) == n
+                        and len(starts) == size + 1 and starts[0] == 0 and starts[-1] == len(codes)
+                        and bool(np.all(np.diff(starts) >= 0))
+                        and (not len(codes) or (codes.min() >= 0 and codes.max() < n))):
                     raise ValueError(f"an inconsistent facet index ({name})")
+                d = Dimension(list(m["keys"]), list(m["labels"]), list(m["details"]), codes, starts,
+                              stored[f"{name}.totals"], stored[f"{name}.order"])
                 dims[name] = d
             disputed = np.zeros(size, dtype=bool)
             disputed[stored["disputed"]] = True
@@ -168,7 +188,7 @@ def save(session: Session, index: FacetIndex) -> None:
                     {"v": index.version, "d": index.to_bytes()})
 
 
-def _organisations(session: Session) -> Dimension:
+def _organisations(session: Session, size: int) -> Dimension:
     """Organisations count the events of all their bodies (each event once)."""
     options = [tuple(r) for r in session.execute(
         text("SELECT id, coalesce(abbreviation, name), parent_id FROM organisations"))]
@@ -187,7 +207,7 @@ def _organisations(session: Session) -> Dimension:
 
     empty = np.empty(0, dtype=np.int64)
     members = {key: np.concatenate([direct.get(k, empty) for k in subtree(key)]) for key, _l, _p in options}
-    return Dimension.build(options, members)
+    return Dimension.build(options, members, size)
 
 
 _TAGGED = """SELECT t.tag, group_concat(DISTINCT e.rowid) FROM (
