@@ -22,7 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from .facets import Facets, FacetValue
-from .filters import CONDITION_DIMENSIONS, EventFilter, compile_filter, text_only_query
+from .filters import DIMENSIONS, EventFilter, compile_filter, text_only_query
 
 FORMAT = 2  # raise when what a stored index holds, or how, changes
 NAMES = ("organisations", "countries", "people", "sources", "kinds", "years")
@@ -129,9 +129,13 @@ class FacetIndex:
         total = int(session.execute(text("SELECT count(*) FROM events")).scalar_one())
         return cls(version, size, total, disputed, dims)
 
+    def members(self, ids: np.ndarray) -> np.ndarray:
+        """The rowids this index knows (a row added since it was read waits for the next read)."""
+        return ids[ids < self.size]
+
     def mask(self, ids: np.ndarray) -> np.ndarray:
         m = np.zeros(self.size, dtype=bool)
-        m[ids[ids < self.size]] = True
+        m[self.members(ids)] = True
         return m
 
     # --- kept in the file ---------------------------------------------------------------
@@ -225,8 +229,7 @@ class Notes:
     def __init__(self, session: Session, index: FacetIndex, version: tuple[str, str]) -> None:
         self.version = version
         self.annotated = index.mask(_set_ids(session, EventFilter(annotated=True)))
-        tagged = [(tag, _ids(ids)) for tag, ids in session.execute(text(_TAGGED))]
-        self.tags = [(tag, ids[ids < index.size]) for tag, ids in tagged]
+        self.tags = [(tag, index.members(_ids(ids))) for tag, ids in session.execute(text(_TAGGED))]
 
 
 def _set_ids(session: Session, f: EventFilter) -> np.ndarray:
@@ -249,7 +252,7 @@ def _intersect(masks: Iterable[np.ndarray]) -> np.ndarray | None:
 def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> Facets:
     # One mask per active dimension, from that dimension's own SQL condition.
     masks = {}
-    for dim in CONDITION_DIMENSIONS:
+    for dim in DIMENSIONS:
         only = f.only(dim)
         if not only.is_empty:
             masks[dim] = index.mask(_set_ids(session, only))

@@ -20,7 +20,6 @@ from .search import fts_query
 
 DIMENSIONS = ("dates", "organisations", "countries", "people", "kinds", "sources", "tags",
               "disputed", "annotated", "text")
-CONDITION_DIMENSIONS = DIMENSIONS  # each compiles to one condition; `compile_filter(exclude=...)` takes these
 
 
 @dataclass(frozen=True)
@@ -93,9 +92,6 @@ class EventFilter:
 class CompiledFilter:
     where: str
     params: dict
-
-    def ids_sql(self) -> str:
-        return f"SELECT e.id FROM events e WHERE {self.where}"
 
 
 class _Params:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from .dates import describe as describe_date
 from .facets import Facets, FacetValue  # noqa: F401 - re-exported: the timeline's facets
-from .filters import ORG_TREE, CompiledFilter, EventFilter, compile_filter, text_only_query
+from .filters import CompiledFilter, EventFilter, compile_filter, text_only_query
 from .search import fts_query
 
 SEP = "\x1f"  # joins several names inside one SQL value; never occurs in data we store
@@ -286,9 +286,3 @@ def keyset(sort: str, descending: bool, values: tuple, *, after: bool = True) ->
     ordered = reversed(levels) if after else levels  # after: nearest (longest shared prefix) first
     segments = tuple(seg for level in ordered for seg in level)
     return Keyset(nested, segments, params)
-
-
-def org_descendants(session: Session, org_ids: tuple[str, ...]) -> list[str]:
-    params = {f"o{i}": v for i, v in enumerate(org_ids)}
-    sql = ORG_TREE.format(ids=", ".join(f":o{i}" for i in range(len(org_ids))))
-    return [r[0] for r in session.execute(text(sql), params)]

@@ -55,15 +55,13 @@ class FacetBundle:
     """What one background facet query returns."""
 
     facets: Facets
-    undisputed: int
     names: dict[str, str]  # organisation id -> full name, for tooltips
 
 
 def load_facets(library: Library, f: EventFilter) -> FacetBundle:
     facets = library.facets(f)
-    undisputed = facets.undisputed
     names = {link.id: link.label for link in library.records("organisation")}
-    return FacetBundle(facets, undisputed, names)
+    return FacetBundle(facets, names)
 
 
 class FacetSection(QWidget):
@@ -544,7 +542,7 @@ class FilterPanel(QWidget):
         self._updating = True
         try:
             self.disputed.setItemText(1, f"Only disputed ({fc.disputed})")
-            self.disputed.setItemText(2, f"Only undisputed ({bundle.undisputed})")
+            self.disputed.setItemText(2, f"Only undisputed ({fc.undisputed})")
             self.annotated.setText(f"Annotated only ({fc.annotated})")
         finally:
             self._updating = False

@@ -284,3 +284,13 @@ def test_note_added_elsewhere_refreshes_the_row(qtbot, page, ctx, library):
     ctx.emit_changes(changes)
     row = page.model.row_of(event_id)
     assert page.model.event_row(row).annotation_count == 1
+
+
+@pytest.mark.parametrize("f", [EventFilter(), EventFilter(organisations=("org-nato",), date_from="1994", date_to="1999")])
+def test_disputed_choices_show_what_each_would_give(qtbot, page, library, f):
+    page.set_filter(f)
+    settle(qtbot, page)
+    combo = page.panel.disputed
+    assert combo.itemText(1) == f"Only disputed ({library.count(EventFilter(**{**f.__dict__, 'disputed': True}))})"
+    assert combo.itemText(2) == f"Only undisputed ({library.count(EventFilter(**{**f.__dict__, 'disputed': False}))})"
+    assert library.count(EventFilter(**{**f.__dict__, "disputed": True})) > 0
