@@ -2,6 +2,6 @@
 
 import sys
 
-from azrel_desktop.ui.app import main
+from azrel_desktop.ui.launch import main
 
 sys.exit(main())

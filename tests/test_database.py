@@ -19,12 +19,12 @@ from azrel_desktop.core.database import (
     DatabaseError,
     DatabaseLockedError,
     NewerDatabaseError,
-    NotADatabaseError,
     head_revision,
     make_engine,
     migrate,
     open_database,
 )
+from azrel_desktop.core.errors import NotADatabaseError
 from azrel_desktop.core.filters import EventFilter
 from azrel_desktop.core.models import Base
 from azrel_desktop.core.service import Library

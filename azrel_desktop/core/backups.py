@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .database import DatabaseError, _known_revision, data_dir, inspect_file
+from .database import _known_revision
+from .errors import DatabaseError
+from .files import data_dir, inspect_file
 
 AUTO_KEEP = 5
 AUTO_EVERY = timedelta(days=1)

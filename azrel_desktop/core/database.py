@@ -17,69 +17,36 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_dir
 from sqlalchemy import create_engine, event
 from sqlalchemy import text as sa_text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .errors import (
+    CorruptDatabaseError,
+    DamagedDatabaseError,
+    DatabaseError,
+    DatabaseLockedError,
+    NewerDatabaseError,
+)
+from .files import (
+    default_db_path,
+    inspect_file,
+    is_corruption,
+    readonly_uri,
+    take_early_look,
+)
 from .models import Base
 from .resources import migrations_dir, seed_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 8000
-APP_NAME = "AzRel Desktop"
-APP_AUTHOR = "AzRel"
-
-
-class DatabaseError(Exception):
-    """A database that cannot be used; the message is one sentence for the user."""
-
-
-class NotADatabaseError(DatabaseError):
-    pass
-
-
-class NewerDatabaseError(DatabaseError):
-    pass
-
-
-class CorruptDatabaseError(DatabaseError):
-    pass
-
-
-class DatabaseLockedError(DatabaseError):
-    pass
-
-
-class DamagedDatabaseError(CorruptDatabaseError):
-    """A damaged file was moved aside and a verified backup can replace it."""
-
-    def __init__(self, message: str, *, moved_to: Path, backup: Path, backup_time: datetime):
-        super().__init__(message)
-        self.moved_to = moved_to
-        self.backup = backup
-        self.backup_time = backup_time
-
-
-def data_dir() -> Path:
-    return Path(user_data_dir(APP_NAME, APP_AUTHOR))
-
-
-def default_db_path() -> Path:
-    """`AZREL_DB` if set, else `azrel.sqlite3` in the per-user data directory."""
-    env = os.environ.get("AZREL_DB")
-    if env:
-        return Path(env).expanduser()
-    return data_dir() / "azrel.sqlite3"
 
 
 def alembic_config(connection=None) -> Config:
@@ -165,69 +132,6 @@ def _known_revision(revision: str) -> bool:
         return False
 
 
-@dataclass(frozen=True)
-class FileState:
-    """What a look at a file, without writing to it, found."""
-
-    exists: bool
-    revision: str | None
-    has_tables: bool
-
-
-def is_corruption(exc: BaseException) -> bool:
-    """True only for SQLite's own verdict that a file is damaged or not a database —
-    not for a full disk, a permission problem or a lock."""
-    name = getattr(exc, "sqlite_errorname", None) or getattr(getattr(exc, "orig", None), "sqlite_errorname", "")
-    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc).lower()
-
-
-def _readonly_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
-
-
-def inspect_file(path: Path) -> FileState:
-    """Classify a file without writing to it; raise DatabaseError if it is unusable."""
-    if not path.exists():
-        return FileState(False, None, False)
-    if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not an AzRel database file.")
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header == b"" and path.stat().st_size == 0:
-        return FileState(True, None, False)
-    if header != SQLITE_HEADER:
-        raise NotADatabaseError(
-            f"{path} is not a SQLite database (it may be another kind of file); it was left untouched."
-        )
-    try:
-        con = sqlite3.connect(_readonly_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"{path} could not be opened ({exc}); it was left untouched.") from exc
-    try:
-        try:
-            check = con.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError as exc:
-            if is_corruption(exc):
-                raise CorruptDatabaseError(f"{path} is damaged ({exc}).") from exc
-            raise DatabaseError(
-                f"{path} could not be read ({exc}); check that the disk has space and the file "
-                "is reachable. It was left untouched.") from exc
-        if check != [("ok",)]:
-            raise CorruptDatabaseError(f"{path} is damaged (integrity check: {check[0][0]}).")
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        revision = None
-        if "alembic_version" in tables:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        elif tables:
-            raise NotADatabaseError(
-                f"{path} is a SQLite database from another program, not AzRel; it was left untouched."
-            )
-        return FileState(True, revision, bool(tables))
-    finally:
-        con.close()
-
-
 def _on_connect(dbapi_connection, _record) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take BEGIN IMMEDIATE.
     dbapi_connection.isolation_level = None
@@ -251,7 +155,7 @@ def _on_begin(conn) -> None:
 
 
 def _readonly_connection(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(_readonly_uri(path), uri=True, check_same_thread=False)
+    con = sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=False)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
@@ -389,7 +293,7 @@ def open_database(
     path = Path(path) if path is not None else default_db_path()
     notice = None
     try:
-        state = inspect_file(path)
+        state = take_early_look(path) or inspect_file(path)
     except CorruptDatabaseError as exc:
         moved = recovery.quarantine(path)
         newest = backups.newest_verified_backup(path)

@@ -11,7 +11,6 @@ the user never sees a traceback.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from ..core.backups import restore
 from ..core.database import DamagedDatabaseError, DatabaseError, default_db_path
 from ..core.service import Library
 from .export_job import pool, wait_for_workers
+from .launch import parse_args
 from .settings import APPLICATION, ORGANISATION
 
 PROGRESS_DELAY_MS = 500
@@ -216,14 +216,6 @@ def start_window(path: Path | None, *, restore: bool = True, ask: Callable[[str]
     window = build_main_window(library, restore=restore)
     settle_heap()
     return library, window
-
-
-def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
-    parser = argparse.ArgumentParser(prog="azrel-desktop", description="AzRel Desktop research browser")
-    parser.add_argument("--db", type=Path, default=None,
-                        help="library file to open (created and seeded if missing; default: AZREL_DB "
-                             "or the per-user data directory)")
-    return parser.parse_known_args(argv)
 
 
 def make_app(qt_args: list[str] | None = None) -> QApplication:

@@ -64,6 +64,10 @@ def load_facets(library: Library, f: EventFilter) -> FacetBundle:
     return FacetBundle(facets, names)
 
 
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+_COUNT_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
 class FacetSection(QWidget):
     """A collapsible list (or, for organisations, tree) of checkable options with counts."""
 
@@ -105,6 +109,8 @@ class FacetSection(QWidget):
         self.empty.setEnabled(False)
         self._options: list[FacetValue] = []
         self._names: dict[str, str] = {}
+        self._pending: tuple[list[FacetValue], dict[str, str] | None] | None = None  # for a closed section
+        self._brushes: dict[bool, QBrush] = {}
         self.narrow = QLineEdit(self)
         self.narrow.setObjectName(f"narrow-{dimension}")
         self.narrow.setPlaceholderText(f"Narrow {title.lower()}…")
@@ -127,15 +133,18 @@ class FacetSection(QWidget):
 
     # --- state ------------------------------------------------------------------------------
     def item(self, value: str) -> QTreeWidgetItem | None:
+        self._flush()
         return self._items.get(value)
 
     def values(self) -> list[str]:
+        self._flush()
         return list(self._items)
 
     def checked(self) -> tuple[str, ...]:
         return tuple(v for v, it in self._items.items() if it.checkState(0) == Qt.CheckState.Checked)
 
     def count_of(self, value: str) -> int | None:
+        self._flush()
         item = self._items.get(value)
         return None if item is None else int(item.data(1, Qt.ItemDataRole.UserRole))
 
@@ -171,8 +180,20 @@ class FacetSection(QWidget):
         self.more.setVisible(bool(hidden) and self.header.isChecked())
         return shown
 
+    def offer(self, options: list[FacetValue], names: dict[str, str] | None = None) -> None:
+        """New counts: shown now if the section is open, else when it is opened (or read)."""
+        if self.header.isChecked():
+            self.set_options(options, names)
+        else:
+            self._options, self._pending = options, (options, names)
+
+    def _flush(self) -> None:
+        if self._pending is not None:
+            self.set_options(*self._pending)
+
     def set_options(self, options: list[FacetValue], names: dict[str, str] | None = None) -> None:
         """Show `options` with their counts; checked options the facets no longer list stay, at 0."""
+        self._pending = None
         names = names or {}
         self._options, self._names = options, names
         self.narrow.setVisible(len(options) > self.NARROW_FROM and self.header.isChecked())
@@ -244,10 +265,10 @@ class FacetSection(QWidget):
         if self.dimension == "organisations" and option.detail:
             parent_item = self._items.get(option.detail)
         item = QTreeWidgetItem(parent_item) if parent_item is not None else QTreeWidgetItem(self.tree)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+        item.setFlags(_ITEM_FLAGS)
         item.setData(0, Qt.ItemDataRole.UserRole, option.value)
         item.setCheckState(0, Qt.CheckState.Unchecked)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(1, _COUNT_ALIGNMENT)
         self._items[option.value] = item
         return item
 
@@ -261,10 +282,17 @@ class FacetSection(QWidget):
         tip += f"\n{option.count} event{'s' if option.count != 1 else ''} with the other filters"
         item.setToolTip(0, plain_tooltip(tip))
         item.setToolTip(1, plain_tooltip(tip))
-        role = QPalette.ColorRole.PlaceholderText if option.count == 0 else QPalette.ColorRole.Text
-        brush = QBrush(self.palette().color(role))
+        brush = self._brush(option.count == 0)
         item.setForeground(0, brush)
         item.setForeground(1, brush)
+
+    def _brush(self, zero: bool) -> QBrush:
+        role = QPalette.ColorRole.PlaceholderText if zero else QPalette.ColorRole.Text
+        color = self.palette().color(role)
+        brush = self._brushes.get(zero)
+        if brush is None or brush.color() != color:  # made once, again only if the palette changes
+            brush = self._brushes[zero] = QBrush(color)
+        return brush
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._updating or column != 0:
@@ -275,6 +303,9 @@ class FacetSection(QWidget):
 
     # --- looks --------------------------------------------------------------------------------
     def _set_expanded(self, expanded: bool) -> None:
+        if expanded and self._pending is not None:
+            self.set_options(*self._pending)  # which comes back here
+            return
         self.header.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         self.tree.setVisible(expanded and bool(self._items))
         self.empty.setVisible(expanded and not self._items)
@@ -532,7 +563,7 @@ class FilterPanel(QWidget):
         if self._to_fill:
             dim = self._to_fill.pop(0)
             section = self.sections[dim]
-            section.set_options(getattr(bundle.facets, dim), bundle.names if dim == "organisations" else None)
+            section.offer(getattr(bundle.facets, dim), bundle.names if dim == "organisations" else None)
             section.set_checked(getattr(self._filter, dim))
             self._fill_timer.start()  # the next section in the next turn of the event loop
             return

@@ -68,3 +68,27 @@ def test_short_lists_have_no_narrow_box(panel):
     kinds.header.setChecked(True)
     assert kinds.narrow.isHidden() and kinds.more.isHidden()
     assert panel.filter() == EventFilter()
+
+
+def test_a_closed_section_builds_its_list_only_when_opened_with_the_newest_counts(qtbot, panel):
+    people = panel.sections["people"]
+    assert not people.header.isChecked()
+    assert people.tree.topLevelItemCount() == 0  # counted, but nothing built while closed
+
+    kinds = panel.last_bundle.facets.kinds
+    narrower = EventFilter(kinds=(kinds[0].value,))
+    with qtbot.waitSignal(panel.facetsUpdated, timeout=20000) as sig:
+        panel.set_filter(narrower)
+    assert people.tree.topLevelItemCount() == 0
+    people.header.setChecked(True)
+    newest = sig.args[0].facets.people
+    assert 0 < people.tree.topLevelItemCount() <= FacetSection.SHOW_AT_MOST
+    for option in newest[:10]:
+        assert people.count_of(option.value) == option.count
+
+
+def test_reading_a_closed_section_gives_its_current_options(panel):
+    sources = panel.sections["sources"]
+    assert not sources.header.isChecked()
+    busiest = panel.last_bundle.facets.sources[0]
+    assert sources.count_of(busiest.value) == busiest.count
