@@ -30,6 +30,9 @@ def _peak_rss_mb() -> float | None:
 def main(argv: list[str]) -> int:
     from pathlib import Path
 
+    from ..core.files import start_early_look
+
+    start_early_look(Path(argv[0]))  # as the app's entry point (`launch.main`) does
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from .app import make_app, start_window
