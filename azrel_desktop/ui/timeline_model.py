@@ -3,10 +3,18 @@
 Rows come from `Library.rows` a page at a time (`canFetchMore`/`fetchMore`); sorting and
 filtering are always re-queried in SQL, so the model never holds more rows than the view has
 scrolled through. The same model backs the timeline table and the organisation page.
+
+A new filter, sort or refresh is loaded in the thread pool (`LatestCall`: the newest request
+wins, older ones are dropped or never run): the count, the first page and, when asked, the
+rows up to an event to keep selected. Until it arrives the model keeps showing the previous
+rows (`loading()` is true, `loadingChanged` says when that changes); the result replaces them
+in one reset, then `filterApplied` is emitted. Everything a caller reads meanwhile — rows,
+`row_of`, further pages — belongs to what is shown, never half to the new filter.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -14,6 +22,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from ..core.filters import EventFilter
 from ..core.service import Library
 from ..core.timeline import SORT_KEYS, EventRow
+from .export_job import LatestCall
 from .row_model import RowsModel
 from .widgets import plain_tooltip
 
@@ -52,6 +61,58 @@ def date_tooltip(row: EventRow) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class _View:
+    """What a set of rows is: the filter and the sort they were queried with."""
+
+    filter: EventFilter
+    sort: tuple[str, bool]
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    view: _View
+    total: int
+    rows: list[EventRow]
+    kept: str | None  # the event asked to keep: its rows are loaded up to it ...
+    kept_row: int | None  # ... and this is its row (None: the filter does not select it)
+
+
+def _more_rows(library: Library, view: _View, rows: list[EventRow], limit: int,
+               keyset_from: int) -> list[EventRow]:
+    """The next `limit` rows after `rows`. Deep in the list the page starts just after the last
+    loaded row (keyset paging: a seek in the sort index, as fast at row 900,000 as at row
+    2,000); near the top skipping rows is as cheap and builds the filter's lists once rather
+    than per index range. When the last row's event has gone, the offset serves as well."""
+    key, desc = view.sort
+    more = []
+    if rows and len(rows) >= keyset_from:
+        more = library.rows(view.filter, sort=key, descending=desc, limit=limit, after=rows[-1].id)
+    if not more:
+        more = library.rows(view.filter, sort=key, descending=desc, offset=len(rows), limit=limit)
+    return more
+
+
+def _index_in(rows: list[EventRow], event_id: str) -> int | None:
+    return next((i for i, r in enumerate(rows) if r.id == event_id), None)
+
+
+def _load(library: Library, view: _View, limit: int, keyset_from: int, keep: str | None) -> _Loaded:
+    """The work of a reload, run on a worker: count, first rows, and the rows up to `keep`."""
+    key, desc = view.sort
+    total = library.count(view.filter)
+    rows = library.rows(view.filter, sort=key, descending=desc, offset=0, limit=limit)
+    kept_row = None
+    if keep:
+        kept_row = _index_in(rows, keep)
+        if kept_row is None and len(rows) < total:
+            index = library.row_index(view.filter, keep, sort=key, descending=desc)
+            if index is not None:
+                rows = rows + _more_rows(library, view, rows, index + 1 - len(rows), keyset_from)
+                kept_row = index if index < len(rows) and rows[index].id == keep else None
+    return _Loaded(view, total, rows, keep, kept_row)
+
+
 def _date_display(row: EventRow) -> str:
     marks = ("~" if row.approximate else "") + ("?" if row.uncertain else "")
     return row.date_label + (f" {marks}" if marks else "")
@@ -82,14 +143,21 @@ class EventTableModel(RowsModel):
     keyset_from = KEYSET_FROM  # loaded rows from which further pages are read after the last one
 
     filterApplied = Signal()  # emitted after the rows were re-queried (filter, sort or refresh)
+    loadingChanged = Signal(bool)  # a reload started (True) or its rows are shown (False)
+    loadFailed = Signal(str)  # a reload could not be done; the previous rows stay
 
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self._library = library
-        self._filter = EventFilter()
-        self._sort: tuple[str, bool] = ("date", False)
+        self._wanted = _View(EventFilter(), ("date", False))  # the newest request
+        self._shown = self._wanted  # what the rows are
         self._rows: list[EventRow] = []
         self._total = 0
+        self._kept: tuple[str, int | None] | None = None  # what the last load found of `keep`
+        self._keep: str | None = None  # the event every reload loads up to (the selection)
+        self._loader = LatestCall(self)
+        self._loader.finished.connect(self._apply)
+        self._loader.failed.connect(self._failed)
         self._reload(self.page_size)
 
     # --- public API --------------------------------------------------------------------
@@ -98,29 +166,44 @@ class EventTableModel(RowsModel):
         return self._library
 
     def filter(self) -> EventFilter:
-        return self._filter
+        """The filter asked for last (its rows may still be loading)."""
+        return self._wanted.filter
 
-    def set_filter(self, f: EventFilter) -> None:
-        self._filter = f
-        self._reload(self.page_size)
+    def shown_filter(self) -> EventFilter:
+        """The filter of the rows shown now."""
+        return self._shown.filter
+
+    def set_filter(self, f: EventFilter, *, keep: str | None = None) -> None:
+        """Load the rows `f` selects in the background; with `keep`, up to that event."""
+        self._wanted = _View(f, self._wanted.sort)
+        self._reload(self.page_size, keep)
 
     def sort_key(self) -> tuple[str, bool]:
-        return self._sort
+        return self._wanted.sort
 
-    def set_sort(self, key: str, descending: bool) -> None:
+    def set_sort(self, key: str, descending: bool, *, keep: str | None = None) -> None:
         if key not in SORT_KEYS:
             raise ValueError(f"cannot sort by {key!r}")
-        if (key, descending) == self._sort:
+        if (key, descending) == self._wanted.sort:
             return
-        self._sort = (key, descending)
-        self._reload(self.page_size)
+        self._wanted = _View(self._wanted.filter, (key, descending))
+        self._reload(self.page_size, keep)
 
-    def refresh(self) -> None:
+    def refresh(self, *, keep: str | None = None) -> None:
         """Re-query (after notes changed), keeping as many rows loaded as before."""
-        self._reload(max(self.page_size, len(self._rows)))
+        self._reload(max(self.page_size, len(self._rows)), keep)
+
+    def keep_event(self, event_id: str | None) -> None:
+        """Have every reload also load the rows up to this event (the selected one), so it can
+        stay selected without a query on the GUI thread."""
+        self._keep = event_id
+
+    def loading(self) -> bool:
+        """Whether a reload is running: the rows shown are not yet those of `filter()`."""
+        return self._loader.busy()
 
     def total(self) -> int:
-        """How many events the filter selects (loaded or not)."""
+        """How many events the filter of the rows shown selects (loaded or not)."""
         return self._total
 
     def loaded(self) -> int:
@@ -133,53 +216,60 @@ class EventTableModel(RowsModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, event_id: str) -> int | None:
-        """The row of an event under the current filter and sort, fetching pages up to it."""
-        for i, r in enumerate(self._rows):
-            if r.id == event_id:
-                return i
-        key, desc = self._sort
-        index = self._library.row_index(self._filter, event_id, sort=key, descending=desc)
+        """The row of an event among the rows shown (their filter and sort), fetching pages up
+        to it. An event the last load was asked to keep is answered without a query."""
+        found = _index_in(self._rows, event_id)
+        if found is not None:
+            return found
+        if self._kept is not None and self._kept[0] == event_id and self._kept[1] is None:
+            return None  # the load found that its filter does not select it
+        key, desc = self._shown.sort
+        index = self._library.row_index(self._shown.filter, event_id, sort=key, descending=desc)
         if index is None:
             return None
-        while len(self._rows) <= index and self.canFetchMore(QModelIndex()):
-            self._fetch(max(self.page_size, index + 1 - len(self._rows)))
+        while len(self._rows) <= index and len(self._rows) < self._total:
+            if not self._fetch(max(self.page_size, index + 1 - len(self._rows))):
+                break
         return index if index < len(self._rows) and self._rows[index].id == event_id else None
 
     def column_of(self, key: str) -> int:
         return [k for k, _ in self.COLUMNS].index(key)
 
     # --- loading -------------------------------------------------------------------------
-    def _reload(self, limit: int) -> None:
-        key, desc = self._sort
+    def _reload(self, limit: int, keep: str | None = None) -> None:
+        library, view, keyset_from = self._library, self._wanted, self.keyset_from
+        keep = keep or self._keep
+        was_loading = self.loading()
+        self._loader.start(lambda: _load(library, view, limit, keyset_from, keep))
+        if not was_loading:
+            self.loadingChanged.emit(True)
+
+    def _apply(self, loaded: _Loaded) -> None:
         self.beginResetModel()
-        self._total = self._library.count(self._filter)
-        self._rows = self._library.rows(self._filter, sort=key, descending=desc, offset=0, limit=limit)
+        self._shown, self._total, self._rows = loaded.view, loaded.total, loaded.rows
+        self._kept = (loaded.kept, loaded.kept_row) if loaded.kept else None
         self.endResetModel()
+        self.loadingChanged.emit(False)
         self.filterApplied.emit()
 
-    def _fetch(self, limit: int) -> None:
-        key, desc = self._sort
-        # Deep in the list the next page starts just after the last loaded row (keyset paging: a
-        # seek in the sort index, as fast at row 900,000 as at row 2,000); near the top skipping
-        # rows is as cheap and builds the filter's lists once rather than per index range. When
-        # the last row's event has gone, the offset serves as well.
-        more = []
-        if self._rows and len(self._rows) >= self.keyset_from:
-            more = self._library.rows(self._filter, sort=key, descending=desc, limit=limit,
-                                      after=self._rows[-1].id)
-        if not more:
-            more = self._library.rows(self._filter, sort=key, descending=desc,
-                                      offset=len(self._rows), limit=limit)
+    def _failed(self, message: str) -> None:
+        self.loadingChanged.emit(False)
+        self.loadFailed.emit(message)
+
+    def _fetch(self, limit: int) -> bool:
+        more = _more_rows(self._library, self._shown, self._rows, limit, self.keyset_from)
         if not more:
             self._total = len(self._rows)  # the data shrank under us; stop asking
-            return
+            return False
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
+        return True
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        # Not while a reload runs: those pages would be of rows about to be replaced.
+        return not parent.isValid() and len(self._rows) < self._total and not self.loading()
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):

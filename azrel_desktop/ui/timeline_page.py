@@ -4,6 +4,12 @@ detail pane, kept in step with each other.
 One `EventFilter` drives the table, the chart, the chips and the facet counts; one selected
 event id is shared by the table, the chart and the detail pane. The page's place in the
 history (`current_target`) records both, so Back returns to the same filter and event.
+
+The table's rows load in the background (see `EventTableModel`): the chips show the new filter
+at once, the previous rows stay until the new ones arrive, and only a load that takes longer
+than `LOADING_SHOWN_AFTER_MS` says so (greyed rows, "Loading…", "Counting events…"), so a fast
+one never flickers. Selecting an event while rows load (from the chart, the history or code)
+waits for them; revealing one (`show_target`) loads its filter up to that event.
 """
 
 from __future__ import annotations
@@ -11,7 +17,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ..core.filters import EventFilter
@@ -22,6 +29,9 @@ from .filter_panel import FilterPanel
 from .navigation import Target
 from .timeline_chart import TimelineChart
 from .timeline_model import EventTableModel
+from .widgets import PlainLabel
+
+LOADING_SHOWN_AFTER_MS = 200  # a load faster than this changes the rows without a loading state
 
 # Each filter dimension and the EventFilter fields it is made of.
 _DIMENSION_FIELDS = {
@@ -75,6 +85,26 @@ class EventTable(QTableView):
                                 Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         self.setAccessibleName("Events")
+        self.loading_label = PlainLabel("Loading…", self.viewport(), wrap=False, selectable=False)
+        self.loading_label.setObjectName("tableLoading")
+        self.loading_label.setAutoFillBackground(True)
+        self.loading_label.setContentsMargins(10, 4, 10, 4)
+        self.loading_label.hide()
+        self._palette = QPalette(self.palette())
+        self._loading_palette = QPalette(self._palette)
+        grey = self._palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            self._loading_palette.setColor(group, QPalette.ColorRole.Text, grey)
+
+    def set_loading(self, loading: bool) -> None:
+        """Grey the rows shown and say that new ones are loading (or undo that)."""
+        self.setPalette(self._loading_palette if loading else self._palette)
+        self.loading_label.setVisible(loading)
+        if loading:
+            self.loading_label.adjustSize()
+            self.loading_label.move((self.viewport().width() - self.loading_label.width()) // 2, 8)
+            self.loading_label.raise_()
+        self.setAccessibleDescription("Loading events" if loading else "")
 
 
 class TimelinePage(QWidget):
@@ -88,7 +118,10 @@ class TimelinePage(QWidget):
         self.ctx = ctx
         library = ctx.library
         self._selected: str | None = None
+        self._pending: tuple[str | None, bool] | None = None  # (event, reveal) once rows load
         self._grand_total = library.total()
+        self._loading_timer = QTimer(self, singleShot=True, interval=LOADING_SHOWN_AFTER_MS)
+        self._loading_timer.timeout.connect(self._show_loading)
 
         self.model = EventTableModel(library, self)
         self.panel = FilterPanel(library, self)
@@ -121,13 +154,16 @@ class TimelinePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self.panel.filterChanged.connect(self.set_filter)
-        self.chips.filterChanged.connect(self.set_filter)
+        self.panel.filterChanged.connect(self._user_filter)
+        self.chips.filterChanged.connect(self._user_filter)
         self.chart.eventClicked.connect(lambda eid: self.select_event(eid, source="chart"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.model.modelReset.connect(self._restore_selection)
+        self.model.loadingChanged.connect(self._loading_changed)
+        self.model.filterApplied.connect(self._loaded)
+        self.model.loadFailed.connect(lambda message: self.ctx.status.emit(f"Events could not be loaded: {message}"))
         ctx.changed.connect(self._on_changed)
-        self.set_filter(EventFilter())
+        self._loading_changed(self.model.loading())
+        self._sync_views(self.model.filter())
 
     # --- page interface -----------------------------------------------------------------------
     def title(self) -> str:
@@ -135,11 +171,12 @@ class TimelinePage(QWidget):
         return f"Timeline — {row.title}" if row else "Timeline"
 
     def show_target(self, target: Target) -> None:
+        event_id = target.id if target.kind == "event" and target.id else None
         f = filter_from_target(target)
         if f is not None:
-            self.set_filter(f)
-        if target.kind == "event" and target.id:
-            self.select_event(target.id, reveal=True)
+            self.set_filter(f, keep=event_id)
+        if event_id:
+            self.select_event(event_id, reveal=True)
 
     def current_target(self) -> Target:
         """Where the page is now, with the filter, for the history."""
@@ -155,19 +192,37 @@ class TimelinePage(QWidget):
     def sort_key(self) -> tuple[str, bool]:
         return self.model.sort_key()
 
-    def set_filter(self, f: EventFilter) -> None:
+    def set_filter(self, f: EventFilter, *, keep: str | None = None) -> None:
+        """Show the events `f` selects; with `keep`, load the rows up to that event."""
         if f == self.model.filter():  # already shown: keep the model (and the selection) as is
             self._sync_views(f)
             return
-        self.model.set_filter(f)  # resets; _restore_selection keeps the event if still shown
+        self.model.set_filter(f, keep=keep)  # loads; _loaded keeps the event if still shown
         self._sync_views(f)
         self.filterChanged.emit(f)
+
+    def _user_filter(self, f: EventFilter) -> None:
+        # The user's own filter wins over a reveal still waiting for rows: the event stays
+        # selected only if the new filter shows it.
+        if self._pending is not None:
+            self._pending = (self._pending[0], False)
+        self.set_filter(f)
 
     def _sync_views(self, f: EventFilter) -> None:
         self.panel.set_filter(f)
         self.chips.set_filter(f)
-        self.chips.set_count(self.model.total(), self._grand_total)
+        self._show_count()
         self.chart.set_filter(f)
+
+    def _show_count(self) -> None:
+        if not self.model.loading():
+            self.chips.set_count(self.model.total(), self._grand_total)
+        elif not self._loading_timer.isActive():
+            self.chips.set_counting()
+
+    def is_loading(self) -> bool:
+        """Whether the table's rows for the current filter are still on their way."""
+        return self.model.loading()
 
     def set_sort(self, key: str, descending: bool) -> None:
         self.table.horizontalHeader().setSortIndicator(
@@ -182,17 +237,28 @@ class TimelinePage(QWidget):
 
     def select_event(self, event_id: str | None, *, reveal: bool = False, source: str = "api") -> bool:
         """Select an event in the table, chart and detail. With `reveal`, first remove the
-        filter dimensions that hide it. Returns whether the event is now selected."""
+        filter dimensions that hide it. Returns whether the event is now selected; while the
+        table's rows load (and the choice is not a row of the table), the selection waits for
+        them and `selectionChanged` says when it is made."""
+        if source != "table" and self.model.loading():
+            self._pending = (event_id, reveal)
+            if event_id:
+                self.model.keep_event(event_id)
+            return False
         if event_id and reveal and self.model.row_of(event_id) is None:
             f = self._revealing_filter(event_id)
             if f is None:
                 self.ctx.status.emit(f"No event {event_id} in this library.")
                 return False
-            self.set_filter(f)
+            if f != self.model.filter():
+                self._pending = (event_id, False)
+                self.set_filter(f, keep=event_id)
+                return False
         row = self.model.row_of(event_id) if event_id else None
         if event_id and row is None:
             return False
         self._selected = event_id
+        self.model.keep_event(event_id)
         if row is not None:
             index = self.model.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
@@ -231,9 +297,33 @@ class TimelinePage(QWidget):
         if event_id and event_id != self._selected:
             self.select_event(event_id, source="table")
 
+    def _loading_changed(self, loading: bool) -> None:
+        if loading:
+            if not self.table.loading_label.isVisible():
+                self._loading_timer.start()
+        else:
+            self._loading_timer.stop()
+            self.table.set_loading(False)
+
+    def _show_loading(self) -> None:
+        if self.model.loading():
+            self.table.set_loading(True)
+            self.chips.set_counting()
+
+    def _loaded(self) -> None:
+        """New rows are shown: the count, then the selection waiting for them or the one kept."""
+        self._show_count()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            event_id, reveal = pending
+            if self.select_event(event_id, reveal=reveal, source="model") or self._pending is not None:
+                return  # selected, or waiting again (for the filter that reveals it)
+        self._restore_selection()
+
     def _restore_selection(self) -> None:
         if self._selected and self.model.row_of(self._selected) is None:
             self._selected = None
+            self.model.keep_event(None)
             self.chart.select_event(None)
             self.detail.show_event(None)
             self.selectionChanged.emit(None)
@@ -244,7 +334,7 @@ class TimelinePage(QWidget):
         self._grand_total = self.ctx.library.total()
         self.model.refresh()
         self.chips.set_filter(self.model.filter())
-        self.chips.set_count(self.model.total(), self._grand_total)
+        self._show_count()
         self.panel.refresh()
         self.chart.refresh()
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPointF, Qt
 from azrel_desktop.core.filters import EventFilter
 from azrel_desktop.ui.actor_pages import CountryPage, PersonPage
 from azrel_desktop.ui.agreement_page import AgreementPage
+from azrel_desktop.ui.links import EventsTable
 from azrel_desktop.ui.membership_strip import (
     MembershipStrip,
     MembershipTableModel,
@@ -27,6 +28,9 @@ def make(qtbot, page_class, ctx, target, *, show=False):
         page.show()
         qtbot.waitExposed(page)
     page.show_target(target)
+    events = getattr(page, "events", None)
+    if isinstance(events, EventsTable):  # its table loads in the background
+        qtbot.waitUntil(lambda: not events.model.loading())
     return page
 
 
