@@ -21,7 +21,6 @@ from ..core.export import ExportCancelled, write_atomically
 from ..core.filters import EventFilter
 from ..core.service import Library
 
-
 BACKGROUND_NICENESS = 10  # how much lower than the GUI thread a worker runs (Linux)
 _worker = threading.local()
 

@@ -118,7 +118,8 @@ class TimelinePage(QWidget):
         self.ctx = ctx
         library = ctx.library
         self._selected: str | None = None
-        self._pending: tuple[str | None, bool] | None = None  # (event, reveal) once rows load
+        # A selection waiting for rows: (event, reveal, restoring the one kept across a reload).
+        self._pending: tuple[str | None, bool, bool] | None = None
         self._grand_total = library.total()
         self._loading_timer = QTimer(self, singleShot=True, interval=LOADING_SHOWN_AFTER_MS)
         self._loading_timer.timeout.connect(self._show_loading)
@@ -160,6 +161,7 @@ class TimelinePage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.loadingChanged.connect(self._loading_changed)
         self.model.filterApplied.connect(self._loaded)
+        self.model.located.connect(self._located)
         self.model.loadFailed.connect(lambda message: self.ctx.status.emit(f"Events could not be loaded: {message}"))
         ctx.changed.connect(self._on_changed)
         self._loading_changed(self.model.loading())
@@ -205,7 +207,7 @@ class TimelinePage(QWidget):
         # The user's own filter wins over a reveal still waiting for rows: the event stays
         # selected only if the new filter shows it.
         if self._pending is not None:
-            self._pending = (self._pending[0], False)
+            self._pending = (self._pending[0], False, self._pending[2])
         self.set_filter(f)
 
     def _sync_views(self, f: EventFilter) -> None:
@@ -235,26 +237,31 @@ class TimelinePage(QWidget):
     def selected_event(self) -> str | None:
         return self._selected
 
-    def select_event(self, event_id: str | None, *, reveal: bool = False, source: str = "api") -> bool:
+    def select_event(self, event_id: str | None, *, reveal: bool = False, source: str = "api",
+                     _restoring: bool = False) -> bool:
         """Select an event in the table, chart and detail. With `reveal`, first remove the
-        filter dimensions that hide it. Returns whether the event is now selected; while the
-        table's rows load (and the choice is not a row of the table), the selection waits for
-        them and `selectionChanged` says when it is made."""
-        if source != "table" and self.model.loading():
-            self._pending = (event_id, reveal)
-            if event_id:
-                self.model.keep_event(event_id)
+        filter dimensions that hide it. Returns whether the event is now selected; when its
+        row is not loaded yet (or the table's rows are loading), the rows up to it are read in
+        the background first and `selectionChanged` says when it is selected."""
+        model = self.model
+        if source != "table" and (model.loading() or model.locating()):
+            self._pending = (event_id, reveal, _restoring)
+            model.keep_event(event_id)
             return False
-        if event_id and reveal and self.model.row_of(event_id) is None:
+        row = model.known_row(event_id) if event_id else None
+        if event_id and row is None and model.may_hold(event_id):
+            self._pending = (event_id, reveal, _restoring)
+            model.locate(event_id)
+            return False
+        if event_id and reveal and row is None:
             f = self._revealing_filter(event_id)
             if f is None:
                 self.ctx.status.emit(f"No event {event_id} in this library.")
                 return False
-            if f != self.model.filter():
-                self._pending = (event_id, False)
+            if f != model.filter():
+                self._pending = (event_id, False, False)
                 self.set_filter(f, keep=event_id)
                 return False
-        row = self.model.row_of(event_id) if event_id else None
         if event_id and row is None:
             return False
         self._selected = event_id
@@ -314,21 +321,29 @@ class TimelinePage(QWidget):
         """New rows are shown: the count, then the selection waiting for them or the one kept."""
         self._show_count()
         pending, self._pending = self._pending, None
-        if pending is not None:
-            event_id, reveal = pending
-            if self.select_event(event_id, reveal=reveal, source="model") or self._pending is not None:
-                return  # selected, or waiting again (for the filter that reveals it)
-        self._restore_selection()
+        if pending is not None and not pending[2] and self._resume(pending):
+            return
+        if self._selected:  # the reset cleared the table's selection: select it again if shown
+            self._resume((self._selected, False, True))
 
-    def _restore_selection(self) -> None:
-        if self._selected and self.model.row_of(self._selected) is None:
+    def _located(self, event_id: str) -> None:
+        if self._pending is not None and self._pending[0] == event_id:
+            pending, self._pending = self._pending, None
+            self._resume(pending)
+
+    def _resume(self, pending: tuple[str | None, bool, bool]) -> bool:
+        """Make a selection that waited; False when it cannot be made."""
+        event_id, reveal, restoring = pending
+        if self.select_event(event_id, reveal=reveal, source="model", _restoring=restoring) \
+                or self._pending is not None:  # selected, or waiting again (for more rows)
+            return True
+        if restoring and self._selected == event_id:  # the new rows do not show it
             self._selected = None
             self.model.keep_event(None)
             self.chart.select_event(None)
             self.detail.show_event(None)
             self.selectionChanged.emit(None)
-        elif self._selected:
-            self.select_event(self._selected, source="model")
+        return False
 
     def _on_changed(self, _changes) -> None:
         self._grand_total = self.ctx.library.total()

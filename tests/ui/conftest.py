@@ -48,3 +48,19 @@ def held_count(library, monkeypatch):
     yield gate
     gate.set()
     wait_for_workers()
+
+
+@pytest.fixture
+def fetched(qtbot, loaded):
+    """`fetched(model_or_page)`: the ids of all its rows, read a page at a time in the
+    background as a view scrolled to the end reads them."""
+    from PySide6.QtCore import QModelIndex
+
+    def fetch(obj) -> list[str]:
+        model = loaded(getattr(obj, "model", obj))
+        while model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+            qtbot.waitUntil(lambda: not model.fetching(), timeout=10_000)
+        return [model.event_id(r) for r in range(model.rowCount())]
+
+    return fetch

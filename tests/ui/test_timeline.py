@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
 from azrel_desktop.core.filters import EventFilter
@@ -41,14 +41,7 @@ def settle(qtbot, page):
     qtbot.waitUntil(lambda: not page.is_loading() and not page.panel.facets_busy() and not page.chart.busy())
 
 
-def table_ids(page) -> list[str]:
-    model = page.model
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    return [model.event_id(r) for r in range(model.rowCount())]
-
-
-def test_nato_1997_1999_gives_the_library_count_and_rows(qtbot, page, library, loaded):
+def test_nato_1997_1999_gives_the_library_count_and_rows(qtbot, page, library, loaded, fetched):
     f = EventFilter(organisations=(nato(library),), date_from="1997", date_to="1999")
     with qtbot.waitSignal(page.filterChanged):
         page.set_filter(f)
@@ -56,10 +49,10 @@ def test_nato_1997_1999_gives_the_library_count_and_rows(qtbot, page, library, l
     expected = library.count(f)
     assert 0 < expected < library.total()
     assert page.chips.count_text() == f"{expected} of {library.total()} events"
-    assert table_ids(page) == [r.id for r in library.rows(f, limit=10_000)]
+    assert fetched(page) == [r.id for r in library.rows(f, limit=10_000)]
     assert [c.chip.label for c in page.chips.chips] == [c.label for c in library.describe(f)]
     settle(qtbot, page)
-    assert {it.row.id for it in page.chart.canvas.items} == set(table_ids(page))
+    assert {it.row.id for it in page.chart.canvas.items} == set(fetched(page))
 
 
 def test_checking_an_organisation_in_the_panel_filters(qtbot, page, library, loaded):
@@ -160,7 +153,7 @@ def test_search_accepts_any_characters(qtbot, page, library, text, loaded):
     assert text in chip.text().replace("&&", "&")
 
 
-def test_disputed_and_annotated_controls(qtbot, page, library, loaded):
+def test_disputed_and_annotated_controls(qtbot, page, library, loaded, fetched):
     panel = page.panel
     with qtbot.waitSignal(page.filterChanged) as sig:
         panel.disputed.setCurrentIndex(1)
@@ -176,7 +169,7 @@ def test_disputed_and_annotated_controls(qtbot, page, library, loaded):
         panel.annotated.setChecked(True)
     assert sig.args[0] == EventFilter(annotated=True)
     loaded(page)
-    assert table_ids(page) == [event_id]
+    assert fetched(page) == [event_id]
 
 
 def test_set_filter_updates_the_widgets_without_feedback(qtbot, page, library):
@@ -316,8 +309,8 @@ def test_disputed_choices_show_what_each_would_give(qtbot, page, library, f):
 
 
 def test_a_slow_load_shows_a_loading_state_after_a_moment_and_the_previous_rows_meanwhile(
-        qtbot, page, library, loaded, held_count):
-    before = table_ids(page)[:5]
+        qtbot, page, library, loaded, held_count, fetched):
+    before = fetched(page)[:5]
     count_before = page.chips.count_text()
     f = EventFilter(kinds=("visit",))
     page.set_filter(f)
@@ -334,7 +327,7 @@ def test_a_slow_load_shows_a_loading_state_after_a_moment_and_the_previous_rows_
     assert page.table.loading_label.isHidden()
     assert page.table.palette().color(QPalette.ColorRole.Text) == page.table._palette.color(QPalette.ColorRole.Text)
     assert page.chips.count_text() == f"{library.count(f)} of {library.total()} events"
-    assert table_ids(page) == [r.id for r in library.rows(f, limit=10_000)]
+    assert fetched(page) == [r.id for r in library.rows(f, limit=10_000)]
 
 
 def test_selecting_while_rows_load_waits_for_them(qtbot, page, library, loaded, held_count):
@@ -389,3 +382,16 @@ def test_selection_is_kept_across_a_sort_and_keyboard_navigation_works(qtbot, pa
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     assert page.selected_event() == page.model.event_id(row + 1) != chosen
     assert page.detail.event_id() == page.selected_event()
+
+
+def test_selecting_an_event_not_loaded_yet_reads_its_rows_off_the_gui_thread(qtbot, page, library, loaded):
+    page.model.page_size = 10
+    page.set_sort("title", True)
+    loaded(page)
+    deep = library.rows(EventFilter(), sort="title", descending=True, limit=10_000)[-2].id
+    assert page.model.known_row(deep) is None
+    with qtbot.waitSignal(page.selectionChanged) as sig:
+        assert page.select_event(deep, source="chart") is False  # not yet
+    assert sig.args == [deep] and page.selected_event() == deep
+    assert page.model.event_id(page.table.currentIndex().row()) == deep
+    assert page.model.rowCount() == library.total() - 1

@@ -24,12 +24,6 @@ def nato(library) -> str:
     return next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
 
 
-def model_ids(model: EventTableModel) -> list[str]:
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    return [model.event_id(r) for r in range(model.rowCount())]
-
-
 def test_model_passes_the_qt_model_tester(qtmodeltester, library, loaded):
     model = loaded(EventTableModel(library))
     qtmodeltester.check(model)
@@ -49,17 +43,17 @@ def test_columns_are_sortable_keys(library):
     assert all(k in SORT_KEYS for k, _ in EventTableModel.COLUMNS)
 
 
-def test_filter_gives_exactly_the_library_rows(library, loaded):
+def test_filter_gives_exactly_the_library_rows(library, loaded, fetched):
     f = EventFilter(organisations=(nato(library),), date_from="1997", date_to="1999")
     model = EventTableModel(library)
     model.set_filter(f)
     loaded(model)
     assert model.filter() == f
     assert model.total() == library.count(f) > 0
-    assert model_ids(model) == [r.id for r in library.rows(f, limit=10_000)]
+    assert fetched(model) == [r.id for r in library.rows(f, limit=10_000)]
 
 
-def test_rows_are_fetched_lazily_a_page_at_a_time(library, loaded):
+def test_rows_are_fetched_lazily_a_page_at_a_time(qtbot, library, loaded, fetched):
     total = library.total()
     model = loaded(EventTableModel(library))
     assert model.rowCount() <= PAGE_SIZE
@@ -68,9 +62,12 @@ def test_rows_are_fetched_lazily_a_page_at_a_time(library, loaded):
     loaded(model)
     assert model.rowCount() == 10 < total
     assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
+    with qtbot.waitSignal(model.rowsInserted):
+        model.fetchMore(QModelIndex())  # in the background
+        assert model.fetching() and model.rowCount() == 10
+        model.fetchMore(QModelIndex())  # one page at a time: asking again meanwhile adds nothing
     assert model.rowCount() == 20
-    ids = model_ids(model)
+    ids = fetched(model)
     assert model.rowCount() == total
     assert not model.canFetchMore(QModelIndex())
     assert ids == [r.id for r in library.rows(EventFilter(), limit=10_000)]
@@ -91,7 +88,7 @@ def test_row_of_fetches_up_to_the_event(library, loaded):
 
 @pytest.mark.parametrize("column", range(len(EventTableModel.COLUMNS)))
 @pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
-def test_sorting_each_column_requeries_in_sql(library, column, order, loaded):
+def test_sorting_each_column_requeries_in_sql(library, column, order, loaded, fetched):
     key = EventTableModel.COLUMNS[column][0]
     descending = order == Qt.SortOrder.DescendingOrder
     model = loaded(EventTableModel(library))
@@ -103,7 +100,7 @@ def test_sorting_each_column_requeries_in_sql(library, column, order, loaded):
         assert resets, "sorting must re-query"
     assert model.sort_key() == (key, descending)
     expected = library.rows(EventFilter(), sort=key, descending=descending, limit=10_000)
-    assert model_ids(model) == [r.id for r in expected]
+    assert fetched(model) == [r.id for r in expected]
     rows = [model.event_row(r) for r in range(model.rowCount())]
     values = {
         "date": lambda r: r.date_start,
@@ -168,7 +165,7 @@ def test_html_in_data_stays_literal(library, db_path, loaded):
 
 @pytest.mark.parametrize("key", ["date", "title", "organisations", "disputed"])
 @pytest.mark.parametrize("descending", [False, True])
-def test_more_rows_are_fetched_after_the_last_loaded_row(library, monkeypatch, key, descending, loaded):
+def test_more_rows_are_fetched_after_the_last_loaded_row(library, monkeypatch, key, descending, loaded, fetched):
     """Keyset paging (issue #5): each further page starts just after the last loaded event,
     and tiny pages over ties give exactly the rows of one query."""
     calls = []
@@ -185,7 +182,7 @@ def test_more_rows_are_fetched_after_the_last_loaded_row(library, monkeypatch, k
     loaded(model)
     assert model.rowCount() == 3
     monkeypatch.setattr(library, "rows", spy)
-    ids = model_ids(model)
+    ids = fetched(model)
     assert ids == [r.id for r in real(EventFilter(), sort=key, descending=descending, limit=10_000)]
     assert len(calls) >= len(ids) // 3
     loaded = 3
@@ -194,7 +191,7 @@ def test_more_rows_are_fetched_after_the_last_loaded_row(library, monkeypatch, k
         loaded += kw["limit"]
 
 
-def test_fetch_falls_back_to_the_offset_when_the_last_row_is_gone(library, loaded):
+def test_fetch_falls_back_to_the_offset_when_the_last_row_is_gone(qtbot, library, loaded):
     from dataclasses import replace
 
     model = EventTableModel(library)
@@ -202,12 +199,13 @@ def test_fetch_falls_back_to_the_offset_when_the_last_row_is_gone(library, loade
     model.set_filter(EventFilter())
     loaded(model)
     model._rows[-1] = replace(model._rows[-1], id="ev-gone")  # as if deleted since it was loaded
-    model.fetchMore(QModelIndex())
+    with qtbot.waitSignal(model.rowsInserted):
+        model.fetchMore(QModelIndex())
     assert model.rowCount() == 10
     assert [model.event_id(r) for r in range(5, 10)] == [r.id for r in library.rows(EventFilter(), offset=5, limit=5)]
 
 
-def test_near_the_top_more_rows_are_fetched_by_offset(library, monkeypatch, loaded):
+def test_near_the_top_more_rows_are_fetched_by_offset(library, monkeypatch, loaded, fetched):
     calls = []
     real = library.rows
     model = EventTableModel(library)
@@ -215,7 +213,7 @@ def test_near_the_top_more_rows_are_fetched_by_offset(library, monkeypatch, load
     model.set_filter(EventFilter())
     loaded(model)
     monkeypatch.setattr(library, "rows", lambda f, **kw: calls.append(kw) or real(f, **kw))
-    ids = model_ids(model)
+    ids = fetched(model)
     assert ids == [r.id for r in real(EventFilter(), limit=10_000)]
     assert [kw.get("after") is None for kw in calls] == [True, True] + [False] * (len(calls) - 2)
 
@@ -223,7 +221,7 @@ def test_near_the_top_more_rows_are_fetched_by_offset(library, monkeypatch, load
 # --- loading in the background (issue #5: the GUI thread never blocked at 1M events) -------------
 
 
-def test_a_reload_runs_on_a_worker_and_the_rows_shown_stay_until_it_is_done(qtbot, library, loaded, held_count):
+def test_a_reload_runs_on_a_worker_and_the_rows_shown_stay_until_it_is_done(qtbot, library, loaded, held_count, fetched):
     import threading
 
     model = EventTableModel(library)
@@ -249,7 +247,7 @@ def test_a_reload_runs_on_a_worker_and_the_rows_shown_stay_until_it_is_done(qtbo
         del library.rows
     assert states == [True, False] and not model.loading()
     assert model.shown_filter() == f and model.total() == library.count(f)
-    assert model_ids(model) == [r.id for r in library.rows(f, limit=10_000)]
+    assert fetched(model) == [r.id for r in library.rows(f, limit=10_000)]
     assert threads and threading.main_thread() not in threads[:1]  # the first page came from a worker
 
 
@@ -340,3 +338,33 @@ def test_a_failed_load_keeps_the_rows_and_says_why(qtbot, library, loaded, monke
         model.set_filter(EventFilter(kinds=("visit",)))
     assert "disk on fire" in sig.args[0]
     assert not model.loading() and model.rowCount() == before and model.shown_filter() == EventFilter()
+
+
+def test_locate_reads_the_rows_up_to_an_event_in_the_background(qtbot, library, loaded, monkeypatch):
+    import threading
+
+    ids = [r.id for r in library.rows(EventFilter(), limit=10_000)]
+    model = EventTableModel(library)
+    model.page_size = 10
+    model.set_filter(EventFilter())
+    loaded(model)
+    threads = []
+    real = library.row_index
+    monkeypatch.setattr(library, "row_index",
+                        lambda *a, **kw: threads.append(threading.current_thread()) or real(*a, **kw))
+    deep = ids[-5]
+    assert model.known_row(deep) is None and model.may_hold(deep)
+    with qtbot.waitSignal(model.located) as sig:
+        model.locate(deep)
+        assert model.locating() and model.rowCount() == 10
+    assert sig.args == [deep] and not model.locating()
+    assert model.known_row(deep) == len(ids) - 5 == model.rowCount() - 1
+    assert threads and threading.main_thread() not in threads
+    visits = EventFilter(kinds=("visit",))
+    other = next(i for i in ids if i not in {r.id for r in library.rows(visits, limit=10_000)})
+    model.set_filter(visits)
+    loaded(model)
+    with qtbot.waitSignal(model.located):
+        model.locate(other)
+    assert model.known_row(other) is None and not model.may_hold(other)
+    assert model.row_of(other) is None
