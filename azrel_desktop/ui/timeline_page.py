@@ -7,7 +7,7 @@ history (`current_target`) records both, so Back returns to the same filter and 
 
 The table's rows load in the background (see `EventTableModel`): the chips show the new filter
 at once, the previous rows stay until the new ones arrive, and only a load that takes longer
-than `LOADING_SHOWN_AFTER_MS` says so (greyed rows, "Loading…", "Counting events…"), so a fast
+than `LOADING_SHOWN_AFTER_MS` says so (greyed rows, "Loading events…", "Counting events…"), so a fast
 one never flickers. Selecting an event while rows load (from the chart, the history or code)
 waits for them; revealing one (`show_target`) loads its filter up to that event.
 """
@@ -15,7 +15,6 @@ waits for them; revealing one (`show_target`) loads its filter up to that event.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
@@ -25,6 +24,7 @@ from ..core.filters import EventFilter
 from .chips import ChipBar
 from .context import AppContext
 from .event_detail import EventDetailPane
+from .export_job import LatestCall
 from .filter_panel import FilterPanel
 from .navigation import Target
 from .timeline_chart import TimelineChart
@@ -33,12 +33,6 @@ from .widgets import PlainLabel
 
 LOADING_SHOWN_AFTER_MS = 200  # a load faster than this changes the rows without a loading state
 
-# Each filter dimension and the EventFilter fields it is made of.
-_DIMENSION_FIELDS = {
-    "dates": ("date_from", "date_to"), "organisations": ("organisations",), "countries": ("countries",),
-    "people": ("people",), "kinds": ("kinds",), "sources": ("sources",), "tags": ("tags",),
-    "disputed": ("disputed",), "annotated": ("annotated",), "text": ("text",),
-}
 _COLUMN_WIDTHS = {"date": 110, "kind": 95, "organisations": 85, "countries": 95, "sources": 58,
                   "annotations": 36, "disputed": 32}
 
@@ -85,10 +79,12 @@ class EventTable(QTableView):
                                 Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         self.setAccessibleName("Events")
-        self.loading_label = PlainLabel("Loading…", self.viewport(), wrap=False, selectable=False)
+        self.loading_label = PlainLabel("Loading events…", self.viewport(), wrap=False, selectable=False)
         self.loading_label.setObjectName("tableLoading")
-        self.loading_label.setAutoFillBackground(True)
-        self.loading_label.setContentsMargins(10, 4, 10, 4)
+        # Drawn like a tooltip over the greyed rows, in its own colours (not the greyed ones).
+        self.loading_label.setStyleSheet(
+            "QLabel#tableLoading { background: palette(tooltip-base); color: palette(tooltip-text);"
+            " border: 1px solid palette(mid); border-radius: 3px; padding: 4px 12px; }")
         self.loading_label.hide()
         self._palette = QPalette(self.palette())
         self._loading_palette = QPalette(self._palette)
@@ -123,6 +119,9 @@ class TimelinePage(QWidget):
         self._grand_total = library.total()
         self._loading_timer = QTimer(self, singleShot=True, interval=LOADING_SHOWN_AFTER_MS)
         self._loading_timer.timeout.connect(self._show_loading)
+        self._revealer = LatestCall(self)  # which filter shows an event, worked out off the GUI thread
+        self._revealer.finished.connect(self._revealed)
+        self._revealer.failed.connect(lambda message: self.ctx.status.emit(f"Could not show the event: {message}"))
 
         self.model = EventTableModel(library, self)
         self.panel = FilterPanel(library, self)
@@ -244,6 +243,8 @@ class TimelinePage(QWidget):
         row is not loaded yet (or the table's rows are loading), the rows up to it are read in
         the background first and `selectionChanged` says when it is selected."""
         model = self.model
+        if source != "model":
+            self._pending = None  # the newest choice wins over one still waiting
         if source != "table" and (model.loading() or model.locating()):
             self._pending = (event_id, reveal, _restoring)
             model.keep_event(event_id)
@@ -254,14 +255,10 @@ class TimelinePage(QWidget):
             model.locate(event_id)
             return False
         if event_id and reveal and row is None:
-            f = self._revealing_filter(event_id)
-            if f is None:
-                self.ctx.status.emit(f"No event {event_id} in this library.")
-                return False
-            if f != model.filter():
-                self._pending = (event_id, False, False)
-                self.set_filter(f, keep=event_id)
-                return False
+            self._pending = (event_id, False, False)
+            library, f = self.ctx.library, model.filter()
+            self._revealer.start(lambda: (event_id, f, library.revealing_filter(f, event_id)))
+            return False
         if event_id and row is None:
             return False
         self._selected = event_id
@@ -280,24 +277,22 @@ class TimelinePage(QWidget):
         self.selectionChanged.emit(event_id)
         return True
 
-    def _revealing_filter(self, event_id: str) -> EventFilter | None:
-        library = self.ctx.library
-        if library.row_index(EventFilter(), event_id) is None:
-            return None
-        f = self.model.filter()
-        hiding = []
-        for dim, names in _DIMENSION_FIELDS.items():
-            only = replace(EventFilter(), **{n: getattr(f, n) for n in names})
-            if not only.is_empty and library.row_index(only, event_id) is None:
-                hiding.append(dim)
-        revealed = f
-        for dim in hiding:
-            revealed = revealed.without(dim)
-        if library.row_index(revealed, event_id) is None:  # dimensions interact: start afresh
-            revealed, hiding = EventFilter(), [d for d in _DIMENSION_FIELDS if getattr(f, _DIMENSION_FIELDS[d][0])]
+    def _revealed(self, result) -> None:
+        event_id, f, found = result
+        if self._pending != (event_id, False, False) or self.model.filter() != f:
+            return  # the user chose another event or filter meanwhile
+        self._pending = None
+        if found is None:
+            self.ctx.status.emit(f"No event {event_id} in this library.")
+            return
+        revealed, hiding = found
         if hiding:
             self.ctx.status.emit("Filters that hid the event were removed: " + ", ".join(hiding))
-        return revealed
+        if revealed != f:
+            self._pending = (event_id, False, False)
+            self.set_filter(revealed, keep=event_id)
+        else:
+            self.select_event(event_id, source="model")
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         event_id = self.model.event_id(current.row()) if current.isValid() else None

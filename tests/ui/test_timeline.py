@@ -395,3 +395,24 @@ def test_selecting_an_event_not_loaded_yet_reads_its_rows_off_the_gui_thread(qtb
     assert sig.args == [deep] and page.selected_event() == deep
     assert page.model.event_id(page.table.currentIndex().row()) == deep
     assert page.model.rowCount() == library.total() - 1
+
+
+def test_revealing_an_event_queries_off_the_gui_thread(qtbot, page, library, loaded, monkeypatch):
+    import threading
+
+    org = nato(library)
+    hidden = library.rows(EventFilter(organisations=(org,), date_from="1999"), limit=1)[0]
+    page.set_filter(EventFilter(organisations=(org,), date_from="1990", date_to="1995"))
+    loaded(page)
+    threads = []
+    for name in ("row_index", "revealing_filter"):
+        real = getattr(library, name)
+        monkeypatch.setattr(library, name, lambda *a, _real=real, **kw: threads.append(
+            threading.current_thread()) or _real(*a, **kw))
+    messages = []
+    page.ctx.status.connect(messages.append)
+    with qtbot.waitSignal(page.selectionChanged, timeout=10_000):
+        page.show_target(Target("event", hidden.id))
+    assert page.selected_event() == hidden.id and page.filter() == EventFilter(organisations=(org,))
+    assert threads and threading.main_thread() not in threads
+    assert messages == ["Filters that hid the event were removed: dates"]
