@@ -368,3 +368,25 @@ def test_locate_reads_the_rows_up_to_an_event_in_the_background(qtbot, library, 
         model.locate(other)
     assert model.known_row(other) is None and not model.may_hold(other)
     assert model.row_of(other) is None
+
+
+def test_background_calls_run_below_the_gui_threads_cpu_priority(qtbot):
+    import os
+    import sys
+    import threading
+
+    from azrel_desktop.ui.export_job import BACKGROUND_NICENESS, LatestCall
+
+    def niceness() -> int | None:  # None where there are no nice values (Windows)
+        getpriority = getattr(os, "getpriority", None)
+        return getpriority(os.PRIO_PROCESS, threading.get_native_id()) if getpriority else None
+
+    gui = niceness()
+    call = LatestCall()
+    with qtbot.waitSignal(call.finished) as sig:
+        call.start(niceness)
+    if sys.platform.startswith("linux"):  # threads have their own nice value only there
+        assert gui is not None and sig.args[0] >= max(gui, BACKGROUND_NICENESS)
+    else:
+        assert sig.args[0] == gui
+    assert niceness() == gui  # the GUI thread itself is untouched
