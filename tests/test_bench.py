@@ -96,3 +96,4 @@ def test_gui_figures_come_from_a_real_window(small):
     assert figures["first window ready (timeline, facets, chart loaded) s"] > 0
     assert figures["GUI process ratio (to bare process)"] > 1
     assert figures["longest GUI-thread stall while loading ms"] is not None
+    assert figures["longest GUI-thread stall across filter changes, typing, scrolling ms"] is not None

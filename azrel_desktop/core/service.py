@@ -16,7 +16,7 @@ from . import backups, export, records, timeline
 from . import facets as facet_counts
 from .annotations import AnnotationView, Changes
 from .database import Database, DatabaseError, open_database
-from .filters import EventFilter, FilterChip, describe, describe_text
+from .filters import DIMENSIONS, EventFilter, FilterChip, describe, describe_text
 
 
 class Library:
@@ -97,6 +97,27 @@ class Library:
                   descending: bool = False) -> int | None:
         with self.db.read() as s:
             return timeline.row_index(s, f, event_id, sort=sort, descending=descending)
+
+    def revealing_filter(self, f: EventFilter, event_id: str) -> tuple[EventFilter, tuple[str, ...]] | None:
+        """`f` without the dimensions that hide the event, and their names; None when the
+        library has no such event. When dropping each dimension that hides it on its own is
+        not enough (dimensions interact), every dimension goes."""
+        with self.db.read() as s:
+            def shows(g: EventFilter) -> bool:
+                return timeline.row_index(s, g, event_id) is not None
+
+            if not shows(EventFilter()):
+                return None
+            if shows(f):
+                return f, ()
+            active = tuple(d for d in DIMENSIONS if not f.only(d).is_empty)
+            hiding = tuple(d for d in active if not shows(f.only(d)))
+            revealed = f
+            for d in hiding:
+                revealed = revealed.without(d)
+            if not shows(revealed):
+                return EventFilter(), active
+            return revealed, hiding
 
     def facets(self, f: EventFilter) -> facet_counts.Facets:
         with self.db.read() as s:

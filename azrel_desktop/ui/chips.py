@@ -150,6 +150,10 @@ class ChipBar(QWidget):
     def set_count(self, shown: int, total: int) -> None:
         self.count_label.setText(f"{shown:,} of {total:,} events")
 
+    def set_counting(self) -> None:
+        """Say that the count of a new filter is on its way."""
+        self.count_label.setText("Counting events…")
+
     def count_text(self) -> str:
         return self.count_label.text()
 

@@ -4,31 +4,35 @@ detail pane, kept in step with each other.
 One `EventFilter` drives the table, the chart, the chips and the facet counts; one selected
 event id is shared by the table, the chart and the detail pane. The page's place in the
 history (`current_target`) records both, so Back returns to the same filter and event.
+
+The table's rows load in the background (see `EventTableModel`): the chips show the new filter
+at once, the previous rows stay until the new ones arrive, and only a load that takes longer
+than `LOADING_SHOWN_AFTER_MS` says so (greyed rows, "Loading events…", "Counting events…"), so a fast
+one never flickers. Selecting an event while rows load (from the chart, the history or code)
+waits for them; revealing one (`show_target`) loads its filter up to that event.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ..core.filters import EventFilter
 from .chips import ChipBar
 from .context import AppContext
 from .event_detail import EventDetailPane
+from .export_job import LatestCall
 from .filter_panel import FilterPanel
 from .navigation import Target
 from .timeline_chart import TimelineChart
 from .timeline_model import EventTableModel
+from .widgets import PlainLabel
 
-# Each filter dimension and the EventFilter fields it is made of.
-_DIMENSION_FIELDS = {
-    "dates": ("date_from", "date_to"), "organisations": ("organisations",), "countries": ("countries",),
-    "people": ("people",), "kinds": ("kinds",), "sources": ("sources",), "tags": ("tags",),
-    "disputed": ("disputed",), "annotated": ("annotated",), "text": ("text",),
-}
+LOADING_SHOWN_AFTER_MS = 200  # a load faster than this changes the rows without a loading state
+
 _COLUMN_WIDTHS = {"date": 110, "kind": 95, "organisations": 85, "countries": 95, "sources": 58,
                   "annotations": 36, "disputed": 32}
 
@@ -75,6 +79,28 @@ class EventTable(QTableView):
                                 Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         self.setAccessibleName("Events")
+        self.loading_label = PlainLabel("Loading events…", self.viewport(), wrap=False, selectable=False)
+        self.loading_label.setObjectName("tableLoading")
+        # Drawn like a tooltip over the greyed rows, in its own colours (not the greyed ones).
+        self.loading_label.setStyleSheet(
+            "QLabel#tableLoading { background: palette(tooltip-base); color: palette(tooltip-text);"
+            " border: 1px solid palette(mid); border-radius: 3px; padding: 4px 12px; }")
+        self.loading_label.hide()
+        self._palette = QPalette(self.palette())
+        self._loading_palette = QPalette(self._palette)
+        grey = self._palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            self._loading_palette.setColor(group, QPalette.ColorRole.Text, grey)
+
+    def set_loading(self, loading: bool) -> None:
+        """Grey the rows shown and say that new ones are loading (or undo that)."""
+        self.setPalette(self._loading_palette if loading else self._palette)
+        self.loading_label.setVisible(loading)
+        if loading:
+            self.loading_label.adjustSize()
+            self.loading_label.move((self.viewport().width() - self.loading_label.width()) // 2, 8)
+            self.loading_label.raise_()
+        self.setAccessibleDescription("Loading events" if loading else "")
 
 
 class TimelinePage(QWidget):
@@ -88,7 +114,14 @@ class TimelinePage(QWidget):
         self.ctx = ctx
         library = ctx.library
         self._selected: str | None = None
+        # A selection waiting for rows: (event, reveal, restoring the one kept across a reload).
+        self._pending: tuple[str | None, bool, bool] | None = None
         self._grand_total = library.total()
+        self._loading_timer = QTimer(self, singleShot=True, interval=LOADING_SHOWN_AFTER_MS)
+        self._loading_timer.timeout.connect(self._show_loading)
+        self._revealer = LatestCall(self)  # which filter shows an event, worked out off the GUI thread
+        self._revealer.finished.connect(self._revealed)
+        self._revealer.failed.connect(lambda message: self.ctx.status.emit(f"Could not show the event: {message}"))
 
         self.model = EventTableModel(library, self)
         self.panel = FilterPanel(library, self)
@@ -121,13 +154,17 @@ class TimelinePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
-        self.panel.filterChanged.connect(self.set_filter)
-        self.chips.filterChanged.connect(self.set_filter)
+        self.panel.filterChanged.connect(self._user_filter)
+        self.chips.filterChanged.connect(self._user_filter)
         self.chart.eventClicked.connect(lambda eid: self.select_event(eid, source="chart"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.model.modelReset.connect(self._restore_selection)
+        self.model.loadingChanged.connect(self._loading_changed)
+        self.model.filterApplied.connect(self._loaded)
+        self.model.located.connect(self._located)
+        self.model.loadFailed.connect(lambda message: self.ctx.status.emit(f"Events could not be loaded: {message}"))
         ctx.changed.connect(self._on_changed)
-        self.set_filter(EventFilter())
+        self._loading_changed(self.model.loading())
+        self._sync_views(self.model.filter())
 
     # --- page interface -----------------------------------------------------------------------
     def title(self) -> str:
@@ -135,11 +172,12 @@ class TimelinePage(QWidget):
         return f"Timeline — {row.title}" if row else "Timeline"
 
     def show_target(self, target: Target) -> None:
+        event_id = target.id if target.kind == "event" and target.id else None
         f = filter_from_target(target)
         if f is not None:
-            self.set_filter(f)
-        if target.kind == "event" and target.id:
-            self.select_event(target.id, reveal=True)
+            self.set_filter(f, keep=event_id)
+        if event_id:
+            self.select_event(event_id, reveal=True)
 
     def current_target(self) -> Target:
         """Where the page is now, with the filter, for the history."""
@@ -155,19 +193,37 @@ class TimelinePage(QWidget):
     def sort_key(self) -> tuple[str, bool]:
         return self.model.sort_key()
 
-    def set_filter(self, f: EventFilter) -> None:
+    def set_filter(self, f: EventFilter, *, keep: str | None = None) -> None:
+        """Show the events `f` selects; with `keep`, load the rows up to that event."""
         if f == self.model.filter():  # already shown: keep the model (and the selection) as is
             self._sync_views(f)
             return
-        self.model.set_filter(f)  # resets; _restore_selection keeps the event if still shown
+        self.model.set_filter(f, keep=keep)  # loads; _loaded keeps the event if still shown
         self._sync_views(f)
         self.filterChanged.emit(f)
+
+    def _user_filter(self, f: EventFilter) -> None:
+        # The user's own filter wins over a reveal still waiting for rows: the event stays
+        # selected only if the new filter shows it.
+        if self._pending is not None:
+            self._pending = (self._pending[0], False, self._pending[2])
+        self.set_filter(f)
 
     def _sync_views(self, f: EventFilter) -> None:
         self.panel.set_filter(f)
         self.chips.set_filter(f)
-        self.chips.set_count(self.model.total(), self._grand_total)
+        self._show_count()
         self.chart.set_filter(f)
+
+    def _show_count(self) -> None:
+        if not self.model.loading():
+            self.chips.set_count(self.model.total(), self._grand_total)
+        elif not self._loading_timer.isActive():
+            self.chips.set_counting()
+
+    def is_loading(self) -> bool:
+        """Whether the table's rows for the current filter are still on their way."""
+        return self.model.loading()
 
     def set_sort(self, key: str, descending: bool) -> None:
         self.table.horizontalHeader().setSortIndicator(
@@ -180,19 +236,33 @@ class TimelinePage(QWidget):
     def selected_event(self) -> str | None:
         return self._selected
 
-    def select_event(self, event_id: str | None, *, reveal: bool = False, source: str = "api") -> bool:
+    def select_event(self, event_id: str | None, *, reveal: bool = False, source: str = "api",
+                     _restoring: bool = False) -> bool:
         """Select an event in the table, chart and detail. With `reveal`, first remove the
-        filter dimensions that hide it. Returns whether the event is now selected."""
-        if event_id and reveal and self.model.row_of(event_id) is None:
-            f = self._revealing_filter(event_id)
-            if f is None:
-                self.ctx.status.emit(f"No event {event_id} in this library.")
-                return False
-            self.set_filter(f)
-        row = self.model.row_of(event_id) if event_id else None
+        filter dimensions that hide it. Returns whether the event is now selected; when its
+        row is not loaded yet (or the table's rows are loading), the rows up to it are read in
+        the background first and `selectionChanged` says when it is selected."""
+        model = self.model
+        if source != "model":
+            self._pending = None  # the newest choice wins over one still waiting
+        if source != "table" and (model.loading() or model.locating()):
+            self._pending = (event_id, reveal, _restoring)
+            model.keep_event(event_id)
+            return False
+        row = model.known_row(event_id) if event_id else None
+        if event_id and row is None and model.may_hold(event_id):
+            self._pending = (event_id, reveal, _restoring)
+            model.locate(event_id)
+            return False
+        if event_id and reveal and row is None:
+            self._pending = (event_id, False, False)
+            library, f = self.ctx.library, model.filter()
+            self._revealer.start(lambda: (event_id, f, library.revealing_filter(f, event_id)))
+            return False
         if event_id and row is None:
             return False
         self._selected = event_id
+        self.model.keep_event(event_id)
         if row is not None:
             index = self.model.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
@@ -207,44 +277,74 @@ class TimelinePage(QWidget):
         self.selectionChanged.emit(event_id)
         return True
 
-    def _revealing_filter(self, event_id: str) -> EventFilter | None:
-        library = self.ctx.library
-        if library.row_index(EventFilter(), event_id) is None:
-            return None
-        f = self.model.filter()
-        hiding = []
-        for dim, names in _DIMENSION_FIELDS.items():
-            only = replace(EventFilter(), **{n: getattr(f, n) for n in names})
-            if not only.is_empty and library.row_index(only, event_id) is None:
-                hiding.append(dim)
-        revealed = f
-        for dim in hiding:
-            revealed = revealed.without(dim)
-        if library.row_index(revealed, event_id) is None:  # dimensions interact: start afresh
-            revealed, hiding = EventFilter(), [d for d in _DIMENSION_FIELDS if getattr(f, _DIMENSION_FIELDS[d][0])]
+    def _revealed(self, result) -> None:
+        event_id, f, found = result
+        if self._pending != (event_id, False, False) or self.model.filter() != f:
+            return  # the user chose another event or filter meanwhile
+        self._pending = None
+        if found is None:
+            self.ctx.status.emit(f"No event {event_id} in this library.")
+            return
+        revealed, hiding = found
         if hiding:
             self.ctx.status.emit("Filters that hid the event were removed: " + ", ".join(hiding))
-        return revealed
+        if revealed != f:
+            self._pending = (event_id, False, False)
+            self.set_filter(revealed, keep=event_id)
+        else:
+            self.select_event(event_id, source="model")
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         event_id = self.model.event_id(current.row()) if current.isValid() else None
         if event_id and event_id != self._selected:
             self.select_event(event_id, source="table")
 
-    def _restore_selection(self) -> None:
-        if self._selected and self.model.row_of(self._selected) is None:
+    def _loading_changed(self, loading: bool) -> None:
+        if loading:
+            if not self.table.loading_label.isVisible():
+                self._loading_timer.start()
+        else:
+            self._loading_timer.stop()
+            self.table.set_loading(False)
+
+    def _show_loading(self) -> None:
+        if self.model.loading():
+            self.table.set_loading(True)
+            self.chips.set_counting()
+
+    def _loaded(self) -> None:
+        """New rows are shown: the count, then the selection waiting for them or the one kept."""
+        self._show_count()
+        pending, self._pending = self._pending, None
+        if pending is not None and not pending[2] and self._resume(pending):
+            return
+        if self._selected:  # the reset cleared the table's selection: select it again if shown
+            self._resume((self._selected, False, True))
+
+    def _located(self, event_id: str) -> None:
+        if self._pending is not None and self._pending[0] == event_id:
+            pending, self._pending = self._pending, None
+            self._resume(pending)
+
+    def _resume(self, pending: tuple[str | None, bool, bool]) -> bool:
+        """Make a selection that waited; False when it cannot be made."""
+        event_id, reveal, restoring = pending
+        if self.select_event(event_id, reveal=reveal, source="model", _restoring=restoring) \
+                or self._pending is not None:  # selected, or waiting again (for more rows)
+            return True
+        if restoring and self._selected == event_id:  # the new rows do not show it
             self._selected = None
+            self.model.keep_event(None)
             self.chart.select_event(None)
             self.detail.show_event(None)
             self.selectionChanged.emit(None)
-        elif self._selected:
-            self.select_event(self._selected, source="model")
+        return False
 
     def _on_changed(self, _changes) -> None:
         self._grand_total = self.ctx.library.total()
         self.model.refresh()
         self.chips.set_filter(self.model.filter())
-        self.chips.set_count(self.model.total(), self._grand_total)
+        self._show_count()
         self.panel.refresh()
         self.chart.refresh()
 

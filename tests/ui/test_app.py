@@ -131,6 +131,7 @@ def test_build_main_window_and_readonly_notice(qtbot, db_path):
         window.show()
         assert window.readonly_banner.isVisible()
         assert window.readonly_banner.text().startswith("Read-only")
+        qtbot.waitUntil(lambda: not window.timeline.is_loading())
         assert library.total() == window.timeline.model.total()
         window.close()
     finally:

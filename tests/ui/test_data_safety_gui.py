@@ -108,6 +108,7 @@ def test_read_only_file_is_browsable_not_editable(qtbot, db_path):
     assert not window.readonly_banner.isHidden()
     assert "Read-only" in window.readonly_banner.text()
     assert not window.restore_action.isEnabled()
+    qtbot.waitUntil(lambda: not window.timeline.is_loading())
     assert window.timeline.model.total() == library.total()  # browsing works
     window.go(Target("event", library.rows(EventFilter(), limit=1)[0].id))
     panel = window.timeline.detail.findChild(AnnotationPanel)

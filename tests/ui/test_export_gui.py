@@ -7,7 +7,7 @@ import csv
 import threading
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from azrel_desktop.core.export import ANNOTATION_COLUMNS, EVENT_COLUMNS, ExportCancelled, unescape_cell
@@ -44,13 +44,6 @@ def read_csv(path):
         return list(csv.reader(fh))
 
 
-def view_ids(page) -> list[str]:
-    model = page.model
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    return [model.event_id(r) for r in range(model.rowCount())]
-
-
 def finish(qtbot, job: ExportJob):
     with qtbot.waitSignal(job.finished, timeout=10_000) as sig:
         pass
@@ -58,7 +51,7 @@ def finish(qtbot, job: ExportJob):
 
 
 @pytest.mark.parametrize("sort", [("date", False), ("title", True), ("organisations", False), ("sources", True)])
-def test_export_writes_the_table_rows_in_view_order(qtbot, window, library, tmp_path, sort):
+def test_export_writes_the_table_rows_in_view_order(qtbot, window, library, tmp_path, sort, fetched):
     page = window.timeline
     page.set_filter(EventFilter(organisations=(nato(library),), date_from="1997"))
     page.set_sort(*sort)
@@ -69,7 +62,7 @@ def test_export_writes_the_table_rows_in_view_order(qtbot, window, library, tmp_
     rows = read_csv(path)
     assert rows[0] == list(EVENT_COLUMNS)
     ids = [unescape_cell(r[0]) for r in rows[1:]]
-    assert ids == view_ids(page)
+    assert ids == fetched(page)
     assert len(ids) == page.model.total() == result.rows
     titles = [r[EVENT_COLUMNS.index("title")] for r in rows[1:]]
     assert [unescape_cell(t) for t in titles] == [page.model.event_row(i).title for i in range(len(ids))]

@@ -31,7 +31,13 @@ def make_window(qtbot, library) -> MainWindow:
     w.activateWindow()
     qtbot.waitExposed(w)
     qtbot.waitUntil(w.isActiveWindow)
+    wait_for_timeline(qtbot, w)
     return w
+
+
+def wait_for_timeline(qtbot, window) -> None:
+    """The timeline's rows load in the background: wait until those of its filter are shown."""
+    qtbot.waitUntil(lambda: not window.timeline.is_loading())
 
 
 @pytest.fixture
@@ -43,9 +49,10 @@ def page_class(window) -> str:
     return type(window.current_page()).__name__
 
 
-def select_nato_event(window, library) -> str:
+def select_nato_event(qtbot, window, library) -> str:
     page = window.timeline
     page.set_filter(EventFilter(organisations=(nato(library),), date_from="1997", date_to="1999"))
+    wait_for_timeline(qtbot, window)
     event_id = next(r.id for r in library.rows(page.filter(), limit=50)
                     if nato(library) in r.organisation_ids)
     page.select_event(event_id)
@@ -63,7 +70,7 @@ def test_starts_on_the_timeline_with_a_title(window):
 
 
 def test_org_link_then_alt_left_and_alt_right(qtbot, window, library):
-    event_id = select_nato_event(window, library)
+    event_id = select_nato_event(qtbot, window, library)
     assert "—" in window.windowTitle() and library.event(event_id).row.title in window.windowTitle()
     qtbot.mouseClick(org_link(window, nato(library)), Qt.MouseButton.LeftButton)
     assert page_class(window) == "OrganisationPage"
@@ -100,7 +107,7 @@ def mouse_button(widget, button):
 
 
 def test_mouse_back_and_forward_buttons(qtbot, window, library):
-    select_nato_event(window, library)
+    select_nato_event(qtbot, window, library)
     window.go(Target("organisation", nato(library)))
     # Pressed over a child view that normally eats mouse presses.
     mouse_button(window.current_page(), Qt.MouseButton.BackButton)
@@ -112,7 +119,7 @@ def test_mouse_back_and_forward_buttons(qtbot, window, library):
 
 
 def test_supporting_passage_opens_the_source_at_that_passage(qtbot, window, library):
-    event_id = select_nato_event(window, library)
+    event_id = select_nato_event(qtbot, window, library)
     ref = library.event(event_id).supporting[0]
     card = next(c for c in window.timeline.detail.passages if c.ref.id == ref.id)
     assert card.quote.text() == f"“{ref.quote}”"
@@ -134,7 +141,8 @@ def test_event_target_from_another_page_selects_it_on_the_timeline(qtbot, window
     window.timeline.set_filter(EventFilter(kinds=("summit",)))
     visit = library.rows(EventFilter(kinds=("visit",)), limit=1)[0].id
     window.go(Target("organisation", nato(library)))
-    window.ctx.go(Target("event", visit))
+    with qtbot.waitSignal(window.timeline.selectionChanged):  # once the summits' rows are in
+        window.ctx.go(Target("event", visit))
     assert page_class(window) == "TimelinePage"
     assert window.timeline.selected_event() == visit
     assert "summit" not in window.timeline.filter().kinds

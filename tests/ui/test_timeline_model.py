@@ -24,18 +24,15 @@ def nato(library) -> str:
     return next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
 
 
-def model_ids(model: EventTableModel) -> list[str]:
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    return [model.event_id(r) for r in range(model.rowCount())]
-
-
-def test_model_passes_the_qt_model_tester(qtmodeltester, library):
-    model = EventTableModel(library)
+def test_model_passes_the_qt_model_tester(qtmodeltester, library, loaded):
+    model = loaded(EventTableModel(library))
     qtmodeltester.check(model)
     model.set_filter(EventFilter(organisations=(nato(library),), date_from="1997", date_to="1999"))
+    qtmodeltester.check(model)  # while it loads
+    loaded(model)
     qtmodeltester.check(model)
     model.set_filter(EventFilter(text="no such words anywhere qqq"))
+    loaded(model)
     assert model.rowCount() == 0
     qtmodeltester.check(model)
 
@@ -46,36 +43,42 @@ def test_columns_are_sortable_keys(library):
     assert all(k in SORT_KEYS for k, _ in EventTableModel.COLUMNS)
 
 
-def test_filter_gives_exactly_the_library_rows(library):
+def test_filter_gives_exactly_the_library_rows(library, loaded, fetched):
     f = EventFilter(organisations=(nato(library),), date_from="1997", date_to="1999")
     model = EventTableModel(library)
     model.set_filter(f)
+    loaded(model)
     assert model.filter() == f
     assert model.total() == library.count(f) > 0
-    assert model_ids(model) == [r.id for r in library.rows(f, limit=10_000)]
+    assert fetched(model) == [r.id for r in library.rows(f, limit=10_000)]
 
 
-def test_rows_are_fetched_lazily_a_page_at_a_time(library):
+def test_rows_are_fetched_lazily_a_page_at_a_time(qtbot, library, loaded, fetched):
     total = library.total()
-    model = EventTableModel(library)
+    model = loaded(EventTableModel(library))
     assert model.rowCount() <= PAGE_SIZE
     model.page_size = 10
     model.set_filter(EventFilter())
+    loaded(model)
     assert model.rowCount() == 10 < total
     assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
+    with qtbot.waitSignal(model.rowsInserted):
+        model.fetchMore(QModelIndex())  # in the background
+        assert model.fetching() and model.rowCount() == 10
+        model.fetchMore(QModelIndex())  # one page at a time: asking again meanwhile adds nothing
     assert model.rowCount() == 20
-    ids = model_ids(model)
+    ids = fetched(model)
     assert model.rowCount() == total
     assert not model.canFetchMore(QModelIndex())
     assert ids == [r.id for r in library.rows(EventFilter(), limit=10_000)]
 
 
-def test_row_of_fetches_up_to_the_event(library):
+def test_row_of_fetches_up_to_the_event(library, loaded):
     last = library.rows(EventFilter(), limit=10_000)[-1]
     model = EventTableModel(library)
     model.page_size = 10
     model.set_filter(EventFilter())
+    loaded(model)
     assert model.rowCount() == 10
     row = model.row_of(last.id)
     assert row == library.total() - 1
@@ -85,18 +88,19 @@ def test_row_of_fetches_up_to_the_event(library):
 
 @pytest.mark.parametrize("column", range(len(EventTableModel.COLUMNS)))
 @pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
-def test_sorting_each_column_requeries_in_sql(library, column, order):
+def test_sorting_each_column_requeries_in_sql(library, column, order, loaded, fetched):
     key = EventTableModel.COLUMNS[column][0]
     descending = order == Qt.SortOrder.DescendingOrder
-    model = EventTableModel(library)
+    model = loaded(EventTableModel(library))
     resets = []
     model.modelReset.connect(lambda: resets.append(True))
     model.sort(column, order)
+    loaded(model)
     if (key, descending) != ("date", False):
         assert resets, "sorting must re-query"
     assert model.sort_key() == (key, descending)
     expected = library.rows(EventFilter(), sort=key, descending=descending, limit=10_000)
-    assert model_ids(model) == [r.id for r in expected]
+    assert fetched(model) == [r.id for r in expected]
     rows = [model.event_row(r) for r in range(model.rowCount())]
     values = {
         "date": lambda r: r.date_start,
@@ -117,8 +121,8 @@ def test_sort_with_unknown_key_is_refused(library):
         EventTableModel(library).set_sort("colour", False)
 
 
-def test_every_cell_has_a_tooltip_and_the_date_tooltip_explains_the_date(library):
-    model = EventTableModel(library)
+def test_every_cell_has_a_tooltip_and_the_date_tooltip_explains_the_date(library, loaded):
+    model = loaded(EventTableModel(library))
     for r in range(model.rowCount()):
         for c in range(model.columnCount()):
             tip = model.data(model.index(r, c), Qt.ItemDataRole.ToolTipRole)
@@ -133,10 +137,10 @@ def test_every_cell_has_a_tooltip_and_the_date_tooltip_explains_the_date(library
     assert model.data(model.index(written, 0), ID_ROLE) == row.id
 
 
-def test_markers_show_notes_and_disputes(library):
+def test_markers_show_notes_and_disputes(library, loaded):
     disputed = library.rows(EventFilter(disputed=True), limit=1)[0]
     library.add_annotation("event", disputed.id, "check this")
-    model = EventTableModel(library)
+    model = loaded(EventTableModel(library))
     row = model.row_of(disputed.id)
     assert model.data(model.index(row, model.column_of("disputed"))) == "⚠"
     assert model.data(model.index(row, model.column_of("annotations"))) == "✎ 1"
@@ -144,14 +148,14 @@ def test_markers_show_notes_and_disputes(library):
     assert model.data(model.index(other, model.column_of("disputed"))) == ""
 
 
-def test_html_in_data_stays_literal(library, db_path):
+def test_html_in_data_stays_literal(library, db_path, loaded):
     evil = "<img src=file:///etc/passwd> & <b>bold</b>"
     event_id = library.rows(EventFilter(), limit=1)[0].id
     con = sqlite3.connect(db_path)
     con.execute("UPDATE events SET title = ? WHERE id = ?", (evil, event_id))
     con.commit()
     con.close()
-    model = EventTableModel(library)
+    model = loaded(EventTableModel(library))
     row = model.row_of(event_id)
     index = model.index(row, model.column_of("title"))
     assert model.data(index) == evil
@@ -161,7 +165,7 @@ def test_html_in_data_stays_literal(library, db_path):
 
 @pytest.mark.parametrize("key", ["date", "title", "organisations", "disputed"])
 @pytest.mark.parametrize("descending", [False, True])
-def test_more_rows_are_fetched_after_the_last_loaded_row(library, monkeypatch, key, descending):
+def test_more_rows_are_fetched_after_the_last_loaded_row(library, monkeypatch, key, descending, loaded, fetched):
     """Keyset paging (issue #5): each further page starts just after the last loaded event,
     and tiny pages over ties give exactly the rows of one query."""
     calls = []
@@ -175,9 +179,10 @@ def test_more_rows_are_fetched_after_the_last_loaded_row(library, monkeypatch, k
     model.page_size, model.keyset_from = 3, 1
     model.set_sort(key, descending)
     model.set_filter(EventFilter())  # reloaded in pages of 3
+    loaded(model)
     assert model.rowCount() == 3
     monkeypatch.setattr(library, "rows", spy)
-    ids = model_ids(model)
+    ids = fetched(model)
     assert ids == [r.id for r in real(EventFilter(), sort=key, descending=descending, limit=10_000)]
     assert len(calls) >= len(ids) // 3
     loaded = 3
@@ -186,25 +191,202 @@ def test_more_rows_are_fetched_after_the_last_loaded_row(library, monkeypatch, k
         loaded += kw["limit"]
 
 
-def test_fetch_falls_back_to_the_offset_when_the_last_row_is_gone(library):
+def test_fetch_falls_back_to_the_offset_when_the_last_row_is_gone(qtbot, library, loaded):
     from dataclasses import replace
 
     model = EventTableModel(library)
     model.page_size, model.keyset_from = 5, 1
     model.set_filter(EventFilter())
+    loaded(model)
     model._rows[-1] = replace(model._rows[-1], id="ev-gone")  # as if deleted since it was loaded
-    model.fetchMore(QModelIndex())
+    with qtbot.waitSignal(model.rowsInserted):
+        model.fetchMore(QModelIndex())
     assert model.rowCount() == 10
     assert [model.event_id(r) for r in range(5, 10)] == [r.id for r in library.rows(EventFilter(), offset=5, limit=5)]
 
 
-def test_near_the_top_more_rows_are_fetched_by_offset(library, monkeypatch):
+def test_near_the_top_more_rows_are_fetched_by_offset(library, monkeypatch, loaded, fetched):
     calls = []
     real = library.rows
     model = EventTableModel(library)
     model.page_size, model.keyset_from = 10, 30
     model.set_filter(EventFilter())
+    loaded(model)
     monkeypatch.setattr(library, "rows", lambda f, **kw: calls.append(kw) or real(f, **kw))
-    ids = model_ids(model)
+    ids = fetched(model)
     assert ids == [r.id for r in real(EventFilter(), limit=10_000)]
     assert [kw.get("after") is None for kw in calls] == [True, True] + [False] * (len(calls) - 2)
+
+
+# --- loading in the background (issue #5: the GUI thread never blocked at 1M events) -------------
+
+
+def test_a_reload_runs_on_a_worker_and_the_rows_shown_stay_until_it_is_done(qtbot, library, loaded, held_count, fetched):
+    import threading
+
+    model = EventTableModel(library)
+    held_count.set()
+    loaded(model)
+    held_count.clear()
+    before = [model.event_id(r) for r in range(model.rowCount())]
+    states = []
+    model.loadingChanged.connect(states.append)
+    f = EventFilter(kinds=("visit",))
+    threads = []
+    real_rows = library.rows
+    library.rows = lambda *a, **kw: threads.append(threading.current_thread()) or real_rows(*a, **kw)
+    try:
+        model.set_filter(f)
+        assert model.loading() and states == [True]
+        assert model.filter() == f and model.shown_filter() == EventFilter()
+        assert [model.event_id(r) for r in range(model.rowCount())] == before  # nothing half-new
+        assert not model.canFetchMore(QModelIndex())  # no pages of rows about to be replaced
+        with qtbot.waitSignal(model.filterApplied):
+            held_count.set()
+    finally:
+        del library.rows
+    assert states == [True, False] and not model.loading()
+    assert model.shown_filter() == f and model.total() == library.count(f)
+    assert fetched(model) == [r.id for r in library.rows(f, limit=10_000)]
+    assert threads and threading.main_thread() not in threads[:1]  # the first page came from a worker
+
+
+def test_only_the_newest_of_quick_changes_is_applied(qtbot, library, loaded, held_count):
+    model = EventTableModel(library)
+    applied = []
+    model.filterApplied.connect(lambda: applied.append(model.shown_filter()))
+    for kind in ("visit", "summit", "meeting"):
+        model.set_filter(EventFilter(kinds=(kind,)))
+    held_count.set()
+    loaded(model)
+    qtbot.waitUntil(lambda: pool_idle())
+    assert applied == [EventFilter(kinds=("meeting",))]
+    assert model.total() == library.count(EventFilter(kinds=("meeting",)))
+
+
+def pool_idle() -> bool:
+    from azrel_desktop.ui.export_job import pool
+
+    return pool().activeThreadCount() == 0
+
+
+def test_changes_superseded_while_waiting_for_a_thread_are_never_run(qtbot, library, loaded, monkeypatch):
+    """Typing on while the pool is busy must not queue up stale loads behind the newest."""
+    import threading
+
+    from PySide6.QtCore import QRunnable
+
+    from azrel_desktop.ui.export_job import pool
+
+    model = loaded(EventTableModel(library))
+    release = threading.Event()
+    started = threading.Semaphore(0)
+
+    class Busy(QRunnable):
+        def run(self):
+            started.release()
+            release.wait(10)
+
+    busy = [Busy() for _ in range(pool().maxThreadCount())]
+    for job in busy:
+        pool().start(job)
+    for _ in busy:
+        assert started.acquire(timeout=10)
+    counted = []
+    real = library.count
+    monkeypatch.setattr(library, "count", lambda f: counted.append(f) or real(f))
+    for text in ("s", "se", "sec", "secu"):
+        model.set_filter(EventFilter(text=text))
+    release.set()
+    loaded(model)
+    qtbot.waitUntil(pool_idle)
+    assert counted == [EventFilter(text="secu")]
+    assert model.shown_filter() == EventFilter(text="secu")
+
+
+def test_the_kept_event_is_loaded_with_the_rows_and_found_without_a_query(library, loaded, monkeypatch):
+    ids = [r.id for r in library.rows(EventFilter(), sort="title", limit=10_000)]
+    deep = ids[-3]
+    model = loaded(EventTableModel(library))
+    model.page_size = 10
+    model.keep_event(deep)
+    model.set_sort("title", False)
+    loaded(model)
+    gone = EventFilter(kinds=("summit",))
+    assert deep not in [r.id for r in library.rows(gone, limit=10_000)]
+
+    def no_query(*_a, **_kw):
+        raise AssertionError("row_of queried on the GUI thread")
+
+    assert model.rowCount() == len(ids) - 2  # up to the kept event, not a page further
+    monkeypatch.setattr(library, "row_index", no_query)
+    assert model.row_of(deep) == len(ids) - 3
+    model.set_filter(gone)
+    loaded(model)
+    assert model.row_of(deep) is None  # the load found that the filter does not select it
+
+
+def test_a_failed_load_keeps_the_rows_and_says_why(qtbot, library, loaded, monkeypatch):
+    model = loaded(EventTableModel(library))
+    before = model.rowCount()
+
+    def broken(f):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(library, "count", broken)
+    with qtbot.waitSignal(model.loadFailed) as sig:
+        model.set_filter(EventFilter(kinds=("visit",)))
+    assert "disk on fire" in sig.args[0]
+    assert not model.loading() and model.rowCount() == before and model.shown_filter() == EventFilter()
+
+
+def test_locate_reads_the_rows_up_to_an_event_in_the_background(qtbot, library, loaded, monkeypatch):
+    import threading
+
+    ids = [r.id for r in library.rows(EventFilter(), limit=10_000)]
+    model = EventTableModel(library)
+    model.page_size = 10
+    model.set_filter(EventFilter())
+    loaded(model)
+    threads = []
+    real = library.row_index
+    monkeypatch.setattr(library, "row_index",
+                        lambda *a, **kw: threads.append(threading.current_thread()) or real(*a, **kw))
+    deep = ids[-5]
+    assert model.known_row(deep) is None and model.may_hold(deep)
+    with qtbot.waitSignal(model.located) as sig:
+        model.locate(deep)
+        assert model.locating() and model.rowCount() == 10
+    assert sig.args == [deep] and not model.locating()
+    assert model.known_row(deep) == len(ids) - 5 == model.rowCount() - 1
+    assert threads and threading.main_thread() not in threads
+    visits = EventFilter(kinds=("visit",))
+    other = next(i for i in ids if i not in {r.id for r in library.rows(visits, limit=10_000)})
+    model.set_filter(visits)
+    loaded(model)
+    with qtbot.waitSignal(model.located):
+        model.locate(other)
+    assert model.known_row(other) is None and not model.may_hold(other)
+    assert model.row_of(other) is None
+
+
+def test_background_calls_run_below_the_gui_threads_cpu_priority(qtbot):
+    import os
+    import sys
+    import threading
+
+    from azrel_desktop.ui.export_job import BACKGROUND_NICENESS, LatestCall
+
+    def niceness() -> int | None:  # None where there are no nice values (Windows)
+        getpriority = getattr(os, "getpriority", None)
+        return getpriority(os.PRIO_PROCESS, threading.get_native_id()) if getpriority else None
+
+    gui = niceness()
+    call = LatestCall()
+    with qtbot.waitSignal(call.finished) as sig:
+        call.start(niceness)
+    if sys.platform.startswith("linux"):  # threads have their own nice value only there
+        assert gui is not None and sig.args[0] >= max(gui, BACKGROUND_NICENESS)
+    else:
+        assert sig.args[0] == gui
+    assert niceness() == gui  # the GUI thread itself is untouched
