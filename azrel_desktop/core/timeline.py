@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from .dates import describe as describe_date
 from .facets import Facets, FacetValue  # noqa: F401 - re-exported: the timeline's facets
 from .filters import CompiledFilter, EventFilter, compile_filter, text_only_query
-from .search import fts_query
+from .search import fts_query, match_count
 
 SEP = "\x1f"  # joins several names inside one SQL value; never occurs in data we store
 
@@ -93,8 +93,8 @@ def count_events(session: Session, f: EventFilter, compiled: CompiledFilter | No
 
 
 def _text_matches(session: Session, f: EventFilter) -> int:
-    return session.execute(text("SELECT count(*) FROM event_fts WHERE event_fts MATCH :q"),
-                           {"q": fts_query(f.text)}).scalar_one()
+    # remembered per query and index token: a filter change also plans its page and its facets by them
+    return match_count(session, fts_query(f.text))
 
 
 def _walk_text(session: Session, f: EventFilter, page_end: int) -> bool:

@@ -9,6 +9,7 @@ emitting `filterChanged`, so the panel, the chips and the timeline can feed each
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.dates import DateError, parse_user_date, window
+from ..core.facets import FacetOptions
 from ..core.filters import EventFilter
 from ..core.service import Library
 from ..core.timeline import Facets, FacetValue
@@ -103,7 +105,7 @@ class FacetSection(QWidget):
 
         self.empty = PlainLabel("No options yet.", self, selectable=False)
         self.empty.setEnabled(False)
-        self._options: list[FacetValue] = []
+        self._options = FacetOptions.of([])
         self._names: dict[str, str] = {}
         self.narrow = QLineEdit(self)
         self.narrow.setObjectName(f"narrow-{dimension}")
@@ -153,27 +155,28 @@ class FacetSection(QWidget):
             self.header.setChecked(True)
         self._update_header()
 
-    def _shown(self, options: list[FacetValue]) -> list[FacetValue]:
+    def _shown(self, options: FacetOptions) -> list[FacetValue]:
         """The options to list: those matching the narrow box, busiest first, at most
         SHOW_AT_MOST of them (organisations are always listed whole, as a tree), plus every
-        checked one."""
+        checked one. Only these are made into values: a corpus may have 20,000 sources."""
         if self.dimension == "organisations":
-            return options
-        needle = self.narrow.text().strip().casefold()
-        matching = [o for o in options if not needle or needle in o.label.casefold()
-                    or needle in o.value.casefold()]
-        shown = matching[:self.SHOW_AT_MOST]
+            return list(options)
+        shown, matching = options.matching(self.narrow.text(), self.SHOW_AT_MOST)
         kept = {o.value for o in shown}
-        checked = set(self.checked())
-        shown += [o for o in options if o.value in checked and o.value not in kept]
-        hidden = len(matching) - min(len(matching), self.SHOW_AT_MOST)
+        for value in self.checked():
+            option = options.get(value) if value not in kept else None
+            if option is not None:
+                shown.append(option)
+        hidden = matching - min(matching, self.SHOW_AT_MOST)
         self.more.setText(f"{hidden:,} more not listed: narrow the list to find them" if hidden else "")
         self.more.setVisible(bool(hidden) and self.header.isChecked())
         return shown
 
-    def set_options(self, options: list[FacetValue], names: dict[str, str] | None = None) -> None:
+    def set_options(self, options: Sequence[FacetValue], names: dict[str, str] | None = None) -> None:
         """Show `options` with their counts; checked options the facets no longer list stay, at 0."""
         names = names or {}
+        if not isinstance(options, FacetOptions):
+            options = FacetOptions.of(options)
         self._options, self._names = options, names
         self.narrow.setVisible(len(options) > self.NARROW_FROM and self.header.isChecked())
         shown = self._shown(options)
