@@ -64,18 +64,18 @@ def test_each_dimension_from_the_index_is_what_its_sql_selects(fresh_library):
             s.execute(text("SELECT rowid FROM events WHERE id = :i"), {"i": cited_by}).scalar_one()}
 
 
-def test_a_filter_of_several_dimensions_is_counted_as_sql_counts_it(fresh_library):
+def test_a_filter_of_several_dimensions_is_counted_as_sql_counts_it(fresh_library, sql_count):
     lib = fresh_library
     f = EventFilter(organisations=("org-nato",), kinds=("visit", "summit", "meeting"), disputed=False,
                     date_from="1995", text="NATO")
     facets = lib.facets(f)
-    assert facets.total == lib.count(f) > 0
+    assert facets.total == sql_count(lib, f) > 0
     for dim in ("organisations", "kinds", "countries"):
         for option in getattr(facets, dim)[:4]:
-            assert option.count == lib.count(f.without(dim).toggled(dim, option.value)), (dim, option)
+            assert option.count == sql_count(lib, f.without(dim).toggled(dim, option.value)), (dim, option)
 
 
-def test_a_remembered_search_follows_a_note_edited_here_elsewhere_or_restored(fresh_library, tmp_path):
+def test_a_remembered_search_follows_a_note_edited_here_elsewhere_or_restored(fresh_library, sql_count, tmp_path):
     lib = fresh_library
     zebra, okapi = EventFilter(text="zebra"), EventFilter(text="okapi")
     backup = lib.backup(tmp_path / "before.sqlite3")
@@ -90,7 +90,7 @@ def test_a_remembered_search_follows_a_note_edited_here_elsewhere_or_restored(fr
         other.update_annotation(view.id, "a zebra again")
     finally:
         other.close()
-    assert (lib.count(zebra), lib.count(okapi)) == (1, 0)
+    assert (lib.count(zebra), lib.count(okapi)) == (1, 0) == (sql_count(lib, zebra), sql_count(lib, okapi))
     assert lib.facets(zebra).total == 1 and lib.facets(okapi).total == 0
     lib.restore(backup.path)
     assert lib.count(zebra) == lib.facets(zebra).total == 0
@@ -155,3 +155,35 @@ def test_options_are_found_by_value_and_by_name(options):
     assert options.matching("s4") == ([options[2]], 1)  # by value too
     assert options.matching("  ") == (list(options), 3)
     assert options.matching("beta") == ([], 0)
+
+
+def test_library_count_comes_from_the_engine_only_when_it_is_loaded_and_current(fresh_library, sql_count):
+    lib = fresh_library
+    f = EventFilter(organisations=("org-nato",), disputed=False)
+
+    def counts_in_sql() -> bool:
+        seen: list[str] = []
+
+        def record(conn, cursor, statement, *args):
+            seen.append(statement)
+
+        event.listen(lib.db.engine, "before_cursor_execute", record)
+        try:
+            n = lib.count(f)
+        finally:
+            event.remove(lib.db.engine, "before_cursor_execute", record)
+        assert n == sql_count(lib, f) > 0
+        return any(s.startswith("SELECT count(*) FROM events") for s in seen)
+
+    assert counts_in_sql()  # nothing loaded yet: the count does not wait for the engine
+    lib.facets(EventFilter())
+    assert not counts_in_sql()
+    con = sqlite3.connect(lib.path)
+    with con:
+        con.execute("DELETE FROM event_organisations WHERE rowid = (SELECT min(rowid) FROM event_organisations "
+                    "WHERE organisation_id = 'org-nato')")
+    con.close()
+    assert counts_in_sql()  # changed elsewhere: SQL until the engine has read the change
+    lib.facets(EventFilter())
+    assert not counts_in_sql()
+    assert lib.count(EventFilter(date_from="1999")) == sql_count(lib, EventFilter(date_from="1999"))

@@ -291,6 +291,15 @@ def _intersect(masks: Iterable[np.ndarray]) -> np.ndarray | None:
     return result
 
 
+def total(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> int | None:
+    """How many events `f` selects, from the index and the notes, or None for a filter with a
+    date window (its events come from SQL: a plain count is cheaper than collecting them)."""
+    if f.date_from or f.date_to:
+        return None
+    full = _intersect(_mask(session, f, dim, index, notes) for dim in DIMENSIONS if not f.only(dim).is_empty)
+    return index.total if full is None else int(full.sum())
+
+
 def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> Facets:
     # One mask per active dimension, from that dimension's own SQL condition.
     masks = {dim: _mask(session, f, dim, index, notes) for dim in DIMENSIONS if not f.only(dim).is_empty}

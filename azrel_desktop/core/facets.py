@@ -157,6 +157,16 @@ class FacetCache:
                 self._notes = facet_index.Notes(session, self._index, (corpus, notes))
             return self._index, self._notes
 
+    def peek(self, session: Session) -> tuple[FacetIndex, Notes] | None:
+        """The index and notes if both are loaded and of the file's current versions; never
+        reads or builds them (a caller on the GUI thread must not wait for that)."""
+        corpus, notes = versions(session)
+        with self._lock:
+            if (self._index is None or self._notes is None or self._index.version != corpus
+                    or self._notes.version != (corpus, notes)):
+                return None
+            return self._index, self._notes
+
     def clear(self) -> None:
         with self._lock:
             self._index = self._notes = None
@@ -167,6 +177,17 @@ def load_engine() -> None:
     length, so a start-up that overlaps it with waiting on the disk keeps the GUI thread from
     stalling on it later, in the middle of the first facet count."""
     from . import facet_index  # noqa: F401
+
+
+def counted(session: Session, f: EventFilter, cache: FacetCache) -> int | None:
+    """How many events the filter selects, counted by the facet engine when it is loaded and
+    current and the filter is one it holds without SQL; else None (count in SQL)."""
+    loaded = cache.peek(session)
+    if loaded is None:
+        return None
+    from . import facet_index
+
+    return facet_index.total(session, f, *loaded)
 
 
 def facets(session: Session, f: EventFilter, cache: FacetCache) -> Facets:
