@@ -67,15 +67,20 @@ class Dimension:
     def counts(self, mask: np.ndarray | None) -> np.ndarray:
         if mask is None:
             return self.totals
-        chosen = np.flatnonzero(mask)
-        if 4 * len(chosen) < len(mask):  # few events: gather their own pairs
-            lengths = self.lengths[chosen]
-            first = self.starts[chosen]
-            # position of each pair: its event's first pair plus its place among that event's pairs
-            at = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
-            pairs = self.codes[at]
-        else:  # many: one pass over every pair
-            pairs = self.codes[np.repeat(mask, self.lengths)]
+        chosen = np.count_nonzero(mask)
+        if 4 * chosen < len(mask):  # few events: gather their own pairs
+            return self._gathered(np.flatnonzero(mask))
+        if 4 * chosen > 3 * len(mask):  # nearly all: every pair but those of the few left out
+            return self.totals - self._gathered(np.flatnonzero(~mask))
+        return np.bincount(self.codes[np.repeat(mask, self.lengths)], minlength=len(self.keys))
+
+    def _gathered(self, chosen: np.ndarray) -> np.ndarray:
+        """Counts over the pairs of these events only."""
+        lengths = self.lengths[chosen]
+        first = self.starts[chosen]
+        # position of each pair: its event's first pair plus its place among that event's pairs
+        at = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+        pairs = self.codes[at]
         return np.bincount(pairs, minlength=len(self.keys))
 
     def values(self, counts: np.ndarray, *, nonzero: bool = False,
