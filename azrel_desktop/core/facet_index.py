@@ -104,7 +104,7 @@ class Dimension:
         if self._inverse is None:
             # pairs grouped by option, in event order within each (made on first use)
             by_option = np.argsort(self.codes, kind="stable")
-            events = np.repeat(np.arange(len(self.lengths), dtype=np.int64), self.lengths)[by_option]
+            events = np.repeat(np.arange(len(self.lengths), dtype=np.int32), self.lengths)[by_option]
             starts = np.zeros(len(self.keys) + 1, dtype=np.int64)
             np.cumsum(np.bincount(self.codes, minlength=len(self.keys)), out=starts[1:])
             self._inverse = (starts, events)
@@ -115,7 +115,7 @@ class Dimension:
         parts = [events[starts[i]:starts[i + 1]] for i in found]
         if len(parts) == 1:
             return parts[0]
-        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
 
 
 _MEMBERS = {

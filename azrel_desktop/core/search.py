@@ -136,7 +136,7 @@ class _Matches:
     """The rowids a query matches, remembered per file and index token, for the few latest
     queries: a filter change counts them, plans its first page by them and facets them."""
 
-    SIZE = 8
+    SIZE = 4  # a broad term at 1M events holds 4 MB
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
