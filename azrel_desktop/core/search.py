@@ -5,6 +5,10 @@ The index holds, per event, its title, summary, the quotes of its passages and t
 notes on it (and on the passages it cites). Input is never passed to MATCH as syntax: words
 are extracted and each is quoted, so `"`, `-`, `AND`, `(`, `%`, `_` or NUL cannot break the
 query. Double-quoted runs become phrases; the last bare word matches as a prefix.
+
+The rowids a query matches are remembered for the latest few queries, under a token that every
+change to the index renews, so one filter change runs the search once for its count, its first
+page and its facets.
 """
 
 from __future__ import annotations
