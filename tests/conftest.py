@@ -124,3 +124,19 @@ def file_at_revision():
         return path
 
     return make
+
+
+@pytest.fixture
+def sql_count():
+    """How many events a filter selects by a plain SQL count over its compiled conditions: the
+    reference the facet engine (which also answers `Library.count`) is checked against."""
+    from sqlalchemy import text
+
+    from azrel_desktop.core.filters import compile_filter
+
+    def count(lib, f) -> int:
+        c = compile_filter(f)
+        with lib.db.read() as s:
+            return s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one()
+
+    return count

@@ -21,18 +21,13 @@ import numpy as np
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from .facets import Facets, FacetValue
+from .facets import FacetOptions, Facets, FacetValue
 from .filters import DIMENSIONS, EventFilter, compile_filter, text_only_query
+from .search import matching_rowids
+from .search import rowid_array as _ids
 
 FORMAT = 2  # raise when what a stored index holds, or how, changes
 NAMES = ("organisations", "countries", "people", "sources", "kinds", "years")
-
-
-def _ids(value: str | None) -> np.ndarray:
-    """Rowids from a `group_concat(rowid)` value."""
-    if not value:
-        return np.empty(0, dtype=np.int64)
-    return np.fromstring(value, dtype=np.int64, sep=",")
 
 
 @dataclass
@@ -49,6 +44,9 @@ class Dimension:
 
     def __post_init__(self) -> None:
         self.lengths = np.diff(self.starts)  # pairs per event
+        self._folded: list[str] | None = None
+        self._inverse: tuple[np.ndarray, np.ndarray] | None = None
+        self._position: dict[str, int] | None = None
 
     @classmethod
     def build(cls, options: list[tuple], members: dict[str, np.ndarray], size: int) -> Dimension:
@@ -69,24 +67,55 @@ class Dimension:
     def counts(self, mask: np.ndarray | None) -> np.ndarray:
         if mask is None:
             return self.totals
-        chosen = np.flatnonzero(mask)
-        if 4 * len(chosen) < len(mask):  # few events: gather their own pairs
-            lengths = self.lengths[chosen]
-            first = self.starts[chosen]
-            # position of each pair: its event's first pair plus its place among that event's pairs
-            at = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
-            pairs = self.codes[at]
-        else:  # many: one pass over every pair
-            pairs = self.codes[np.repeat(mask, self.lengths)]
+        chosen = np.count_nonzero(mask)
+        if 4 * chosen < len(mask):  # few events: gather their own pairs
+            return self._gathered(np.flatnonzero(mask))
+        if 4 * chosen > 3 * len(mask):  # nearly all: every pair but those of the few left out
+            return self.totals - self._gathered(np.flatnonzero(~mask))
+        # each pair weighted by whether its event is chosen: no copy of the chosen pairs' codes
+        weights = np.repeat(mask, self.lengths)
+        return np.bincount(self.codes, weights=weights, minlength=len(self.keys)).astype(np.int64)
+
+    def _gathered(self, chosen: np.ndarray) -> np.ndarray:
+        """Counts over the pairs of these events only."""
+        lengths = self.lengths[chosen]
+        first = self.starts[chosen]
+        # position of each pair: its event's first pair plus its place among that event's pairs
+        at = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+        pairs = self.codes[at]
         return np.bincount(pairs, minlength=len(self.keys))
 
     def values(self, counts: np.ndarray, *, nonzero: bool = False,
-               order: Callable[[np.ndarray], np.ndarray] | None = None) -> list[FacetValue]:
+               order: Callable[[np.ndarray], np.ndarray] | None = None) -> FacetOptions:
         """Options by count (most first), then label; `nonzero` drops options with no events."""
         index = order(counts) if order else np.lexsort((self.order, -counts))
         if nonzero:
             index = index[counts[index] > 0]
-        return [FacetValue(self.keys[i], self.labels[i], int(counts[i]), self.details[i]) for i in index.tolist()]
+        return FacetOptions(self.keys, self.labels, self.details, counts.tolist(), index.tolist(), self.folded)
+
+    def folded(self) -> list[str]:
+        """Each option's label and key, casefolded, for finding options by name (made once)."""
+        if self._folded is None:
+            self._folded = [f"{label}\x1f{key}".casefold() for label, key in zip(self.labels, self.keys, strict=True)]
+        return self._folded
+
+    def events_with(self, keys: Iterable[str]) -> np.ndarray:
+        """Rowids of the events with any of these options (each once, ascending)."""
+        if self._inverse is None:
+            # pairs grouped by option, in event order within each (made on first use)
+            by_option = np.argsort(self.codes, kind="stable")
+            events = np.repeat(np.arange(len(self.lengths), dtype=np.int32), self.lengths)[by_option]
+            starts = np.zeros(len(self.keys) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.codes, minlength=len(self.keys)), out=starts[1:])
+            self._inverse = (starts, events)
+        starts, events = self._inverse
+        if self._position is None:
+            self._position = {k: i for i, k in enumerate(self.keys)}
+        found = sorted({self._position[k] for k in keys if k in self._position})
+        parts = [events[starts[i]:starts[i + 1]] for i in found]
+        if len(parts) == 1:
+            return parts[0]
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
 
 
 _MEMBERS = {
@@ -115,6 +144,7 @@ class FacetIndex:
         self.version, self.size, self.total = version, size, total
         self.disputed = disputed  # bool per rowid
         self.dimensions = dimensions
+        self.exists = dimensions["years"].lengths > 0  # every event has exactly one year
 
     @classmethod
     def read(cls, session: Session, version: str) -> FacetIndex:
@@ -235,11 +265,30 @@ class Notes:
 def _set_ids(session: Session, f: EventFilter) -> np.ndarray:
     query = text_only_query(f)
     if query:
-        return _ids(session.execute(text("SELECT group_concat(rowid) FROM event_fts WHERE event_fts MATCH :q"),
-                                    {"q": query}).scalar())
+        return matching_rowids(session, query)
     c = compile_filter(f)
     return _ids(session.execute(text(f"SELECT group_concat(e.rowid) FROM events e WHERE {c.where}"),
                                 c.params).scalar())
+
+
+INDEXED = ("organisations", "countries", "people", "kinds", "sources")  # a filter dimension with options
+
+
+def _mask(session: Session, f: EventFilter, dim: str, index: FacetIndex, notes: Notes) -> np.ndarray:
+    """The events that one active dimension of `f` selects, as a mask over rowids: from the
+    index and the notes where they hold the dimension (no SQL: they are of the file's current
+    versions), else from SQL (dates, whose end the corpus version does not follow; text)."""
+    if dim in INDEXED:
+        return index.mask(index.dimensions[dim].events_with(getattr(f, dim)))
+    if dim == "disputed":
+        return index.disputed if f.disputed else index.exists & ~index.disputed
+    if dim == "annotated":
+        return notes.annotated
+    if dim == "tags":
+        chosen = set(f.tags)
+        members = [m for tag, m in notes.tags if tag in chosen]
+        return index.mask(np.concatenate(members) if members else np.empty(0, dtype=np.int64))
+    return index.mask(_set_ids(session, f.only(dim)))
 
 
 def _intersect(masks: Iterable[np.ndarray]) -> np.ndarray | None:
@@ -249,13 +298,18 @@ def _intersect(masks: Iterable[np.ndarray]) -> np.ndarray | None:
     return result
 
 
+def total(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> int | None:
+    """How many events `f` selects, from the index and the notes, or None for a filter with a
+    date window (its events come from SQL: a plain count is cheaper than collecting them)."""
+    if f.date_from or f.date_to:
+        return None
+    full = _intersect(_mask(session, f, dim, index, notes) for dim in DIMENSIONS if not f.only(dim).is_empty)
+    return index.total if full is None else int(full.sum())
+
+
 def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> Facets:
     # One mask per active dimension, from that dimension's own SQL condition.
-    masks = {}
-    for dim in DIMENSIONS:
-        only = f.only(dim)
-        if not only.is_empty:
-            masks[dim] = index.mask(_set_ids(session, only))
+    masks = {dim: _mask(session, f, dim, index, notes) for dim in DIMENSIONS if not f.only(dim).is_empty}
 
     def under(*dims: str) -> np.ndarray | None:
         return _intersect(m for d, m in masks.items() if d not in dims)

@@ -15,9 +15,9 @@ the GUI thread.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -37,17 +37,83 @@ class FacetValue(NamedTuple):
     detail: str = ""
 
 
+class FacetOptions(Sequence[FacetValue]):
+    """The options of one dimension, busiest first, as a sequence whose values are made only
+    when asked for: a corpus may have 20,000 sources while a list shows a few hundred, and
+    making every value took longer than counting them. `matching` finds options by name
+    without making the others; `get` finds one by value (a chosen one that is not listed)."""
+
+    def __init__(self, keys: list[str], labels: list[str], details: list[str], counts: list[int],
+                 order: list[int], folded: Callable[[], list[str]] | None = None) -> None:
+        self._keys, self._labels, self._details = keys, labels, details
+        self._counts, self._order = counts, order  # count per option; option indexes in list order
+        self._folded = folded  # casefolded "label\x1fkey" per option, made once per index
+        self._position: dict[str, int] | None = None
+
+    @classmethod
+    def of(cls, values: Sequence[FacetValue]) -> FacetOptions:
+        values = list(values)
+        return cls([v.value for v in values], [v.label for v in values], [v.detail for v in values],
+                   [v.count for v in values], list(range(len(values))))
+
+    def _value(self, i: int) -> FacetValue:
+        return FacetValue(self._keys[i], self._labels[i], self._counts[i], self._details[i])
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, at: int) -> FacetValue: ...
+    @overload
+    def __getitem__(self, at: slice) -> list[FacetValue]: ...
+    def __getitem__(self, at):
+        if isinstance(at, slice):
+            return [self._value(i) for i in self._order[at]]
+        return self._value(self._order[at])
+
+    def __iter__(self) -> Iterator[FacetValue]:
+        return (self._value(i) for i in self._order)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"FacetOptions({len(self)} options: {self[:3]}{'…' if len(self) > 3 else ''})"
+
+    def get(self, value: str) -> FacetValue | None:
+        """The listed option with this value, or None."""
+        if self._position is None:
+            self._position = {self._keys[i]: n for n, i in enumerate(self._order)}
+        n = self._position.get(value)
+        return None if n is None else self._value(self._order[n])
+
+    def matching(self, needle: str, limit: int | None = None) -> tuple[list[FacetValue], int]:
+        """The first `limit` options (in list order) whose label or value contains `needle`
+        (any case), and how many match in all."""
+        needle = needle.strip().casefold()
+        if not needle:
+            return self[:limit], len(self)
+        folded = self._folded() if self._folded else [f"{self._labels[i]}\x1f{self._keys[i]}".casefold()
+                                                       for i in range(len(self._keys))]
+        hits = [i for i in self._order if needle in folded[i]]
+        return [self._value(i) for i in hits[:limit]], len(hits)
+
+
 @dataclass(frozen=True)
 class Facets:
     """Counts per option of each dimension; each dimension is counted under the other dimensions
     of the filter (the count is how many events that option would give)."""
 
     total: int
-    organisations: list[FacetValue] = field(default_factory=list)
-    countries: list[FacetValue] = field(default_factory=list)
-    people: list[FacetValue] = field(default_factory=list)
-    kinds: list[FacetValue] = field(default_factory=list)
-    sources: list[FacetValue] = field(default_factory=list)
+    organisations: Sequence[FacetValue] = field(default_factory=list)
+    countries: Sequence[FacetValue] = field(default_factory=list)
+    people: Sequence[FacetValue] = field(default_factory=list)
+    kinds: Sequence[FacetValue] = field(default_factory=list)
+    sources: Sequence[FacetValue] = field(default_factory=list)
     tags: list[FacetValue] = field(default_factory=list)
     disputed: int = 0
     annotated: int = 0
@@ -91,6 +157,16 @@ class FacetCache:
                 self._notes = facet_index.Notes(session, self._index, (corpus, notes))
             return self._index, self._notes
 
+    def peek(self, session: Session) -> tuple[FacetIndex, Notes] | None:
+        """The index and notes if both are loaded and of the file's current versions; never
+        reads or builds them (a caller on the GUI thread must not wait for that)."""
+        corpus, notes = versions(session)
+        with self._lock:
+            if (self._index is None or self._notes is None or self._index.version != corpus
+                    or self._notes.version != (corpus, notes)):
+                return None
+            return self._index, self._notes
+
     def clear(self) -> None:
         with self._lock:
             self._index = self._notes = None
@@ -101,6 +177,17 @@ def load_engine() -> None:
     length, so a start-up that overlaps it with waiting on the disk keeps the GUI thread from
     stalling on it later, in the middle of the first facet count."""
     from . import facet_index  # noqa: F401
+
+
+def counted(session: Session, f: EventFilter, cache: FacetCache) -> int | None:
+    """How many events the filter selects, counted by the facet engine when it is loaded and
+    current and the filter is one it holds without SQL; else None (count in SQL)."""
+    loaded = cache.peek(session)
+    if loaded is None:
+        return None
+    from . import facet_index
+
+    return facet_index.total(session, f, *loaded)
 
 
 def facets(session: Session, f: EventFilter, cache: FacetCache) -> Facets:

@@ -5,15 +5,26 @@ The index holds, per event, its title, summary, the quotes of its passages and t
 notes on it (and on the passages it cites). Input is never passed to MATCH as syntax: words
 are extracted and each is quoted, so `"`, `-`, `AND`, `(`, `%`, `_` or NUL cannot break the
 query. Double-quoted runs become phrases; the last bare word matches as a prefix.
+
+The rowids a query matches are remembered for the latest few queries, under a token that every
+change to the index renews, so one filter change runs the search once for its count, its first
+page and its facets.
 """
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+import uuid
+from collections import OrderedDict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Characters the index tokenizer (`unicode61 remove_diacritics 2`) keeps in a token: letters,
 # numbers, private-use characters, and combining marks (which it then strips). Everything else,
@@ -104,14 +115,91 @@ FROM events e
 """
 INDEX_VERSION = "2"  # raise when what the index holds, or how, changes: files rebuild it on open
 INDEX_VERSION_KEY = "search_index"
+# A new random token is written with every change to the index (all of them go through
+# `reindex_events`), in the same transaction: matches remembered under a token are those of the
+# index's contents, whoever asks and whatever was restored. (The corpus and notes versions do
+# not follow titles, summaries, quotes or the text of notes.)
+TOKEN_KEY = "search_token"
+
+
+def _new_token(session: Session) -> None:
+    session.execute(text("INSERT OR REPLACE INTO app_meta(key, value) VALUES (:k, :v)"),
+                    {"k": TOKEN_KEY, "v": uuid.uuid4().hex})
+
+
+def rowid_array(value: str | None) -> np.ndarray:
+    """Rowids from a `group_concat(rowid)` value (numpy is imported here, on first use)."""
+    import numpy as np
+
+    if not value:
+        return np.empty(0, dtype=np.int64)
+    return np.fromstring(value, dtype=np.int64, sep=",")
+
+
+class _Matches:
+    """The rowids a query matches, remembered per file and index token, for the few latest
+    queries: a filter change counts them, plans its first page by them and facets them."""
+
+    SIZE = 4  # a broad term at 1M events holds 4 MB
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._memo: OrderedDict[tuple, np.ndarray] = OrderedDict()
+
+    def rowids(self, session: Session, query: str) -> np.ndarray:
+        token = session.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": TOKEN_KEY}).scalar()
+        key = (str(session.get_bind().url), token, query)
+        if token is not None:
+            with self._lock:
+                found = self._memo.get(key)
+                if found is not None:
+                    self._memo.move_to_end(key)
+                    return found
+        value = session.execute(text("SELECT group_concat(rowid) FROM event_fts WHERE event_fts MATCH :q"),
+                                {"q": query}).scalar()
+        ids = rowid_array(value)
+        ids.flags.writeable = False  # shared by every caller
+        if token is not None:
+            with self._lock:
+                self._memo[key] = ids
+                while len(self._memo) > self.SIZE:
+                    self._memo.popitem(last=False)
+        return ids
+
+    def clear(self) -> None:
+        with self._lock:
+            self._memo.clear()
+
+
+_matches = _Matches()
+
+
+def matching_rowids(session: Session, query: str) -> np.ndarray:
+    """Rowids (ascending, read-only) of the events an FTS5 query (`fts_query`) matches."""
+    return _matches.rowids(session, query)
+
+
+def match_count(session: Session, query: str) -> int:
+    return len(_matches.rowids(session, query))
+
+
+def forget_matches() -> None:
+    """Drop every remembered match (they are only ever a shortcut)."""
+    _matches.clear()
 
 
 def ensure_index(db) -> bool:
-    """Rebuild the search index of a file whose index is from an older version; True if rebuilt."""
+    """Rebuild the search index of a file whose index is from an older version; True if rebuilt.
+    A file indexed before the index had a token gets one (until then no match is remembered)."""
     with db.read() as session:
-        current = session.execute(text("SELECT value FROM app_meta WHERE key = :k"),
-                                  {"k": INDEX_VERSION_KEY}).scalar()
-    if current == INDEX_VERSION or db.readonly:
+        meta = dict(session.execute(text("SELECT key, value FROM app_meta WHERE key IN (:v, :t)"),
+                                    {"v": INDEX_VERSION_KEY, "t": TOKEN_KEY}).all())
+    if db.readonly:
+        return False
+    if meta.get(INDEX_VERSION_KEY) == INDEX_VERSION:
+        if TOKEN_KEY not in meta:
+            with db.write() as session:
+                _new_token(session)
         return False
     with db.write() as session:
         reindex_events(session)
@@ -120,6 +208,7 @@ def ensure_index(db) -> bool:
 
 def reindex_events(session: Session, event_ids: Iterable[str] | None = None) -> None:
     """Rebuild the search rows of the given events (all events when None)."""
+    _new_token(session)
     if event_ids is None:
         session.execute(text("DELETE FROM event_fts"))
         session.execute(text(_REBUILD))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from .dates import describe as describe_date
 from .facets import Facets, FacetValue  # noqa: F401 - re-exported: the timeline's facets
 from .filters import CompiledFilter, EventFilter, compile_filter, text_only_query
-from .search import fts_query
+from .search import fts_query, match_count, matching_rowids
 
 SEP = "\x1f"  # joins several names inside one SQL value; never occurs in data we store
 
@@ -93,8 +93,8 @@ def count_events(session: Session, f: EventFilter, compiled: CompiledFilter | No
 
 
 def _text_matches(session: Session, f: EventFilter) -> int:
-    return session.execute(text("SELECT count(*) FROM event_fts WHERE event_fts MATCH :q"),
-                           {"q": fts_query(f.text)}).scalar_one()
+    # remembered per query and index token: a filter change also plans its page and its facets by them
+    return match_count(session, fts_query(f.text))
 
 
 def _walk_text(session: Session, f: EventFilter, page_end: int) -> bool:
@@ -123,13 +123,57 @@ def event_rows(
         if offset:
             raise ValueError("page either from an offset or after an event, not both")
         return _rows_after(session, f, after, sort=sort, descending=descending, limit=limit)
-    c = compile_filter(f, walk_text=_walk_text(session, f, offset + limit))
+    walk = _walk_text(session, f, offset + limit)
+    if walk and text_only_query(f):
+        page = _probed_page(session, f, sort=sort, descending=descending, offset=offset, limit=limit)
+        if page is not None:
+            return page
+    c = compile_filter(f, walk_text=walk)
     order = order_by(sort, descending)
     # The page's rowids first, so that the row's linked names are looked up for its rows only
     # rather than for every event the sort has to consider.
     sql = (f"{ROW_SELECT} WHERE e.rowid IN (SELECT e.rowid FROM events e WHERE {c.where} ORDER BY {order} "
            f"LIMIT :_lim OFFSET :_off) ORDER BY {order}")
     rows = session.execute(text(sql), {**c.params, "_lim": limit, "_off": offset})
+    return [_row(r) for r in rows]
+
+
+PROBE_AT_MOST = 50_000  # sort-index entries a probed page reads before SQL walks instead
+
+
+def _probed_page(session: Session, f: EventFilter, *, sort: str, descending: bool, offset: int,
+                 limit: int) -> list[EventRow] | None:
+    """A page of a text-only filter that matches many events, found by reading the sort index
+    a stretch at a time and probing each rowid against the remembered matches (`search`), so
+    the search is not run again inside SQL; None when the page lies too deep for that."""
+    import numpy as np
+
+    matches = matching_rowids(session, fts_query(f.text))
+    events = session.execute(text("SELECT coalesce(max(rowid), 0) FROM events")).scalar_one()
+    need = offset + limit
+    stretch = max(256, int(need * max(events, 1) / max(len(matches), 1) * 1.25))
+    order = order_by(sort, descending)
+    found: list[np.ndarray] = []
+    read = have = 0
+    while have < need:
+        if read + stretch > PROBE_AT_MOST:
+            return None
+        part = np.array(session.execute(text(f"SELECT e.rowid FROM events e ORDER BY {order} LIMIT :n OFFSET :o"),
+                                        {"n": stretch, "o": read}).scalars().all(), dtype=np.int64)
+        at = np.minimum(np.searchsorted(matches, part), len(matches) - 1)
+        hits = part[matches[at] == part] if len(matches) else part[:0]
+        found.append(hits)
+        have += len(hits)
+        read += stretch
+        if len(part) < stretch:  # the end of the events
+            break
+        stretch *= 2
+    page = np.concatenate(found)[offset:need].tolist() if found else []
+    if not page:
+        return []
+    marks = ", ".join(f":r{i}" for i in range(len(page)))
+    rows = session.execute(text(f"{ROW_SELECT} WHERE e.rowid IN ({marks}) ORDER BY {order}"),
+                           {f"r{i}": r for i, r in enumerate(page)})
     return [_row(r) for r in rows]
 
 

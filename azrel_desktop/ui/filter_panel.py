@@ -9,6 +9,7 @@ emitting `filterChanged`, so the panel, the chips and the timeline can feed each
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.dates import DateError, parse_user_date, window
+from ..core.facets import FacetOptions
 from ..core.filters import EventFilter
 from ..core.service import Library
 from ..core.timeline import Facets, FacetValue
@@ -66,6 +68,10 @@ def load_facets(library: Library, f: EventFilter) -> FacetBundle:
 
 _ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
 _COUNT_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _as_options(options: Sequence[FacetValue]) -> FacetOptions:
+    return options if isinstance(options, FacetOptions) else FacetOptions.of(options)
 
 
 class FacetSection(QWidget):
@@ -107,9 +113,9 @@ class FacetSection(QWidget):
 
         self.empty = PlainLabel("No options yet.", self, selectable=False)
         self.empty.setEnabled(False)
-        self._options: list[FacetValue] = []
+        self._options = FacetOptions.of([])
         self._names: dict[str, str] = {}
-        self._pending: tuple[list[FacetValue], dict[str, str] | None] | None = None  # for a closed section
+        self._pending: tuple[FacetOptions, dict[str, str] | None] | None = None  # for a closed section
         self._brushes: dict[bool, QBrush] = {}
         self.narrow = QLineEdit(self)
         self.narrow.setObjectName(f"narrow-{dimension}")
@@ -162,39 +168,40 @@ class FacetSection(QWidget):
             self.header.setChecked(True)
         self._update_header()
 
-    def _shown(self, options: list[FacetValue]) -> list[FacetValue]:
+    def _shown(self, options: FacetOptions) -> list[FacetValue]:
         """The options to list: those matching the narrow box, busiest first, at most
         SHOW_AT_MOST of them (organisations are always listed whole, as a tree), plus every
-        checked one."""
+        checked one. Only these are made into values: a corpus may have 20,000 sources."""
         if self.dimension == "organisations":
-            return options
-        needle = self.narrow.text().strip().casefold()
-        matching = [o for o in options if not needle or needle in o.label.casefold()
-                    or needle in o.value.casefold()]
-        shown = matching[:self.SHOW_AT_MOST]
+            return list(options)
+        shown, matching = options.matching(self.narrow.text(), self.SHOW_AT_MOST)
         kept = {o.value for o in shown}
-        checked = set(self.checked())
-        shown += [o for o in options if o.value in checked and o.value not in kept]
-        hidden = len(matching) - min(len(matching), self.SHOW_AT_MOST)
+        for value in self.checked():
+            option = options.get(value) if value not in kept else None
+            if option is not None:
+                shown.append(option)
+        hidden = matching - min(matching, self.SHOW_AT_MOST)
         self.more.setText(f"{hidden:,} more not listed: narrow the list to find them" if hidden else "")
         self.more.setVisible(bool(hidden) and self.header.isChecked())
         return shown
 
-    def offer(self, options: list[FacetValue], names: dict[str, str] | None = None) -> None:
+    def offer(self, options: Sequence[FacetValue], names: dict[str, str] | None = None) -> None:
         """New counts: shown now if the section is open, else when it is opened (or read)."""
         if self.header.isChecked():
             self.set_options(options, names)
         else:
-            self._options, self._pending = options, (options, names)
+            self._options = _as_options(options)
+            self._pending = (self._options, names)
 
     def _flush(self) -> None:
         if self._pending is not None:
             self.set_options(*self._pending)
 
-    def set_options(self, options: list[FacetValue], names: dict[str, str] | None = None) -> None:
+    def set_options(self, options: Sequence[FacetValue], names: dict[str, str] | None = None) -> None:
         """Show `options` with their counts; checked options the facets no longer list stay, at 0."""
         self._pending = None
         names = names or {}
+        options = _as_options(options)
         self._options, self._names = options, names
         self.narrow.setVisible(len(options) > self.NARROW_FROM and self.header.isChecked())
         shown = self._shown(options)
