@@ -63,8 +63,16 @@ def test_benchmark_measures_every_figure(small):
     report = bench.run(small, repeat=2)
     names = {f.name for f in report.figures}
     assert {"search: rare term", "search: broad term", "jump to middle", "jump to end"} <= names
-    assert sum(n.startswith("filter+facets") for n in names) == 5
+    assert sum(n.startswith("filter+facets") for n in names) == 6  # the text filter twice
     assert sum(n.startswith("sort by") for n in names) == 8
+    by_name = {f.name: f for f in report.figures}
+
+    def statements(name: str) -> int:
+        return int(by_name[name].note.split()[0])
+
+    # A word searched for the first time runs the search itself; again, it is remembered.
+    for name in ("search: rare term", "search: broad term", "filter+facets: text 'pipeline'"):
+        assert statements(f"{name}, first time") > statements(name), name
     for figure in report.figures:
         assert figure.median_ms > 0 and figure.raw_median_ms > 0 and figure.ratio > 0
         assert "statements" in figure.note
