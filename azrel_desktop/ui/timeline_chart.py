@@ -83,6 +83,12 @@ def load_chart(library: Library, f: EventFilter, limit: int = CHART_LIMIT) -> Ch
     return data
 
 
+def _alpha(colour: QColor, alpha: int) -> QColor:
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    return c
+
+
 def top_level(org_id: str, parents: dict[str, str | None]) -> str:
     seen = set()
     while parents.get(org_id) and org_id not in seen:
@@ -530,43 +536,57 @@ class ChartCanvas(QAbstractScrollArea):
         p.drawLine(QPointF(self.LABEL_W - 0.5, self.AXIS_H), QPointF(self.LABEL_W - 0.5, h))
 
     def _build_paths(self) -> list:
-        """The chart's shapes grouped by how they are drawn, in content coordinates: one path per
-        lane and style, so a paint is a few dozen calls however many events there are. Spans
-        with faded ends need their own gradient each and are listed one by one."""
+        """The chart's shapes grouped by how they are drawn, in content coordinates, so a paint
+        is a few dozen calls however many events there are: per lane, its plain spans as one
+        `drawRects` and its day points as one `drawPoints` with a round pen (rasterising these
+        costs a fraction of one path per lane: 30 against 140 ms for 5,000 items). Spans with
+        faded ends need their own gradient and dashed points their own outline: listed one by
+        one, as are the disputed marks' few triangles in one path."""
         groups: list = []
         disputed = QPainterPath()
         by_lane = getattr(self, "_by_lane", {})
+        r = self.POINT_R
         for lane, (_label, colour) in enumerate(self.lanes):
-            spans, points, fuzzy_points = QPainterPath(), QPainterPath(), QPainterPath()
+            spans: list[QRectF] = []
+            points: list[QPointF] = []
+            fuzzy_points: list[QRectF] = []
             faded: list[ChartItem] = []
             for it in by_lane.get(lane, ()):
                 x, y, w, h = it.box or (0.0, 0.0, 0.0, 0.0)
                 if it.point:
-                    (fuzzy_points if it.fuzzy else points).addEllipse(x, y + (h - w) / 2, w, w)
+                    if it.fuzzy:
+                        fuzzy_points.append(QRectF(x, y + (h - w) / 2, w, w))
+                    else:
+                        points.append(QPointF(x + w / 2, y + h / 2))
                 elif it.faded:
                     faded.append(it)
                 else:
-                    spans.addRoundedRect(x, y, w, h, 4, 4)
+                    spans.append(QRectF(x, y, w, h))
                 if it.row.disputed:
                     cx, cy = x + w - 2, y - 1
                     disputed.moveTo(cx, cy - 5)
                     disputed.lineTo(cx + 5, cy + 4)
                     disputed.lineTo(cx - 5, cy + 4)
                     disputed.closeSubpath()
-            solid = QPen(colour.darker(140), 1.2)
+            outline = colour.darker(140)
+            solid = QPen(outline, 1.2)
             dashed = QPen(solid)
             dashed.setStyle(Qt.PenStyle.DashLine)
-            for path, pen, alpha in ((spans, solid, 170), (points, solid, 230), (fuzzy_points, dashed, 110)):
-                if not path.isEmpty():
-                    path.setFillRule(Qt.FillRule.WindingFill)  # overlapping shapes stay filled
-                    fill = QColor(colour)
-                    fill.setAlpha(alpha)
-                    groups.append((path, pen, QBrush(fill), None))
+            if spans:
+                groups.append(("rects", solid, QBrush(_alpha(colour, 170)), spans))
+            if points:
+                rim = QPen(outline, 2 * r + 1.2)
+                rim.setCapStyle(Qt.PenCapStyle.RoundCap)
+                dot = QPen(_alpha(colour, 230), 2 * r - 1.2)
+                dot.setCapStyle(Qt.PenCapStyle.RoundCap)
+                groups.append(("points", rim, dot, points))
+            if fuzzy_points:
+                groups.append(("ellipses", dashed, QBrush(_alpha(colour, 110)), fuzzy_points))
             for it in faded:
-                groups.append((None, dashed if it.fuzzy else solid, None, it))
+                groups.append(("faded", dashed if it.fuzzy else solid, None, it))
         if not disputed.isEmpty():
-            disputed.setFillRule(Qt.FillRule.WindingFill)
-            groups.append((disputed, QPen(QColor("white"), 1), QBrush(DISPUTED_COLOUR), None))
+            disputed.setFillRule(Qt.FillRule.WindingFill)  # overlapping marks stay filled
+            groups.append(("path", QPen(QColor("white"), 1), QBrush(DISPUTED_COLOUR), disputed))
         return groups
 
     def _paint_items(self, p: QPainter, w: int, h: int) -> None:
@@ -576,21 +596,36 @@ class ChartCanvas(QAbstractScrollArea):
         p.save()
         p.translate(dx, dy)
         left, right = -dx, w - dx  # the visible content x range
-        for path, pen, brush, it in self._paths:
-            if it is None:
+        for kind, pen, brush, shapes in self._paths:
+            if kind == "rects":
                 p.setPen(pen)
                 p.setBrush(brush)
-                p.drawPath(path)
-                continue
-            if it.box is None or it.box[0] + it.box[2] < left or it.box[0] > right:
-                continue
-            r = it.rect
-            colour = self.lanes[it.lane][1]
-            p.setPen(pen)
-            p.setBrush(self._span_brush(it, r, colour))
-            p.drawRoundedRect(r, 4, 4)
-            if it.open_start or it.open_end:
-                self._paint_open_ends(p, it, r, colour)
+                p.drawRects(shapes)
+            elif kind == "points":
+                p.setPen(pen)  # the rim, then the fill over it
+                p.drawPoints(shapes)
+                p.setPen(brush)
+                p.drawPoints(shapes)
+            elif kind == "ellipses":
+                p.setPen(pen)
+                p.setBrush(brush)
+                for rect in shapes:
+                    p.drawEllipse(rect)
+            elif kind == "path":
+                p.setPen(pen)
+                p.setBrush(brush)
+                p.drawPath(shapes)
+            else:
+                it = shapes
+                if it.box is None or it.box[0] + it.box[2] < left or it.box[0] > right:
+                    continue
+                r = it.rect
+                colour = self.lanes[it.lane][1]
+                p.setPen(pen)
+                p.setBrush(self._span_brush(it, r, colour))
+                p.drawRoundedRect(r, 4, 4)
+                if it.open_start or it.open_end:
+                    self._paint_open_ends(p, it, r, colour)
         p.restore()
         selected = self.item_for(self.selected) if self.selected else None
         if selected is not None and selected.rect is not None:
