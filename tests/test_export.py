@@ -601,17 +601,55 @@ def test_stored_rows_not_paired_with_their_events_are_not_used(tied_library):
     assert out.getvalue() == expected
 
 
-def test_cancel_while_rows_are_rendered_keeps_the_old_ones(tied_library):
+def test_cancel_while_rows_are_rendered(tied_library):
+    """Cancel stops the rendering of out-of-date rows; they stay out of date (never marked
+    current half done), and the next export renders them again."""
     library = tied_library
     export_text(library)
     con = sqlite3.connect(library.path)
     con.execute(f"UPDATE events SET title = 'changed' WHERE id = '{A}'")
     con.commit()
     con.close()
-    before = stored(library)
-    with pytest.raises(ExportCancelled):  # while the out-of-date rows are rendered again
+    with pytest.raises(ExportCancelled):
         library.export_events(EventFilter(), io.StringIO(), cancelled=lambda: True)
-    assert stored(library) == before
     with library.db.read() as s:
         assert not export_rows.is_current(s)
         assert s.execute(text("SELECT count(*) FROM sqlite_temp_master")).scalar() == 0
+    assert export_text(library) == expected_export(library, EventFilter())
+    with library.db.read() as s:
+        assert export_rows.is_current(s)
+
+
+def test_rows_are_marked_current_only_if_nothing_changed_while_they_were_rendered(tied_library):
+    library = tied_library
+    with library.db.read() as s:
+        now, _ = export_rows.version(s)
+
+        def write():  # another window changes an event while the rows are written
+            con = sqlite3.connect(library.path)
+            con.execute(f"UPDATE events SET summary = summary || '.' WHERE id = '{A}'")
+            con.commit()
+            con.close()
+            return library.db.write()
+
+        assert export_rows.refresh(s, write, now) is False
+    with library.db.read() as s:
+        assert not export_rows.is_current(s)
+    assert export_text(library) == expected_export(library, EventFilter())
+
+
+def test_a_refresh_taken_over_by_another_stops(tied_library):
+    library = tied_library
+    with library.db.read() as s:
+        now, _ = export_rows.version(s)
+        calls = []
+
+        def write():
+            calls.append(1)
+            if len(calls) == 2:  # between the start and the first batch, another refresh starts
+                with library.db.write() as w:
+                    w.execute(text("UPDATE app_meta SET value = 'rendering other' WHERE key = 'export_rows'"))
+            return library.db.write()
+
+        assert export_rows.refresh(s, write, now) is False
+    assert stored(library) == (0, "rendering other")

@@ -147,22 +147,22 @@ def export_events(
 
 
 def keep_rows(db: Database, f: EventFilter, cancelled: Callable[[], bool] | None = None) -> bool:
-    """Render the stored rows again (in a write session, before the export's read session) when
-    they are out of date and the filter's events are at least a quarter of all: a smaller
-    export renders its own rows faster than all of them. True if it did. They are only a cache:
-    a read-only or busy file exports from rows rendered for the export alone."""
+    """Render the stored rows again (before the export's read session) when they are out of date
+    and the filter's events are at least a quarter of all: a smaller export renders its own rows
+    faster than all of them. True if it did. They are only a cache: a read-only or busy file
+    exports from rows rendered for the export alone."""
     if db.readonly:
         return False
     c = compile_filter(f)
-    with db.read() as s:
-        if export_rows.is_current(s):
-            return False
-        total = s.execute(text("SELECT count(*) FROM events")).scalar()
-        if 4 * s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar() < total:
-            return False
     try:
-        with db.write() as s:
-            return export_rows.refresh(s, cancelled)
+        with db.read() as s:  # one snapshot: every row rendered from the same version of the corpus
+            now, stored = export_rows.version(s)
+            if stored == now:
+                return False
+            total = s.execute(text("SELECT count(*) FROM events")).scalar()
+            if 4 * s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar() < total:
+                return False
+            return export_rows.refresh(s, db.write, now, cancelled)
     except DatabaseError:
         return False
 

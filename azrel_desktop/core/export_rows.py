@@ -7,18 +7,21 @@ event's head rendered (formula-safe, quoted) by the event's rowid and id, with t
 change to what a head shows, from any process); an export of a current file is then one ordered
 join. Notes (the last two columns) are few and change often: each export renders them anew.
 
-Heads are rendered by one merge: the events and every link table are read once, each in event-id
-order (their primary keys' order), and the small option lists (organisations, countries, people,
-agreements, source titles) once into dicts — no lookup per event. The same code renders just an
-export's own events into a temporary table when the stored heads cannot be used (out of date
-and the file read-only or the export small, or the rowids no longer paired, see `ORDER`).
+Heads are rendered a batch of events at a time, in event-id order: each batch's links come from
+one range of each link table's primary key (event id first), the small option lists
+(organisations, countries, people, agreements, source titles) are read once into dicts, so no
+event needs lookups of its own. The same code renders just an export's own events into a
+temporary table when the stored heads cannot be used (out of date and the file read-only or the
+export small, or a row no longer paired with its event's rowid).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager as ContextManager
 from itertools import groupby
 from operator import itemgetter
+from uuid import uuid4
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -32,7 +35,8 @@ ORDER = "temp._export_order"
 VERSION_KEY = "export_rows"  # app_meta: the versions the stored heads were rendered at
 HEAD_WIDTH = 19  # id ... contradicting_quotes
 NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
-BATCH = 2000
+BATCH = 2000  # events rendered at once
+WRITE_BATCH = 10_000  # rows written at once (a refresh: per write transaction)
 
 _FIRST = itemgetter(0)
 
@@ -50,16 +54,40 @@ def is_current(session: Session) -> bool:
     return stored == now
 
 
-def refresh(session: Session, cancelled: Callable[[], bool] | None = None) -> bool:
-    """Render every head into `export_rows` if they are out of date (in a write session);
-    True if it did."""
-    now, stored = version(session)
-    if stored == now:
-        return False
-    session.execute(text(f"DELETE FROM {TABLE}"))
-    build(session, TABLE, cancelled=cancelled)
+class _TakenOver(Exception):
+    """Another refresh started after this one: it renders the rows, this one stops."""
+
+
+def _set_key(session: Session, value: str) -> None:
     session.execute(text("INSERT INTO app_meta(key, value) VALUES (:k, :v) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": VERSION_KEY, "v": now})
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": VERSION_KEY, "v": value})
+
+
+def refresh(session: Session, write: Callable[[], ContextManager[Session]], now: str,
+            cancelled: Callable[[], bool] | None = None) -> bool:
+    """Render every head again into `export_rows` from `session`'s snapshot (a read session whose
+    version is `now`), writing a batch per `write()` transaction so that other writers wait for one
+    batch at most, never for the whole. The rows are marked current (True) only if the file is
+    still at `now` when they are all written and no other refresh took over meanwhile."""
+    token = f"rendering {uuid4().hex}"  # not a version: the rows are not used while it is there
+    with write() as w:
+        w.execute(text(f"DELETE FROM {TABLE}"))
+        _set_key(w, token)
+
+    def put(rows: list[tuple]) -> None:
+        with write() as w:
+            if version(w)[1] != token:
+                raise _TakenOver()
+            w.connection().exec_driver_sql(f"INSERT OR REPLACE INTO {TABLE} (rid, id, head) VALUES (?, ?, ?)", rows)
+
+    try:
+        build(session, TABLE, put=put, cancelled=cancelled)
+    except _TakenOver:
+        return False
+    with write() as w:
+        if version(w) != (now, token):
+            return False
+        _set_key(w, now)
     return True
 
 
@@ -117,10 +145,10 @@ def _cells(rows: list[tuple], labels: dict[str, str]) -> dict[str, str]:
     return cells
 
 
-def build(session: Session, table: str, *, only: bool = False,
+def build(session: Session, table: str, *, only: bool = False, put: Callable[[list[tuple]], None] | None = None,
           cancelled: Callable[[], bool] | None = None) -> int:
     """Render the heads of every event (`only`: of the events in the export's order) into
-    `table`; return how many.
+    `table` (or hand each `WRITE_BATCH` of (rowid, id, head) rows to `put`); return how many.
 
     The events are read in id order, a batch at a time; each batch's links come from one range
     of each link table's primary key (event id first), so no event needs a lookup of its own."""
@@ -150,9 +178,12 @@ def build(session: Session, table: str, *, only: bool = False,
         coalesce(e.date_text, ''), e.title, e.kind, e.summary, coalesce(e.location, ''),
         CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, '')
         FROM events e {f"WHERE e.id IN (SELECT id FROM {ORDER})" if only else ""} ORDER BY e.id"""))
-    insert = f"INSERT INTO {table} (rid, id, head) VALUES (?, ?, ?)"
-    connection = session.connection()
-    done = 0
+    if put is None:
+        insert, connection = f"INSERT INTO {table} (rid, id, head) VALUES (?, ?, ?)", session.connection()
+
+        def put(rows: list[tuple]) -> None:
+            connection.exec_driver_sql(insert, rows)
+    done, pending = 0, []
     try:
         while batch := events.cursor.fetchmany(BATCH):
             if cancelled and cancelled():
@@ -173,12 +204,15 @@ def build(session: Session, table: str, *, only: bool = False,
                         contradicting.append(exact)
                 rows.append((event_id, *own[:9], *[c.get(event_id, "") for c in cells], JOIN.join(sorted(sources)),
                              JOIN.join(supporting), own[9], own[10], JOIN.join(contradicting)))
-            connection.exec_driver_sql(insert, [(event[0], event[1], head) for event, head in
-                                                zip(batch, render(rows, HEAD_WIDTH), strict=True)])
-            done += len(batch)
+            pending += [(event[0], event[1], head) for event, head in zip(batch, render(rows, HEAD_WIDTH), strict=True)]
+            if len(pending) >= WRITE_BATCH:
+                put(pending)
+                done, pending = done + len(pending), []
     finally:
         events.close()
-    return done
+    if pending:
+        put(pending)
+    return done + len(pending)
 
 
 def build_notes(session: Session) -> None:
