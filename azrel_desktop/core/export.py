@@ -120,10 +120,10 @@ def export_events(
         total = session.execute(text(
             f"INSERT INTO {_ORDER} (rid, id) SELECT e.rowid, e.id FROM events e WHERE {c.where} "
             f"ORDER BY {order_by(sort, descending)}"), c.params).rowcount
-        rows = export_rows.TABLE if total and export_rows.is_current(session) else None
-        if total and rows is None:
-            rows = _own_rows(session, cancelled)
+        rows = export_rows.TABLE
         if total:
+            if not export_rows.is_current(session):
+                rows = _own_rows(session, cancelled)
             export_rows.build_notes(session)
         while written < total:
             if cancelled and cancelled():

@@ -93,7 +93,7 @@ def refresh(session: Session, write: Callable[[], ContextManager[Session]], now:
 
 def _stream(session: Session, sql: str) -> Iterator[tuple]:
     """The rows of a statement sent through the session, as the driver's plain tuples, read as
-    they are consumed (several such streams are open at once during a merge)."""
+    they are consumed (two such streams are walked side by side)."""
     result = session.execute(text(sql))
     try:
         yield from result.cursor
