@@ -9,8 +9,10 @@ import sqlite3
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import event, text
 
-from azrel_desktop.core import export
+from azrel_desktop.core import export, export_rows
+from azrel_desktop.core.database import open_database
 from azrel_desktop.core.export import (
     BOM,
     EVENT_COLUMNS,
@@ -20,6 +22,7 @@ from azrel_desktop.core.export import (
     write_atomically,
 )
 from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.service import Library
 
 # Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
 # nothing wrote to it); a test that writes asks for `fresh_library`.
@@ -130,8 +133,8 @@ def tied_library(fresh_library):
                     "('p001-eapc-pfp-since-1994', 'p002-eapc-joined', 'p002-nacc-admission')", (new, claim))
     con.commit()
     con.close()
-    for i, event in enumerate(TIES[::3]):
-        library.add_annotation("event", event, ["=1+1", "-5", "plain note", "a\x00b", "x; y"][i], tags=["t", f"k{i}"])
+    for i, tie in enumerate(TIES[::3]):
+        library.add_annotation("event", tie, ["=1+1", "-5", "plain note", "a\x00b", "x; y"][i], tags=["t", f"k{i}"])
     library.add_annotation("passage", "p001-eapc-pfp-since-1994", "on the passage", tags=["p", "t"])
     return library
 
@@ -395,3 +398,258 @@ def test_write_atomically_to_a_new_file(tmp_path, library):
     n = write_atomically(target, lambda out: library.export_events(EventFilter(kinds=("visit",)), out))
     assert n == library.count(EventFilter(kinds=("visit",)))
     assert target.read_bytes().count(b"\r\n") >= n + 1
+
+
+# --- the stored rows (core/export_rows.py) ------------------------------------------------------------
+
+
+def reference_export(path, ids: list[str]) -> str:
+    """The events export of `ids`, in that order, built the plain way: for each event, one query
+    per column, as each column is defined (an oracle for the rendered, stored and merged rows)."""
+    con = sqlite3.connect(path)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(EVENT_COLUMNS)
+    notes = """SELECT a.id, a.body FROM annotations a WHERE (a.target_kind = 'event' AND a.target_id = :e)
+        OR (a.target_kind = 'passage' AND a.target_id IN (SELECT passage_id FROM event_citations WHERE event_id = :e))
+        ORDER BY a.rowid"""
+    for event_id in ids:
+        def cell(sql: str, event_id=event_id) -> str:
+            return "; ".join(v for (v,) in con.execute(sql, {"e": event_id}))
+
+        own = con.execute("""SELECT id, date, date_start, date_end, precision, coalesce(date_text, ''), title, kind,
+            summary, coalesce(location, ''), CASE WHEN disputed THEN 'yes' ELSE 'no' END, coalesce(dispute_note, '')
+            FROM events WHERE id = :e""", {"e": event_id}).fetchone()
+        quotes = """SELECT ps.exact FROM event_citations x JOIN passages ps ON ps.id = x.passage_id
+            WHERE x.event_id = :e AND x.stance = '{}' AND ps.exact <> '' ORDER BY x.passage_id"""
+        row = [*own[:10],
+               cell("""SELECT o.name || coalesce(' (' || o.abbreviation || ')', '') FROM event_organisations x
+                   JOIN organisations o ON o.id = x.organisation_id WHERE x.event_id = :e
+                   AND (o.name <> '' OR o.abbreviation IS NOT NULL) ORDER BY x.organisation_id"""),
+               cell("""SELECT c.name FROM event_countries x JOIN countries c ON c.id = x.country_id
+                   WHERE x.event_id = :e AND c.name <> '' ORDER BY x.country_id"""),
+               cell("""SELECT p.name FROM event_people x JOIN people p ON p.id = x.person_id
+                   WHERE x.event_id = :e AND p.name <> '' ORDER BY x.person_id"""),
+               cell("""SELECT a.title FROM event_agreements x JOIN agreements a ON a.id = x.agreement_id
+                   WHERE x.event_id = :e AND a.title <> '' ORDER BY x.agreement_id"""),
+               cell("""SELECT DISTINCT s.title FROM event_citations x JOIN sources s ON s.id = x.source_id
+                   WHERE x.event_id = :e AND x.stance = 'supports' AND s.title <> '' ORDER BY s.title"""),
+               cell(quotes.format("supports")), own[10], own[11], cell(quotes.format("contradicts")),
+               cell(f"""SELECT DISTINCT t.tag FROM ({notes}) n JOIN annotation_tags t ON t.annotation_id = n.id
+                   WHERE t.tag <> '' ORDER BY t.tag"""),
+               cell(f"SELECT n.body FROM ({notes}) n WHERE n.body <> ''")]
+        writer.writerow([safe_cell(c) for c in row])
+    con.close()
+    return out.getvalue()
+
+
+def expected_export(library, f: EventFilter, **kw) -> str:
+    ids = [r.id for r in library.rows(f, limit=100_000, **{k: v for k, v in kw.items() if k != "excel"})]
+    return (BOM if kw.get("excel") else "") + reference_export(library.path, ids)
+
+
+def export_text(library, f: EventFilter | None = None, **kw) -> str:
+    out = io.StringIO(newline="")
+    library.export_events(EventFilter() if f is None else f, out, **kw)
+    return out.getvalue()
+
+
+def stored(library) -> tuple[int, str | None]:
+    """(rows in export_rows, the version they were rendered at)."""
+    con = sqlite3.connect(library.path)
+    try:
+        return (con.execute("SELECT count(*) FROM export_rows").fetchone()[0],
+                con.execute("SELECT value FROM app_meta WHERE key = 'export_rows'").fetchone()[0]
+                if con.execute("SELECT 1 FROM app_meta WHERE key = 'export_rows'").fetchone() else None)
+    finally:
+        con.close()
+
+
+CASES = [
+    (EventFilter(), {}), (EventFilter(), {"sort": "title", "descending": True}),
+    (EventFilter(), {"sort": "organisations"}), (EventFilter(), {"sort": "annotations", "descending": True}),
+    (EventFilter(), {"sort": "kind", "excel": True}),
+    (EventFilter(disputed=True), {"sort": "date", "descending": True}),
+    (EventFilter(annotated=True), {}), (EventFilter(tags=("t",)), {"sort": "sources"}),
+    (EventFilter(organisations=("org-nato",), date_from="1997", date_to="2005"), {"sort": "countries"}),
+    (EventFilter(text="Solana"), {}), (EventFilter(kinds=("nothing",)), {}),
+]
+
+
+def test_every_path_gives_the_bytes_of_the_plain_export(tied_library, monkeypatch):
+    """Stored rows (rendered for all events), rows rendered for the export alone, for a read-only
+    file: each byte for byte the export built event by event, for many filters and sorts."""
+    library = tied_library
+    assert stored(library) == (0, None)
+    expected = [expected_export(library, f, **kw) for f, kw in CASES]
+    assert [export_text(library, f, **kw) for f, kw in CASES] == expected
+    n, version = stored(library)
+    assert n == library.total() and version  # the first (whole) export stored every row
+    with library.db.read() as s:
+        assert export_rows.is_current(s)
+    con = sqlite3.connect(library.path)
+    con.execute("UPDATE app_meta SET value = 'old' WHERE key = 'export_rows'")  # no longer current
+    con.commit()
+    con.close()
+    monkeypatch.setattr(export, "keep_rows", lambda *a, **k: False)
+    assert [export_text(library, f, **kw) for f, kw in CASES] == expected
+    assert stored(library) == (n, "old")
+    monkeypatch.undo()
+    readonly = Library(open_database(library.path, readonly=True))
+    try:
+        assert [export_text(readonly, f, **kw) for f, kw in CASES] == expected
+    finally:
+        readonly.close()
+    assert stored(library) == (n, "old")
+
+
+def test_a_current_file_exports_from_its_stored_rows(tied_library):
+    library = tied_library
+    export_text(library)
+    sent = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        sent.append(statement)
+
+    event.listen(library.db.engine, "before_cursor_execute", record)
+    try:
+        assert export_text(library) == expected_export(library, EventFilter())
+    finally:
+        event.remove(library.db.engine, "before_cursor_execute", record)
+    assert not [s for s in sent if "INSERT INTO export_rows" in s or "CREATE TEMP TABLE _export_rows" in s]
+    assert any("JOIN export_rows x" in s for s in sent)
+
+
+def test_a_small_export_of_an_out_of_date_file_leaves_the_stored_rows(tied_library):
+    library = tied_library
+    export_text(library)
+    before = stored(library)
+    library.add_annotation("event", TIES[1], "a note", tags=["only-here"])  # notes: rows stay current
+    assert stored(library) == before
+    con = sqlite3.connect(library.path)
+    con.execute("UPDATE events SET title = '=changed' WHERE id = ?", (TIES[1],))
+    con.commit()
+    con.close()
+    f = EventFilter(tags=("only-here",))
+    assert export_text(library, f) == expected_export(library, f)
+    assert "'=changed" in export_text(library, f)
+    assert stored(library) == before  # out of date, and not rendered again for one event
+    assert export_text(library) == expected_export(library, EventFilter())
+    assert stored(library)[1] != before[1]
+
+
+A = "ev-1994-05-04-az-signs-pfp"
+CHANGES = {
+    "event title": f"UPDATE events SET title = '@title' WHERE id = '{A}'",
+    "event summary": f"UPDATE events SET summary = 'new, \"quoted\" summary' WHERE id = '{A}'",
+    "event date text": f"UPDATE events SET date_text = 'some day' WHERE id = '{A}'",
+    "event location": f"UPDATE events SET location = 'Somewhere, else' WHERE id = '{A}'",
+    "dispute": f"UPDATE events SET disputed = 1, dispute_note = 'unclear' WHERE id = '{A}'",
+    "organisation name": "UPDATE organisations SET name = 'Renamed', abbreviation = NULL WHERE id = 'org-nato'",
+    "country name": "UPDATE countries SET name = 'Renamed' WHERE id = 'BE'",
+    "person name": f"UPDATE people SET name = 'Renamed' WHERE id IN (SELECT person_id FROM event_people "
+                   f"WHERE event_id = '{A}')",
+    "unlinked country": f"DELETE FROM event_countries WHERE event_id = '{A}' AND country_id = 'BE'",
+    "agreement title": f"UPDATE agreements SET title = 'Renamed' WHERE id IN (SELECT agreement_id FROM "
+                       f"event_agreements WHERE event_id = '{A}')",
+    "unlinked agreement": f"DELETE FROM event_agreements WHERE event_id = '{A}'",
+    "source title": f"UPDATE sources SET title = 'Renamed' WHERE id IN (SELECT source_id FROM event_citations "
+                    f"WHERE event_id = '{A}')",
+    "passage text": f"UPDATE passages SET exact = 'new text' WHERE id IN (SELECT passage_id FROM "
+                    f"event_citations WHERE event_id = '{A}')",
+    "citation stance": f"UPDATE event_citations SET stance = 'contradicts' WHERE event_id = '{A}'",
+    "new event": f"""INSERT INTO events (id, title, summary, kind, location, disputed, dispute_note, is_seed, date,
+        date_start, date_end, precision, approximate, uncertain, date_text, date_note) SELECT 'ev-new', '+new',
+        summary, kind, location, disputed, dispute_note, is_seed, date, date_start, date_end, precision,
+        approximate, uncertain, date_text, date_note FROM events WHERE id = '{A}'""",
+    "deleted event": "DELETE FROM events WHERE id = 'ev-tie-05'",
+    "note body": "UPDATE annotations SET body = 'rewritten' WHERE target_kind = 'passage'",
+    "note tag": "UPDATE annotation_tags SET tag = 'renamed' WHERE tag = 'p'",
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_change_by_any_process_shows_in_the_next_export(tied_library, change):
+    """Whatever changes what a row shows — written here by another connection, without the app —
+    the next export shows it (the triggers put the stored rows out of date)."""
+    library = tied_library
+    before = export_text(library)
+    con = sqlite3.connect(library.path)
+    con.execute("PRAGMA foreign_keys = ON")
+    assert con.execute(CHANGES[change]).rowcount > 0
+    con.commit()
+    con.close()
+    after = export_text(library)
+    assert after != before
+    assert after == expected_export(library, EventFilter())
+
+
+def test_stored_rows_not_paired_with_their_events_are_not_used(tied_library):
+    """A row whose rowid no longer belongs to its event (a VACUUM outside the app can renumber
+    rowids) or that is missing: the export renders its own rows instead."""
+    library = tied_library
+    expected = export_text(library)
+    con = sqlite3.connect(library.path)
+    con.execute("UPDATE export_rows SET head = 'wrong' || head, id = 'ev-other' WHERE id = ?", (TIES[2],))
+    con.execute("DELETE FROM export_rows WHERE id = ?", (TIES[4],))
+    con.commit()
+    con.close()
+    assert export_text(library) == expected == expected_export(library, EventFilter())
+    with library.db.read() as s:
+        out = io.StringIO(newline="")
+        export.export_events(s, EventFilter(), out, page=3)
+    assert out.getvalue() == expected
+
+
+def test_cancel_while_rows_are_rendered(tied_library):
+    """Cancel stops the rendering of out-of-date rows; they stay out of date (never marked
+    current half done), and the next export renders them again."""
+    library = tied_library
+    export_text(library)
+    con = sqlite3.connect(library.path)
+    con.execute(f"UPDATE events SET title = 'changed' WHERE id = '{A}'")
+    con.commit()
+    con.close()
+    with pytest.raises(ExportCancelled):
+        library.export_events(EventFilter(), io.StringIO(), cancelled=lambda: True)
+    with library.db.read() as s:
+        assert not export_rows.is_current(s)
+        assert s.execute(text("SELECT count(*) FROM sqlite_temp_master")).scalar() == 0
+    assert export_text(library) == expected_export(library, EventFilter())
+    with library.db.read() as s:
+        assert export_rows.is_current(s)
+
+
+def test_rows_are_marked_current_only_if_nothing_changed_while_they_were_rendered(tied_library):
+    library = tied_library
+    with library.db.read() as s:
+        now, _ = export_rows.version(s)
+
+        def write():  # another window changes an event while the rows are written
+            con = sqlite3.connect(library.path)
+            con.execute(f"UPDATE events SET summary = summary || '.' WHERE id = '{A}'")
+            con.commit()
+            con.close()
+            return library.db.write()
+
+        assert export_rows.refresh(s, write, now) is False
+    with library.db.read() as s:
+        assert not export_rows.is_current(s)
+    assert export_text(library) == expected_export(library, EventFilter())
+
+
+def test_a_refresh_taken_over_by_another_stops(tied_library):
+    library = tied_library
+    with library.db.read() as s:
+        now, _ = export_rows.version(s)
+        calls = []
+
+        def write():
+            calls.append(1)
+            if len(calls) == 2:  # between the start and the first batch, another refresh starts
+                with library.db.write() as w:
+                    w.execute(text("UPDATE app_meta SET value = 'rendering other' WHERE key = 'export_rows'"))
+            return library.db.write()
+
+        assert export_rows.refresh(s, write, now) is False
+    assert stored(library) == (0, "rendering other")

@@ -26,6 +26,7 @@ from .export import (
     export_events,
     export_organisations,
     export_sources,
+    keep_rows,
     write_atomically,
 )
 from .filters import EventFilter, describe_text
@@ -148,6 +149,8 @@ def _export(db, args) -> int:
         raise UserError("export annotations takes only --tag and --search as filters")
 
     def write(out) -> int:
+        if args.what == "events":
+            keep_rows(db, f)
         with db.read() as s:
             if args.what == "events":
                 return export_events(s, f, out, excel=args.excel)

@@ -1,34 +1,31 @@
 """CSV export: plain functions that write to a text file object.
 
 RFC 4180 quoting with CRLF line ends, UTF-8 (optionally with the BOM Excel needs), several values
-in one cell joined with `; `, and no cell a spreadsheet would run as a formula: text that begins
-with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (a plain number such as `-5` stays a
-number). Events are streamed a page at a time in the order the filter and sort give: the order
-is worked out once, in SQL, and each page's several-valued cells come from a few set-based
-queries for the whole page.
+in one cell joined with `; `, and no cell a spreadsheet would run as a formula (`safe_cell`,
+core/export_cells.py). Events are streamed a page at a time in the order the filter and sort
+give: the order is worked out once, in SQL, into positions, and each page is one ordered join of
+those positions with the events' rows already rendered (core/export_rows.py).
 """
 
 from __future__ import annotations
 
-import csv
 import json
-import re
 from collections.abc import Callable
-from itertools import chain, groupby, repeat
-from operator import itemgetter
 from typing import TextIO
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from . import export_rows
 from .annotations import list_annotations
+from .database import Database, DatabaseError
+from .export_cells import JOIN, safe_cell, unescape_cell, writer
 from .filters import EventFilter, compile_filter
 from .timeline import order_by
 
-JOIN = "; "
+__all__ = ["BOM", "JOIN", "ExportCancelled", "safe_cell", "unescape_cell", "write_atomically"]
+
 BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)  # fullmatch
 
 EVENT_COLUMNS = (
     "id", "date", "date_start", "date_end", "precision", "date_text", "title", "kind", "summary",
@@ -48,43 +45,12 @@ class ExportCancelled(Exception):
     """The user cancelled an export; the caller discards the partial file."""
 
 
-def _needs_escape(cell: str) -> bool:
-    # Leading apostrophes are looked through, so that a text which itself begins with `'=` is
-    # escaped too and `unescape_cell` can tell the two apart.
-    bare = cell.lstrip("'")
-    return bare.startswith(_FORMULA_START) and not _NUMBER.fullmatch(bare)
-
-
-_RISKY_FIRST = frozenset("=+-@\t\r'")
-
-
-def safe_cell(value) -> str:
-    """A cell value a spreadsheet shows as text and never evaluates."""
-    if value is None:
-        return ""
-    if value is True or value is False:
-        return "yes" if value else "no"
-    cell = value if type(value) is str else str(value)
-    if "\x00" in cell:
-        cell = cell.replace("\x00", "")
-    if cell and cell[0] in _RISKY_FIRST and _needs_escape(cell):  # the first test is the fast path
-        return "'" + cell
-    return cell
-
-
-def unescape_cell(cell: str) -> str:
-    """Undo `safe_cell` for a cell read back from an export."""
-    if cell.startswith("'") and _needs_escape(cell):
-        return cell[1:]
-    return cell
-
-
 def _writer(out: TextIO, columns, excel: bool):
     if excel:
         out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(columns)
-    return writer
+    w = writer(out)
+    w.writerow(columns)
+    return w
 
 
 def _joined(sql: str) -> str:
@@ -97,132 +63,35 @@ _SEP = "\x1f"
 # The export's order, computed once into a temporary table: position n (1, 2, ...) in the
 # filter's sort order, with the event's rowid and id. A page is a range of positions, so each
 # page reads only its own events (no OFFSET, no sort per page), and ties in the sort cannot
-# move an event across a page boundary. The page's ids also go into a table of their own, kept
-# in id order, so that the queries for its several-valued columns look up the link tables in
-# their key order.
-_ORDER, _PAGE = "temp._export_order", "temp._export_page"
-_IN_PAGE = "p.n > :lo AND p.n <= :hi"
-_PAGE_IDS = f"(SELECT id FROM {_PAGE})"
-
-# A page's events in order, as text cells (no NULLs: the writer and the formula check take them
-# as they are).
-_EVENT_PAGE = f"""SELECT e.id, e.date, e.date_start, e.date_end, e.precision, coalesce(e.date_text, ''),
-  e.title, e.kind, e.summary, coalesce(e.location, ''),
-  CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, '')
-  FROM {_ORDER} p JOIN events e ON e.rowid = p.rid WHERE {_IN_PAGE} ORDER BY p.n"""
-
-# Notes on a page's events, and on the passages those events cite.
-_NOTES_OF_PAGE = f"""SELECT a.target_id AS event_id, a.rowid AS r, a.id AS note, a.body AS body
-      FROM annotations a WHERE a.target_kind = 'event' AND a.target_id IN {_PAGE_IDS}
-    UNION ALL SELECT c.event_id, a.rowid, a.id, a.body FROM event_citations c
-      JOIN annotations a ON a.target_kind = 'passage' AND a.target_id = c.passage_id
-      WHERE c.event_id IN {_PAGE_IDS}"""
-
-# The several-valued columns: one query per column for a whole page, giving (event id, value)
-# rows with no empty values, an event's rows together and in the order of its cell. `quotes`
-# also gives `contradicting_quotes`: one row per cited passage, with whether it supports.
-_DETAILS = {
-    "organisations": f"""SELECT x.event_id, o.name || coalesce(' (' || o.abbreviation || ')', '')
-        FROM event_organisations x JOIN organisations o ON o.id = x.organisation_id
-        WHERE x.event_id IN {_PAGE_IDS} AND (o.name <> '' OR o.abbreviation IS NOT NULL)
-        ORDER BY x.event_id, x.organisation_id""",
-    "countries": f"""SELECT x.event_id, c.name FROM event_countries x JOIN countries c ON c.id = x.country_id
-        WHERE x.event_id IN {_PAGE_IDS} AND c.name <> '' ORDER BY x.event_id, x.country_id""",
-    "people": f"""SELECT x.event_id, pe.name FROM event_people x JOIN people pe ON pe.id = x.person_id
-        WHERE x.event_id IN {_PAGE_IDS} AND pe.name <> '' ORDER BY x.event_id, x.person_id""",
-    "agreements": f"""SELECT x.event_id, a.title FROM event_agreements x JOIN agreements a ON a.id = x.agreement_id
-        WHERE x.event_id IN {_PAGE_IDS} AND a.title <> '' ORDER BY x.event_id, x.agreement_id""",
-    "sources": f"""SELECT DISTINCT x.event_id, s.title FROM event_citations x JOIN sources s ON s.id = x.source_id
-        WHERE x.event_id IN {_PAGE_IDS} AND x.stance = 'supports' AND s.title <> ''
-        ORDER BY x.event_id, s.title""",
-    "quotes": f"""SELECT x.event_id, x.stance = 'supports', ps.exact FROM event_citations x
-        JOIN passages ps ON ps.id = x.passage_id
-        WHERE x.event_id IN {_PAGE_IDS} AND x.stance IN ('supports', 'contradicts') AND ps.exact <> ''
-        ORDER BY x.event_id, x.passage_id""",
-    "tags": f"""SELECT DISTINCT n.event_id, t.tag FROM ({_NOTES_OF_PAGE}) n
-        JOIN annotation_tags t ON t.annotation_id = n.note WHERE t.tag <> '' ORDER BY n.event_id, t.tag""",
-    "annotations": f"""SELECT n.event_id, n.body FROM ({_NOTES_OF_PAGE}) n WHERE n.body <> ''
-        ORDER BY n.event_id, n.r""",
-}
-
-_FIRST, _LAST = itemgetter(0), itemgetter(-1)
+# move an event across a page boundary.
+_ORDER = export_rows.ORDER
+_TEMPS = (_ORDER, export_rows.TEMP, export_rows.NOTES)
 
 
-def _cells(rows: list[tuple]) -> dict[str, str]:
-    """(event id, value) rows, an event's rows together, as one `; `-joined cell per event."""
-    cells = dict(rows)
-    if len(cells) == len(rows):  # one value each
-        return cells
-    return {event_id: JOIN.join(map(_LAST, values)) for event_id, values in groupby(rows, _FIRST)}
+def _page_sql(rows: str) -> str:
+    """A page's lines in order: each event's stored head (only if it is paired with the event's
+    rowid and id) and its notes."""
+    return f"""SELECT x.head || coalesce(t.tail, :no_notes) FROM {_ORDER} p
+        JOIN {rows} x ON x.rid = p.rid AND x.id = p.id LEFT JOIN {export_rows.NOTES} t ON t.id = p.id
+        WHERE p.n > :lo AND p.n <= :hi ORDER BY p.n"""
 
 
-def _fetch(session: Session, sql: str, params: dict) -> list[tuple]:
-    """All rows of a statement sent through the session (so it runs, and is logged and recorded,
-    like any other), as the driver's plain tuples: at this volume building a `Row` for each is a
-    measurable part of the export's time."""
-    result = session.execute(text(sql), params)
+def _lines(session: Session, rows: str, lo: int, hi: int) -> list[str]:
+    """The CSV lines of the events at positions lo < n <= hi, sent through the session (so they run,
+    and are logged and recorded, like any other statement), as the driver's plain values."""
+    result = session.execute(text(_page_sql(rows)), {"lo": lo, "hi": hi, "no_notes": export_rows.NO_NOTES})
     try:
-        return result.cursor.fetchall()
+        return [line for line, in result.cursor.fetchall()]
     finally:
         result.close()
 
 
-def _page_rows(session: Session, bounds: dict) -> list[tuple]:
-    """The rows of the events at positions lo < n <= hi, in order, before `safe_cell`."""
-    def query(name: str) -> list[tuple]:
-        return _fetch(session, _DETAILS[name], bounds)
-
-    base = _fetch(session, _EVENT_PAGE, bounds)
-    if not base:
-        return []
-    session.execute(text(f"DELETE FROM {_PAGE}"))
-    session.execute(text(f"INSERT INTO {_PAGE} (id) SELECT p.id FROM {_ORDER} p WHERE {_IN_PAGE}"), bounds)
-    quotes: dict[str, str] = {}
-    contradicting: dict[str, str] = {}
-    for event_id, supports, exact in query("quotes"):
-        cells = quotes if supports else contradicting
-        got = cells.get(event_id)
-        cells[event_id] = exact if got is None else got + JOIN + exact
-    (ids, date, start, end, precision, date_text, title, kind, summary, location, disputed,
-     dispute_note) = zip(*base, strict=True)
-
-    def column(cells: dict[str, str]):
-        return map(cells.get, ids, repeat(""))
-
-    return list(zip(
-        ids, date, start, end, precision, date_text, title, kind, summary, location,
-        column(_cells(query("organisations"))), column(_cells(query("countries"))),
-        column(_cells(query("people"))), column(_cells(query("agreements"))),
-        column(_cells(query("sources"))),
-        column(quotes), disputed, dispute_note, column(contradicting),
-        column(_cells(query("tags"))), column(_cells(query("annotations"))), strict=True,
-    ))
-
-
-# `_clean` joins cells with NUL (which `safe_cell` removes, so no cell it leaves alone holds one):
-# a cell with a risky first character is the text's start or follows a NUL, and a NUL inside a
-# cell shows in the count.
-_RISKY_CELL = re.compile("\x00[" + re.escape("".join(sorted(_RISKY_FIRST))) + "]")
-
-
-def _clean(cells, width: int) -> bool:
-    """Whether `width` cells are all text that `safe_cell` would leave as it is: its fast path, for
-    many cells at once."""
-    try:
-        joined = "\x00".join(cells)
-    except TypeError:  # not all text
-        return False
-    return (joined.count("\x00") == width - 1 and joined[:1] not in _RISKY_FIRST
-            and _RISKY_CELL.search(joined) is None)
-
-
-def _safe_rows(rows: list[tuple]) -> list:
-    """`safe_cell` on every cell of a page: checked for the whole page at once, then (only when
-    something in it needs changing) row by row, and only such rows go through `safe_cell`."""
-    width = len(EVENT_COLUMNS)
-    if _clean(chain.from_iterable(rows), width * len(rows)):
-        return rows
-    return [row if _clean(row, width) else [safe_cell(c) for c in row] for row in rows]
+def _own_rows(session: Session, cancelled: Callable[[], bool] | None) -> str:
+    """Render the export's own events' heads into a temporary table; return its name."""
+    session.execute(text(f"CREATE TEMP TABLE {export_rows.TEMP.removeprefix('temp.')} "
+                         "(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, head TEXT NOT NULL)"))
+    export_rows.build(session, export_rows.TEMP, only=True, cancelled=cancelled)
+    return export_rows.TEMP
 
 
 def export_events(
@@ -233,31 +102,43 @@ def export_events(
     """Write the filter's events, in timeline (or the given sort) order; return the row count.
 
     The order is computed once, in SQL, into a temporary table of positions; a page is then a
-    range of positions, read with a few set-based queries (the events, then one per several-valued
-    column for the whole page), so memory stays bounded by the page size and no per-row
-    subqueries run.
+    range of positions joined with the events' rendered rows: the stored ones when they are
+    current (`export_rows.refresh` keeps them), else rows rendered now for this export's events
+    alone. Memory stays bounded by the page size.
     """
     c = compile_filter(f)
-    writer = _writer(out, EVENT_COLUMNS, excel)
+    _writer(out, EVENT_COLUMNS, excel)
     if cancelled and cancelled():
         raise ExportCancelled()
     written = 0
     try:
         _drop(session)
-        session.execute(text("CREATE TEMP TABLE _export_order (n INTEGER PRIMARY KEY, rid INTEGER NOT NULL, "
-                             "id TEXT NOT NULL)"))
-        session.execute(text("CREATE TEMP TABLE _export_page (id TEXT PRIMARY KEY) WITHOUT ROWID"))
+        session.execute(text(f"CREATE TEMP TABLE {_ORDER.removeprefix('temp.')} "
+                             "(n INTEGER PRIMARY KEY, rid INTEGER NOT NULL, id TEXT NOT NULL)"))
+        # n is the rowid: SQLite numbers the rows in the order the SELECT gives them (a numbering
+        # by window function would sort again, and costs ten times more at 100,000 events).
         total = session.execute(text(
-            f"INSERT INTO {_ORDER} (n, rid, id) SELECT row_number() OVER (ORDER BY {order_by(sort, descending)}), "
-            f"e.rowid, e.id FROM events e WHERE {c.where}"), c.params).rowcount
+            f"INSERT INTO {_ORDER} (rid, id) SELECT e.rowid, e.id FROM events e WHERE {c.where} "
+            f"ORDER BY {order_by(sort, descending)}"), c.params).rowcount
+        rows = export_rows.TABLE
+        if total:
+            if not export_rows.is_current(session):
+                rows = _own_rows(session, cancelled)
+            export_rows.build_notes(session)
         while written < total:
             if cancelled and cancelled():
                 raise ExportCancelled()
-            rows = _page_rows(session, {"lo": written, "hi": written + page})
-            if not rows:
-                break
-            writer.writerows(_safe_rows(rows))
-            written += len(rows)
+            hi = min(total, written + page)
+            lines = _lines(session, rows, written, hi)
+            if len(lines) != hi - written:
+                # A stored row is missing or no longer paired with its event's rowid (a VACUUM
+                # outside the app can renumber them): render this export's own rows instead.
+                if rows == export_rows.TEMP:
+                    raise RuntimeError("the export's rows were not rendered for every event")
+                rows = _own_rows(session, cancelled)
+                continue
+            out.write("".join(lines))
+            written = hi
             if progress:
                 progress(written, total)
     finally:
@@ -265,8 +146,29 @@ def export_events(
     return written
 
 
+def keep_rows(db: Database, f: EventFilter, cancelled: Callable[[], bool] | None = None) -> bool:
+    """Render the stored rows again (before the export's read session) when they are out of date
+    and the filter's events are at least a quarter of all: a smaller export renders its own rows
+    faster than all of them. True if it did. They are only a cache: a read-only or busy file
+    exports from rows rendered for the export alone."""
+    if db.readonly:
+        return False
+    c = compile_filter(f)
+    try:
+        with db.read() as s:  # one snapshot: every row rendered from the same version of the corpus
+            now, stored = export_rows.version(s)
+            if stored == now:
+                return False
+            total = s.execute(text("SELECT count(*) FROM events")).scalar()
+            if 4 * s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar() < total:
+                return False
+            return export_rows.refresh(s, db.write, now, cancelled)
+    except DatabaseError:
+        return False
+
+
 def _drop(session: Session) -> None:
-    for table in (_ORDER, _PAGE):
+    for table in _TEMPS:
         session.execute(text(f"DROP TABLE IF EXISTS {table}"))
 
 

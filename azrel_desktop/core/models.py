@@ -94,6 +94,15 @@ class FacetCacheRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class ExportRow(Base):
+    """A derived cache (core/export_rows.py): one event's CSV row, rendered, up to its notes."""
+
+    __tablename__ = "export_rows"
+    rid: Mapped[int] = mapped_column(Integer, primary_key=True)  # the event's rowid
+    id: Mapped[str] = mapped_column(String(96))  # and its id: a row whose pair differs is not used
+    head: Mapped[str] = mapped_column(Text)
+
+
 class Source(Base):
     __tablename__ = "sources"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)

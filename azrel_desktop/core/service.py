@@ -198,6 +198,7 @@ class Library:
                       descending: bool = False, excel: bool = False,
                       progress: Callable[[int, int], None] | None = None,
                       cancelled: Callable[[], bool] | None = None) -> int:
+        export.keep_rows(self.db, f, cancelled)
         with self.db.read() as s:
             return export.export_events(s, f, out, sort=sort, descending=descending, excel=excel,
                                         progress=progress, cancelled=cancelled)

@@ -1,0 +1,92 @@
+"""CSV cells: the formula rule (`safe_cell`) and rendering rows as CSV text.
+
+No cell a spreadsheet would run as a formula: text that begins with `=`, `+`, `-`, `@`, tab or
+CR gets a leading `'` (a plain number such as `-5` stays a number). Rows are RFC 4180 quoted
+with CRLF line ends; several values in one cell are joined with `; `.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from itertools import chain
+
+JOIN = "; "
+CRLF = "\r\n"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)  # fullmatch
+
+
+def _needs_escape(cell: str) -> bool:
+    # Leading apostrophes are looked through, so that a text which itself begins with `'=` is
+    # escaped too and `unescape_cell` can tell the two apart.
+    bare = cell.lstrip("'")
+    return bare.startswith(_FORMULA_START) and not _NUMBER.fullmatch(bare)
+
+
+_RISKY_FIRST = frozenset("=+-@\t\r'")
+
+
+def safe_cell(value) -> str:
+    """A cell value a spreadsheet shows as text and never evaluates."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "yes" if value else "no"
+    cell = value if type(value) is str else str(value)
+    if "\x00" in cell:
+        cell = cell.replace("\x00", "")
+    if cell and cell[0] in _RISKY_FIRST and _needs_escape(cell):  # the first test is the fast path
+        return "'" + cell
+    return cell
+
+
+def unescape_cell(cell: str) -> str:
+    """Undo `safe_cell` for a cell read back from an export."""
+    if cell.startswith("'") and _needs_escape(cell):
+        return cell[1:]
+    return cell
+
+
+# `_clean` joins cells with NUL (which `safe_cell` removes, so no cell it leaves alone holds one):
+# a cell with a risky first character is the text's start or follows a NUL, and a NUL inside a
+# cell shows in the count.
+_RISKY_CELL = re.compile("\x00[" + re.escape("".join(sorted(_RISKY_FIRST))) + "]")
+
+
+def _clean(cells, width: int) -> bool:
+    """Whether `width` cells are all text that `safe_cell` would leave as it is: its fast path, for
+    many cells at once."""
+    try:
+        joined = "\x00".join(cells)
+    except TypeError:  # not all text
+        return False
+    return (joined.count("\x00") == width - 1 and joined[:1] not in _RISKY_FIRST
+            and _RISKY_CELL.search(joined) is None)
+
+
+def safe_rows(rows: list[tuple], width: int) -> list:
+    """`safe_cell` on every cell of rows `width` cells wide: checked for all of them at once, then
+    (only when something needs changing) row by row, and only such rows go through `safe_cell`."""
+    if _clean(chain.from_iterable(rows), width * len(rows)):
+        return rows
+    return [row if _clean(row, width) else [safe_cell(c) for c in row] for row in rows]
+
+
+def writer(out):
+    """The CSV writer every export uses: RFC 4180 quoting only where needed, CRLF."""
+    return csv.writer(out, lineterminator=CRLF, quoting=csv.QUOTE_MINIMAL)
+
+
+class _Lines:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.write = self.lines.append
+
+
+def render(rows: list, width: int) -> list[str]:
+    """Each row (made safe) as its CSV text without the line end: the writer writes one string per
+    row, so these are exactly the pieces of what it would write to a file."""
+    sink = _Lines()
+    writer(sink).writerows(safe_rows(rows, width))
+    return [line[:-2] for line in sink.lines]

@@ -1,0 +1,243 @@
+"""The events export's rendered rows: each event's CSV row, kept in the file per version.
+
+An event's row up to and including `contradicting_quotes` (its `head`) depends on the event, its
+links, the names and titles they point to and the passages it quotes. `export_rows` keeps every
+event's head rendered (formula-safe, quoted) by the event's rowid and id, with the `corpus_version` and
+`export_version` it was rendered at (the triggers of migrations 0005 and 0006 bump them on any
+change to what a head shows, from any process); an export of a current file is then one ordered
+join. Notes (the last two columns) are few and change often: each export renders them anew.
+
+Heads are rendered a batch of events at a time, in event-id order: each batch's links come from
+one range of each link table's primary key (event id first), the small option lists
+(organisations, countries, people, agreements, source titles) are read once into dicts, so no
+event needs lookups of its own. The same code renders just an export's own events into a
+temporary table when the stored heads cannot be used (out of date and the file read-only or the
+export small, or a row no longer paired with its event's rowid).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager as ContextManager
+from itertools import groupby
+from operator import itemgetter
+from uuid import uuid4
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from .export_cells import CRLF, JOIN, render
+
+TABLE, TEMP = "export_rows", "temp._export_rows"
+NOTES = "temp._export_notes"
+# The export's order (export.py): position n, the event's rowid and id.
+ORDER = "temp._export_order"
+VERSION_KEY = "export_rows"  # app_meta: the versions the stored heads were rendered at
+HEAD_WIDTH = 19  # id ... contradicting_quotes
+NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
+BATCH = 2000  # events rendered at once
+WRITE_BATCH = 10_000  # rows written at once (a refresh: per write transaction)
+
+_FIRST = itemgetter(0)
+
+
+def version(session: Session) -> tuple[str, str | None]:
+    """(the file's version now, the version the stored heads were rendered at)."""
+    found = dict(session.execute(text(
+        "SELECT key, value FROM app_meta WHERE key IN ('corpus_version', 'export_version', :k)"),
+        {"k": VERSION_KEY}).all())
+    return f"{found.get('corpus_version', '0')}.{found.get('export_version', '0')}", found.get(VERSION_KEY)
+
+
+def is_current(session: Session) -> bool:
+    now, stored = version(session)
+    return stored == now
+
+
+class _TakenOver(Exception):
+    """Another refresh started after this one: it renders the rows, this one stops."""
+
+
+def _set_key(session: Session, value: str) -> None:
+    session.execute(text("INSERT INTO app_meta(key, value) VALUES (:k, :v) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": VERSION_KEY, "v": value})
+
+
+def refresh(session: Session, write: Callable[[], ContextManager[Session]], now: str,
+            cancelled: Callable[[], bool] | None = None) -> bool:
+    """Render every head again into `export_rows` from `session`'s snapshot (a read session whose
+    version is `now`), writing a batch per `write()` transaction so that other writers wait for one
+    batch at most, never for the whole. The rows are marked current (True) only if the file is
+    still at `now` when they are all written and no other refresh took over meanwhile."""
+    token = f"rendering {uuid4().hex}"  # not a version: the rows are not used while it is there
+    with write() as w:
+        w.execute(text(f"DELETE FROM {TABLE}"))
+        _set_key(w, token)
+
+    def put(rows: list[tuple]) -> None:
+        with write() as w:
+            if version(w)[1] != token:
+                raise _TakenOver()
+            w.connection().exec_driver_sql(f"INSERT OR REPLACE INTO {TABLE} (rid, id, head) VALUES (?, ?, ?)", rows)
+
+    try:
+        build(session, TABLE, put=put, cancelled=cancelled)
+    except _TakenOver:
+        return False
+    with write() as w:
+        if version(w) != (now, token):
+            return False
+        _set_key(w, now)
+    return True
+
+
+def _stream(session: Session, sql: str) -> Iterator[tuple]:
+    """The rows of a statement sent through the session, as the driver's plain tuples, read as
+    they are consumed (two such streams are walked side by side)."""
+    result = session.execute(text(sql))
+    try:
+        yield from result.cursor
+    finally:
+        result.close()
+
+
+class _Groups:
+    """An (event id, ...) stream in event-id order, taken one event at a time."""
+
+    def __init__(self, rows: Iterator[tuple]) -> None:
+        self._groups = groupby(rows, _FIRST)
+        self._advance()
+
+    def _advance(self) -> None:
+        self.key, self._group = next(self._groups, (None, ()))
+
+    def take(self, event_id: str) -> list[tuple]:
+        """The rows of `event_id` (none: an empty list); rows of events before it are passed over."""
+        while self.key is not None and self.key < event_id:
+            self._advance()
+        if self.key != event_id:
+            return []
+        rows = list(self._group)
+        self._advance()
+        return rows
+
+
+def _fetch(session: Session, sql: str, params: dict | None = None) -> list[tuple]:
+    """All rows of a statement sent through the session (so it runs, and is logged and recorded,
+    like any other), as the driver's plain tuples: at this volume building a `Row` for each is a
+    measurable part of the time."""
+    result = session.execute(text(sql), params or {})
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
+
+
+def _cells(rows: list[tuple], labels: dict[str, str]) -> dict[str, str]:
+    """(event id, option) rows in event order as one `; `-joined cell of labels per event (an
+    option without a label is left out)."""
+    cells: dict[str, str] = {}
+    for event_id, key in rows:
+        label = labels.get(key)
+        if label is not None:
+            got = cells.get(event_id)
+            cells[event_id] = label if got is None else got + JOIN + label
+    return cells
+
+
+def build(session: Session, table: str, *, only: bool = False, put: Callable[[list[tuple]], None] | None = None,
+          cancelled: Callable[[], bool] | None = None) -> int:
+    """Render the heads of every event (`only`: of the events in the export's order) into
+    `table` (or hand each `WRITE_BATCH` of (rowid, id, head) rows to `put`); return how many.
+
+    The events are read in id order, a batch at a time; each batch's links come from one range
+    of each link table's primary key (event id first), so no event needs a lookup of its own."""
+    from .export import ExportCancelled  # export.py imports this module
+
+    def names(sql: str) -> dict[str, str]:
+        return dict(_fetch(session, sql))
+
+    organisations = names("SELECT id, name || coalesce(' (' || abbreviation || ')', '') FROM organisations "
+                          "WHERE name <> '' OR abbreviation IS NOT NULL")
+    countries = names("SELECT id, name FROM countries WHERE name <> ''")
+    people = names("SELECT id, name FROM people WHERE name <> ''")
+    agreements = names("SELECT id, title FROM agreements WHERE title <> ''")
+    titles = names("SELECT id, title FROM sources WHERE title <> ''")
+    among = f" AND x.event_id IN (SELECT id FROM {ORDER})" if only else ""
+    in_range = "x.event_id BETWEEN :first AND :last" + among
+    links = [(f"SELECT x.event_id, x.{key} FROM {link} x WHERE {in_range} ORDER BY x.event_id, x.{key}", labels)
+             for link, key, labels in (("event_organisations", "organisation_id", organisations),
+                                       ("event_countries", "country_id", countries),
+                                       ("event_people", "person_id", people),
+                                       ("event_agreements", "agreement_id", agreements))]
+    # Every citation gives its source (to `sources` when it supports), and its passage's text to
+    # `quotes` or `contradicting_quotes`.
+    citations = f"""SELECT x.event_id, x.stance, x.source_id, ps.exact FROM event_citations x
+        LEFT JOIN passages ps ON ps.id = x.passage_id WHERE {in_range} ORDER BY x.event_id, x.passage_id"""
+    events = session.execute(text(f"""SELECT e.rowid, e.id, e.date, e.date_start, e.date_end, e.precision,
+        coalesce(e.date_text, ''), e.title, e.kind, e.summary, coalesce(e.location, ''),
+        CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, '')
+        FROM events e {f"WHERE e.id IN (SELECT id FROM {ORDER})" if only else ""} ORDER BY e.id"""))
+    if put is None:
+        insert, connection = f"INSERT INTO {table} (rid, id, head) VALUES (?, ?, ?)", session.connection()
+
+        def put(rows: list[tuple]) -> None:
+            connection.exec_driver_sql(insert, rows)
+    done, pending = 0, []
+    try:
+        while batch := events.cursor.fetchmany(BATCH):
+            if cancelled and cancelled():
+                raise ExportCancelled()
+            bounds = {"first": batch[0][1], "last": batch[-1][1]}
+            cells = [_cells(_fetch(session, sql, bounds), labels) for sql, labels in links]
+            cited = {event_id: list(group) for event_id, group in groupby(_fetch(session, citations, bounds), _FIRST)}
+            rows = []
+            for _rid, event_id, *own in batch:
+                sources, supporting, contradicting = set(), [], []
+                for _, stance, source_id, exact in cited.get(event_id, ()):
+                    if stance == "supports":
+                        if source_id in titles:
+                            sources.add(titles[source_id])
+                        if exact:
+                            supporting.append(exact)
+                    elif stance == "contradicts" and exact:
+                        contradicting.append(exact)
+                rows.append((event_id, *own[:9], *[c.get(event_id, "") for c in cells], JOIN.join(sorted(sources)),
+                             JOIN.join(supporting), own[9], own[10], JOIN.join(contradicting)))
+            pending += [(event[0], event[1], head) for event, head in zip(batch, render(rows, HEAD_WIDTH), strict=True)]
+            if len(pending) >= WRITE_BATCH:
+                put(pending)
+                done, pending = done + len(pending), []
+    finally:
+        events.close()
+    if pending:
+        put(pending)
+    return done + len(pending)
+
+
+def build_notes(session: Session) -> None:
+    """The two note cells (tags, annotations) and the line end of each event that has notes, in
+    the temporary table `NOTES`; an event without is `NO_NOTES`."""
+    notes = """SELECT a.target_id AS event_id, a.rowid AS r, a.id AS note, a.body AS body
+          FROM annotations a WHERE a.target_kind = 'event'
+        UNION ALL SELECT c.event_id, a.rowid, a.id, a.body FROM annotations a
+          JOIN event_citations c ON c.passage_id = a.target_id WHERE a.target_kind = 'passage'"""
+    tags = _Groups(_stream(session, f"""SELECT DISTINCT n.event_id, t.tag FROM ({notes}) n
+        JOIN annotation_tags t ON t.annotation_id = n.note WHERE t.tag <> '' ORDER BY n.event_id, t.tag"""))
+    bodies = _Groups(_stream(session, f"""SELECT n.event_id, n.body FROM ({notes}) n WHERE n.body <> ''
+        ORDER BY n.event_id, n.r"""))
+    session.execute(text(f"CREATE TEMP TABLE {NOTES.removeprefix('temp.')} "
+                         "(id TEXT PRIMARY KEY, tail TEXT NOT NULL) WITHOUT ROWID"))
+    insert = f"INSERT INTO {NOTES} (id, tail) VALUES (?, ?)"
+
+    def cells() -> Iterator[tuple[str, str, str]]:
+        # Both streams are in event-id order: walk the union of their keys.
+        while tags.key is not None or bodies.key is not None:
+            event_id = min(k for k in (tags.key, bodies.key) if k is not None)
+            yield (event_id, JOIN.join(t for _, t in tags.take(event_id)),
+                   JOIN.join(b for _, b in bodies.take(event_id)))
+
+    rows = cells()
+    while batch := [row for _, row in zip(range(BATCH), rows, strict=False)]:
+        tails = ["," + line + CRLF for line in render([r[1:] for r in batch], 2)]
+        session.connection().exec_driver_sql(insert, list(zip(map(_FIRST, batch), tails, strict=True)))
