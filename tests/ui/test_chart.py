@@ -175,3 +175,31 @@ def test_empty_result_paints_a_message(qtbot, chart):
     assert chart.canvas.items == []
     assert chart.note.text() == "0 events"
     assert not chart.grab().toImage().isNull()
+
+
+def test_every_item_is_in_exactly_one_paint_group_and_shows_its_lane_colour(chart):
+    canvas = chart.canvas
+    canvas.grab()  # a paint builds the groups
+    drawn = []
+    for kind, _pen, _brush, shapes in canvas._paths:
+        if kind == "rects" or kind == "ellipses":
+            drawn += [tuple(round(v, 3) for v in (r.x(), r.y(), r.width())) for r in shapes]
+        elif kind == "points":
+            drawn += [(round(p.x(), 3), round(p.y(), 3)) for p in shapes]
+        elif kind == "faded":
+            drawn.append(shapes.row.id)
+    assert len(drawn) == len(canvas.items)
+
+    image = canvas.viewport().grab().toImage()
+    dx, dy = canvas.LABEL_W - canvas.horizontalScrollBar().value(), -canvas.verticalScrollBar().value()
+    for it in canvas.items:
+        if it.faded or it.row.disputed:
+            continue
+        x, y, w, h = it.box
+        centre = QPoint(round(x + w / 2 + dx), round(y + h / 2 + dy))
+        if not image.rect().contains(centre):
+            continue
+        colour = image.pixelColor(centre)
+        lane = canvas.lanes[it.lane][1]
+        assert colour != canvas.palette().base().color(), it.row.id  # something is painted there
+        assert abs(colour.hue() - lane.hue()) <= 12 or lane.saturation() < 30, it.row.id
