@@ -66,6 +66,8 @@ def test_benchmark_measures_every_figure(small):
     assert sum(n.startswith("filter+facets") for n in names) == 6  # the text filter twice
     assert sum(n.startswith("sort by") for n in names) == 8
     by_name = {f.name: f for f in report.figures}
+    for figure in report.figures:  # a filter change is also timed against the same counts in plain SQL
+        assert (figure.plain_sql_ms is not None and figure.plain_sql_ms > 0) == figure.name.startswith("filter+")
 
     def statements(name: str) -> int:
         return int(by_name[name].note.split()[0])
@@ -105,3 +107,35 @@ def test_gui_figures_come_from_a_real_window(small):
     assert figures["GUI process ratio (to bare process)"] > 1
     assert figures["longest GUI-thread stall while loading ms"] is not None
     assert figures["longest GUI-thread stall across filter changes, typing, scrolling ms"] is not None
+
+
+@pytest.mark.parametrize("make", [
+    lambda lib: EventFilter(),
+    lambda lib: EventFilter(kinds=("visit",), date_from="1995", date_to="2015"),
+    lambda lib: EventFilter(organisations=(lib.records("organisation")[0].id,), disputed=False),
+    lambda lib: EventFilter(text="pipeline", countries=(lib.facets(EventFilter(text="pipeline")).countries[0].value,)),
+])
+def test_the_plain_sql_baseline_gives_the_apps_counts(small, make):
+    """The benchmark's GROUP BY baseline does the same work as the facet engine: every count agrees."""
+    import sqlite3
+
+    from azrel_desktop.core.bench_sql import statements
+
+    lib = Library.open(small)
+    raw = sqlite3.connect(small)
+    try:
+        f = make(lib)
+        facets = lib.facets(f)
+        got: dict[str, dict] = {}
+        for name, sql, params in statements(f):
+            got[name] = {k: n for k, n in raw.execute(sql, params) if n}
+        assert got["total"] == ({"total": facets.total} if facets.total else {})
+        for dim in ("organisations", "countries", "people", "kinds", "sources", "tags", "years"):
+            assert got[dim] == {v.value: v.count for v in getattr(facets, dim) if v.count}, dim
+        for name in ("disputed", "undisputed", "annotated"):
+            n = getattr(facets, name)
+            assert got[name] == ({name: n} if n else {}), name
+        assert facets.total > 0
+    finally:
+        raw.close()
+        lib.close()
