@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -174,6 +175,8 @@ class ChartCanvas(QAbstractScrollArea):
         self._fitted = False
         self._whole = True  # the whole date range fits the width (re-fit on resize)
         self.selected: str | None = None
+        self._layout_version = 0  # bumped by every layout: what is painted is out of date
+        self._painted: tuple[tuple, QPixmap] | None = None  # (what it shows, the pixels)
         self._press: QPointF | None = None
         self._press_scroll = (0, 0)
         self._dragged = False
@@ -246,6 +249,7 @@ class ChartCanvas(QAbstractScrollArea):
         by_lane = getattr(self, "_by_lane", {})
         self._lane_top, self._lane_h = [], []
         self._paths = None  # the cached shapes are in content coordinates: rebuild them
+        self._layout_version += 1
         y = float(self.AXIS_H)
         for lane in range(len(self.lanes)):
             ends: list[float] = []  # right edge in pixels of each sub-row
@@ -442,10 +446,28 @@ class ChartCanvas(QAbstractScrollArea):
 
     # --- painting --------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
+        # The window repaints the chart whenever a neighbour changes (a label's text, the table
+        # loading): what was drawn is kept, and drawn again only when the chart itself changed.
+        w, h = self.viewport().width(), self.viewport().height()
+        key = (w, h, self.horizontalScrollBar().value(), self.verticalScrollBar().value(),
+               self._layout_version, self.selected, self.palette().cacheKey(), self.devicePixelRatioF())
+        if self._painted is None or self._painted[0] != key:
+            ratio = self.devicePixelRatioF()
+            image = QPixmap(max(1, round(w * ratio)), max(1, round(h * ratio)))
+            image.setDevicePixelRatio(ratio)
+            p = QPainter(image)
+            try:
+                self._paint_chart(p, w, h)
+            finally:
+                p.end()
+            self._painted = (key, image)
         p = QPainter(self.viewport())
+        p.drawPixmap(0, 0, self._painted[1])
+        p.end()
+
+    def _paint_chart(self, p: QPainter, w: int, h: int) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        w, h = self.viewport().width(), self.viewport().height()
         p.fillRect(0, 0, w, h, pal.base())
         v = self.verticalScrollBar().value()
         for lane, (top, height) in enumerate(zip(self._lane_top, self._lane_h, strict=False)):
@@ -461,7 +483,6 @@ class ChartCanvas(QAbstractScrollArea):
             p.setPen(pal.placeholderText().color())
             p.drawText(QRectF(self.LABEL_W, self.AXIS_H, w - self.LABEL_W, h - self.AXIS_H),
                        Qt.AlignmentFlag.AlignCenter, "No events match the filter.")
-        p.end()
 
     def _ticks(self) -> tuple[list[tuple[int, str, bool]], int]:
         """(day, label, major) ticks for the visible range and the year step used."""

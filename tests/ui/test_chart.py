@@ -203,3 +203,26 @@ def test_every_item_is_in_exactly_one_paint_group_and_shows_its_lane_colour(char
         lane = canvas.lanes[it.lane][1]
         assert colour != canvas.palette().base().color(), it.row.id  # something is painted there
         assert abs(colour.hue() - lane.hue()) <= 12 or lane.saturation() < 30, it.row.id
+
+
+def test_a_repaint_with_nothing_changed_reuses_what_was_drawn(chart, monkeypatch):
+    canvas = chart.canvas
+    drawn = []
+    real = canvas._paint_chart
+    monkeypatch.setattr(canvas, "_paint_chart", lambda p, w, h: drawn.append(1) or real(p, w, h))
+    canvas.viewport().repaint()
+    before = canvas.viewport().grab().toImage()
+    drawn.clear()
+    canvas.viewport().repaint()  # e.g. a neighbouring label changed its text
+    assert drawn == []
+    assert canvas.viewport().grab().toImage() == before
+
+    for change in (lambda: canvas.select(canvas.items[0].row.id), lambda: canvas.zoom(2),
+                   lambda: canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().value() + 40),
+                   lambda: chart.set_mode("country")):
+        drawn.clear()
+        change()
+        canvas.viewport().repaint()
+        assert drawn == [1]
+        assert canvas.viewport().grab().toImage() != before
+        before = canvas.viewport().grab().toImage()
