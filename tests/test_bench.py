@@ -4,6 +4,7 @@ reported, never asserted; what is asserted is that the measured work is the real
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from sqlalchemy import text
@@ -107,6 +108,14 @@ def test_gui_figures_come_from_a_real_window(small):
     assert figures["GUI process ratio (to bare process)"] > 1
     assert figures["longest GUI-thread stall while loading ms"] is not None
     assert figures["longest GUI-thread stall across filter changes, typing, scrolling ms"] is not None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"),
+                    reason="the per-process high-water mark (VmHWM) is Linux's; elsewhere the figure is ru_maxrss")
+def test_the_windows_peak_memory_is_its_own_not_the_launching_processs(small):
+    ballast = b"\x01" * (600 * 2**20)  # the launching process is big (as `bench run` is at 1M)
+    figures = bench._gui_figures(small)
+    assert len(ballast) and 0 < figures["peak RSS with timeline open MB"] < 500
 
 
 @pytest.mark.parametrize("make", [

@@ -201,10 +201,10 @@ def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool 
         report.figures.append(measure(lib, raw, "jump to end",
                                       lambda: lib.rows(EventFilter(), offset=max(0, total - 200), limit=200),
                                       repeat))
+        if gui:  # before the export, whose rebuild leaves a long write-ahead log while this is open
+            report.extra.update(_gui_figures(db_path))
         if export_rows:
             report.extra.update(_export_figures(lib, raw))
-        if gui:
-            report.extra.update(_gui_figures(db_path))
         return report
     finally:
         raw.close()
