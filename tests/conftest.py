@@ -99,6 +99,24 @@ def shared_library(ro_library, _shared_fingerprint):
 
 
 @pytest.fixture
+def changed_while_closed():
+    """Close a library and change its file with plain sqlite3, as another program would while
+    the app is closed; gives the file's path, to open it again."""
+
+    def change(lib, *statements: str) -> Path:
+        path = lib.path
+        lib.close()
+        con = sqlite3.connect(path)
+        with con:
+            for sql in statements:
+                con.execute(sql)
+        con.close()
+        return path
+
+    return change
+
+
+@pytest.fixture
 def fresh_library(seeded_template, tmp_path):
     from azrel_desktop.core.service import Library
 

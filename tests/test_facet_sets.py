@@ -113,13 +113,8 @@ def test_a_filter_change_runs_the_search_once(fresh_library):
     assert lib.count(f) == lib.facets(f).total > 0
 
 
-def test_a_file_indexed_before_the_token_gets_one_and_then_remembers(fresh_library):
-    path = fresh_library.path
-    fresh_library.close()
-    con = sqlite3.connect(path)
-    with con:
-        con.execute("DELETE FROM app_meta WHERE key = 'search_token'")
-    con.close()
+def test_a_file_indexed_before_the_token_gets_one_and_then_remembers(fresh_library, changed_while_closed):
+    path = changed_while_closed(fresh_library, "DELETE FROM app_meta WHERE key = 'search_token'")
     lib = Library.open(path)
     try:
         with lib.db.read() as s:

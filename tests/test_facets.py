@@ -234,14 +234,9 @@ def test_a_damaged_or_foreign_kept_index_is_read_again(fresh_library, damage):
         lib.close()
 
 
-def test_a_stale_kept_index_is_not_used(fresh_library):
-    path = fresh_library.path
+def test_a_stale_kept_index_is_not_used(fresh_library, changed_while_closed):
     fresh_library.facets(EventFilter())
-    fresh_library.close()
-    con = sqlite3.connect(path)
-    with con:
-        con.execute("DELETE FROM event_countries WHERE country_id = 'AZ'")
-    con.close()
+    path = changed_while_closed(fresh_library, "DELETE FROM event_countries WHERE country_id = 'AZ'")
     lib = Library.open(path)
     try:
         assert {o.value: o.count for o in lib.facets(EventFilter()).countries}["AZ"] == 0
@@ -249,15 +244,10 @@ def test_a_stale_kept_index_is_not_used(fresh_library):
         lib.close()
 
 
-def test_a_read_only_file_counts_without_keeping_the_index(fresh_library, monkeypatch):
+def test_a_read_only_file_counts_without_keeping_the_index(fresh_library, changed_while_closed, monkeypatch):
     import azrel_desktop.core.database as database
 
-    path = fresh_library.path
-    fresh_library.close()
-    con = sqlite3.connect(path)
-    with con:
-        con.execute("DELETE FROM facet_cache")
-    con.close()
+    path = changed_while_closed(fresh_library, "DELETE FROM facet_cache")
     before = path.read_bytes()
     real_access = database.os.access  # root may write anywhere: make the file look read-only
     monkeypatch.setattr(database.os, "access",
