@@ -165,6 +165,10 @@ class ChartCanvas(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Timeline chart")
         self.viewport().setMouseTracking(True)
+        # A vertical scrollbar that came and went with the number of lanes changed the width,
+        # and every width change lays the chart out again (30 ms at 5,000 events), twice when
+        # that in turn toggled the bar.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.items: list[ChartItem] = []
         self.lanes: list[tuple[str, QColor]] = []
         self._lane_top: list[float] = []

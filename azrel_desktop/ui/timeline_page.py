@@ -31,6 +31,7 @@ from .timeline_chart import TimelineChart
 from .timeline_model import EventTableModel
 from .widgets import PlainLabel
 
+CENTRE_MIN_WIDTH = 360
 LOADING_SHOWN_AFTER_MS = 200  # a load faster than this changes the rows without a loading state
 
 _COLUMN_WIDTHS = {"date": 110, "kind": 95, "organisations": 85, "countries": 95, "sources": 58,
@@ -131,6 +132,10 @@ class TimelinePage(QWidget):
         self.detail = EventDetailPane(ctx, self)
 
         center = QWidget(self)
+        # An explicit minimum: the splitter otherwise takes the centre's minimum from its contents
+        # (the chips, the chart's note), which changes with every filter, and then moved the
+        # side panes to and fro, re-laying out and repainting the whole window at each change.
+        center.setMinimumWidth(CENTRE_MIN_WIDTH)
         center_lay = QVBoxLayout(center)
         center_lay.setContentsMargins(0, 0, 0, 0)
         center_lay.setSpacing(2)

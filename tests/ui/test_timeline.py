@@ -416,3 +416,19 @@ def test_revealing_an_event_queries_off_the_gui_thread(qtbot, page, library, loa
     assert page.selected_event() == hidden.id and page.filter() == EventFilter(organisations=(org,))
     assert threads and threading.main_thread() not in threads
     assert messages == ["Filters that hid the event were removed: dates"]
+
+
+@pytest.mark.parametrize("width", [1280, 960])
+def test_the_panes_keep_their_widths_whatever_the_filter(qtbot, page, library, width):
+    """The centre's contents (chips, the chart's note) change with every filter; the panes beside
+    it must not move with them (each move re-laid out and repainted the whole window)."""
+    page.resize(width, 760)
+    settle(qtbot, page)
+    widths = page.splitter.sizes()
+    canvas_width = page.chart.canvas.viewport().width()
+    for f in (EventFilter(organisations=(nato(library),), date_from="1997", date_to="1999"),
+              EventFilter(text="pipeline"), EventFilter(kinds=("visit",)), EventFilter()):
+        page.set_filter(f)
+        settle(qtbot, page)
+        assert page.splitter.sizes() == widths, f
+        assert page.chart.canvas.viewport().width() == canvas_width, f
