@@ -48,6 +48,28 @@ def test_new_file_is_migrated_and_seeded(tmp_path):
         db.close()
 
 
+def test_a_long_write_ahead_log_is_cut_back_once_checkpointed(db_path, monkeypatch):
+    from azrel_desktop.core import database
+
+    monkeypatch.setattr(database, "WAL_SIZE_LIMIT", 256 * 1024)
+    db = open_database(db_path)
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        with db.write() as s:  # a big write: about 4 MB of log
+            s.execute(text("CREATE TABLE scratch (x)"))
+            for i in range(400):
+                s.execute(text("INSERT INTO scratch VALUES (:x)"), {"x": "x" * 10_000 + str(i)})
+        assert wal.stat().st_size > 2 * 2**20
+        other = sqlite3.connect(db_path)  # any connection may checkpoint
+        assert other.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[0] == 0
+        other.close()
+        with db.write() as s:  # the next (small) write starts the log again, cut back to the limit
+            s.execute(text("CREATE TABLE scratch_2 (x)"))
+        assert wal.stat().st_size <= 256 * 1024
+    finally:
+        db.close()
+
+
 def test_migrations_and_models_agree(tmp_path):
     engine = make_engine(tmp_path / "m.sqlite3")
     migrate(engine)

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 BUSY_TIMEOUT_MS = 8000
+WAL_SIZE_LIMIT = 64 * 2**20  # bytes
 
 
 def alembic_config(connection=None) -> Config:
@@ -143,6 +144,10 @@ def _on_connect(dbapi_connection, _record) -> None:
         except sqlite3.OperationalError:
             pass  # a read-only file keeps its journal mode
     dbapi_connection.execute("PRAGMA synchronous = FULL")
+    # Once checkpointed, a long write-ahead log (rendering the export rows of a million events
+    # writes 1-2 GB) is cut back to this size instead of keeping its length until the last
+    # connection closes; every open's integrity check reads the log too.
+    dbapi_connection.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
 
 
 def _on_begin(conn) -> None:
