@@ -145,6 +145,47 @@ def file_at_revision():
 
 
 @pytest.fixture
+def sql_sent():
+    """`sql_sent(lib, call)`: every statement `call()` sends through the library's engine, in
+    order (BEGIN included: a session per call)."""
+    from sqlalchemy import event
+
+    def record(lib, call) -> list[str]:
+        seen: list[str] = []
+
+        def note(conn, cursor, statement, *args):
+            seen.append(statement)
+
+        event.listen(lib.db.engine, "before_cursor_execute", note)
+        try:
+            call()
+        finally:
+            event.remove(lib.db.engine, "before_cursor_execute", note)
+        return seen
+
+    return record
+
+
+@pytest.fixture
+def backed_up_before_upgrade():
+    """`backed_up_before_upgrade(path, revision)`: asserts that opening `path` made exactly one
+    backup before upgrading it from `revision`, and that the backup is still at `revision`."""
+    from azrel_desktop.core import backups
+
+    def check(path: Path, revision: str) -> Path:
+        made = [b for b in backups.list_backups(path) if b.reason == f"before-upgrade-{revision}"]
+        assert len(made) == 1
+        old = sqlite3.connect(made[0].path)
+        try:
+            assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == revision
+        finally:
+            old.close()
+        return made[0].path
+
+    return check
+
+
+@pytest.fixture
 def sql_count():
     """How many events a filter selects by a plain SQL count over its compiled conditions: the
     reference the facet engine (which also answers `Library.count`) is checked against."""

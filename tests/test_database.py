@@ -365,7 +365,7 @@ def test_failing_migration_leaves_data_exactly_as_before(db_path, tmp_path, monk
     assert made and dump(made[0].path) == before
 
 
-def test_a_real_older_schema_is_backed_up_and_upgraded(tmp_path, file_at_revision):
+def test_a_real_older_schema_is_backed_up_and_upgraded(tmp_path, file_at_revision, backed_up_before_upgrade):
     """A file at schema 0001 (before citations carried their source) with a note in it."""
     path = file_at_revision(tmp_path / "old.sqlite3", "0001")
     con = sqlite3.connect(path)
@@ -394,8 +394,4 @@ def test_a_real_older_schema_is_backed_up_and_upgraded(tmp_path, file_at_revisio
         assert lib.total() > 1  # the corpus was loaded beside the user's own records
     finally:
         lib.close()
-    made = [b for b in backups.list_backups(path) if b.reason == "before-upgrade-0001"]
-    assert len(made) == 1
-    old = sqlite3.connect(made[0].path)
-    assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
-    old.close()
+    backed_up_before_upgrade(path, "0001")

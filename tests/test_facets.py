@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from azrel_desktop.core.filters import EventFilter, compile_filter
 from azrel_desktop.core.search import forget_matches
@@ -27,18 +27,7 @@ def synthetic(tmp_path_factory):
     lib.close()
 
 
-def _statements(lib, call) -> list[str]:
-    seen: list[str] = []
 
-    def record(conn, cursor, statement, *args):
-        seen.append(statement)  # BEGIN included: a session per call
-
-    event.listen(lib.db.engine, "before_cursor_execute", record)
-    try:
-        call()
-    finally:
-        event.remove(lib.db.engine, "before_cursor_execute", record)
-    return seen
 
 
 def _synthetic_filters():
@@ -70,9 +59,9 @@ def test_counts_are_what_choosing_the_option_gives(synthetic, sql_count, f):
     assert sum(y.count for y in facets.years) == facets.total
 
 
-def test_the_index_is_read_once_and_reused(synthetic):
+def test_the_index_is_read_once_and_reused(synthetic, sql_sent):
     synthetic.facets(EventFilter())
-    again = _statements(synthetic, lambda: synthetic.facets(EventFilter(kinds=("visit",))))
+    again = sql_sent(synthetic, lambda: synthetic.facets(EventFilter(kinds=("visit",))))
     assert not any("GROUP BY x.organisation_id" in s for s in again)
     # the versions, and nothing else: the kind's events come from the index, not from SQL
     assert again[1:] == ["SELECT key, value FROM app_meta WHERE key IN (?, ?)"], again
@@ -158,11 +147,11 @@ def _plain_rows(lib, f, sort, descending, limit=200, offset=0):
 
 @pytest.mark.parametrize("sort", ["date", "title", "organisations"])
 @pytest.mark.parametrize("descending", [False, True])
-def test_broad_search_probes_the_sort_index_and_gives_the_same_rows(synthetic, sort, descending):
+def test_broad_search_probes_the_sort_index_and_gives_the_same_rows(synthetic, sort, descending, sql_sent):
     f = EventFilter(text="pipeline")
     matches = synthetic.count(f)
     assert matches * matches > 200 * synthetic.total()  # broad enough to walk
-    statements = _statements(synthetic, lambda: synthetic.rows(f, sort=sort, descending=descending, limit=200))
+    statements = sql_sent(synthetic, lambda: synthetic.rows(f, sort=sort, descending=descending, limit=200))
     # the sort index read a stretch at a time and probed against the remembered matches
     assert any(s.startswith("SELECT e.rowid FROM events e ORDER BY") for s in statements)
     assert not any("MATCH" in s for s in statements)
@@ -171,37 +160,37 @@ def test_broad_search_probes_the_sort_index_and_gives_the_same_rows(synthetic, s
     assert synthetic.rows(f, sort=sort, offset=300, limit=50) == _plain_rows(synthetic, f, sort, False, 50, 300)
 
 
-def test_a_page_too_deep_to_probe_and_a_broad_search_with_other_filters_walk_in_sql(synthetic, monkeypatch):
+def test_a_page_too_deep_to_probe_and_a_broad_search_with_other_filters_walk_in_sql(synthetic, monkeypatch, sql_sent):
     from azrel_desktop.core import timeline
 
     f = EventFilter(text="pipeline")
     monkeypatch.setattr(timeline, "PROBE_AT_MOST", 300)
-    statements = _statements(synthetic, lambda: synthetic.rows(f, offset=100, limit=100))
+    statements = sql_sent(synthetic, lambda: synthetic.rows(f, offset=100, limit=100))
     assert any("+e.rowid IN" in s for s in statements)
     assert synthetic.rows(f, offset=100, limit=100) == _plain_rows(synthetic, f, "date", False, 100, 100)
     g = EventFilter(text="pipeline", disputed=False)
     if synthetic.count(g) ** 2 > 200 * synthetic.total():
-        assert any("+e.rowid IN" in s for s in _statements(synthetic, lambda: synthetic.rows(g)))
+        assert any("+e.rowid IN" in s for s in sql_sent(synthetic, lambda: synthetic.rows(g)))
     assert synthetic.rows(g) == _plain_rows(synthetic, g, "date", False)
     assert synthetic.rows(f, offset=10**6) == []
 
 
-def test_rare_search_sorts_its_few_matches(synthetic):
+def test_rare_search_sorts_its_few_matches(synthetic, sql_sent):
     f = EventFilter(text="Solana")
-    statements = _statements(synthetic, lambda: synthetic.rows(f))
+    statements = sql_sent(synthetic, lambda: synthetic.rows(f))
     assert not any("+e.rowid IN" in s for s in statements)
     assert 0 < len(synthetic.rows(f)) == synthetic.count(f)
 
 
 # --- the index kept in the file ----------------------------------------------------------------
 
-def test_a_later_start_loads_the_kept_index_instead_of_reading_it(fresh_library):
+def test_a_later_start_loads_the_kept_index_instead_of_reading_it(fresh_library, sql_sent):
     path = fresh_library.path
     first = fresh_library.facets(EventFilter(kinds=("visit",)))
     fresh_library.close()
     lib = Library.open(path)
     try:
-        statements = _statements(lib, lambda: lib.facets(EventFilter(kinds=("visit",))))
+        statements = sql_sent(lib, lambda: lib.facets(EventFilter(kinds=("visit",))))
         assert any("FROM facet_cache" in s for s in statements)
         assert not any("GROUP BY x.organisation_id" in s for s in statements)
         assert lib.facets(EventFilter(kinds=("visit",))) == first
@@ -210,7 +199,7 @@ def test_a_later_start_loads_the_kept_index_instead_of_reading_it(fresh_library)
 
 
 @pytest.mark.parametrize("damage", [b"not numpy at all", b"PK\x03\x04garbage", None])
-def test_a_damaged_or_foreign_kept_index_is_read_again(fresh_library, damage):
+def test_a_damaged_or_foreign_kept_index_is_read_again(fresh_library, damage, sql_sent):
     from azrel_desktop.core.facet_index import FacetIndex
 
     path = fresh_library.path
@@ -227,7 +216,7 @@ def test_a_damaged_or_foreign_kept_index_is_read_again(fresh_library, damage):
     con.close()
     lib = Library.open(path)
     try:
-        statements = _statements(lib, lambda: lib.facets(EventFilter(countries=("AZ",))))
+        statements = sql_sent(lib, lambda: lib.facets(EventFilter(countries=("AZ",))))
         assert any("GROUP BY x.organisation_id" in s for s in statements)  # read again from the tables
         assert lib.facets(EventFilter(countries=("AZ",))) == expected
     finally:
@@ -261,10 +250,10 @@ def test_a_read_only_file_counts_without_keeping_the_index(fresh_library, change
     assert path.read_bytes() == before
 
 
-def test_text_alone_is_listed_from_the_search_index(synthetic, sql_count):
+def test_text_alone_is_listed_from_the_search_index(synthetic, sql_count, sql_sent):
     f = EventFilter(text="summit gas")
     forget_matches()  # an earlier test may have searched for it
-    statements = _statements(synthetic, lambda: synthetic.facets(f))
+    statements = sql_sent(synthetic, lambda: synthetic.facets(f))
     assert any("group_concat(rowid) FROM event_fts" in s for s in statements)
     assert not any("FROM events e WHERE e.rowid IN" in s for s in statements)
     facets = synthetic.facets(f)

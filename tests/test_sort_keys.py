@@ -11,7 +11,6 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import text
 
-from azrel_desktop.core import backups
 from azrel_desktop.core.database import alembic_config, head_revision, make_engine, migrate, open_database
 from azrel_desktop.core.filters import EventFilter
 from azrel_desktop.core.models import Base
@@ -333,7 +332,7 @@ def test_the_models_declare_the_indexes_the_migration_makes(tmp_path):
         b.close()
 
 
-def test_a_file_at_0003_is_backed_up_upgraded_and_backfilled(tmp_path, file_at_revision):
+def test_a_file_at_0003_is_backed_up_upgraded_and_backfilled(tmp_path, file_at_revision, backed_up_before_upgrade):
     path = file_at_revision(tmp_path / "old.sqlite3", "0003")
     con = sqlite3.connect(path)
     con.executescript("""
@@ -378,11 +377,7 @@ def test_a_file_at_0003_is_backed_up_upgraded_and_backfilled(tmp_path, file_at_r
         assert lib.rows(mine, sort="annotations", descending=True)[0].id == "ev-full"
     finally:
         lib.close()
-    made = [b for b in backups.list_backups(path) if b.reason == "before-upgrade-0003"]
-    assert len(made) == 1
-    old = sqlite3.connect(made[0].path)
-    assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
-    old.close()
+    backed_up_before_upgrade(path, "0003")
 
 
 def test_downgrade_to_0003_keeps_the_links_and_upgrade_backfills_again(db_path):

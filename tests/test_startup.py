@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from azrel_desktop.core import backups
 from azrel_desktop.core.database import (
     NewerDatabaseError,
     ScriptGlance,
@@ -43,7 +42,7 @@ def test_a_file_at_head_opens_without_alembic_yaml_or_seed_code(db_path):
     assert result["loaded"] == []
 
 
-def test_a_file_behind_head_imports_alembic_and_is_backed_up_and_migrated(tmp_path, file_at_revision):
+def test_a_file_behind_head_imports_alembic_and_is_backed_up_and_migrated(tmp_path, file_at_revision, backed_up_before_upgrade):
     path = file_at_revision(tmp_path / "old.sqlite3", "0001")  # a real file at 0001, without the corpus yet
     result = _open_in_fresh_process(path)
     assert result["total"] > 0
@@ -51,8 +50,7 @@ def test_a_file_behind_head_imports_alembic_and_is_backed_up_and_migrated(tmp_pa
     con = sqlite3.connect(path)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
     con.close()
-    made = [b for b in backups.list_backups(path) if b.reason == "before-upgrade-0001"]
-    assert len(made) == 1
+    backed_up_before_upgrade(path, "0001")
 
 
 def test_the_text_glance_agrees_with_alembic():

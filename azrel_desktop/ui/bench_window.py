@@ -163,11 +163,11 @@ def main(argv: list[str]) -> int:
 
     from ..core.files import start_early_look
 
-    start_early_look(Path(argv[0]))  # as the app's entry point (`launch.main`) does
+    db = Path(argv[0])
+    start_early_look(db)  # as the app's entry point (`launch.main`) does
     from .app import make_app, start_window
     from .export_job import wait_for_workers
 
-    db = Path(argv[0])
     shots = Path(argv[argv.index("--shots") + 1]) if "--shots" in argv else None
     make_app([])
     # The app's own start-up: the library opens in the thread pool while the GUI thread
