@@ -23,7 +23,7 @@ from ..core.backups import restore
 from ..core.database import DamagedDatabaseError, DatabaseError, default_db_path
 from ..core.service import Library
 from .export_job import pool, wait_for_workers
-from .launch import parse_args
+from .launch import parse_args, tune_interpreter
 from .settings import APPLICATION, ORGANISATION
 
 PROGRESS_DELAY_MS = 500
@@ -202,7 +202,8 @@ def prepare_window() -> None:
 def settle_heap() -> None:
     """Move every object alive now (modules, the window, its first rows) to the collector's
     permanent generation: a full collection no longer walks them, which at start-up took
-    30–130 ms each time on the GUI thread. They are freed as usual when their count drops."""
+    30–130 ms each time on the GUI thread. They are freed as usual when their count drops.
+    Full collections are rare already (`launch.tune_interpreter`)."""
     gc.collect(1)  # young garbage first, so it is not frozen
     gc.freeze()
 
@@ -219,6 +220,7 @@ def start_window(path: Path | None, *, restore: bool = True, ask: Callable[[str]
 
 
 def make_app(qt_args: list[str] | None = None) -> QApplication:
+    tune_interpreter()
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "azrel-desktop", *(qt_args or [])])

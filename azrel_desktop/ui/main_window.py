@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.ctx.navigate.connect(self.go)
         self.ctx.status.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         self.ctx.changed.connect(lambda _c: QTimer.singleShot(0, self._update_title))
-        QApplication.instance().installEventFilter(self)
+        self._watched: QObject | None = None  # the QWindow whose mouse presses are watched
 
         start = Target("timeline")
         if restore:
@@ -214,8 +214,9 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Mouse back/forward buttons anywhere in this window; child views would otherwise eat them.
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) \
-                and watched.window() is self and self._mouse_nav(event):
+        # Watched on the window's QWindow, which gets each mouse event before the widget under
+        # it: an application-wide filter would run Python for every event of every object.
+        if event.type() == QEvent.Type.MouseButtonPress and watched is self._watched and self._mouse_nav(event):
             return True
         return super().eventFilter(watched, event)
 
@@ -440,6 +441,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._watched:
+            self._watched = handle
+            handle.installEventFilter(self)
         if self._pending_timeline_state is not None and "timeline" in self.pages:
             self._restore_timeline_layout()
 

@@ -1,5 +1,8 @@
 """`RowsModel`: the shared part of the read-only table models — a list of plain rows, one
-column per `COLUMNS` entry, selectable flat items, and a safe row lookup."""
+column per `COLUMNS` entry, selectable flat items, and a safe row lookup.
+
+`flags` is left to Qt (`QAbstractTableModel` already gives enabled, selectable, childless
+items): a Python override is called for every cell of every repaint."""
 
 from __future__ import annotations
 
@@ -34,8 +37,3 @@ class RowsModel(QAbstractTableModel):
                 and 0 <= section < len(self.COLUMNS):
             return self.COLUMNS[section]
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

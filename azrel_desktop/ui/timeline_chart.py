@@ -3,28 +3,19 @@ partner country, with zoom, pan and a selection shared with the table.
 
 Exact days are points; months, seasons, years and intervals are spans; approximate or
 uncertain dates are drawn fuzzy (faded ends, dashed outline); disputed events carry a red
-mark. Rows are loaded in the thread pool (at most `CHART_LIMIT`, and the chart says so).
+mark. Rows are loaded in the thread pool (at most `CHART_LIMIT`, and the chart says so); the
+same worker builds, lays out and paints the new chart (`chart_scene`), so a filter change
+leaves the GUI thread only a picture to show.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetrics,
-    QKeySequence,
-    QLinearGradient,
-    QPainter,
-    QPainterPath,
-    QPen,
-    QPixmap,
-)
+from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QButtonGroup,
@@ -39,18 +30,43 @@ from PySide6.QtWidgets import (
 from ..core.filters import EventFilter
 from ..core.service import Library
 from ..core.timeline import EventRow
+from .chart_scene import MAX_DAY, MIN_DAY, ChartGeometry, ChartItem, ChartScene, ChartView
 from .export_job import LatestCall
 from .widgets import PlainLabel, plain_tooltip
 
 CHART_LIMIT = 3000
+PICTURE_SPARE_HEIGHT = 64  # px the worker's picture reaches below the viewport it was asked for
 HOME_COUNTRY = "Azerbaijan"  # the country every event concerns; lanes show the partner instead
 MAX_LANES = 12
 OTHER = "Other"
 LANE_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
                 "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#8c6d31")
-DISPUTED_COLOUR = QColor("#c62828")
-MIN_DAY = date(1, 1, 1).toordinal()
-MAX_DAY = date(9999, 12, 31).toordinal()
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    """What the chart looks like when a load starts, so the worker can paint the result as the
+    widget would: the lane mode, the viewport, the vertical scroll, the selection and the look
+    (copies made on the GUI thread)."""
+
+    mode: str
+    width: int
+    height: int
+    scroll_y: int
+    selected: str | None
+    palette: QPalette
+    font: QFont
+    ratio: float
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A scene built and laid out to fit the request's width, and its picture."""
+
+    mode: str
+    scene: ChartScene
+    view: ChartView
+    picture: QImage
 
 
 @dataclass(frozen=True)
@@ -64,9 +80,11 @@ class ChartData:
     # Worked out in the thread pool too, so the GUI thread only places and paints:
     keys: dict[str, list[list[str]]] = field(default_factory=dict)  # mode -> each row's lanes
     days: list[tuple[int, int]] = field(default_factory=list)  # each row's first day, day after last
+    prepared: Prepared | None = None
 
 
-def load_chart(library: Library, f: EventFilter, limit: int = CHART_LIMIT) -> ChartData:
+def load_chart(library: Library, f: EventFilter, limit: int = CHART_LIMIT,
+               request: ChartRequest | None = None) -> ChartData:
     rows = library.rows(f, sort="date", offset=0, limit=limit)
     total = library.count(f) if len(rows) >= limit else len(rows)
     parents: dict[str, str | None] = {}
@@ -81,13 +99,20 @@ def load_chart(library: Library, f: EventFilter, limit: int = CHART_LIMIT) -> Ch
     for mode in ("organisation", "country"):
         data.keys[mode] = [lane_keys(row, mode, data) for row in rows]
     data.days.extend((_day(row.date_start), _day(row.date_end) + 1) for row in rows)
-    return data
+    return data if request is None else replace(data, prepared=prepare(data, request))
 
 
-def _alpha(colour: QColor, alpha: int) -> QColor:
-    c = QColor(colour)
-    c.setAlpha(alpha)
-    return c
+def prepare(data: ChartData, request: ChartRequest) -> Prepared:
+    """The loaded rows built into a scene, laid out to fit the request's width and painted."""
+    scene = build_scene(data, request.mode)
+    scene.relayout(scene.fit_ppd(request.width))
+    _, max_y = scene.max_scroll(request.width, request.height)
+    # Taller than asked: the chips above may take less room once laid out, and the top of a
+    # taller picture serves any lower viewport (not the centred message of an empty chart).
+    height = request.height + (PICTURE_SPARE_HEIGHT if scene.items else 0)
+    view = ChartView(request.width, height, 0, min(request.scroll_y, max_y), request.selected,
+                     request.palette, request.font, request.ratio)
+    return Prepared(request.mode, scene, view, scene.picture(view))
 
 
 def top_level(org_id: str, parents: dict[str, str | None]) -> str:
@@ -115,50 +140,36 @@ def _day(iso: str) -> int:
         return MIN_DAY
 
 
-@dataclass
-class ChartItem:
-    row: EventRow
-    lane: int
-    start: int  # day ordinal (inclusive)
-    end: int  # day ordinal (exclusive)
-    open_start: bool
-    open_end: bool
-    sub: int = 0
-    box: tuple[float, float, float, float] | None = None  # x, y, width, height in content coordinates
 
-    @property
-    def rect(self) -> QRectF | None:
-        """Where the item is drawn, in content coordinates (None before the first layout)."""
-        return None if self.box is None else QRectF(*self.box)
-
-    @property
-    def point(self) -> bool:
-        return self.row.precision == "day" and self.end - self.start <= 1
-
-    @property
-    def fuzzy(self) -> bool:
-        return self.row.approximate or self.row.uncertain
-
-    @property
-    def faded(self) -> bool:
-        """Drawn with faded ends (its own gradient): an approximate, uncertain or open span."""
-        return self.row.approximate or self.row.uncertain or self.open_start or self.open_end
+def build_scene(data: ChartData, mode: str) -> ChartScene:
+    """The loaded rows as items in lanes: the most frequent lanes first, the rest in "Other"."""
+    lanes_of = data.keys.get(mode) or [lane_keys(row, mode, data) for row in data.rows]
+    days = data.days or [(_day(row.date_start), _day(row.date_end) + 1) for row in data.rows]
+    keyed = list(zip(data.rows, lanes_of, strict=True))
+    counts = Counter(k for _, keys in keyed for k in keys)
+    named = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if k != OTHER]
+    lanes = named[:MAX_LANES]
+    has_other = len(named) > MAX_LANES or OTHER in counts
+    index = {k: i for i, k in enumerate(lanes)}
+    if has_other:
+        index[OTHER] = len(lanes)
+        lanes.append(OTHER)
+    items: list[ChartItem] = []
+    other = index.get(OTHER, 0)
+    for (row, keys), (start, end) in zip(keyed, days, strict=True):
+        placed = dict.fromkeys(index.get(k, other) for k in keys)
+        for lane in placed:
+            items.append(ChartItem(row, lane, start, end, start <= MIN_DAY, end > MAX_DAY))
+    colours = [(label, QColor("#888888") if label == OTHER else QColor(LANE_COLOURS[i % len(LANE_COLOURS)]))
+               for i, label in enumerate(lanes)]
+    return ChartScene(items, colours)
 
 
-class ChartCanvas(QAbstractScrollArea):
+class ChartCanvas(QAbstractScrollArea, ChartGeometry):
     """The painted chart. Content x grows with the date; the lane labels and the axis stay put."""
 
     eventClicked = Signal(str)
     zoomChanged = Signal(float)
-
-    LABEL_W = 96
-    AXIS_H = 24
-    ROW_H = 14
-    ROW_GAP = 4
-    LANE_PAD = 6
-    POINT_R = 5
-    PAD_DAYS = 120
-    MAX_SUBROWS = 6
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -169,56 +180,82 @@ class ChartCanvas(QAbstractScrollArea):
         # and every width change lays the chart out again (30 ms at 5,000 events), twice when
         # that in turn toggled the bar.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.items: list[ChartItem] = []
-        self.lanes: list[tuple[str, QColor]] = []
-        self._lane_top: list[float] = []
-        self._lane_h: list[float] = []
-        self._d0 = date(1990, 1, 1).toordinal()
-        self._d1 = date(2025, 1, 1).toordinal()
-        self.ppd = 0.1  # pixels per day
+        self.scene = ChartScene()
         self._fitted = False
+        self._fitted_width: int | None = None
         self._whole = True  # the whole date range fits the width (re-fit on resize)
         self.selected: str | None = None
-        self._layout_version = 0  # bumped by every layout: what is painted is out of date
-        self._painted: tuple[tuple, QPixmap] | None = None  # (what it shows, the pixels)
+        self._painted: tuple[int, ChartView, QImage] | None = None  # (layout, what it shows, the pixels)
         self._press: QPointF | None = None
         self._press_scroll = (0, 0)
         self._dragged = False
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
 
+    # --- the scene's state, read by the chart, hit tests and tests ---------------------------
+    @property
+    def items(self) -> list[ChartItem]:
+        return self.scene.items
+
+    @property
+    def lanes(self) -> list[tuple[str, QColor]]:
+        return self.scene.lanes
+
+    @property
+    def ppd(self) -> float:
+        return self.scene.ppd
+
+    @property
+    def _d0(self) -> int:
+        return self.scene.d0
+
+    @property
+    def _d1(self) -> int:
+        return self.scene.d1
+
+    @property
+    def _paths(self) -> list:
+        return self.scene.paths()
+
     # --- data -------------------------------------------------------------------------------
     def set_items(self, items: list[ChartItem], lanes: list[tuple[str, QColor]], keep_view: bool = False) -> None:
-        self.items = items
-        self.lanes = lanes
-        bounded = [d for it in items for d, is_open in ((it.start, it.open_start), (it.end, it.open_end))
-                   if not is_open]
-        if bounded:
-            self._d0, self._d1 = min(bounded) - self.PAD_DAYS, max(bounded) + self.PAD_DAYS
-        for it in items:  # open ends reach the edge of the chart
-            if it.open_start:
-                it.start = self._d0
-            if it.open_end:
-                it.end = self._d1
-            it.end = max(it.end, it.start + 1)
-        by_lane: dict[int, list[ChartItem]] = {}
-        for it in items:
-            by_lane.setdefault(it.lane, []).append(it)
-        for members in by_lane.values():  # the sub-row packing goes left to right
-            members.sort(key=lambda i: (i.start, i.end))
-        self._by_lane = by_lane
+        self.set_scene(ChartScene(items, lanes), keep_view=keep_view)
+
+    def set_scene(self, scene: ChartScene, keep_view: bool = False) -> None:
+        self.scene = scene
         if not keep_view or not self._fitted:
             self.fit()
         else:
             self._relayout()
 
-    def fit(self) -> None:
-        self._fitted_width = self.viewport().width()
-        width = max(100, self._fitted_width - self.LABEL_W - 8)
-        self.ppd = width / max(1, self._d1 - self._d0)
+    def show_prepared(self, prepared: Prepared) -> bool:
+        """Show a scene the worker laid out and painted; False (nothing changed) when the
+        viewport's width changed since, so the scene must be laid out again."""
+        view = prepared.view
+        if self.viewport().width() != view.width:
+            return False
+        self.scene = prepared.scene
+        self._fitted_width = view.width
         self._fitted = True
         self._whole = True
-        self._relayout()
+        self._update_scrollbars()
+        self.horizontalScrollBar().setValue(0)
+        self._painted = (self.scene.layout_version, view, prepared.picture)
+        self.viewport().update()
+        self.zoomChanged.emit(self.ppd)
+        return True
+
+    def request(self, mode: str) -> ChartRequest:
+        """What a worker needs to paint a new scene as this canvas would."""
+        vp = self.viewport()
+        return ChartRequest(mode, vp.width(), vp.height(), self.verticalScrollBar().value(), self.selected,
+                            QPalette(self.palette()), QFont(self.font()), self.devicePixelRatioF())
+
+    def fit(self) -> None:
+        self._fitted_width = self.viewport().width()
+        self._fitted = True
+        self._whole = True
+        self._relayout(self.scene.fit_ppd(self._fitted_width))
         self.horizontalScrollBar().setValue(0)
         self.zoomChanged.emit(self.ppd)
 
@@ -227,10 +264,10 @@ class ChartCanvas(QAbstractScrollArea):
         if anchor_x is None:
             anchor_x = self.LABEL_W + (self.viewport().width() - self.LABEL_W) / 2
         day = self.day_at(anchor_x)
-        fit_ppd = max(100, self.viewport().width() - self.LABEL_W - 8) / max(1, self._d1 - self._d0)
-        self.ppd = min(max(self.ppd * factor, fit_ppd), 40.0)
-        self._whole = self.ppd <= fit_ppd * 1.0001
-        self._relayout()
+        fit_ppd = self.scene.fit_ppd(self.viewport().width())
+        ppd = min(max(self.ppd * factor, fit_ppd), 40.0)
+        self._whole = ppd <= fit_ppd * 1.0001
+        self._relayout(ppd)
         self.horizontalScrollBar().setValue(round((day - self._d0) * self.ppd - (anchor_x - self.LABEL_W)))
         self.viewport().update()
         self.zoomChanged.emit(self.ppd)
@@ -246,80 +283,29 @@ class ChartCanvas(QAbstractScrollArea):
         return self.day_at(self.LABEL_W), self.day_at(self.viewport().width())
 
     # --- layout -------------------------------------------------------------------------------
-    def _relayout(self) -> None:
-        # Plain floats in the loop (3,000 events take a few milliseconds); QRectF only at the end.
-        d0, ppd, pr = self._d0, self.ppd, self.POINT_R
-        row_h, row_gap, pad, max_sub = self.ROW_H, self.ROW_GAP, self.LANE_PAD, self.MAX_SUBROWS
-        by_lane = getattr(self, "_by_lane", {})
-        self._lane_top, self._lane_h = [], []
-        self._paths = None  # the cached shapes are in content coordinates: rebuild them
-        self._layout_version += 1
-        y = float(self.AXIS_H)
-        for lane in range(len(self.lanes)):
-            ends: list[float] = []  # right edge in pixels of each sub-row
-            placed = []
-            for it in by_lane.get(lane, ()):
-                left = (it.start - d0) * ppd
-                right = (it.end - d0) * ppd
-                if it.end - it.start <= 1 and it.row.precision == "day":
-                    mid = (left + right) / 2
-                    left, right = mid - pr, mid + pr
-                elif right - left < 6:
-                    mid = (left + right) / 2
-                    left, right = mid - 3, mid + 3
-                for sub, edge in enumerate(ends):
-                    if left > edge + 3:
-                        ends[sub] = right
-                        break
-                else:
-                    if len(ends) < max_sub:
-                        ends.append(right)
-                        sub = len(ends) - 1
-                    else:
-                        sub = min(range(len(ends)), key=ends.__getitem__)
-                        ends[sub] = max(ends[sub], right)
-                it.sub = sub
-                placed.append((it, left, right))
-            rows = max(1, len(ends))
-            height = 2 * pad + rows * row_h + (rows - 1) * row_gap
-            self._lane_top.append(y)
-            self._lane_h.append(height)
-            for it, left, right in placed:
-                it.box = (left, y + pad + it.sub * (row_h + row_gap), right - left, row_h)
-            y += height
-        self._content_h = y
+    def _relayout(self, ppd: float | None = None) -> None:
+        self.scene.relayout(self.ppd if ppd is None else ppd)
         self._update_scrollbars()
         self.viewport().update()
 
-    def _span_px(self, it: ChartItem) -> tuple[float, float]:
-        left = (it.start - self._d0) * self.ppd
-        right = (it.end - self._d0) * self.ppd
-        if it.point:
-            mid = (left + right) / 2
-            return mid - self.POINT_R, mid + self.POINT_R
-        if right - left < 6:
-            mid = (left + right) / 2
-            return mid - 3, mid + 3
-        return left, right
-
     def _update_scrollbars(self) -> None:
-        content_w = (self._d1 - self._d0) * self.ppd
-        page_w = max(1, self.viewport().width() - self.LABEL_W)
+        vp = self.viewport()
+        max_x, max_y = self.scene.max_scroll(vp.width(), vp.height())
+        page_w = max(1, vp.width() - self.LABEL_W)
         h = self.horizontalScrollBar()
         h.setPageStep(page_w)
         h.setSingleStep(max(10, page_w // 20))
-        h.setRange(0, max(0, round(content_w - page_w)))
+        h.setRange(0, max_x)
         v = self.verticalScrollBar()
-        page_h = max(1, self.viewport().height())
-        v.setPageStep(page_h)
+        v.setPageStep(max(1, vp.height()))
         v.setSingleStep(self.ROW_H + self.ROW_GAP)
-        v.setRange(0, max(0, round(getattr(self, "_content_h", 0) - page_h)))
+        v.setRange(0, max_y)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         width = self.viewport().width()
         # Showing everything: keep showing everything. Only the width changes the layout.
-        if (self._whole or not self._fitted) and width != getattr(self, "_fitted_width", None):
+        if (self._whole or not self._fitted) and width != self._fitted_width:
             self.fit()
         else:
             self._update_scrollbars()
@@ -331,8 +317,7 @@ class ChartCanvas(QAbstractScrollArea):
                                   -self.verticalScrollBar().value())
 
     def item_for(self, event_id: str) -> ChartItem | None:
-        return next((it for it in self.items if it.row.id == event_id), None)
-
+        return self.scene.item_for(event_id)
     def item_at(self, pos: QPointF) -> ChartItem | None:
         if pos.x() < self.LABEL_W or pos.y() < self.AXIS_H:
             return None
@@ -449,294 +434,26 @@ class ChartCanvas(QAbstractScrollArea):
         return "\n".join(lines)
 
     # --- painting --------------------------------------------------------------------------------
+    def view(self) -> ChartView:
+        vp = self.viewport()
+        return ChartView(vp.width(), vp.height(), self.horizontalScrollBar().value(),
+                         self.verticalScrollBar().value(), self.selected, self.palette(), self.font(),
+                         self.devicePixelRatioF())
+
     def paintEvent(self, event) -> None:
         # The window repaints the chart whenever a neighbour changes (a label's text, the table
         # loading): what was drawn is kept, and drawn again only when the chart itself changed.
-        w, h = self.viewport().width(), self.viewport().height()
-        key = (w, h, self.horizontalScrollBar().value(), self.verticalScrollBar().value(),
-               self._layout_version, self.selected, self.palette().cacheKey(), self.devicePixelRatioF())
-        if self._painted is None or self._painted[0] != key:
-            ratio = self.devicePixelRatioF()
-            image = QPixmap(max(1, round(w * ratio)), max(1, round(h * ratio)))
-            image.setDevicePixelRatio(ratio)
-            p = QPainter(image)
-            try:
-                self._paint_chart(p, w, h)
-            finally:
-                p.end()
-            self._painted = (key, image)
+        view = self.view()
+        cached = self._painted
+        if cached is None or cached[0] != self.scene.layout_version \
+                or not cached[1].shows(view, exact=not self.scene.items):
+            cached = self._painted = (self.scene.layout_version, view, self._picture(view))
         p = QPainter(self.viewport())
-        p.drawPixmap(0, 0, self._painted[1])
+        p.drawImage(0, 0, cached[2])
         p.end()
 
-    def _paint_chart(self, p: QPainter, w: int, h: int) -> None:
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        p.fillRect(0, 0, w, h, pal.base())
-        v = self.verticalScrollBar().value()
-        for lane, (top, height) in enumerate(zip(self._lane_top, self._lane_h, strict=False)):
-            if lane % 2:
-                p.fillRect(QRectF(0, top - v, w, height), pal.alternateBase())
-        self._paint_grid(p, h)
-        p.setClipRect(QRectF(self.LABEL_W, self.AXIS_H, w - self.LABEL_W, h - self.AXIS_H))
-        self._paint_items(p, w, h)
-        p.setClipping(False)
-        self._paint_labels(p, v, h)
-        self._paint_axis(p, w)
-        if not self.items:
-            p.setPen(pal.placeholderText().color())
-            p.drawText(QRectF(self.LABEL_W, self.AXIS_H, w - self.LABEL_W, h - self.AXIS_H),
-                       Qt.AlignmentFlag.AlignCenter, "No events match the filter.")
-
-    def _ticks(self) -> tuple[list[tuple[int, str, bool]], int]:
-        """(day, label, major) ticks for the visible range and the year step used."""
-        first, last = self.visible_days()
-        y0 = date.fromordinal(max(MIN_DAY, min(int(first), MAX_DAY))).year
-        y1 = date.fromordinal(max(MIN_DAY, min(int(last) + 1, MAX_DAY))).year
-        year_px = 365.25 * self.ppd
-        step = next((s for s in (1, 2, 5, 10, 20, 50, 100) if year_px * s >= 48), 100)
-        ticks = []
-        for year in range(y0 - y0 % step, min(y1, 9998) + 1, step):
-            if year >= 1:
-                ticks.append((date(year, 1, 1).toordinal(), str(year), True))
-        if year_px >= 600:
-            month_step = 1 if year_px >= 1200 else 3
-            for year in range(max(1, y0), min(y1, 9998) + 1):
-                for month in range(1 + month_step, 13, month_step):
-                    ticks.append((date(year, month, 1).toordinal(), date(year, month, 1).strftime("%b"), False))
-        return ticks, step
-
-    def _paint_grid(self, p: QPainter, h: int) -> None:
-        ticks, _ = self._ticks()
-        grid = QColor(self.palette().mid().color())
-        for day, _label, major in ticks:
-            x = self.x_of(day)
-            if x < self.LABEL_W:
-                continue
-            grid.setAlpha(90 if major else 40)
-            p.setPen(QPen(grid, 1))
-            p.drawLine(QPointF(x, self.AXIS_H), QPointF(x, h))
-
-    def _paint_axis(self, p: QPainter, w: int) -> None:
-        pal = self.palette()
-        p.fillRect(QRectF(0, 0, w, self.AXIS_H), pal.window())
-        p.setPen(QPen(pal.mid().color(), 1))
-        p.drawLine(QPointF(0, self.AXIS_H - 0.5), QPointF(w, self.AXIS_H - 0.5))
-        ticks, _ = self._ticks()
-        fm = QFontMetrics(self.font())
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.85))
-        for day, label, major in ticks:
-            x = self.x_of(day)
-            if x < self.LABEL_W - 1 or x + 3 + fm.horizontalAdvance(label) > w:
-                continue
-            p.setPen(pal.text().color() if major else pal.placeholderText().color())
-            p.setFont(self.font() if major else small)
-            p.drawLine(QPointF(x, self.AXIS_H - (7 if major else 4)), QPointF(x, self.AXIS_H))
-            p.drawText(QPointF(x + 3, self.AXIS_H - 8 + (0 if major else 1)), label)
-        p.setFont(self.font())
-        p.setPen(pal.text().color())
-        p.fillRect(QRectF(0, 0, self.LABEL_W, self.AXIS_H), pal.window())
-        p.drawText(QRectF(6, 0, self.LABEL_W - 8, self.AXIS_H - 2),
-                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                   fm.elidedText("Lane", Qt.TextElideMode.ElideRight, self.LABEL_W - 8))
-
-    def _paint_labels(self, p: QPainter, v: int, h: int) -> None:
-        pal = self.palette()
-        p.fillRect(QRectF(0, self.AXIS_H, self.LABEL_W, h), pal.window())
-        fm = QFontMetrics(self.font())
-        for lane, ((label, colour), top, height) in enumerate(
-                zip(self.lanes, self._lane_top, self._lane_h, strict=False)):
-            y = top - v
-            if y + height < self.AXIS_H or y > h:
-                continue
-            if lane % 2:
-                p.fillRect(QRectF(0, y, self.LABEL_W, height), pal.alternateBase())
-            p.fillRect(QRectF(0, y + 3, 4, height - 6), colour)
-            p.setPen(pal.text().color())
-            p.drawText(QRectF(8, y, self.LABEL_W - 12, min(height, 3 * fm.height())),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       fm.elidedText(label, Qt.TextElideMode.ElideRight, self.LABEL_W - 12))
-        p.setPen(QPen(pal.mid().color(), 1))
-        p.drawLine(QPointF(self.LABEL_W - 0.5, self.AXIS_H), QPointF(self.LABEL_W - 0.5, h))
-
-    def _build_paths(self) -> list:
-        """The chart's shapes grouped by how they are drawn, in content coordinates, so a paint
-        is a few dozen calls however many events there are: per lane, its plain spans as one
-        `drawRects` and its day points as one `drawPoints` with a round pen (rasterising these
-        costs a fraction of one path per lane: 30 against 140 ms for 5,000 items). Spans with
-        faded ends need their own gradient and dashed points their own outline: listed one by
-        one, as are the disputed marks' few triangles in one path."""
-        groups: list = []
-        disputed = QPainterPath()
-        by_lane = getattr(self, "_by_lane", {})
-        r = self.POINT_R
-        for lane, (_label, colour) in enumerate(self.lanes):
-            spans: list[QRectF] = []
-            points: list[QPointF] = []
-            fuzzy_points: list[QRectF] = []
-            faded: list[ChartItem] = []
-            for it in by_lane.get(lane, ()):
-                x, y, w, h = it.box or (0.0, 0.0, 0.0, 0.0)
-                if it.point:
-                    if it.fuzzy:
-                        fuzzy_points.append(QRectF(x, y + (h - w) / 2, w, w))
-                    else:
-                        points.append(QPointF(x + w / 2, y + h / 2))
-                elif it.faded:
-                    faded.append(it)
-                else:
-                    spans.append(QRectF(x, y, w, h))
-                if it.row.disputed:
-                    cx, cy = x + w - 2, y - 1
-                    disputed.moveTo(cx, cy - 5)
-                    disputed.lineTo(cx + 5, cy + 4)
-                    disputed.lineTo(cx - 5, cy + 4)
-                    disputed.closeSubpath()
-            outline = colour.darker(140)
-            solid = QPen(outline, 1.2)
-            dashed = QPen(solid)
-            dashed.setStyle(Qt.PenStyle.DashLine)
-            if spans:
-                groups.append(("rects", solid, QBrush(_alpha(colour, 170)), spans))
-            if points:
-                rim = QPen(outline, 2 * r + 1.2)
-                rim.setCapStyle(Qt.PenCapStyle.RoundCap)
-                dot = QPen(_alpha(colour, 230), 2 * r - 1.2)
-                dot.setCapStyle(Qt.PenCapStyle.RoundCap)
-                groups.append(("points", rim, dot, points))
-            if fuzzy_points:
-                groups.append(("ellipses", dashed, QBrush(_alpha(colour, 110)), fuzzy_points))
-            for it in faded:
-                groups.append(("faded", dashed if it.fuzzy else solid, None, it))
-        if not disputed.isEmpty():
-            disputed.setFillRule(Qt.FillRule.WindingFill)  # overlapping marks stay filled
-            groups.append(("path", QPen(QColor("white"), 1), QBrush(DISPUTED_COLOUR), disputed))
-        return groups
-
-    def _paint_items(self, p: QPainter, w: int, h: int) -> None:
-        if getattr(self, "_paths", None) is None:
-            self._paths = self._build_paths()
-        dx, dy = self.LABEL_W - self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
-        p.save()
-        p.translate(dx, dy)
-        left, right = -dx, w - dx  # the visible content x range
-        for kind, pen, brush, shapes in self._paths:
-            if kind == "rects":
-                p.setPen(pen)
-                p.setBrush(brush)
-                p.drawRects(shapes)
-            elif kind == "points":
-                p.setPen(pen)  # the rim, then the fill over it
-                p.drawPoints(shapes)
-                p.setPen(brush)
-                p.drawPoints(shapes)
-            elif kind == "ellipses":
-                p.setPen(pen)
-                p.setBrush(brush)
-                for rect in shapes:
-                    p.drawEllipse(rect)
-            elif kind == "path":
-                p.setPen(pen)
-                p.setBrush(brush)
-                p.drawPath(shapes)
-            else:
-                it = shapes
-                if it.box is None or it.box[0] + it.box[2] < left or it.box[0] > right:
-                    continue
-                r = it.rect
-                colour = self.lanes[it.lane][1]
-                p.setPen(pen)
-                p.setBrush(self._span_brush(it, r, colour))
-                p.drawRoundedRect(r, 4, 4)
-                if it.open_start or it.open_end:
-                    self._paint_open_ends(p, it, r, colour)
-        p.restore()
-        selected = self.item_for(self.selected) if self.selected else None
-        if selected is not None and selected.rect is not None:
-            self._paint_item(p, selected, self.item_view_rect(selected))
-
-    def _paint_item(self, p: QPainter, it: ChartItem, r: QRectF) -> None:
-        colour = QColor(self.lanes[it.lane][1])
-        selected = it.row.id == self.selected
-        outline = QPen(colour.darker(140), 1.2)
-        if it.fuzzy:
-            outline.setStyle(Qt.PenStyle.DashLine)
-        if it.point:
-            centre = r.center()
-            if selected:
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor(255, 200, 0, 160))
-                p.drawEllipse(centre, self.POINT_R + 5, self.POINT_R + 5)
-            fill = QColor(colour)
-            fill.setAlpha(110 if it.fuzzy else 230)
-            p.setBrush(fill)
-            p.setPen(outline)
-            p.drawEllipse(centre, self.POINT_R, self.POINT_R)
-        else:
-            if selected:
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QColor(255, 200, 0, 160))
-                p.drawRoundedRect(r.adjusted(-4, -4, 4, 4), 6, 6)
-            p.setBrush(self._span_brush(it, r, colour))
-            p.setPen(outline)
-            p.drawRoundedRect(r, 4, 4)
-            if it.open_start or it.open_end:
-                self._paint_open_ends(p, it, r, colour)
-        if selected:
-            p.setPen(QPen(self.palette().text().color(), 2))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            if it.point:
-                p.drawEllipse(r.center(), self.POINT_R + 1.5, self.POINT_R + 1.5)
-            else:
-                p.drawRoundedRect(r.adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5)
-        if it.row.disputed:
-            self._paint_disputed(p, r)
-
-    @staticmethod
-    def _span_brush(it: ChartItem, r: QRectF, colour: QColor) -> QBrush:
-        solid = QColor(colour)
-        solid.setAlpha(170)
-        if not (it.fuzzy or it.open_start or it.open_end):
-            return QBrush(solid)
-        faint = QColor(colour)
-        faint.setAlpha(25)
-        grad = QLinearGradient(r.left(), 0, r.right(), 0)
-        edge = min(0.45, 30 / max(r.width(), 1))
-        fade_left = it.fuzzy or it.open_start
-        fade_right = it.fuzzy or it.open_end
-        grad.setColorAt(0, faint if fade_left else solid)
-        grad.setColorAt(edge, solid)
-        grad.setColorAt(1 - edge, solid)
-        grad.setColorAt(1, faint if fade_right else solid)
-        return QBrush(grad)
-
-    @staticmethod
-    def _paint_open_ends(p: QPainter, it: ChartItem, r: QRectF, colour: QColor) -> None:
-        p.setPen(QPen(colour.darker(150), 1.5))
-        y = r.center().y()
-        if it.open_start:
-            p.drawLine(QPointF(r.left() + 8, y - 4), QPointF(r.left() + 3, y))
-            p.drawLine(QPointF(r.left() + 3, y), QPointF(r.left() + 8, y + 4))
-        if it.open_end:
-            p.drawLine(QPointF(r.right() - 8, y - 4), QPointF(r.right() - 3, y))
-            p.drawLine(QPointF(r.right() - 3, y), QPointF(r.right() - 8, y + 4))
-
-    @staticmethod
-    def _add_disputed(path: QPainterPath, r: QRectF) -> None:
-        x, y = r.right() - 2, r.top() - 1
-        path.moveTo(x, y - 5)
-        path.lineTo(x + 5, y + 4)
-        path.lineTo(x - 5, y + 4)
-        path.closeSubpath()
-
-    @classmethod
-    def _paint_disputed(cls, p: QPainter, r: QRectF) -> None:
-        path = QPainterPath()
-        cls._add_disputed(path, r)
-        p.setPen(QPen(QColor("white"), 1))
-        p.setBrush(DISPUTED_COLOUR)
-        p.drawPath(path)
+    def _picture(self, view: ChartView) -> QImage:
+        return self.scene.picture(view)
 
 
 class TimelineChart(QWidget):
@@ -820,7 +537,8 @@ class TimelineChart(QWidget):
         self._filter = f
         library, limit = self._library, self._limit
         self.note.setText("Loading…")
-        self._loader.start(lambda: load_chart(library, f, limit))
+        request = self.canvas.request(self.mode)
+        self._loader.start(lambda: load_chart(library, f, limit, request))
 
     def refresh(self) -> None:
         if self._filter is not None:
@@ -847,8 +565,17 @@ class TimelineChart(QWidget):
 
     # --- building ------------------------------------------------------------------------------
     def _on_loaded(self, data: ChartData) -> None:
-        self.data = data
-        self._build(keep_view=False)
+        prepared = data.prepared
+        if prepared is not None and (prepared.mode != self.mode or not self.canvas.show_prepared(prepared)):
+            # The lanes or the width changed while it loaded: lay it out again, off this thread too.
+            request = self.canvas.request(self.mode)
+            self._loader.start(lambda: replace(data, prepared=prepare(data, request)))
+            return
+        self.data = replace(data, prepared=None)  # the scene is the canvas's now
+        if prepared is None:
+            self._build(keep_view=False)
+        else:
+            self._reselect()
         shown = len(data.rows)
         if shown < data.total:
             self.note.setText(f"Showing the first {shown:,} of {data.total:,} events (by date)")
@@ -859,26 +586,9 @@ class TimelineChart(QWidget):
     def _build(self, keep_view: bool) -> None:
         if self.data is None:
             return
-        data = self.data
-        lanes_of = data.keys.get(self.mode) or [lane_keys(row, self.mode, data) for row in data.rows]
-        days = data.days or [(_day(row.date_start), _day(row.date_end) + 1) for row in data.rows]
-        keyed = list(zip(data.rows, lanes_of, strict=True))
-        counts = Counter(k for _, keys in keyed for k in keys)
-        named = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if k != OTHER]
-        lanes = named[:MAX_LANES]
-        has_other = len(named) > MAX_LANES or OTHER in counts
-        index = {k: i for i, k in enumerate(lanes)}
-        if has_other:
-            index[OTHER] = len(lanes)
-            lanes.append(OTHER)
-        items: list[ChartItem] = []
-        other = index.get(OTHER, 0)
-        for (row, keys), (start, end) in zip(keyed, days, strict=True):
-            placed = dict.fromkeys(index.get(k, other) for k in keys)
-            for lane in placed:
-                items.append(ChartItem(row, lane, start, end, start <= MIN_DAY, end > MAX_DAY))
-        colours = [(label, QColor("#888888") if label == OTHER else QColor(LANE_COLOURS[i % len(LANE_COLOURS)]))
-                   for i, label in enumerate(lanes)]
-        self.canvas.set_items(items, colours, keep_view=keep_view)
+        self.canvas.set_scene(build_scene(self.data, self.mode), keep_view=keep_view)
+        self._reselect()
+
+    def _reselect(self) -> None:
         if self.canvas.selected:
             self.canvas.select(self.canvas.selected)

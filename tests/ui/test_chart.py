@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QThread
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from azrel_desktop.core.filters import EventFilter
 from azrel_desktop.ui.export_job import wait_for_workers
-from azrel_desktop.ui.timeline_chart import HOME_COUNTRY, OTHER, TimelineChart
+from azrel_desktop.ui.timeline_chart import HOME_COUNTRY, OTHER, PICTURE_SPARE_HEIGHT, TimelineChart
 
 
 @pytest.fixture(autouse=True)
@@ -208,8 +210,8 @@ def test_every_item_is_in_exactly_one_paint_group_and_shows_its_lane_colour(char
 def test_a_repaint_with_nothing_changed_reuses_what_was_drawn(chart, monkeypatch):
     canvas = chart.canvas
     drawn = []
-    real = canvas._paint_chart
-    monkeypatch.setattr(canvas, "_paint_chart", lambda p, w, h: drawn.append(1) or real(p, w, h))
+    real = canvas._picture
+    monkeypatch.setattr(canvas, "_picture", lambda view: drawn.append(1) or real(view))
     canvas.viewport().repaint()
     before = canvas.viewport().grab().toImage()
     drawn.clear()
@@ -226,3 +228,58 @@ def test_a_repaint_with_nothing_changed_reuses_what_was_drawn(chart, monkeypatch
         assert drawn == [1]
         assert canvas.viewport().grab().toImage() != before
         before = canvas.viewport().grab().toImage()
+
+
+def test_a_new_filter_is_laid_out_and_painted_by_the_worker_as_the_canvas_would(qtbot, chart, monkeypatch):
+    canvas = chart.canvas
+    chosen = next(it.row.id for it in canvas.items if it.row.disputed)
+    chart.select_event(chosen)
+    canvas.viewport().repaint()  # the selection's paint, done before counting
+    laid_out, painted = [], []
+    real_relayout, real_picture = canvas.scene.relayout, canvas._picture
+    monkeypatch.setattr(canvas, "_picture", lambda view: painted.append(1) or real_picture(view))
+    monkeypatch.setattr("azrel_desktop.ui.chart_scene.ChartScene.relayout",
+                        lambda self, ppd, real=real_relayout.__func__: laid_out.append(
+                            QThread.currentThread() is QApplication.instance().thread()) or real(self, ppd))
+    with qtbot.waitSignal(chart.loaded):
+        chart.set_filter(EventFilter(disputed=True))
+    canvas.viewport().repaint()
+    assert laid_out == [False] and painted == []  # laid out in the worker; shown as it painted it
+    shown = canvas.viewport().grab().toImage()
+    assert {it.row.id for it in canvas.items} == {r.id for r in chart._library.rows(EventFilter(disputed=True))}
+    assert chart.selected() == chosen
+    canvas._painted = None  # the same view painted here, on the GUI thread, is the same pixels
+    canvas.viewport().repaint()
+    assert painted == [1]
+    assert canvas.viewport().grab().toImage() == shown
+
+
+def test_a_width_or_lane_change_during_a_load_lays_the_chart_out_again(qtbot, chart, library):
+    chart.set_filter(EventFilter(disputed=True))
+    chart.resize(700, 320)  # narrower before the result arrives
+    with qtbot.waitSignal(chart.loaded):
+        pass
+    assert chart.canvas.viewport().width() < 700
+    assert whole_range_visible(chart.canvas)
+    rightmost = max(it.box[0] + it.box[2] for it in chart.canvas.items)
+    assert rightmost <= chart.canvas.viewport().width() - chart.canvas.LABEL_W
+
+    chart.set_filter(EventFilter())
+    chart.by_country.click()  # before the result arrives: its lanes are by organisation
+    with qtbot.waitSignal(chart.loaded):
+        pass
+    partners = {c for r in library.rows(EventFilter(), limit=10_000) for c in r.countries} | {OTHER}
+    assert set(chart.lane_labels()) <= partners
+
+
+def test_the_top_of_a_taller_picture_is_the_picture_of_a_lower_view(qtbot, chart):
+    """The worker paints a little below the viewport it was asked for, since the panes above
+    may still take their final size; what it painted must then be what the canvas would."""
+    canvas = chart.canvas
+    low = canvas.view()
+    tall = replace(low, height=low.height + PICTURE_SPARE_HEIGHT)
+    assert tall.shows(low, exact=False) and not low.shows(tall, exact=False)
+    assert not tall.shows(low, exact=True)  # an empty chart centres its message
+    assert not tall.shows(replace(low, scroll_y=low.scroll_y + 1), exact=False)
+    cut = canvas.scene.picture(tall).copy(0, 0, low.width, low.height)
+    assert cut == canvas.scene.picture(low)

@@ -4,8 +4,8 @@ menu, the window title, and settings restored in a new window."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from azrel_desktop.core.filters import EventFilter
@@ -97,25 +97,49 @@ def test_toolbar_back_and_forward(qtbot, window, library):
     assert page_class(window) == "OrganisationPage"
 
 
-def mouse_button(widget, button):
-    pos = QPointF(widget.rect().center())
-    for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
-        event = QMouseEvent(kind, pos, widget.mapToGlobal(pos), button,
-                            button if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton,
-                            Qt.KeyboardModifier.NoModifier)
-        QApplication.sendEvent(widget, event)
+def mouse_button(window, widget, button):
+    """Press and release `button` over `widget` the way a real mouse does: through the window,
+    which hands the event to the widget under it."""
+    pos = widget.mapTo(window, widget.rect().center())
+    QTest.mousePress(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier, pos)
+    QTest.mouseRelease(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier, pos)
 
 
 def test_mouse_back_and_forward_buttons(qtbot, window, library):
     select_nato_event(qtbot, window, library)
     window.go(Target("organisation", nato(library)))
     # Pressed over a child view that normally eats mouse presses.
-    mouse_button(window.current_page(), Qt.MouseButton.BackButton)
+    mouse_button(window, window.current_page(), Qt.MouseButton.BackButton)
     assert page_class(window) == "TimelinePage"
-    mouse_button(window.timeline.table.viewport(), Qt.MouseButton.ForwardButton)
+    mouse_button(window, window.timeline.table.viewport(), Qt.MouseButton.ForwardButton)
     assert page_class(window) == "OrganisationPage"
-    qtbot.mouseClick(window, Qt.MouseButton.BackButton)
+    mouse_button(window, window, Qt.MouseButton.BackButton)
     assert page_class(window) == "TimelinePage"
+    mouse_button(window, window.timeline.table.viewport(), Qt.MouseButton.LeftButton)
+    assert page_class(window) == "TimelinePage"  # other buttons reach the views as before
+
+
+def test_the_window_watches_only_its_own_window_for_those_buttons(qtbot, library):
+    """An application-wide event filter runs Python for every event of every object — each
+    paint, timer and queued result — and each such call waits for the worker threads' hold on
+    the interpreter: at a million events that made repaints three to ten times slower."""
+    seen = []
+
+    class Watching(MainWindow):
+        def eventFilter(self, watched, event):
+            seen.append(watched)
+            return super().eventFilter(watched, event)
+
+    window = Watching(library)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_for_timeline(qtbot, window)
+    seen.clear()
+    window.timeline.table.viewport().repaint()
+    QTest.mouseMove(window.windowHandle(), QPoint(40, 40))
+    QApplication.processEvents()
+    assert seen and all(w is window.windowHandle() for w in seen)
 
 
 def test_supporting_passage_opens_the_source_at_that_passage(qtbot, window, library):

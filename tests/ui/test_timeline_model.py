@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from azrel_desktop.core.filters import EventFilter
 from azrel_desktop.core.timeline import SORT_KEYS
 from azrel_desktop.ui.export_job import wait_for_workers
+from azrel_desktop.ui.row_model import RowsModel
 from azrel_desktop.ui.timeline_model import ID_ROLE, PAGE_SIZE, EventTableModel
 from azrel_desktop.ui.widgets import plain_tooltip
 
@@ -35,6 +36,15 @@ def test_model_passes_the_qt_model_tester(qtmodeltester, library, loaded):
     loaded(model)
     assert model.rowCount() == 0
     qtmodeltester.check(model)
+
+
+def test_cells_are_read_only_selectable_and_flat_without_a_python_flags(library, loaded):
+    model = loaded(EventTableModel(library))
+    read_only = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    assert all(model.flags(model.index(r, c)) == read_only for r in (0, 1) for c in range(model.columnCount()))
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    # Qt's own flags serve: a Python override would be called for every cell of every repaint.
+    assert "flags" not in vars(RowsModel) and "flags" not in vars(EventTableModel)
 
 
 def test_columns_are_sortable_keys(library):
