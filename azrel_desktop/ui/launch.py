@@ -19,10 +19,10 @@ from pathlib import Path
 
 # How long a thread that wants the interpreter lock waits before the holder must hand it over
 # (Python's default is 5 ms). A repaint of the event table calls the model about a thousand
-# times, each needing the lock back from a worker; at a million events the longest GUI stall
-# across a sequence of filter changes fell from 75-111 ms to 43-77 ms (five runs each), with
-# the same time to results.
-SWITCH_INTERVAL_S = 0.0005
+# times, each needing the lock back from a busy worker. At a million events the longest GUI
+# stall across `bench_window --changes` was 75-111 ms at 5 ms (five runs), 31-85 ms at 0.5 ms
+# (nine) and 25-53 ms at 0.2 ms (three), with the same time to results.
+SWITCH_INTERVAL_S = 0.0002
 # Young-generation collections between two full ones (Python's default is 10). A full pass over
 # the rows and chart items alive during a filter change took 20-50 ms, holding the interpreter
 # lock, in whichever thread allocated; those objects hold no cycles, so rarer is enough.
@@ -30,7 +30,7 @@ FULL_COLLECTION_EVERY = 1000
 
 
 def tune_interpreter() -> None:
-    """Hand the interpreter lock to a thread that waits for it within half a millisecond, and
+    """Hand the interpreter lock to a thread that waits for it within 0.2 ms, and
     make full garbage collections rare."""
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     young, middle, _ = gc.get_threshold()
