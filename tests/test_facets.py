@@ -279,3 +279,40 @@ def test_both_ways_of_counting_agree_with_a_plain_count(density):
     expected = [len(set(members[k].tolist()) & set(np.flatnonzero(mask).tolist())) for k in members]
     assert d.counts(mask).tolist() == expected
     assert d.totals.tolist() == [len(set(v.tolist())) for v in members.values()]
+
+
+@pytest.mark.parametrize("f", [EventFilter(), EventFilter(text="pipeline"), EventFilter(disputed=False),
+                               EventFilter(date_from="1995", date_to="2010", text="pipeline")])
+def test_a_sample_is_spread_over_the_whole_span_fixed_and_of_about_the_size_asked(synthetic, f):
+    everything = synthetic.rows(f, limit=10_000)
+    assert len(everything) > 300
+    sample = synthetic.sample(f, 150)
+    assert 110 <= len(sample) <= 190
+    assert synthetic.sample(f, 150, len(everything)) == sample  # the same filter, the same sample
+    keys = [(r.date_start, r.date_end, r.id) for r in sample]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    position = {r.id: n for n, r in enumerate(everything)}
+    assert all(r.id in position for r in sample) and all(r == everything[position[r.id]] for r in sample)
+    # spread: each fifth of the filter's date order holds about a fifth of the sample
+    fifths = [0] * 5
+    for r in sample:
+        fifths[position[r.id] * 5 // len(everything)] += 1
+    assert all(0.5 * len(sample) / 5 <= n <= 1.5 * len(sample) / 5 for n in fifths), fifths
+
+
+def test_a_sample_of_a_search_uses_the_remembered_matches_and_equals_the_sql_one(synthetic, sql_sent, monkeypatch):
+    from azrel_desktop.core import timeline
+
+    f = EventFilter(text="pipeline")
+    synthetic.count(f)
+    statements = sql_sent(synthetic, lambda: synthetic.sample(f, 100))
+    assert not any("MATCH" in s for s in statements)
+    from_matches = synthetic.sample(f, 100)
+    monkeypatch.setattr(timeline, "text_only_query", lambda _f: None)
+    assert synthetic.sample(f, 100) == from_matches
+
+
+def test_a_filter_within_the_limit_is_charted_whole(synthetic):
+    f = EventFilter(disputed=True)
+    n = synthetic.count(f)
+    assert synthetic.sample(f, n) == synthetic.rows(f, sort="date", limit=n)

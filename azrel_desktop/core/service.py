@@ -94,6 +94,12 @@ class Library:
             return timeline.event_rows(s, f, sort=sort, descending=descending, offset=offset, limit=limit,
                                        after=after)
 
+    def sample(self, f: EventFilter, about: int, total: int | None = None) -> list[timeline.EventRow]:
+        """All the filter's events by date if at most `about`, else a fixed sample of about that
+        many spread over them (`total`: the filter's count, if known)."""
+        with self.db.read() as s:
+            return timeline.sample_rows(s, f, about, total)
+
     def row_index(self, f: EventFilter, event_id: str, *, sort: str = "date",
                   descending: bool = False) -> int | None:
         with self.db.read() as s:

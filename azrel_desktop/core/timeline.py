@@ -139,6 +139,38 @@ def event_rows(
     return [_row(r) for r in rows]
 
 
+# A sample keeps the events whose rowid hashes below a cut: rowid × ⌊2³¹/φ⌋ mod 2³¹ spreads
+# consecutive rowids evenly over the range (a Weyl sequence), so a sample taken from events
+# stored in date order is as even as one taken from a shuffled file; the product stays within
+# SQLite's 64-bit integers.
+_HASH_SPACE = 2**31
+_HASH_STEP = 1_327_217_885
+_SAMPLE_HASH = f"((e.rowid % {_HASH_SPACE}) * {_HASH_STEP}) % {_HASH_SPACE}"
+
+
+def sample_rows(session: Session, f: EventFilter, about: int, total: int | None = None) -> list[EventRow]:
+    """The filter's events when there are at most `about` of them, else a sample of about that
+    many (each event with the same chance, drawn by a fixed hash of its rowid, so the same
+    filter gives the same sample), by date."""
+    total = count_events(session, f) if total is None else total
+    if total <= about:
+        return event_rows(session, f, sort="date", limit=about)
+    cut = -(-about * _HASH_SPACE // total)  # ceil: about `about` of `total` hashes fall below it
+    order = order_by("date")
+    query = text_only_query(f)
+    if query:  # the remembered matches (a numpy array), not the search again inside SQL
+        matches = matching_rowids(session, query)
+        picked = matches[(matches % _HASH_SPACE) * _HASH_STEP % _HASH_SPACE < cut].tolist()
+        rows = session.execute(text(f"{ROW_SELECT} WHERE e.rowid IN (SELECT value FROM json_each(:page)) "
+                                    f"ORDER BY {order}"), {"page": json.dumps(picked)})
+    else:
+        c = compile_filter(f)
+        rows = session.execute(text(f"{ROW_SELECT} WHERE e.rowid IN (SELECT e.rowid FROM events e "
+                                    f"WHERE {c.where} AND {_SAMPLE_HASH} < :_cut) ORDER BY {order}"),
+                               {**c.params, "_cut": cut})
+    return [_row(r) for r in rows]
+
+
 PROBE_AT_MOST = 50_000  # sort-index entries a probed page reads before SQL walks instead
 
 

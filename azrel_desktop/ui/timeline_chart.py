@@ -3,7 +3,8 @@ partner country, with zoom, pan and a selection shared with the table.
 
 Exact days are points; months, seasons, years and intervals are spans; approximate or
 uncertain dates are drawn fuzzy (faded ends, dashed outline); disputed events carry a red
-mark. Rows are loaded in the thread pool (at most `CHART_LIMIT`, and the chart says so); the
+mark. Rows are loaded in the thread pool: all of them up to `CHART_LIMIT`, beyond that a fixed
+sample of about as many spread over the whole span (and the chart says so); the
 same worker builds, lays out and paints the new chart (`chart_scene`), so a filter change
 leaves the GUI thread only a picture to show.
 """
@@ -85,8 +86,8 @@ class ChartData:
 
 def load_chart(library: Library, f: EventFilter, limit: int = CHART_LIMIT,
                request: ChartRequest | None = None) -> ChartData:
-    rows = library.rows(f, sort="date", offset=0, limit=limit)
-    total = library.count(f) if len(rows) >= limit else len(rows)
+    total = library.count(f)
+    rows = library.sample(f, limit, total)  # all of them, or a sample spread over the whole span
     parents: dict[str, str | None] = {}
     labels: dict[str, str] = {}
     for link in library.records("organisation"):
@@ -578,9 +579,14 @@ class TimelineChart(QWidget):
             self._reselect()
         shown = len(data.rows)
         if shown < data.total:
-            self.note.setText(f"Showing the first {shown:,} of {data.total:,} events (by date)")
+            self.note.setText(f"A sample of {shown:,} of {data.total:,} events")
+            self.note.setToolTip(plain_tooltip(
+                f"More than {self._limit:,} events match, so the chart shows a sample spread over the whole "
+                "span: every event has the same chance, and the same filter gives the same sample. "
+                "The table lists every event. Narrow the filter to chart them all."))
         else:
             self.note.setText(f"{shown} event{'s' if shown != 1 else ''}")
+            self.note.setToolTip("")
         self.loaded.emit()
 
     def _build(self, keep_view: bool) -> None:

@@ -162,13 +162,21 @@ def test_click_selects_and_select_event_scrolls_into_view(qtbot, chart):
     assert chart.selected() == sig.args[0]
 
 
-def test_chart_says_when_it_shows_only_the_first_rows(qtbot, library):
-    c = TimelineChart(library, limit=5)
+def test_beyond_its_limit_the_chart_shows_a_sample_over_the_whole_span_and_says_so(qtbot, library):
+    c = TimelineChart(library, limit=8)
     qtbot.addWidget(c)
     with qtbot.waitSignal(c.loaded):
         c.set_filter(EventFilter())
-    assert len({it.row.id for it in c.canvas.items}) == 5
-    assert c.note.text() == f"Showing the first 5 of {library.total()} events (by date)"
+    shown = {it.row.id for it in c.canvas.items}
+    assert shown == {r.id for r in library.sample(EventFilter(), 8)}
+    assert 0 < len(shown) < library.total()
+    assert c.note.text() == f"A sample of {len(shown)} of {library.total()} events"
+    assert "same filter gives the same sample" in c.note.toolTip()
+    with qtbot.waitSignal(c.loaded):
+        c.set_filter(EventFilter(disputed=True))
+    disputed = library.rows(EventFilter(disputed=True), limit=100)
+    assert len(disputed) <= 8 and {it.row.id for it in c.canvas.items} == {r.id for r in disputed}
+    assert c.note.text() == f"{len(disputed)} event{'s' if len(disputed) != 1 else ''}" and c.note.toolTip() == ""
 
 
 def test_empty_result_paints_a_message(qtbot, chart):
