@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from azrel_desktop.core import cli
 from azrel_desktop.core.cli import main
 from azrel_desktop.core.dates import parse_edtf
 
@@ -150,6 +151,21 @@ def test_export_nato_1997_to_1999(capsys, db_path):
     for r in rows:
         assert r["sources"] and r["quotes"]
     assert "\r\n" in out
+
+
+def test_an_events_export_after_a_change_says_how_far_the_preparing_is(capsys, fresh_library, changed_while_closed,
+                                                                       monkeypatch):
+    monkeypatch.setattr(cli, "PREPARING_SAID_FROM", 1)  # said from 20,000 rows; the seed corpus has fewer
+    run(capsys, "--db", fresh_library.path, "export", "events")  # may render the rows the first time
+    code, _, err = run(capsys, "--db", fresh_library.path, "export", "events")
+    assert code == 0 and "preparing" not in err  # the rows are current
+    path = changed_while_closed(fresh_library, "UPDATE events SET title = 'changed' WHERE rowid = 1")
+    code, out2, err = run(capsys, "--db", path, "export", "events")
+    assert code == 0 and "changed" in out2
+    said = [line for line in err.splitlines() if "preparing the rows" in line]
+    assert said and said[-1].endswith(": 100%") and len(said) == len(set(said)) <= 11
+    code, _, err = run(capsys, "--db", path, "export", "events")
+    assert code == 0 and "preparing" not in err
 
 
 @pytest.mark.parametrize("name", ["NATO", "nato", "NaTo", "  nato ", "North Atlantic Treaty Organization",

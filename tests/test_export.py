@@ -601,6 +601,41 @@ def test_stored_rows_not_paired_with_their_events_are_not_used(tied_library):
     assert out.getvalue() == expected
 
 
+def _change_a_title(library, title: str) -> None:
+    con = sqlite3.connect(library.path)
+    con.execute("UPDATE events SET title = ? WHERE id = ?", (title, A))
+    con.commit()
+    con.close()
+
+
+def test_the_rendering_after_a_change_reports_its_progress_before_the_writing(tied_library, monkeypatch):
+    library = tied_library
+    monkeypatch.setattr(export_rows, "BATCH", 7)
+    export_text(library)
+    seen = []
+
+    def run(f=None):
+        seen.clear()
+        library.export_events(f or EventFilter(), io.StringIO(newline=""),
+                              progress=lambda done, total: seen.append(("writing", done, total)),
+                              preparing=lambda done, of: seen.append(("preparing", done, of)))
+
+    run()  # the stored rows are current: nothing to prepare
+    assert seen and {kind for kind, *_ in seen} == {"writing"}
+    _change_a_title(library, "changed")
+    run()  # all of them rendered again first, in batches, then written
+    total = library.total()
+    kinds = [kind for kind, *_ in seen]
+    assert kinds == sorted(kinds, key=["preparing", "writing"].index)
+    prepared = [(done, of) for kind, done, of in seen if kind == "preparing"]
+    assert prepared == [(min(total, k * 7), total) for k in range(1, -(-total // 7) + 1)]
+    _change_a_title(library, "changed again")
+    small = EventFilter(tags=("t",))  # a small export renders its own events only
+    run(small)
+    n = library.count(small)
+    assert [(done, of) for kind, done, of in seen if kind == "preparing"][-1] == (n, n)
+
+
 def test_cancel_while_rows_are_rendered(tied_library):
     """Cancel stops the rendering of out-of-date rows; they stay out of date (never marked
     current half done), and the next export renders them again."""

@@ -140,6 +140,24 @@ def _stats(db) -> dict:
         }
 
 
+PREPARING_SAID_FROM = 20_000  # rows: fewer are rendered in well under a second
+
+
+def _preparing_report():
+    """Say on stderr, every tenth, how far the rendering of rows before an events export is
+    (it happens once after the corpus changed: about a minute at a million events)."""
+    said: set[int] = set()
+
+    def report(done: int, of: int) -> None:
+        tenth = 10 * done // max(of, 1)
+        if of >= PREPARING_SAID_FROM and tenth not in said:
+            said.add(tenth)
+            print(f"azrel: preparing the rows to export (once after the corpus changed): {10 * tenth}%",
+                  file=sys.stderr)
+
+    return report
+
+
 def _export(db, args) -> int:
     with db.read() as s:
         f = filter_from_args(s, args)
@@ -149,11 +167,12 @@ def _export(db, args) -> int:
         raise UserError("export annotations takes only --tag and --search as filters")
 
     def write(out) -> int:
+        preparing = _preparing_report()
         if args.what == "events":
-            keep_rows(db, f)
+            keep_rows(db, f, progress=preparing)
         with db.read() as s:
             if args.what == "events":
-                return export_events(s, f, out, excel=args.excel)
+                return export_events(s, f, out, excel=args.excel, preparing=preparing)
             if args.what == "agreements":
                 return export_agreements(s, f, out, excel=args.excel)
             if args.what == "organisations":

@@ -86,20 +86,23 @@ def _lines(session: Session, rows: str, lo: int, hi: int) -> list[str]:
         result.close()
 
 
-def _own_rows(session: Session, cancelled: Callable[[], bool] | None) -> str:
+def _own_rows(session: Session, cancelled: Callable[[], bool] | None,
+              preparing: Callable[[int, int], None] | None) -> str:
     """Render the export's own events' heads into a temporary table; return its name."""
     session.execute(text(f"CREATE TEMP TABLE {export_rows.TEMP.removeprefix('temp.')} "
                          "(rid INTEGER PRIMARY KEY, id TEXT NOT NULL, head TEXT NOT NULL)"))
-    export_rows.build(session, export_rows.TEMP, only=True, cancelled=cancelled)
+    export_rows.build(session, export_rows.TEMP, only=True, cancelled=cancelled, progress=preparing)
     return export_rows.TEMP
 
 
 def export_events(
     session: Session, f: EventFilter, out: TextIO, *, sort: str = "date", descending: bool = False,
     excel: bool = False, page: int = 2000, progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Callable[[], bool] | None = None, preparing: Callable[[int, int], None] | None = None,
 ) -> int:
     """Write the filter's events, in timeline (or the given sort) order; return the row count.
+    `progress(written, total)` follows the writing; `preparing(rendered, of)` the rendering of
+    rows first, when the stored ones are out of date.
 
     The order is computed once, in SQL, into a temporary table of positions; a page is then a
     range of positions joined with the events' rendered rows: the stored ones when they are
@@ -123,7 +126,7 @@ def export_events(
         rows = export_rows.TABLE
         if total:
             if not export_rows.is_current(session):
-                rows = _own_rows(session, cancelled)
+                rows = _own_rows(session, cancelled, preparing)
             export_rows.build_notes(session)
         while written < total:
             if cancelled and cancelled():
@@ -135,7 +138,7 @@ def export_events(
                 # outside the app can renumber them): render this export's own rows instead.
                 if rows == export_rows.TEMP:
                     raise RuntimeError("the export's rows were not rendered for every event")
-                rows = _own_rows(session, cancelled)
+                rows = _own_rows(session, cancelled, preparing)
                 continue
             out.write("".join(lines))
             written = hi
@@ -146,7 +149,8 @@ def export_events(
     return written
 
 
-def keep_rows(db: Database, f: EventFilter, cancelled: Callable[[], bool] | None = None) -> bool:
+def keep_rows(db: Database, f: EventFilter, cancelled: Callable[[], bool] | None = None,
+              progress: Callable[[int, int], None] | None = None) -> bool:
     """Render the stored rows again (before the export's read session) when they are out of date
     and the filter's events are at least a quarter of all: a smaller export renders its own rows
     faster than all of them. True if it did. They are only a cache: a read-only or busy file
@@ -162,7 +166,7 @@ def keep_rows(db: Database, f: EventFilter, cancelled: Callable[[], bool] | None
             total = s.execute(text("SELECT count(*) FROM events")).scalar()
             if 4 * s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar() < total:
                 return False
-            return export_rows.refresh(s, db.write, now, cancelled)
+            return export_rows.refresh(s, db.write, now, cancelled, progress)
     except DatabaseError:
         return False
 

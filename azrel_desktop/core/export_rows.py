@@ -64,7 +64,7 @@ def _set_key(session: Session, value: str) -> None:
 
 
 def refresh(session: Session, write: Callable[[], ContextManager[Session]], now: str,
-            cancelled: Callable[[], bool] | None = None) -> bool:
+            cancelled: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None) -> bool:
     """Render every head again into `export_rows` from `session`'s snapshot (a read session whose
     version is `now`), writing a batch per `write()` transaction so that other writers wait for one
     batch at most, never for the whole. The rows are marked current (True) only if the file is
@@ -81,7 +81,7 @@ def refresh(session: Session, write: Callable[[], ContextManager[Session]], now:
             w.connection().exec_driver_sql(f"INSERT OR REPLACE INTO {TABLE} (rid, id, head) VALUES (?, ?, ?)", rows)
 
     try:
-        build(session, TABLE, put=put, cancelled=cancelled)
+        build(session, TABLE, put=put, cancelled=cancelled, progress=progress)
     except _TakenOver:
         return False
     with write() as w:
@@ -146,9 +146,10 @@ def _cells(rows: list[tuple], labels: dict[str, str]) -> dict[str, str]:
 
 
 def build(session: Session, table: str, *, only: bool = False, put: Callable[[list[tuple]], None] | None = None,
-          cancelled: Callable[[], bool] | None = None) -> int:
+          cancelled: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None) -> int:
     """Render the heads of every event (`only`: of the events in the export's order) into
     `table` (or hand each `WRITE_BATCH` of (rowid, id, head) rows to `put`); return how many.
+    `progress(rendered, of)` is told after each batch (this takes seconds at 100,000 events).
 
     The events are read in id order, a batch at a time; each batch's links come from one range
     of each link table's primary key (event id first), so no event needs a lookup of its own."""
@@ -183,7 +184,8 @@ def build(session: Session, table: str, *, only: bool = False, put: Callable[[li
 
         def put(rows: list[tuple]) -> None:
             connection.exec_driver_sql(insert, rows)
-    done, pending = 0, []
+    done, pending, rendered = 0, [], 0
+    of = session.execute(text(f"SELECT count(*) FROM {ORDER if only else 'events'}")).scalar() if progress else 0
     try:
         while batch := events.cursor.fetchmany(BATCH):
             if cancelled and cancelled():
@@ -208,6 +210,9 @@ def build(session: Session, table: str, *, only: bool = False, put: Callable[[li
             if len(pending) >= WRITE_BATCH:
                 put(pending)
                 done, pending = done + len(pending), []
+            rendered += len(batch)
+            if progress:
+                progress(rendered, max(of, rendered))
     finally:
         events.close()
     if pending:

@@ -158,6 +158,7 @@ SHOW_DIALOG_AFTER_MS = 500  # quick exports never flash a dialog
 
 class _ExportSignals(QObject):
     progress = Signal(int, int)
+    preparing = Signal(int, int)
     finished = Signal(object)  # ExportResult
 
 
@@ -172,7 +173,8 @@ class _ExportRunnable(QRunnable):
     def run(self) -> None:
         try:
             rows = write_atomically(self.path, lambda out: self.write(
-                out, progress=self.signals.progress.emit, cancelled=self.cancel.is_set))
+                out, progress=self.signals.progress.emit, cancelled=self.cancel.is_set,
+                preparing=self.signals.preparing.emit))
             result = ExportResult(self.path, rows)
         except ExportCancelled:
             result = ExportResult(self.path, 0, cancelled=True)
@@ -187,7 +189,8 @@ class _ExportRunnable(QRunnable):
 class ExportJob(QObject):
     """One export running in the thread pool, with an optional progress dialog and Cancel.
 
-    `write(out, progress=..., cancelled=...)` is the Library call that fills the file;
+    `write(out, progress=..., cancelled=..., preparing=...)` is the Library call that fills the file
+    (`preparing` reports rows rendered before the writing starts, after the corpus changed);
     `write_atomically` guarantees an existing file is replaced only when it is complete.
     """
 
@@ -202,6 +205,7 @@ class ExportJob(QObject):
         self._runnable = _ExportRunnable(self.path, write, self._cancel)
         self._runnable.setAutoDelete(False)
         self._runnable.signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._runnable.signals.preparing.connect(self._on_preparing, Qt.ConnectionType.QueuedConnection)
         self._runnable.signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self.result: ExportResult | None = None
         self._dialog: QProgressDialog | None = None
@@ -223,15 +227,15 @@ class ExportJob(QObject):
         """Export exactly the timeline's filter in its sort order."""
         key, descending = sort
 
-        def write(out, progress, cancelled):
+        def write(out, progress, cancelled, preparing):
             return library.export_events(f, out, sort=key, descending=descending,
-                                         progress=progress, cancelled=cancelled)
+                                         progress=progress, cancelled=cancelled, preparing=preparing)
 
         return ExportJob(path, write, parent, **kwargs)
 
     @staticmethod
     def annotations(library: Library, path: Path | str, parent: QObject | None = None, **kwargs) -> ExportJob:
-        def write(out, progress, cancelled):
+        def write(out, progress, cancelled, preparing):
             if cancelled():
                 raise ExportCancelled()
             return library.export_annotations(out)
@@ -255,6 +259,12 @@ class ExportJob(QObject):
 
     def running(self) -> bool:
         return self.result is None
+
+    def _on_preparing(self, done: int, of: int) -> None:
+        if self._dialog is not None:
+            self._dialog.setMaximum(max(of, 1))
+            self._dialog.setValue(done)
+            self._dialog.setLabelText(f"Preparing the rows, once after the corpus changed… {done:,} of {of:,}")
 
     def _on_progress(self, done: int, total: int) -> None:
         if self._dialog is not None:

@@ -80,12 +80,35 @@ def test_ctrl_e_asks_for_a_file_and_exports(qtbot, window, library, tmp_path, mo
     assert len(read_csv(str(path) + ".csv")) == library.total() + 1
 
 
+def test_the_dialog_says_when_rows_are_being_prepared(qtbot, window, tmp_path):
+    prepared = threading.Event()
+
+    def preparing_write(out, progress, cancelled, preparing):
+        preparing(3000, 100_000)
+        prepared.set()
+        for _ in range(1000):  # until the test cancels (at most 10 s)
+            if cancelled():
+                raise ExportCancelled()
+            threading.Event().wait(0.01)
+        return 0
+
+    job = ExportJob(tmp_path / "prep.csv", preparing_write, window, dialog_parent=window)
+    job.start()
+    qtbot.waitUntil(prepared.is_set)
+    dialog = window.findChild(QProgressDialog)
+    qtbot.waitUntil(lambda: "3,000 of 100,000" in dialog.labelText())
+    assert dialog.labelText().startswith("Preparing the rows") and (dialog.value(), dialog.maximum()) == (3000, 100_000)
+    job.cancel()
+    assert finish(qtbot, job).cancelled
+
+
 def test_cancel_from_the_progress_dialog_leaves_the_old_file(qtbot, window, tmp_path):
     path = tmp_path / "keep.csv"
     path.write_text("old contents\n", encoding="utf-8")
     started = threading.Event()
 
-    def slow_write(out, progress, cancelled):
+    def slow_write(out, progress, cancelled, preparing):
+        preparing(3000, 100_000)
         out.write("partial,row\n")
         progress(1, 100)
         started.set()
