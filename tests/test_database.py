@@ -395,3 +395,38 @@ def test_a_real_older_schema_is_backed_up_and_upgraded(tmp_path, file_at_revisio
     finally:
         lib.close()
     backed_up_before_upgrade(path, "0001")
+
+
+def _bumps_on_end_date(path) -> bool:
+    con = sqlite3.connect(path)
+    try:
+        con.execute("INSERT INTO events (id, date, date_start, date_end, precision, approximate, uncertain, title, "
+                    "summary, kind, disputed, is_seed) VALUES ('ev-x', '1996', '1996-01-01', '1996-12-31', 'year', "
+                    "0, 0, 'x', '', 'meeting', 0, 0)")
+        before = con.execute("SELECT value FROM app_meta WHERE key = 'corpus_version'").fetchone()[0]
+        con.execute("UPDATE events SET date_end = '1997-12-31' WHERE id = 'ev-x'")
+        after = con.execute("SELECT value FROM app_meta WHERE key = 'corpus_version'").fetchone()[0]
+        con.rollback()
+        return after != before
+    finally:
+        con.close()
+
+
+def test_a_file_at_0006_is_upgraded_so_an_end_date_change_bumps_the_corpus_version(
+        tmp_path, file_at_revision, backed_up_before_upgrade):
+    """The facet engine answers date windows from its arrays since 0007: a file from before
+    would otherwise keep counting an event's old end date."""
+    from alembic import command
+
+    from azrel_desktop.core.database import alembic_config, make_engine
+
+    path = file_at_revision(tmp_path / "old.sqlite3", "0006")
+    assert not _bumps_on_end_date(path)
+    Library.open(path).close()
+    backed_up_before_upgrade(path, "0006")
+    assert _bumps_on_end_date(path)
+    engine = make_engine(path)
+    with engine.execution_options(azrel_write=True).begin() as conn:
+        command.downgrade(alembic_config(conn), "0006")
+    engine.dispose()
+    assert not _bumps_on_end_date(path)

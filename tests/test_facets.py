@@ -67,6 +67,55 @@ def test_the_index_is_read_once_and_reused(synthetic, sql_sent):
     assert again[1:] == ["SELECT key, value FROM app_meta WHERE key IN (?, ?)"], again
 
 
+WINDOW = EventFilter(date_from="1995", date_to="2008")
+
+
+def test_a_date_window_is_counted_from_the_index(synthetic, sql_sent, sql_count):
+    synthetic.facets(EventFilter())
+    for f in (WINDOW, EventFilter(date_from="2003-05"), EventFilter(date_to="1999", kinds=("visit",))):
+        sent = sql_sent(synthetic, lambda f=f: (synthetic.facets(f), synthetic.count(f)))
+        assert not [s for s in sent if "date_start" in s or "date_end" in s], sent
+        assert synthetic.facets(f).total == synthetic.count(f) == sql_count(synthetic, f)
+
+
+def test_an_end_date_changed_by_another_connection_moves_the_event_out_of_a_window(fresh_library, sql_count):
+    lib = fresh_library
+    f = EventFilter(date_from="1999")
+    before = lib.facets(f).total
+    con = sqlite3.connect(lib.path)
+    with con:  # an event of 1998 whose span is said to reach into 1999
+        event_id = con.execute("SELECT id FROM events WHERE date_end < '1999-01-01' ORDER BY date_end DESC "
+                               "LIMIT 1").fetchone()[0]
+        con.execute("UPDATE events SET date_end = '1999-06-30' WHERE id = ?", (event_id,))
+    con.close()
+    assert lib.facets(f).total == lib.count(f) == before + 1 == sql_count(lib, f)
+
+
+def test_bounds_that_are_not_plain_days_leave_windows_to_sql(fresh_library, sql_count):
+    from azrel_desktop.core.facet_index import FacetIndex
+
+    lib = fresh_library
+    con = sqlite3.connect(lib.path)
+    with con:
+        con.execute("UPDATE events SET date_end = '1999-6-30' WHERE rowid = (SELECT min(rowid) FROM events)")
+    con.close()
+    with lib.db.read() as s:
+        index = FacetIndex.read(s, "odd")
+        assert index.days is None
+        assert FacetIndex.from_bytes(index.to_bytes(), "odd").days is None
+    assert lib.facets(WINDOW).total == lib.count(WINDOW) == sql_count(lib, WINDOW)
+
+
+def test_the_days_survive_the_stored_index(synthetic):
+    from azrel_desktop.core.facet_index import FacetIndex
+
+    with synthetic.db.read() as s:
+        index = FacetIndex.read(s, "v")
+    again = FacetIndex.from_bytes(index.to_bytes(), "v")
+    assert index.days is not None and all((a == b).all() for a, b in zip(index.days, again.days, strict=True))
+    assert (again.window(19950101, 20081231) == index.window(19950101, 20081231)).all()
+
+
 def test_corpus_changes_from_another_connection_are_counted(fresh_library, sql_count):
     lib = fresh_library
     before = {o.value: o.count for o in lib.facets(EventFilter()).countries}

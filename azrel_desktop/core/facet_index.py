@@ -5,9 +5,11 @@ the events of all their bodies — read from SQL in one `group_concat` statement
 grouped by event (compressed rows: event r's options are codes[starts[r]:starts[r + 1]]), so a
 selective filter gathers just its own events' pairs and a broad one expands its mask once.
 It is kept in the file (`facet_cache`, one row, with the corpus version it was read at) so a
-later start loads it instead of reading it again. `Notes` holds what notes add (the annotated
-events and each tag's events). `count` combines the SQL event sets of a filter's dimensions as
-boolean masks and counts each dimension's options under the others with one `bincount`.
+later start loads it instead of reading it again. It also holds every event's first and last
+day (as yyyymmdd numbers), so a date window is two comparisons over an array. `Notes` holds
+what notes add (the annotated events and each tag's events). `count` combines the event sets
+of a filter's dimensions as boolean masks and counts each dimension's options under the others
+with one `bincount`.
 """
 
 from __future__ import annotations
@@ -21,12 +23,19 @@ import numpy as np
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from .dates import window
 from .facets import FacetOptions, Facets, FacetValue
 from .filters import DIMENSIONS, EventFilter, compile_filter, text_only_query
 from .search import matching_rowids
 from .search import rowid_array as _ids
 
-FORMAT = 2  # raise when what a stored index holds, or how, changes
+FORMAT = 3  # raise when what a stored index holds, or how, changes
+_ISO_DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+# Every event's bounds in one statement each, through the covering index the years use.
+_DAYS = ("SELECT group_concat(rowid), group_concat(replace(date_start, '-', '')), "
+         "group_concat(replace(date_end, '-', '')) FROM events INDEXED BY ix_events_timeline")
+_ODD_DAYS = (f"SELECT count(*) FROM events INDEXED BY ix_events_timeline "
+             f"WHERE NOT (date_start GLOB '{_ISO_DAY}' AND date_end GLOB '{_ISO_DAY}')")
 NAMES = ("organisations", "countries", "people", "sources", "kinds", "years")
 
 
@@ -140,11 +149,26 @@ class FacetIndex:
     """The facet dimensions of one corpus version."""
 
     def __init__(self, version: str, size: int, total: int, disputed: np.ndarray,
-                 dimensions: dict[str, Dimension]) -> None:
+                 dimensions: dict[str, Dimension], days: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         self.version, self.size, self.total = version, size, total
         self.disputed = disputed  # bool per rowid
         self.dimensions = dimensions
         self.exists = dimensions["years"].lengths > 0  # every event has exactly one year
+        # (first day, last day) per rowid as yyyymmdd; None when a bound is not a plain
+        # yyyy-mm-dd, whose order as a number might not be its order as text (SQL decides then)
+        self.days = days
+
+    def window(self, lower: int | None, upper: int | None) -> np.ndarray:
+        """The events whose span meets the window [lower, upper] (yyyymmdd), as SQL has it:
+        ending on or after its start and starting on or before its end."""
+        assert self.days is not None
+        first, last = self.days
+        m = self.exists.copy()
+        if lower is not None:
+            m &= last >= lower
+        if upper is not None:
+            m &= first <= upper
+        return m
 
     @classmethod
     def read(cls, session: Session, version: str) -> FacetIndex:
@@ -157,7 +181,7 @@ class FacetIndex:
         disputed = np.zeros(size, dtype=bool)
         disputed[_ids(session.execute(text("SELECT group_concat(rowid) FROM events WHERE disputed = 1")).scalar())] = True
         total = int(session.execute(text("SELECT count(*) FROM events")).scalar_one())
-        return cls(version, size, total, disputed, dims)
+        return cls(version, size, total, disputed, dims, _days(session, size))
 
     def members(self, ids: np.ndarray) -> np.ndarray:
         """The rowids this index knows (a row added since it was read waits for the next read)."""
@@ -171,7 +195,10 @@ class FacetIndex:
     # --- kept in the file ---------------------------------------------------------------
     def to_bytes(self) -> bytes:
         arrays = {"disputed": np.flatnonzero(self.disputed)}
-        meta = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {}}
+        if self.days is not None:
+            arrays.update({"days.first": self.days[0], "days.last": self.days[1]})
+        meta = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {},
+                "days": self.days is not None}
         for name, d in self.dimensions.items():
             meta["dimensions"][name] = {"keys": d.keys, "labels": d.labels, "details": d.details}
             arrays.update({f"{name}.codes": d.codes, f"{name}.starts": d.starts, f"{name}.totals": d.totals,
@@ -202,7 +229,27 @@ class FacetIndex:
                 dims[name] = d
             disputed = np.zeros(size, dtype=bool)
             disputed[stored["disputed"]] = True
-            return cls(version, size, int(meta["total"]), disputed, dims)
+            days = None
+            if meta["days"]:
+                days = (stored["days.first"], stored["days.last"])
+                if not len(days[0]) == len(days[1]) == size:
+                    raise ValueError("an inconsistent facet index (days)")
+            return cls(version, size, int(meta["total"]), disputed, dims, days)
+
+
+def _days(session: Session, size: int) -> tuple[np.ndarray, np.ndarray] | None:
+    if session.execute(text(_ODD_DAYS)).scalar_one():
+        return None
+    rowids, first, last = session.execute(text(_DAYS)).one()
+    days = (np.zeros(size, dtype=np.int32), np.zeros(size, dtype=np.int32))
+    for into, values in zip(days, (first, last), strict=True):
+        into[_ids(rowids)] = _ids(values)
+    return days
+
+
+def day_number(day) -> int | None:
+    """A date as the yyyymmdd number the index holds."""
+    return None if day is None else day.year * 10_000 + day.month * 100 + day.day
 
 
 def load(session: Session, version: str) -> FacetIndex | None:
@@ -277,7 +324,10 @@ INDEXED = ("organisations", "countries", "people", "kinds", "sources")  # a filt
 def _mask(session: Session, f: EventFilter, dim: str, index: FacetIndex, notes: Notes) -> np.ndarray:
     """The events that one active dimension of `f` selects, as a mask over rowids: from the
     index and the notes where they hold the dimension (no SQL: they are of the file's current
-    versions), else from SQL (dates, whose end the corpus version does not follow; text)."""
+    versions), else from SQL (text; dates when the index could not hold them)."""
+    if dim == "dates" and index.days is not None:
+        lower, upper = window(f.date_from, f.date_to)
+        return index.window(day_number(lower), day_number(upper))
     if dim in INDEXED:
         return index.mask(index.dimensions[dim].events_with(getattr(f, dim)))
     if dim == "disputed":
@@ -300,8 +350,9 @@ def _intersect(masks: Iterable[np.ndarray]) -> np.ndarray | None:
 
 def total(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> int | None:
     """How many events `f` selects, from the index and the notes, or None for a filter with a
-    date window (its events come from SQL: a plain count is cheaper than collecting them)."""
-    if f.date_from or f.date_to:
+    date window the index does not hold (its events come from SQL: a plain count is cheaper
+    than collecting them)."""
+    if (f.date_from or f.date_to) and index.days is None:
         return None
     full = _intersect(_mask(session, f, dim, index, notes) for dim in DIMENSIONS if not f.only(dim).is_empty)
     return index.total if full is None else int(full.sum())
