@@ -12,13 +12,27 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+_HOME = (("AZREL_DB", "default.sqlite3"), ("AZREL_DATA_DIR", "data/AzRel Desktop"), ("XDG_DATA_HOME", "data"),
+         ("XDG_CONFIG_HOME", "config"), ("AZREL_SETTINGS_DIR", "settings"))
+
+
+def _isolate(mp: pytest.MonkeyPatch, home: Path) -> None:
+    for var, name in _HOME:
+        mp.setenv(var, str(home / name))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_session_home(tmp_path_factory):
+    """For fixtures wider than a test (a shared synthetic library, say): they are set up before
+    any test's own isolation below, and without this their backups went to the user's folder."""
+    with pytest.MonkeyPatch.context() as mp:
+        _isolate(mp, tmp_path_factory.mktemp("session-home"))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory, monkeypatch):
-    home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("AZREL_DB", str(home / "default.sqlite3"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    monkeypatch.setenv("AZREL_SETTINGS_DIR", str(home / "settings"))
+    _isolate(monkeypatch, tmp_path_factory.mktemp("home"))
     yield
 
 
@@ -64,17 +78,11 @@ def _copy_template(template, path):
 def ro_library(seeded_template, tmp_path_factory):
     from azrel_desktop.core.service import Library
 
-    home = tmp_path_factory.mktemp("ro-home")
-    mp = pytest.MonkeyPatch()  # the same isolation conftest gives each test
-    for var, name in (("AZREL_DB", "default.sqlite3"), ("XDG_DATA_HOME", "data"),
-                      ("XDG_CONFIG_HOME", "config"), ("AZREL_SETTINGS_DIR", "settings")):
-        mp.setenv(var, str(home / name))
-    path = home / "ro.sqlite3"
+    path = tmp_path_factory.mktemp("ro-home") / "ro.sqlite3"
     _copy_template(seeded_template, path)
     lib = Library.open(path)
     yield lib
     lib.close()
-    mp.undo()
 
 
 def _fingerprint(lib) -> tuple:

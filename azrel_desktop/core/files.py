@@ -26,6 +26,10 @@ APP_AUTHOR = "AzRel"
 
 
 def data_dir() -> Path:
+    """The per-user data folder (the default library, backups); `AZREL_DATA_DIR` moves it."""
+    env = os.environ.get("AZREL_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
     return Path(user_data_dir(APP_NAME, APP_AUTHOR))
 
 
