@@ -505,6 +505,10 @@ class TimelineChart(QWidget):
             "an arrow marks an open end. A red triangle marks a disputed event.\n"
             "Ctrl+wheel or +/− zooms; drag, wheel or the scrollbar pans."))
         legend.setEnabled(False)
+        # When the pane is narrow the legend gives way (it is cut at the right), not the note.
+        legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        legend.setMinimumWidth(0)
+        self.legend = legend
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 0)
@@ -579,7 +583,7 @@ class TimelineChart(QWidget):
             self._reselect()
         shown = len(data.rows)
         if shown < data.total:
-            self.note.setText(f"A sample of {shown:,} of {data.total:,} events")
+            self.note.setText(f"{shown:,} of {data.total:,} events, sampled")
             self.note.setToolTip(plain_tooltip(
                 f"More than {self._limit:,} events match, so the chart shows a sample spread over the whole "
                 "span: every event has the same chance, and the same filter gives the same sample. "

@@ -170,13 +170,25 @@ def test_beyond_its_limit_the_chart_shows_a_sample_over_the_whole_span_and_says_
     shown = {it.row.id for it in c.canvas.items}
     assert shown == {r.id for r in library.sample(EventFilter(), 8)}
     assert 0 < len(shown) < library.total()
-    assert c.note.text() == f"A sample of {len(shown)} of {library.total()} events"
+    assert c.note.text() == f"{len(shown)} of {library.total()} events, sampled"
     assert "same filter gives the same sample" in c.note.toolTip()
     with qtbot.waitSignal(c.loaded):
         c.set_filter(EventFilter(disputed=True))
     disputed = library.rows(EventFilter(disputed=True), limit=100)
     assert len(disputed) <= 8 and {it.row.id for it in c.canvas.items} == {r.id for r in disputed}
     assert c.note.text() == f"{len(disputed)} event{'s' if len(disputed) != 1 else ''}" and c.note.toolTip() == ""
+
+
+def test_a_narrow_chart_cuts_its_legend_not_its_note(qtbot, library):
+    c = TimelineChart(library, limit=8)
+    qtbot.addWidget(c)
+    c.resize(560, 320)
+    c.show()
+    with qtbot.waitSignal(c.loaded):
+        c.set_filter(EventFilter())
+    qtbot.waitUntil(lambda: c.note.width() >= c.note.sizeHint().width())
+    assert c.legend.width() < c.legend.sizeHint().width()
+    assert c.note.geometry().right() < c.legend.geometry().left()
 
 
 def test_empty_result_paints_a_message(qtbot, chart):
