@@ -20,8 +20,9 @@ from pathlib import Path
 # How long a thread that wants the interpreter lock waits before the holder must hand it over
 # (Python's default is 5 ms). A repaint of the event table calls the model about a thousand
 # times, each needing the lock back from a busy worker. At a million events the longest GUI
-# stall across `bench_window --changes` was 75-111 ms at 5 ms (five runs), 31-85 ms at 0.5 ms
-# (nine) and 25-53 ms at 0.2 ms (three), with the same time to results.
+# stall across `bench_window --changes` was 75-111 ms at 5 ms (five runs), 31-87 ms at 0.5 ms
+# (fourteen), 25-53 ms at 0.2 ms (thirteen) and 39-59 ms at 0.1 ms (seven), with the same
+# time to results.
 SWITCH_INTERVAL_S = 0.0002
 # Young-generation collections between two full ones (Python's default is 10). A full pass over
 # the rows and chart items alive during a filter change took 20-50 ms, holding the interpreter
