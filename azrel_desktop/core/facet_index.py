@@ -241,9 +241,10 @@ def _days(session: Session, size: int) -> tuple[np.ndarray, np.ndarray] | None:
     if session.execute(text(_ODD_DAYS)).scalar_one():
         return None
     rowids, first, last = session.execute(text(_DAYS)).one()
+    at = _ids(rowids)
     days = (np.zeros(size, dtype=np.int32), np.zeros(size, dtype=np.int32))
     for into, values in zip(days, (first, last), strict=True):
-        into[_ids(rowids)] = _ids(values)
+        into[at] = _ids(values)
     return days
 
 

@@ -161,13 +161,18 @@ def sample_rows(session: Session, f: EventFilter, about: int, total: int | None 
     if query:  # the remembered matches (a numpy array), not the search again inside SQL
         matches = matching_rowids(session, query)
         picked = matches[(matches % _HASH_SPACE) * _HASH_STEP % _HASH_SPACE < cut].tolist()
-        rows = session.execute(text(f"{ROW_SELECT} WHERE e.rowid IN (SELECT value FROM json_each(:page)) "
-                                    f"ORDER BY {order}"), {"page": json.dumps(picked)})
-    else:
-        c = compile_filter(f)
-        rows = session.execute(text(f"{ROW_SELECT} WHERE e.rowid IN (SELECT e.rowid FROM events e "
-                                    f"WHERE {c.where} AND {_SAMPLE_HASH} < :_cut) ORDER BY {order}"),
-                               {**c.params, "_cut": cut})
+        return _rows_of(session, picked, order)
+    c = compile_filter(f)
+    rows = session.execute(text(f"{ROW_SELECT} WHERE e.rowid IN (SELECT e.rowid FROM events e "
+                                f"WHERE {c.where} AND {_SAMPLE_HASH} < :_cut) ORDER BY {order}"),
+                           {**c.params, "_cut": cut})
+    return [_row(r) for r in rows]
+
+
+def _rows_of(session: Session, rowids: list[int], order: str) -> list[EventRow]:
+    # One parameter holding the list: thousands of named ones cost more to bind than the query.
+    rows = session.execute(text(f"{ROW_SELECT} WHERE e.rowid IN (SELECT value FROM json_each(:rowids)) "
+                                f"ORDER BY {order}"), {"rowids": json.dumps(rowids)})
     return [_row(r) for r in rows]
 
 
@@ -208,10 +213,7 @@ def _probed_page(session: Session, f: EventFilter, *, sort: str, descending: boo
     page = np.concatenate(found)[offset:need].tolist() if found else []
     if not page:
         return []
-    # One parameter holding the list: thousands of named ones cost more to bind than the query.
-    rows = session.execute(text(f"{ROW_SELECT} WHERE e.rowid IN (SELECT value FROM json_each(:page)) ORDER BY {order}"),
-                           {"page": json.dumps(page)})
-    return [_row(r) for r in rows]
+    return _rows_of(session, page, order)
 
 
 def _rows_after(session: Session, f: EventFilter, after: str, *, sort: str, descending: bool,

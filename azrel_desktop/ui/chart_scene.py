@@ -209,11 +209,13 @@ class ChartScene(ChartGeometry):
             p.end()
         return image
 
-    def _day_at(self, x: float, view: ChartView) -> float:
-        return self.d0 + (x - self.LABEL_W + view.scroll_x) / self.ppd
+    def day_at(self, x: float, scroll_x: int) -> float:
+        """The day at viewport x, scrolled `scroll_x` pixels right."""
+        return self.d0 + (x - self.LABEL_W + scroll_x) / self.ppd
 
-    def _x_of(self, day: float, view: ChartView) -> float:
-        return self.LABEL_W + (day - self.d0) * self.ppd - view.scroll_x
+    def x_of(self, day: float, scroll_x: int) -> float:
+        """Viewport x of a day, scrolled `scroll_x` pixels right."""
+        return self.LABEL_W + (day - self.d0) * self.ppd - scroll_x
 
     def paint(self, p: QPainter, view: ChartView) -> None:
         w, h, pal = view.width, view.height, view.palette
@@ -253,12 +255,12 @@ class ChartScene(ChartGeometry):
         return ticks
 
     def _view_ticks(self, view: ChartView) -> list[tuple[int, str, bool]]:
-        return self.ticks(self._day_at(self.LABEL_W, view), self._day_at(view.width, view))
+        return self.ticks(self.day_at(self.LABEL_W, view.scroll_x), self.day_at(view.width, view.scroll_x))
 
     def _paint_grid(self, p: QPainter, view: ChartView) -> None:
         grid = QColor(view.palette.mid().color())
         for day, _label, major in self._view_ticks(view):
-            x = self._x_of(day, view)
+            x = self.x_of(day, view.scroll_x)
             if x < self.LABEL_W:
                 continue
             grid.setAlpha(90 if major else 40)
@@ -274,7 +276,7 @@ class ChartScene(ChartGeometry):
         small = QFont(font)
         small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
         for day, label, major in self._view_ticks(view):
-            x = self._x_of(day, view)
+            x = self.x_of(day, view.scroll_x)
             if x < self.LABEL_W - 1 or x + 3 + fm.horizontalAdvance(label) > w:
                 continue
             p.setPen(pal.text().color() if major else pal.placeholderText().color())
@@ -336,11 +338,7 @@ class ChartScene(ChartGeometry):
                 else:
                     spans.append(QRectF(x, y, w, h))
                 if it.row.disputed:
-                    cx, cy = x + w - 2, y - 1
-                    disputed.moveTo(cx, cy - 5)
-                    disputed.lineTo(cx + 5, cy + 4)
-                    disputed.lineTo(cx - 5, cy + 4)
-                    disputed.closeSubpath()
+                    _add_disputed(disputed, x + w, y)
             outline = colour.darker(140)
             solid = QPen(outline, 1.2)
             dashed = QPen(solid)
@@ -435,14 +433,19 @@ class ChartScene(ChartGeometry):
             p.drawRoundedRect(r.adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5)
         if it.row.disputed:
             path = QPainterPath()
-            x, y = r.right() - 2, r.top() - 1
-            path.moveTo(x, y - 5)
-            path.lineTo(x + 5, y + 4)
-            path.lineTo(x - 5, y + 4)
-            path.closeSubpath()
+            _add_disputed(path, r.right(), r.top())
             p.setPen(QPen(QColor("white"), 1))
             p.setBrush(DISPUTED_COLOUR)
             p.drawPath(path)
+
+
+def _add_disputed(path: QPainterPath, right: float, top: float) -> None:
+    """The red triangle of a disputed event, at the top right of its shape."""
+    x, y = right - 2, top - 1
+    path.moveTo(x, y - 5)
+    path.lineTo(x + 5, y + 4)
+    path.lineTo(x - 5, y + 4)
+    path.closeSubpath()
 
 
 def span_brush(it: ChartItem, r: QRectF, colour: QColor) -> QBrush:

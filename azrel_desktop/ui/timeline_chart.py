@@ -78,7 +78,7 @@ class ChartData:
     total: int
     parents: dict[str, str | None]  # organisation id -> parent id
     labels: dict[str, str]  # organisation id -> short label
-    # Worked out in the thread pool too, so the GUI thread only places and paints:
+    # Worked out in the thread pool too (`load_chart` fills them):
     keys: dict[str, list[list[str]]] = field(default_factory=dict)  # mode -> each row's lanes
     days: list[tuple[int, int]] = field(default_factory=list)  # each row's first day, day after last
     prepared: Prepared | None = None
@@ -144,9 +144,7 @@ def _day(iso: str) -> int:
 
 def build_scene(data: ChartData, mode: str) -> ChartScene:
     """The loaded rows as items in lanes: the most frequent lanes first, the rest in "Other"."""
-    lanes_of = data.keys.get(mode) or [lane_keys(row, mode, data) for row in data.rows]
-    days = data.days or [(_day(row.date_start), _day(row.date_end) + 1) for row in data.rows]
-    keyed = list(zip(data.rows, lanes_of, strict=True))
+    keyed = list(zip(data.rows, data.keys[mode], strict=True))
     counts = Counter(k for _, keys in keyed for k in keys)
     named = [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if k != OTHER]
     lanes = named[:MAX_LANES]
@@ -157,7 +155,7 @@ def build_scene(data: ChartData, mode: str) -> ChartScene:
         lanes.append(OTHER)
     items: list[ChartItem] = []
     other = index.get(OTHER, 0)
-    for (row, keys), (start, end) in zip(keyed, days, strict=True):
+    for (row, keys), (start, end) in zip(keyed, data.days, strict=True):
         placed = dict.fromkeys(index.get(k, other) for k in keys)
         for lane in placed:
             items.append(ChartItem(row, lane, start, end, start <= MIN_DAY, end > MAX_DAY))
@@ -206,22 +204,7 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
     def ppd(self) -> float:
         return self.scene.ppd
 
-    @property
-    def _d0(self) -> int:
-        return self.scene.d0
-
-    @property
-    def _d1(self) -> int:
-        return self.scene.d1
-
-    @property
-    def _paths(self) -> list:
-        return self.scene.paths()
-
     # --- data -------------------------------------------------------------------------------
-    def set_items(self, items: list[ChartItem], lanes: list[tuple[str, QColor]], keep_view: bool = False) -> None:
-        self.set_scene(ChartScene(items, lanes), keep_view=keep_view)
-
     def set_scene(self, scene: ChartScene, keep_view: bool = False) -> None:
         self.scene = scene
         if not keep_view or not self._fitted:
@@ -269,16 +252,16 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
         ppd = min(max(self.ppd * factor, fit_ppd), 40.0)
         self._whole = ppd <= fit_ppd * 1.0001
         self._relayout(ppd)
-        self.horizontalScrollBar().setValue(round((day - self._d0) * self.ppd - (anchor_x - self.LABEL_W)))
+        self.horizontalScrollBar().setValue(round((day - self.scene.d0) * self.ppd - (anchor_x - self.LABEL_W)))
         self.viewport().update()
         self.zoomChanged.emit(self.ppd)
 
     def day_at(self, x: float) -> float:
-        return self._d0 + (x - self.LABEL_W + self.horizontalScrollBar().value()) / self.ppd
+        return self.scene.day_at(x, self.horizontalScrollBar().value())
 
     def x_of(self, day: float) -> float:
         """Viewport x of a day."""
-        return self.LABEL_W + (day - self._d0) * self.ppd - self.horizontalScrollBar().value()
+        return self.scene.x_of(day, self.horizontalScrollBar().value())
 
     def visible_days(self) -> tuple[float, float]:
         return self.day_at(self.LABEL_W), self.day_at(self.viewport().width())
@@ -319,6 +302,7 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
 
     def item_for(self, event_id: str) -> ChartItem | None:
         return self.scene.item_for(event_id)
+
     def item_at(self, pos: QPointF) -> ChartItem | None:
         if pos.x() < self.LABEL_W or pos.y() < self.AXIS_H:
             return None

@@ -92,14 +92,14 @@ def test_approximate_and_open_dates_are_marked(chart, library):
     assert fuzzy and all(it.fuzzy for it in fuzzy)
     assert not any(it.fuzzy for it in chart.canvas.items if not (it.row.approximate or it.row.uncertain))
     opened = [it for it in chart.canvas.items if it.row.date_start.startswith("0001")]
-    assert all(it.open_start and it.start >= chart.canvas._d0 for it in opened)
+    assert all(it.open_start and it.start >= chart.canvas.scene.d0 for it in opened)
     image = chart.grab().toImage()  # paints points, spans, fuzzy, open and disputed items
     assert not image.isNull()
 
 
 def whole_range_visible(canvas) -> bool:
     first, last = canvas.visible_days()
-    return first <= canvas._d0 + 1 and last >= canvas._d1 - 1
+    return first <= canvas.scene.d0 + 1 and last >= canvas.scene.d1 - 1
 
 
 def test_zoom_buttons_wheel_and_fit(qtbot, chart):
@@ -203,7 +203,7 @@ def test_every_item_is_in_exactly_one_paint_group_and_shows_its_lane_colour(char
     canvas = chart.canvas
     canvas.grab()  # a paint builds the groups
     drawn = []
-    for kind, _pen, _brush, shapes in canvas._paths:
+    for kind, _pen, _brush, shapes in canvas.scene.paths():
         if kind == "rects" or kind == "ellipses":
             drawn += [tuple(round(v, 3) for v in (r.x(), r.y(), r.width())) for r in shapes]
         elif kind == "points":
