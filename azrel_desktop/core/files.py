@@ -20,7 +20,6 @@ from platformdirs import user_data_dir
 
 from .errors import CorruptDatabaseError, DatabaseError, NotADatabaseError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 APP_NAME = "AzRel Desktop"
 APP_AUTHOR = "AzRel"
 
@@ -62,24 +61,32 @@ def readonly_uri(path: Path) -> str:
 
 
 def inspect_file(path: Path) -> FileState:
-    """Classify a file without writing to it; raise DatabaseError if it is unusable."""
+    """Classify a file without writing to it; raise DatabaseError if it is unusable.
+
+    The file is read through SQLite only, never opened with plain Python: on POSIX, closing any
+    handle on a file drops every lock the process holds on it, so a plain open of a library that
+    this process also has open would let another process delete the write-ahead log under it.
+    SQLite shares one lock table among all of the process's connections and keeps a closed
+    connection's handle until no lock needs it.
+    """
     if not path.exists():
         return FileState(False, None, False)
     if path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not an AzRel database file.")
-    with path.open("rb") as fh:
-        header = fh.read(len(SQLITE_HEADER))
-    if header == b"" and path.stat().st_size == 0:
-        return FileState(True, None, False)
-    if header != SQLITE_HEADER:
-        raise NotADatabaseError(
-            f"{path} is not a SQLite database (it may be another kind of file); it was left untouched."
-        )
     try:
         con = sqlite3.connect(readonly_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} could not be opened ({exc}); it was left untouched.") from exc
     try:
+        try:
+            # The header is read here: SQLITE_NOTADB means the file is not SQLite at all.
+            con.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+                raise NotADatabaseError(
+                    f"{path} is not a SQLite database (it may be another kind of file); it was left untouched."
+                ) from exc
+            raise DatabaseError(f"{path} could not be read ({exc}); it was left untouched.") from exc
         try:
             check = con.execute("PRAGMA quick_check").fetchall()
         except sqlite3.DatabaseError as exc:
