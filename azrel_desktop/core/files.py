@@ -20,6 +20,8 @@ from platformdirs import user_data_dir
 
 from .errors import CorruptDatabaseError, DatabaseError, NotADatabaseError
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
 APP_NAME = "AzRel Desktop"
 APP_AUTHOR = "AzRel"
 
@@ -60,6 +62,16 @@ def readonly_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
+def _has_sqlite_header(path: Path) -> bool:
+    """Whether the file starts as SQLite files do. Read with plain Python only once SQLite has
+    refused the file as not a database: no connection can then be holding locks on it."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def inspect_file(path: Path) -> FileState:
     """Classify a file without writing to it; raise DatabaseError if it is unusable.
 
@@ -83,6 +95,8 @@ def inspect_file(path: Path) -> FileState:
             con.execute("PRAGMA schema_version").fetchone()
         except sqlite3.DatabaseError as exc:
             if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+                if _has_sqlite_header(path):
+                    raise CorruptDatabaseError(f"{path} is damaged ({exc}).") from exc
                 raise NotADatabaseError(
                     f"{path} is not a SQLite database (it may be another kind of file); it was left untouched."
                 ) from exc
