@@ -2,6 +2,6 @@
 
 import sys
 
-from azrel_desktop.ui.launch import main
+from azrel_desktop.ui.shell.launch import main
 
 sys.exit(main())

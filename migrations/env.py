@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection that azrel_desktop.core.database hands over."""
+"""Alembic environment: runs on the connection that azrel_desktop.core.store.database hands over."""
 
 from alembic import context
 
@@ -13,7 +13,7 @@ def _include_name(name, type_, parent_names):
 
 
 if connection is None:
-    raise RuntimeError("AzRel migrations run through azrel_desktop.core.database, not the alembic CLI")
+    raise RuntimeError("AzRel migrations run through azrel_desktop.core.store.database, not the alembic CLI")
 
 context.configure(
     connection=connection,

@@ -39,7 +39,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory) -> Path:
     """One seeded database built through open_database; tests get copies of it."""
-    from azrel_desktop.core.database import open_database
+    from azrel_desktop.core.store.database import open_database
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     db = open_database(path)
@@ -140,7 +140,7 @@ def file_at_revision():
     """Makes a new database file migrated only up to a revision (an older schema), no corpus."""
     from alembic import command
 
-    from azrel_desktop.core.database import alembic_config, make_engine
+    from azrel_desktop.core.store.database import alembic_config, make_engine
 
     def make(path: Path, revision: str) -> Path:
         engine = make_engine(path)
@@ -178,7 +178,7 @@ def sql_sent():
 def backed_up_before_upgrade():
     """`backed_up_before_upgrade(path, revision)`: asserts that opening `path` made exactly one
     backup before upgrading it from `revision`, and that the backup is still at `revision`."""
-    from azrel_desktop.core import backups
+    from azrel_desktop.core.store import backups
 
     def check(path: Path, revision: str) -> Path:
         made = [b for b in backups.list_backups(path) if b.reason == f"before-upgrade-{revision}"]
@@ -199,7 +199,7 @@ def sql_count():
     reference the facet engine (which also answers `Library.count`) is checked against."""
     from sqlalchemy import text
 
-    from azrel_desktop.core.filters import compile_filter
+    from azrel_desktop.core.query.filters import compile_filter
 
     def count(lib, f) -> int:
         c = compile_filter(f)

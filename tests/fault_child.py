@@ -12,7 +12,7 @@ import sys
 
 
 def write(db: str, prefix: str = "run") -> None:
-    from azrel_desktop.core.filters import EventFilter
+    from azrel_desktop.core.query.filters import EventFilter
     from azrel_desktop.core.service import Library
 
     lib = Library.open(db)
@@ -26,8 +26,8 @@ def write(db: str, prefix: str = "run") -> None:
 
 
 def seed(db: str) -> None:
-    import azrel_desktop.core.seed as seed_module
-    from azrel_desktop.core.database import open_database
+    import azrel_desktop.core.corpus.seed as seed_module
+    from azrel_desktop.core.store.database import open_database
 
     original = seed_module.reindex_events
 
@@ -51,8 +51,8 @@ def _limit(limit: str) -> None:
 def backup(db: str, target: str, limit: str) -> None:
     from pathlib import Path
 
-    from azrel_desktop.core.backups import make_backup
-    from azrel_desktop.core.database import DatabaseError
+    from azrel_desktop.core.store.backups import make_backup
+    from azrel_desktop.core.store.database import DatabaseError
 
     _limit(limit)
     try:

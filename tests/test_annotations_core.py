@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from azrel_desktop.core.annotations import AnnotationError, normalise_tags
-from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.research.annotations import AnnotationError, normalise_tags
 from azrel_desktop.core.service import Library
 
 

@@ -18,7 +18,7 @@ def test_import_contracts_hold():
 def test_core_and_cli_run_without_qt_loaded():
     code = (
         "import sys\n"
-        "import azrel_desktop.core.cli, azrel_desktop.core.service, azrel_desktop.core.export\n"
+        "import azrel_desktop.core.cli, azrel_desktop.core.service, azrel_desktop.core.output.export\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'azrel_desktop.ui'))]\n"
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"

@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from azrel_desktop.core import backups
-from azrel_desktop.core.database import CorruptDatabaseError, DatabaseError
-from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
+from azrel_desktop.core.store import backups
+from azrel_desktop.core.store.database import CorruptDatabaseError, DatabaseError
 
 
 def _note(db_path, body):

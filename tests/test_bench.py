@@ -9,12 +9,12 @@ import sys
 import pytest
 from sqlalchemy import text
 
-from azrel_desktop.core import bench
+from azrel_desktop.core.bench import run as bench
+from azrel_desktop.core.bench.synthetic import generate
 from azrel_desktop.core.cli import main
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.core.integrity import check_database
+from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.synthetic import generate
+from azrel_desktop.core.store.integrity import check_database
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +41,8 @@ def test_generator_is_deterministic_and_consistent(small, tmp_path):
 
 
 def test_generated_file_keeps_its_facet_index(small):
-    from azrel_desktop.core.facet_index import load
-    from azrel_desktop.core.facets import versions
+    from azrel_desktop.core.query.facet_index import load
+    from azrel_desktop.core.query.facets import versions
 
     lib = Library.open(small)
     try:
@@ -128,7 +128,7 @@ def test_the_plain_sql_baseline_gives_the_apps_counts(small, make):
     """The benchmark's GROUP BY baseline does the same work as the facet engine: every count agrees."""
     import sqlite3
 
-    from azrel_desktop.core.bench_sql import statements
+    from azrel_desktop.core.bench.plain_sql import statements
 
     lib = Library.open(small)
     raw = sqlite3.connect(small)

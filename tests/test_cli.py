@@ -12,7 +12,7 @@ import pytest
 
 from azrel_desktop.core import cli
 from azrel_desktop.core.cli import main
-from azrel_desktop.core.dates import parse_edtf
+from azrel_desktop.core.corpus.dates import parse_edtf
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -179,7 +179,7 @@ def test_org_is_found_by_name_abbreviation_or_alias(capsys, db_path, name):
 
 
 def test_several_filters(capsys, db_path, library):
-    from azrel_desktop.core.filters import EventFilter
+    from azrel_desktop.core.query.filters import EventFilter
 
     code, out, _ = run(capsys, "--db", db_path, "export", "events", "--org", "NATO", "--org", "cis",
                        "--kind", "visit", "--kind", "summit", "--country", "azerbaijan", "--undisputed")

@@ -13,8 +13,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
-from azrel_desktop.core import backups
-from azrel_desktop.core.database import (
+from azrel_desktop.core.corpus.models import Base
+from azrel_desktop.core.errors import NotADatabaseError
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.service import Library
+from azrel_desktop.core.store import backups
+from azrel_desktop.core.store.database import (
     DamagedDatabaseError,
     DatabaseError,
     DatabaseLockedError,
@@ -24,10 +28,6 @@ from azrel_desktop.core.database import (
     migrate,
     open_database,
 )
-from azrel_desktop.core.errors import NotADatabaseError
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.core.models import Base
-from azrel_desktop.core.service import Library
 
 
 def digest(path: Path) -> str:
@@ -49,7 +49,7 @@ def test_new_file_is_migrated_and_seeded(tmp_path):
 
 
 def test_a_long_write_ahead_log_is_cut_back_once_checkpointed(db_path, monkeypatch):
-    from azrel_desktop.core import database
+    from azrel_desktop.core.store import database
 
     monkeypatch.setattr(database, "WAL_SIZE_LIMIT", 256 * 1024)
     db = open_database(db_path)
@@ -87,7 +87,7 @@ def test_migrations_and_models_agree(tmp_path):
 def test_migrations_downgrade_to_base_and_up_again(tmp_path):
     from alembic import command
 
-    from azrel_desktop.core.database import alembic_config
+    from azrel_desktop.core.store.database import alembic_config
 
     engine = make_engine(tmp_path / "m.sqlite3")
     migrate(engine)
@@ -210,7 +210,7 @@ def test_damaged_file_without_backup_salvages_notes(db_path):
 
 
 def test_read_only_file_opens_read_only(db_path, monkeypatch):
-    import azrel_desktop.core.database as database
+    import azrel_desktop.core.store.database as database
 
     real_access = database.os.access
     monkeypatch.setattr(database.os, "access",
@@ -321,7 +321,7 @@ def downgrade():
 
 
 def test_older_file_is_backed_up_then_upgraded(db_path, tmp_path, monkeypatch):
-    import azrel_desktop.core.database as database
+    import azrel_desktop.core.store.database as database
 
     folder = _old_revision_fixture(tmp_path, "    op.add_column('events', sa.Column('extra', sa.Text()))")
     monkeypatch.setattr(database, "migrations_dir", lambda: folder)
@@ -341,7 +341,7 @@ def test_older_file_is_backed_up_then_upgraded(db_path, tmp_path, monkeypatch):
 
 
 def test_failing_migration_leaves_data_exactly_as_before(db_path, tmp_path, monkeypatch):
-    import azrel_desktop.core.database as database
+    import azrel_desktop.core.store.database as database
 
     lib = Library.open(db_path)
     lib.add_annotation("event", lib.rows(EventFilter())[0].id, "precious")
@@ -418,7 +418,7 @@ def test_a_file_at_0006_is_upgraded_so_an_end_date_change_bumps_the_corpus_versi
     would otherwise keep counting an event's old end date."""
     from alembic import command
 
-    from azrel_desktop.core.database import alembic_config, make_engine
+    from azrel_desktop.core.store.database import alembic_config, make_engine
 
     path = file_at_revision(tmp_path / "old.sqlite3", "0006")
     assert not _bumps_on_end_date(path)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from azrel_desktop.core.dates import (
+from azrel_desktop.core.corpus.dates import (
     DateError,
     describe,
     is_valid_edtf,

@@ -7,8 +7,8 @@ import argparse
 import re
 from pathlib import Path
 
-from azrel_desktop.core import export
 from azrel_desktop.core.cli import build_parser
+from azrel_desktop.core.output import export
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

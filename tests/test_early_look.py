@@ -12,8 +12,8 @@ import sys
 
 import pytest
 
-from azrel_desktop.core import database, files
 from azrel_desktop.core.errors import CorruptDatabaseError, NotADatabaseError
+from azrel_desktop.core.store import database, files
 
 
 def test_open_database_uses_the_early_look_instead_of_checking_again(db_path, monkeypatch):
@@ -70,23 +70,23 @@ def test_the_looks_verdict_on_a_bad_file_reaches_the_opener(tmp_path, content, e
 
 _PROBE = """
 import json, sys, types
-from azrel_desktop.core import files
+from azrel_desktop.core.store import files
 seen = {}
 real = files.start_early_look
 def spy(path):
-    seen["heavy"] = sorted(m for m in ("PySide6", "sqlalchemy", "numpy", "azrel_desktop.core.database")
+    seen["heavy"] = sorted(m for m in ("PySide6", "sqlalchemy", "numpy", "azrel_desktop.core.store.database")
                            if m in sys.modules)
     seen["path"] = str(path)
     real(path)
 files.start_early_look = spy
-app = types.ModuleType("azrel_desktop.ui.app")
+app = types.ModuleType("azrel_desktop.ui.shell.app")
 def main(argv):
     seen["argv"] = argv
     seen["pending"] = [str(p) for p in files._early]
     return 7
 app.main = main
-sys.modules["azrel_desktop.ui.app"] = app
-from azrel_desktop.ui.launch import main as launch
+sys.modules["azrel_desktop.ui.shell.app"] = app
+from azrel_desktop.ui.shell.launch import main as launch
 seen["code"] = launch(["--db", sys.argv[1], "-style", "fusion"])
 print(json.dumps(seen))
 """

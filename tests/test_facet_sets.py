@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from sqlalchemy import event, text
 
-from azrel_desktop.core import facet_index
-from azrel_desktop.core.facets import FacetOptions, FacetValue
-from azrel_desktop.core.filters import DIMENSIONS, EventFilter, compile_filter
+from azrel_desktop.core.query import facet_index
+from azrel_desktop.core.query.facets import FacetOptions, FacetValue
+from azrel_desktop.core.query.filters import DIMENSIONS, EventFilter, compile_filter
 from azrel_desktop.core.service import Library
 
 

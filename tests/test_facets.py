@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from azrel_desktop.core.filters import EventFilter, compile_filter
-from azrel_desktop.core.search import forget_matches
+from azrel_desktop.core.bench.synthetic import generate
+from azrel_desktop.core.query.filters import EventFilter, compile_filter
+from azrel_desktop.core.query.search import forget_matches
+from azrel_desktop.core.query.timeline import ROW_SELECT, _row, order_by
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.synthetic import generate
-from azrel_desktop.core.timeline import ROW_SELECT, _row, order_by
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def test_an_end_date_changed_by_another_connection_moves_the_event_out_of_a_wind
 
 
 def test_bounds_that_are_not_plain_days_leave_windows_to_sql(fresh_library, sql_count):
-    from azrel_desktop.core.facet_index import FacetIndex
+    from azrel_desktop.core.query.facet_index import FacetIndex
 
     lib = fresh_library
     con = sqlite3.connect(lib.path)
@@ -107,7 +107,7 @@ def test_bounds_that_are_not_plain_days_leave_windows_to_sql(fresh_library, sql_
 
 
 def test_the_days_survive_the_stored_index(synthetic):
-    from azrel_desktop.core.facet_index import FacetIndex
+    from azrel_desktop.core.query.facet_index import FacetIndex
 
     with synthetic.db.read() as s:
         index = FacetIndex.read(s, "v")
@@ -212,7 +212,7 @@ def test_broad_search_probes_the_sort_index_and_gives_the_same_rows(synthetic, s
 
 
 def test_a_page_too_deep_to_probe_and_a_broad_search_with_other_filters_walk_in_sql(synthetic, monkeypatch, sql_sent):
-    from azrel_desktop.core import timeline
+    from azrel_desktop.core.query import timeline
 
     f = EventFilter(text="pipeline")
     monkeypatch.setattr(timeline, "PROBE_AT_MOST", 300)
@@ -251,7 +251,7 @@ def test_a_later_start_loads_the_kept_index_instead_of_reading_it(fresh_library,
 
 @pytest.mark.parametrize("damage", [b"not numpy at all", b"PK\x03\x04garbage", None])
 def test_a_damaged_or_foreign_kept_index_is_read_again(fresh_library, damage, sql_sent):
-    from azrel_desktop.core.facet_index import FacetIndex
+    from azrel_desktop.core.query.facet_index import FacetIndex
 
     path = fresh_library.path
     expected = fresh_library.facets(EventFilter(countries=("AZ",)))
@@ -285,7 +285,7 @@ def test_a_stale_kept_index_is_not_used(fresh_library, changed_while_closed):
 
 
 def test_a_read_only_file_counts_without_keeping_the_index(fresh_library, changed_while_closed, monkeypatch):
-    import azrel_desktop.core.database as database
+    import azrel_desktop.core.store.database as database
 
     path = changed_while_closed(fresh_library, "DELETE FROM facet_cache")
     before = path.read_bytes()
@@ -317,7 +317,7 @@ def test_text_alone_is_listed_from_the_search_index(synthetic, sql_count, sql_se
 def test_both_ways_of_counting_agree_with_a_plain_count(density):
     import numpy as np
 
-    from azrel_desktop.core.facet_index import Dimension
+    from azrel_desktop.core.query.facet_index import Dimension
 
     rng = np.random.default_rng(3)
     size = 500
@@ -350,7 +350,7 @@ def test_a_sample_is_spread_over_the_whole_span_fixed_and_of_about_the_size_aske
 
 
 def test_a_sample_of_a_search_uses_the_remembered_matches_and_equals_the_sql_one(synthetic, sql_sent, monkeypatch):
-    from azrel_desktop.core import timeline
+    from azrel_desktop.core.query import timeline
 
     f = EventFilter(text="pipeline")
     synthetic.count(f)

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from azrel_desktop.core.dates import DateError, parse_edtf, window
-from azrel_desktop.core.filters import DIMENSIONS, EventFilter, compile_filter, describe, describe_text
+from azrel_desktop.core.corpus.dates import DateError, parse_edtf, window
+from azrel_desktop.core.query.filters import DIMENSIONS, EventFilter, compile_filter, describe, describe_text
 
 # Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
 # nothing wrote to it); a test that writes asks for `fresh_library`.
@@ -280,7 +280,7 @@ def test_unknown_ids_are_described_by_their_id(library):
 
 
 def test_describe_uses_a_session(db_path):
-    from azrel_desktop.core.database import open_database
+    from azrel_desktop.core.store.database import open_database
 
     db = open_database(db_path)
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from azrel_desktop.core.files import data_dir, default_db_path
+from azrel_desktop.core.store.files import data_dir, default_db_path
 
 WATCHED = ("AZREL_DB", "AZREL_DATA_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "AZREL_SETTINGS_DIR")
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from azrel_desktop.core import timeline
-from azrel_desktop.core.filters import EventFilter, compile_filter
+from azrel_desktop.core.query import timeline
+from azrel_desktop.core.query.filters import EventFilter, compile_filter
+from azrel_desktop.core.query.timeline import SORT_KEYS, anchor_values, keyset, order_by, sort_terms
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.timeline import SORT_KEYS, anchor_values, keyset, order_by, sort_terms
 
 ORDERS = [(key, descending) for key in SORT_KEYS for descending in (False, True)]
 ORDER_IDS = [f"{k}-{'desc' if d else 'asc'}" for k, d in ORDERS]
@@ -47,7 +47,7 @@ def anchors(ids: list[str], n: int, seed: int = 5) -> list[str]:
 
 @pytest.fixture(scope="module")
 def synthetic_path(tmp_path_factory) -> Path:
-    from azrel_desktop.core.synthetic import generate
+    from azrel_desktop.core.bench.synthetic import generate
 
     path = tmp_path_factory.mktemp("keyset") / "synthetic.sqlite3"
     generate(path, events=1500, seed=7).close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from azrel_desktop.core.lookup import LookupError_, resolve
+from azrel_desktop.core.query.lookup import LookupError_, resolve
 
 # Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
 # nothing wrote to it); a test that writes asks for `fresh_library`.

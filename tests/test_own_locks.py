@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import sys
 
-from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
 
 _OPEN_AND_CLOSE = (

@@ -8,10 +8,10 @@ import re
 import pytest
 from sqlalchemy import event, text
 
-from azrel_desktop.core import timeline
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.core.search import forget_matches
-from azrel_desktop.core.timeline import SORT_KEYS, order_by
+from azrel_desktop.core.query import timeline
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.query.search import forget_matches
+from azrel_desktop.core.query.timeline import SORT_KEYS, order_by
 
 BARE_SCAN = re.compile(r"^SCAN (e|events|event_\w+|passages|ps|annotations|a|x|ci|c|eo|ec|ep)$")
 

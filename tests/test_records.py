@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.core.records import Link, NotFound, SourcePassage
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.query.records import Link, NotFound, SourcePassage
 
 # Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
 # nothing wrote to it); a test that writes asks for `fresh_library`.

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.core.search import fts_query
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.query.search import fts_query
 
 # Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
 # nothing wrote to it); a test that writes asks for `fresh_library`.

@@ -7,11 +7,11 @@ import sqlite3
 
 from sqlalchemy import text
 
-from azrel_desktop.core.database import open_database
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.core.integrity import check_database
-from azrel_desktop.core.search import INDEX_VERSION, INDEX_VERSION_KEY
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.query.search import INDEX_VERSION, INDEX_VERSION_KEY
 from azrel_desktop.core.service import Library
+from azrel_desktop.core.store.database import open_database
+from azrel_desktop.core.store.integrity import check_database
 
 
 def test_index_rows_share_the_event_rowid(library):

@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 import yaml
 
-from azrel_desktop.core.dates import is_valid_edtf, parse_edtf, parse_phrase
-from azrel_desktop.core.resources import seed_dir
+from azrel_desktop.core.corpus.dates import is_valid_edtf, parse_edtf, parse_phrase
+from azrel_desktop.core.store.resources import seed_dir
 
 SEED = seed_dir()
 
@@ -171,7 +171,7 @@ def test_date_text_reads_as_the_date(event):
 
 @pytest.mark.parametrize("event_id", sorted(UNREADABLE))
 def test_unreadable_phrases_are_refused_not_misread(event_id):
-    from azrel_desktop.core.dates import DateError
+    from azrel_desktop.core.corpus.dates import DateError
 
     event = next(e for e in EVENTS if e["id"] == event_id)
     with pytest.raises(DateError):

@@ -11,12 +11,12 @@ import pytest
 import yaml
 from sqlalchemy import text
 
-from azrel_desktop.core import backups
-from azrel_desktop.core.database import open_database
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.core.resources import seed_dir
-from azrel_desktop.core.seed import SeedError, ensure_seeded, read_corpus
+from azrel_desktop.core.corpus.seed import SeedError, ensure_seeded, read_corpus
+from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
+from azrel_desktop.core.store import backups
+from azrel_desktop.core.store.database import open_database
+from azrel_desktop.core.store.resources import seed_dir
 
 
 @pytest.fixture
@@ -176,7 +176,7 @@ def test_newer_corpus_updates_seed_and_keeps_every_note(db_path, seed_copy):
         assert lib.source(source_id).text[moved.start:moved.end] == "Dmitry Peskov"
         # And every citation still verifies.
         with lib.db.read() as s:
-            from azrel_desktop.core.integrity import check_database
+            from azrel_desktop.core.store.integrity import check_database
 
             assert check_database(s).problems == []
     finally:

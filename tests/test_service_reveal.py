@@ -3,7 +3,7 @@ works it out on a worker before it navigates to the event)."""
 
 from __future__ import annotations
 
-from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.query.filters import EventFilter
 
 
 def nato(library) -> str:

@@ -11,11 +11,11 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy import text
 
-from azrel_desktop.core.database import alembic_config, head_revision, make_engine, migrate, open_database
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.core.models import Base
+from azrel_desktop.core.corpus.models import Base
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.query.timeline import SORT_KEYS
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.timeline import SORT_KEYS
+from azrel_desktop.core.store.database import alembic_config, head_revision, make_engine, migrate, open_database
 
 # What each column must equal, for the event `e` (the subqueries SORT_KEYS used before 0004).
 TRUTH = {
@@ -211,8 +211,8 @@ def test_a_corpus_reload_keeps_the_keys(db_path, tmp_path):
 
     import yaml
 
-    from azrel_desktop.core.resources import seed_dir
-    from azrel_desktop.core.seed import ensure_seeded
+    from azrel_desktop.core.corpus.seed import ensure_seeded
+    from azrel_desktop.core.store.resources import seed_dir
 
     folder = tmp_path / "seed"
     shutil.copytree(seed_dir(), folder)
@@ -267,7 +267,7 @@ def test_seed_corpus_sorts_as_before(shared_library):
 
 @pytest.fixture(scope="module")
 def synthetic_path(tmp_path_factory) -> Path:
-    from azrel_desktop.core.synthetic import generate
+    from azrel_desktop.core.bench.synthetic import generate
 
     path = tmp_path_factory.mktemp("synthetic") / "small.sqlite3"
     generate(path, events=1500, seed=7).close()

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from azrel_desktop.core.database import (
+from azrel_desktop.core.store.database import (
     NewerDatabaseError,
     ScriptGlance,
     _alembic_head,
@@ -26,7 +26,7 @@ lib = Library.open(sys.argv[1])
 total = lib.total()
 lib.close()
 print(json.dumps({"total": total, "loaded": sorted(m for m in ("alembic", "yaml", "mako",
-      "azrel_desktop.core.seed") if m in sys.modules)}))
+      "azrel_desktop.core.corpus.seed") if m in sys.modules)}))
 """
 
 
@@ -46,7 +46,7 @@ def test_a_file_behind_head_imports_alembic_and_is_backed_up_and_migrated(tmp_pa
     path = file_at_revision(tmp_path / "old.sqlite3", "0001")  # a real file at 0001, without the corpus yet
     result = _open_in_fresh_process(path)
     assert result["total"] > 0
-    assert "alembic" in result["loaded"] and "azrel_desktop.core.seed" in result["loaded"]
+    assert "alembic" in result["loaded"] and "azrel_desktop.core.corpus.seed" in result["loaded"]
     con = sqlite3.connect(path)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
     con.close()
@@ -59,7 +59,7 @@ def test_the_text_glance_agrees_with_alembic():
     assert glance.head == _alembic_head() == head_revision()
     from alembic.script import ScriptDirectory
 
-    from azrel_desktop.core.database import alembic_config
+    from azrel_desktop.core.store.database import alembic_config
 
     script = ScriptDirectory.from_config(alembic_config())
     assert glance.revisions == {rev.revision for rev in script.walk_revisions()}
@@ -74,7 +74,7 @@ def _scripts(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_the_glance_gives_up_on_anything_unusual(tmp_path, monkeypatch):
-    import azrel_desktop.core.database as database
+    import azrel_desktop.core.store.database as database
 
     cases = {
         "chain": ({"a.py": 'revision = "1"\ndown_revision = None\n',

@@ -7,8 +7,8 @@ import string
 
 import pytest
 
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.core.timeline import SORT_KEYS, order_by
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.query.timeline import SORT_KEYS, order_by
 
 # Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
 # nothing wrote to it); this module's shared library also holds a few notes.

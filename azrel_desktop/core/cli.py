@@ -15,11 +15,9 @@ from pathlib import Path
 from sqlalchemy import text
 
 from .. import __version__
-from .annotations import AnnotationError
-from .backups import backups_dir, list_backups, make_backup, restore, verified
-from .database import DatabaseError, default_db_path, head_revision, open_database
-from .dates import DateError
-from .export import (
+from .corpus.dates import DateError
+from .corpus.seed import SeedError, seeded_version
+from .output.export import (
     ExportCancelled,
     export_agreements,
     export_annotations,
@@ -29,10 +27,12 @@ from .export import (
     keep_rows,
     write_atomically,
 )
-from .filters import EventFilter, describe_text
-from .integrity import check_database
-from .lookup import LookupError_, resolve
-from .seed import SeedError, seeded_version
+from .query.filters import EventFilter, describe_text
+from .query.lookup import LookupError_, resolve
+from .research.annotations import AnnotationError
+from .store.backups import backups_dir, list_backups, make_backup, restore, verified
+from .store.database import DatabaseError, default_db_path, head_revision, open_database
+from .store.integrity import check_database
 
 EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations")
 
@@ -217,7 +217,8 @@ def _file_commands(args) -> int | None:
 
 
 def _bench(args) -> int:
-    from . import bench, synthetic
+    from .bench import run as bench
+    from .bench import synthetic
 
     path = args.db or default_db_path()
     if args.bench_command == "generate":

@@ -11,12 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from . import annotations as notes
-from . import backups, export, records, timeline
-from . import facets as facet_counts
-from .annotations import AnnotationView, Changes
-from .database import Database, DatabaseError, open_database
-from .filters import DIMENSIONS, EventFilter, FilterChip, describe, describe_text
+from .output import export
+from .query import facets as facet_counts
+from .query import records, timeline
+from .query.filters import DIMENSIONS, EventFilter, FilterChip, describe, describe_text
+from .research import annotations as notes
+from .research.annotations import AnnotationView, Changes
+from .store import backups
+from .store.database import Database, DatabaseError, open_database
 
 
 class Library:
@@ -27,7 +29,7 @@ class Library:
     def _keep_facet_index(self, index) -> None:
         """Keep a newly read facet index in the file for the next start; it is only a cache, so
         a file that cannot take it now (locked, full) just reads it again next time."""
-        from .facet_index import save
+        from .query.facet_index import save
 
         try:
             with self.db.write() as s:

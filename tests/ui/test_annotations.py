@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
-from azrel_desktop.ui import undo
-from azrel_desktop.ui.annotation_panel import READONLY_MESSAGE, AnnotationPanel, NoteDialog
-from azrel_desktop.ui.annotations_page import AnnotationsPage, AnnotationTableModel, note_target
-from azrel_desktop.ui.navigation import Target
+from azrel_desktop.ui.notes import undo
+from azrel_desktop.ui.notes.annotation_panel import READONLY_MESSAGE, AnnotationPanel, NoteDialog
+from azrel_desktop.ui.notes.annotations_page import AnnotationsPage, AnnotationTableModel, note_target
+from azrel_desktop.ui.shell.navigation import Target
 
 TARGET = ("organisation", "org-nato")
 

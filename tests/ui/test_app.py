@@ -11,11 +11,11 @@ import threading
 import pytest
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from azrel_desktop.core.database import Database, DatabaseError, make_engine
 from azrel_desktop.core.service import Library
-from azrel_desktop.ui import app as app_module
-from azrel_desktop.ui.app import CHOOSE, QUIT, build_main_window, main, open_in_background, open_library
-from azrel_desktop.ui.export_job import wait_for_workers
+from azrel_desktop.core.store.database import Database, DatabaseError, make_engine
+from azrel_desktop.ui.shell import app as app_module
+from azrel_desktop.ui.shell.app import CHOOSE, QUIT, build_main_window, main, open_in_background, open_library
+from azrel_desktop.ui.shell.export_job import wait_for_workers
 
 
 @pytest.fixture(autouse=True)
@@ -149,7 +149,7 @@ def test_writable_library_has_no_readonly_notice(qtbot, library):
 
 def test_starting_in_a_fresh_process_prints_no_traceback(db_path, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AZREL_SETTINGS_DIR": str(tmp_path / "settings")}
-    code = ("import sys\nfrom azrel_desktop.ui.app import main\n"
+    code = ("import sys\nfrom azrel_desktop.ui.shell.app import main\n"
             f"sys.exit(main(['--db', {str(db_path)!r}], exec_app=False))\n")
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QThread
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.ui.export_job import wait_for_workers
-from azrel_desktop.ui.timeline_chart import HOME_COUNTRY, OTHER, PICTURE_SPARE_HEIGHT, TimelineChart
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.timeline.timeline_chart import HOME_COUNTRY, OTHER, PICTURE_SPARE_HEIGHT, TimelineChart
 
 
 @pytest.fixture(autouse=True)
@@ -258,7 +258,7 @@ def test_a_new_filter_is_laid_out_and_painted_by_the_worker_as_the_canvas_would(
     laid_out, painted = [], []
     real_relayout, real_picture = canvas.scene.relayout, canvas._picture
     monkeypatch.setattr(canvas, "_picture", lambda view: painted.append(1) or real_picture(view))
-    monkeypatch.setattr("azrel_desktop.ui.chart_scene.ChartScene.relayout",
+    monkeypatch.setattr("azrel_desktop.ui.timeline.chart_scene.ChartScene.relayout",
                         lambda self, ppd, real=real_relayout.__func__: laid_out.append(
                             QThread.currentThread() is QApplication.instance().thread()) or real(self, ppd))
     with qtbot.waitSignal(chart.loaded):

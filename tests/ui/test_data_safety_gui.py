@@ -7,15 +7,15 @@ import sqlite3
 
 import pytest
 
-from azrel_desktop.core import backups
-from azrel_desktop.core.database import open_database
-from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
-from azrel_desktop.ui.annotation_panel import AnnotationPanel
-from azrel_desktop.ui.app import QUIT, RESTORE, main, open_library
-from azrel_desktop.ui.export_job import wait_for_workers
-from azrel_desktop.ui.main_window import MainWindow
-from azrel_desktop.ui.navigation import Target
+from azrel_desktop.core.store import backups
+from azrel_desktop.core.store.database import open_database
+from azrel_desktop.ui.notes.annotation_panel import AnnotationPanel
+from azrel_desktop.ui.shell.app import QUIT, RESTORE, main, open_library
+from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.shell.main_window import MainWindow
+from azrel_desktop.ui.shell.navigation import Target
 
 
 @pytest.fixture(autouse=True)

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from azrel_desktop.core.export import ANNOTATION_COLUMNS, EVENT_COLUMNS, ExportCancelled, unescape_cell
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.ui.export_job import ExportJob, wait_for_workers
-from azrel_desktop.ui.main_window import MainWindow
+from azrel_desktop.core.output.export import ANNOTATION_COLUMNS, EVENT_COLUMNS, ExportCancelled, unescape_cell
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.ui.shell.export_job import ExportJob, wait_for_workers
+from azrel_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from azrel_desktop.core.filters import EventFilter
+from azrel_desktop.core.bench.synthetic import generate
+from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.synthetic import generate
-from azrel_desktop.ui.export_job import wait_for_workers
-from azrel_desktop.ui.filter_panel import FacetSection, FilterPanel
+from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.timeline.filter_panel import FacetSection, FilterPanel
 
 
 @pytest.fixture(scope="module")

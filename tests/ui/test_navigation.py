@@ -8,10 +8,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.ui.export_job import wait_for_workers
-from azrel_desktop.ui.main_window import MainWindow
-from azrel_desktop.ui.navigation import Target
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.shell.main_window import MainWindow
+from azrel_desktop.ui.shell.navigation import Target
 
 
 @pytest.fixture(autouse=True)
@@ -238,8 +238,8 @@ def test_settings_restore_the_last_filter_in_a_new_window(qtbot, library):
 
 
 def test_splitter_sizes_are_restored(qtbot, ctx):
-    from azrel_desktop.ui.settings import settings
-    from azrel_desktop.ui.timeline_page import TimelinePage
+    from azrel_desktop.ui.shell.settings import settings
+    from azrel_desktop.ui.timeline.timeline_page import TimelinePage
 
     pages = []
     for _ in range(2):
@@ -262,7 +262,7 @@ def test_splitter_sizes_are_restored(qtbot, ctx):
 
 
 def test_a_bad_saved_filter_is_ignored(qtbot, library):
-    from azrel_desktop.ui.settings import settings
+    from azrel_desktop.ui.shell.settings import settings
 
     s = settings()
     s.setValue("timeline/filter", '{"date_from": "not a date at all"}')

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit
 
-from azrel_desktop.ui.actor_pages import CountryPage, PersonPage
-from azrel_desktop.ui.agreement_page import AgreementPage
-from azrel_desktop.ui.annotation_panel import AnnotationPanel
-from azrel_desktop.ui.annotations_page import AnnotationsPage
-from azrel_desktop.ui.navigation import Target
-from azrel_desktop.ui.organisation_page import OrganisationPage
-from azrel_desktop.ui.source_page import SourcePage
+from azrel_desktop.ui.notes.annotation_panel import AnnotationPanel
+from azrel_desktop.ui.notes.annotations_page import AnnotationsPage
+from azrel_desktop.ui.records.actor_pages import CountryPage, PersonPage
+from azrel_desktop.ui.records.agreement_page import AgreementPage
+from azrel_desktop.ui.records.organisation_page import OrganisationPage
+from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.sources.source_page import SourcePage
 
 HOSTILE = "<b>bold</b><img src=file:///etc/passwd>"
 HOSTILE_TAG = "<a href=x>tag</a>"

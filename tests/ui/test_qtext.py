@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QLabel
 
-from azrel_desktop.ui.qtext import from_qt, to_qt
-from azrel_desktop.ui.source_text import SourceTextView, Span, display_text, find_all, qt_positions
+from azrel_desktop.ui.common.qtext import from_qt, to_qt
+from azrel_desktop.ui.sources.source_text import SourceTextView, Span, display_text, find_all, qt_positions
 
 # Text that mixes ASCII, accented Latin, line breaks (incl. CRLF) and characters outside the BMP.
 ALPHABET = st.sampled_from([*"ab \n\r\t", "é", "ə", "Ş", "—", "\u2028", "😀", "𝔄", "🇦", "🇿", "\U00010348"])

@@ -6,18 +6,18 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.ui.actor_pages import CountryPage, PersonPage
-from azrel_desktop.ui.agreement_page import AgreementPage
-from azrel_desktop.ui.links import EventsTable
-from azrel_desktop.ui.membership_strip import (
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.ui.records.actor_pages import CountryPage, PersonPage
+from azrel_desktop.ui.records.agreement_page import AgreementPage
+from azrel_desktop.ui.records.links import EventsTable
+from azrel_desktop.ui.records.membership_strip import (
     MembershipStrip,
     MembershipTableModel,
     describe_membership,
     primary_citation,
 )
-from azrel_desktop.ui.navigation import Target
-from azrel_desktop.ui.organisation_page import OrganisationPage
+from azrel_desktop.ui.records.organisation_page import OrganisationPage
+from azrel_desktop.ui.shell.navigation import Target
 
 
 def make(qtbot, page_class, ctx, target, *, show=False):

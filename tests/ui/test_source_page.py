@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextFormat
 
 from azrel_desktop.core.service import Library
-from azrel_desktop.ui import undo
-from azrel_desktop.ui.annotation_panel import NoteDialog
-from azrel_desktop.ui.context import AppContext
-from azrel_desktop.ui.navigation import Target
-from azrel_desktop.ui.source_page import LINK_ROLE, SourcePage
-from azrel_desktop.ui.source_text import FIND_COLOUR, FIND_CURRENT_COLOUR
+from azrel_desktop.ui.notes import undo
+from azrel_desktop.ui.notes.annotation_panel import NoteDialog
+from azrel_desktop.ui.shell.context import AppContext
+from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.sources.source_page import LINK_ROLE, SourcePage
+from azrel_desktop.ui.sources.source_text import FIND_COLOUR, FIND_CURRENT_COLOUR
 
 
 def selected(selection) -> str:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import gc
 import sys
 
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.ui.app import make_app, open_in_background, start_window
-from azrel_desktop.ui.export_job import wait_for_workers
-from azrel_desktop.ui.filter_panel import FilterPanel
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.ui.shell.app import make_app, open_in_background, start_window
+from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.timeline.filter_panel import FilterPanel
 
 
 def test_start_window_opens_in_background_and_builds_the_timeline(qtbot, db_path):

@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
-from azrel_desktop.core.filters import EventFilter
-from azrel_desktop.ui.event_detail import LinkLabel
-from azrel_desktop.ui.export_job import wait_for_workers
-from azrel_desktop.ui.navigation import Target
-from azrel_desktop.ui.timeline_page import TimelinePage
-from azrel_desktop.ui.widgets import plain_tooltip
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.ui.common.widgets import plain_tooltip
+from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.timeline.event_detail import LinkLabel
+from azrel_desktop.ui.timeline.timeline_page import TimelinePage
 
 
 @pytest.fixture(autouse=True)

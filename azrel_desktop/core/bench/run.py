@@ -1,0 +1,323 @@
+"""The benchmark: how the app's own paths compare with raw SQLite doing the same work, in the
+same run, on the same file.
+
+Each measured call is run through `Library` (SQLAlchemy, dataclasses, the real filter). The
+SQL it sent is recorded and replayed through the bare `sqlite3` module: that replay is the
+baseline, and `ratio = app / raw` is the figure that holds up on a noisy machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from sqlalchemy import event
+
+from ..query.facet_index import FacetIndex
+from ..query.filters import EventFilter
+from ..query.search import forget_matches
+from ..query.timeline import SORT_KEYS
+from ..service import Library
+from . import plain_sql as bench_sql
+
+
+@dataclass
+class Figure:
+    name: str
+    median_ms: float
+    p95_ms: float
+    raw_median_ms: float
+    ratio: float
+    runs: int
+    note: str = ""
+    plain_sql_ms: float | None = None  # filter+facets: the same counts by GROUP BY (bench_sql.py)
+    plain_sql_ratio: float | None = None
+
+
+@dataclass
+class Report:
+    database: str
+    events: int
+    machine: str
+    figures: list[Figure] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2)
+
+    def to_text(self) -> str:
+        lines = [f"{self.events} events in {self.database} on {self.machine}",
+                 f"{'measure':<44} {'median ms':>10} {'p95 ms':>9} {'raw ms':>9} {'ratio':>7}"]
+        for f in self.figures:
+            plain = (f"  plain SQL {f.plain_sql_ms:.1f} ms, app/plain {f.plain_sql_ratio:.2f};"
+                     if f.plain_sql_ms is not None else "")
+            lines.append(f"{f.name:<44} {f.median_ms:>10.1f} {f.p95_ms:>9.1f} {f.raw_median_ms:>9.1f} "
+                         f"{f.ratio:>7.2f}{plain}{'  ' + f.note if f.note else ''}")
+        for key, value in self.extra.items():
+            lines.append(f"{key}: {value}")
+        return "\n".join(lines)
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+class _Recorder:
+    """Records the statements an engine sends, to replay them raw."""
+
+    def __init__(self, engine) -> None:
+        self.statements: list[tuple[str, object]] = []
+        self.engine = engine
+        self.active = False
+        event.listen(engine, "before_cursor_execute", self._record)
+
+    def _record(self, conn, cursor, statement, parameters, context, executemany):
+        if self.active and not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")):
+            self.statements.append((statement, parameters))
+
+    def close(self) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._record)
+
+
+def _machine() -> str:
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, " \
+           f"SQLite {sqlite3.sqlite_version}"
+
+
+def measure(lib: Library, raw: sqlite3.Connection, name: str, call: Callable[[], object],
+            repeat: int, *, before: Callable[[], object] | None = None) -> Figure:
+    """`call`'s median and p95 against the SQL it sent, replayed raw. `before` runs (untimed)
+    ahead of every call, e.g. to forget remembered search matches: a word searched for the
+    first time."""
+    rec = _Recorder(lib.db.engine)
+    before = before or (lambda: None)
+    try:
+        call()  # warm caches, and record the SQL once
+        before()
+        rec.active = True
+        call()
+        rec.active = False
+        statements = list(rec.statements)
+        app, base = [], []
+        for _ in range(repeat):
+            before()
+            start = time.perf_counter()
+            call()
+            app.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            for sql, params in statements:
+                raw.execute(sql, params).fetchall()
+            base.append((time.perf_counter() - start) * 1000)
+    finally:
+        rec.close()
+    med, raw_med = statistics.median(app), statistics.median(base)
+    return Figure(name, med, _p95(app), raw_med, med / raw_med if raw_med else float("nan"), repeat,
+                  f"{len(statements)} statements")
+
+
+def _plain_sql_ms(lib: Library, raw: sqlite3.Connection, f: EventFilter, repeat: int) -> float:
+    """Median ms of a filter change done in plain SQL: the count and every facet by GROUP BY
+    (`bench_sql`), and the first page by the app's own statements for it."""
+    rec = _Recorder(lib.db.engine)
+    try:
+        rec.active = True
+        lib.rows(f, limit=200)
+        rec.active = False
+    finally:
+        rec.close()
+    work = [(sql, params) for _name, sql, params in bench_sql.statements(f)] + rec.statements
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for sql, params in work:
+            raw.execute(sql, params).fetchall()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _filters(lib: Library) -> dict[str, EventFilter]:
+    orgs = [link for link in lib.records("organisation") if not link.role]  # top level
+    countries = lib.records("country")
+    busiest = max(lib.facets(EventFilter()).organisations, key=lambda f: f.count).value
+    return {
+        "organisation (with bodies)": EventFilter(organisations=(busiest,)),
+        "date window 2000–2005": EventFilter(date_from="2000", date_to="2005"),
+        "kind + country": EventFilter(kinds=("visit",), countries=(countries[len(countries) // 2].id,)),
+        "org + window + disputed": EventFilter(organisations=(orgs[1].id,), date_from="1995", date_to="2010",
+                                               disputed=True),
+        "text 'pipeline'": EventFilter(text="pipeline"),
+    }
+
+
+def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool = True) -> Report:
+    lib = Library.open(db_path)
+    raw = sqlite3.connect(db_path)
+    try:
+        total = lib.total()
+        report = Report(str(db_path), total, _machine())
+        report.extra.update(_facet_index_figures(lib, raw))
+        for label, f in _filters(lib).items():
+            def change(f=f):
+                lib.count(f)
+                lib.rows(f, limit=200)
+                lib.facets(f)
+            plain = _plain_sql_ms(lib, raw, f, repeat)
+            figures = [measure(lib, raw, f"filter+facets: {label}", change, repeat)]
+            if f.text:
+                figures.append(measure(lib, raw, f"filter+facets: {label}, first time", change, repeat,
+                                       before=forget_matches))
+            for figure in figures:
+                figure.plain_sql_ms, figure.plain_sql_ratio = round(plain, 2), figure.median_ms / plain
+            report.figures += figures
+        # "Solana" is in a handful of the corpus's events; "security" in half the synthetic ones.
+        for label, words in (("rare term", "Solana"), ("two common terms", "ceasefire mediation"),
+                             ("broad term", "security")):
+            f = EventFilter(text=words)
+
+            def search(f=f):
+                lib.count(f)
+                lib.rows(f, limit=200)
+            report.figures.append(measure(lib, raw, f"search: {label}", search, repeat))
+            report.figures.append(measure(lib, raw, f"search: {label}, first time", search, repeat,
+                                          before=forget_matches))
+        for key in SORT_KEYS:
+            report.figures.append(measure(lib, raw, f"sort by {key}",
+                                          lambda key=key: lib.rows(EventFilter(), sort=key, limit=200), repeat))
+        report.figures.append(measure(lib, raw, "jump to middle",
+                                      lambda: lib.rows(EventFilter(), offset=total // 2, limit=200), repeat))
+        report.figures.append(measure(lib, raw, "jump to end",
+                                      lambda: lib.rows(EventFilter(), offset=max(0, total - 200), limit=200),
+                                      repeat))
+        if gui:  # before the export, whose rebuild leaves a long write-ahead log while this is open
+            report.extra.update(_gui_figures(db_path))
+        if export_rows:
+            report.extra.update(_export_figures(lib, raw))
+        return report
+    finally:
+        raw.close()
+        lib.close()
+
+
+def _facet_index_figures(lib: Library, raw: sqlite3.Connection) -> dict:
+    """The one-off read of every event's facet options (again after each corpus change)."""
+    rec = _Recorder(lib.db.engine)
+    rec.active = True
+    start = time.perf_counter()
+    with lib.db.read() as s:
+        index = FacetIndex.read(s, "bench")
+    app_s = time.perf_counter() - start
+    rec.close()
+    start = time.perf_counter()
+    for sql, params in rec.statements:
+        raw.execute(sql, params).fetchall()
+    raw_s = time.perf_counter() - start
+    pairs = sum(len(d.codes) for d in index.dimensions.values())
+    return {
+        "facet index build s (once per corpus version)": round(app_s, 2),
+        "facet index raw SQL s": round(raw_s, 2),
+        "facet index (event, option) pairs": pairs,
+        "facet index MB": round(sum(d.codes.nbytes + d.starts.nbytes for d in index.dimensions.values()) / 1e6, 1),
+    }
+
+
+class _Discard(io.TextIOBase):
+    def write(self, s: str) -> int:
+        return len(s)
+
+
+def _replay_export(raw: sqlite3.Connection, statements: list[tuple[str, object]]) -> float:
+    """Seconds to run an export's recorded statements through bare `sqlite3`, writing every row
+    fetched (a one-cell text row, a line already rendered, as it is; others through `csv.writer`).
+    A cold export's writes replay what it wrote (the same rows, the same version), committed."""
+    out = _Discard()
+    writer = csv.writer(out, lineterminator="\r\n")
+    start = time.perf_counter()
+    for sql, params in statements:
+        cursor = raw.executemany(sql, params) if isinstance(params, list) else raw.execute(sql, params)
+        for row in cursor:
+            if len(row) == 1 and type(row[0]) is str:
+                out.write(row[0])
+            else:
+                writer.writerow(row)
+    raw.commit()
+    return time.perf_counter() - start
+
+
+def _export_figures(lib: Library, raw: sqlite3.Connection) -> dict:
+    """Exporting every event, cold (the stored rows out of date, as after any change to the
+    corpus: they are rendered again first) and warm, each against its own SQL replayed raw."""
+    from sqlalchemy import text
+
+    from ..output.export_rows import VERSION_KEY
+
+    def forget() -> None:
+        with lib.db.write() as s:
+            s.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": VERSION_KEY})
+
+    figures = {}
+    for label in ("cold", "warm"):
+        if label == "cold":
+            forget()
+        rec = _Recorder(lib.db.engine)
+        rec.active = True
+        start = time.perf_counter()
+        rows = lib.export_events(EventFilter(), _Discard())
+        app_s = time.perf_counter() - start
+        rec.close()
+        raw_s = _replay_export(raw, rec.statements)
+        # Memory in another run: tracemalloc slows Python down, so it must not touch the timing.
+        if label == "cold":
+            forget()
+        tracemalloc.start()
+        lib.export_events(EventFilter(), _Discard())
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        name = "csv export" if label == "warm" else "csv export cold (rows rendered again first)"
+        figures.update({
+            f"{name} rows/s": round(rows / app_s),
+            f"{name} raw rows/s (same SQL, rows written as fetched)": round(rows / raw_s) if raw_s else None,
+            f"{name} ratio (app time / raw time)": round(app_s / raw_s, 2) if raw_s else None,
+            f"{name} peak Python memory MB": round(peak / 1e6, 1),
+        })
+    return figures
+
+
+def _gui_figures(db_path: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+
+    def timed(args: list[str]) -> tuple[float, str]:
+        start = time.perf_counter()
+        out = subprocess.run(args, capture_output=True, text=True, env=env, check=True).stdout
+        return time.perf_counter() - start, out
+
+    base_s, _ = timed([sys.executable, "-c",
+                       "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]);"
+                       "print(c.execute('select count(*) from events').fetchone()[0])", str(db_path)])
+    app_s, out = timed([sys.executable, "-m", "azrel_desktop.ui.tools.bench_window", str(db_path)])
+    child = json.loads(out.strip().splitlines()[-1])
+    # Its own run: the sequence of changes is not part of the start-up timed above.
+    _, out = timed([sys.executable, "-m", "azrel_desktop.ui.tools.bench_window", str(db_path), "--changes"])
+    changes = json.loads(out.strip().splitlines()[-1])
+    return {
+        "first window loaded": child.get("ready"),
+        "first window ready (timeline, facets, chart loaded) s": child.get("window_s"),
+        "whole GUI process, start to exit s": round(app_s, 2),
+        "bare python+sqlite process s (baseline)": round(base_s, 2),
+        "GUI process ratio (to bare process)": round(app_s / base_s, 1),
+        "peak RSS with timeline open MB": child.get("peak_rss_mb"),
+        "longest GUI-thread stall while loading ms": child.get("max_stall_ms"),
+        "longest GUI-thread stall across filter changes, typing, scrolling ms": changes.get("changes_max_stall_ms"),
+    }

@@ -1,0 +1,1 @@
+"""The data model and the shipped corpus: models, seeding, partial dates and passage anchoring."""

@@ -1,0 +1,1 @@
+"""What leaves the app: CSV export, its cells and its stored rows."""

@@ -1,0 +1,1 @@
+"""Reading the library: the one event filter, search, facets, the timeline's pages and record pages."""

@@ -1,0 +1,397 @@
+"""The facet engine: every event's options as integer arrays, counted with numpy.
+
+A `FacetIndex` holds, per dimension, every (event rowid, option) pair once — organisations with
+the events of all their bodies — read from SQL in one `group_concat` statement per dimension,
+grouped by event (compressed rows: event r's options are codes[starts[r]:starts[r + 1]]), so a
+selective filter gathers just its own events' pairs and a broad one expands its mask once.
+It is kept in the file (`facet_cache`, one row, with the corpus version it was read at) so a
+later start loads it instead of reading it again. It also holds every event's first and last
+day (as yyyymmdd numbers), so a date window is two comparisons over an array. `Notes` holds
+what notes add (the annotated events and each tag's events). `count` combines the event sets
+of a filter's dimensions as boolean masks and counts each dimension's options under the others
+with one `bincount`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from ..corpus.dates import window
+from .facets import FacetOptions, Facets, FacetValue
+from .filters import DIMENSIONS, EventFilter, compile_filter, text_only_query
+from .search import matching_rowids
+from .search import rowid_array as _ids
+
+FORMAT = 3  # raise when what a stored index holds, or how, changes
+_ISO_DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+# Every event's bounds in one statement each, through the covering index the years use.
+_DAYS = ("SELECT group_concat(rowid), group_concat(replace(date_start, '-', '')), "
+         "group_concat(replace(date_end, '-', '')) FROM events INDEXED BY ix_events_timeline")
+_ODD_DAYS = (f"SELECT count(*) FROM events INDEXED BY ix_events_timeline "
+             f"WHERE NOT (date_start GLOB '{_ISO_DAY}' AND date_end GLOB '{_ISO_DAY}')")
+NAMES = ("organisations", "countries", "people", "sources", "kinds", "years")
+
+
+@dataclass
+class Dimension:
+    """Every (event, option) pair of one dimension, each pair once, grouped by event rowid."""
+
+    keys: list[str]
+    labels: list[str]
+    details: list[str]
+    codes: np.ndarray  # option (index into keys) of each pair, in event order
+    starts: np.ndarray  # event r's pairs are codes[starts[r]:starts[r + 1]]
+    totals: np.ndarray  # count per option over all events
+    order: np.ndarray  # rank of each option's label, for ties in count
+
+    def __post_init__(self) -> None:
+        self.lengths = np.diff(self.starts)  # pairs per event
+        self._folded: list[str] | None = None
+        self._inverse: tuple[np.ndarray, np.ndarray] | None = None
+        self._position: dict[str, int] | None = None
+
+    @classmethod
+    def build(cls, options: list[tuple], members: dict[str, np.ndarray], size: int) -> Dimension:
+        keys = [o[0] for o in options]
+        lists = [np.unique(members.get(k, np.empty(0, dtype=np.int64))) for k in keys]
+        lists = [x[(x >= 0) & (x < size)] for x in lists]
+        lengths = np.array([len(x) for x in lists], dtype=np.int64)
+        events = np.concatenate(lists) if lists else np.empty(0, dtype=np.int64)
+        codes = np.repeat(np.arange(len(keys), dtype=np.int32), lengths)
+        by_event = np.argsort(events, kind="stable")
+        starts = np.zeros(size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(events, minlength=size), out=starts[1:])
+        labels = [o[1] or o[0] for o in options]
+        rank = np.empty(len(keys), dtype=np.int64)
+        rank[sorted(range(len(keys)), key=lambda i: (labels[i].casefold(), keys[i]))] = np.arange(len(keys))
+        return cls(keys, labels, [o[2] or "" for o in options], codes[by_event], starts, lengths, rank)
+
+    def counts(self, mask: np.ndarray | None) -> np.ndarray:
+        if mask is None:
+            return self.totals
+        chosen = np.count_nonzero(mask)
+        if 4 * chosen < len(mask):  # few events: gather their own pairs
+            return self._gathered(np.flatnonzero(mask))
+        if 4 * chosen > 3 * len(mask):  # nearly all: every pair but those of the few left out
+            return self.totals - self._gathered(np.flatnonzero(~mask))
+        # each pair weighted by whether its event is chosen: no copy of the chosen pairs' codes
+        weights = np.repeat(mask, self.lengths)
+        return np.bincount(self.codes, weights=weights, minlength=len(self.keys)).astype(np.int64)
+
+    def _gathered(self, chosen: np.ndarray) -> np.ndarray:
+        """Counts over the pairs of these events only."""
+        lengths = self.lengths[chosen]
+        first = self.starts[chosen]
+        # position of each pair: its event's first pair plus its place among that event's pairs
+        at = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+        pairs = self.codes[at]
+        return np.bincount(pairs, minlength=len(self.keys))
+
+    def values(self, counts: np.ndarray, *, nonzero: bool = False,
+               order: Callable[[np.ndarray], np.ndarray] | None = None) -> FacetOptions:
+        """Options by count (most first), then label; `nonzero` drops options with no events."""
+        index = order(counts) if order else np.lexsort((self.order, -counts))
+        if nonzero:
+            index = index[counts[index] > 0]
+        return FacetOptions(self.keys, self.labels, self.details, counts.tolist(), index.tolist(), self.folded)
+
+    def folded(self) -> list[str]:
+        """Each option's label and key, casefolded, for finding options by name (made once)."""
+        if self._folded is None:
+            self._folded = [f"{label}\x1f{key}".casefold() for label, key in zip(self.labels, self.keys, strict=True)]
+        return self._folded
+
+    def events_with(self, keys: Iterable[str]) -> np.ndarray:
+        """Rowids of the events with any of these options (each once, ascending)."""
+        if self._inverse is None:
+            # pairs grouped by option, in event order within each (made on first use)
+            by_option = np.argsort(self.codes, kind="stable")
+            events = np.repeat(np.arange(len(self.lengths), dtype=np.int32), self.lengths)[by_option]
+            starts = np.zeros(len(self.keys) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.codes, minlength=len(self.keys)), out=starts[1:])
+            self._inverse = (starts, events)
+        starts, events = self._inverse
+        if self._position is None:
+            self._position = {k: i for i, k in enumerate(self.keys)}
+        found = sorted({self._position[k] for k in keys if k in self._position})
+        parts = [events[starts[i]:starts[i + 1]] for i in found]
+        if len(parts) == 1:
+            return parts[0]
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
+
+
+_MEMBERS = {
+    "countries": ("SELECT id, name, NULL FROM countries",
+                  "SELECT x.country_id, group_concat(e.rowid) FROM event_countries x "
+                  "JOIN events e ON e.id = x.event_id GROUP BY x.country_id"),
+    "people": ("SELECT id, name, office FROM people",
+               "SELECT x.person_id, group_concat(e.rowid) FROM event_people x "
+               "JOIN events e ON e.id = x.event_id GROUP BY x.person_id"),
+    "sources": ("SELECT id, title, kind FROM sources",
+                "SELECT x.source_id, group_concat(e.rowid) FROM event_citations x "
+                "JOIN events e ON e.id = x.event_id GROUP BY x.source_id"),
+    "kinds": ("SELECT DISTINCT kind, replace(kind, '_', ' '), NULL FROM events",
+              "SELECT kind, group_concat(rowid) FROM events GROUP BY kind"),
+    "years": ("SELECT DISTINCT substr(date_start, 1, 4), NULL, NULL FROM events INDEXED BY ix_events_timeline",
+              "SELECT substr(date_start, 1, 4), group_concat(rowid) FROM events "
+              "INDEXED BY ix_events_timeline GROUP BY 1"),
+}
+
+
+class FacetIndex:
+    """The facet dimensions of one corpus version."""
+
+    def __init__(self, version: str, size: int, total: int, disputed: np.ndarray,
+                 dimensions: dict[str, Dimension], days: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        self.version, self.size, self.total = version, size, total
+        self.disputed = disputed  # bool per rowid
+        self.dimensions = dimensions
+        self.exists = dimensions["years"].lengths > 0  # every event has exactly one year
+        # (first day, last day) per rowid as yyyymmdd; None when a bound is not a plain
+        # yyyy-mm-dd, whose order as a number might not be its order as text (SQL decides then)
+        self.days = days
+
+    def window(self, lower: int | None, upper: int | None) -> np.ndarray:
+        """The events whose span meets the window [lower, upper] (yyyymmdd), as SQL has it:
+        ending on or after its start and starting on or before its end."""
+        assert self.days is not None
+        first, last = self.days
+        m = self.exists.copy()
+        if lower is not None:
+            m &= last >= lower
+        if upper is not None:
+            m &= first <= upper
+        return m
+
+    @classmethod
+    def read(cls, session: Session, version: str) -> FacetIndex:
+        size = int(session.execute(text("SELECT coalesce(max(rowid), 0) + 1 FROM events")).scalar_one())
+        dims = {"organisations": _organisations(session, size)}
+        for name, (options_sql, members_sql) in _MEMBERS.items():
+            options = [tuple(r) for r in session.execute(text(options_sql))]
+            dims[name] = Dimension.build(options, {k: _ids(v) for k, v in session.execute(text(members_sql))},
+                                         size)
+        disputed = np.zeros(size, dtype=bool)
+        disputed[_ids(session.execute(text("SELECT group_concat(rowid) FROM events WHERE disputed = 1")).scalar())] = True
+        total = int(session.execute(text("SELECT count(*) FROM events")).scalar_one())
+        return cls(version, size, total, disputed, dims, _days(session, size))
+
+    def members(self, ids: np.ndarray) -> np.ndarray:
+        """The rowids this index knows (a row added since it was read waits for the next read)."""
+        return ids[ids < self.size]
+
+    def mask(self, ids: np.ndarray) -> np.ndarray:
+        m = np.zeros(self.size, dtype=bool)
+        m[self.members(ids)] = True
+        return m
+
+    # --- kept in the file ---------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        arrays = {"disputed": np.flatnonzero(self.disputed)}
+        if self.days is not None:
+            arrays.update({"days.first": self.days[0], "days.last": self.days[1]})
+        meta = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {},
+                "days": self.days is not None}
+        for name, d in self.dimensions.items():
+            meta["dimensions"][name] = {"keys": d.keys, "labels": d.labels, "details": d.details}
+            arrays.update({f"{name}.codes": d.codes, f"{name}.starts": d.starts, f"{name}.totals": d.totals,
+                           f"{name}.order": d.order})
+        buffer = io.BytesIO()
+        np.savez(buffer, meta=np.array(json.dumps(meta)), **arrays)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes, version: str) -> FacetIndex:
+        """Raises ValueError (or another error numpy gives) for anything it did not write."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as stored:
+            meta = json.loads(str(stored["meta"]))
+            if meta.get("format") != FORMAT or set(meta["dimensions"]) != set(NAMES):
+                raise ValueError("a facet index of another format")
+            size, dims = int(meta["size"]), {}
+            for name, m in meta["dimensions"].items():
+                codes, starts = stored[f"{name}.codes"], stored[f"{name}.starts"]
+                n = len(m["keys"])
+                if not (len(m["labels"]) == len(m["details"]) == len(stored[f"{name}.totals"])
+                        == len(stored[f"{name}.order"]) == n
+                        and len(starts) == size + 1 and starts[0] == 0 and starts[-1] == len(codes)
+                        and bool(np.all(np.diff(starts) >= 0))
+                        and (not len(codes) or (codes.min() >= 0 and codes.max() < n))):
+                    raise ValueError(f"an inconsistent facet index ({name})")
+                d = Dimension(list(m["keys"]), list(m["labels"]), list(m["details"]), codes, starts,
+                              stored[f"{name}.totals"], stored[f"{name}.order"])
+                dims[name] = d
+            disputed = np.zeros(size, dtype=bool)
+            disputed[stored["disputed"]] = True
+            days = None
+            if meta["days"]:
+                days = (stored["days.first"], stored["days.last"])
+                if not len(days[0]) == len(days[1]) == size:
+                    raise ValueError("an inconsistent facet index (days)")
+            return cls(version, size, int(meta["total"]), disputed, dims, days)
+
+
+def _days(session: Session, size: int) -> tuple[np.ndarray, np.ndarray] | None:
+    if session.execute(text(_ODD_DAYS)).scalar_one():
+        return None
+    rowids, first, last = session.execute(text(_DAYS)).one()
+    at = _ids(rowids)
+    days = (np.zeros(size, dtype=np.int32), np.zeros(size, dtype=np.int32))
+    for into, values in zip(days, (first, last), strict=True):
+        into[at] = _ids(values)
+    return days
+
+
+def day_number(day) -> int | None:
+    """A date as the yyyymmdd number the index holds."""
+    return None if day is None else day.year * 10_000 + day.month * 100 + day.day
+
+
+def load(session: Session, version: str) -> FacetIndex | None:
+    """The index kept in the file for this corpus version, or None (none kept, or unreadable)."""
+    data = session.execute(text("SELECT data FROM facet_cache WHERE name = 'index' AND version = :v"),
+                           {"v": version}).scalar()
+    if data is None:
+        return None
+    try:
+        return FacetIndex.from_bytes(data, version)
+    except Exception:  # a damaged cache is read again from the tables
+        return None
+
+
+def save(session: Session, index: FacetIndex) -> None:
+    session.execute(text("INSERT OR REPLACE INTO facet_cache(name, version, data) VALUES ('index', :v, :d)"),
+                    {"v": index.version, "d": index.to_bytes()})
+
+
+def _organisations(session: Session, size: int) -> Dimension:
+    """Organisations count the events of all their bodies (each event once)."""
+    options = [tuple(r) for r in session.execute(
+        text("SELECT id, coalesce(abbreviation, name), parent_id FROM organisations"))]
+    direct = {k: _ids(v) for k, v in session.execute(text(
+        "SELECT x.organisation_id, group_concat(e.rowid) FROM event_organisations x "
+        "JOIN events e ON e.id = x.event_id GROUP BY x.organisation_id"))}
+    children: dict[str, list[str]] = {}
+    for key, _label, parent in options:
+        if parent:
+            children.setdefault(parent, []).append(key)
+
+    def subtree(key: str, seen: frozenset = frozenset()) -> list[str]:
+        if key in seen:  # a cycle in the data must not hang the count
+            return []
+        return [key] + [d for c in children.get(key, ()) for d in subtree(c, seen | {key})]
+
+    empty = np.empty(0, dtype=np.int64)
+    members = {key: np.concatenate([direct.get(k, empty) for k in subtree(key)]) for key, _l, _p in options}
+    return Dimension.build(options, members, size)
+
+
+_TAGGED = """SELECT t.tag, group_concat(DISTINCT e.rowid) FROM (
+    SELECT a.target_id AS event_id, t.tag AS tag FROM annotations a
+      JOIN annotation_tags t ON t.annotation_id = a.id WHERE a.target_kind = 'event'
+    UNION SELECT ci.event_id, t.tag FROM event_citations ci
+      JOIN annotations a ON a.target_kind = 'passage' AND a.target_id = ci.passage_id
+      JOIN annotation_tags t ON t.annotation_id = a.id) t
+  JOIN events e ON e.id = t.event_id GROUP BY t.tag"""
+
+
+class Notes:
+    """What the user's notes add to the facets: the annotated events and each tag's events."""
+
+    def __init__(self, session: Session, index: FacetIndex, version: tuple[str, str]) -> None:
+        self.version = version
+        self.annotated = index.mask(_set_ids(session, EventFilter(annotated=True)))
+        self.tags = [(tag, index.members(_ids(ids))) for tag, ids in session.execute(text(_TAGGED))]
+
+
+def _set_ids(session: Session, f: EventFilter) -> np.ndarray:
+    query = text_only_query(f)
+    if query:
+        return matching_rowids(session, query)
+    c = compile_filter(f)
+    return _ids(session.execute(text(f"SELECT group_concat(e.rowid) FROM events e WHERE {c.where}"),
+                                c.params).scalar())
+
+
+INDEXED = ("organisations", "countries", "people", "kinds", "sources")  # a filter dimension with options
+
+
+def _mask(session: Session, f: EventFilter, dim: str, index: FacetIndex, notes: Notes) -> np.ndarray:
+    """The events that one active dimension of `f` selects, as a mask over rowids: from the
+    index and the notes where they hold the dimension (no SQL: they are of the file's current
+    versions), else from SQL (text; dates when the index could not hold them)."""
+    if dim == "dates" and index.days is not None:
+        lower, upper = window(f.date_from, f.date_to)
+        return index.window(day_number(lower), day_number(upper))
+    if dim in INDEXED:
+        return index.mask(index.dimensions[dim].events_with(getattr(f, dim)))
+    if dim == "disputed":
+        return index.disputed if f.disputed else index.exists & ~index.disputed
+    if dim == "annotated":
+        return notes.annotated
+    if dim == "tags":
+        chosen = set(f.tags)
+        members = [m for tag, m in notes.tags if tag in chosen]
+        return index.mask(np.concatenate(members) if members else np.empty(0, dtype=np.int64))
+    return index.mask(_set_ids(session, f.only(dim)))
+
+
+def _intersect(masks: Iterable[np.ndarray]) -> np.ndarray | None:
+    result = None
+    for m in masks:
+        result = m if result is None else result & m
+    return result
+
+
+def total(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> int | None:
+    """How many events `f` selects, from the index and the notes, or None for a filter with a
+    date window the index does not hold (its events come from SQL: a plain count is cheaper
+    than collecting them)."""
+    if (f.date_from or f.date_to) and index.days is None:
+        return None
+    full = _intersect(_mask(session, f, dim, index, notes) for dim in DIMENSIONS if not f.only(dim).is_empty)
+    return index.total if full is None else int(full.sum())
+
+
+def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> Facets:
+    # One mask per active dimension, from that dimension's own SQL condition.
+    masks = {dim: _mask(session, f, dim, index, notes) for dim in DIMENSIONS if not f.only(dim).is_empty}
+
+    def under(*dims: str) -> np.ndarray | None:
+        return _intersect(m for d, m in masks.items() if d not in dims)
+
+    full = under()
+    dims = index.dimensions
+
+    def listed(name: str, **how) -> list[FacetValue]:
+        d = dims[name]
+        return d.values(d.counts(full if name == "years" else under(name)), **how)
+
+    years = listed("years", nonzero=True, order=lambda _counts: np.argsort(np.array(dims["years"].keys)))
+    undisputed_set = under("disputed")
+    if undisputed_set is None:
+        disputed, among = int(index.disputed.sum()), index.total
+    else:
+        disputed, among = int((undisputed_set & index.disputed).sum()), int(undisputed_set.sum())
+    c = under("annotated")
+    annotated = int((notes.annotated if c is None else notes.annotated & c).sum())
+    total = index.total if full is None else int(full.sum())
+    return Facets(total, listed("organisations"), listed("countries"), listed("people"),
+                  listed("kinds", nonzero=True), listed("sources"), _tags(notes, under("tags")),
+                  disputed, annotated, years, among - disputed)
+
+
+def _tags(notes: Notes, mask: np.ndarray | None) -> list[FacetValue]:
+    """Tags by how many events under the filter carry them (on the event or on its passages)."""
+    values = []
+    for tag, members in notes.tags:
+        n = len(members) if mask is None else int(mask[members].sum())
+        if n:
+            values.append(FacetValue(tag, tag, n))
+    return sorted(values, key=lambda v: (-v.count, v.value))

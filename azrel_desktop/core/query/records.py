@@ -1,0 +1,413 @@
+"""Record pages as plain values: an event's detail, and the pages of an organisation, an
+agreement, a country, a person and a source, each with its citations and the user's notes.
+
+The GUI and the CLI read these; no live ORM object leaves this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from ..corpus import models as m
+from ..corpus.dates import describe as describe_date
+from ..research.annotations import AnnotationView, annotations_for
+from .filters import EventFilter
+from .timeline import EventRow, event_row
+
+
+class NotFound(LookupError):
+    """No record with that id (it may have been removed by a newer corpus)."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A reference to another record, for navigation."""
+
+    kind: str  # event | agreement | organisation | country | person | source | passage
+    id: str
+    label: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class PassageRef:
+    id: str
+    source_id: str
+    source_title: str
+    source_kind: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    stance: str = "supports"
+    kind: str = "citation"
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    row: EventRow
+    date_note: str | None
+    location: str | None
+    organisations: list[Link]
+    countries: list[Link]
+    people: list[Link]
+    agreements: list[Link]
+    supporting: list[PassageRef]
+    contradicting: list[PassageRef]
+    dispute_note: str | None
+    annotations: list[AnnotationView]
+
+
+@dataclass(frozen=True)
+class MembershipView:
+    id: str
+    country: Link
+    organisation: Link
+    status: str
+    start: str | None
+    start_label: str
+    end: str | None
+    end_label: str
+    date_start: str
+    date_end: str
+    note: str | None
+    disputed: bool
+    dispute_note: str | None
+    citations: list[PassageRef]
+
+
+@dataclass(frozen=True)
+class StepView:
+    id: str
+    agreement: Link
+    step: str
+    date: str
+    date_label: str
+    date_text: str | None
+    date_note: str | None
+    country: Link | None
+    disputed: bool
+    dispute_note: str | None
+    citations: list[PassageRef]
+
+
+@dataclass(frozen=True)
+class OrganisationPage:
+    id: str
+    name: str
+    abbreviation: str | None
+    aliases: tuple[str, ...]
+    kind: str
+    parent: Link | None
+    bodies: list[Link]
+    founded: str | None
+    founded_label: str | None
+    founded_citations: list[PassageRef]
+    description: str | None
+    memberships: list[MembershipView]
+    agreements: list[Link]
+    sources: list[Link]
+    annotations: list[AnnotationView]
+    event_filter: EventFilter
+
+
+@dataclass(frozen=True)
+class AgreementPage:
+    id: str
+    title: str
+    kind: str
+    summary: str
+    parties: list[Link]
+    steps: list[StepView]
+    events: list[Link]
+    annotations: list[AnnotationView]
+
+
+@dataclass(frozen=True)
+class CountryPage:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    memberships: list[MembershipView]
+    agreements: list[Link]
+    annotations: list[AnnotationView]
+    event_filter: EventFilter
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    id: str
+    name: str
+    office: str | None
+    aliases: tuple[str, ...]
+    annotations: list[AnnotationView]
+    event_filter: EventFilter
+
+
+@dataclass(frozen=True)
+class SourcePassage:
+    id: str
+    start: int
+    end: int
+    quote: str
+    kind: str  # citation | boilerplate | user
+    label: str | None
+    supports: list[Link] = field(default_factory=list)  # records this passage supports
+    contradicts: list[Link] = field(default_factory=list)  # records this passage disputes
+    annotations: list[AnnotationView] = field(default_factory=list)
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """Every kind of record this passage bears on (the legend counts each)."""
+        if self.kind in ("boilerplate", "user"):
+            return (self.kind,)
+        kinds = {link.role if link.role == "membership" else link.kind for link in self.supports}
+        found = tuple(k for k in ("event", "agreement", "membership", "organisation") if k in kinds)
+        return found + (("dispute",) if self.contradicts else ()) or ("event",)
+
+    @property
+    def highlight(self) -> str:
+        """The colour class: the kind of record it supports (or dispute / note / boilerplate)."""
+        if self.kind in ("boilerplate", "user"):
+            return self.kind
+        if self.contradicts and not self.supports:
+            return "dispute"
+        # A membership link navigates to its organisation; its role marks what it supports.
+        kinds = {link.role if link.role == "membership" else link.kind for link in self.supports}
+        for kind in ("event", "agreement", "membership", "organisation"):
+            if kind in kinds:
+                return kind
+        return "event"
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    id: str
+    title: str
+    publisher: str | None
+    author: str | None
+    url: str | None
+    published: str | None
+    data_as_of: str | None
+    kind: str
+    language: str
+    reliability: str | None
+    text: str
+    sha256: str
+    passages: list[SourcePassage]
+    annotations: list[AnnotationView]
+
+
+def _date_label(value: str | None) -> str:
+    return describe_date(value) if value else ""
+
+
+def _passage_refs(session: Session, table: str, key: str, record_id: str) -> list[PassageRef]:
+    stance = "'supports'" if table == "organisation_citations" else "c.stance"
+    rows = session.execute(text(f"""
+        SELECT p.id, p.source_id, s.title, s.kind, p.start, p."end", p.exact, p.prefix, p.suffix,
+               {stance} AS stance, p.kind
+        FROM {table} c JOIN passages p ON p.id = c.passage_id JOIN sources s ON s.id = p.source_id
+        WHERE c.{key} = :id ORDER BY stance DESC, s.title, p.start"""), {"id": record_id})
+    return [PassageRef(*r) for r in rows]
+
+
+def _links(session: Session, sql: str, params: dict, kind: str) -> list[Link]:
+    return [Link(kind, r[0], r[1], r[2] if len(r) > 2 else None) for r in session.execute(text(sql), params)]
+
+
+def event_detail(session: Session, event_id: str) -> EventDetail:
+    row = event_row(session, event_id)
+    ev = session.get(m.Event, event_id)
+    if row is None or ev is None:
+        raise NotFound(f"no event {event_id!r}")
+    p = {"id": event_id}
+    refs = _passage_refs(session, "event_citations", "event_id", event_id)
+    return EventDetail(
+        row=row, date_note=ev.date_note, location=ev.location,
+        organisations=_links(session, """SELECT o.id, o.name || coalesce(' (' || o.abbreviation || ')', ''), eo.role
+            FROM event_organisations eo JOIN organisations o ON o.id = eo.organisation_id
+            WHERE eo.event_id = :id ORDER BY o.name""", p, "organisation"),
+        countries=_links(session, """SELECT c.id, c.name, ec.role FROM event_countries ec
+            JOIN countries c ON c.id = ec.country_id WHERE ec.event_id = :id ORDER BY c.name""", p, "country"),
+        people=_links(session, """SELECT x.id, x.name, ep.role FROM event_people ep
+            JOIN people x ON x.id = ep.person_id WHERE ep.event_id = :id ORDER BY x.name""", p, "person"),
+        agreements=_links(session, """SELECT a.id, a.title FROM event_agreements ea
+            JOIN agreements a ON a.id = ea.agreement_id WHERE ea.event_id = :id ORDER BY a.title""",
+                          p, "agreement"),
+        supporting=[r for r in refs if r.stance == "supports"],
+        contradicting=[r for r in refs if r.stance == "contradicts"],
+        dispute_note=ev.dispute_note,
+        annotations=annotations_for(session, "event", event_id),
+    )
+
+
+def _membership_views(session: Session, where: str, params: dict) -> list[MembershipView]:
+    rows = session.execute(text(f"""
+        SELECT ms.id, c.id, c.name, o.id, coalesce(o.abbreviation, o.name), ms.status, ms.start,
+               ms."end", ms.date_start, ms.date_end, ms.note, ms.disputed, ms.dispute_note
+        FROM memberships ms JOIN countries c ON c.id = ms.country_id
+        JOIN organisations o ON o.id = ms.organisation_id
+        WHERE {where} ORDER BY ms.date_start, ms.date_end, ms.id"""), params)
+    return [MembershipView(
+        id=r[0], country=Link("country", r[1], r[2]), organisation=Link("organisation", r[3], r[4]),
+        status=r[5], start=r[6], start_label=_date_label(r[6]) or "unknown", end=r[7],
+        end_label=_date_label(r[7]) or "open", date_start=r[8], date_end=r[9], note=r[10],
+        disputed=bool(r[11]), dispute_note=r[12],
+        citations=_passage_refs(session, "membership_citations", "membership_id", r[0]),
+    ) for r in rows]
+
+
+def organisation_page(session: Session, org_id: str) -> OrganisationPage:
+    o = session.get(m.Organisation, org_id)
+    if o is None:
+        raise NotFound(f"no organisation {org_id!r}")
+    p = {"id": org_id}
+    parent = session.get(m.Organisation, o.parent_id) if o.parent_id else None
+    tree = """WITH RECURSIVE sub(id) AS (SELECT :id UNION SELECT x.id FROM organisations x
+              JOIN sub ON x.parent_id = sub.id)"""
+    return OrganisationPage(
+        id=o.id, name=o.name, abbreviation=o.abbreviation, aliases=tuple(o.aliases or ()), kind=o.kind,
+        parent=Link("organisation", parent.id, parent.name) if parent else None,
+        bodies=_links(session, """SELECT id, name || coalesce(' (' || abbreviation || ')', '')
+            FROM organisations WHERE parent_id = :id ORDER BY name""", p, "organisation"),
+        founded=o.founded, founded_label=_date_label(o.founded) or None,
+        founded_citations=_passage_refs(session, "organisation_citations", "organisation_id", o.id),
+        description=o.description,
+        memberships=_membership_views(session, f"ms.organisation_id IN ({tree} SELECT id FROM sub)", p),
+        agreements=_links(session, f"""{tree} SELECT DISTINCT a.id, a.title FROM agreements a
+            WHERE a.id IN (SELECT agreement_id FROM agreement_organisations WHERE organisation_id IN (SELECT id FROM sub))
+               OR a.id IN (SELECT ea.agreement_id FROM event_agreements ea JOIN event_organisations eo
+                           ON eo.event_id = ea.event_id WHERE eo.organisation_id IN (SELECT id FROM sub))
+            ORDER BY a.title""", p, "agreement"),
+        sources=_links(session, f"""{tree}, cited(source_id, what, rid) AS (
+                SELECT ci.source_id, 'event', ci.event_id FROM event_citations ci
+                  JOIN event_organisations eo ON eo.event_id = ci.event_id
+                  WHERE eo.organisation_id IN (SELECT id FROM sub)
+                UNION SELECT ps.source_id, 'status', mc.membership_id FROM membership_citations mc
+                  JOIN passages ps ON ps.id = mc.passage_id JOIN memberships ms ON ms.id = mc.membership_id
+                  WHERE ms.organisation_id IN (SELECT id FROM sub)
+                UNION SELECT ps.source_id, 'founding date', oc.organisation_id FROM organisation_citations oc
+                  JOIN passages ps ON ps.id = oc.passage_id WHERE oc.organisation_id IN (SELECT id FROM sub))
+            SELECT s.id, s.title, group_concat(n || ' ' || CASE WHEN n = 1 THEN what
+                   WHEN what = 'status' THEN 'statuses' ELSE what || 's' END, ', ')
+            FROM (SELECT source_id, what, count(*) AS n FROM cited GROUP BY source_id, what
+                  ORDER BY source_id, what = 'event' DESC, what) c
+            JOIN sources s ON s.id = c.source_id GROUP BY s.id ORDER BY s.title""", p, "source"),
+        annotations=annotations_for(session, "organisation", o.id),
+        event_filter=EventFilter(organisations=(o.id,)),
+    )
+
+
+def agreement_page(session: Session, agreement_id: str) -> AgreementPage:
+    a = session.get(m.Agreement, agreement_id)
+    if a is None:
+        raise NotFound(f"no agreement {agreement_id!r}")
+    p = {"id": agreement_id}
+    parties = _links(session, """SELECT c.id, c.name FROM agreement_countries ac JOIN countries c
+        ON c.id = ac.country_id WHERE ac.agreement_id = :id ORDER BY c.name""", p, "country")
+    parties += _links(session, """SELECT o.id, o.name FROM agreement_organisations ao JOIN organisations o
+        ON o.id = ao.organisation_id WHERE ao.agreement_id = :id ORDER BY o.name""", p, "organisation")
+    steps = []
+    for s in session.scalars(select(m.AgreementStep).where(m.AgreementStep.agreement_id == agreement_id)
+                             .order_by(m.AgreementStep.date_start, m.AgreementStep.id)):
+        country = session.get(m.Country, s.country_id) if s.country_id else None
+        steps.append(StepView(
+            id=s.id, agreement=Link("agreement", a.id, a.title), step=s.step, date=s.date,
+            date_label=describe_date(s.date), date_text=s.date_text, date_note=s.date_note,
+            country=Link("country", country.id, country.name) if country else None,
+            disputed=s.disputed, dispute_note=s.dispute_note,
+            citations=_passage_refs(session, "step_citations", "step_id", s.id),
+        ))
+    return AgreementPage(
+        id=a.id, title=a.title, kind=a.kind, summary=a.summary, parties=parties, steps=steps,
+        events=_links(session, """SELECT e.id, e.date || '  ' || e.title FROM event_agreements ea
+            JOIN events e ON e.id = ea.event_id WHERE ea.agreement_id = :id
+            ORDER BY e.date_start, e.id""", p, "event"),
+        annotations=annotations_for(session, "agreement", a.id),
+    )
+
+
+def country_page(session: Session, country_id: str) -> CountryPage:
+    c = session.get(m.Country, country_id)
+    if c is None:
+        raise NotFound(f"no country {country_id!r}")
+    p = {"id": country_id}
+    return CountryPage(
+        id=c.id, name=c.name, aliases=tuple(c.aliases or ()),
+        memberships=_membership_views(session, "ms.country_id = :id", p),
+        agreements=_links(session, """SELECT a.id, a.title FROM agreement_countries ac
+            JOIN agreements a ON a.id = ac.agreement_id WHERE ac.country_id = :id ORDER BY a.title""",
+                          p, "agreement"),
+        annotations=annotations_for(session, "country", c.id),
+        event_filter=EventFilter(countries=(c.id,)),
+    )
+
+
+def person_page(session: Session, person_id: str) -> PersonPage:
+    x = session.get(m.Person, person_id)
+    if x is None:
+        raise NotFound(f"no person {person_id!r}")
+    return PersonPage(x.id, x.name, x.office, tuple(x.aliases or ()),
+                      annotations_for(session, "person", x.id), EventFilter(people=(x.id,)))
+
+
+def source_page(session: Session, source_id: str) -> SourcePage:
+    s = session.get(m.Source, source_id)
+    if s is None:
+        raise NotFound(f"no source {source_id!r}")
+    supports: dict[str, list[Link]] = {}
+    contradicts: dict[str, list[Link]] = {}
+    cited = session.execute(text("""
+        SELECT c.passage_id, 'event', e.id, e.date || '  ' || e.title, c.stance
+          FROM event_citations c JOIN events e ON e.id = c.event_id
+        UNION ALL SELECT c.passage_id, 'agreement', a.id, a.title || ' — ' || replace(st.step, '_', ' ')
+          || ' ' || st.date, c.stance
+          FROM step_citations c JOIN agreement_steps st ON st.id = c.step_id
+          JOIN agreements a ON a.id = st.agreement_id
+        UNION ALL SELECT c.passage_id, 'membership', ms.country_id || '|' || ms.organisation_id,
+          co.name || ' — ' || replace(ms.status, '_', ' ') || ' of ' || coalesce(o.abbreviation, o.name),
+          c.stance
+          FROM membership_citations c JOIN memberships ms ON ms.id = c.membership_id
+          JOIN countries co ON co.id = ms.country_id JOIN organisations o ON o.id = ms.organisation_id
+        UNION ALL SELECT c.passage_id, 'organisation', o.id, o.name || ' (founded)', 'supports'
+          FROM organisation_citations c JOIN organisations o ON o.id = c.organisation_id
+    """))
+    for pid, kind, rid, label, stance in cited:
+        if kind == "membership":
+            _country_id, org_id = rid.split("|", 1)
+            link = Link("organisation", org_id, label, "membership")
+        else:
+            link = Link(kind, rid, label)
+        (supports if stance == "supports" else contradicts).setdefault(pid, []).append(link)
+    passages = [
+        SourcePassage(
+            id=p.id, start=p.start, end=p.end, quote=p.exact, kind=p.kind, label=p.label,
+            supports=supports.get(p.id, []), contradicts=contradicts.get(p.id, []),
+            annotations=annotations_for(session, "passage", p.id),
+        )
+        for p in session.scalars(select(m.Passage).where(m.Passage.source_id == source_id)
+                                 .order_by(m.Passage.start, m.Passage.end))
+    ]
+    return SourcePage(
+        id=s.id, title=s.title, publisher=s.publisher, author=s.author, url=s.url,
+        published=s.published, data_as_of=s.data_as_of, kind=s.kind, language=s.language,
+        reliability=s.reliability, text=s.text, sha256=s.sha256, passages=passages,
+        annotations=annotations_for(session, "source", s.id),
+    )
+
+
+def list_records(session: Session, kind: str) -> list[Link]:
+    """All organisations, countries, people, sources or agreements, for pickers and menus."""
+    sql = {
+        "organisation": "SELECT id, name || coalesce(' (' || abbreviation || ')', ''), parent_id FROM organisations ORDER BY name",
+        "country": "SELECT id, name FROM countries ORDER BY name",
+        "person": "SELECT id, name, office FROM people ORDER BY name",
+        "source": "SELECT id, title, kind FROM sources ORDER BY title",
+        "agreement": "SELECT id, title, kind FROM agreements ORDER BY title",
+    }[kind]
+    return _links(session, sql, {}, kind)

@@ -1,0 +1,1 @@
+"""The user's own research: notes and tags on records, passages and spans."""

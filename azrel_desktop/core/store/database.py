@@ -1,0 +1,374 @@
+"""Opening the user's SQLite file: checks, backup, migration to head, connection settings.
+
+`open_database` is the one way in, for the GUI, the CLI and the tests. It refuses, with one
+clear sentence and without writing a byte, a file that is not SQLite, a SQLite file that is
+not AzRel's, a file from a newer version, and a damaged file. An older file is backed up with
+the SQLite backup API before it is upgraded.
+
+Alembic is imported only when a file is not at the head revision: the head is first read from
+the migration scripts' text (a few small files), which is what every ordinary start needs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import create_engine, event
+from sqlalchemy import text as sa_text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..corpus.models import Base
+from ..errors import (
+    CorruptDatabaseError,
+    DamagedDatabaseError,
+    DatabaseError,
+    DatabaseLockedError,
+    NewerDatabaseError,
+)
+from .files import (
+    default_db_path,
+    inspect_file,
+    is_corruption,
+    readonly_uri,
+    take_early_look,
+)
+from .resources import migrations_dir, seed_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+BUSY_TIMEOUT_MS = 8000
+WAL_SIZE_LIMIT = 64 * 2**20  # bytes
+
+
+def alembic_config(connection=None) -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.attributes["connection"] = connection
+    cfg.attributes["target_metadata"] = Base.metadata
+    return cfg
+
+
+# What Alembic lists as a revision file (its `_only_source_rev_file`), and the two assignments
+# a script must make, in the plain form the template writes (an annotation is allowed).
+_REV_FILE = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
+_REVISION = re.compile(r"^revision\s*(?::[^=\n]+)?=\s*(.+?)\s*$", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=\n]+)?=\s*(.+?)\s*$", re.MULTILINE)
+_QUOTED = re.compile(r"""(['"])([^'"\\]+)\1""")
+
+
+@dataclass(frozen=True)
+class ScriptGlance:
+    """The migration chain as read from the scripts' text, without importing Alembic."""
+
+    head: str
+    revisions: frozenset[str]
+
+
+def glance_at_scripts() -> ScriptGlance | None:
+    """The single head and every revision of the shipped migrations, read as text; None when
+    anything is unusual (a branch, a merge, a computed value, no scripts), so the caller asks
+    Alembic instead. Never wrong where it answers: it only reads what Alembic would import."""
+    try:
+        folder = migrations_dir() / "versions"
+        names = sorted(entry.name for entry in os.scandir(folder)
+                       if _REV_FILE.match(entry.name) and entry.is_file())
+        revisions: set[str] = set()
+        downs: set[str] = set()
+        for name in names:
+            text = (folder / name).read_text(encoding="utf-8")
+            rev, down = _REVISION.findall(text), _DOWN_REVISION.findall(text)
+            if len(rev) != 1 or len(down) != 1:
+                return None
+            match = _QUOTED.fullmatch(rev[0])
+            if match is None or match.group(2) in revisions:
+                return None
+            revisions.add(match.group(2))
+            if down[0] != "None":
+                match = _QUOTED.fullmatch(down[0])
+                if match is None:
+                    return None  # a merge (a tuple) or something computed
+                downs.add(match.group(2))
+    except (OSError, UnicodeDecodeError):
+        return None
+    heads = revisions - downs
+    if len(heads) != 1 or not downs <= revisions:
+        return None
+    return ScriptGlance(heads.pop(), frozenset(revisions))
+
+
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_heads()[0]
+
+
+def head_revision() -> str:
+    glance = glance_at_scripts()
+    return glance.head if glance is not None else _alembic_head()
+
+
+def _known_revision(revision: str) -> bool:
+    glance = glance_at_scripts()
+    if glance is not None and revision in glance.revisions:
+        return True
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take BEGIN IMMEDIATE.
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    mode = dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode != "wal":
+        try:
+            dbapi_connection.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            pass  # a read-only file keeps its journal mode
+    dbapi_connection.execute("PRAGMA synchronous = FULL")
+    # Once checkpointed, a long write-ahead log (rendering the export rows of a million events
+    # writes 1-2 GB) is cut back to this size instead of keeping its length until the last
+    # connection closes; every open's integrity check reads the log too.
+    dbapi_connection.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+
+
+def _on_begin(conn) -> None:
+    # A write begins IMMEDIATE: it takes the write lock up front (waiting up to the busy
+    # timeout), instead of failing at once when a deferred read later tries to write.
+    if conn.get_execution_options().get("azrel_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def _readonly_connection(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=False)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        # A WAL file in a read-only folder cannot get its shared-memory file: read it as
+        # immutable (nobody else can be writing where nobody may write).
+        con.close()
+        con = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True, check_same_thread=False)
+    return con
+
+
+def make_engine(path: Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    if readonly:
+        engine = create_engine("sqlite://", creator=lambda: _readonly_connection(path))
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+
+    def on_connect(dbapi_connection, record) -> None:
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        _on_connect(dbapi_connection, record)
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _is_lock(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+class Database:
+    """An open AzRel file: an engine plus read and write sessions."""
+
+    def __init__(self, path: Path, engine: Engine, *, readonly: bool = False):
+        self.path = path
+        self.engine = engine
+        self.readonly = readonly
+        self.notice: str | None = None  # something the user should be told about this file
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(engine.execution_options(azrel_write=True), expire_on_commit=False)
+
+    def _translate(self, exc: DBAPIError) -> DatabaseError | None:
+        if _is_lock(exc):
+            return DatabaseLockedError(
+                f"{self.path} is busy in another window or program; try again in a moment.")
+        if is_corruption(exc):
+            return CorruptDatabaseError(
+                f"{self.path} turned out to be damaged while in use; close it and open it again "
+                "to recover it from a backup.")
+        if "disk i/o" in str(exc).lower() or "disk is full" in str(exc).lower():
+            return DatabaseError(f"{self.path} could not be read or written ({exc.orig}); check "
+                                 "that the disk has space.")
+        return None
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            translated = self._translate(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._translated(), self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        if self.readonly:
+            raise DatabaseError(f"{self.path} is open read-only; changes cannot be saved.")
+        with self._translated(), self._write.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def migrate(engine: Engine) -> None:
+    from alembic import command
+
+    with engine.execution_options(azrel_write=True).begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+
+
+_CORPUS_VERSION = re.compile(r"^version:[ \t]*(\d+)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _corpus_is_current(db: Database) -> bool:
+    """Whether the file already holds the shipped corpus version, found with plain text and
+    SQL. False whenever unsure: then `seed.ensure_seeded` decides (and loads what is needed)."""
+    try:
+        found = _CORPUS_VERSION.findall((seed_dir() / "corpus.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return False
+    if len(found) != 1:
+        return False
+    with db.read() as session:
+        current = session.execute(sa_text("SELECT value FROM app_meta WHERE key = 'seed_version'")).scalar()
+    try:
+        return current is not None and int(current) >= int(found[0])
+    except ValueError:
+        return False
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file and its folder (for the WAL and lock files) can be written."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    folder = path.resolve().parent
+    while not folder.exists():
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
+
+
+def open_database(
+    path: Path | str | None = None,
+    *,
+    seed: bool = True,
+    readonly: bool | None = None,
+    auto_backup: bool = True,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    progress: Callable[[str], None] | None = None,
+) -> Database:
+    """Open (creating, backing up, migrating and seeding as needed) the AzRel file at `path`.
+
+    A damaged file is moved aside, never deleted: if a verified backup exists,
+    `DamagedDatabaseError` names it for the user to restore; otherwise the user's own records
+    are salvaged into a new file at `path` and `Database.notice` says so.
+    """
+    from . import backups, recovery
+
+    path = Path(path) if path is not None else default_db_path()
+    notice = None
+    try:
+        state = take_early_look(path) or inspect_file(path)
+    except CorruptDatabaseError as exc:
+        moved = recovery.quarantine(path)
+        newest = backups.newest_verified_backup(path)
+        if newest is not None:
+            raise DamagedDatabaseError(
+                f"{path} is damaged and was moved aside to {moved.name}; the newest verified "
+                f"backup is from {newest.made_at:%Y-%m-%d %H:%M}: restore it with "
+                f'`azrel --db "{path}" restore "{newest.path}"` (or File → Restore from backup…).',
+                moved_to=moved, backup=newest.path, backup_time=newest.made_at,
+            ) from exc
+        engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
+        try:
+            migrate(engine)
+            report = recovery.salvage(moved, engine)
+        finally:
+            engine.dispose()
+        notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup "
+                  f"was found, so {report.total} of your own records (notes, tags, selections) "
+                  "were salvaged into a new file and the corpus was reloaded.")
+        state = inspect_file(path)
+    head = head_revision()  # from the scripts' text; Alembic itself only for an upgrade
+    if state.revision is not None and state.revision != head and not _known_revision(state.revision):
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of AzRel Desktop (schema {state.revision}); "
+            "update the app to open it. The file was left untouched."
+        )
+    if readonly is None:
+        readonly = not _writable(path)
+    if readonly:
+        if not state.exists or state.revision != head:
+            raise DatabaseError(f"{path} is read-only and needs to be created or upgraded first; "
+                                "open a writable copy instead.")
+        db = Database(path, make_engine(path, readonly=True, busy_timeout_ms=busy_timeout_ms),
+                      readonly=True)
+        db.notice = f"{path.name} is read-only: you can browse and export, but not change notes."
+        return db
+    if not state.exists:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
+    try:
+        if state.revision is not None and state.revision != head:
+            if progress:
+                progress("Backing up before upgrade…")
+            backups.make_backup(path, reason=f"before-upgrade-{state.revision}")
+        if state.revision != head:
+            if progress:
+                progress("Preparing the database…")
+            migrate(engine)
+        db = Database(path, engine)
+        db.notice = notice
+        if seed and not _corpus_is_current(db):
+            from ..corpus.seed import ensure_seeded  # (and YAML) only when the corpus may need loading
+
+            ensure_seeded(db, progress=progress)
+        from ..query.search import ensure_index
+
+        ensure_index(db)
+        if auto_backup and state.has_tables:
+            try:
+                backups.auto_backup(path)
+            except (DatabaseError, OSError, sqlite3.Error):
+                pass  # an automatic backup must never stop the user from working
+        return db
+    except DBAPIError as exc:
+        engine.dispose()
+        if _is_lock(exc):
+            raise DatabaseLockedError(
+                f"{path} is busy in another window or program; try again in a moment."
+            ) from exc
+        raise DatabaseError(f"{path} could not be opened: {exc.orig}.") from exc
+    except BaseException:
+        engine.dispose()
+        raise

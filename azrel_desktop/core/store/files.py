@@ -1,0 +1,182 @@
+"""The library file before it is opened: where it lives by default, and a look at it that
+writes nothing (is it SQLite, is it AzRel's, which schema revision, does SQLite's `quick_check`
+pass).
+
+Standard library and platformdirs only, so that the desktop app can start the look in the first
+milliseconds of the process (`start_early_look`) and import SQLAlchemy, Qt and the window while
+SQLite checks the file on the other core. `open_database` then takes that result
+(`take_early_look`) instead of checking the file a second time.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from ..errors import CorruptDatabaseError, DatabaseError, NotADatabaseError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+APP_NAME = "AzRel Desktop"
+APP_AUTHOR = "AzRel"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (the default library, backups); `AZREL_DATA_DIR` moves it."""
+    env = os.environ.get("AZREL_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_db_path() -> Path:
+    """`AZREL_DB` if set, else `azrel.sqlite3` in the per-user data directory."""
+    env = os.environ.get("AZREL_DB")
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / "azrel.sqlite3"
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a look at a file, without writing to it, found."""
+
+    exists: bool
+    revision: str | None
+    has_tables: bool
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True only for SQLite's own verdict that a file is damaged or not a database —
+    not for a full disk, a permission problem or a lock."""
+    name = getattr(exc, "sqlite_errorname", None) or getattr(getattr(exc, "orig", None), "sqlite_errorname", "")
+    return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc).lower()
+
+
+def readonly_uri(path: Path) -> str:
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """Whether the file starts as SQLite files do. Read with plain Python only once SQLite has
+    refused the file as not a database: no connection can then be holding locks on it."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def inspect_file(path: Path) -> FileState:
+    """Classify a file without writing to it; raise DatabaseError if it is unusable.
+
+    The file is read through SQLite only, never opened with plain Python: on POSIX, closing any
+    handle on a file drops every lock the process holds on it, so a plain open of a library that
+    this process also has open would let another process delete the write-ahead log under it.
+    SQLite shares one lock table among all of the process's connections and keeps a closed
+    connection's handle until no lock needs it.
+    """
+    if not path.exists():
+        return FileState(False, None, False)
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not an AzRel database file.")
+    try:
+        con = sqlite3.connect(readonly_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path} could not be opened ({exc}); it was left untouched.") from exc
+    try:
+        try:
+            # The header is read here: SQLITE_NOTADB means the file is not SQLite at all.
+            con.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+                if _has_sqlite_header(path):
+                    raise CorruptDatabaseError(f"{path} is damaged ({exc}).") from exc
+                raise NotADatabaseError(
+                    f"{path} is not a SQLite database (it may be another kind of file); it was left untouched."
+                ) from exc
+            raise DatabaseError(f"{path} could not be read ({exc}); it was left untouched.") from exc
+        try:
+            check = con.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.DatabaseError as exc:
+            if is_corruption(exc):
+                raise CorruptDatabaseError(f"{path} is damaged ({exc}).") from exc
+            raise DatabaseError(
+                f"{path} could not be read ({exc}); check that the disk has space and the file "
+                "is reachable. It was left untouched.") from exc
+        if check != [("ok",)]:
+            raise CorruptDatabaseError(f"{path} is damaged (integrity check: {check[0][0]}).")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        revision = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        elif tables:
+            raise NotADatabaseError(
+                f"{path} is a SQLite database from another program, not AzRel; it was left untouched."
+            )
+        return FileState(True, revision, bool(tables))
+    finally:
+        con.close()
+
+
+def _fingerprint(path: Path) -> tuple:
+    """What changes when the file is replaced or written, directly or through its write-ahead
+    log. (Only the log's size: a look at a file without one creates an empty one.)"""
+    try:
+        s = path.stat()
+    except OSError:
+        return (None, 0)
+    try:
+        wal = path.with_name(path.name + "-wal").stat().st_size
+    except OSError:
+        wal = 0
+    return ((s.st_ino, s.st_size, s.st_mtime_ns), wal)
+
+
+class _EarlyLook(threading.Thread):
+    def __init__(self, path: Path):
+        super().__init__(name="azrel-early-look", daemon=True)
+        self.path = path
+        self.before = _fingerprint(path)
+        self.state: FileState | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.state = inspect_file(self.path)
+        except BaseException as exc:  # handed to whoever opens the file, in its own thread
+            self.error = exc
+
+
+_early: dict[Path, _EarlyLook] = {}
+_early_lock = threading.Lock()
+
+
+def start_early_look(path: Path) -> None:
+    """Start `inspect_file(path)` on a thread of its own (SQLite leaves Python free meanwhile)."""
+    look = _EarlyLook(Path(path))
+    with _early_lock:
+        _early[look.path.absolute()] = look
+    look.start()
+
+
+def take_early_look(path: Path) -> FileState | None:
+    """The result of the look started for `path`, waiting for it if need be, or None if none
+    was started or the file changed since (then the caller looks again). Raises what the look
+    raised. A result is handed out once: a later open checks the file afresh."""
+    with _early_lock:
+        look = _early.pop(Path(path).absolute(), None)
+    if look is None:
+        return None
+    look.join()
+    if _fingerprint(look.path) != look.before:
+        return None
+    if look.error is not None:
+        raise look.error
+    return look.state

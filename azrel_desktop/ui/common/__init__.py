@@ -1,0 +1,1 @@
+"""Small shared pieces: plain-text widgets, offset conversion and the read-only row model."""

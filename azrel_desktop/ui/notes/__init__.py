@@ -1,0 +1,1 @@
+"""The user's notes: the annotations page, the note panel and undoable note changes."""

@@ -1,0 +1,324 @@
+"""The notes on one record or passage (`AnnotationPanel`), and the small editor and dialog used
+to write a note anywhere in the app (`NoteEditor`, `NoteDialog`).
+
+Every change is saved at once and made undoable through `ui.undo`. Bodies and tags are data:
+they are shown with plain-text widgets only.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.research.annotations import AnnotationView, normalise_tags
+from ..common.widgets import PlainLabel, plain_tooltip
+from ..shell.context import AppContext
+from . import undo
+
+READONLY_MESSAGE = "This library file is read-only, so notes cannot be added, changed or deleted."
+
+
+def local_time(value: datetime) -> str:
+    """A stored (naive UTC) timestamp in the user's time zone, to the minute."""
+    return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def note_meta(view: AnnotationView) -> str:
+    parts = []
+    if view.tags:
+        parts.append("tags: " + ", ".join(view.tags))
+    parts.append("created " + local_time(view.created_at))
+    if view.updated_at != view.created_at:
+        parts.append("edited " + local_time(view.updated_at))
+    if view.detached:
+        parts.append("detached: its target is no longer in the corpus")
+    return "  ·  ".join(parts)
+
+
+class NoteEditor(QWidget):
+    """Body and tags of a note, with Save / Cancel (Ctrl+Enter saves, Esc cancels)."""
+
+    saved = Signal(str, tuple)  # body, tags
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, buttons: bool = True):
+        super().__init__(parent)
+        self.body = QPlainTextEdit(self)
+        self.body.setPlaceholderText("Your note (plain text)")
+        self.body.setTabChangesFocus(True)
+        self.body.setAccessibleName("Note text")
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText("tags, separated by commas")
+        self.tags.setAccessibleName("Tags")
+        self.tags.returnPressed.connect(self._save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.body)
+        layout.addWidget(self.tags)
+        if buttons:
+            row = QHBoxLayout()
+            row.addStretch(1)
+            self.cancel_button = QPushButton("Cancel", self)
+            self.cancel_button.clicked.connect(self.cancelled)
+            self.save_button = QPushButton("Save", self)
+            self.save_button.setDefault(True)
+            self.save_button.clicked.connect(self._save)
+            row.addWidget(self.cancel_button)
+            row.addWidget(self.save_button)
+            layout.addLayout(row)
+            QShortcut(QKeySequence("Ctrl+Return"), self, self._save,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def load(self, body: str = "", tags: tuple[str, ...] = ()) -> None:
+        self.body.setPlainText(body)
+        self.tags.setText(", ".join(tags))
+
+    def values(self) -> tuple[str, tuple[str, ...]]:
+        return self.body.toPlainText(), normalise_tags(self.tags.text())
+
+    def _save(self) -> None:
+        self.saved.emit(*self.values())
+
+
+class NoteDialog(QDialog):
+    """A modal note editor, optionally showing what is being annotated (e.g. the selected text)."""
+
+    def __init__(self, parent: QWidget | None, title: str, *, body: str = "", tags: tuple[str, ...] = (),
+                 context: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        if context:
+            quote = PlainLabel(context, self)
+            quote.setObjectName("noteContext")
+            quote.setFrameShape(QFrame.Shape.StyledPanel)
+            quote.setMaximumHeight(120)
+            layout.addWidget(quote)
+        self.editor = NoteEditor(self, buttons=False)
+        self.editor.load(body, tags)
+        layout.addWidget(self.editor)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        self.editor.tags.returnPressed.disconnect()
+        self.editor.tags.returnPressed.connect(self.accept)
+        layout.addWidget(box)
+        self.resize(460, 280)
+        self.editor.body.setFocus()
+
+    def values(self) -> tuple[str, tuple[str, ...]]:
+        return self.editor.values()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, *, body: str = "", tags: tuple[str, ...] = (),
+            context: str | None = None) -> tuple[str, tuple[str, ...]] | None:
+        """Body and tags the user entered, or None when they cancelled."""
+        dialog = cls(parent, title, body=body, tags=tags, context=context)
+        try:
+            return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class NoteCard(QFrame):
+    """One note: its body and tags as plain text, when it was written, and Edit / Delete."""
+
+    edit_requested = Signal(object)  # AnnotationView
+    delete_requested = Signal(object)
+
+    def __init__(self, view: AnnotationView, editable: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = view
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("noteCard")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(2)
+        self.body_label = PlainLabel(view.body or "(empty note)", self)
+        self.body_label.setObjectName("noteBody")
+        self.meta_label = PlainLabel(note_meta(view), self)
+        self.meta_label.setObjectName("noteMeta")
+        self.meta_label.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.body_label)
+        row = QHBoxLayout()
+        row.addWidget(self.meta_label, 1)
+        self.edit_button = QPushButton("Edit", self)
+        self.delete_button = QPushButton("Delete", self)
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(editable)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            row.addWidget(button)
+        self.edit_button.setAccessibleName("Edit note")
+        self.delete_button.setAccessibleName("Delete note")
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.view))
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.view))
+        layout.addLayout(row)
+
+
+class AnnotationPanel(QWidget):
+    """The notes on one target, with Add / Edit / Delete, each saved at once and undoable."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, heading: str = "Notes",
+                 no_target_text: str = "Nothing selected."):
+        super().__init__(parent)
+        self._no_target_text = no_target_text
+        self.ctx = ctx
+        self._kind: str | None = None
+        self._target_id: str | None = None
+        self._editing: AnnotationView | None = None
+        self._heading = heading
+        self.cards: list[NoteCard] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.heading_label = QLabel(heading, self)
+        self.heading_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading_label.font()
+        font.setBold(True)
+        self.heading_label.setFont(font)
+        top.addWidget(self.heading_label, 1)
+        self.add_button = QPushButton("Add note…", self)
+        self.add_button.clicked.connect(self.start_add)
+        top.addWidget(self.add_button)
+        layout.addLayout(top)
+
+        self.readonly_label = PlainLabel(READONLY_MESSAGE, self)
+        self.readonly_label.setObjectName("readonlyMessage")
+        layout.addWidget(self.readonly_label)
+
+        self.editor = NoteEditor(self)
+        self.editor.body.setMaximumHeight(110)
+        self.editor.saved.connect(self._save)
+        self.editor.cancelled.connect(self.cancel_edit)
+        self.editor.hide()
+        layout.addWidget(self.editor)
+        self.error_label = PlainLabel("", self)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        self.empty_label = PlainLabel("No notes yet.", self)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.empty_label)
+        self.cards_box = QVBoxLayout()
+        self.cards_box.setSpacing(4)
+        layout.addLayout(self.cards_box)
+
+        ctx.changed.connect(self._on_changed)
+        self._update_state()
+
+    # --- public -----------------------------------------------------------------------
+    def set_target(self, kind: str | None, target_id: str | None) -> None:
+        if (kind, target_id) != (self._kind, self._target_id):
+            self.cancel_edit()
+        self._kind, self._target_id = kind, target_id
+        self.refresh()
+
+    def target(self) -> tuple[str | None, str | None]:
+        return self._kind, self._target_id
+
+    def notes(self) -> list[AnnotationView]:
+        return [card.view for card in self.cards]
+
+    def refresh(self) -> None:
+        views = (self.ctx.library.annotations_for(self._kind, self._target_id)
+                 if self._kind and self._target_id else [])
+        for card in self.cards:
+            self.cards_box.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        editable = not self.ctx.library.readonly
+        for view in views:
+            card = NoteCard(view, editable, self)
+            card.edit_requested.connect(self.start_edit)
+            card.delete_requested.connect(lambda v: self.delete(v.id))
+            card.setToolTip(plain_tooltip(view.body))
+            self.cards_box.addWidget(card)
+            self.cards.append(card)
+        count = f" ({len(views)})" if views else ""
+        self.heading_label.setText(self._heading + count)
+        self.empty_label.setText("No notes yet." if self._target_id else self._no_target_text)
+        self.empty_label.setVisible(not views)
+        self._update_state()
+
+    def start_add(self) -> None:
+        if not self._can_edit():
+            return
+        self._editing = None
+        self.editor.load()
+        self._show_editor()
+
+    def start_edit(self, view: AnnotationView) -> None:
+        if not self._can_edit():
+            return
+        self._editing = view
+        self.editor.load(view.body, view.tags)
+        self._show_editor()
+
+    def cancel_edit(self) -> None:
+        self._editing = None
+        self.editor.hide()
+        self.error_label.hide()
+
+    def add(self, body: str, tags=()) -> AnnotationView | None:
+        return self._guard(lambda: undo.add_note(self.ctx, self._kind, self._target_id, body, tags))
+
+    def edit(self, view: AnnotationView, body: str, tags=()) -> AnnotationView | None:
+        return self._guard(lambda: undo.edit_note(self.ctx, view, body, tags))
+
+    def delete(self, annotation_id: str) -> AnnotationView | None:
+        return self._guard(lambda: undo.delete_note(self.ctx, annotation_id))
+
+    # --- internals ----------------------------------------------------------------------
+    def _can_edit(self) -> bool:
+        return bool(self._kind and self._target_id) and not self.ctx.library.readonly
+
+    def _update_state(self) -> None:
+        readonly = self.ctx.library.readonly
+        self.readonly_label.setVisible(readonly)
+        self.add_button.setEnabled(self._can_edit())
+        self.add_button.setToolTip(READONLY_MESSAGE if readonly else "")
+
+    def _show_editor(self) -> None:
+        self.error_label.hide()
+        self.editor.show()
+        self.editor.body.setFocus()
+
+    def _save(self, body: str, tags: tuple[str, ...]) -> None:
+        editing = self._editing
+        result = self.add(body, tags) if editing is None else self.edit(editing, body, tags)
+        if result is not None:
+            self.cancel_edit()
+
+    def _guard(self, change):
+        if not self._can_edit():
+            return None
+        try:
+            return change()
+        except Exception as exc:  # the core explains refusals (AnnotationError); show, do not crash
+            self.error_label.setText(f"Not saved: {exc}")
+            self.error_label.show()
+            self.ctx.status.emit(f"Note not saved: {exc}")
+            return None
+
+    def _on_changed(self, changes) -> None:
+        if "annotation" in changes.kinds or "passage" in changes.kinds:
+            self.refresh()

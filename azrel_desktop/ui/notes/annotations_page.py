@@ -1,0 +1,274 @@
+"""The annotations page: every note the user wrote, filterable by tag and by text, with the
+note's target one double-click away, undoable edit and delete, and CSV export of what is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.output.export import write_atomically
+from ...core.research.annotations import AnnotationView
+from ..common.row_model import RowsModel
+from ..common.widgets import PlainLabel, plain_tooltip
+from ..records.links import heading_label
+from ..shell.context import AppContext
+from ..shell.navigation import Target
+from . import undo
+from .annotation_panel import READONLY_MESSAGE, NoteDialog, local_time
+
+_Index = QModelIndex | QPersistentModelIndex
+KIND_WORDS = {"event": "Event", "agreement": "Agreement", "organisation": "Organisation", "passage": "Passage",
+              "source": "Source", "country": "Country", "person": "Person"}
+
+
+def note_target(view: AnnotationView) -> Target | None:
+    """Where a note's target is shown; None when the target left the corpus."""
+    if view.detached:
+        return None
+    if view.target_kind == "passage":
+        return Target("source", view.source_id, passage_id=view.target_id) if view.source_id else None
+    if view.target_kind in KIND_WORDS:
+        return Target(view.target_kind, view.target_id)
+    return None
+
+
+class AnnotationTableModel(RowsModel):
+    COLUMNS = ("On", "Note", "Tags", "Created", "Edited", "Detached")
+    VIEW_ROLE = Qt.ItemDataRole.UserRole
+
+    def set_notes(self, notes: list[AnnotationView]) -> None:
+        self.set_rows(notes)
+
+    def note(self, row: int) -> AnnotationView | None:
+        return self.row_at(row)
+
+    def row_of(self, annotation_id: str) -> int | None:
+        return next((i for i, v in enumerate(self._rows) if v.id == annotation_id), None)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        v = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (f"{KIND_WORDS.get(v.target_kind, v.target_kind)}: {v.target_label}", v.body, ", ".join(v.tags),
+                    local_time(v.created_at), local_time(v.updated_at), "detached" if v.detached else "")[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                text = v.target_label + (f"\n\n“{v.quote}”" if v.quote else "")
+                if v.detached:
+                    text += "\n\nIts target is no longer in the corpus; the note is kept."
+                return plain_tooltip(text)
+            return plain_tooltip(v.body if column == 1 else self.data(index))
+        if role == self.VIEW_ROLE:
+            return v
+        return None
+
+
+class AnnotationsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading_label("Your notes", self, size=1.5))
+
+        filters = QHBoxLayout()
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText("Filter notes by text, tag or what they are on")
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setAccessibleName("Filter notes by text")
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setAccessibleName("Filter notes by tag")
+        self.tag_filter.setMinimumWidth(180)
+        self.count_label = PlainLabel("", self)
+        filters.addWidget(self.text_filter, 2)
+        filters.addWidget(self.tag_filter, 1)
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.model = AnnotationTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((300, 380, 150, 130, 130)):
+            self.table.setColumnWidth(column, width)
+
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail_target = PlainLabel("", detail)
+        self.detail_target.setStyleSheet("font-weight: bold;")
+        self.detail_quote = PlainLabel("", detail)
+        self.detail_quote.setStyleSheet("font-style: italic;")
+        self.detail_body = PlainLabel("", detail)
+        self.detail_body.setObjectName("noteBody")
+        self.readonly_label = PlainLabel(READONLY_MESSAGE, detail)
+        self.readonly_label.setVisible(ctx.library.readonly)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton("Open", detail)
+        self.edit_button = QPushButton("Edit…", detail)
+        self.delete_button = QPushButton("Delete", detail)
+        self.export_button = QPushButton("Export annotations…", detail)
+        self.export_button.setToolTip("Save the notes shown as a CSV file")
+        for button in (self.open_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        for widget in (self.detail_target, self.detail_quote, self.detail_body, self.readonly_label):
+            detail_layout.addWidget(widget)
+        detail_layout.addLayout(buttons)
+        detail_layout.addStretch(1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        self.text_filter.textChanged.connect(self.reload)
+        self.tag_filter.currentIndexChanged.connect(self.reload)
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.open_button.clicked.connect(lambda: self.open_row(self._current_row()))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.export_button.clicked.connect(self.export)
+        ctx.changed.connect(self._on_changed)
+        self._fill_tags()
+        self.reload()
+
+    # --- page protocol --------------------------------------------------------------------
+    def title(self) -> str:
+        return "Your notes"
+
+    def show_target(self, _target: Target) -> None:
+        self._fill_tags()
+        self.reload()
+
+    # --- filters ----------------------------------------------------------------------------
+    def selected_tag(self) -> str | None:
+        return self.tag_filter.currentData()
+
+    def set_tag(self, tag: str | None) -> None:
+        index = self.tag_filter.findData(tag)
+        self.tag_filter.setCurrentIndex(max(index, 0))
+
+    def _fill_tags(self) -> None:
+        current = self.selected_tag()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        tags = self.ctx.library.tags()
+        self.tag_filter.addItem(f"All tags ({len(tags)})", None)
+        for tag, count in tags:
+            self.tag_filter.addItem(f"{tag} ({count})", tag)
+        index = self.tag_filter.findData(current) if current else 0
+        self.tag_filter.setCurrentIndex(max(index, 0))
+        self.tag_filter.blockSignals(False)
+
+    def reload(self) -> None:
+        selected = self._current_note()
+        tag = self.selected_tag()
+        notes = self.ctx.library.annotations(tags=(tag,) if tag else (), text_contains=self.text_filter.text())
+        self.model.set_notes(notes)
+        total = len(self.ctx.library.annotations())
+        self.count_label.setText(f"{len(notes)} of {total} note{'s' if total != 1 else ''}")
+        row = self.model.row_of(selected.id) if selected else None
+        if row is not None:
+            self.table.selectRow(row)
+        self._show_detail()
+
+    # --- selection & actions ---------------------------------------------------------------
+    def _current_row(self) -> int:
+        index = self.table.selectionModel().currentIndex()
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else (index.row() if index.isValid() else -1)
+
+    def _current_note(self) -> AnnotationView | None:
+        return self.model.note(self._current_row())
+
+    def _show_detail(self) -> None:
+        v = self._current_note()
+        editable = v is not None and not self.ctx.library.readonly
+        self.edit_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
+        self.open_button.setEnabled(v is not None and note_target(v) is not None)
+        if v is None:
+            self.detail_target.setText("Select a note to see it in full; double-click to open what it is on.")
+            self.detail_quote.setText("")
+            self.detail_body.setText("")
+            return
+        where = f"{KIND_WORDS.get(v.target_kind, v.target_kind)}: {v.target_label}"
+        self.detail_target.setText(where + ("  (detached: no longer in the corpus)" if v.detached else ""))
+        self.detail_quote.setText(f"“{v.quote}”" if v.quote else "")
+        self.detail_body.setText(v.body)
+
+    def open_row(self, row: int) -> None:
+        v = self.model.note(row)
+        if v is None:
+            return
+        target = note_target(v)
+        if target is None:
+            self.ctx.status.emit("This note's target is no longer in the corpus.")
+            return
+        self.ctx.go(target)
+
+    def edit_current(self) -> None:
+        v = self._current_note()
+        if v is None or self.ctx.library.readonly:
+            return
+        answer = NoteDialog.ask(self, "Edit note", body=v.body, tags=v.tags, context=v.quote)
+        if answer is not None:
+            self._guard(lambda: undo.edit_note(self.ctx, v, *answer))
+
+    def delete_current(self) -> None:
+        v = self._current_note()
+        if v is None or self.ctx.library.readonly:
+            return
+        if self._guard(lambda: undo.delete_note(self.ctx, v.id)) is not None:
+            self.ctx.status.emit("Note deleted (Ctrl+Z to undo).")
+
+    def _guard(self, change):
+        try:
+            return change()
+        except Exception as exc:  # the core explains refusals; show them, do not crash
+            self.ctx.status.emit(f"Note not changed: {exc}")
+            return None
+
+    def export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(self, "Export annotations", "annotations.csv",
+                                                   "CSV (*.csv);;CSV for Excel (*.csv)")
+        if path:
+            self.export_to(path, excel="Excel" in chosen)
+
+    def export_to(self, path: str, *, excel: bool = False) -> int:
+        """Write the notes shown (same tag and text filter) to a CSV file."""
+        tag = self.selected_tag()
+        count = write_atomically(path, lambda out: self.ctx.library.export_annotations(
+            out, tags=(tag,) if tag else (), text_contains=self.text_filter.text(), excel=excel))
+        self.ctx.status.emit(f"Exported {count} note{'s' if count != 1 else ''} to {path}")
+        return count
+
+    def _on_changed(self, changes) -> None:
+        if changes.kinds & {"annotation", "passage", "corpus"}:
+            self._fill_tags()
+            self.reload()

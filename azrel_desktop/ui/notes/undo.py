@@ -1,0 +1,166 @@
+"""Undoable note changes: one QUndoCommand per kind of change the user makes to annotations.
+
+Every change is saved at once through `ctx.library`; the command only remembers enough to
+reverse it. The first change is made by the caller *before* the command is pushed (so a
+refused change raises where the user can be told, and never lands on the stack); the
+command's first `redo()`, which `QUndoStack.push` calls, is therefore skipped.
+
+If a later undo or redo fails (the note was changed elsewhere, the file became read-only),
+the command reports it on the status bar and marks itself obsolete, so the stack drops it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from ...core.research.annotations import AnnotationView, Changes
+from ..shell.context import AppContext
+
+
+class _NoteCommand(QUndoCommand):
+    def __init__(self, ctx: AppContext, text: str):
+        super().__init__(text)
+        self.ctx = ctx
+        self._first = True
+
+    def _run(self, step: Callable[[], Changes]) -> None:
+        try:
+            changes = step()
+        except Exception as exc:  # a failed undo must be reported, never crash the app
+            self._fail(exc)
+            return
+        self.ctx.emit_changes(changes)
+
+    def _fail(self, exc: Exception) -> None:
+        self.ctx.status.emit(f"Could not {self.text().lower()}: {exc}")
+        self.setObsolete(True)
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _redo(self) -> Changes:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _undo(self) -> Changes:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class AddNoteCommand(_NoteCommand):
+    """Undo deletes the new note; redo puts it back with the same id."""
+
+    def __init__(self, ctx: AppContext, view: AnnotationView, text: str = "Add note"):
+        super().__init__(ctx, text)
+        self.view = view
+
+    def _undo(self) -> Changes:
+        self.view, changes = self.ctx.library.delete_annotation(self.view.id)
+        return changes
+
+    def _redo(self) -> Changes:
+        self.view, changes = self.ctx.library.restore_annotation(self.view)
+        return changes
+
+
+class AnnotateSelectionCommand(AddNoteCommand):
+    """A note on a span the user selected.
+
+    Undo deletes the note; the span's `user` passage stays in the file (the core cannot delete
+    passages), and the source page hides user passages that carry no note, so to the user the
+    selection is gone. Redo re-attaches the note to the same passage.
+    """
+
+    def __init__(self, ctx: AppContext, view: AnnotationView):
+        super().__init__(ctx, view, "Annotate selection")
+
+
+class EditNoteCommand(_NoteCommand):
+    def __init__(self, ctx: AppContext, before: AnnotationView, after: AnnotationView):
+        super().__init__(ctx, "Edit note")
+        self.before = before
+        self.after = after
+
+    def _undo(self) -> Changes:
+        _view, changes = self.ctx.library.update_annotation(self.before.id, self.before.body, self.before.tags)
+        return changes
+
+    def _redo(self) -> Changes:
+        _view, changes = self.ctx.library.update_annotation(self.after.id, self.after.body, self.after.tags)
+        return changes
+
+
+class DeleteNoteCommand(_NoteCommand):
+    """Undo restores the note with its id, tags and creation time."""
+
+    def __init__(self, ctx: AppContext, deleted: AnnotationView):
+        super().__init__(ctx, "Delete note")
+        self.deleted = deleted
+
+    def _undo(self) -> Changes:
+        self.deleted, changes = self.ctx.library.restore_annotation(self.deleted)
+        return changes
+
+    def _redo(self) -> Changes:
+        self.deleted, changes = self.ctx.library.delete_annotation(self.deleted.id)
+        return changes
+
+
+# --- the changes themselves: save first, then push -------------------------------------
+
+def add_note(ctx: AppContext, kind: str, target_id: str, body: str, tags) -> AnnotationView:
+    view, changes = ctx.library.add_annotation(kind, target_id, body, tags)
+    ctx.undo_stack.push(AddNoteCommand(ctx, view))
+    ctx.emit_changes(changes)
+    return view
+
+
+def edit_note(ctx: AppContext, before: AnnotationView, body: str, tags) -> AnnotationView:
+    after, changes = ctx.library.update_annotation(before.id, body, tags)
+    ctx.undo_stack.push(EditNoteCommand(ctx, before, after))
+    ctx.emit_changes(changes)
+    return after
+
+
+def delete_note(ctx: AppContext, annotation_id: str) -> AnnotationView:
+    deleted, changes = ctx.library.delete_annotation(annotation_id)
+    ctx.undo_stack.push(DeleteNoteCommand(ctx, deleted))
+    ctx.emit_changes(changes)
+    return deleted
+
+
+def annotate_selection(ctx: AppContext, source_id: str, start: int, end: int, body: str,
+                       tags) -> AnnotationView:
+    view, changes = ctx.library.annotate_selection(source_id, start, end, body, tags)
+    ctx.undo_stack.push(AnnotateSelectionCommand(ctx, view))
+    ctx.emit_changes(changes)
+    return view
+
+
+def undo_actions(stack: QUndoStack, parent: QWidget) -> tuple[QAction, QAction]:
+    """Undo/Redo actions for a window's Edit menu: Ctrl+Z, and Ctrl+Shift+Z (plus the platform's
+    own redo key, e.g. Ctrl+Y on Windows). Add them to one widget only: the same shortcut on
+    two widgets of one window makes Qt treat it as ambiguous and run neither."""
+    undo = stack.createUndoAction(parent, "&Undo")
+    undo.setShortcuts(_unique([QKeySequence(QKeySequence.StandardKey.Undo), QKeySequence("Ctrl+Z")]))
+    redo = stack.createRedoAction(parent, "&Redo")
+    redo.setShortcuts(_unique([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                               QKeySequence("Ctrl+Shift+Z")]))
+    parent.addAction(undo)
+    parent.addAction(redo)
+    return undo, redo
+
+
+def _unique(keys: list[QKeySequence]) -> list[QKeySequence]:
+    seen: list[QKeySequence] = []
+    for key in keys:
+        if not key.isEmpty() and key not in seen:
+            seen.append(key)
+    return seen

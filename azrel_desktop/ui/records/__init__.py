@@ -1,0 +1,1 @@
+"""Record pages: organisations, agreements, countries and people, and their shared link lists."""

@@ -1,0 +1,80 @@
+"""The pages of the actors: a country (its memberships over time, agreements, events and the
+user's notes) and a person (office, aliases, events and notes)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+from ...core.query.records import CountryPage as CountryRecord
+from ...core.query.records import PersonPage as PersonRecord
+from ..common.widgets import PlainLabel
+from ..shell.context import AppContext
+from .links import LinkList, RecordPage, add_row, heading_label
+from .organisation_page import MembershipSection
+
+
+class CountryPage(RecordPage):
+    kind = "country"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        body = self.body_widget
+        self.name_label = heading_label("", body, size=1.5)
+        self.body.addWidget(self.name_label)
+        form = QFormLayout()
+        self.aliases_label = PlainLabel("", body)
+        add_row(form, "Also known as:", self.aliases_label)
+        self.body.addLayout(form)
+        self.section("Membership and status in organisations over time")
+        self.memberships = MembershipSection(ctx, body)
+        self.body.addWidget(self.memberships)
+        self.section("Agreements")
+        self.agreements = LinkList(ctx, body, empty_text="no agreements on record", max_rows=12)
+        self.body.addWidget(self.agreements)
+        self.events = self.events_section("Events")
+        self.notes = self.notes_section("Your notes on this country")
+
+    def record_title(self) -> str:
+        return self.record.name
+
+    def _load(self, record_id: str) -> CountryRecord:
+        return self.ctx.library.country(record_id)
+
+    def _fill(self, r: CountryRecord) -> None:
+        self.name_label.setText(r.name)
+        self.aliases_label.setText(", ".join(r.aliases) or "none")
+        self.memberships.set_memberships(r.memberships)
+        self.agreements.set_links(r.agreements)
+        self.show_events(self.events, r.event_filter)
+        self.notes.set_target("country", r.id)
+
+
+class PersonPage(RecordPage):
+    kind = "person"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        body = self.body_widget
+        self.name_label = heading_label("", body, size=1.5)
+        self.body.addWidget(self.name_label)
+        form = QFormLayout()
+        self.office_label = PlainLabel("", body)
+        self.aliases_label = PlainLabel("", body)
+        add_row(form, "Office:", self.office_label)
+        add_row(form, "Also known as:", self.aliases_label)
+        self.body.addLayout(form)
+        self.events = self.events_section("Events")
+        self.notes = self.notes_section("Your notes on this person")
+
+    def record_title(self) -> str:
+        return self.record.name
+
+    def _load(self, record_id: str) -> PersonRecord:
+        return self.ctx.library.person(record_id)
+
+    def _fill(self, r: PersonRecord) -> None:
+        self.name_label.setText(r.name)
+        self.office_label.setText(r.office or "not stated")
+        self.aliases_label.setText(", ".join(r.aliases) or "none")
+        self.show_events(self.events, r.event_filter)
+        self.notes.set_target("person", r.id)

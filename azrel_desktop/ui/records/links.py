@@ -1,0 +1,325 @@
+"""Shared building blocks of the record pages: where a `Link` leads, clickable lists of links
+and of citations (quotes that open their source at the passage), the events table over
+`EventTableModel`, and `RecordPage`, the scrolling page frame with its "not found" state.
+
+All labels and quotes come from data, so they are shown as plain text only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QElapsedTimer, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFormLayout,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.query.filters import EventFilter
+from ...core.query.records import Link, NotFound, PassageRef
+from ..common.widgets import PlainLabel, plain_tooltip
+from ..notes.annotation_panel import AnnotationPanel
+from ..shell.context import AppContext
+from ..shell.navigation import PAGE_KINDS, Target
+from ..timeline.timeline_model import EventTableModel
+
+LINK_ROLE = Qt.ItemDataRole.UserRole
+LINK_COLOUR = "#1a5fb4"
+
+
+def target_for(link: Link) -> Target | None:
+    """The page a link opens (an event opens the timeline with it selected)."""
+    if link.kind in PAGE_KINDS and link.kind not in ("timeline", "annotations"):
+        return Target(link.kind, link.id)
+    return None
+
+
+def citation_target(ref: PassageRef) -> Target:
+    return Target("source", ref.source_id, passage_id=ref.id)
+
+
+def short_quote(text: str, limit: int = 180) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+def citation_text(ref: PassageRef, limit: int = 180) -> str:
+    stance = "" if ref.stance == "supports" else f"[{ref.stance}] "
+    return f"{stance}“{short_quote(ref.quote, limit)}” — {ref.source_title}"
+
+
+def heading_label(text: str, parent: QWidget | None = None, *, size: float = 1.15) -> QLabel:
+    label = PlainLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * size)
+    label.setFont(font)
+    return label
+
+
+def add_row(form: QFormLayout, caption: str, field: QWidget) -> None:
+    """A form row whose caption is a plain-text label, like every other label on the pages."""
+    form.addRow(PlainLabel(caption, field.parentWidget(), wrap=False, selectable=False), field)
+
+
+class ClickList(QListWidget):
+    """A compact list whose items act like links: a click or Enter opens the item's target."""
+
+    opened = Signal(object)  # the Target
+
+    def __init__(self, parent: QWidget | None = None, *, empty_text: str = "none", max_rows: int = 8):
+        super().__init__(parent)
+        self._empty_text = empty_text
+        self._max_rows = max_rows
+        self._last_target: Target | None = None
+        self._clock = QElapsedTimer()
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setMouseTracking(True)
+        # read as a list of links on the page, not as an input box
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.viewport().setAutoFillBackground(False)
+        self.setStyleSheet("QListWidget { background: transparent; }")
+        self.itemClicked.connect(self._open)
+
+    def add(self, text: str, target: Target | None, tooltip: str = "") -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setData(LINK_ROLE, target)
+        if target is not None:
+            item.setForeground(QColor(LINK_COLOUR))
+        item.setToolTip(plain_tooltip(tooltip or text))
+        self.addItem(item)
+        return item
+
+    def finish(self) -> None:
+        """Show a greyed placeholder when empty and fit the height to the rows."""
+        if self.count() == 0:
+            item = QListWidgetItem(self._empty_text)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+        rows = min(self.count(), self._max_rows)
+        height = sum(self.sizeHintForRow(i) for i in range(rows)) + 2 * self.frameWidth() + 4
+        self.setFixedHeight(max(height, 24))
+
+    def targets(self) -> list[Target]:
+        return [t for i in range(self.count()) if (t := self.item(i).data(LINK_ROLE)) is not None]
+
+    def mouseMoveEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        linked = item is not None and item.data(LINK_ROLE) is not None
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if linked else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self._open(self.currentItem())
+            return
+        super().keyPressEvent(event)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        target = item.data(LINK_ROLE)
+        if target is None:
+            return
+        # a double-click reports two clicks; open the target once
+        now = self._clock.elapsed() if self._clock.isValid() else None
+        if target == self._last_target and now is not None and now < QApplication.doubleClickInterval():
+            return
+        self._last_target = target
+        self._clock.start()
+        self.opened.emit(target)
+
+
+class LinkList(ClickList):
+    """Links to other records; a click navigates through the context."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, **kwargs):
+        super().__init__(parent, **kwargs)
+        self.opened.connect(ctx.go)
+
+    def set_links(self, links: list[Link], describe: Callable[[Link], str] | None = None) -> None:
+        self.clear()
+        for link in links:
+            text = describe(link) if describe else (f"{link.label} ({link.role.replace('_', ' ')})"
+                                                    if link.role else link.label)
+            self.add(text, target_for(link))
+        self.finish()
+
+
+class CitationList(ClickList):
+    """Quotes that support (or contradict) a fact; a click opens the source at the passage."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, **kwargs):
+        kwargs.setdefault("empty_text", "no citation")
+        super().__init__(parent, **kwargs)
+        self.opened.connect(ctx.go)
+
+    def set_citations(self, refs: list[PassageRef]) -> None:
+        self.clear()
+        for ref in refs:
+            item = self.add(citation_text(ref), citation_target(ref),
+                            f"{ref.stance}: “{ref.quote}”\n\n{ref.source_title} ({ref.source_kind})\n"
+                            "Click to open the source at this passage.")
+            if ref.stance == "contradicts":
+                item.setForeground(QColor("#b71c1c"))
+        self.finish()
+
+
+class EventsTable(QWidget):
+    """The events a filter selects, in a sortable table; double-click or Enter opens one."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = EventTableModel(ctx.library, self)
+        self.count_label = PlainLabel("", self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.setMinimumHeight(220)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.setColumnWidth(0, 130)
+        self.view.setColumnWidth(1, 380)
+        self.view.activated.connect(lambda index: self.open_row(index.row()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.view)
+        self.model.filterApplied.connect(self._show_count)
+        ctx.changed.connect(self._on_changed)
+
+    def set_filter(self, f: EventFilter) -> None:
+        self.model.set_filter(f)
+
+    def open_row(self, row: int) -> None:
+        event_id = self.model.event_id(row)
+        if event_id:
+            self.ctx.go(Target("event", event_id))
+
+    def _show_count(self) -> None:
+        n = self.model.total()
+        self.count_label.setText(f"{n} event{'s' if n != 1 else ''} — double-click one to open it on the timeline")
+
+    def _on_changed(self, changes) -> None:
+        if changes.kinds & {"annotation", "event", "corpus"}:
+            self.model.refresh()
+
+
+class RecordPage(QWidget):
+    """A scrolling record page: subclasses build `self.body` once and fill it in `_fill`.
+
+    `show_target` loads the record through `_load(id)`; a record that is gone shows a message
+    instead. Any change the context announces reloads the record shown.
+    """
+
+    kind = ""
+    REFRESH_ON = frozenset({"annotation", "passage", "event", "corpus"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record = None
+        self._record_id: str | None = None
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.message = PlainLabel("", self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.message)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body_widget = QWidget(self.scroll)
+        self.body = QVBoxLayout(self.body_widget)
+        self.body.setContentsMargins(16, 12, 16, 16)
+        self.body.setSpacing(6)
+        self.scroll.setWidget(self.body_widget)
+        self.stack.addWidget(self.scroll)
+        ctx.changed.connect(self._on_changed)
+
+    def section(self, title: str) -> QLabel:
+        label = heading_label(title, self.body_widget)
+        self.body.addSpacing(8)
+        self.body.addWidget(label)
+        return label
+
+    def events_section(self, title: str = "Events") -> EventsTable:
+        """A heading and the table of this record's events."""
+        self.section(title)
+        table = EventsTable(self.ctx, self.body_widget)
+        table.setMinimumHeight(300)
+        self.body.addWidget(table)
+        return table
+
+    def notes_section(self, heading: str) -> AnnotationPanel:
+        """The user's notes on this record, closing the page."""
+        panel = AnnotationPanel(self.ctx, self.body_widget, heading=heading)
+        self.body.addSpacing(8)
+        self.body.addWidget(panel)
+        self.body.addStretch(1)
+        return panel
+
+    @property
+    def event_filter(self) -> EventFilter | None:
+        return getattr(self.record, "event_filter", None)
+
+    def show_events(self, table: EventsTable, f: EventFilter) -> None:
+        if table.model.filter() != f:  # re-querying an unchanged filter would lose the scroll
+            table.set_filter(f)
+
+    def title(self) -> str:
+        return self.record_title() if self.record is not None else self.kind.capitalize()
+
+    def record_title(self) -> str:  # pragma: no cover - overridden
+        return self._record_id or ""
+
+    def show_target(self, target: Target) -> None:
+        if target.id != self._record_id:
+            self.scroll.verticalScrollBar().setValue(0)
+        self._record_id = target.id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._record_id is None:
+            return
+        try:
+            self.record = self._load(self._record_id)
+        except NotFound:
+            self.record = None
+            self.message.setText(f"There is no {self.kind} {self._record_id!r} in this library "
+                                 "(a newer corpus may have removed it).")
+            self.stack.setCurrentWidget(self.message)
+            return
+        self._fill(self.record)
+        self.stack.setCurrentWidget(self.scroll)
+
+    def _load(self, record_id: str):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _fill(self, record) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _on_changed(self, changes) -> None:
+        if self._record_id is not None and changes.kinds & self.REFRESH_ON:
+            self.refresh()

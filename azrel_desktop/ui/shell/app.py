@@ -1,0 +1,252 @@
+"""Starting the desktop app: `azrel-desktop [--db PATH]` and `python -m azrel_desktop`.
+
+The library is opened in the thread pool (the first run creates, migrates and seeds the
+file) with a progress dialog that appears only when opening takes longer than half a second.
+While it opens (mostly SQLite's integrity check, which leaves Python free), the GUI thread
+imports the window's modules; once the window is built, the objects of the start-up are
+frozen out of the garbage collector, whose full passes over them would stall the GUI.
+A file that cannot be used gets a message box saying why and offering another file or Quit;
+the user never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from ...core.service import Library
+from ...core.store.backups import restore
+from ...core.store.database import DamagedDatabaseError, DatabaseError, default_db_path
+from .export_job import pool, wait_for_workers
+from .launch import parse_args, tune_interpreter
+from .settings import APPLICATION, ORGANISATION
+
+PROGRESS_DELAY_MS = 500
+QUIT, CHOOSE, RESTORE = "quit", "choose", "restore"
+
+
+class _OpenSignals(QObject):
+    progress = Signal(str)
+    done = Signal(object)  # Library
+    failed = Signal(str, object)  # message, the exception
+
+
+class _OpenRunnable(QRunnable):
+    def __init__(self, path: Path | None, opener: Callable[..., Library]):
+        super().__init__()
+        self.path = path
+        self.opener = opener
+        self.signals = _OpenSignals()
+
+    def run(self) -> None:
+        try:
+            library = self.opener(self.path, progress=self.signals.progress.emit)
+        except DatabaseError as exc:
+            self.signals.failed.emit(str(exc), exc)
+        except Exception as exc:  # OSError and the like: still a sentence, never a traceback
+            where = self.path or default_db_path()
+            self.signals.failed.emit(f"{where} could not be opened: {exc}", exc)
+        else:
+            self.signals.done.emit(library)
+
+
+def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Library.open,
+                       parent: QWidget | None = None, delay_ms: int = PROGRESS_DELAY_MS,
+                       errors: list | None = None,
+                       meanwhile: Callable[[], None] | None = None) -> tuple[Library | None, str | None]:
+    """Open the library off the GUI thread while the GUI stays responsive.
+
+    Returns (library, None) or (None, message); the exception is appended to `errors` if given.
+    A progress dialog shows after `delay_ms`. `meanwhile` runs on the GUI thread once the
+    opening has started (start-up uses it to import the window's modules in the meantime).
+    """
+    runnable = _OpenRunnable(path, opener)
+    runnable.setAutoDelete(False)
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+    dialog = QProgressDialog("Opening the library…", "", 0, 0, parent)
+    dialog.setWindowTitle(APPLICATION)
+    dialog.setCancelButton(None)  # a migration must not be interrupted halfway
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.reset()  # a new QProgressDialog may show itself; only the timer below shows it
+    dialog.hide()
+    timer = QTimer(singleShot=True, interval=delay_ms)
+    timer.timeout.connect(dialog.show)
+
+    def finish(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    runnable.signals.progress.connect(dialog.setLabelText, Qt.ConnectionType.QueuedConnection)
+    runnable.signals.done.connect(lambda lib: finish("library", lib), Qt.ConnectionType.QueuedConnection)
+    def failed(message: str, exc: object) -> None:
+        if errors is not None:
+            errors.append(exc)
+        finish("error", message)
+
+    runnable.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    timer.start()
+    pool().start(runnable)
+    if meanwhile is not None:
+        meanwhile()
+    if not outcome:
+        loop.exec()
+    timer.stop()
+    dialog.hide()
+    dialog.deleteLater()
+    return outcome.get("library"), outcome.get("error")  # type: ignore[return-value]
+
+
+def error_dialog(message: str, parent: QWidget | None = None) -> str:
+    """Say why the file cannot be used; return CHOOSE (another file) or QUIT."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"{APPLICATION} cannot open the library")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.setInformativeText("You can choose another library file (or a new file name to start a fresh "
+                           "library), or quit. The file was not changed.")
+    choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(choose)
+    box.exec()
+    return CHOOSE if box.clickedButton() is choose else QUIT
+
+
+def damaged_dialog(error: DamagedDatabaseError, parent: QWidget | None = None) -> str:
+    """Offer the newest verified backup of a damaged file; return RESTORE, CHOOSE or QUIT."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"{APPLICATION}: the library is damaged")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(str(error))
+    box.setInformativeText(f"The damaged file was kept as {error.moved_to.name}. Restore the backup from "
+                           f"{error.backup_time:%d %B %Y, %H:%M}?")
+    restore = box.addButton(f"Restore backup from {error.backup_time:%d %b %Y %H:%M}",
+                            QMessageBox.ButtonRole.AcceptRole)
+    choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    return RESTORE if clicked is restore else CHOOSE if clicked is choose else QUIT
+
+
+def notice_dialog(message: str, parent: QWidget | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, APPLICATION, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def choose_file(start: Path | None, parent: QWidget | None = None) -> Path | None:
+    folder = str(start.parent if start else default_db_path().parent)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Open or create an AzRel library", folder, "AzRel libraries (*.sqlite3 *.db);;All files (*)",
+        options=QFileDialog.Option.DontConfirmOverwrite)
+    return Path(path) if path else None
+
+
+def open_library(path: Path | None, *, ask: Callable[[str], str] = error_dialog,
+                 choose: Callable[[Path | None], Path | None] = choose_file,
+                 opener: Callable[..., Library] = Library.open,
+                 ask_damaged: Callable[[DamagedDatabaseError], str] = damaged_dialog,
+                 meanwhile: Callable[[], None] | None = None) -> Library | None:
+    """Open `path`, and on failure explain and let the user restore a backup (for a damaged
+    file), pick another file, or quit. `meanwhile` runs (once) while the first attempt opens."""
+    while True:
+        errors: list = []
+        library, error = open_in_background(path, opener=opener, errors=errors, meanwhile=meanwhile)
+        meanwhile = None
+        if library is not None:
+            return library
+        damaged = next((e for e in errors if isinstance(e, DamagedDatabaseError)), None)
+        answer = ask_damaged(damaged) if damaged else ask(error or "The library could not be opened.")
+        if answer == RESTORE and damaged is not None:
+            try:
+                restore(path or default_db_path(), damaged.backup)
+            except DatabaseError as exc:
+                if ask(str(exc)) != CHOOSE:
+                    return None
+            else:
+                continue
+        elif answer != CHOOSE:
+            return None
+        chosen = choose(path)
+        if chosen is None:
+            return None
+        path = chosen
+
+
+def build_main_window(library: Library, *, restore: bool = True):
+    from .main_window import MainWindow
+
+    return MainWindow(library, restore=restore)
+
+
+def prepare_window() -> None:
+    """Import what the first window is made of (while the library opens), then keep the
+    imported modules' objects out of the garbage collector's way."""
+    from ...core.query.facets import load_engine
+    from . import main_window  # noqa: F401
+
+    load_engine()
+    settle_heap()
+
+
+def settle_heap() -> None:
+    """Move every object alive now (modules, the window, its first rows) to the collector's
+    permanent generation: a full collection no longer walks them, which at start-up took
+    30–130 ms each time on the GUI thread. They are freed as usual when their count drops.
+    Full collections are rare already (`launch.tune_interpreter`)."""
+    gc.collect(1)  # young garbage first, so it is not frozen
+    gc.freeze()
+
+
+def start_window(path: Path | None, *, restore: bool = True, ask: Callable[[str], str] = error_dialog):
+    """Open the library (in the background) and build the first window, not yet shown:
+    (library, window), or (None, None) when the user gave up."""
+    library = open_library(path, ask=ask, meanwhile=prepare_window)
+    if library is None:
+        return None, None
+    window = build_main_window(library, restore=restore)
+    settle_heap()
+    return library, window
+
+
+def make_app(qt_args: list[str] | None = None) -> QApplication:
+    tune_interpreter()
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "azrel-desktop", *(qt_args or [])])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def main(argv: list[str] | None = None, *, exec_app: bool = True,
+         ask: Callable[[str], str] = error_dialog,
+         tell: Callable[[str], None] = notice_dialog) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else list(argv))
+    app = make_app(qt_args)
+    library, window = start_window(args.db, ask=ask)
+    if library is None:
+        return 1
+    window.show()
+    if library.notice and not library.readonly:  # read-only has its own banner
+        tell(library.notice)
+    if not exec_app:  # tests: the window is built and shown; close it again
+        window.close()
+        wait_for_workers()
+        library.close()
+        return 0
+    code = app.exec()
+    wait_for_workers()
+    library.close()
+    return code

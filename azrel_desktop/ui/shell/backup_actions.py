@@ -1,0 +1,65 @@
+"""File → Back up now and File → Restore from backup: run off the GUI thread, report in words,
+and tell every page to refresh after a restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ...core.research.annotations import Changes
+from ...core.store.backups import backups_dir
+from .context import AppContext
+from .export_job import LatestCall
+
+EVERYTHING = Changes(frozenset({"annotation", "passage", "event", "source", "organisation", "agreement"}))
+
+
+class BackupActions(QObject):
+    done = Signal(str)  # a sentence for the status bar
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._call = LatestCall(self)
+        self._call.finished.connect(self._finished)
+        self._call.failed.connect(self.failed.emit)
+        self._after = None
+
+    def back_up(self, target: Path | None = None) -> None:
+        library = self.ctx.library
+        self._after = None
+        self._call.start(lambda: library.backup(target))
+
+    def restore(self, backup: Path) -> None:
+        library = self.ctx.library
+        self._after = backup
+        self._call.start(lambda: library.restore(backup))
+
+    def _finished(self, result) -> None:
+        if self._after is None:
+            self.done.emit(f"Backed up to {result.path} ({result.size:,} bytes, verified).")
+            return
+        kept = f"; the replaced file was kept as {result}" if result else ""
+        self.ctx.undo_stack.clear()  # undo steps refer to notes as they were before the restore
+        self.ctx.emit_changes(EVERYTHING)
+        self.done.emit(f"Restored from {self._after}{kept}.")
+
+
+def ask_backup_to_restore(parent: QWidget | None) -> Path | None:
+    folder = backups_dir()
+    path, _ = QFileDialog.getOpenFileName(parent, "Restore from backup", str(folder),
+                                          "AzRel backups (*.sqlite3 *.db);;All files (*)")
+    return Path(path) if path else None
+
+
+def confirm_restore(parent: QWidget | None, backup: Path) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, "Restore from backup",
+                      f"Replace the library with the backup {backup.name}?\n\nThe current file is kept "
+                      "aside first, so nothing is lost.", QMessageBox.StandardButton.Cancel, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+    return box.clickedButton() is restore

@@ -1,0 +1,471 @@
+"""`MainWindow`: the page stack, back/forward history, menus, status bar and saved settings.
+
+Pages are created lazily, one per kind (the timeline page also shows single events). Every
+page has `show_target(Target)` and `title()`; pages navigate with `ctx.go(Target)`, which
+lands in `MainWindow.go`. The window remembers its geometry, the timeline's splitters and
+sort, and the last filter between runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import __version__
+from ...core.query.filters import EventFilter
+from ...core.query.records import Link
+from ...core.service import Library
+from ..common.widgets import PlainLabel
+from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restore
+from .context import AppContext
+from .export_job import ExportJob, ExportResult, wait_for_workers
+from .navigation import History, Target
+from .settings import APPLICATION, settings
+
+# Page key -> (module, class). `event` targets open the timeline page.
+PAGE_CLASSES = {
+    "timeline": ("timeline.timeline_page", "TimelinePage"),
+    "organisation": ("records.organisation_page", "OrganisationPage"),
+    "agreement": ("records.agreement_page", "AgreementPage"),
+    "country": ("records.actor_pages", "CountryPage"),
+    "person": ("records.actor_pages", "PersonPage"),
+    "source": ("sources.source_page", "SourcePage"),
+    "annotations": ("notes.annotations_page", "AnnotationsPage"),
+}
+FILTER_KEY = "timeline/filter"
+
+
+def page_key(kind: str) -> str:
+    return "timeline" if kind == "event" else kind
+
+
+def _menu_text(text: str, limit: int = 70) -> str:
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return text.replace("&", "&&")
+
+
+def _key_sequences(*keys) -> list[QKeySequence]:
+    """Shortcuts without duplicates (a platform's standard key may equal an explicit one)."""
+    seen: dict[str, QKeySequence] = {}
+    for key in keys:
+        seqs = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
+        for seq in seqs:
+            if not seq.isEmpty():
+                seen.setdefault(seq.toString(), seq)
+    return list(seen.values())
+
+
+class MissingPage(QWidget):
+    """Stands in for a page whose module is not installed, so navigation never crashes."""
+
+    def __init__(self, kind: str, reason: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = kind
+        lay = QVBoxLayout(self)
+        lay.addWidget(PlainLabel(f"The {kind} page is not available: {reason}", self))
+        lay.addStretch(1)
+
+    def title(self) -> str:
+        return self.kind.capitalize()
+
+    def show_target(self, target: Target) -> None:
+        pass
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, parent: QWidget | None = None, *, restore: bool = True,
+                 warn: Callable[[QWidget, str, str], None] | None = None):
+        super().__init__(parent)
+        self.ctx = AppContext(library, self)
+        self.history = History()
+        self.pages: dict[str, QWidget] = {}
+        self.last_export: ExportJob | None = None
+        self._pending_timeline_state: QSettings | None = None  # applied once the window has its size
+        # The filter is also saved shortly after each change, so a crash does not lose it.
+        self._save_filter_soon = QTimer(self, singleShot=True, interval=1000)
+        self._save_filter_soon.timeout.connect(self._save_filter)
+        self._warn = warn or (lambda parent, title, text: _plain_box(parent, title, text, QMessageBox.Icon.Warning))
+        self.setWindowTitle(APPLICATION)
+        self.resize(1280, 800)
+        self.setMinimumSize(900, 600)
+
+        self.stack = QStackedWidget(self)
+        central = QWidget(self)
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.readonly_banner = PlainLabel(
+            f"Read-only: {library.path} cannot be written, so you can browse and export but not "
+            "save notes. Copy the file somewhere writable to annotate.", central)
+        self.readonly_banner.setObjectName("readonlyBanner")
+        self.readonly_banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        self.readonly_banner.setVisible(library.readonly)
+        lay.addWidget(self.readonly_banner)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.backups = BackupActions(self.ctx, self)
+        self.backups.done.connect(lambda msg: self.statusBar().showMessage(msg, 15000))
+        self.backups.failed.connect(lambda msg: self._warn(self, "Backup", msg))
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.statusBar().showMessage(f"{library.path}", 5000)
+        if library.readonly:
+            self.statusBar().addPermanentWidget(PlainLabel("Read-only", self, wrap=False, selectable=False))
+        self.ctx.navigate.connect(self.go)
+        self.ctx.status.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
+        self.ctx.changed.connect(lambda _c: QTimer.singleShot(0, self._update_title))
+        self._watched: QObject | None = None  # the QWindow whose mouse presses are watched
+
+        start = Target("timeline")
+        if restore:
+            f = self._restore_settings()
+            if f is not None:
+                start = Target("timeline", extra=(f,))
+        self.go(start)
+
+    # --- pages ----------------------------------------------------------------------------
+    def page(self, kind: str) -> QWidget:
+        """The page showing `kind` targets, created on first use."""
+        key = page_key(kind)
+        page = self.pages.get(key)
+        if page is None:
+            module_name, class_name = PAGE_CLASSES[key]
+            try:
+                module = importlib.import_module(f"azrel_desktop.ui.{module_name}")
+                page = getattr(module, class_name)(self.ctx, self.stack)
+            except (ImportError, AttributeError) as exc:
+                page = MissingPage(key, str(exc), self.stack)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            if key == "timeline":
+                page.selectionChanged.connect(lambda _id: self._update_title())
+                page.filterChanged.connect(lambda _f: self._save_filter_soon.start())
+                if self._pending_timeline_state is not None and self.isVisible():
+                    self._restore_timeline_layout()
+        return page
+
+    @property
+    def timeline(self):
+        return self.page("timeline")
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    # --- navigation ---------------------------------------------------------------------------
+    def go(self, target: Target) -> None:
+        self._remember_current()
+        self.history.visit(target)
+        self._show(target)
+
+    def back(self) -> bool:
+        if not self.history.can_go_back():
+            return False
+        self._remember_current()
+        self._show(self.history.back())
+        return True
+
+    def forward(self) -> bool:
+        if not self.history.can_go_forward():
+            return False
+        self._remember_current()
+        self._show(self.history.forward())
+        return True
+
+    def _remember_current(self) -> None:
+        """Record where the timeline is now (filter, selected event) before leaving it."""
+        page = self.current_page()
+        current = self.history.current
+        if current is not None and page_key(current.kind) == "timeline" and hasattr(page, "current_target"):
+            self.history.current = page.current_target()
+
+    def _show(self, target: Target | None) -> None:
+        if target is None:
+            return
+        page = self.page(target.kind)
+        self.stack.setCurrentWidget(page)
+        page.show_target(target)
+        self._update_title()
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def _update_title(self) -> None:
+        page = self.current_page()
+        title = page.title() if page is not None and hasattr(page, "title") else ""
+        self.setWindowTitle(f"{title} — {APPLICATION}" if title else APPLICATION)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Mouse back/forward buttons anywhere in this window; child views would otherwise eat them.
+        # Watched on the window's QWindow, which gets each mouse event before the widget under
+        # it: an application-wide filter would run Python for every event of every object.
+        if event.type() == QEvent.Type.MouseButtonPress and watched is self._watched and self._mouse_nav(event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self._mouse_nav(event):
+            super().mousePressEvent(event)
+
+    def _mouse_nav(self, event: QMouseEvent) -> bool:
+        if event.button() == Qt.MouseButton.BackButton:
+            self.back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.forward()
+        else:
+            return False
+        event.accept()
+        return True
+
+    # --- actions and menus ------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(_key_sequences(*shortcuts))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.back_action = self._action("Back", self.back, (QKeySequence.StandardKey.Back, "Alt+Left"),
+                                        "Go back to the previous page")
+        self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.forward_action = self._action("Forward", self.forward, (QKeySequence.StandardKey.Forward, "Alt+Right"),
+                                           "Go forward again")
+        self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.export_action = self._action("Export to CSV…", lambda: self.export_csv(), ("Ctrl+E",),
+                                          "Export the timeline's events, filtered and sorted as shown")
+        self.export_notes_action = self._action("Export annotations…", lambda: self.export_annotations(),
+                                                tip="Export all your notes to CSV")
+        self.backup_action = self._action("Back up now", lambda: self.backups.back_up(),
+                                          tip="A verified copy of the library in the backups folder")
+        self.restore_action = self._action("Restore from backup…", self.restore_backup,
+                                           tip="Replace the library with a backup; the current file is kept aside")
+        self.restore_action.setEnabled(not self.ctx.library.readonly)
+        self.quit_action = self._action("Quit", self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        stack = self.ctx.undo_stack
+        self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcuts(_key_sequences(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
+        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts(_key_sequences("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
+        self.timeline_action = self._action("Timeline", lambda: self.go(Target("timeline")), ("Ctrl+1",))
+        self.annotations_action = self._action("Annotations", lambda: self.go(Target("annotations")), ("Ctrl+2",))
+        self.search_action = self._action("Search the timeline", self.focus_search, ("Ctrl+L",))
+        self.about_action = self._action("About AzRel Desktop", self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_notes_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        go = bar.addMenu("&Go")
+        for action in (self.back_action, self.forward_action):
+            go.addAction(action)
+        go.addSeparator()
+        go.addAction(self.timeline_action)
+        go.addAction(self.search_action)
+        go.addAction(self.annotations_action)
+        self.organisations_menu = go.addMenu("Organisations")
+        self._fill_organisations(self.organisations_menu, self.ctx.library.records("organisation"))
+        self.sources_menu = go.addMenu("Sources")
+        # A large library has thousands of sources: the menu is filled when it is first opened.
+        self.sources_menu.aboutToShow.connect(self._fill_sources)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _fill_sources(self) -> None:
+        if self.sources_menu.actions():
+            return
+        for link in self.ctx.library.records("source"):
+            action = self.sources_menu.addAction(_menu_text(link.label))
+            action.triggered.connect(lambda _c=False, i=link.id: self.go(Target("source", i)))
+
+    def _fill_organisations(self, menu: QMenu, orgs: list[Link]) -> None:
+        children: dict[str | None, list[Link]] = {}
+        for link in orgs:
+            children.setdefault(link.role, []).append(link)  # role is the parent id
+
+        def add(into: QMenu, parent_id: str | None) -> None:
+            for link in children.get(parent_id, []):
+                if children.get(link.id):
+                    sub = into.addMenu(_menu_text(link.label))
+                    sub.addAction(_menu_text(link.label)).triggered.connect(
+                        lambda _c=False, i=link.id: self.go(Target("organisation", i)))
+                    sub.addSeparator()
+                    add(sub, link.id)
+                else:
+                    into.addAction(_menu_text(link.label)).triggered.connect(
+                        lambda _c=False, i=link.id: self.go(Target("organisation", i)))
+
+        add(menu, None)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Navigation", self)
+        bar.setObjectName("navigationToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.back_action)
+        bar.addAction(self.forward_action)
+        bar.addSeparator()
+        bar.addAction(self.timeline_action)
+        bar.addAction(self.annotations_action)
+        bar.addSeparator()
+        bar.addAction(self.export_action)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def focus_search(self) -> None:
+        if page_key(self.history.current.kind if self.history.current else "") != "timeline":
+            self.go(Target("timeline"))
+        self.timeline.focus_search()
+
+    def about(self) -> None:
+        _plain_box(self, "About AzRel Desktop", (
+            f"AzRel Desktop {__version__}\n\n"
+            "A research browser for the foreign relations of Azerbaijan. Every fact is cited to an "
+            "exact passage of a source.\n\n"
+            f"Library: {self.ctx.library.path}\n"
+            f"Events: {self.ctx.library.total()}"), QMessageBox.Icon.Information)
+
+    def restore_backup(self, path: Path | None = None, *, confirm=confirm_restore) -> bool:
+        """Restore from `path` (or a chosen file) after the user confirms."""
+        path = path or ask_backup_to_restore(self)
+        if path is None or not confirm(self, path):
+            return False
+        self.backups.restore(path)
+        return True
+
+    # --- export -----------------------------------------------------------------------------------
+    def export_csv(self, path: str | Path | None = None, *, dialog: bool = True) -> ExportJob | None:
+        """Export the timeline's filter in its sort order; `path` skips the file dialog."""
+        if path is None:
+            path = self._ask_path("Export events to CSV", "azrel-events.csv")
+            if path is None:
+                return None
+        page = self.timeline
+        job = ExportJob.events(self.ctx.library, page.filter(), page.sort_key(), path, self,
+                               dialog_parent=self if dialog else None)
+        return self._run(job)
+
+    def export_annotations(self, path: str | Path | None = None, *, dialog: bool = True) -> ExportJob | None:
+        if path is None:
+            path = self._ask_path("Export annotations to CSV", "azrel-annotations.csv")
+            if path is None:
+                return None
+        job = ExportJob.annotations(self.ctx.library, path, self, dialog_parent=self if dialog else None)
+        return self._run(job)
+
+    def _ask_path(self, caption: str, name: str) -> str | None:
+        s = settings()
+        folder = str(s.value("export/folder", str(Path.home())))
+        path, _ = QFileDialog.getSaveFileName(self, caption, str(Path(folder) / name), "CSV files (*.csv)")
+        if not path:
+            return None
+        if not path.lower().endswith(".csv"):
+            path += ".csv"
+        s.setValue("export/folder", str(Path(path).parent))
+        return path
+
+    def _run(self, job: ExportJob) -> ExportJob:
+        self.last_export = job
+        job.finished.connect(self._export_finished)
+        self.statusBar().showMessage(f"Exporting to {job.path}…")
+        job.start()
+        return job
+
+    def _export_finished(self, result: ExportResult) -> None:
+        self.statusBar().showMessage(result.message, 15000)
+        if result.error:
+            self._warn(self, "Export failed", f"{result.message}\n\nThe file {result.path} was not changed.")
+
+    # --- settings -------------------------------------------------------------------------------
+    def _restore_settings(self) -> EventFilter | None:
+        s = settings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, (QByteArray, bytes)):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, (QByteArray, bytes)):
+            self.restoreState(state)
+        self._pending_timeline_state = s
+        raw = s.value(FILTER_KEY)
+        if not raw:
+            return None
+        try:
+            return EventFilter.from_dict(json.loads(str(raw)))
+        except (ValueError, TypeError):  # an old or hand-edited value: start unfiltered
+            return None
+
+    def save_settings(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        if "timeline" in self.pages:
+            self.pages["timeline"].save_state(s)
+        self._save_filter(s)
+
+    def _save_filter(self, s: QSettings | None = None) -> None:
+        if "timeline" not in self.pages:
+            return
+        s = s or settings()
+        s.setValue(FILTER_KEY, json.dumps(self.pages["timeline"].filter().to_dict()))
+        s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._watched:
+            self._watched = handle
+            handle.installEventFilter(self)
+        if self._pending_timeline_state is not None and "timeline" in self.pages:
+            self._restore_timeline_layout()
+
+    def _restore_timeline_layout(self) -> None:
+        # Splitter sizes restored before the window has its real size get rescaled, so wait.
+        s, self._pending_timeline_state = self._pending_timeline_state, None
+        self.pages["timeline"].restore_state(s)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.last_export is not None and self.last_export.running():
+            self.last_export.cancel()
+        self._save_filter_soon.stop()
+        self.save_settings()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        wait_for_workers()
+        super().closeEvent(event)
+
+
+def _plain_box(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

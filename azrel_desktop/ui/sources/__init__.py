@@ -1,0 +1,1 @@
+"""The source reader: a source's page and its highlighted text."""

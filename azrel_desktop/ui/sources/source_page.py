@@ -1,0 +1,504 @@
+"""The source page: a source's metadata, its full text verbatim with every passage highlighted
+by what it supports, the list of passages with the records citing each, find in text, the
+user's own annotated selections, and the notes on the source and on each passage.
+
+Everything shown from the source is plain text: the body goes into a read-only
+QPlainTextEdit, metadata into PlainLabels, and the URL is shown, never opened.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.corpus.dates import DateError
+from ...core.corpus.dates import describe as describe_date
+from ...core.query.records import Link, NotFound, SourcePassage
+from ...core.query.records import SourcePage as SourceRecord
+from ...core.research.annotations import AnnotationView
+from ..common.widgets import PlainLabel, plain_tooltip
+from ..notes import undo
+from ..notes.annotation_panel import AnnotationPanel, NoteDialog
+from ..records.links import add_row, heading_label, target_for
+from ..shell.context import AppContext
+from ..shell.navigation import Target
+from .source_text import HIGHLIGHT_CLASSES, SourceTextView, Span
+
+PASSAGE_ROLE = Qt.ItemDataRole.UserRole
+LINK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def swatch(cls: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(HIGHLIGHT_CLASSES.get(cls, HIGHLIGHT_CLASSES["event"])[0]))
+    return QIcon(pixmap)
+
+
+def _date(value: str | None) -> str:
+    if not value:
+        return "not stated"
+    try:
+        return f"{describe_date(value)}  ({value})"
+    except DateError:
+        return value
+
+
+def passage_summary(p: SourcePassage) -> str:
+    lines = [f"{p.label}: " if p.label else ""]
+    quote = " ".join(p.quote.split())
+    lines[0] += f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”"
+    lines += [f"supports: {link.label}" for link in p.supports]
+    lines += [f"contradicts: {link.label}" for link in p.contradicts]
+    lines += [f"note: {a.body}" for a in p.annotations]
+    return "\n".join(lines)
+
+
+class FindLine(QLineEdit):
+    """The find field: Enter → next match, Shift+Enter → previous, Esc → close."""
+
+    def __init__(self, bar: FindBar):
+        super().__init__(bar)
+        self.bar = bar
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.bar.step(not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.bar.close_bar()
+            return
+        super().keyPressEvent(event)
+
+
+class FindBar(QWidget):
+    """Find in the source text: every match highlighted, with a count and next / previous."""
+
+    def __init__(self, view: SourceTextView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = view
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(PlainLabel("Find:", self, wrap=False, selectable=False))
+        self.field = FindLine(self)
+        self.field.setPlaceholderText("text in this source (Enter: next, Shift+Enter: previous, Esc: close)")
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Find in source text")
+        self.field.textChanged.connect(self._search)
+        layout.addWidget(self.field, 1)
+        self.count_label = PlainLabel("", self, wrap=False, selectable=False)
+        self.count_label.setMinimumWidth(90)
+        layout.addWidget(self.count_label)
+        for text, forward, tip in (("▲", False, "Previous match (Shift+Enter)"), ("▼", True, "Next match (Enter)")):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.clicked.connect(lambda _=False, f=forward: self.step(f))
+            layout.addWidget(button)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setToolTip("Close (Esc)")
+        close.setAccessibleName("Close find bar")
+        close.clicked.connect(self.close_bar)
+        layout.addWidget(close)
+
+    def open_bar(self) -> None:
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+        if self.field.text():
+            self._search(self.field.text())
+
+    def close_bar(self) -> None:
+        self.view.clear_find()
+        self.hide()
+        self.view.setFocus()
+
+    def research(self) -> None:
+        """Search again (the text changed under the bar)."""
+        self._search(self.field.text())
+
+    def step(self, forward: bool = True) -> None:
+        self.view.find_step(forward)
+        self._show_count()
+
+    def _search(self, needle: str) -> None:
+        self.view.find(needle)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        n = self.view.match_count()
+        if not self.field.text():
+            self.count_label.setText("")
+        elif n == 0:
+            self.count_label.setText("no matches")
+        else:
+            self.count_label.setText(f"{self.view.current_match() + 1} of {n}")
+
+
+class Legend(QWidget):
+    """What each highlight colour means, with how many passages of this source have it."""
+
+    COLUMNS = 4
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(2)
+        self.labels: dict[str, QLabel] = {}
+        for index, (cls, (_colour, meaning)) in enumerate(HIGHLIGHT_CLASSES.items()):
+            row, column = divmod(index, self.COLUMNS)
+            icon = QLabel(self)
+            icon.setPixmap(swatch(cls).pixmap(QSize(12, 12)))
+            label = QLabel(meaning, self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(icon, row, 2 * column)
+            layout.addWidget(label, row, 2 * column + 1)
+            self.labels[cls] = label
+        layout.setColumnStretch(2 * self.COLUMNS - 1, 1)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for cls, label in self.labels.items():
+            meaning = HIGHLIGHT_CLASSES[cls][1]
+            label.setText(f"{meaning} ({counts.get(cls, 0)})")
+
+
+class SourcePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record: SourceRecord | None = None
+        self._source_id: str | None = None
+        self._current_passage: str | None = None
+        self._passages: dict[str, SourcePassage] = {}
+
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.message = PlainLabel("", self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.message)
+        content = QWidget(self)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(content)
+
+        self.title_label = heading_label("", content, size=1.5)
+        layout.addWidget(self.title_label)
+        self.subtitle_label = PlainLabel("", content)
+        layout.addWidget(self.subtitle_label)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, content)
+        layout.addWidget(splitter, 1)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        tools = QHBoxLayout()
+        self.find_button = QPushButton("Find… (Ctrl+F)", left)
+        self.annotate_button = QPushButton("Annotate selection…", left)
+        self.annotate_button.setEnabled(False)
+        tools.addWidget(self.find_button)
+        tools.addWidget(self.annotate_button)
+        self.error_label = PlainLabel("", left)
+        self.error_label.setStyleSheet("color: #b00020;")
+        tools.addWidget(self.error_label, 1)
+        left_layout.addLayout(tools)
+        self.text_view = SourceTextView(left)
+        self.find_bar = FindBar(self.text_view, left)
+        self.find_bar.hide()
+        left_layout.addWidget(self.find_bar)
+        left_layout.addWidget(self.text_view, 1)
+        self.legend = Legend(left)
+        left_layout.addWidget(self.legend)
+
+        right_scroll = QScrollArea(splitter)
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setMinimumWidth(380)
+        right = QWidget(right_scroll)
+        right_scroll.setWidget(right)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(heading_label("About this source", right))
+        self.meta = self._build_meta(right)
+        right_layout.addLayout(self.meta)
+        # long text wraps badly inside a form layout, so the reliability note gets its own rows
+        right_layout.addWidget(PlainLabel("Reliability:", right, wrap=False, selectable=False))
+        reliability = PlainLabel("", right)
+        reliability.setObjectName("meta_reliability")
+        right_layout.addWidget(reliability)
+        self.meta_labels["reliability"] = reliability
+        right_layout.addSpacing(8)
+        right_layout.addWidget(heading_label("Passages", right))
+        right_layout.addWidget(PlainLabel("Click a passage to find it in the text; double-click a record to open it.",
+                                          right))
+        self.passage_tree = QTreeWidget(right)
+        self.passage_tree.setHeaderHidden(True)
+        self.passage_tree.header().setStretchLastSection(True)
+        self.passage_tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.passage_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.passage_tree.setWordWrap(True)
+        self.passage_tree.setUniformRowHeights(False)
+        self.passage_tree.setMinimumHeight(260)
+        self.passage_tree.setAccessibleName("Passages of this source")
+        right_layout.addWidget(self.passage_tree, 1)
+        self.passage_notes = AnnotationPanel(ctx, right, heading="Notes on the selected passage",
+                                             no_target_text="Select a passage to see and add its notes.")
+        right_layout.addWidget(self.passage_notes)
+        self.source_notes = AnnotationPanel(ctx, right, heading="Notes on this source")
+        right_layout.addWidget(self.source_notes)
+        right_layout.addStretch(1)
+        splitter.addWidget(left)
+        splitter.addWidget(right_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 420])
+
+        find_action = QAction("Find in text", self)
+        find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find_action.triggered.connect(self.open_find)
+        self.addAction(find_action)
+        self.find_action = find_action
+
+        self.find_button.clicked.connect(self.open_find)
+        self.annotate_button.clicked.connect(self.ask_annotate_selection)
+        self.text_view.annotate_requested.connect(self.ask_annotate_selection)
+        self.text_view.find_requested.connect(self.open_find)
+        self.text_view.selectionChanged.connect(self._update_annotate_button)
+        self.text_view.span_clicked.connect(self._on_span_clicked)
+        self.passage_tree.itemClicked.connect(self._on_item_clicked)
+        self.passage_tree.itemActivated.connect(self._on_item_activated)
+        ctx.changed.connect(self._on_changed)
+        self.passage_notes.set_target(None, None)
+
+    def _build_meta(self, parent: QWidget) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.meta_labels: dict[str, PlainLabel] = {}
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for key, caption in (("publisher", "Publisher"), ("author", "Author"), ("url", "URL"),
+                             ("published", "Published"), ("data_as_of", "Data as of"),
+                             ("kind", "Kind"), ("language", "Language"), ("sha256", "SHA-256")):
+            label = PlainLabel("", parent)
+            if key in ("sha256", "url"):
+                label.setWordWrap(True)
+                label.setMinimumWidth(10)
+            label.setObjectName(f"meta_{key}")
+            add_row(form, caption + ":", label)
+            self.meta_labels[key] = label
+        return form
+
+    # --- page protocol --------------------------------------------------------------------
+    def title(self) -> str:
+        return self.record.title if self.record else "Source"
+
+    def show_target(self, target: Target) -> None:
+        if target.id != self._source_id or self.record is None:
+            self._source_id = target.id
+            self._current_passage = None
+            self.passage_tree.verticalScrollBar().setValue(0)
+        self.refresh()
+        if self.record is None:
+            return
+        if target.passage_id:
+            if target.passage_id in self._passages:
+                self.select_passage(target.passage_id, flash=True)
+            else:
+                self.ctx.status.emit("That passage is no longer in this source.")
+        elif target.start is not None and target.end is not None:
+            exact = next((p.id for p in self._passages.values()
+                          if (p.start, p.end) == (target.start, target.end)), None)
+            if exact:
+                self.select_passage(exact, flash=True)
+            else:
+                self.text_view.flash(target.start, target.end)
+
+    def refresh(self) -> None:
+        if not self._source_id:
+            return
+        try:
+            record = self.ctx.library.source(self._source_id)
+        except NotFound:
+            self.record = None
+            self._passages = {}
+            self.message.setText(f"There is no source {self._source_id!r} in this library "
+                                 "(a newer corpus may have removed it).")
+            self.stack.setCurrentWidget(self.message)
+            return
+        self.record = record
+        self.stack.setCurrentIndex(1)
+        self.title_label.setText(record.title)
+        published = f"published {describe_date(record.published)}" if record.published else "publication date not stated"
+        self.subtitle_label.setText(" · ".join(x for x in (record.kind, published, record.publisher) if x))
+        self._fill_meta(record)
+        # A user passage whose last note was deleted (or undone) is no longer shown: the core
+        # keeps the span, but without a note it means nothing to the user.
+        visible = [p for p in record.passages if p.kind != "user" or p.annotations]
+        self._passages = {p.id: p for p in visible}
+        if self._current_passage not in self._passages:
+            self._current_passage = None
+        text_changed = self.text_view.set_source_text(record.text)
+        self.text_view.set_spans([Span(p.start, p.end, p.highlight, p.id) for p in visible],
+                                 {p.id: passage_summary(p) for p in visible})
+        self.text_view.set_can_annotate(not self.ctx.library.readonly)
+        if text_changed and self.find_bar.isVisible():
+            self.find_bar.research()
+        counts: dict[str, int] = {}
+        for p in visible:
+            for cls in p.classes:
+                counts[cls] = counts.get(cls, 0) + 1
+        self.legend.set_counts(counts)
+        self._fill_tree(visible)
+        self.source_notes.set_target("source", record.id)
+        self.passage_notes.set_target("passage" if self._current_passage else None, self._current_passage)
+        self._update_annotate_button()
+
+    def _fill_meta(self, r: SourceRecord) -> None:
+        values = {
+            "publisher": r.publisher or "not stated", "author": r.author or "not stated",
+            "url": r.url or "none", "published": _date(r.published), "data_as_of": _date(r.data_as_of),
+            "kind": r.kind, "language": r.language, "reliability": r.reliability or "no note",
+            "sha256": r.sha256,
+        }
+        for key, value in values.items():
+            self.meta_labels[key].setText(value)
+
+    def _fill_tree(self, passages: list[SourcePassage]) -> None:
+        tree = self.passage_tree
+        scrolled = tree.verticalScrollBar().value()
+        tree.clear()
+        for p in passages:
+            quote = " ".join(p.quote.split())
+            text = f"{quote[:140]}{'…' if len(quote) > 140 else ''}"
+            if p.kind == "boilerplate":
+                text = f"[not part of the article] {p.label or text}"
+            elif p.kind == "user":
+                text = f"[your selection] {text}"
+            item = QTreeWidgetItem([text])
+            item.setIcon(0, swatch(p.highlight))
+            item.setData(0, PASSAGE_ROLE, p.id)
+            item.setToolTip(0, plain_tooltip(passage_summary(p)))
+            for stance, links in (("supports", p.supports), ("contradicts", p.contradicts)):
+                for link in links:
+                    child = QTreeWidgetItem([f"{stance}: {link.label}"])
+                    child.setData(0, PASSAGE_ROLE, p.id)
+                    child.setData(0, LINK_ROLE, link)
+                    child.setToolTip(0, plain_tooltip(f"Double-click to open: {link.label}"))
+                    if stance == "contradicts":
+                        child.setForeground(0, QColor("#b71c1c"))
+                    item.addChild(child)
+            for note in p.annotations:
+                body = " ".join(note.body.split())
+                child = QTreeWidgetItem([f"note: {body[:120]}{'…' if len(body) > 120 else ''}"])
+                child.setData(0, PASSAGE_ROLE, p.id)
+                child.setToolTip(0, plain_tooltip(note.body))
+                item.addChild(child)
+            tree.addTopLevelItem(item)
+            item.setExpanded(True)
+            if p.id == self._current_passage:
+                tree.setCurrentItem(item)
+        tree.verticalScrollBar().setValue(scrolled)  # a note added elsewhere must not move the list
+
+    # --- passages -------------------------------------------------------------------------
+    def current_passage_id(self) -> str | None:
+        return self._current_passage
+
+    def highlighted_spans(self) -> list[tuple[int, int, str]]:
+        return [(s.start, s.end, s.cls) for s in self.text_view.spans()]
+
+    def passage_item(self, passage_id: str) -> QTreeWidgetItem | None:
+        for i in range(self.passage_tree.topLevelItemCount()):
+            item = self.passage_tree.topLevelItem(i)
+            if item.data(0, PASSAGE_ROLE) == passage_id:
+                return item
+        return None
+
+    def select_passage(self, passage_id: str, *, flash: bool = True) -> None:
+        p = self._passages.get(passage_id)
+        if p is None:
+            return
+        self._current_passage = passage_id
+        item = self.passage_item(passage_id)
+        if item is not None and self.passage_tree.currentItem() is not item:
+            self.passage_tree.setCurrentItem(item)
+            self.passage_tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.passage_notes.set_target("passage", passage_id)
+        if flash:
+            self.text_view.flash(p.start, p.end)
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        passage_id = item.data(0, PASSAGE_ROLE)
+        if passage_id:
+            self.select_passage(passage_id, flash=item.data(0, LINK_ROLE) is None)
+
+    def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        link: Link | None = item.data(0, LINK_ROLE)
+        if link is not None:
+            target = target_for(link)
+            if target is not None:
+                self.ctx.go(target)
+        else:
+            self._on_item_clicked(item)
+
+    def _on_span_clicked(self, spans: list[Span]) -> None:
+        # the innermost passage under the click, without a flash: the user is already there
+        if spans[0].id:
+            self.select_passage(spans[0].id, flash=False)
+
+    # --- find & annotate ------------------------------------------------------------------
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def _update_annotate_button(self) -> None:
+        readonly = self.ctx.library.readonly
+        self.annotate_button.setEnabled(not readonly and self.text_view.textCursor().hasSelection())
+        self.annotate_button.setToolTip("This library file is read-only." if readonly
+                                        else "Write a note on the selected text")
+
+    def ask_annotate_selection(self) -> None:
+        span = self.text_view.selection_span()
+        if span is None or self.record is None or self.ctx.library.readonly:
+            return
+        quote = self.record.text[span[0]:span[1]]
+        answer = NoteDialog.ask(self, "Annotate selection", context=quote)
+        if answer is not None:
+            self.annotate_selection(*answer, span=span)
+
+    def annotate_selection(self, body: str, tags=(), *, span: tuple[int, int] | None = None
+                           ) -> AnnotationView | None:
+        """Save a note on the selected text (or `span`, in code points) as a new user passage."""
+        span = span or self.text_view.selection_span()
+        if span is None or self.record is None:
+            return None
+        self.error_label.setText("")
+        try:
+            view = undo.annotate_selection(self.ctx, self.record.id, span[0], span[1], body, tags)
+        except Exception as exc:  # the core says why a selection cannot be annotated
+            self.error_label.setText(f"Not saved: {exc}")
+            self.ctx.status.emit(f"Selection not annotated: {exc}")
+            return None
+        self.select_passage(view.target_id, flash=False)
+        return view
+
+    def _on_changed(self, changes) -> None:
+        if self._source_id and changes.kinds & {"annotation", "passage", "source", "event", "corpus"}:
+            self.refresh()

@@ -1,0 +1,1 @@
+"""The timeline page: filter panel, chips, chart, event table and detail pane."""

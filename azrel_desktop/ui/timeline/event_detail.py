@@ -1,0 +1,285 @@
+"""`EventDetailPane`: everything about the selected event, with its evidence.
+
+Date as written and as EDTF with precision and bounds, summary, links to organisations,
+countries, people and agreements, each supporting passage quoted with its source (a click
+opens the source at that passage), a dispute beside the passages on each side, and the
+user's notes (helper B's `AnnotationPanel`). All data text is shown as plain text; links
+are `LinkLabel`s (plain-text labels with click handling), never HTML anchors.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from ...core.query.records import EventDetail, Link, NotFound, PassageRef
+from ..common.widgets import PlainLabel, plain_tooltip
+from ..shell.context import AppContext
+from ..shell.navigation import Target
+from .timeline_model import PRECISION_WORDS
+
+
+class LinkLabel(PlainLabel):
+    """Plain text that navigates when clicked (or activated with Enter/Space)."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, target: Target, parent: QWidget | None = None, *, wrap: bool = True):
+        super().__init__(text, parent, wrap=wrap, selectable=False)
+        self.target = target
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(f"Open {text}")
+        font = self.font()
+        font.setUnderline(True)
+        self.setFont(font)
+        self.setStyleSheet("QLabel { color: palette(link); } QLabel:focus { background: palette(highlight);"
+                           " color: palette(highlighted-text); }")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+def _heading(text: str, parent: QWidget, scale: float = 1.0) -> PlainLabel:
+    label = PlainLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def _bound(value: str) -> str:
+    if value.startswith("0001-01-01"):
+        return "open"
+    if value.startswith("9999-12-31"):
+        return "open"
+    return value
+
+
+class PassageCard(QFrame):
+    """One quoted passage with the source it comes from (a link to that spot in the source)."""
+
+    def __init__(self, ref: PassageRef, open_passage, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ref = ref
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        colour = "#c62828" if ref.stance == "contradicts" else "#2e7d32"
+        self.setObjectName("passageCard")
+        self.setStyleSheet(f"QFrame#passageCard {{ border-left: 3px solid {colour}; }}")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 4, 4, 4)
+        quote = PlainLabel(f"“{ref.quote}”", self)
+        quote.setObjectName("passageQuote")
+        self.quote = quote
+        font = quote.font()
+        font.setItalic(True)
+        quote.setFont(font)
+        context = f"…{ref.prefix}{ref.quote}{ref.suffix}…" if (ref.prefix or ref.suffix) else ref.quote
+        quote.setToolTip(plain_tooltip(context))
+        lay.addWidget(quote)
+        self.link = LinkLabel(f"— {ref.source_title}", Target("source", ref.source_id, passage_id=ref.id,
+                                                             start=ref.start, end=ref.end), self)
+        self.link.setToolTip(plain_tooltip(f"Open “{ref.source_title}” ({ref.source_kind}) at this passage"))
+        self.link.clicked.connect(lambda: open_passage(self.link.target))
+        lay.addWidget(self.link)
+
+
+class EventDetailPane(QScrollArea):
+    """The selected event's detail; `linkActivated(Target)` is also sent to `ctx.go`."""
+
+    linkActivated = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: EventDetail | None = None
+        self.links: list[LinkLabel] = []
+        self.passages: list[PassageCard] = []
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(260)
+
+        body = QWidget(self)
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(8, 8, 8, 8)
+        self._content: QWidget | None = None
+        self._notes_target: str | None = None
+        self.placeholder = PlainLabel("Select an event to see its date, sources and notes.", body)
+        self.placeholder.setEnabled(False)
+        self._layout.addWidget(self.placeholder)
+        self.annotations = self._make_annotation_panel(body)
+        self._layout.addWidget(self.annotations)
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        self._show_notes(False)
+        ctx.changed.connect(self._on_changed)
+
+    def _make_annotation_panel(self, parent: QWidget) -> QWidget:
+        try:
+            from ..notes.annotation_panel import AnnotationPanel
+        except ImportError:  # the notes panel ships separately; the pane still works without it
+            label = PlainLabel("Notes are not available in this build.", parent)
+            label.setEnabled(False)
+            return label
+        return AnnotationPanel(self.ctx, parent)
+
+    # --- API ------------------------------------------------------------------------------------
+    def event_id(self) -> str | None:
+        return self.detail.row.id if self.detail else None
+
+    def show_event(self, event_id: str | None) -> None:
+        detail = None
+        if event_id:
+            try:
+                detail = self.ctx.library.event(event_id)
+            except NotFound:
+                detail = None
+        self.detail = detail
+        self._rebuild()
+        self.verticalScrollBar().setValue(0)
+
+    def refresh(self) -> None:
+        if self.detail is not None:
+            pos = self.verticalScrollBar().value()
+            self.show_event(self.detail.row.id)
+            self.verticalScrollBar().setValue(pos)
+
+    def _on_changed(self, _changes) -> None:
+        self.refresh()
+
+    def _go(self, target: Target) -> None:
+        self.linkActivated.emit(target)
+        self.ctx.go(target)
+
+    # --- building -------------------------------------------------------------------------------
+    def _show_notes(self, on: bool) -> None:
+        self.annotations.setVisible(on)
+
+    def _rebuild(self) -> None:
+        if self._content is not None:
+            old, self._content = self._content, None
+            self._layout.removeWidget(old)
+            old.hide()
+            old.setParent(None)  # out of the widget tree now, so lookups never find stale labels
+            old.deleteLater()
+        self.links, self.passages = [], []
+        d = self.detail
+        self.placeholder.setVisible(d is None)
+        self._show_notes(d is not None)
+        set_target = getattr(self.annotations, "set_target", None)
+        new_target = d.row.id if d else None
+        # Only on a new event: the notes panel refreshes itself on ctx.changed and may hold an edit.
+        if set_target is not None and new_target != self._notes_target:
+            self._notes_target = new_target
+            set_target("event", new_target)
+        if d is None:
+            return
+        content = QWidget(self.widget())
+        lay = QVBoxLayout(content)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6)
+        self._build_header(d, content, lay)
+        for title, links in (("Organisations", d.organisations), ("Countries", d.countries),
+                             ("People", d.people), ("Agreements", d.agreements)):
+            if links:
+                lay.addWidget(self._link_row(title, links, content))
+        self._build_evidence(d, content, lay)
+        self._content = content
+        self._layout.insertWidget(0, content)
+        content.show()
+
+    def _build_header(self, d: EventDetail, parent: QWidget, lay: QVBoxLayout) -> None:
+        r = d.row
+        title = _heading(r.title, parent, 1.2)
+        title.setObjectName("eventTitle")
+        lay.addWidget(title)
+        kind = PlainLabel(r.kind.replace("_", " ") + ("  ·  ⚠ disputed" if r.disputed else ""), parent)
+        kind.setEnabled(False)
+        lay.addWidget(kind)
+        date = _heading(r.date_label, parent)
+        date.setObjectName("eventDate")
+        lay.addWidget(date)
+        facts = []
+        if r.date_text:
+            facts.append(f"As written: “{r.date_text}”")
+        flags = [w for w, on in (("approximate", r.approximate), ("uncertain", r.uncertain)) if on]
+        facts.append(f"EDTF {r.date}  ·  precision: {PRECISION_WORDS.get(r.precision, r.precision)}"
+                     + (f" ({', '.join(flags)})" if flags else ""))
+        facts.append(f"Between {_bound(r.date_start)} and {_bound(r.date_end)}")
+        if d.date_note:
+            facts.append(f"Date note: {d.date_note}")
+        if d.location:
+            facts.append(f"Place: {d.location}")
+        info = PlainLabel("\n".join(facts), parent)
+        info.setObjectName("eventDateFacts")
+        lay.addWidget(info)
+        if r.summary:
+            summary = PlainLabel(r.summary, parent)
+            summary.setObjectName("eventSummary")
+            lay.addWidget(summary)
+
+    def _link_row(self, title: str, links: list[Link], parent: QWidget) -> QWidget:
+        row = QWidget(parent)
+        lay = QVBoxLayout(row)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(_heading(title, row))
+        for link in links:
+            label = link.label + (f" ({link.role.replace('_', ' ')})" if link.role else "")
+            widget = LinkLabel(label, Target(link.kind, link.id), row)
+            widget.setToolTip(plain_tooltip(f"Open the {link.kind} page: {link.label}"))
+            widget.clicked.connect(lambda w=widget: self._go(w.target))
+            lay.addWidget(widget)
+            self.links.append(widget)
+        return row
+
+    def _passage_column(self, title: str, refs: list[PassageRef], parent: QWidget) -> QWidget:
+        column = QWidget(parent)
+        lay = QVBoxLayout(column)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(_heading(title, column))
+        if not refs:
+            none = PlainLabel("None recorded.", column)
+            none.setEnabled(False)
+            lay.addWidget(none)
+        for ref in refs:
+            card = PassageCard(ref, self._go, column)
+            self.passages.append(card)
+            self.links.append(card.link)
+            lay.addWidget(card)
+        lay.addStretch(1)
+        return column
+
+    def _build_evidence(self, d: EventDetail, parent: QWidget, lay: QVBoxLayout) -> None:
+        n = len({p.source_id for p in d.supporting})
+        heading = f"Evidence — {n} source{'s' if n != 1 else ''}"
+        lay.addWidget(_heading(heading, parent))
+        if d.row.disputed or d.contradicting:
+            note = PlainLabel("⚠ Disputed" + (f": {d.dispute_note}" if d.dispute_note else ""), parent)
+            note.setObjectName("disputeNote")
+            note.setStyleSheet("color: #b71c1c;")
+            lay.addWidget(note)
+            sides = QWidget(parent)
+            row = QHBoxLayout(sides)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self._passage_column("Supporting", d.supporting, sides), 1)
+            row.addWidget(self._passage_column("Contradicting", d.contradicting, sides), 1)
+            lay.addWidget(sides)
+        else:
+            lay.addWidget(self._passage_column("Supporting passages", d.supporting, parent))

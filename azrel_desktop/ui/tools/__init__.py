@@ -1,0 +1,1 @@
+"""Tools run as their own processes: the benchmark window and the README screenshots."""

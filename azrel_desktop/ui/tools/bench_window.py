@@ -1,0 +1,207 @@
+"""Benchmark helper, run by `azrel bench run --gui` in its own process:
+
+    python -m azrel_desktop.ui.tools.bench_window DB [--changes] [--shots DIR]
+
+Opens DB, shows the main window on the timeline and waits until the table, the facets and the
+chart are loaded. Prints one JSON line: seconds from process start, peak resident memory, and
+the longest stall of the GUI thread while loading (measured by a 10 ms timer's lateness).
+
+With `--changes` it then makes a sequence of filter changes the way a user does — the
+benchmark's typical filters set one after another, a search typed a letter at a time (each
+pause long enough for the search box to apply the prefix, so loads overlap), scrolling down
+ten pages, a sort change — and reports the longest GUI-thread stall across them (`changes_max_stall_ms`) and per step.
+With `--shots DIR` it saves the window while a load is running and after it (PNG files).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+STARTED = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TYPING_INTERVAL_MS = 400  # a slow typist: longer than the search box's pause, so each prefix applies
+
+
+def _peak_rss_mb() -> float | None:
+    """This process's peak resident memory. On Linux from `VmHWM`: `ru_maxrss` survives the
+    exec that started this process, so it also holds the launching process's size at the fork
+    (`bench run` at 1M: 964 MB reported for a window that peaks at 363 MB)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+class _StallMeter:
+    """The longest lateness of a 10 ms timer since the last `reset`: how long the GUI thread
+    was kept from its event loop."""
+
+    def __init__(self):
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.max = 0.0
+        self._last = self.clock.elapsed()
+        self.ticker = QTimer(interval=10)
+        self.ticker.timeout.connect(self._tick)
+        self.ticker.start()
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.max = max(self.max, now - self._last - 10)
+        self._last = now
+
+    def reset(self) -> None:
+        self.max = 0.0
+        self._last = self.clock.elapsed()
+
+
+def _wait(condition, timeout_ms: int = 120_000) -> bool:
+    """Run the event loop until `condition()` holds (polled every 5 ms) or the timeout."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if condition():
+        return True
+    loop = QEventLoop()
+    poll = QTimer(interval=5)
+    poll.timeout.connect(lambda: loop.quit() if condition() else None)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    return condition()
+
+
+def _pause(ms: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _busy(model, name: str) -> bool:
+    # A model that loads synchronously has no such state (the benchmark runs on older code too).
+    state = getattr(model, name, None)
+    return bool(state()) if callable(state) else False
+
+
+def _loading(page) -> bool:
+    return _busy(page.model, "loading")
+
+
+def _changes(page, library, meter: _StallMeter, shots) -> dict:
+    """The sequence of filter changes; for each step its longest stall and time to ready."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ...core.bench.run import _filters
+    from ...core.query.filters import EventFilter
+
+    def ready() -> bool:
+        return not _loading(page) and not page.panel.facets_busy() and not page.chart.busy()
+
+    filters = list(_filters(library).items())
+    steps: dict[str, dict] = {}
+
+    def step(label: str, act) -> None:
+        meter.reset()
+        start = meter.clock.elapsed()
+        act()
+        if shots is not None and not steps:
+            _pause(260)  # past LOADING_SHOWN_AFTER_MS: what a slow load looks like
+            page.window().grab().save(str(shots / "loading.png"))
+        done = _wait(ready)
+        _pause(15)  # at least one tick after the act, so a stall inside it is seen
+        steps[label] = {"stall_ms": round(meter.max, 1), "ready_ms": meter.clock.elapsed() - start,
+                        "rows": page.model.total(), "ready": done}
+        if shots is not None and len(steps) == 1:
+            page.window().grab().save(str(shots / "loaded.png"))
+
+    for label, f in filters:
+        step(label, lambda f=f: page.set_filter(f))
+    step("back to all events", lambda: page.set_filter(EventFilter()))
+    search = page.panel.search
+
+    def type_slowly(word: str) -> None:
+        search.setFocus()
+        for ch in word:
+            QTest.keyClick(search, ch)
+            _pause(TYPING_INTERVAL_MS)
+
+    step("search typed 'security'", lambda: type_slowly("security"))
+
+    def scroll(pages: int) -> None:
+        table = page.table
+        for _ in range(pages):
+            table.scrollToBottom()  # the view asks the model for more rows
+            _wait(lambda: not _busy(page.model, "fetching"))
+            _pause(20)
+
+    step("scroll 10 pages down (broad search)", lambda: scroll(10))
+    step("sort by title", lambda: page.set_sort("title", False))
+    step("search cleared", lambda: (search.clear(), QTest.keyClick(search, Qt.Key.Key_Return)))
+    return {"changes_max_stall_ms": max(s["stall_ms"] for s in steps.values()), "changes": steps}
+
+
+def main(argv: list[str]) -> int:
+    from pathlib import Path
+
+    from ...core.store.files import start_early_look
+
+    db = Path(argv[0])
+    start_early_look(db)  # as the app's entry point (`launch.main`) does
+    from ..shell.app import make_app, start_window
+    from ..shell.export_job import wait_for_workers
+
+    shots = Path(argv[argv.index("--shots") + 1]) if "--shots" in argv else None
+    make_app([])
+    # The app's own start-up: the library opens in the thread pool while the GUI thread
+    # imports the window's modules, then the window is built (without restoring settings).
+    library, window = start_window(db, restore=False,
+                                   ask=lambda message: print(message, file=sys.stderr) or "quit")
+    if library is None:
+        print(json.dumps({"ready": False, "window_s": None, "peak_rss_mb": _peak_rss_mb(),
+                          "max_stall_ms": None, "rows": 0}))
+        return 1
+    window.resize(1280, 800)
+    window.show()
+    page = window.timeline
+    meter = _StallMeter()
+
+    def ready() -> bool:
+        return (page.model.rowCount() > 0 and not _loading(page) and not page.panel.facets_busy()
+                and not page.chart.busy())
+
+    loaded = _wait(ready)
+    shown = time.perf_counter() - STARTED
+    result = {"ready": loaded, "window_s": round(shown, 3), "peak_rss_mb": _peak_rss_mb(),
+              "max_stall_ms": round(meter.max, 1), "rows": page.model.total()}
+    if loaded and "--changes" in argv:
+        if shots is not None:
+            shots.mkdir(parents=True, exist_ok=True)
+        result.update(_changes(page, library, meter, shots))
+    meter.ticker.stop()
+    print(json.dumps(result))
+    window.close()
+    wait_for_workers()
+    library.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

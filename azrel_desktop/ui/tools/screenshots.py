@@ -1,0 +1,105 @@
+"""Render the README screenshots offscreen at 1280×800.
+
+    python -m azrel_desktop.ui.tools.screenshots OUTDIR [--db PATH]
+
+Writes timeline.png (NATO, 1997–1999, one event selected), organisation.png (NATO) and
+source.png (the selected event's source with its passages highlighted). Without --db a fresh
+seeded library is built in a temporary folder; settings never touch the user's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+SIZE = (1280, 800)
+
+
+def _settle(app, until: Callable[[], bool] = lambda: False, timeout: float = 8.0) -> None:
+    from PySide6.QtCore import QEventLoop, QThread
+
+    from ..shell.export_job import pool
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if until() and pool().activeThreadCount() == 0:
+            break
+        QThread.msleep(20)
+    for _ in range(5):  # let layouts and deferred deletes finish
+        app.processEvents()
+
+
+def render(outdir: Path, db: Path | None = None) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = Path(tempfile.mkdtemp(prefix="azrel-shots-"))
+    os.environ["AZREL_SETTINGS_DIR"] = str(tmp / "settings")
+    from ...core.query.filters import EventFilter
+    from ...core.service import Library
+    from ..shell.app import make_app
+    from ..shell.export_job import wait_for_workers
+    from ..shell.main_window import MainWindow
+    from ..shell.navigation import Target
+
+    app = make_app()
+    library = Library.open(db or tmp / "azrel.sqlite3")
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    try:
+        window = MainWindow(library, restore=False)
+        window.resize(*SIZE)
+        window.show()
+        nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
+        page = window.timeline
+        page.set_filter(EventFilter(organisations=(nato,), date_from="1997", date_to="1999"))
+        _settle(app, lambda: not page.chart.busy() and not page.panel.facets_busy())
+        rows = library.rows(page.filter(), limit=50)
+        chosen = next((r for r in rows if r.source_count and r.date_text), rows[0] if rows else None)
+        if chosen is not None:
+            page.select_event(chosen.id)
+        _settle(app, lambda: True)
+        written.append(_save(window, outdir / "timeline.png"))
+
+        window.go(Target("organisation", nato))
+        _settle(app, lambda: True)
+        written.append(_save(window, outdir / "organisation.png"))
+
+        detail = library.event(chosen.id) if chosen else None
+        passage = detail.supporting[0] if detail and detail.supporting else None
+        if passage is not None:
+            window.go(Target("source", passage.source_id, passage_id=passage.id))
+        else:
+            source = library.records("source")[0]
+            window.go(Target("source", source.id))
+        _settle(app, lambda: True)
+        written.append(_save(window, outdir / "source.png"))
+        window.close()
+    finally:
+        wait_for_workers()
+        library.close()
+    return written
+
+
+def _save(window, path: Path) -> Path:
+    if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m azrel_desktop.ui.tools.screenshots")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--db", type=Path, default=None, help="library to render (default: a fresh seeded one)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    for path in render(args.outdir, args.db):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
