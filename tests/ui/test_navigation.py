@@ -9,9 +9,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from azrel_desktop.core.query.filters import EventFilter
-from azrel_desktop.ui.shell.export_job import wait_for_workers
 from azrel_desktop.ui.shell.main_window import MainWindow
 from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.shell.runner import wait_for_workers
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.query.timeline import SORT_KEYS
 from azrel_desktop.ui.common.row_model import RowsModel
 from azrel_desktop.ui.common.widgets import plain_tooltip
-from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.timeline.timeline_model import ID_ROLE, PAGE_SIZE, EventTableModel
 
 
@@ -275,7 +275,7 @@ def test_only_the_newest_of_quick_changes_is_applied(qtbot, library, loaded, hel
 
 
 def pool_idle() -> bool:
-    from azrel_desktop.ui.shell.export_job import pool
+    from azrel_desktop.ui.shell.runner import pool
 
     return pool().activeThreadCount() == 0
 
@@ -286,7 +286,7 @@ def test_changes_superseded_while_waiting_for_a_thread_are_never_run(qtbot, libr
 
     from PySide6.QtCore import QRunnable
 
-    from azrel_desktop.ui.shell.export_job import pool
+    from azrel_desktop.ui.shell.runner import pool
 
     model = loaded(EventTableModel(library))
     release = threading.Event()
@@ -385,7 +385,7 @@ def test_background_calls_run_below_the_gui_threads_cpu_priority(qtbot):
     import sys
     import threading
 
-    from azrel_desktop.ui.shell.export_job import BACKGROUND_NICENESS, LatestCall
+    from azrel_desktop.ui.shell.runner import BACKGROUND_NICENESS, LatestCall
 
     def niceness() -> int | None:  # None where there are no nice values (Windows)
         getpriority = getattr(os, "getpriority", None)

@@ -35,8 +35,9 @@ from ...core.service import Library
 from ..common.widgets import PlainLabel
 from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restore
 from .context import AppContext
-from .export_job import ExportJob, ExportResult, wait_for_workers
+from .export_job import ExportJob, ExportResult
 from .navigation import History, Target
+from .runner import wait_for_workers
 from .settings import APPLICATION, settings
 
 # Page key -> (module, class). `event` targets open the timeline page.

@@ -39,7 +39,7 @@ from ...core.query.filters import EventFilter
 from ...core.query.timeline import Facets, FacetValue
 from ...core.service import Library
 from ..common.widgets import PlainLabel, plain_tooltip
-from ..shell.export_job import LatestCall
+from ..shell.runner import LatestCall
 
 DATE_HINT = "e.g. 1997, 1997-05, 1998-05-28, spring 1998"
 LIST_DIMENSIONS = tuple((d.name, d.title) for d in LISTS)  # one section each, in the registry's order

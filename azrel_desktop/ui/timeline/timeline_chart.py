@@ -32,7 +32,7 @@ from ...core.query.filters import EventFilter
 from ...core.query.timeline import EventRow
 from ...core.service import Library
 from ..common.widgets import PlainLabel, plain_tooltip
-from ..shell.export_job import LatestCall
+from ..shell.runner import LatestCall
 from .chart_scene import MAX_DAY, MIN_DAY, ChartGeometry, ChartItem, ChartScene, ChartView
 
 CHART_LIMIT = 3000
