@@ -47,7 +47,7 @@ def test_two_missing_are_both_named():
 
 def test_an_old_sqlite_is_refused_before_the_file_is_touched(tmp_path):
     path = tmp_path / "azrel.sqlite3"
-    with pytest.raises(DatabaseError, match="3.27.0 or newer"):
+    with pytest.raises(DatabaseError, match=r"3\.27\.0 or newer"):
         open_database(path, sqlite_features=lambda: SqliteFeatures((3, 26, 0), True, True, True))
     assert list(tmp_path.iterdir()) == []
     db = open_database(path, sqlite_features=lambda: GOOD, seed=False)

@@ -159,7 +159,7 @@ def test_a_network_library_open_elsewhere_with_a_log_is_refused_with_a_sentence(
     other = sqlite3.connect(db_path)  # another program, still in WAL mode
     other.execute("SELECT count(*) FROM events").fetchone()
     try:
-        with pytest.raises(DatabaseError, match="network drive.*open in another program"):
+        with pytest.raises(DatabaseError, match=r"network drive.*open in another program"):
             open_database(db_path, volume=lambda p: NETWORK, auto_backup=False, busy_timeout_ms=50)
     finally:
         other.close()
