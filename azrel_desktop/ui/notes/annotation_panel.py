@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.research.annotations import AnnotationView, normalise_tags
+from ..common.colours import alert_colour, text_css
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from . import undo
@@ -211,7 +212,7 @@ class AnnotationPanel(QWidget):
         self.editor.hide()
         layout.addWidget(self.editor)
         self.error_label = PlainLabel("", self)
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(text_css(alert_colour(self.palette())))
         self.error_label.hide()
         layout.addWidget(self.error_label)
 

@@ -7,8 +7,6 @@ connection. Results come back to the GUI thread through queued signals.
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,28 +18,12 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ...core.output.export import ExportCancelled, write_atomically
 from ...core.query.filters import EventFilter
 from ...core.service import Library
-
-BACKGROUND_NICENESS = 10  # how much lower than the GUI thread a worker runs (Linux)
-_worker = threading.local()
+from .worker_priority import lower_this_thread
 
 
 def _yield_to_the_gui() -> None:
-    """Lower this worker thread's CPU priority, once per thread.
-
-    On a busy machine a worker computing at the GUI thread's priority halves the CPU the GUI
-    thread gets, and a repaint that takes 15 ms alone takes 60-120 ms (measured at 1M events);
-    a niced worker still uses every idle core. Linux gives each thread its own nice value
-    (`setpriority` on the thread id); elsewhere this does nothing.
-    """
-    if getattr(_worker, "niced", False):
-        return
-    _worker.niced = True
-    if sys.platform.startswith("linux"):
-        try:
-            tid = threading.get_native_id()
-            os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), BACKGROUND_NICENESS))
-        except OSError:
-            pass
+    """Run this worker below the GUI thread's priority (once per thread; see worker_priority)."""
+    lower_this_thread()
 
 
 class _CallSignals(QObject):
