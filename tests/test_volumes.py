@@ -178,3 +178,25 @@ def test_a_read_only_network_folder_is_never_read_as_immutable(db_path, deny_wri
             assert s.execute(text("SELECT count(*) FROM events")).scalar() > 0
     finally:
         db.close()
+
+
+def test_a_read_only_network_file_with_a_log_is_refused_not_read_through_it(db_path, deny_write):
+    """The file may not be written (its folder may): its write-ahead log cannot be left for the
+    rollback journal, and reading through the log over a network is what must not happen."""
+    deny_write(db_path)
+    with pytest.raises(DatabaseError, match="network drive and was saved with a write-ahead log"):
+        open_database(db_path, volume=lambda p: NETWORK)
+
+
+def test_a_read_only_network_file_without_a_log_opens_read_only(db_path, deny_write):
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA journal_mode = DELETE")  # as AzRel leaves a file on a network drive
+    con.close()
+    deny_write(db_path)
+    db = open_database(db_path, volume=lambda p: NETWORK)
+    try:
+        assert db.readonly and _journal_mode(db) == "delete"
+        with db.read() as s:
+            assert s.execute(text("SELECT count(*) FROM events")).scalar() > 0
+    finally:
+        db.close()

@@ -138,12 +138,18 @@ def _known_revision(revision: str) -> bool:
         return False
 
 
-def network_journal_message(path: Path) -> str:
+def network_journal_message(path: Path, readonly: bool = False) -> str:
+    if readonly:
+        return (f"{path} is on a network drive and was saved with a write-ahead log, which cannot be "
+                "read safely over a network, and it cannot be changed from here because you may only "
+                "read it; ask someone who may write it to open it once in AzRel Desktop (which keeps "
+                "files on network drives without that log), or copy it to a local folder.")
     return (f"{path} is on a network drive and is open in another program with a write-ahead log, "
             "which does not work over a network; close it there, then open it here again.")
 
 
-def _on_connect(dbapi_connection, _record, *, journal: str = "wal", path: Path | None = None) -> None:
+def _on_connect(dbapi_connection, _record, *, journal: str = "wal", path: Path | None = None,
+                readonly: bool = False) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take BEGIN IMMEDIATE.
     dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
@@ -156,7 +162,7 @@ def _on_connect(dbapi_connection, _record, *, journal: str = "wal", path: Path |
         if journal != "wal" and mode == "wal":
             # Leaving WAL needs the file to itself; writing on through another computer's
             # shared memory is what must not happen on a network drive.
-            raise DatabaseError(network_journal_message(path or Path("the library")))
+            raise DatabaseError(network_journal_message(path or Path("the library"), readonly))
     dbapi_connection.execute("PRAGMA synchronous = FULL")
     # Once checkpointed, a long write-ahead log (rendering the export rows of a million events
     # writes 1-2 GB) is cut back to this size instead of keeping its length until the last
@@ -191,7 +197,7 @@ def make_engine(path: Path, *, readonly: bool = False, busy_timeout_ms: int = BU
 
     def on_connect(dbapi_connection, record) -> None:
         dbapi_connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        _on_connect(dbapi_connection, record, journal=journal, path=path)
+        _on_connect(dbapi_connection, record, journal=journal, path=path, readonly=readonly)
 
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", _on_begin)
@@ -359,6 +365,9 @@ def open_database(
         engine = make_engine(path, readonly=True, busy_timeout_ms=busy_timeout_ms, network=network)
         try:
             engine.connect().close()  # a file that cannot be read safely is refused now, not later
+        except DBAPIError as exc:
+            engine.dispose()
+            raise DatabaseError(f"{path} could not be opened: {exc.orig}.") from exc
         except BaseException:
             engine.dispose()
             raise
