@@ -139,7 +139,6 @@ def _win_remote_name(drive: str) -> str | None:
 def _mac_fs_type(path: str) -> tuple[str, bool] | None:
     """`statfs`'s file system type name and MNT_LOCAL flag for a path on macOS."""
     import ctypes
-    import ctypes.util
 
     class StatFS(ctypes.Structure):  # struct statfs, 64-bit inode layout (sys/mount.h)
         _fields_ = [
@@ -153,7 +152,7 @@ def _mac_fs_type(path: str) -> tuple[str, bool] | None:
             ("f_reserved", ctypes.c_uint32 * 7),
         ]
 
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.dylib", use_errno=True)
+    libc = ctypes.CDLL("/usr/lib/libSystem.B.dylib", use_errno=True)
     try:
         statfs = libc["statfs$INODE64"]  # Intel Macs: the 64-bit-inode layout has its own symbol
     except AttributeError:
