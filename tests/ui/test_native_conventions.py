@@ -196,3 +196,29 @@ def test_a_disputed_note_reads_in_a_dark_palette(qtbot, library):
         assert contrast(colour, DARK.color(QPalette.ColorRole.Base)) >= MIN_CONTRAST
     finally:
         app.setPalette(old)
+
+
+def test_an_alert_follows_a_switch_between_light_and_dark(qtbot):
+    """The system switches to dark mode while the app runs: the warning text follows."""
+    from azrel_desktop.ui.common.colours import show_as_alert
+    from azrel_desktop.ui.common.widgets import PlainLabel
+
+    app = QApplication.instance()
+    old = app.palette()
+    app.setPalette(LIGHT)
+    try:
+        label = PlainLabel("The date could not be read.")
+        qtbot.addWidget(label)
+        show_as_alert(label)
+
+        def shown() -> QColor:
+            return QColor(label.styleSheet().removeprefix("color:").strip(" ;"))
+
+        assert shown() == alert_colour(LIGHT)
+        app.setPalette(DARK)
+        qtbot.waitUntil(lambda: shown() == alert_colour(DARK))
+        assert contrast(shown(), DARK.color(QPalette.ColorRole.Base)) >= MIN_CONTRAST
+        app.setPalette(LIGHT)
+        qtbot.waitUntil(lambda: shown() == alert_colour(LIGHT))
+    finally:
+        app.setPalette(old)

@@ -9,8 +9,9 @@ Colours drawn on a fixed background of their own (the source text's highlights) 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 # (on a light background, on a dark background)
 ALERT = ("#b71c1c", "#ff8a80")  # disputed, contradicts, errors
@@ -63,3 +64,30 @@ def link_colour(palette: QPalette | None = None) -> QColor:
 
 def text_css(colour: QColor) -> str:
     return f"color: {colour.name()};"
+
+
+class _FollowPalette(QObject):
+    """Re-applies a widget's palette-dependent colour when its palette changes (the system
+    switched between light and dark while the app runs)."""
+
+    def __init__(self, widget: QWidget, css) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._css = css
+        widget.installEventFilter(self)
+        self.apply()
+
+    def apply(self) -> None:
+        css = self._css(self._widget.palette())
+        if self._widget.styleSheet() != css:  # setting it can itself change the palette
+            self._widget.setStyleSheet(css)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.apply()
+        return False
+
+
+def show_as_alert(widget: QWidget) -> None:
+    """Draw the widget's text in the alert colour of its palette, now and after a theme change."""
+    _FollowPalette(widget, lambda palette: text_css(alert_colour(palette)))

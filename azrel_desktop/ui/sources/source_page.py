@@ -33,7 +33,7 @@ from ...core.corpus.dates import describe as describe_date
 from ...core.query.records import Link, NotFound, SourcePassage
 from ...core.query.records import SourcePage as SourceRecord
 from ...core.research.annotations import AnnotationView
-from ..common.colours import alert_colour, text_css
+from ..common.colours import alert_colour, show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
@@ -220,7 +220,7 @@ class SourcePage(QWidget):
         tools.addWidget(self.find_button)
         tools.addWidget(self.annotate_button)
         self.error_label = PlainLabel("", left)
-        self.error_label.setStyleSheet(text_css(alert_colour(self.palette())))
+        show_as_alert(self.error_label)
         tools.addWidget(self.error_label, 1)
         left_layout.addLayout(tools)
         self.text_view = SourceTextView(left)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.query.records import EventDetail, Link, NotFound, PassageRef
-from ..common.colours import alert_colour, support_colour, text_css
+from ..common.colours import alert_colour, show_as_alert, support_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from ..shell.navigation import Target
@@ -274,7 +274,7 @@ class EventDetailPane(QScrollArea):
         if d.row.disputed or d.contradicting:
             note = PlainLabel("⚠ Disputed" + (f": {d.dispute_note}" if d.dispute_note else ""), parent)
             note.setObjectName("disputeNote")
-            note.setStyleSheet(text_css(alert_colour(parent.palette())))
+            show_as_alert(note)
             lay.addWidget(note)
             sides = QWidget(parent)
             row = QHBoxLayout(sides)

@@ -37,7 +37,7 @@ from ...core.query.facets import FacetOptions
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import Facets, FacetValue
 from ...core.service import Library
-from ..common.colours import alert_colour, text_css
+from ..common.colours import show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.export_job import LatestCall
 
@@ -350,7 +350,7 @@ class DateRange(QWidget):
             edit.setAccessibleName(f"{name} date")
         self.message = PlainLabel("", self, selectable=False)
         self.message.setObjectName("dateMessage")
-        self.message.setStyleSheet(text_css(alert_colour(self.palette())))
+        show_as_alert(self.message)
         self.message.hide()
         self._timer = QTimer(self, singleShot=True, interval=500)
         self._timer.timeout.connect(self.changed)
