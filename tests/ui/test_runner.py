@@ -42,7 +42,7 @@ def test_a_superseded_query_waiting_for_a_thread_never_runs(qtbot):
     call = LatestCall()
     gate, ran, results = threading.Event(), [], []
     call.finished.connect(results.append)
-    call.start(lambda: gate.wait(10) and ran.append("slow") or "slow")
+    call.start(lambda: (gate.wait(10) and ran.append("slow")) or "slow")
     for n in range(8):  # more than the pool's threads: some wait, then are superseded
         call.start(lambda n=n: ran.append(n) or n)
     gate.set()

@@ -19,40 +19,19 @@ results are plain values. Worker threads run below the GUI thread's CPU priority
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
-BACKGROUND_NICENESS = 10  # how much lower than the GUI thread a worker runs
-_worker = threading.local()
+from .worker_priority import lower_this_thread
 
 
 def _yield_to_the_gui() -> None:
-    """Lower this worker thread's CPU priority, once per thread.
-
-    On a busy machine a worker computing at the GUI thread's priority halves the CPU the GUI
-    thread gets, and a repaint that takes 15 ms alone takes 60-120 ms (measured at 1M events);
-    a lowered worker still uses every idle core. Linux gives each thread its own nice value
-    (`setpriority` on the thread id); elsewhere Qt's thread priority does the same.
-    """
-    if getattr(_worker, "niced", False):
-        return
-    _worker.niced = True
-    if sys.platform.startswith("linux"):
-        try:
-            tid = threading.get_native_id()
-            os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), BACKGROUND_NICENESS))
-        except OSError:
-            pass
-    else:
-        current = QThread.currentThread()
-        if current is not None:
-            current.setPriority(QThread.Priority.LowPriority)
+    """Run this worker below the GUI thread's priority (once per thread; see worker_priority)."""
+    lower_this_thread()
 
 
 def pool() -> QThreadPool:
