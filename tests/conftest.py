@@ -207,3 +207,14 @@ def sql_count():
             return s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one()
 
     return count
+
+
+@pytest.fixture
+def sample_files(tmp_path):
+    """A `SampleFiles` (tests/sample_sources.py) writing into a fresh folder."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("sample_sources", Path(__file__).with_name("sample_sources.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.SampleFiles(tmp_path / "files")

@@ -18,7 +18,6 @@ from .plain import decode
 from .reading import Extracted, ImportRefused, SourceMetadata
 
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)", re.IGNORECASE)
-_MAX_ELEMENTS = 500_000  # trafilatura's guard against pathological trees
 
 
 def read_html(data: bytes) -> Extracted:
@@ -30,7 +29,7 @@ def read_html(data: bytes) -> Extracted:
     try:
         doc = trafilatura.bare_extraction(
             text, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
-            include_links=False, favor_recall=True, max_tree_size=_MAX_ELEMENTS,
+            include_links=False, favor_recall=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # a parser failure on a broken page is the page's fault, said plainly

@@ -146,6 +146,11 @@ def _import_one(db, path: Path, overrides: SourceMetadata, replaces: str | None,
         return [ImportOutcome(str(path), FAILED, f"{name}: {exc}.")]
     except (MemoryError, RecursionError):
         return [ImportOutcome(str(path), FAILED, f"{name}: it is too large or too deeply nested to read.")]
+    except ImportCancelled:
+        raise
+    except Exception as exc:  # a reader library's surprise on a hostile file must not stop the batch
+        return [ImportOutcome(str(path), FAILED, f"{name}: it could not be read ({type(exc).__name__}: "
+                              f"{str(exc).splitlines()[0][:120] if str(exc) else 'no detail'}).")]
     if isinstance(result, Bibliography):
         if replaces is not None:
             return [ImportOutcome(str(path), FAILED,

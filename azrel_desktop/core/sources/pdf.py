@@ -20,7 +20,7 @@ MAX_PAGES = 5000
 
 def read_pdf(data: bytes, check: Check = lambda: None) -> Extracted:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files are noise here
     try:
@@ -30,7 +30,7 @@ def read_pdf(data: bytes, check: Check = lambda: None) -> Extracted:
             try:
                 if not reader.decrypt(""):
                     raise ImportRefused("it is encrypted with a password; save an unprotected copy first")
-            except (FileNotDecryptedError, NotImplementedError) as exc:
+            except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
                 raise ImportRefused("it is encrypted with a password; save an unprotected copy first") from exc
         count = len(reader.pages)
         if count == 0:
@@ -49,7 +49,7 @@ def read_pdf(data: bytes, check: Check = lambda: None) -> Extracted:
         raise ImportRefused(f"the PDF is damaged or truncated ({_reason(exc)})") from exc
     text, starts = join_pages(pages)
     if not text.strip():
-        raise ImportRefused("its pages have no text layer (a scan?): run OCR on it first")
+        raise ImportRefused("its pages have no text layer (scanned: run OCR first)")
     empty = sum(1 for p in pages if not p.strip())
     notes = [f"{empty} of {count} pages have no text (scanned pages need OCR)"] if empty else []
     created = _pdf_date(info)

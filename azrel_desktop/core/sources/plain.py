@@ -53,13 +53,31 @@ def decode(data: bytes) -> tuple[str, str]:
         return text, "ascii" if text.isascii() else "utf-8"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = _preferred(from_bytes(data))
     if best is None:
         raise ImportRefused(_BINARY)
     text = str(best)
     if _looks_binary(text):
         raise ImportRefused(_BINARY)
     return text, best.encoding.replace("_", "-")
+
+
+# When charset-normalizer finds several code pages equally plausible (a French or German text
+# in Latin-1 decodes without a fault as Windows-1250 too, with "à" read as "ŕ"), the one most
+# used for this app's material wins: Western, then Turkish/Azerbaijani Latin, then Cyrillic.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1254", "iso8859_9", "cp1251", "koi8_r", "iso8859_5")
+
+
+def _preferred(results):
+    best = results.best()
+    if best is None:
+        return None
+    tied = [r for r in results if r.chaos == best.chaos and abs(r.coherence - best.coherence) < 0.01]
+    for name in _PREFERRED:
+        for r in tied:
+            if r.encoding == name:
+                return r
+    return best
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
