@@ -32,8 +32,14 @@ TRIGGERS = {
 }
 
 
+# `sources` is altered in place (ALTER TABLE ADD/DROP COLUMN, SQLite 3.35+), never recreated:
+# a copy would lose the triggers 0005 and this revision put on it, and its drop would be
+# refused while passages point at it.
+IN_PLACE = {"recreate": "never"}
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("sources", schema=None) as batch_op:
+    with op.batch_alter_table("sources", schema=None, **IN_PLACE) as batch_op:
         batch_op.add_column(sa.Column("file_name", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("media_type", sa.String(length=100), nullable=True))
         batch_op.add_column(sa.Column("encoding", sa.String(length=32), nullable=True))
@@ -105,7 +111,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_source_files_sha256"))
         batch_op.drop_index(batch_op.f("ix_source_files_source_id"))
     op.drop_table("source_files")
-    with op.batch_alter_table("sources", schema=None) as batch_op:
+    with op.batch_alter_table("sources", schema=None, **IN_PLACE) as batch_op:
         batch_op.drop_index(batch_op.f("ix_sources_file_sha256"))
         batch_op.drop_column("page_starts")
         batch_op.drop_column("imported_at")

@@ -97,10 +97,16 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _context_score(text: str, start: int, end: int, old: Anchor) -> float:
+    """How well the text around a span matches the stored context: half for the unbroken run
+    of characters next to the span, half for the likeness of the whole stretch (so the words
+    nearest the quote count most, and an edit further away costs little)."""
     before = text[max(0, start - len(old.prefix)):start] if old.prefix else ""
     after = text[end:end + len(old.suffix)] if old.suffix else ""
-    prefix = _similarity(before, old.prefix) if old.prefix else 1.0
-    suffix = _similarity(after, old.suffix) if old.suffix else 1.0
+    prefix = suffix = 1.0
+    if old.prefix:
+        prefix = 0.5 * _common_suffix(before, old.prefix) / len(old.prefix) + 0.5 * _similarity(before, old.prefix)
+    if old.suffix:
+        suffix = 0.5 * _common_prefix(after, old.suffix) / len(old.suffix) + 0.5 * _similarity(after, old.suffix)
     return PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix
 
 
@@ -122,6 +128,25 @@ def _refine(text: str, start: int, end: int, exact: str) -> tuple[int, int, floa
         if score > best[2]:
             best = (best[0], e, score)
     return best
+
+
+def _snap(text: str, start: int, end: int, exact: str, similarity: float,
+          min_similarity: float) -> tuple[int, int, float]:
+    """Give an approximate span the shape of the quote: whole words, and the quote's closing
+    punctuation when it had one and a sentence ends soon after (an edit inside a sentence
+    should not cut the passage off mid-phrase). Kept only while it still resembles the quote."""
+    s, e = start, end
+    while s > 0 and text[s - 1].isalnum() and text[s].isalnum() and exact[:1].isalnum():
+        s -= 1
+    while e < len(text) and text[e - 1].isalnum() and text[e].isalnum() and exact[-1:].isalnum():
+        e += 1
+    closing = exact[-1:]
+    if closing in ".!?;:" and text[e - 1:e] != closing:
+        stop = text.find(closing, e, e + max(8, len(exact) // 3))
+        if stop != -1:
+            e = stop + 1
+    score = _similarity(text[s:e], exact)
+    return (s, e, score) if score >= min_similarity else (start, end, similarity)
 
 
 def place(text: str, old: Anchor, *, min_similarity: float = MIN_SIMILARITY) -> Placement:
@@ -162,6 +187,7 @@ def _place_approximately(text: str, old: Anchor, min_similarity: float) -> Place
         if found is None or found.score < cutoff:
             continue
         start, end, similarity = _refine(text, chunk_start + found.dest_start, chunk_start + found.dest_end, old.exact)
+        start, end, similarity = _snap(text, start, end, old.exact, similarity, min_similarity)
         if similarity < min_similarity or end <= start:
             continue
         score = QUOTE_WEIGHT * similarity + _context_score(text, start, end, old) + _position_score(text, start, old)

@@ -187,6 +187,10 @@ def _store_file(db, path: Path, data: bytes, extracted: Extracted, overrides: So
             src = session.get(m.Source, replaces)
             if src is None:
                 return ImportOutcome(str(path), FAILED, f"{name}: there is no source {replaces!r} to replace.", **common)
+            if src.is_seed:
+                return ImportOutcome(str(path), FAILED, f"{name}: “{src.title}” belongs to the shipped corpus, which "
+                                     "updates its own texts; import this file as a source of your own instead.",
+                                     **common)
             target = (src.id, src.title)
         existing: Existing | None = None if allow_duplicates else find_existing(
             session, file_sha, sha256_text(extracted.text))
