@@ -112,6 +112,12 @@ def test_pdf_text_per_page_with_page_offsets(library, sample_files):
     assert info.media_type == "application/pdf"
 
 
+@pytest.mark.parametrize("title", ["untitled", "Microsoft Word - draft3.docx"])
+def test_a_placeholder_pdf_title_gives_way_to_the_file_name(library, sample_files, title):
+    outcome = _one(library, sample_files.pdf("Caspian security 2019.pdf", ["Text."], title=title))
+    assert library.source(outcome.source_id).title == "Caspian security 2019"
+
+
 def test_docx_paragraphs_headings_and_tables_in_order(library, sample_files):
     path = sample_files.docx("interview.docx", "Interview with an official",
                              ["First answer about the CSTO.", "Second answer about the EU."],

@@ -55,8 +55,21 @@ def read_pdf(data: bytes, check: Check = lambda: None) -> Extracted:
     created = _pdf_date(info)
     if created:  # often the day it was converted, not published: said, not prefilled
         notes.append(f"the PDF says it was created on {created}")
-    meta = SourceMetadata(title=_info(info, "title"), author=_info(info, "author"), kind="report")
+    meta = SourceMetadata(title=_title(_info(info, "title")), author=_info(info, "author"), kind="report")
     return Extracted(text, "application/pdf", meta, page_starts=starts, notes=tuple(notes))
+
+
+# Titles that PDF producers write when the author gave none: the file's name says more.
+_PLACEHOLDER_TITLES = {"untitled", "untitled document", "document", "title", "no title", "slide 1"}
+
+
+def _title(value: str | None) -> str | None:
+    if not value or value.strip().lower() in _PLACEHOLDER_TITLES:
+        return None
+    if value.lower().startswith(("microsoft word - ", "microsoft powerpoint - ")) or value.lower().endswith(
+            (".doc", ".docx", ".indd", ".tex", ".odt")):
+        return None
+    return value
 
 
 def _reason(exc: Exception) -> str:
