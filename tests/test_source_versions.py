@@ -158,3 +158,36 @@ def test_exact_occurrence_nearest_in_context_wins():
     new = "gamma NATO delta. alpha NATO beta."
     placed = place(new, Anchor(anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix))
     assert placed.how == "exact" and new[placed.anchor.start - 6:placed.anchor.start] == "gamma "
+
+
+def test_a_damaged_file_salvages_own_sources_with_their_files_and_versions(versioned):
+    import sqlite3
+
+    from azrel_desktop.core.service import Library
+    from azrel_desktop.core.store import backups
+
+    library, sid, ids, new_file = versioned
+    library.replace_source_text(sid, new_file)
+    original = library.source_file(sid)
+    path = library.path
+    library.close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+    con.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))
+    for old in backups.list_backups(path):
+        old.path.unlink()
+    salvaged = Library.open(path)
+    try:
+        assert salvaged.notice and "salvaged" in salvaged.notice
+        assert salvaged.source(sid).text == NEW
+        assert salvaged.source_file(sid) == original
+        info = salvaged.source_info(sid)
+        assert info.versions == 1 and [o.passage_id for o in info.orphans] == [ids["gone"]]
+        assert [r.id for r in salvaged.sources("great length")] == [sid]
+    finally:
+        salvaged.close()

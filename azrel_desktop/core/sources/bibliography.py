@@ -184,7 +184,7 @@ class _BibParser:
                 continue
             if kind == "string":
                 fields = self._fields(closer)
-                self.macros.update({k: v for k, v in fields.items()})
+                self.macros.update(fields)
                 continue
             key_end = self.s.find(",", self.i)
             if key_end == -1:
@@ -205,7 +205,6 @@ class _BibParser:
         fields: dict[str, str] = {}
         name_re = re.compile(r"\s*([A-Za-z][\w:.+-]*)\s*=\s*")
         while self.i < len(self.s):
-            rest = self.s[self.i:self.i + 1]
             while self.i < len(self.s) and self.s[self.i] in " \t\r\n,":
                 self.i += 1
             if self.i >= len(self.s) or self.s[self.i] == closer:
@@ -216,7 +215,6 @@ class _BibParser:
                 raise ImportRefused(f"the BibTeX is malformed near {self.s[self.i:self.i + 30]!r}")
             self.i = m.end()
             fields[m.group(1).lower()] = self._value()
-            del rest
         return fields
 
     def _value(self) -> str:

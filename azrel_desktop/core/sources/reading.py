@@ -19,7 +19,7 @@ MAX_PACK_RATIO = 200  # a part that unpacks to more than this times its packed s
 
 TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".log"}
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".mhtml"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 PDF_SUFFIXES = {".pdf"}
 DOCX_SUFFIXES = {".docx"}
 BIB_SUFFIXES = {".bib", ".bibtex", ".ris", ".json", ".csljson"}
@@ -120,8 +120,8 @@ def kind_of(path: Path, head: bytes) -> str:
         return "text"
     if suffix in BIB_SUFFIXES:
         return "bibliography"
-    if suffix in {".doc", ".odt", ".rtf", ".epub", ".pages"}:
-        raise ImportRefused(f"{suffix} files are not supported; save it as .docx, .pdf or .txt first "
+    if suffix in {".doc", ".odt", ".rtf", ".epub", ".pages", ".mht", ".mhtml", ".webarchive"}:
+        raise ImportRefused(f"{suffix} files are not supported; save it as .docx, .pdf, .html or .txt first "
                             f"(supported: {', '.join(SUPPORTED)})")
     raise ImportRefused(f"the file type {suffix or '(no extension)'} is not supported "
                         f"(supported: {', '.join(SUPPORTED)})")
