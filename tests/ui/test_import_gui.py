@@ -65,6 +65,7 @@ def test_file_import_sources_imports_each_file_and_reports_the_failures(qtbot, w
     assert window.current_page() is window.pages["source"]
     assert window.pages["source"].record.title == "report"  # the PDF's title was reportlab's "untitled"
     assert window.pages["source"].passage_tree.topLevelItemCount() == 0
+    assert window.pages["source"].meta_labels["file"].text().startswith("report.pdf · 2 pages · ")
 
 
 def test_files_dropped_on_the_window_are_imported(qtbot, window, library, sample_files):
@@ -139,7 +140,8 @@ def test_already_imported_is_offered_to_import_anyway(qtbot, window, library, sa
     assert len(library.sources(own_only=True)) == 2
 
 
-def test_sources_page_searches_the_text_and_opens_a_source_at_its_hits(qtbot, window, library, sample_files):
+def test_sources_page_searches_the_text_and_opens_a_source_at_its_hits(qtbot, qtmodeltester, window, library,
+                                                                      sample_files):
     finish(qtbot, window.import_sources([sample_files.write("g.txt", "Talks in Gəncə. Later, Gəncə again; "
                                                             "and GƏNCƏ once more.")], dialog=False))
     window.sources_action.trigger()
@@ -150,8 +152,10 @@ def test_sources_page_searches_the_text_and_opens_a_source_at_its_hits(qtbot, wi
     qtbot.waitUntil(lambda: not page.is_loading() and page._search == "gəncə", timeout=10_000)
     rows = page.rows()
     assert [(r.file_name, r.hits) for r in rows] == [("g.txt", 3)]
-    assert page.model.data(page.model.index(0, 6)) == "3" and page.model.data(page.model.index(0, 4)) == "mine"
+    assert page.model.data(page.model.index(0, 7)) == "3" and page.model.data(page.model.index(0, 4)) == "mine"
+    assert page.model.data(page.model.index(0, 6)) == "0"  # passages cited from it
     assert page.count_label.text() == "1 source with 3 hits"
+    qtmodeltester.check(page.model)
     page.open_row(0)
     source = window.pages["source"]
     assert window.current_page() is source
@@ -211,3 +215,15 @@ def test_a_new_version_from_the_source_page_lists_the_passages_it_could_not_plac
     assert page.version_button.isEnabled()  # own sources take new versions
     window.go(Target("source", "src-000"))
     assert not page.version_button.isEnabled()  # the corpus updates its own texts
+
+
+def test_a_pdf_passage_says_its_page(qtbot, window, library, sample_files):
+    result = finish(qtbot, window.import_sources([sample_files.pdf("p.pdf", ["First page.", "Second page: the quote."])],
+                                                 dialog=False))
+    sid = result.report.outcomes[0].source_id
+    body = library.source(sid).text
+    start = body.index("the quote")
+    library.annotate_selection(sid, start, start + len("the quote"), "page two")
+    window.go(Target("source", sid))
+    item = window.pages["source"].passage_tree.topLevelItem(0)
+    assert item.text(0) == "p. 2 · [your selection] the quote"

@@ -61,6 +61,26 @@ def _date(value: str | None) -> str:
         return value
 
 
+def _file_line(info: SourceInfo) -> str:
+    """Where an imported source came from: file, how it was read, when (the corpus: 'shipped')."""
+    if info.is_seed:
+        return "the shipped corpus"
+    if not info.file_name:
+        return "a bibliographic record (no file)"
+    bits = [info.file_name]
+    if info.page_starts:
+        bits.append(f"{len(info.page_starts)} pages")
+    if info.encoding:
+        bits.append(f"read as {info.encoding}")
+    if info.file_size is not None:
+        bits.append(f"{info.file_size:,} bytes")
+    if info.imported_at is not None:
+        bits.append(f"imported {info.imported_at:%Y-%m-%d %H:%M} UTC")
+    if info.versions:
+        bits.append(f"version {info.versions + 1}")
+    return " · ".join(bits)
+
+
 def passage_summary(p: SourcePassage) -> str:
     lines = [f"{p.label}: " if p.label else ""]
     quote = " ".join(p.quote.split())
@@ -328,9 +348,10 @@ class SourcePage(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, caption in (("publisher", "Publisher"), ("author", "Author"), ("url", "URL"),
                              ("published", "Published"), ("data_as_of", "Data as of"),
-                             ("kind", "Kind"), ("language", "Language"), ("sha256", "SHA-256")):
+                             ("kind", "Kind"), ("language", "Language"), ("sha256", "SHA-256"),
+                             ("file", "Imported from")):
             label = PlainLabel("", parent)
-            if key in ("sha256", "url"):
+            if key in ("sha256", "url", "file"):
                 label.setWordWrap(True)
                 label.setMinimumWidth(10)
             label.setObjectName(f"meta_{key}")
@@ -389,6 +410,7 @@ class SourcePage(QWidget):
         self._fill_meta(record)
         self.info = self.ctx.library.source_info(record.id)
         self._fill_orphans()
+        self.meta_labels["file"].setText(_file_line(self.info))
         writable = not self.ctx.library.readonly
         self.details_button.setEnabled(writable)
         self.version_button.setEnabled(writable and not self.info.is_seed)

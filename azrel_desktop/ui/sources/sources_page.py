@@ -31,7 +31,8 @@ SEARCH_DELAY_MS = 250
 
 
 class SourcesModel(RowsModel):
-    COLUMNS = ("Title", "Authors", "Published", "Kind", "Origin", "File", "Hits")
+    COLUMNS = ("Title", "Authors", "Published", "Kind", "Origin", "File", "Passages", "Hits")
+    NUMERIC = (6, 7)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         row: SourceRow | None = self.row_at(index.row())
@@ -39,11 +40,11 @@ class SourcesModel(RowsModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.title, row.author or "", row.published or "", row.kind,
-                    "corpus" if row.is_seed else "mine", row.file_name or "",
+                    "corpus" if row.is_seed else "mine", row.file_name or "", str(row.passages),
                     "" if row.hits is None else str(row.hits))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return None  # plain data is never given to a tooltip (it would be read as rich text)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 6:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
