@@ -323,6 +323,24 @@ def test_a_web_page_fetches_nothing_and_runs_nothing(library, sample_files, monk
     assert "root:" not in _text(library, outcome.source_id)
 
 
+def test_a_pdfs_script_and_embedded_file_are_ignored(library, sample_files):
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.actions import JavaScript
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(sample_files.pdf_bytes(["Visible page text."]))).pages:
+        writer.add_page(page)
+    writer.add_open_action(JavaScript("app.alert('SCRIPT RAN');"))
+    writer.add_attachment("secret.txt", b"EMBEDDED FILE CONTENT")
+    out = io.BytesIO()
+    writer.write(out)
+    outcome = _one(library, sample_files.write("active.pdf", out.getvalue()))
+    assert outcome.status == "imported", outcome.message
+    assert _text(library, outcome.source_id) == "Visible page text."
+
+
 def test_a_failure_while_storing_leaves_no_part_of_the_source(library, sample_files, monkeypatch):
     from azrel_desktop.core.sources import store
 
