@@ -128,3 +128,13 @@ def test_upgrading_a_file_indexes_the_sources_it_already_holds(tmp_path, file_at
         assert {"corpus_version_sources_insert", "source_fts_insert", "source_fts_update"} <= names
     finally:
         lib.close()
+
+
+def test_a_limit_keeps_the_best_matches_and_the_count_says_how_many(library, sample_files):
+    library.import_sources([sample_files.write(f"s{i}.txt", f"Shusha {'Shusha ' * i}talks {i}.") for i in range(5)])
+    assert library.count_sources("shusha") == 5 and library.count_sources("shusha", own_only=True) == 5
+    best = library.sources("shusha", limit=2)
+    assert len(best) == 2 and all(r.hits >= 4 for r in best)
+    assert library.count_sources() == len(library.sources()) == 10
+    assert [r.title for r in library.sources(limit=3)] == [r.title for r in library.sources()][:3]
+    assert library.sources("CSTO", own_only=True) == [] and library.count_sources("CSTO", own_only=True) == 0

@@ -242,10 +242,16 @@ class Library:
         `source_info(...).orphans`)."""
         return self.import_sources([path], replaces=source_id, cancelled=cancelled)
 
-    def sources(self, search: str = "", *, own_only: bool = False) -> list[catalogue.SourceRow]:
-        """Every source by title, or those whose title or text holds the words, with hit counts."""
+    def sources(self, search: str = "", *, own_only: bool = False,
+                limit: int | None = None) -> list[catalogue.SourceRow]:
+        """Every source by title, or those whose title or text holds the words, with hit counts
+        (with `limit`: the first by title, or the best matches)."""
         with self.db.read() as s:
-            return catalogue.list_sources(s, search, own_only=own_only)
+            return catalogue.list_sources(s, search, own_only=own_only, limit=limit)
+
+    def count_sources(self, search: str = "", *, own_only: bool = False) -> int:
+        with self.db.read() as s:
+            return catalogue.count_sources(s, search, own_only=own_only)
 
     def search_sources(self, search: str) -> list[catalogue.SourceRow]:
         return self.sources(search)

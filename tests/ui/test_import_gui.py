@@ -227,3 +227,15 @@ def test_a_pdf_passage_says_its_page(qtbot, window, library, sample_files):
     window.go(Target("source", sid))
     item = window.pages["source"].passage_tree.topLevelItem(0)
     assert item.text(0) == "p. 2 · [your selection] the quote"
+
+
+def test_a_long_list_says_how_much_of_it_is_shown(qtbot, window, library, monkeypatch):
+    monkeypatch.setattr("azrel_desktop.ui.sources.sources_page.SHOWN", 2)
+    window.go(Target("sources"))
+    page = window.pages["sources"]
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=10_000)
+    assert page.model.rowCount() == 2 and page.count_label.text() == f"the first 2 of {len(library.sources())} sources"
+    page.search_field.setText("NATO")
+    qtbot.waitUntil(lambda: not page.is_loading() and page._search == "NATO", timeout=10_000)
+    total = library.count_sources("NATO")
+    assert total > 2 and page.count_label.text().startswith(f"the 2 best of {total} sources, with ")

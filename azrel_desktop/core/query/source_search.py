@@ -89,21 +89,37 @@ def hit_spans(body: str, query: SourceQuery, limit: int = 10_000) -> list[tuple[
 
 
 class SourceIndex(Protocol):
-    def matching(self, session: Session, user_text: str, limit: int | None = None) -> list[str]:
+    def matching(self, session: Session, user_text: str, *, own_only: bool = False,
+                 limit: int | None = None) -> list[str]:
         """Ids of the sources whose title or text holds every word, best match first."""
+
+    def count(self, session: Session, user_text: str, *, own_only: bool = False) -> int:
+        """How many sources `matching` gives without a limit."""
 
 
 class SqliteSourceIndex:
-    """The FTS5 implementation (`source_fts`, rowids shared with `sources`)."""
+    """The FTS5 implementation (`source_fts`, rowids shared with `sources`; the title weighs
+    five times the text in the rank)."""
 
-    def matching(self, session: Session, user_text: str, limit: int | None = None) -> list[str]:
+    _OWN = " AND rowid IN (SELECT rowid FROM sources WHERE NOT is_seed)"
+
+    def matching(self, session: Session, user_text: str, *, own_only: bool = False,
+                 limit: int | None = None) -> list[str]:
         query = fts_query(user_text)
         if query is None:
             return []
-        sql = "SELECT source_id FROM source_fts WHERE source_fts MATCH :q ORDER BY bm25(source_fts, 0, 5.0, 1.0)"
+        sql = ("SELECT source_id FROM source_fts WHERE source_fts MATCH :q" + (self._OWN if own_only else "")
+               + " ORDER BY bm25(source_fts, 0, 5.0, 1.0)")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [r[0] for r in session.execute(text(sql), {"q": query})]
+
+    def count(self, session: Session, user_text: str, *, own_only: bool = False) -> int:
+        query = fts_query(user_text)
+        if query is None:
+            return 0
+        sql = "SELECT count(*) FROM source_fts WHERE source_fts MATCH :q" + (self._OWN if own_only else "")
+        return session.execute(text(sql), {"q": query}).scalar_one()
 
 
 def index_for(session: Session) -> SourceIndex:

@@ -88,13 +88,19 @@ def _row(r, hits: int | None = None) -> SourceRow:
                      r[12], hits)
 
 
-def list_sources(session: Session, search: str = "", *, own_only: bool = False) -> list[SourceRow]:
-    """Every source by title, or (with `search`) those holding the words, most hits first."""
+def list_sources(session: Session, search: str = "", *, own_only: bool = False,
+                 limit: int | None = None) -> list[SourceRow]:
+    """Every source by title, or (with `search`) those holding the words, most hits first.
+    With `limit`, only that many: the first by title, or the best matches by the engine's rank
+    (the hits are counted in their texts, so a broad word over thousands of sources stays quick)."""
     where = " WHERE NOT s.is_seed" if own_only else ""
     query = parse_query(search)
     if query.empty:
-        return [_row(r) for r in session.execute(text(_ROW_SQL + where + " ORDER BY s.title COLLATE NOCASE, s.id"))]
-    ids = index_for(session).matching(session, search)
+        sql = _ROW_SQL + where + " ORDER BY s.title COLLATE NOCASE, s.id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [_row(r) for r in session.execute(text(sql))]
+    ids = index_for(session).matching(session, search, own_only=own_only, limit=limit)
     if not ids:
         return []
     rows = {r[0]: r for r in session.execute(
@@ -109,6 +115,14 @@ def list_sources(session: Session, search: str = "", *, own_only: bool = False) 
         out.append(_row(r, len(hit_spans(body, query))))
     out.sort(key=lambda row: -(row.hits or 0))  # stable: ties keep the engine's rank
     return out
+
+
+def count_sources(session: Session, search: str = "", *, own_only: bool = False) -> int:
+    """How many sources `list_sources` would give without a limit."""
+    if parse_query(search).empty:
+        sql = "SELECT count(*) FROM sources" + (" WHERE NOT is_seed" if own_only else "")
+        return session.execute(text(sql)).scalar_one()
+    return index_for(session).count(session, search, own_only=own_only)
 
 
 def source_hits(session: Session, source_id: str, search: str) -> list[tuple[int, int]]:

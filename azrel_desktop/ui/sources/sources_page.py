@@ -28,6 +28,7 @@ from ..shell.export_job import LatestCall
 from ..shell.navigation import Target
 
 SEARCH_DELAY_MS = 250
+SHOWN = 500  # sources listed at once: the first by title, or the best matches of a search
 
 
 class SourcesModel(RowsModel):
@@ -112,7 +113,12 @@ class SourcesPage(QWidget):
         library = self.ctx.library
         self._pending = True
         self.count_label.setText("Searching…" if search.strip() else "Loading…")
-        self.call.start(lambda: (search, library.sources(search, own_only=mine)))
+        def load():
+            rows = library.sources(search, own_only=mine, limit=SHOWN)
+            total = len(rows) if len(rows) < SHOWN else library.count_sources(search, own_only=mine)
+            return search, rows, total
+
+        self.call.start(load)
 
     def is_loading(self) -> bool:
         return self._pending
@@ -120,17 +126,21 @@ class SourcesPage(QWidget):
     def _on_loaded(self, result) -> None:
         if result is None:
             return
-        search, rows = result
+        search, rows, total = result
         self._pending = False
         self._search = search
         self.model.set_rows(rows)
+        shown = f"the {len(rows)} best of {total:,} sources, " if total > len(rows) and search.strip() else \
+            f"the first {len(rows)} of {total:,} sources" if total > len(rows) else ""
         if search.strip():
             hits = sum(r.hits or 0 for r in rows)
-            self.count_label.setText(f"{len(rows)} source{'s' if len(rows) != 1 else ''} with {hits} "
-                                     f"hit{'s' if hits != 1 else ''}" if rows else "No source holds these words.")
+            self.count_label.setText(
+                (f"{shown}with {hits:,} hits" if shown else
+                 f"{len(rows)} source{'s' if len(rows) != 1 else ''} with {hits} hit{'s' if hits != 1 else ''}")
+                if rows else "No source holds these words.")
         else:
             mine = sum(1 for r in rows if not r.is_seed)
-            self.count_label.setText(f"{len(rows)} sources ({mine} of them yours)")
+            self.count_label.setText(shown or f"{len(rows)} sources ({mine} of them yours)")
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.loaded.emit()
