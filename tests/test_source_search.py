@@ -64,6 +64,10 @@ def test_metadata_edit_checks_dates_and_returns_before_and_after(library, sample
     with pytest.raises(ValueError, match="needs a title"):
         library.update_source_metadata(sid, title=" ")
     assert library.source(sid).published == "2021-21"
+    with pytest.raises(ValueError, match="shipped corpus"):
+        library.update_source_metadata("src-000", title="Renamed")
+    with pytest.raises(ValueError, match="no source"):
+        library.update_source_metadata("nope", title="X")
 
 
 # --- the command line ------------------------------------------------------------------------

@@ -215,6 +215,7 @@ def test_a_new_version_from_the_source_page_lists_the_passages_it_could_not_plac
     assert page.version_button.isEnabled()  # own sources take new versions
     window.go(Target("source", "src-000"))
     assert not page.version_button.isEnabled()  # the corpus updates its own texts
+    assert not page.details_button.isEnabled()  # and its details
 
 
 def test_a_pdf_passage_says_its_page(qtbot, window, library, sample_files):

@@ -158,7 +158,10 @@ def update_metadata(session: Session, source_id: str, changes: dict[str, str | N
     """Set the given metadata fields (dates checked); the metadata before and after."""
     src = session.get(m.Source, source_id)
     if src is None:
-        raise KeyError(source_id)
+        raise ValueError(f"there is no source {source_id!r}")
+    if src.is_seed:  # a newer corpus would overwrite the edit without a word
+        raise ValueError(f"“{src.title}” belongs to the shipped corpus, whose details are read-only; "
+                         "add a note to it instead")
     before = metadata_of(src)
     for key, value in changes.items():
         if key not in METADATA_FIELDS:

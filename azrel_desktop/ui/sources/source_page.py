@@ -412,7 +412,10 @@ class SourcePage(QWidget):
         self._fill_orphans()
         self.meta_labels["file"].setText(_file_line(self.info))
         writable = not self.ctx.library.readonly
-        self.details_button.setEnabled(writable)
+        self.details_button.setEnabled(writable and not self.info.is_seed)
+        self.details_button.setToolTip("The shipped corpus's details are read-only; add a note instead"
+                                       if self.info.is_seed else
+                                       "Change the title, authors, dates and other details of this source")
         self.version_button.setEnabled(writable and not self.info.is_seed)
         self.version_button.setToolTip("The shipped corpus updates its own texts" if self.info.is_seed else
                                        "Import a newer version of this text; its passages are placed again")
