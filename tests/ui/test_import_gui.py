@@ -159,7 +159,8 @@ def test_sources_page_searches_the_text_and_opens_a_source_at_its_hits(qtbot, qt
     page.open_row(0)
     source = window.pages["source"]
     assert window.current_page() is source
-    assert source.find_bar.isVisible() and source.find_bar.count_label.text() == "1 of 3"
+    qtbot.waitUntil(lambda: source.find_bar.isVisible() and source.find_bar.count_label.text() == "1 of 3",
+                    timeout=10_000)
     body = source.record.text
     assert [body[s:e] for s, e in source.text_view.matches()] == ["Gəncə", "Gəncə", "GƏNCƏ"]
 

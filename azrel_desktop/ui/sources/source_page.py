@@ -39,6 +39,7 @@ from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
 from ..records.links import add_row, heading_label, target_for
 from ..shell.context import AppContext
+from ..shell.export_job import LatestCall
 from ..shell.navigation import Target
 from .source_text import HIGHLIGHT_CLASSES, SourceTextView, Span
 
@@ -340,6 +341,8 @@ class SourcePage(QWidget):
         self.passage_tree.itemActivated.connect(self._on_item_activated)
         ctx.changed.connect(self._on_changed)
         self.passage_notes.set_target(None, None)
+        self.hits_call = LatestCall(self)  # the hits of a search of the sources, found in the background
+        self.hits_call.finished.connect(self._show_hits)
 
     def _build_meta(self, parent: QWidget) -> QFormLayout:
         form = QFormLayout()
@@ -373,7 +376,9 @@ class SourcePage(QWidget):
             return
         hits = next((x[1] for x in target.extra if isinstance(x, tuple) and x[:1] == ("hits",)), None)
         if hits:
-            self.find_bar.show_hits(hits, self.ctx.library.source_hits(self.record.id, hits))
+            # finding the words in a long text takes a while: off the GUI thread
+            library, source_id = self.ctx.library, self.record.id
+            self.hits_call.start(lambda: (source_id, hits, library.source_hits(source_id, hits)))
         if target.passage_id:
             if target.passage_id in self._passages:
                 self.select_passage(target.passage_id, flash=True)
@@ -512,6 +517,12 @@ class SourcePage(QWidget):
                 self.passage_notes.set_target("passage", passage_id)
                 return True
         return False
+
+    def _show_hits(self, result) -> None:
+        if result is None or self.record is None or result[0] != self.record.id:
+            return
+        _source_id, search, spans = result
+        self.find_bar.show_hits(search, spans)
 
     # --- details and versions -------------------------------------------------------------
     def edit_details(self) -> bool:
