@@ -64,3 +64,48 @@ def fetched(qtbot, loaded):
         return [model.event_id(r) for r in range(model.rowCount())]
 
     return fetch
+
+
+class GuiThreadSql:
+    """Every statement sent through a library's engine from the GUI (main) thread once
+    `watch()` was called, with the Python stack frame in the app that sent it."""
+
+    def __init__(self, library):
+        self.library = library
+        self.sent: list[tuple[str, str]] = []
+        self._watching = False
+
+    def watch(self) -> None:
+        from sqlalchemy import event
+
+        if not self._watching:
+            event.listen(self.library.db.engine, "before_cursor_execute", self._note)
+            self._watching = True
+
+    def stop(self) -> None:
+        from sqlalchemy import event
+
+        if self._watching:
+            event.remove(self.library.db.engine, "before_cursor_execute", self._note)
+            self._watching = False
+
+    def _note(self, conn, cursor, statement, *args) -> None:
+        import threading
+        import traceback
+
+        if threading.current_thread() is threading.main_thread():
+            app_frames = [f for f in traceback.extract_stack() if "azrel_desktop/ui" in f.filename.replace("\\", "/")]
+            where = f"{app_frames[-1].filename}:{app_frames[-1].lineno} {app_frames[-1].name}" if app_frames else "?"
+            self.sent.append((where, statement.split("\n")[0][:100]))
+
+    def report(self) -> str:
+        return "\n".join(f"{where}: {sql}" for where, sql in self.sent)
+
+
+@pytest.fixture
+def gui_thread_sql(library):
+    """`gui_thread_sql.watch()` once the window is shown; `.sent` then lists each statement the
+    GUI thread sent through the library (where from, and its first line)."""
+    recorder = GuiThreadSql(library)
+    yield recorder
+    recorder.stop()

@@ -29,6 +29,7 @@ from ...core.research.annotations import AnnotationView, normalise_tags
 from ..common.colours import show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
+from ..shell.loading import Loader
 from . import undo
 
 READONLY_MESSAGE = "This library file is read-only, so notes cannot be added, changed or deleted."
@@ -174,7 +175,10 @@ class NoteCard(QFrame):
 
 
 class AnnotationPanel(QWidget):
-    """The notes on one target, with Add / Edit / Delete, each saved at once and undoable."""
+    """The notes on one target, with Add / Edit / Delete, each saved at once and undoable.
+    The notes are read off the GUI thread; `loaded` says they are shown."""
+
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, heading: str = "Notes",
                  no_target_text: str = "Nothing selected."):
@@ -223,6 +227,8 @@ class AnnotationPanel(QWidget):
         self.cards_box.setSpacing(4)
         layout.addLayout(self.cards_box)
 
+        self.loader = Loader(self, self._show_notes, greyed=lambda: list(self.cards))
+        self.loader.loaded.connect(self.loaded)
         ctx.changed.connect(self._on_changed)
         self._update_state()
 
@@ -240,8 +246,15 @@ class AnnotationPanel(QWidget):
         return [card.view for card in self.cards]
 
     def refresh(self) -> None:
-        views = (self.ctx.library.annotations_for(self._kind, self._target_id)
-                 if self._kind and self._target_id else [])
+        """Read the target's notes off the GUI thread; the cards shown stay (greyed if the wait
+        is noticeable) until they arrive."""
+        kind, target_id, library = self._kind, self._target_id, self.ctx.library
+        self.loader.load(lambda: library.annotations_for(kind, target_id) if kind and target_id else [])
+
+    def is_loading(self) -> bool:
+        return self.loader.busy()
+
+    def _show_notes(self, views: list[AnnotationView]) -> None:
         for card in self.cards:
             self.cards_box.removeWidget(card)
             card.deleteLater()

@@ -3,7 +3,7 @@ note's target one double-click away, undoable edit and delete, and CSV export of
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +24,7 @@ from ..common.row_model import RowsModel
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..records.links import heading_label
 from ..shell.context import AppContext
+from ..shell.loading import Loader
 from ..shell.navigation import Target
 from . import undo
 from .annotation_panel import READONLY_MESSAGE, NoteDialog, local_time
@@ -78,6 +79,10 @@ class AnnotationTableModel(RowsModel):
 
 
 class AnnotationsPage(QWidget):
+    """Every note, narrowed by tag and words; read off the GUI thread (`loaded` when shown)."""
+
+    loaded = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -154,7 +159,9 @@ class AnnotationsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.export_button.clicked.connect(self.export)
         ctx.changed.connect(self._on_changed)
-        self._fill_tags()
+        self.loader = Loader(self, self._show_notes, greyed=lambda: [self.table])
+        self.loader.loaded.connect(self.loaded)
+        self._fill_tags([])
         self.reload()
 
     # --- page protocol --------------------------------------------------------------------
@@ -162,7 +169,6 @@ class AnnotationsPage(QWidget):
         return "Your notes"
 
     def show_target(self, _target: Target) -> None:
-        self._fill_tags()
         self.reload()
 
     # --- filters ----------------------------------------------------------------------------
@@ -173,29 +179,41 @@ class AnnotationsPage(QWidget):
         index = self.tag_filter.findData(tag)
         self.tag_filter.setCurrentIndex(max(index, 0))
 
-    def _fill_tags(self) -> None:
+    def is_loading(self) -> bool:
+        return self.loader.busy()
+
+    def reload(self) -> None:
+        """Read the tags and the notes the filters select off the GUI thread; the list shown
+        stays (greyed if the wait is noticeable) until they arrive."""
+        library, tag, text = self.ctx.library, self.selected_tag(), self.text_filter.text()
+
+        def read():
+            return (library.tags(), library.annotations(tags=(tag,) if tag else (), text_contains=text),
+                    len(library.annotations()))
+
+        self.loader.load(read)
+
+    def _show_notes(self, result) -> None:
+        tags, notes, total = result
+        self._fill_tags(tags)
+        selected = self._current_note()
+        self.model.set_notes(notes)
+        self.count_label.setText(f"{len(notes)} of {total} note{'s' if total != 1 else ''}")
+        row = self.model.row_of(selected.id) if selected else None
+        if row is not None:
+            self.table.selectRow(row)
+        self._show_detail()
+
+    def _fill_tags(self, tags: list[tuple[str, int]]) -> None:
         current = self.selected_tag()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
-        tags = self.ctx.library.tags()
         self.tag_filter.addItem(f"All tags ({len(tags)})", None)
         for tag, count in tags:
             self.tag_filter.addItem(f"{tag} ({count})", tag)
         index = self.tag_filter.findData(current) if current else 0
         self.tag_filter.setCurrentIndex(max(index, 0))
         self.tag_filter.blockSignals(False)
-
-    def reload(self) -> None:
-        selected = self._current_note()
-        tag = self.selected_tag()
-        notes = self.ctx.library.annotations(tags=(tag,) if tag else (), text_contains=self.text_filter.text())
-        self.model.set_notes(notes)
-        total = len(self.ctx.library.annotations())
-        self.count_label.setText(f"{len(notes)} of {total} note{'s' if total != 1 else ''}")
-        row = self.model.row_of(selected.id) if selected else None
-        if row is not None:
-            self.table.selectRow(row)
-        self._show_detail()
 
     # --- selection & actions ---------------------------------------------------------------
     def _current_row(self) -> int:
@@ -270,5 +288,4 @@ class AnnotationsPage(QWidget):
 
     def _on_changed(self, changes) -> None:
         if changes.kinds & {"annotation", "passage", "corpus"}:
-            self._fill_tags()
             self.reload()

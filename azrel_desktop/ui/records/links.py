@@ -33,6 +33,7 @@ from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes.annotation_panel import AnnotationPanel
 from ..shell.context import AppContext
+from ..shell.loading import Loader
 from ..shell.navigation import PAGE_KINDS, Target
 from ..timeline.timeline_model import EventTableModel
 
@@ -228,10 +229,12 @@ class EventsTable(QWidget):
 class RecordPage(QWidget):
     """A scrolling record page: subclasses build `self.body` once and fill it in `_fill`.
 
-    `show_target` loads the record through `_load(id)`; a record that is gone shows a message
-    instead. Any change the context announces reloads the record shown.
+    `show_target` loads the record through `_load(id)` off the GUI thread (the old record stays,
+    greyed if the wait is noticeable, until the new one arrives; `loaded` then); a record that is
+    gone shows a message instead. Any change the context announces reloads the record shown.
     """
 
+    loaded = Signal()
     kind = ""
     REFRESH_ON = frozenset({"annotation", "passage", "event", "corpus"})
 
@@ -240,6 +243,7 @@ class RecordPage(QWidget):
         self.ctx = ctx
         self.record = None
         self._record_id: str | None = None
+        self._tables: list[EventsTable] = []
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -256,6 +260,9 @@ class RecordPage(QWidget):
         self.body.setSpacing(6)
         self.scroll.setWidget(self.body_widget)
         self.stack.addWidget(self.scroll)
+        self.loader = Loader(self, self._show_loaded, greyed=lambda: [self.body_widget],
+                             failed=self._show_failure)
+        self.loader.loaded.connect(self.loaded)
         ctx.changed.connect(self._on_changed)
 
     def section(self, title: str) -> QLabel:
@@ -268,6 +275,7 @@ class RecordPage(QWidget):
         """A heading and the table of this record's events."""
         self.section(title)
         table = EventsTable(self.ctx, self.body_widget)
+        self._tables.append(table)
         table.setMinimumHeight(300)
         self.body.addWidget(table)
         return table
@@ -300,19 +308,40 @@ class RecordPage(QWidget):
         self._record_id = target.id
         self.refresh()
 
+    def is_loading(self) -> bool:
+        """Whether the record asked for (or its events table) is still on its way."""
+        return self.loader.busy() or any(t.model.loading() for t in self._tables)
+
     def refresh(self) -> None:
         if self._record_id is None:
             return
-        try:
-            self.record = self._load(self._record_id)
-        except NotFound:
-            self.record = None
-            self.message.setText(f"There is no {self.kind} {self._record_id!r} in this library "
+        if self.record is None and self.stack.currentWidget() is self.message:
+            self.message.setText("Loading…")
+        record_id, load = self._record_id, self._load
+
+        def read():
+            try:
+                return record_id, load(record_id)
+            except NotFound:
+                return record_id, None
+
+        self.loader.load(read)
+
+    def _show_loaded(self, result) -> None:
+        record_id, record = result
+        self.record = record
+        if record is None:
+            self.message.setText(f"There is no {self.kind} {record_id!r} in this library "
                                  "(a newer corpus may have removed it).")
             self.stack.setCurrentWidget(self.message)
             return
-        self._fill(self.record)
+        self._fill(record)
         self.stack.setCurrentWidget(self.scroll)
+
+    def _show_failure(self, message: str) -> None:
+        self.record = None
+        self.message.setText(f"The {self.kind} could not be read: {message}")
+        self.stack.setCurrentWidget(self.message)
 
     def _load(self, record_id: str):  # pragma: no cover - overridden
         raise NotImplementedError

@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
                 page = MissingPage(key, str(exc), self.stack)
             self.pages[key] = page
             self.stack.addWidget(page)
+            loaded = getattr(page, "loaded", None)
+            if loaded is not None:  # a page reads its record off the GUI thread; its title follows
+                loaded.connect(self._update_title)
             if key == "timeline":
                 page.selectionChanged.connect(lambda _id: self._update_title())
                 page.filterChanged.connect(lambda _f: self._save_filter_soon.start())

@@ -8,7 +8,7 @@ QPlainTextEdit, metadata into PlainLabels, and the URL is shown, never opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
 from ..records.links import add_row, heading_label, target_for
 from ..shell.context import AppContext
+from ..shell.loading import Loader
 from ..shell.navigation import Target
 from ..shell.runner import LatestCall
 from .source_text import HIGHLIGHT_CLASSES, SourceTextView, Span
@@ -215,6 +216,11 @@ class Legend(QWidget):
 
 
 class SourcePage(QWidget):
+    """A source's text with its passages marked, its details, and the notes on it; read off the
+    GUI thread (`loaded` when the source asked for is shown)."""
+
+    loaded = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -343,6 +349,14 @@ class SourcePage(QWidget):
         ctx.changed.connect(self._on_changed)
         self.passage_notes.set_target(None, None)
         self.hits_call = LatestCall(self)  # the hits of a search of the sources, found in the background
+        self._target: Target | None = None  # where to go once the source asked for is shown
+        self._select_when_shown: str | None = None  # a passage just made, selected once it is read
+        # Another source on its way greys the whole page; the same one read again after a
+        # change only its passages, so the text keeps its focus and selection.
+        self.loader = Loader(self, self._show_loaded, failed=self._show_failure, greyed=lambda: (
+            [self.stack.widget(1)] if self.record is not None and self.record.id != self._source_id
+            else [self.passage_tree]))
+        self.loader.loaded.connect(self.loaded)
         self.hits_call.finished.connect(self._show_hits)
 
     def _build_meta(self, parent: QWidget) -> QFormLayout:
@@ -367,14 +381,21 @@ class SourcePage(QWidget):
     def title(self) -> str:
         return self.record.title if self.record else "Source"
 
+    def is_loading(self) -> bool:
+        """Whether the source asked for (or its notes, or its hits) is still on its way."""
+        return (self.loader.busy() or self.hits_call.busy() or self.passage_notes.is_loading()
+                or self.source_notes.is_loading())
+
     def show_target(self, target: Target) -> None:
+        """Open the source (read off the GUI thread), then go to the target's passage or span."""
         if target.id != self._source_id or self.record is None:
             self._source_id = target.id
             self._current_passage = None
             self.passage_tree.verticalScrollBar().setValue(0)
+        self._target = target
         self.refresh()
-        if self.record is None:
-            return
+
+    def _go_to_target(self, target: Target) -> None:
         hits = next((x[1] for x in target.extra if isinstance(x, tuple) and x[:1] == ("hits",)), None)
         if hits:
             # finding the words in a long text takes a while: off the GUI thread
@@ -397,24 +418,57 @@ class SourcePage(QWidget):
                 self.text_view.flash(target.start, target.end)
 
     def refresh(self) -> None:
+        """Read the source and its facts off the GUI thread; the source shown stays (greyed if
+        the wait is noticeable) until they arrive."""
         if not self._source_id:
             return
-        try:
-            record = self.ctx.library.source(self._source_id)
-        except NotFound:
+        if self.record is None:
+            self.message.setText("Loading…")
+            self.stack.setCurrentWidget(self.message)
+        library, source_id = self.ctx.library, self._source_id
+
+        def read():
+            try:
+                return source_id, library.source(source_id), library.source_info(source_id)
+            except NotFound:
+                return source_id, None, None
+
+        self.loader.load(read)
+
+    def _show_loaded(self, result) -> None:
+        source_id, record, info = result
+        target, self._target = self._target, None
+        if record is None:
             self.record = None
+            self.info = None
             self._passages = {}
-            self.message.setText(f"There is no source {self._source_id!r} in this library "
+            self.message.setText(f"There is no source {source_id!r} in this library "
                                  "(a newer corpus may have removed it).")
             self.stack.setCurrentWidget(self.message)
             return
+        self._show_record(record, info)
+        if target is not None:
+            self._go_to_target(target)
+        chosen, self._select_when_shown = self._select_when_shown, None
+        if chosen in self._passages:
+            self.select_passage(chosen, flash=False)
+
+    def _show_failure(self, message: str) -> None:
+        self._target = None
+        if self.record is None:
+            self.message.setText(f"The source could not be read: {message}")
+            self.stack.setCurrentWidget(self.message)
+        else:
+            self.ctx.status.emit(f"The source could not be read again: {message}")
+
+    def _show_record(self, record: SourceRecord, info: SourceInfo) -> None:
         self.record = record
         self.stack.setCurrentIndex(1)
         self.title_label.setText(record.title)
         published = f"published {describe_date(record.published)}" if record.published else "publication date not stated"
         self.subtitle_label.setText(" · ".join(x for x in (record.kind, published, record.publisher) if x))
         self._fill_meta(record)
-        self.info = self.ctx.library.source_info(record.id)
+        self.info = info
         self._fill_orphans()
         self.meta_labels["file"].setText(_file_line(self.info))
         writable = not self.ctx.library.readonly
@@ -636,7 +690,9 @@ class SourcePage(QWidget):
             self.error_label.setText(f"Not saved: {exc}")
             self.ctx.status.emit(f"Selection not annotated: {exc}")
             return None
-        self.select_passage(view.target_id, flash=False)
+        self._select_when_shown = view.target_id  # the source is read again after the change
+        if view.target_id in self._passages:
+            self.select_passage(view.target_id, flash=False)
         return view
 
     def _on_changed(self, changes) -> None:

@@ -1,8 +1,8 @@
 """`ChipBar`: the filter in words above the results, one removable chip per part, and the
 count ("14 of 52 events").
 
-Chip labels come from `Library.describe` (names, not ids); removing a chip emits the filter
-without that part (`EventFilter.without`).
+Chip labels come from `Library.describe` (names, not ids), read off the GUI thread; removing
+a chip emits the filter without that part (`EventFilter.without`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QPushButton, QS
 from ...core.query.filters import EventFilter, FilterChip
 from ...core.service import Library
 from ..common.widgets import PlainLabel, plain_tooltip
+from ..shell.loading import Loader
 
 
 class FlowLayout(QLayout):
@@ -94,9 +95,11 @@ class Chip(QToolButton):
 
 
 class ChipBar(QWidget):
-    """The filter's chips and the result count; `filterChanged` when a chip is removed."""
+    """The filter's chips and the result count; `filterChanged` when a chip is removed,
+    `loaded` when the chips of the newest filter are shown."""
 
     filterChanged = Signal(object)
+    loaded = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None):
         super().__init__(parent)
@@ -119,6 +122,8 @@ class ChipBar(QWidget):
         self._placeholder = PlainLabel("All events", self._chip_area, wrap=False, selectable=False)
         self._placeholder.setEnabled(False)
         self._flow.addWidget(self._placeholder)
+        self.loader = Loader(self, self._show_chips, greyed=lambda: list(self.chips))
+        self.loader.loaded.connect(self.loaded)
 
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
@@ -130,13 +135,23 @@ class ChipBar(QWidget):
         return self._filter
 
     def set_filter(self, f: EventFilter) -> None:
+        """Show `f`'s chips. Their words (names of organisations, sources…) are read off the GUI
+        thread; the chips shown stay, greyed if the wait is noticeable, until they arrive."""
         self._filter = f
+        library = self._library
+        self.loader.load(lambda: (f, library.describe(f)))
+
+    def is_loading(self) -> bool:
+        return self.loader.busy()
+
+    def _show_chips(self, result: tuple[EventFilter, list[FilterChip]]) -> None:
+        _f, parts = result
         for chip in self.chips:
             self._flow.removeWidget(chip)
             chip.hide()
             chip.deleteLater()
         self.chips = []
-        for part in self._library.describe(f):
+        for part in parts:
             chip = Chip(part, self._chip_area)
             chip.clicked.connect(lambda _c=False, p=part: self._remove(p))
             self._flow.addWidget(chip)

@@ -17,8 +17,11 @@ from ...core.query.records import EventDetail, Link, NotFound, PassageRef
 from ..common.colours import alert_colour, show_as_alert, support_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
+from ..shell.loading import Loader
 from ..shell.navigation import Target
 from .timeline_model import PRECISION_WORDS
+
+PLACEHOLDER = "Select an event to see its date, sources and notes."
 
 
 class LinkLabel(PlainLabel):
@@ -103,6 +106,7 @@ class EventDetailPane(QScrollArea):
     """The selected event's detail; `linkActivated(Target)` is also sent to `ctx.go`."""
 
     linkActivated = Signal(object)
+    loaded = Signal()  # the event asked for is shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -120,7 +124,7 @@ class EventDetailPane(QScrollArea):
         self._layout.setContentsMargins(8, 8, 8, 8)
         self._content: QWidget | None = None
         self._notes_target: str | None = None
-        self.placeholder = PlainLabel("Select an event to see its date, sources and notes.", body)
+        self.placeholder = PlainLabel(PLACEHOLDER, body)
         self.placeholder.setEnabled(False)
         self._layout.addWidget(self.placeholder)
         self.annotations = self._make_annotation_panel(body)
@@ -128,6 +132,10 @@ class EventDetailPane(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(body)
         self._show_notes(False)
+        self._wanted: str | None = None
+        self.loader = Loader(self, self._show_loaded, greyed=lambda: [w for w in (self._content,) if w is not None],
+                             failed=lambda message: self.ctx.status.emit(f"The event could not be read: {message}"))
+        self.loader.loaded.connect(self.loaded)
         ctx.changed.connect(self._on_changed)
 
     def _make_annotation_panel(self, parent: QWidget) -> QWidget:
@@ -141,24 +149,44 @@ class EventDetailPane(QScrollArea):
 
     # --- API ------------------------------------------------------------------------------------
     def event_id(self) -> str | None:
-        return self.detail.row.id if self.detail else None
+        """The event asked for (shown once `loaded`; None when it is not in the library)."""
+        return self._wanted
+
+    def is_loading(self) -> bool:
+        notes = getattr(self.annotations, "is_loading", None)
+        return self.loader.busy() or (notes is not None and notes())
 
     def show_event(self, event_id: str | None) -> None:
-        detail = None
-        if event_id:
-            try:
-                detail = self.ctx.library.event(event_id)
-            except NotFound:
-                detail = None
-        self.detail = detail
-        self._rebuild()
-        self.verticalScrollBar().setValue(0)
+        """Show the event, read off the GUI thread; the one shown stays (greyed if the wait is
+        noticeable) until it arrives."""
+        self._wanted = event_id
+        if self.detail is None and event_id:
+            self.placeholder.setText("Loading…")
+        self._read(event_id, keep_scroll=False)
 
     def refresh(self) -> None:
-        if self.detail is not None:
-            pos = self.verticalScrollBar().value()
-            self.show_event(self.detail.row.id)
-            self.verticalScrollBar().setValue(pos)
+        if self._wanted is not None:
+            self._read(self._wanted, keep_scroll=True)
+
+    def _read(self, event_id: str | None, *, keep_scroll: bool) -> None:
+        library = self.ctx.library
+
+        def read():
+            try:
+                return event_id, keep_scroll, library.event(event_id) if event_id else None
+            except NotFound:
+                return event_id, keep_scroll, None
+
+        self.loader.load(read)
+
+    def _show_loaded(self, result) -> None:
+        event_id, keep_scroll, detail = result
+        if detail is None and event_id == self._wanted:
+            self._wanted = None  # not in the library
+        pos = self.verticalScrollBar().value()
+        self.detail = detail
+        self._rebuild()
+        self.verticalScrollBar().setValue(pos if keep_scroll else 0)
 
     def _on_changed(self, _changes) -> None:
         self.refresh()
@@ -180,6 +208,7 @@ class EventDetailPane(QScrollArea):
             old.deleteLater()
         self.links, self.passages = [], []
         d = self.detail
+        self.placeholder.setText(PLACEHOLDER)
         self.placeholder.setVisible(d is None)
         self._show_notes(d is not None)
         set_target = getattr(self.annotations, "set_target", None)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 from ...core.query.filters import EventFilter
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
+from ..shell.loading import Loader
 from ..shell.navigation import Target
 from ..shell.runner import LatestCall
 from .chips import ChipBar
@@ -109,6 +110,7 @@ class TimelinePage(QWidget):
 
     filterChanged = Signal(object)
     selectionChanged = Signal(object)  # event id or None
+    loaded = Signal()  # the selected event's detail (and so the page's title) is shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -130,6 +132,8 @@ class TimelinePage(QWidget):
         self.chart = TimelineChart(library, self)
         self.table = EventTable(self.model, self)
         self.detail = EventDetailPane(ctx, self)
+        self.detail.loaded.connect(self.loaded)
+        self._totaller = Loader(self, self._new_total)  # the count of all events, after a change
 
         center = QWidget(self)
         # An explicit minimum: the splitter otherwise takes the centre's minimum from its contents
@@ -227,8 +231,10 @@ class TimelinePage(QWidget):
             self.chips.set_counting()
 
     def is_loading(self) -> bool:
-        """Whether the table's rows for the current filter are still on their way."""
-        return self.model.loading()
+        """Whether the table's rows for the current filter (or its chips, or the selected
+        event's detail) are still on their way."""
+        return (self.model.loading() or self.chips.is_loading() or self.detail.is_loading()
+                or self._totaller.busy())
 
     def set_sort(self, key: str, descending: bool) -> None:
         self.table.horizontalHeader().setSortIndicator(
@@ -346,12 +352,17 @@ class TimelinePage(QWidget):
         return False
 
     def _on_changed(self, _changes) -> None:
-        self._grand_total = self.ctx.library.total()
+        library = self.ctx.library
+        self._totaller.load(library.total)
         self.model.refresh()
         self.chips.set_filter(self.model.filter())
         self._show_count()
         self.panel.refresh()
         self.chart.refresh()
+
+    def _new_total(self, total: int) -> None:
+        self._grand_total = total
+        self._show_count()
 
     # --- settings -----------------------------------------------------------------------------
     def save_state(self, s: QSettings) -> None:
