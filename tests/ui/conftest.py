@@ -109,3 +109,15 @@ def gui_thread_sql(library):
     recorder = GuiThreadSql(library)
     yield recorder
     recorder.stop()
+
+
+@pytest.fixture
+def settled(qtbot):
+    """`settled(view)` waits until a page, pane or panel that reads off the GUI thread shows
+    what it was last asked for (`not view.is_loading()`), and returns it."""
+
+    def wait(view, timeout: int = 10_000):
+        qtbot.waitUntil(lambda: not view.is_loading(), timeout=timeout)
+        return view
+
+    return wait

@@ -33,6 +33,7 @@ def panel(qtbot, ctx):
     widget.activateWindow()
     qtbot.waitExposed(widget)
     qtbot.waitUntil(widget.isActiveWindow)
+    qtbot.waitUntil(lambda: not widget.is_loading())
     return widget
 
 
@@ -56,7 +57,7 @@ def write_note(qtbot, panel, body, tags, *, append=False):
     qtbot.mouseClick(panel.editor.save_button, Qt.MouseButton.LeftButton)
 
 
-def test_add_note_is_saved_at_once_and_undone_and_redone_by_keyboard(qtbot, ctx, panel):
+def test_add_note_is_saved_at_once_and_undone_and_redone_by_keyboard(qtbot, ctx, panel, settled):
     assert stored(ctx) == []
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     assert panel.editor.isVisible()
@@ -64,21 +65,23 @@ def test_add_note_is_saved_at_once_and_undone_and_redone_by_keyboard(qtbot, ctx,
         write_note(qtbot, panel, "Check the founding date", "dates, nato")
     [note] = stored(ctx)
     assert (note.body, note.tags) == ("Check the founding date", ("dates", "nato"))
+    settled(panel)
     assert [c.body_label.text() for c in panel.cards] == ["Check the founding date"]
     assert not panel.editor.isVisible()
 
     press_undo(qtbot, panel)
     assert stored(ctx) == []
-    assert panel.cards == []
+    assert settled(panel).cards == []
 
     press_redo(qtbot, panel)
     [again] = stored(ctx)
     assert (again.id, again.body, again.created_at) == (note.id, note.body, note.created_at)
-    assert len(panel.cards) == 1
+    assert len(settled(panel).cards) == 1
 
 
-def test_edit_note_then_undo_restores_previous_body_and_tags(qtbot, ctx, panel):
+def test_edit_note_then_undo_restores_previous_body_and_tags(qtbot, ctx, panel, settled):
     view = panel.add("first words", ["a"])
+    settled(panel)
     qtbot.mouseClick(panel.cards[0].edit_button, Qt.MouseButton.LeftButton)
     assert panel.editor.body.toPlainText() == "first words"
     write_note(qtbot, panel, " and more", ", b", append=True)
@@ -93,9 +96,9 @@ def test_edit_note_then_undo_restores_previous_body_and_tags(qtbot, ctx, panel):
     assert (after.body, after.tags) == ("first words and more", ("a", "b"))
 
 
-def test_delete_note_then_undo_restores_it_with_the_same_id(qtbot, ctx, panel):
+def test_delete_note_then_undo_restores_it_with_the_same_id(qtbot, ctx, panel, settled):
     view = panel.add("to be deleted", ["x"])
-    assert len(panel.cards) == 1
+    assert len(settled(panel).cards) == 1
     with qtbot.waitSignal(ctx.changed):
         qtbot.mouseClick(panel.cards[0].delete_button, Qt.MouseButton.LeftButton)
     assert stored(ctx) == []
@@ -126,12 +129,13 @@ def test_failed_undo_is_reported_and_dropped(qtbot, ctx, panel):
     assert stored(ctx) == []
 
 
-def test_panel_is_disabled_with_an_explanation_when_readonly(qtbot, ctx, monkeypatch):
+def test_panel_is_disabled_with_an_explanation_when_readonly(qtbot, ctx, monkeypatch, settled):
     ctx.library.add_annotation(*TARGET, "existing", ())
     monkeypatch.setattr(Library, "readonly", property(lambda self: True))
     widget = AnnotationPanel(ctx)
     qtbot.addWidget(widget)
     widget.set_target(*TARGET)
+    settled(widget)
     assert not widget.add_button.isEnabled()
     assert not widget.readonly_label.isHidden()
     assert widget.readonly_label.text() == READONLY_MESSAGE
@@ -141,9 +145,10 @@ def test_panel_is_disabled_with_an_explanation_when_readonly(qtbot, ctx, monkeyp
     assert len(ctx.library.annotations_for(*TARGET)) == 1
 
 
-def test_panel_follows_changes_made_elsewhere(qtbot, ctx, panel):
+def test_panel_follows_changes_made_elsewhere(qtbot, ctx, panel, settled):
     view, changes = ctx.library.add_annotation(*TARGET, "from another page", ("t",))
     ctx.emit_changes(changes)
+    settled(panel)
     assert [c.view.id for c in panel.cards] == [view.id]
 
 
@@ -176,6 +181,7 @@ def page(qtbot, ctx, notes):
     qtbot.addWidget(widget)
     widget.resize(1000, 600)
     widget.show_target(Target("annotations"))
+    qtbot.waitUntil(lambda: not widget.is_loading())
     return widget
 
 
@@ -196,18 +202,18 @@ def test_annotations_model_passes_the_model_tester(qtmodeltester, ctx, notes):
     qtmodeltester.check(model)
 
 
-def test_annotations_page_lists_every_note_and_filters_by_tag_and_text(qtbot, ctx, notes, page):
+def test_annotations_page_lists_every_note_and_filters_by_tag_and_text(qtbot, ctx, notes, page, settled):
     assert shown_ids(page) == {v.id for v in notes.values()}
     labels = [page.tag_filter.itemText(i) for i in range(page.tag_filter.count())]
     assert labels == ["All tags (3)", "dates (2)", "nato (1)", "place (1)"]
 
     page.set_tag("dates")
-    assert shown_ids(page) == {notes["event"].id, notes["org"].id}
+    assert shown_ids(settled(page)) == {notes["event"].id, notes["org"].id}
     qtbot.keyClicks(page.text_filter, "founding")
-    assert shown_ids(page) == {notes["org"].id}
+    assert shown_ids(settled(page)) == {notes["org"].id}
     page.set_tag(None)
     page.text_filter.setText("hq")
-    assert shown_ids(page) == {notes["passage"].id}
+    assert shown_ids(settled(page)) == {notes["passage"].id}
     assert page.count_label.text() == "1 of 3 notes"
 
 
@@ -232,15 +238,15 @@ def test_double_click_opens_the_notes_target(qtbot, ctx, notes, page, key):
     assert seen == [expected]  # once, not once per signal
 
 
-def test_delete_and_edit_on_the_annotations_page_are_undoable(qtbot, ctx, notes, page, monkeypatch):
+def test_delete_and_edit_on_the_annotations_page_are_undoable(qtbot, ctx, notes, page, monkeypatch, settled):
     org = notes["org"]
     page.table.selectRow(page.model.row_of(org.id))
     assert page.detail_body.text() == org.body
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert org.id not in {v.id for v in ctx.library.annotations()}
-    assert org.id not in shown_ids(page)
+    assert org.id not in shown_ids(settled(page))
     ctx.undo_stack.undo()
-    assert org.id in shown_ids(page)
+    assert org.id in shown_ids(settled(page))
 
     page.table.selectRow(page.model.row_of(org.id))
     monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, *a, **k: ("rewritten", ("new",))))
@@ -252,8 +258,9 @@ def test_delete_and_edit_on_the_annotations_page_are_undoable(qtbot, ctx, notes,
     assert (before.body, before.tags) == (org.body, org.tags)
 
 
-def test_export_writes_the_notes_shown(qtbot, ctx, notes, page, tmp_path):
+def test_export_writes_the_notes_shown(qtbot, ctx, notes, page, tmp_path, settled):
     page.set_tag("dates")
+    settled(page)
     out = tmp_path / "notes.csv"
     assert page.export_to(str(out)) == 2
     with out.open(encoding="utf-8", newline="") as f:

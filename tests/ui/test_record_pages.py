@@ -9,7 +9,6 @@ from PySide6.QtCore import QPointF, Qt
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.ui.records.actor_pages import CountryPage, PersonPage
 from azrel_desktop.ui.records.agreement_page import AgreementPage
-from azrel_desktop.ui.records.links import EventsTable
 from azrel_desktop.ui.records.membership_strip import (
     MembershipStrip,
     MembershipTableModel,
@@ -28,9 +27,7 @@ def make(qtbot, page_class, ctx, target, *, show=False):
         page.show()
         qtbot.waitExposed(page)
     page.show_target(target)
-    events = getattr(page, "events", None)
-    if isinstance(events, EventsTable):  # its table loads in the background
-        qtbot.waitUntil(lambda: not events.model.loading())
+    qtbot.waitUntil(lambda: not page.is_loading())  # the record and its events load in the background
     return page
 
 
@@ -154,13 +151,14 @@ def test_clicking_a_body_link_navigates_to_it(qtbot, ctx, nato_page):
     assert nav.args[0] == links.targets()[0]
 
 
-def test_organisation_page_lists_agreements_sources_and_notes(qtbot, ctx, nato_page):
+def test_organisation_page_lists_agreements_sources_and_notes(qtbot, ctx, nato_page, settled):
     record = ctx.library.organisation("org-nato")
     assert nato_page.agreements.targets() == [Target("agreement", a.id) for a in record.agreements]
     assert nato_page.sources.targets() == [Target("source", s.id) for s in record.sources]
     assert nato_page.notes.target() == ("organisation", "org-nato")
     view, changes = ctx.library.add_annotation("organisation", "org-nato", "noted", ())
     ctx.emit_changes(changes)
+    settled(nato_page)
     assert [c.view.id for c in nato_page.notes.cards] == [view.id]
 
 

@@ -33,7 +33,18 @@ def make_page(qtbot, ctx, target=None, *, show=False) -> SourcePage:
         page.show()
         qtbot.waitExposed(page)
     if target is not None:
-        page.show_target(target)
+        open_target(qtbot, page, target)
+    return page
+
+
+def open_target(qtbot, page, target) -> None:
+    """Open a target; the page reads the source (and its notes) in the background."""
+    page.show_target(target)
+    settle(qtbot, page)
+
+
+def settle(qtbot, page):
+    qtbot.waitUntil(lambda: not page.is_loading())
     return page
 
 
@@ -52,7 +63,7 @@ def test_every_passage_of_every_source_is_highlighted_at_its_quote(qtbot, ctx):
     assert len(ids) >= 5
     page = make_page(qtbot, ctx)
     for source_id in ids:
-        page.show_target(Target("source", source_id))
+        open_target(qtbot, page, Target("source", source_id))
         record = ctx.library.source(source_id)
         assert shown_text(page) == record.text
         expected = sorted(((p.start, p.end, p.highlight) for p in record.passages), key=lambda s: (s[0], -s[1]))
@@ -89,7 +100,7 @@ def test_show_target_with_passage_scrolls_to_it_and_flashes_it(qtbot, ctx):
     record = ctx.library.source("src-001")
     last = max((p for p in record.passages if p.kind == "citation"), key=lambda p: p.start)
     page = make_page(qtbot, ctx, show=True)
-    page.show_target(Target("source", "src-001", passage_id=last.id))
+    open_target(qtbot, page, Target("source", "src-001", passage_id=last.id))
     assert page.current_passage_id() == last.id
     assert page.passage_tree.currentItem().data(0, LINK_ROLE) is None
     assert page.passage_notes.target() == ("passage", last.id)
@@ -108,7 +119,7 @@ def test_show_target_with_start_and_end_flashes_that_span(qtbot, ctx):
     passage = record.passages[3]
     page = make_page(qtbot, ctx, Target("source", "src-002", start=passage.start, end=passage.end))
     assert page.current_passage_id() == passage.id
-    page.show_target(Target("source", "src-002", start=5, end=12))
+    open_target(qtbot, page, Target("source", "src-002", start=5, end=12))
     assert selected(page.text_view.extraSelections()[-1]) == record.text[5:12]
 
 
@@ -214,6 +225,7 @@ def test_annotate_selection_highlights_a_user_passage_that_survives_reopening(qt
     assert page.annotate_button.isEnabled()
     view = page.annotate_selection("Why the CSTO?", ("csto",))
     assert view is not None and view.target_kind == "passage"
+    settle(qtbot, page)
     assert user_spans(page) == [(start, start + 4)]
     assert page.current_passage_id() == view.target_id
     assert [c.body_label.text() for c in page.passage_notes.cards] == ["Why the CSTO?"]
@@ -237,13 +249,13 @@ def test_annotate_selection_is_undoable(qtbot, ctx):
     page = make_page(qtbot, ctx, Target("source", "src-000"))
     page.text_view.select_span(start, start + 6)
     view = page.annotate_selection("note", ())
-    assert user_spans(page) == [(start, start + 6)]
+    assert user_spans(settle(qtbot, page)) == [(start, start + 6)]
     ctx.undo_stack.undo()
     assert ctx.library.annotations_for("passage", view.target_id) == []
-    assert user_spans(page) == []  # a selection without a note is no longer shown
+    assert user_spans(settle(qtbot, page)) == []  # a selection without a note is no longer shown
     ctx.undo_stack.redo()
     assert [a.id for a in ctx.library.annotations_for("passage", view.target_id)] == [view.id]
-    assert user_spans(page) == [(start, start + 6)]
+    assert user_spans(settle(qtbot, page)) == [(start, start + 6)]
 
 
 def test_annotate_selection_from_the_context_menu_uses_the_note_dialog(qtbot, ctx, monkeypatch):
@@ -266,7 +278,7 @@ def test_annotate_selection_from_the_context_menu_uses_the_note_dialog(qtbot, ct
     assert asked == {"title": "Annotate selection", "context": "Putin"}
     [note] = [a for a in ctx.library.annotations() if a.target_kind == "passage"]
     assert (note.body, note.tags, note.quote) == ("the meeting", ("moscow",), "Putin")
-    assert user_spans(page) == [(start, start + 5)]
+    assert user_spans(settle(qtbot, page)) == [(start, start + 5)]
 
 
 def test_whitespace_selection_is_refused_with_a_message(qtbot, ctx):
@@ -299,6 +311,7 @@ def test_notes_on_the_source_and_on_a_passage(qtbot, ctx):
     assert [a.body for a in ctx.library.annotations_for("source", "src-002")] == ["About the whole essay"]
     assert [a.body for a in ctx.library.annotations_for("passage", record.passages[0].id)] == ["About this passage"]
     # the passage list shows the note under its passage
+    settle(qtbot, page)
     item = page.passage_item(record.passages[0].id)
     assert "note: About this passage" in [item.child(i).text(0) for i in range(item.childCount())]
     undo.undo_actions(ctx.undo_stack, page)[0].trigger()
@@ -326,7 +339,7 @@ def test_find_bar_searches_again_in_the_next_source(qtbot, ctx):
     page = make_page(qtbot, ctx, Target("source", "src-000"), show=True)
     page.open_find()
     page.find_bar.field.setText("azerbaijan")
-    page.show_target(Target("source", "src-002"))
+    open_target(qtbot, page, Target("source", "src-002"))
     text = ctx.library.source("src-002").text
     assert page.text_view.match_count() == text.lower().count("azerbaijan")
     assert page.find_bar.count_label.text().endswith(f"of {text.lower().count('azerbaijan')}")

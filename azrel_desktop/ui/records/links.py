@@ -244,6 +244,7 @@ class RecordPage(QWidget):
         self.record = None
         self._record_id: str | None = None
         self._tables: list[EventsTable] = []
+        self._panels: list[AnnotationPanel] = []
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -283,6 +284,7 @@ class RecordPage(QWidget):
     def notes_section(self, heading: str) -> AnnotationPanel:
         """The user's notes on this record, closing the page."""
         panel = AnnotationPanel(self.ctx, self.body_widget, heading=heading)
+        self._panels.append(panel)
         self.body.addSpacing(8)
         self.body.addWidget(panel)
         self.body.addStretch(1)
@@ -310,7 +312,8 @@ class RecordPage(QWidget):
 
     def is_loading(self) -> bool:
         """Whether the record asked for (or its events table) is still on its way."""
-        return self.loader.busy() or any(t.model.loading() for t in self._tables)
+        return (self.loader.busy() or any(t.model.loading() for t in self._tables)
+                or any(p.is_loading() for p in self._panels))
 
     def refresh(self) -> None:
         if self._record_id is None:
