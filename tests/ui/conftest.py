@@ -17,11 +17,14 @@ def ctx(qapp, library):
 @pytest.fixture
 def loaded(qtbot):
     """`loaded(model_or_page)` waits until an `EventTableModel` (or the page holding one as
-    `.model`) shows the rows of its current filter — the table loads them in the background."""
+    `.model`) shows the rows of its current filter — the table loads them in the background —
+    and a page's other background reads (chips, the selected event's detail) are done."""
 
     def wait(obj, timeout: int = 10_000):
         model = getattr(obj, "model", obj)
         qtbot.waitUntil(lambda: not model.loading(), timeout=timeout)
+        if hasattr(obj, "is_loading"):
+            qtbot.waitUntil(lambda: not obj.is_loading(), timeout=timeout)
         return obj
 
     return wait

@@ -42,7 +42,7 @@ def messages(dialog) -> list[str]:
 
 
 def test_file_import_sources_imports_each_file_and_reports_the_failures(qtbot, window, library, sample_files,
-                                                                        monkeypatch):
+                                                                        monkeypatch, settled):
     good = sample_files.pdf("report.pdf", ["The CSTO summit was held in Yerevan.", "Page two of the report."])
     page = sample_files.html("article.html")
     bad = sample_files.write("broken.docx", b"PK\x03\x04 not really a zip")
@@ -63,6 +63,7 @@ def test_file_import_sources_imports_each_file_and_reports_the_failures(qtbot, w
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
     dialog.open_button.click()
     assert window.current_page() is window.pages["source"]
+    settled(window.pages["source"])
     assert window.pages["source"].record.title == "report"  # the PDF's title was reportlab's "untitled"
     assert window.pages["source"].passage_tree.topLevelItemCount() == 0
     assert window.pages["source"].meta_labels["file"].text().startswith("report.pdf · 2 pages · ")
@@ -165,14 +166,14 @@ def test_sources_page_searches_the_text_and_opens_a_source_at_its_hits(qtbot, qt
     assert [body[s:e] for s, e in source.text_view.matches()] == ["Gəncə", "Gəncə", "GƏNCƏ"]
 
 
-def test_metadata_editor_saves_checks_dates_and_undoes(qtbot, window, library, sample_files):
+def test_metadata_editor_saves_checks_dates_and_undoes(qtbot, window, library, sample_files, settled):
     from azrel_desktop.ui.sources.metadata_dialog import SourceMetadataDialog
 
     result = finish(qtbot, window.import_sources([sample_files.write("m.txt", "Minutes of the meeting.")],
                                                  dialog=False))
     sid = result.report.outcomes[0].source_id
     window.go(Target("source", sid))
-    page = window.pages["source"]
+    page = settled(window.pages["source"])
     dialog = SourceMetadataDialog(window.ctx, sid, page)
     qtbot.addWidget(dialog)
     dialog.fields["title"].setText("Minutes, 12 March 2021")
@@ -183,18 +184,18 @@ def test_metadata_editor_saves_checks_dates_and_undoes(qtbot, window, library, s
     dialog.fields["reliability"].setPlainText("<b>B2</b>: official record")
     assert dialog.save()
     assert (library.source(sid).title, library.source(sid).published) == ("Minutes, 12 March 2021", "2021-03-12")
-    assert page.title_label.text() == "Minutes, 12 March 2021"  # the page followed the change
+    assert settled(page).title_label.text() == "Minutes, 12 March 2021"  # the page followed the change
     assert page.meta_labels["reliability"].text() == "<b>B2</b>: official record"
     assert page.meta_labels["reliability"].textFormat() == Qt.TextFormat.PlainText
     window.undo_action.trigger()
     assert (library.source(sid).title, library.source(sid).published) == ("Minutes of the meeting.", None)
-    assert page.title_label.text() == "Minutes of the meeting."
+    assert settled(page).title_label.text() == "Minutes of the meeting."
     window.redo_action.trigger()
     assert library.source(sid).published == "2021-03-12"
 
 
 def test_a_new_version_from_the_source_page_lists_the_passages_it_could_not_place(qtbot, window, library,
-                                                                                   sample_files):
+                                                                                   sample_files, settled):
     first = finish(qtbot, window.import_sources([sample_files.write("v1.txt", "Opening line. The delegation met "
                                                                    "in Ganja on Monday. Closing line.")], dialog=False))
     sid = first.report.outcomes[0].source_id
@@ -202,7 +203,7 @@ def test_a_new_version_from_the_source_page_lists_the_passages_it_could_not_plac
     start = body.index("The delegation")
     library.annotate_selection(sid, start, start + len("The delegation met in Ganja on Monday."), "check date")
     window.go(Target("source", sid))
-    page = window.pages["source"]
+    page = settled(window.pages["source"])
     assert not page.orphan_tree.isVisibleTo(page)
     job = page.new_version(sample_files.write("v2.txt", "Opening line. Entirely different words now. Closing line."))
     result = finish(qtbot, job)
@@ -210,16 +211,17 @@ def test_a_new_version_from_the_source_page_lists_the_passages_it_could_not_plac
     lines = [job.result_dialog.tree.topLevelItem(0).child(i).text(0)
              for i in range(job.result_dialog.tree.topLevelItem(0).childCount())]
     assert lines == ["not found in the new text: “The delegation met in Ganja on Monday.”"]
-    assert page.record.text.startswith("Opening line. Entirely different")
+    assert settled(page).record.text.startswith("Opening line. Entirely different")
     assert page.orphan_tree.isVisibleTo(page) and page.orphan_tree.topLevelItemCount() == 1
     assert "The delegation met in Ganja" in page.orphan_tree.topLevelItem(0).text(0)
     assert page.version_button.isEnabled()  # own sources take new versions
     window.go(Target("source", "src-000"))
+    settled(page)
     assert not page.version_button.isEnabled()  # the corpus updates its own texts
     assert not page.details_button.isEnabled()  # and its details
 
 
-def test_a_pdf_passage_says_its_page(qtbot, window, library, sample_files):
+def test_a_pdf_passage_says_its_page(qtbot, window, library, sample_files, settled):
     result = finish(qtbot, window.import_sources([sample_files.pdf("p.pdf", ["First page.", "Second page: the quote."])],
                                                  dialog=False))
     sid = result.report.outcomes[0].source_id
@@ -227,7 +229,7 @@ def test_a_pdf_passage_says_its_page(qtbot, window, library, sample_files):
     start = body.index("the quote")
     library.annotate_selection(sid, start, start + len("the quote"), "page two")
     window.go(Target("source", sid))
-    item = window.pages["source"].passage_tree.topLevelItem(0)
+    item = settled(window.pages["source"]).passage_tree.topLevelItem(0)
     assert item.text(0) == "p. 2 · [your selection] the quote"
 
 

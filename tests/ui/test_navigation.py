@@ -57,7 +57,13 @@ def select_nato_event(qtbot, window, library) -> str:
     event_id = next(r.id for r in library.rows(page.filter(), limit=50)
                     if nato(library) in r.organisation_ids)
     page.select_event(event_id)
+    wait_for_timeline(qtbot, window)  # and the event's detail
     return event_id
+
+
+def wait_for_page(qtbot, window) -> None:
+    """Record and source pages read what they show in the background."""
+    qtbot.waitUntil(lambda: not window.current_page().is_loading())
 
 
 def org_link(window, org_id):
@@ -76,6 +82,7 @@ def test_org_link_then_alt_left_and_alt_right(qtbot, window, library):
     qtbot.mouseClick(org_link(window, nato(library)), Qt.MouseButton.LeftButton)
     assert page_class(window) == "OrganisationPage"
     assert window.history.current == Target("organisation", nato(library))
+    wait_for_page(qtbot, window)
     assert "NATO" in window.windowTitle()
     assert window.back_action.isEnabled()
 
@@ -159,6 +166,7 @@ def test_supporting_passage_opens_the_source_at_that_passage(qtbot, window, libr
     target = sig.args[0]
     assert (target.kind, target.id, target.passage_id) == ("source", ref.source_id, ref.id)
     assert page_class(window) == "SourcePage"
+    wait_for_page(qtbot, window)
     source_page = window.current_page()
     if hasattr(source_page, "current_passage_id"):
         assert source_page.current_passage_id() == ref.id

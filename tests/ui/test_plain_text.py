@@ -21,12 +21,12 @@ HOSTILE = "<b>bold</b><img src=file:///etc/passwd>"
 HOSTILE_TAG = "<a href=x>tag</a>"
 
 
-def test_note_body_and_tags_display_literally_in_the_panel(qtbot, ctx):
+def test_note_body_and_tags_display_literally_in_the_panel(qtbot, ctx, settled):
     ctx.library.add_annotation("organisation", "org-nato", HOSTILE, (HOSTILE_TAG,))
     panel = AnnotationPanel(ctx)
     qtbot.addWidget(panel)
     panel.set_target("organisation", "org-nato")
-    [card] = panel.cards
+    [card] = settled(panel).cards
     assert card.body_label.text() == HOSTILE
     assert card.body_label.textFormat() == Qt.TextFormat.PlainText
     assert HOSTILE_TAG in card.meta_label.text()
@@ -37,9 +37,9 @@ def test_note_body_and_tags_display_literally_in_the_panel(qtbot, ctx):
     assert "<img" not in card.toolTip()
 
 
-def test_note_displays_literally_on_the_annotations_page(qtbot, ctx):
+def test_note_displays_literally_on_the_annotations_page(qtbot, ctx, settled):
     view, _ = ctx.library.add_annotation("organisation", "org-nato", HOSTILE, (HOSTILE_TAG,))
-    page = AnnotationsPage(ctx)
+    page = settled(AnnotationsPage(ctx))
     qtbot.addWidget(page)
     row = page.model.row_of(view.id)
     assert page.model.data(page.model.index(row, 1)) == HOSTILE
@@ -50,15 +50,15 @@ def test_note_displays_literally_on_the_annotations_page(qtbot, ctx):
     assert page.detail_body.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_annotated_selection_note_displays_literally_on_the_source_page(qtbot, ctx):
+def test_annotated_selection_note_displays_literally_on_the_source_page(qtbot, ctx, settled):
     source = ctx.library.source("src-000")
     ctx.library.annotate_selection("src-000", 0, 20, HOSTILE, (HOSTILE_TAG,))
     page = SourcePage(ctx)
     qtbot.addWidget(page)
     page.show_target(Target("source", "src-000"))
-    user = next(p for p in page.record.passages if p.kind == "user")
+    user = next(p for p in settled(page).record.passages if p.kind == "user")
     page.select_passage(user.id, flash=False)
-    [card] = page.passage_notes.cards
+    [card] = settled(page).passage_notes.cards
     assert card.body_label.text() == HOSTILE
     assert card.body_label.textFormat() == Qt.TextFormat.PlainText
     # the text widget holds the source verbatim, as plain text
@@ -76,11 +76,12 @@ PAGES = [
 
 
 @pytest.mark.parametrize(("page_class", "target"), PAGES, ids=[p[0].__name__ for p in PAGES])
-def test_no_page_renders_data_as_rich_text(qtbot, ctx, page_class, target):
+def test_no_page_renders_data_as_rich_text(qtbot, ctx, page_class, target, settled):
     ctx.library.add_annotation("organisation", "org-nato", HOSTILE, (HOSTILE_TAG,))
     page = page_class(ctx)
     qtbot.addWidget(page)
     page.show_target(target)
+    settled(page)
     labels = [label for label in page.findChildren(QLabel) if label.text()]
     assert labels
     rich = [label.text() for label in labels if label.textFormat() != Qt.TextFormat.PlainText]

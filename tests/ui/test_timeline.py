@@ -100,6 +100,7 @@ def test_facet_results_for_an_old_filter_are_dropped(qtbot, page, library):
 def test_removing_a_chip_removes_that_part_of_the_filter(qtbot, page, library, loaded):
     org = nato(library)
     page.set_filter(EventFilter(organisations=(org,), date_from="1997", date_to="1999"))
+    loaded(page)
     chip = next(c for c in page.chips.chips if c.chip.dimension == "organisations")
     with qtbot.waitSignal(page.filterChanged) as sig:
         qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
@@ -193,6 +194,7 @@ def test_table_selection_drives_chart_and_detail(qtbot, page, library):
     assert page.selected_event() == event_id
     assert page.chart.selected() == event_id
     assert page.detail.event_id() == event_id
+    settle(qtbot, page)
     assert page.detail.findChild(type(page.detail.placeholder), "eventTitle").text() == library.event(event_id).row.title
 
 
@@ -241,6 +243,7 @@ def test_back_to_a_timeline_target_restores_filter_and_selection(qtbot, page, li
 def test_detail_shows_date_links_and_supporting_passages(qtbot, page, library):
     event_id = next(r.id for r in library.rows(EventFilter(), limit=200) if r.date_text and r.organisations)
     page.select_event(event_id)
+    settle(qtbot, page)
     d = library.event(event_id)
     texts = "\n".join(lbl.text() for lbl in page.detail.findChildren(type(page.detail.placeholder)))
     assert d.row.date_label in texts and d.row.date_text in texts and d.row.date in texts
@@ -256,6 +259,7 @@ def test_disputed_event_shows_both_sides(qtbot, page, library):
     event_id = library.rows(EventFilter(disputed=True), limit=1)[0].id
     d = library.event(event_id)
     page.select_event(event_id)
+    settle(qtbot, page)
     note = page.detail.findChild(type(page.detail.placeholder), "disputeNote")
     assert note is not None and note.isVisible()
     if d.dispute_note:
@@ -275,6 +279,7 @@ def test_html_looking_data_is_shown_literally(qtbot, page, library, db_path):
     page.model.refresh()
     with qtbot.waitSignal(page.selectionChanged):
         page.select_event(event_id)  # waits for the refreshed rows
+    settle(qtbot, page)
     title = page.detail.findChild(type(page.detail.placeholder), "eventTitle")
     assert title.text() == evil
     assert title.textFormat() == Qt.TextFormat.PlainText
@@ -317,7 +322,9 @@ def test_a_slow_load_shows_a_loading_state_after_a_moment_and_the_previous_rows_
     # Not at once: a load faster than LOADING_SHOWN_AFTER_MS changes the rows without flicker.
     assert page.is_loading() and page.table.loading_label.isHidden()
     assert page.chips.count_text() == count_before
-    assert [c.chip.dimension for c in page.chips.chips] == ["kinds"]  # the new filter, in words
+    # the new filter in words while its rows are still on their way
+    qtbot.waitUntil(lambda: [c.chip.dimension for c in page.chips.chips] == ["kinds"])
+    assert page.model.loading()
     qtbot.waitUntil(lambda: page.table.loading_label.isVisible())
     assert page.chips.count_text() == "Counting events…"
     assert [page.model.event_id(r) for r in range(5)] == before
