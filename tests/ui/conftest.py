@@ -1,8 +1,23 @@
-"""Fixtures for the GUI tests: an AppContext over a real seeded database file."""
+"""Fixtures for the GUI tests: an AppContext over a real seeded database file, waits for what
+loads in the background, and no background work left running after a test."""
 
 from __future__ import annotations
 
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def _drain_workers(request):
+    """Every GUI test ends with no background work running: the pool is waited for before the
+    test's library closes (a library the test uses is set up first, so it is closed after),
+    and a task still running then fails the test."""
+    from azrel_desktop.ui.shell.runner import wait_for_workers
+
+    for name in ("library", "shared_library", "fresh_library"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name)
+    yield
+    assert wait_for_workers(), "background work was still running at the end of the test"
 
 
 @pytest.fixture

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
 from azrel_desktop.core.store import backups
@@ -15,13 +13,6 @@ from azrel_desktop.ui.notes.annotation_panel import AnnotationPanel
 from azrel_desktop.ui.shell.app import QUIT, RESTORE, main, open_library
 from azrel_desktop.ui.shell.main_window import MainWindow
 from azrel_desktop.ui.shell.navigation import Target
-from azrel_desktop.ui.shell.runner import wait_for_workers
-
-
-@pytest.fixture(autouse=True)
-def _drain_workers():
-    yield
-    wait_for_workers()
 
 
 def _damage(path):

@@ -14,13 +14,6 @@ from azrel_desktop.core.output.export import ANNOTATION_COLUMNS, EVENT_COLUMNS, 
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.ui.shell.export_job import ExportJob
 from azrel_desktop.ui.shell.main_window import MainWindow
-from azrel_desktop.ui.shell.runner import wait_for_workers
-
-
-@pytest.fixture(autouse=True)
-def _drain_workers(library):
-    yield
-    wait_for_workers()
 
 
 @pytest.fixture

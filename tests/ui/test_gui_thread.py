@@ -1,15 +1,23 @@
 """The rule the background runner serves: once the window is shown, the GUI thread sends no
 SQL. A tour of the app as a user makes it — filters, chips, events, every kind of record
 page, the Annotations and Sources pages, back and forward — records every statement sent
-through the library from the GUI thread, and there must be none."""
+through the library from the GUI thread, and there must be none. And the views that now read
+in the background stay right: the newest request wins, the old content stays (greyed) until
+the new one arrives, never a blank page."""
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.ui.records.organisation_page import OrganisationPage
 from azrel_desktop.ui.shell.main_window import MainWindow
 from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.shell.runner import wait_for_workers
 
 
 def settled(qtbot, window) -> None:
@@ -62,3 +70,87 @@ def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_
     assert type(window.current_page()).__name__ == "SourcesPage"
 
     assert gui_thread_sql.sent == [], "the GUI thread sent SQL:\n" + gui_thread_sql.report()
+
+
+@pytest.fixture
+def held(ctx, monkeypatch):
+    """`held(org_id)`: reading that organisation off the GUI thread waits until `.set()` on the
+    returned event — a slow read, made deterministic. Released at the end of the test."""
+    gates: dict[str, threading.Event] = {}
+    real = ctx.library.organisation
+
+    def organisation(org_id):
+        gate = gates.get(org_id)
+        if gate is not None and threading.current_thread() is not threading.main_thread():
+            assert gate.wait(10), "a held read was never released"
+        return real(org_id)
+
+    monkeypatch.setattr(ctx.library, "organisation", organisation)
+
+    def hold(org_id: str) -> threading.Event:
+        return gates.setdefault(org_id, threading.Event())
+
+    yield hold
+    for gate in gates.values():
+        gate.set()
+
+
+def test_a_record_page_shows_the_newest_record_asked_for(qtbot, ctx, held, settled):
+    nato = held("org-nato")
+    page = OrganisationPage(ctx)
+    qtbot.addWidget(page)
+    page.show_target(Target("organisation", "org-nato"))
+    assert page.stack.currentWidget() is page.message and page.message.text() == "Loading…"  # never blank
+    page.show_target(Target("organisation", "org-nato-pa"))
+    settled(page)
+    assert page.record.id == "org-nato-pa" and page.stack.currentWidget() is page.scroll
+    nato.set()  # the older read ends after the newer one: its record must not replace it
+    wait_for_workers()
+    QApplication.processEvents()  # delivers what the finished worker queued
+    assert page.record.id == "org-nato-pa"
+    assert page.name_label.text() == page.record_title()
+    assert page.notes.target() == ("organisation", "org-nato-pa")
+
+
+def test_a_slow_record_keeps_the_old_one_greyed_until_it_arrives(qtbot, ctx, held, settled):
+    page = OrganisationPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_target(Target("organisation", "org-nato"))
+    settled(page)
+    shown = page.name_label.text()
+    body = held("org-nato-pa")
+    page.show_target(Target("organisation", "org-nato-pa"))
+    # not at once: a quick answer replaces the page without it changing look
+    assert page.body_widget.isEnabled() and page.record.id == "org-nato"
+    qtbot.waitUntil(lambda: not page.body_widget.isEnabled())
+    assert page.stack.currentWidget() is page.scroll and page.name_label.text() == shown  # still there
+    body.set()
+    settled(page)
+    assert page.body_widget.isEnabled() and page.record.id == "org-nato-pa"
+    assert page.name_label.text() != shown
+
+
+def test_an_event_chosen_while_another_loads_is_the_one_shown(qtbot, ctx, settled, monkeypatch):
+    from azrel_desktop.ui.timeline.event_detail import EventDetailPane
+
+    first, second = (r.id for r in ctx.library.rows(EventFilter(), limit=2))
+    gate = threading.Event()
+    real = ctx.library.event
+
+    def event(event_id):
+        if event_id == first and threading.current_thread() is not threading.main_thread():
+            assert gate.wait(10)
+        return real(event_id)
+
+    monkeypatch.setattr(ctx.library, "event", event)
+    pane = EventDetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.show_event(first)
+    assert pane.placeholder.text() == "Loading…"
+    pane.show_event(second)
+    settled(pane)
+    gate.set()
+    wait_for_workers()
+    QApplication.processEvents()
+    assert pane.event_id() == second and pane.detail.row.id == second

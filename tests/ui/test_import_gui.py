@@ -13,13 +13,6 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from azrel_desktop.ui.shell.main_window import MainWindow
 from azrel_desktop.ui.shell.navigation import Target
-from azrel_desktop.ui.shell.runner import wait_for_workers
-
-
-@pytest.fixture(autouse=True)
-def _drain_workers(library):
-    yield
-    wait_for_workers()
 
 
 @pytest.fixture

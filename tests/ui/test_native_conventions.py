@@ -23,14 +23,7 @@ from azrel_desktop.ui.common.colours import (
 )
 from azrel_desktop.ui.shell.main_window import MainWindow, history_keys, plain_menu_action
 from azrel_desktop.ui.shell.navigation import Target
-from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.timeline.timeline_chart import TimelineChart, zoom_gesture_text
-
-
-@pytest.fixture(autouse=True)
-def _drain_workers():
-    yield
-    wait_for_workers()
 
 
 def _all_actions(menu: QMenu):

@@ -12,13 +12,6 @@ from PySide6.QtWidgets import QApplication
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.ui.shell.main_window import MainWindow, history_keys
 from azrel_desktop.ui.shell.navigation import Target
-from azrel_desktop.ui.shell.runner import wait_for_workers
-
-
-@pytest.fixture(autouse=True)
-def _drain_workers(library):
-    yield
-    wait_for_workers()
 
 
 def nato(library) -> str:

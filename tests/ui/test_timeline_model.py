@@ -11,14 +11,7 @@ from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.query.timeline import SORT_KEYS
 from azrel_desktop.ui.common.row_model import RowsModel
 from azrel_desktop.ui.common.widgets import plain_tooltip
-from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.timeline.timeline_model import ID_ROLE, PAGE_SIZE, EventTableModel
-
-
-@pytest.fixture(autouse=True)
-def _drain_workers(library):
-    yield
-    wait_for_workers()
 
 
 def nato(library) -> str:
