@@ -1,4 +1,5 @@
-"""The errors that say a library file cannot be used: each message is one sentence for the user.
+"""The errors that say a library file cannot be used (each message is one sentence for the
+user), and `ExportCancelled`, the user's Cancel of a file being written.
 
 Standard library only, so the first look at a file (`files.py`) can raise them before the rest
 of the app is imported.
@@ -38,3 +39,7 @@ class DamagedDatabaseError(CorruptDatabaseError):
         self.moved_to = moved_to
         self.backup = backup
         self.backup_time = backup_time
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export; the caller discards the partial file."""

@@ -40,6 +40,36 @@ class Library:
         except DatabaseError:
             pass
 
+    # --- before (or without) an open library --------------------------------------------
+    @staticmethod
+    def default_path() -> Path:
+        """Where the library is kept when no file is named."""
+        from .store.files import default_db_path
+
+        return default_db_path()
+
+    @staticmethod
+    def preload() -> None:
+        """Import what counting and faceting need (numpy, the facet engine) — a second's work
+        the app does while the library opens."""
+        facet_counts.load_engine()
+
+    @staticmethod
+    def backups_folder() -> Path:
+        return backups.backups_dir()
+
+    @staticmethod
+    def restore_file(path: Path | str, backup: Path | str) -> Path | None:
+        """Replace a library file that is not open (one that could not be opened: damaged) with
+        `backup`; return where its old contents were kept."""
+        return backups.restore(Path(path), Path(backup))
+
+    @staticmethod
+    def write_atomically(path: Path | str, write: Callable[[TextIO], int]) -> int:
+        """Run `write` into a new file beside `path` and move it into place only when complete
+        (an export that fails or is cancelled, `ExportCancelled`, leaves `path` as it was)."""
+        return export.write_atomically(path, write)
+
     @classmethod
     def open(cls, path: Path | str | None = None,
              progress: Callable[[str], None] | None = None) -> Library:
@@ -171,6 +201,11 @@ class Library:
     def records(self, kind: str) -> list[records.Link]:
         with self.db.read() as s:
             return records.list_records(s, kind)
+
+    def organisation_tree(self) -> list[records.OrganisationNode]:
+        """Every organisation with its parent and the short label crowded views show."""
+        with self.db.read() as s:
+            return records.organisation_tree(s)
 
     # --- annotations ----------------------------------------------------------------
     def annotations(self, *, tags: tuple[str, ...] = (), text_contains: str = "",

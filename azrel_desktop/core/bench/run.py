@@ -148,7 +148,7 @@ def _plain_sql_ms(lib: Library, raw: sqlite3.Connection, f: EventFilter, repeat:
     return statistics.median(times)
 
 
-def _filters(lib: Library) -> dict[str, EventFilter]:
+def filters_to_measure(lib: Library) -> dict[str, EventFilter]:
     orgs = [link for link in lib.records("organisation") if not link.role]  # top level
     countries = lib.records("country")
     busiest = max(lib.facets(EventFilter()).organisations, key=lambda f: f.count).value
@@ -169,7 +169,7 @@ def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool 
         total = lib.total()
         report = Report(str(db_path), total, _machine())
         report.extra.update(_facet_index_figures(lib, raw))
-        for label, f in _filters(lib).items():
+        for label, f in filters_to_measure(lib).items():
             def change(f=f):
                 lib.count(f)
                 lib.rows(f, limit=200)

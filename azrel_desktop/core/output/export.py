@@ -16,6 +16,7 @@ from typing import TextIO
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from ..errors import ExportCancelled
 from ..query.filters import EventFilter, compile_filter
 from ..query.timeline import order_by
 from ..research.annotations import list_annotations
@@ -39,10 +40,6 @@ SOURCE_COLUMNS = ("id", "title", "publisher", "author", "url", "published", "dat
                   "language", "reliability", "sha256", "passages")
 ANNOTATION_COLUMNS = ("id", "target_kind", "target_id", "target", "quote", "body", "tags",
                       "created_at", "updated_at", "detached")
-
-
-class ExportCancelled(Exception):
-    """The user cancelled an export; the caller discards the partial file."""
 
 
 def _writer(out: TextIO, columns, excel: bool):

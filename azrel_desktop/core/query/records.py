@@ -403,6 +403,22 @@ def source_page(session: Session, source_id: str) -> SourcePage:
     )
 
 
+@dataclass(frozen=True)
+class OrganisationNode:
+    """An organisation in the tree of organisations and their bodies, with the short label
+    a crowded view (the chart's lanes) shows: its abbreviation, or its name without one."""
+
+    id: str
+    parent_id: str | None
+    name: str
+    short_label: str
+
+
+def organisation_tree(session: Session) -> list[OrganisationNode]:
+    rows = session.execute(text("SELECT id, parent_id, name, abbreviation FROM organisations ORDER BY name"))
+    return [OrganisationNode(i, parent, name, abbreviation or name) for i, parent, name, abbreviation in rows]
+
+
 def list_records(session: Session, kind: str) -> list[Link]:
     """All organisations, countries, people, sources or agreements, for pickers and menus."""
     sql = {

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.output.export import write_atomically
 from ...core.research.annotations import AnnotationView
 from ..common.row_model import RowsModel
 from ..common.widgets import PlainLabel, plain_tooltip
@@ -281,7 +280,7 @@ class AnnotationsPage(QWidget):
     def export_to(self, path: str, *, excel: bool = False) -> int:
         """Write the notes shown (same tag and text filter) to a CSV file."""
         tag = self.selected_tag()
-        count = write_atomically(path, lambda out: self.ctx.library.export_annotations(
+        count = self.ctx.library.write_atomically(path, lambda out: self.ctx.library.export_annotations(
             out, tags=(tag,) if tag else (), text_contains=self.text_filter.text(), excel=excel))
         self.ctx.status.emit(f"Exported {count} note{'s' if count != 1 else ''} to {path}")
         return count

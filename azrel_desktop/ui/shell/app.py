@@ -19,9 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from ...core.errors import DamagedDatabaseError, DatabaseError
 from ...core.service import Library
-from ...core.store.backups import restore
-from ...core.store.database import DamagedDatabaseError, DatabaseError, default_db_path
 from .launch import parse_args, tune_interpreter
 from .runner import Task, wait_for_workers
 from .settings import APPLICATION, ORGANISATION
@@ -35,7 +34,7 @@ def _describe_open_error(path: Path | None) -> Callable[[BaseException], str]:
         if isinstance(exc, DatabaseError):
             return str(exc)
         # OSError and the like: still a sentence, never a traceback
-        return f"{path or default_db_path()} could not be opened: {exc}"
+        return f"{path or Library.default_path()} could not be opened: {exc}"
     return describe
 
 
@@ -129,7 +128,7 @@ def notice_dialog(message: str, parent: QWidget | None = None) -> None:
 
 
 def choose_file(start: Path | None, parent: QWidget | None = None) -> Path | None:
-    folder = str(start.parent if start else default_db_path().parent)
+    folder = str(start.parent if start else Library.default_path().parent)
     path, _ = QFileDialog.getSaveFileName(
         parent, "Open or create an AzRel library", folder, "AzRel libraries (*.sqlite3 *.db);;All files (*)",
         options=QFileDialog.Option.DontConfirmOverwrite)
@@ -153,7 +152,7 @@ def open_library(path: Path | None, *, ask: Callable[[str], str] = error_dialog,
         answer = ask_damaged(damaged) if damaged else ask(error or "The library could not be opened.")
         if answer == RESTORE and damaged is not None:
             try:
-                restore(path or default_db_path(), damaged.backup)
+                Library.restore_file(path or Library.default_path(), damaged.backup)
             except DatabaseError as exc:
                 if ask(str(exc)) != CHOOSE:
                     return None
@@ -176,10 +175,9 @@ def build_main_window(library: Library, *, restore: bool = True):
 def prepare_window() -> None:
     """Import what the first window is made of (while the library opens), then keep the
     imported modules' objects out of the garbage collector's way."""
-    from ...core.query.facets import load_engine
     from . import main_window  # noqa: F401
 
-    load_engine()
+    Library.preload()
     settle_heap()
 
 

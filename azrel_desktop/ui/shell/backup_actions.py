@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...core.research.annotations import Changes
-from ...core.store.backups import backups_dir
+from ...core.service import Library
 from .context import AppContext
 from .runner import Operations
 
@@ -47,7 +47,7 @@ class BackupActions(QObject):
 
 
 def ask_backup_to_restore(parent: QWidget | None) -> Path | None:
-    folder = backups_dir()
+    folder = Library.backups_folder()
     path, _ = QFileDialog.getOpenFileName(parent, "Restore from backup", str(folder),
                                           "AzRel backups (*.sqlite3 *.db);;All files (*)")
     return Path(path) if path else None

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ...core.output.export import ExportCancelled, write_atomically
+from ...core.errors import ExportCancelled
 from ...core.query.filters import EventFilter
 from ...core.service import Library
 from .runner import Progress, Task
@@ -91,7 +91,7 @@ class ExportJob(QObject):
     def _write(self, write: Callable[..., int], progress: Progress) -> ExportResult:
         """In the worker: the file is replaced only when complete; every outcome is a result."""
         try:
-            rows = write_atomically(self.path, lambda out: write(
+            rows = Library.write_atomically(self.path, lambda out: write(
                 out, progress=lambda done, total: progress.report("progress", done, total),
                 cancelled=progress.cancelled,
                 preparing=lambda done, of: progress.report("preparing", done, of)))

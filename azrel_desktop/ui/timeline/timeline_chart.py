@@ -91,12 +91,9 @@ def load_chart(library: Library, f: EventFilter, limit: int = CHART_LIMIT,
     rows = library.sample(f, limit, total)  # all of them, or a sample spread over the whole span
     parents: dict[str, str | None] = {}
     labels: dict[str, str] = {}
-    for link in library.records("organisation"):
-        parents[link.id] = link.role  # list_records gives the parent id as the role
-        label = link.label
-        if label.endswith(")") and " (" in label:  # "North Atlantic … (NATO)" -> "NATO"
-            label = label[label.rindex(" (") + 2:-1]
-        labels[link.id] = label
+    for org in library.organisation_tree():
+        parents[org.id] = org.parent_id
+        labels[org.id] = org.short_label
     data = ChartData(rows, total, parents, labels)
     for mode in ("organisation", "country"):
         data.keys[mode] = [lane_keys(row, mode, data) for row in rows]

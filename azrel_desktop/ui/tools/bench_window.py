@@ -109,13 +109,13 @@ def _changes(page, library, meter: _StallMeter, shots) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from ...core.bench.run import _filters
+    from ...core.bench.run import filters_to_measure
     from ...core.query.filters import EventFilter
 
     def ready() -> bool:
         return not _loading(page) and not page.panel.facets_busy() and not page.chart.busy()
 
-    filters = list(_filters(library).items())
+    filters = list(filters_to_measure(library).items())
     steps: dict[str, dict] = {}
 
     def step(label: str, act) -> None:
