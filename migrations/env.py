@@ -5,6 +5,10 @@ from alembic import context
 config = context.config
 connection = config.attributes.get("connection")
 target_metadata = config.attributes.get("target_metadata")
+if target_metadata is None:  # the models, for `alembic revision --autogenerate`; the app never asks
+    from azrel_desktop.core.corpus.models import Base
+
+    target_metadata = Base.metadata
 
 
 def _include_name(name, type_, parent_names):

@@ -40,7 +40,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory) -> Path:
     """One seeded database built through open_database; tests get copies of it."""
-    from azrel_desktop.core.store.database import open_database
+    from azrel_desktop.core.opening import open_database
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     db = open_database(path)

@@ -27,7 +27,7 @@ def write(db: str, prefix: str = "run") -> None:
 
 def seed(db: str) -> None:
     import azrel_desktop.core.corpus.seed as seed_module
-    from azrel_desktop.core.store.database import open_database
+    from azrel_desktop.core.opening import open_database
 
     original = seed_module.reindex_events
 

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from test_faults import check_notes, kill_cycle
 
-from azrel_desktop.core.store.database import open_database
+from azrel_desktop.core.opening import open_database
 
 
 def main() -> int:

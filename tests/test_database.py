@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from azrel_desktop.core.corpus.models import Base
 from azrel_desktop.core.errors import NotADatabaseError
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
 from azrel_desktop.core.store import backups
@@ -26,7 +27,6 @@ from azrel_desktop.core.store.database import (
     head_revision,
     make_engine,
     migrate,
-    open_database,
 )
 
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event, text
 
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.output import export, export_rows
 from azrel_desktop.core.output.export import (
     BOM,
@@ -22,7 +23,6 @@ from azrel_desktop.core.output.export import (
 )
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.store.database import open_database
 
 # Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
 # nothing wrote to it); a test that writes asks for `fresh_library`.

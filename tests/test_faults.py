@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from azrel_desktop.core.store.database import open_database
+from azrel_desktop.core.opening import open_database
 
 CHILD = Path(__file__).with_name("fault_child.py")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="file-size limits are POSIX only")

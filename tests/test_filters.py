@@ -280,7 +280,7 @@ def test_unknown_ids_are_described_by_their_id(library):
 
 
 def test_describe_uses_a_session(db_path):
-    from azrel_desktop.core.store.database import open_database
+    from azrel_desktop.core.opening import open_database
 
     db = open_database(db_path)
     try:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from azrel_desktop.core.errors import DatabaseError
-from azrel_desktop.core.store.database import open_database
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.store.files import file_writable, folder_writable
 
 

@@ -7,10 +7,10 @@ import sqlite3
 
 from sqlalchemy import text
 
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.query.search import INDEX_VERSION, INDEX_VERSION_KEY
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.store.database import open_database
 from azrel_desktop.core.store.integrity import check_database
 
 

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from sqlalchemy import text
 
-from azrel_desktop.core.corpus.seed import SeedError, ensure_seeded, read_corpus
+from azrel_desktop.core.corpus.seed import SeedError, read_corpus
+from azrel_desktop.core.opening import open_database, seed_corpus
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
 from azrel_desktop.core.store import backups
-from azrel_desktop.core.store.database import open_database
 from azrel_desktop.core.store.resources import seed_dir
 
 
@@ -105,7 +105,7 @@ def test_a_bad_corpus_loads_nothing(seed_copy, tmp_path):
     db = open_database(tmp_path / "x.sqlite3", seed=False)
     try:
         with pytest.raises(SeedError):
-            ensure_seeded(db, folder=seed_copy)
+            seed_corpus(db, folder=seed_copy)
         with db.read() as s:
             assert s.execute(text("SELECT count(*) FROM events")).scalar() == 0
             assert s.execute(text("SELECT count(*) FROM app_meta WHERE key = 'seed_version'")).scalar() == 0
@@ -153,7 +153,7 @@ def test_newer_corpus_updates_seed_and_keeps_every_note(db_path, seed_copy):
     changes = _corpus_v2(seed_copy, dropped)
     db = open_database(db_path, seed=False)
     try:
-        assert ensure_seeded(db, folder=seed_copy) is True
+        assert seed_corpus(db, folder=seed_copy) is True
     finally:
         db.close()
     assert any(b.reason.startswith("before-corpus") for b in backups.list_backups(db_path))
@@ -186,6 +186,6 @@ def test_newer_corpus_updates_seed_and_keeps_every_note(db_path, seed_copy):
 def test_same_corpus_twice_changes_nothing(db_path):
     db = open_database(db_path, seed=False)
     try:
-        assert ensure_seeded(db) is False
+        assert seed_corpus(db) is False
     finally:
         db.close()

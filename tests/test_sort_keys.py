@@ -12,10 +12,11 @@ import sqlalchemy as sa
 from sqlalchemy import text
 
 from azrel_desktop.core.corpus.models import Base
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.query.timeline import SORT_KEYS
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.store.database import alembic_config, head_revision, make_engine, migrate, open_database
+from azrel_desktop.core.store.database import alembic_config, head_revision, make_engine, migrate
 
 # What each column must equal, for the event `e` (the subqueries SORT_KEYS used before 0004).
 TRUTH = {
@@ -211,7 +212,7 @@ def test_a_corpus_reload_keeps_the_keys(db_path, tmp_path):
 
     import yaml
 
-    from azrel_desktop.core.corpus.seed import ensure_seeded
+    from azrel_desktop.core.opening import seed_corpus
     from azrel_desktop.core.store.resources import seed_dir
 
     folder = tmp_path / "seed"
@@ -239,7 +240,7 @@ def test_a_corpus_reload_keeps_the_keys(db_path, tmp_path):
     edit("events.yaml", events)
     db = open_database(db_path, seed=False)
     try:
-        assert ensure_seeded(db, folder=folder) is True
+        assert seed_corpus(db, folder=folder) is True
         with db.read() as s:
             assert wrong_keys(s) == []
             assert s.execute(text("SELECT count(*) FROM events WHERE sort_organisations IS NULL")).scalar() >= 1

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from azrel_desktop.core.errors import DatabaseError
-from azrel_desktop.core.store.database import open_database
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.store.sqlite_features import (
     SqliteFeatures,
     ensure_sqlite_features,

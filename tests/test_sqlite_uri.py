@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
 
-from azrel_desktop.core.store.database import open_database
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.store.files import readonly_uri, sqlite_uri
 
 

@@ -10,13 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.store.database import (
     NewerDatabaseError,
     ScriptGlance,
     _alembic_head,
     glance_at_scripts,
     head_revision,
-    open_database,
 )
 
 _PROBE = """

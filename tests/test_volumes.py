@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import text
 
 from azrel_desktop.core.errors import DatabaseError
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.store.database import open_database
 from azrel_desktop.core.store.volumes import (
     Volume,
     is_network_fs_type,

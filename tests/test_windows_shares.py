@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from azrel_desktop.core.store.database import open_database
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.store.files import sqlite_uri
 from azrel_desktop.core.store.volumes import volume_of
 

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from .. import __version__
 from .corpus.dates import DateError
 from .corpus.seed import SeedError, seeded_version
+from .opening import open_database
 from .output.export import (
     ExportCancelled,
     export_agreements,
@@ -32,7 +33,7 @@ from .query.filters import EventFilter, describe_text
 from .query.lookup import LookupError_, resolve
 from .research.annotations import AnnotationError
 from .store.backups import backups_dir, list_backups, make_backup, restore, verified
-from .store.database import DatabaseError, default_db_path, head_revision, open_database
+from .store.database import DatabaseError, default_db_path, head_revision
 from .store.integrity import check_database
 
 EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations")

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from .opening import open_database
 from .output import export
 from .query import facets as facet_counts
 from .query import records, timeline
@@ -21,7 +22,7 @@ from .sources import catalogue
 from .sources.importer import ImportReport
 from .sources.reading import SourceMetadata
 from .store import backups
-from .store.database import Database, DatabaseError, open_database
+from .store.database import Database, DatabaseError
 
 
 class Library:

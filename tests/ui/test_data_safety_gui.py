@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
 from azrel_desktop.core.store import backups
-from azrel_desktop.core.store.database import open_database
 from azrel_desktop.ui.notes.annotation_panel import AnnotationPanel
 from azrel_desktop.ui.shell.app import QUIT, RESTORE, main, open_library
 from azrel_desktop.ui.shell.main_window import MainWindow

@@ -18,11 +18,12 @@ from sqlalchemy import insert, text
 
 from ..corpus import models as m
 from ..corpus.anchoring import anchor_at
+from ..opening import open_database
 from ..query.facet_index import FacetIndex
 from ..query.facet_index import save as save_facet_index
 from ..query.facets import versions
 from ..query.search import reindex_events
-from ..store.database import Database, open_database
+from ..store.database import Database
 
 WORDS = (  # noqa: SIM905 - one readable string
     "delegation ministry summit partnership security cooperation pipeline energy border treaty "

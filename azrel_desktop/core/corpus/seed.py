@@ -19,7 +19,6 @@ import yaml
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
-from ..query.search import reindex_events
 from ..store.resources import seed_dir
 from . import models as m
 from .anchoring import Anchor, anchor_at, reanchor
@@ -260,7 +259,7 @@ def _citation_rows(cls, key: str, rid: str, record: dict, extra=lambda _pid: {})
     return rows
 
 
-def apply_corpus(session: Session, corpus: Corpus) -> None:
+def apply_corpus(session: Session, corpus: Corpus, *, reindex: Callable[[Session], None]) -> None:
     """Upsert the corpus into an open write session (the caller owns the transaction)."""
     old_texts = dict(session.execute(select(m.Source.id, m.Source.text)).all())
     for table, key, owner in _LINK_TABLES:
@@ -366,7 +365,7 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
     session.add_all(links)
     session.flush()
     _remove_stale(session, stale)
-    reindex_events(session)
+    reindex(session)  # the events' search rows (core/query/search.py), in this transaction
     session.merge(m.AppMeta(key=SEED_VERSION_KEY, value=str(corpus.version)))
 
 
@@ -416,11 +415,13 @@ def corpus_version(folder: Path | None = None) -> int:
         raise SeedError("corpus.yaml must give a whole-number version") from exc
 
 
-def ensure_seeded(db, *, folder: Path | None = None,
+def ensure_seeded(db, *, reindex: Callable[[Session], None], folder: Path | None = None,
                   progress: Callable[[str], None] | None = None) -> bool:
     """Load the corpus when the file has none or an older version; True if it loaded.
 
-    A file that already holds an older corpus is backed up first.
+    A file that already holds an older corpus is backed up first. `reindex(session)` rebuilds
+    what is derived from the events (their search rows) in the same transaction; the corpus
+    sits below the query layer, so `core/opening.py`'s `seed_corpus` passes it in.
     """
     wanted = corpus_version(folder)
     with db.read() as session:
@@ -441,5 +442,5 @@ def ensure_seeded(db, *, folder: Path | None = None,
         current = seeded_version(session)
         if current is not None and current >= corpus.version:
             return False
-        apply_corpus(session, corpus)
+        apply_corpus(session, corpus, reindex=reindex)
     return True

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from ..corpus import models as m
 from ..corpus.dates import describe as describe_date
-from ..research.annotations import AnnotationView, annotations_for
 from .filters import EventFilter
+from .notes import AnnotationView, annotations_for
 from .timeline import EventRow, event_row
 
 

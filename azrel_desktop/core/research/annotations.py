@@ -11,20 +11,22 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..corpus import models as m
 from ..corpus.anchoring import Anchor, anchor_at, reanchor
+from ..query.notes import TARGET_MODELS, AnnotationView, all_tags, annotations_for, get_annotation, list_annotations
+from ..query.notes import view_of as _view
 from ..query.search import events_for_annotation_target, reindex_events
 
+__all__ = [
+    "MAX_TAG", "TARGET_MODELS", "AnnotationError", "AnnotationView", "Changes", "add_annotation", "all_tags",
+    "annotate_selection", "annotations_for", "delete_annotation", "get_annotation", "list_annotations",
+    "normalise_tags", "restore_annotation", "update_annotation",
+]
+
 MAX_TAG = 64
-
-TARGET_MODELS = {
-    "event": m.Event, "agreement": m.Agreement, "organisation": m.Organisation,
-    "passage": m.Passage, "source": m.Source, "country": m.Country, "person": m.Person,
-}
-
 
 class AnnotationError(ValueError):
     """A note that cannot be saved as asked; the message says why."""
@@ -41,23 +43,6 @@ class Changes:
         return Changes(self.kinds | other.kinds, self.ids | other.ids)
 
 
-@dataclass(frozen=True)
-class AnnotationView:
-    id: str
-    target_kind: str
-    target_id: str
-    target_label: str
-    body: str
-    tags: tuple[str, ...]
-    created_at: datetime
-    updated_at: datetime
-    detached: bool
-    source_id: str | None = None
-    start: int | None = None
-    end: int | None = None
-    quote: str | None = None
-
-
 def normalise_tags(tags) -> tuple[str, ...]:
     """Tags from a list or a comma-separated string: trimmed, de-duplicated, order kept."""
     if isinstance(tags, str):
@@ -72,33 +57,6 @@ def normalise_tags(tags) -> tuple[str, ...]:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _label(session: Session, kind: str, target_id: str) -> tuple[str, bool]:
-    model = TARGET_MODELS[kind]
-    obj = session.get(model, target_id)
-    if obj is None:
-        return f"{kind} {target_id} (no longer in the corpus)", True
-    if kind == "event":
-        return f"{obj.date} {obj.title}", False
-    if kind == "passage":
-        quote = " ".join(obj.exact.split())
-        return f"“{quote[:80]}{'…' if len(quote) > 80 else ''}”", False
-    if kind == "organisation":
-        return obj.abbreviation or obj.name, False
-    return getattr(obj, "title", None) or getattr(obj, "name", target_id), False
-
-
-def _view(session: Session, a: m.Annotation) -> AnnotationView:
-    label, detached = _label(session, a.target_kind, a.target_id)
-    tags = tuple(session.scalars(select(m.AnnotationTag.tag).where(
-        m.AnnotationTag.annotation_id == a.id).order_by(m.AnnotationTag.tag)))
-    source_id = start = end = quote = None
-    if a.target_kind == "passage" and not detached:
-        p = session.get(m.Passage, a.target_id)
-        source_id, start, end, quote = p.source_id, p.start, p.end, p.exact
-    return AnnotationView(a.id, a.target_kind, a.target_id, label, a.body, tags, a.created_at,
-                          a.updated_at, detached, source_id, start, end, quote)
 
 
 def _reindex(session: Session, kind: str, target_id: str) -> frozenset[str]:
@@ -220,37 +178,3 @@ def annotate_selection(db, source_id: str, start: int, end: int, body: str,
         session.flush()
         view, changes = _add(session, "passage", pid, body, tags, None, None)
     return view, changes | Changes(frozenset({"passage"}), frozenset({pid}))
-
-
-def get_annotation(session: Session, annotation_id: str) -> AnnotationView | None:
-    a = session.get(m.Annotation, annotation_id)
-    return _view(session, a) if a else None
-
-
-def annotations_for(session: Session, target_kind: str, target_id: str) -> list[AnnotationView]:
-    rows = session.scalars(select(m.Annotation).where(
-        m.Annotation.target_kind == target_kind, m.Annotation.target_id == target_id
-    ).order_by(m.Annotation.created_at))
-    return [_view(session, a) for a in rows]
-
-
-def list_annotations(session: Session, *, tags: tuple[str, ...] = (), text_contains: str = "",
-                     target_kind: str | None = None) -> list[AnnotationView]:
-    """All notes, newest first, narrowed by tags (any of), a text fragment and target kind."""
-    q = select(m.Annotation).order_by(m.Annotation.updated_at.desc(), m.Annotation.id)
-    if tags:
-        q = q.where(m.Annotation.id.in_(select(m.AnnotationTag.annotation_id).where(
-            m.AnnotationTag.tag.in_(tags))))
-    if target_kind:
-        q = q.where(m.Annotation.target_kind == target_kind)
-    views = [_view(session, a) for a in session.scalars(q)]
-    needle = text_contains.replace("\x00", "").casefold().strip()
-    if needle:
-        views = [v for v in views if needle in v.body.casefold() or needle in v.target_label.casefold()
-                 or any(needle in t.casefold() for t in v.tags)]
-    return views
-
-
-def all_tags(session: Session) -> list[tuple[str, int]]:
-    return [(r[0], r[1]) for r in session.execute(text(
-        "SELECT tag, count(*) FROM annotation_tags GROUP BY tag ORDER BY count(*) DESC, tag"))]

@@ -21,12 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event
-from sqlalchemy import text as sa_text
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..corpus.models import Base
 from ..errors import (
     CorruptDatabaseError,
     DamagedDatabaseError,
@@ -44,7 +42,7 @@ from .files import (
     sqlite_uri,
     take_early_look,
 )
-from .resources import migrations_dir, seed_dir
+from .resources import migrations_dir
 from .sqlite_features import SqliteFeatures, ensure_sqlite_features
 from .volumes import Volume, volume_of
 
@@ -55,13 +53,16 @@ BUSY_TIMEOUT_MS = 8000
 WAL_SIZE_LIMIT = 64 * 2**20  # bytes
 
 
-def alembic_config(connection=None) -> Config:
+def alembic_config(connection=None, target_metadata=None) -> Config:
+    """Alembic's configuration for the shipped migrations. `target_metadata` (the models'
+    metadata) matters only to `alembic revision --autogenerate`; running migrations never
+    needs it, so the store does not import the models."""
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.attributes["connection"] = connection
-    cfg.attributes["target_metadata"] = Base.metadata
+    cfg.attributes["target_metadata"] = target_metadata
     return cfg
 
 
@@ -266,26 +267,6 @@ def migrate(engine: Engine) -> None:
         command.upgrade(alembic_config(conn), "head")
 
 
-_CORPUS_VERSION = re.compile(r"^version:[ \t]*(\d+)[ \t]*(?:#.*)?$", re.MULTILINE)
-
-
-def _corpus_is_current(db: Database) -> bool:
-    """Whether the file already holds the shipped corpus version, found with plain text and
-    SQL. False whenever unsure: then `seed.ensure_seeded` decides (and loads what is needed)."""
-    try:
-        found = _CORPUS_VERSION.findall((seed_dir() / "corpus.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return False
-    if len(found) != 1:
-        return False
-    with db.read() as session:
-        current = session.execute(sa_text("SELECT value FROM app_meta WHERE key = 'seed_version'")).scalar()
-    try:
-        return current is not None and int(current) >= int(found[0])
-    except ValueError:
-        return False
-
-
 def _writable(path: Path) -> bool:
     """Whether the folder (for the journal or write-ahead log beside the file) and the file can
     be written, found by trying: a file created and removed in the folder, a write SQLite is
@@ -299,10 +280,10 @@ def network_notice(path: Path, volume: Volume) -> str:
             "and it should be open on one computer at a time. A copy on a local disk is faster.")
 
 
-def open_database(
+def open_store(
     path: Path | str | None = None,
     *,
-    seed: bool = True,
+    prepare: Callable[[Database], None] | None = None,
     readonly: bool | None = None,
     auto_backup: bool = True,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
@@ -310,7 +291,10 @@ def open_database(
     volume: Callable[[Path], Volume] = volume_of,
     sqlite_features: Callable[[], SqliteFeatures] | None = None,
 ) -> Database:
-    """Open (creating, backing up, migrating and seeding as needed) the AzRel file at `path`.
+    """Open (creating, backing up and migrating as needed) the AzRel file at `path`; then
+    `prepare(db)` brings what the layers above keep in the file up to date (the corpus, the
+    search index: see `core/opening.py`, whose `open_database` is what callers use), inside
+    the same handling of a busy or failing file.
 
     A damaged file is moved aside, never deleted: if a verified backup exists,
     `DamagedDatabaseError` names it for the user to restore; otherwise the user's own records
@@ -390,13 +374,8 @@ def open_database(
             migrate(engine)
         db = Database(path, engine)
         db.notice = notice
-        if seed and not _corpus_is_current(db):
-            from ..corpus.seed import ensure_seeded  # (and YAML) only when the corpus may need loading
-
-            ensure_seeded(db, progress=progress)
-        from ..query.search import ensure_index
-
-        ensure_index(db)
+        if prepare is not None:
+            prepare(db)
         if auto_backup and state.has_tables:
             try:
                 backups.auto_backup(path)
