@@ -11,8 +11,10 @@ import subprocess
 import sys
 
 import pytest
+from sqlalchemy import text
 
 from azrel_desktop.core.errors import CorruptDatabaseError, NotADatabaseError
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.store import database, files
 
 
@@ -23,10 +25,10 @@ def test_open_database_uses_the_early_look_instead_of_checking_again(db_path, mo
         raise AssertionError(f"{path} was checked a second time")
 
     monkeypatch.setattr(database, "inspect_file", second_check)
-    db = database.open_database(db_path)
+    db = open_database(db_path)
     try:
         with db.read() as session:
-            assert session.execute(database.sa_text("SELECT count(*) FROM events")).scalar() > 0
+            assert session.execute(text("SELECT count(*) FROM events")).scalar() > 0
     finally:
         db.close()
 
