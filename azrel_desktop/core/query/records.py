@@ -163,7 +163,7 @@ class SourcePassage:
     @property
     def classes(self) -> tuple[str, ...]:
         """Every kind of record this passage bears on (the legend counts each)."""
-        if self.kind in ("boilerplate", "user"):
+        if self.kind == "boilerplate" or (self.kind == "user" and not (self.supports or self.contradicts)):
             return (self.kind,)
         kinds = {link.role if link.role == "membership" else link.kind for link in self.supports}
         found = tuple(k for k in ("event", "agreement", "membership", "organisation") if k in kinds)
@@ -171,8 +171,9 @@ class SourcePassage:
 
     @property
     def highlight(self) -> str:
-        """The colour class: the kind of record it supports (or dispute / note / boilerplate)."""
-        if self.kind in ("boilerplate", "user"):
+        """The colour class: the kind of record it supports (or dispute / note / boilerplate);
+        the user's own citation is coloured like the corpus's, their bare selection as a note."""
+        if self.kind == "boilerplate" or (self.kind == "user" and not (self.supports or self.contradicts)):
             return self.kind
         if self.contradicts and not self.supports:
             return "dispute"
