@@ -183,7 +183,7 @@ def test_actors_made_on_the_spot(library):
     body, _ = library.create_actor(ActorDraft("organisation", "Partnership Goals Group", "PGG",
                                               parent_id="org-nato"))
     assert body.mine and body.label == "Partnership Goals Group (PGG)"
-    with pytest.raises(RecordError, match="already a organisation named"):
+    with pytest.raises(RecordError, match="already an organisation named"):
         library.create_actor(ActorDraft("organisation", "partnership goals group"))
     country, _ = library.create_actor(ActorDraft("country", "Mongolia", id="mn"))
     assert country.id == "MN"

@@ -29,7 +29,10 @@ from .output.export import (
 )
 from .query.filters import EventFilter, describe_text
 from .query.lookup import LookupError_, resolve
+from .research import commands as record_commands
 from .research.annotations import AnnotationError
+from .research.drafts import RecordError
+from .research.quotes import QuoteError
 from .store.backups import backups_dir, list_backups, make_backup, restore, verified
 from .store.database import DatabaseError, default_db_path, head_revision, open_database
 from .store.integrity import check_database
@@ -78,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_arguments(exp)
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+    record_commands.add_parsers(sub)
     return parser
 
 
@@ -270,6 +274,10 @@ def run(argv: Sequence[str] | None = None) -> int:
                   f"{report.citations_verified} citations verified against their sources")
         elif args.command == "export":
             return _export(db, args)
+        elif args.command in ("add", "edit", "delete"):
+            from .service import Library
+
+            return record_commands.run(Library(db), args)
         elif args.command == "backup":
             info = make_backup(db.path, args.path)
             print(f"backed up {db.path} to {info.path} ({info.size} bytes, verified)")
@@ -281,7 +289,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
-    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError) as exc:
+    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError, RecordError,
+            QuoteError) as exc:
         print(f"azrel: error: {exc}", file=sys.stderr)
         return 2
     except ExportCancelled:

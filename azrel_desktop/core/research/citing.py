@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..corpus import models as m
 from ..corpus.anchoring import Anchor, anchor_at, reanchor
-from .drafts import CitationView, Cite, RecordError
+from .drafts import CitationView, Cite, RecordError, a
 
 # record kind -> (citation table, its key column, the record table, whether it has a stance)
 TABLES = {
@@ -34,7 +34,7 @@ def _table(kind: str) -> tuple[str, str, str, bool]:
     try:
         return TABLES[kind]
     except KeyError:
-        raise RecordError(f"a {kind} cannot be cited; cite its events, steps or memberships") from None
+        raise RecordError(f"{a(kind)} cannot be cited; cite its events, steps or memberships") from None
 
 
 def user_passage(session: Session, cite: Cite) -> m.Passage:
@@ -94,7 +94,7 @@ def add(session: Session, kind: str, record_id: str, passage: m.Passage, stance:
     if stance not in m.STANCES:
         raise RecordError(f"a citation supports or contradicts, not {stance!r}")
     if not has_stance and stance != "supports":
-        raise RecordError(f"a passage can only support an {kind}'s founding date, not contradict it")
+        raise RecordError("a passage can only support an organisation's founding date, not contradict it")
     if session.execute(text(f"SELECT 1 FROM {records} WHERE id = :id"), {"id": record_id}).first() is None:
         raise RecordError(f"there is no {kind} {record_id!r}")
     old = session.execute(text(f"SELECT {'stance' if has_stance else chr(39) + 'supports' + chr(39)} "

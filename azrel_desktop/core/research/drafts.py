@@ -14,6 +14,11 @@ class RecordError(ValueError):
     """A record that cannot be made, changed or deleted as asked; the message says why."""
 
 
+def a(word: str) -> str:
+    """The word with its indefinite article: "an event", "a membership"."""
+    return f"{'an' if word[:1] in 'aeio' else 'a'} {word}"
+
+
 @dataclass(frozen=True)
 class Cite:
     """A passage to cite: a span (code points) of a source's stored text, or an existing

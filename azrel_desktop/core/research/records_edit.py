@@ -39,6 +39,7 @@ from .drafts import (
     RecordView,
     Snapshot,
     StepDraft,
+    a,
 )
 
 MODELS = {"event": m.Event, "agreement": m.Agreement, "step": m.AgreementStep, "membership": m.Membership,
@@ -144,7 +145,7 @@ def _cite_all(session: Session, kind: str, record_id: str, cites, *, restoring=(
     if not cites and not restoring:
         raise RecordError(f"every {kind} you record cites at least one passage of a source")
     if cites and all(c.stance != "supports" for c in cites):
-        raise RecordError(f"a new {kind} needs a passage that supports it, not only ones that contradict it")
+        raise RecordError(f"{a('new ' + kind)} needs a passage that supports it, not only ones that contradict it")
     for c in cites:
         citing.add(session, kind, record_id, citing.user_passage(session, c), c.stance)
     for c in restoring:
@@ -400,7 +401,7 @@ def _actor_fields(session: Session, d: ActorDraft, actor_id: str | None) -> dict
         return dict(name=name, office=_clean(d.office, "office"), aliases=aliases)
     if d.kind == "country":
         return dict(name=name, aliases=aliases)
-    raise RecordError(f"cannot make a {d.kind!r} here")
+    raise RecordError(f"cannot make {a(d.kind)} here")
 
 
 def _same_name(session: Session, d: ActorDraft, name: str) -> str | None:
@@ -418,7 +419,7 @@ def create_actor(session: Session, d: ActorDraft, *, actor_id: str | None = None
     fields = _actor_fields(session, d, None)
     clash = _same_name(session, d, fields["name"])
     if clash and actor_id is None:
-        raise RecordError(f"there is already a {d.kind} named {fields['name']!r} ({clash}); choose it instead")
+        raise RecordError(f"there is already {a(d.kind)} named {fields['name']!r} ({clash}); choose it instead")
     model = MODELS[d.kind]
     if actor_id is None:
         if d.kind == "country" and d.id:
@@ -428,7 +429,7 @@ def create_actor(session: Session, d: ActorDraft, *, actor_id: str | None = None
         else:
             actor_id = f"my-{_slug(fields['name'])}-{uuid.uuid4().hex[:6]}"
     if session.get(model, actor_id) is not None:
-        raise RecordError(f"there is already a {d.kind} {actor_id!r}")
+        raise RecordError(f"there is already {a(d.kind)} {actor_id!r}")
     now = _now()
     session.add(model(id=actor_id, is_seed=False, created_at=created_at or now, updated_at=now, **fields))
     session.flush()
@@ -535,7 +536,7 @@ def update_record(session: Session, kind: str, record_id: str, draft) -> object:
         return _UPDATES[kind](session, record_id, draft)
     if kind in ("organisation", "country", "person"):
         return update_actor(session, kind, record_id, draft)
-    raise RecordError(f"cannot change a {kind!r}")
+    raise RecordError(f"cannot change {a(kind)}")
 
 
 def draft_of(session: Session, kind: str, record_id: str):
