@@ -60,6 +60,7 @@ class EventDetail:
     contradicting: list[PassageRef]
     dispute_note: str | None
     annotations: list[AnnotationView]
+    mine: bool = False  # the user's own record (editable); else the corpus's (read-only)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class MembershipView:
     disputed: bool
     dispute_note: str | None
     citations: list[PassageRef]
+    mine: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class StepView:
     disputed: bool
     dispute_note: str | None
     citations: list[PassageRef]
+    mine: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,8 @@ class OrganisationPage:
     sources: list[Link]
     annotations: list[AnnotationView]
     event_filter: EventFilter
+    mine: bool = False
+    retired: bool = False  # dropped by a newer corpus, kept because the user's records name it
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,8 @@ class AgreementPage:
     steps: list[StepView]
     events: list[Link]
     annotations: list[AnnotationView]
+    mine: bool = False
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -244,13 +251,14 @@ def event_detail(session: Session, event_id: str) -> EventDetail:
         contradicting=[r for r in refs if r.stance == "contradicts"],
         dispute_note=ev.dispute_note,
         annotations=annotations_for(session, "event", event_id),
+        mine=not ev.is_seed,
     )
 
 
 def _membership_views(session: Session, where: str, params: dict) -> list[MembershipView]:
     rows = session.execute(text(f"""
         SELECT ms.id, c.id, c.name, o.id, coalesce(o.abbreviation, o.name), ms.status, ms.start,
-               ms."end", ms.date_start, ms.date_end, ms.note, ms.disputed, ms.dispute_note
+               ms."end", ms.date_start, ms.date_end, ms.note, ms.disputed, ms.dispute_note, NOT ms.is_seed
         FROM memberships ms JOIN countries c ON c.id = ms.country_id
         JOIN organisations o ON o.id = ms.organisation_id
         WHERE {where} ORDER BY ms.date_start, ms.date_end, ms.id"""), params)
@@ -260,6 +268,7 @@ def _membership_views(session: Session, where: str, params: dict) -> list[Member
         end_label=_date_label(r[7]) or "open", date_start=r[8], date_end=r[9], note=r[10],
         disputed=bool(r[11]), dispute_note=r[12],
         citations=_passage_refs(session, "membership_citations", "membership_id", r[0]),
+        mine=bool(r[13]),
     ) for r in rows]
 
 
@@ -301,6 +310,7 @@ def organisation_page(session: Session, org_id: str) -> OrganisationPage:
             JOIN sources s ON s.id = c.source_id GROUP BY s.id ORDER BY s.title""", p, "source"),
         annotations=annotations_for(session, "organisation", o.id),
         event_filter=EventFilter(organisations=(o.id,)),
+        mine=not o.is_seed, retired=bool(o.retired),
     )
 
 
@@ -323,6 +333,7 @@ def agreement_page(session: Session, agreement_id: str) -> AgreementPage:
             country=Link("country", country.id, country.name) if country else None,
             disputed=s.disputed, dispute_note=s.dispute_note,
             citations=_passage_refs(session, "step_citations", "step_id", s.id),
+            mine=not s.is_seed,
         ))
     return AgreementPage(
         id=a.id, title=a.title, kind=a.kind, summary=a.summary, parties=parties, steps=steps,
@@ -330,6 +341,7 @@ def agreement_page(session: Session, agreement_id: str) -> AgreementPage:
             JOIN events e ON e.id = ea.event_id WHERE ea.agreement_id = :id
             ORDER BY e.date_start, e.id""", p, "event"),
         annotations=annotations_for(session, "agreement", a.id),
+        mine=not a.is_seed, retired=bool(a.retired),
     )
 
 
