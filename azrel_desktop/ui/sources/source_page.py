@@ -33,6 +33,7 @@ from ...core.corpus.dates import describe as describe_date
 from ...core.query.records import Link, NotFound, SourcePassage
 from ...core.query.records import SourcePage as SourceRecord
 from ...core.research.annotations import AnnotationView
+from ..coding.flows import CodingFlows
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
@@ -218,6 +219,16 @@ class SourcePage(QWidget):
         self.annotate_button.setEnabled(False)
         tools.addWidget(self.find_button)
         tools.addWidget(self.annotate_button)
+        self.coding_buttons: dict[str, QPushButton] = {}
+        for what, text in (("event", "New event…"), ("cite", "Cite for…"), ("step", "Agreement step…"),
+                           ("membership", "Membership…")):
+            button = QPushButton(text, left)
+            button.setObjectName(f"coding_{what}_button")
+            button.setToolTip(dict(SourceTextView.CODING_ACTIONS)[what].removesuffix("…") + " (select text first)")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, w=what: self.record_from_selection(w))
+            tools.addWidget(button)
+            self.coding_buttons[what] = button
         self.error_label = PlainLabel("", left)
         self.error_label.setStyleSheet("color: #b00020;")
         tools.addWidget(self.error_label, 1)
@@ -282,6 +293,9 @@ class SourcePage(QWidget):
         self.find_button.clicked.connect(self.open_find)
         self.annotate_button.clicked.connect(self.ask_annotate_selection)
         self.text_view.annotate_requested.connect(self.ask_annotate_selection)
+        self.text_view.coding_requested.connect(self.record_from_selection)
+        self.coding = CodingFlows(ctx, self)
+        self.coding.saved.connect(self._on_coded)
         self.text_view.find_requested.connect(self.open_find)
         self.text_view.selectionChanged.connect(self._update_annotate_button)
         self.text_view.span_clicked.connect(self._on_span_clicked)
@@ -351,8 +365,9 @@ class SourcePage(QWidget):
         self.subtitle_label.setText(" · ".join(x for x in (record.kind, published, record.publisher) if x))
         self._fill_meta(record)
         # A user passage whose last note was deleted (or undone) is no longer shown: the core
-        # keeps the span, but without a note it means nothing to the user.
-        visible = [p for p in record.passages if p.kind != "user" or p.annotations]
+        # keeps the span, but without a note or a citation it means nothing to the user.
+        visible = [p for p in record.passages
+                   if p.kind != "user" or p.annotations or p.supports or p.contradicts]
         self._passages = {p.id: p for p in visible}
         if self._current_passage not in self._passages:
             self._current_passage = None
@@ -391,6 +406,8 @@ class SourcePage(QWidget):
             text = f"{quote[:140]}{'…' if len(quote) > 140 else ''}"
             if p.kind == "boilerplate":
                 text = f"[not part of the article] {p.label or text}"
+            elif p.kind == "user" and (p.supports or p.contradicts):
+                text = f"[your citation] {text}"
             elif p.kind == "user":
                 text = f"[your selection] {text}"
             item = QTreeWidgetItem([text])
@@ -471,6 +488,8 @@ class SourcePage(QWidget):
     def _update_annotate_button(self) -> None:
         readonly = self.ctx.library.readonly
         self.annotate_button.setEnabled(not readonly and self.text_view.textCursor().hasSelection())
+        for button in self.coding_buttons.values():
+            button.setEnabled(not readonly and self.text_view.textCursor().hasSelection())
         self.annotate_button.setToolTip("This library file is read-only." if readonly
                                         else "Write a note on the selected text")
 
@@ -499,6 +518,30 @@ class SourcePage(QWidget):
         self.select_passage(view.target_id, flash=False)
         return view
 
+    def record_from_selection(self, what: str):
+        """Open the dialog that records from the selected text: "event", "cite", "step" or
+        "membership" (see ui/coding)."""
+        span = self.text_view.selection_span()
+        if span is None or self.record is None or self.ctx.library.readonly:
+            return None
+        if not self.record.text[span[0]:span[1]].strip():
+            self.error_label.setText("Not recorded: the selection holds only spaces")
+            return None
+        self.error_label.setText("")
+        if what == "cite":
+            return self.coding.cite(self.record.id, *span)
+        return self.coding.new_record(what, self.record.id, *span)
+
+    def _on_coded(self, saved) -> None:
+        passage = getattr(saved, "passage_id", None)
+        if passage is None and self.record is not None:
+            for p in self._passages.values():
+                if any(link.id == getattr(saved, "id", None) for link in p.supports):
+                    passage = p.id
+        if passage:
+            self.select_passage(passage, flash=False)
+
     def _on_changed(self, changes) -> None:
-        if self._source_id and changes.kinds & {"annotation", "passage", "source", "event", "corpus"}:
+        if self._source_id and changes.kinds & {"annotation", "passage", "source", "event", "corpus", "record",
+                                                "citation"}:
             self.refresh()
