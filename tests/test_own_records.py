@@ -274,3 +274,24 @@ def test_read_only_library_refuses_changes(db_path):
             new_event(library)
     finally:
         library.close()
+
+
+def test_the_csv_says_whose_each_event_is(library):
+    view, _ = new_event(library)
+    out = io.StringIO()
+    library.export_events(EventFilter(), out)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert rows[view.id]["origin"] == "mine"
+    assert {r["origin"] for i, r in rows.items() if i != view.id} == {"corpus"}
+    assert list(rows[view.id])[-3:] == ["origin", "tags", "annotations"]
+
+
+def test_heads_stored_before_the_origin_column_are_rendered_again(library):
+    out = io.StringIO()
+    library.export_events(EventFilter(), out)  # the stored heads are rendered, with origin
+    with library.db.write() as s:  # as an earlier version of the app left them: no origin cell
+        s.execute(text("UPDATE export_rows SET head = substr(head, 1, length(head) - length(',corpus'))"))
+        s.execute(text("UPDATE app_meta SET value = substr(value, 1, length(value) - 2) WHERE key = 'export_rows'"))
+    out = io.StringIO()
+    library.export_events(EventFilter(), out)
+    assert {r["origin"] for r in csv.DictReader(io.StringIO(out.getvalue()))} == {"corpus"}
