@@ -290,3 +290,55 @@ def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot,
     assert [p.quote for p in ctx.library.event(corpus_event).supporting if p.kind == "user"] == []
     ctx.undo_stack.undo()
     assert [p.quote for p in ctx.library.event(corpus_event).supporting if p.kind == "user"] == ["Dmitry Peskov"]
+
+
+def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_pages(qtbot, ctx, monkeypatch):
+    from azrel_desktop.core.research.drafts import Cite, MembershipDraft, StepDraft
+    from azrel_desktop.ui.records.agreement_page import AgreementPage
+    from azrel_desktop.ui.records.organisation_page import OrganisationPage
+
+    text = ctx.library.source(NEWS).text
+    start = text.index("Dmitry Peskov")
+    cite = Cite(NEWS, start, start + 13)
+    agreement = "agr-az-ru-friendship-1992"
+    step, _ = ctx.library.create_step(StepDraft(agreement, "withdrawn", "2024"), [cite])
+    page = AgreementPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_target(Target("agreement", agreement))
+    buttons = page.step_buttons
+    corpus_item = next(page.steps.topLevelItem(i) for i in range(page.steps.topLevelItemCount())
+                       if not page.steps.topLevelItem(i).text(0).endswith("(yours)"))
+    page.steps.setCurrentItem(corpus_item)
+    assert not buttons.edit_button.isEnabled() and "read-only" in buttons.edit_button.toolTip()
+    mine = next(page.steps.topLevelItem(i) for i in range(page.steps.topLevelItemCount())
+                if page.steps.topLevelItem(i).text(0) == "withdrawn (yours)")
+    page.steps.setCurrentItem(mine)
+    assert buttons.edit_button.isEnabled()
+    qtbot.mouseClick(buttons.edit_button, Qt.MouseButton.LeftButton)
+    dialog = buttons.coding.dialog
+    assert isinstance(dialog, StepDialog) and dialog.date.text() == "2024"
+    dialog.date.edit.setText("2024-04")
+    ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: buttons.coding.dialog is None)
+    assert next(s for s in ctx.library.agreement(agreement).steps if s.id == step.id).date == "2024-04"
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    mine = next(page.steps.topLevelItem(i) for i in range(page.steps.topLevelItemCount())
+                if page.steps.topLevelItem(i).text(0) == "withdrawn (yours)")
+    page.steps.setCurrentItem(mine)
+    qtbot.mouseClick(buttons.delete_button, Qt.MouseButton.LeftButton)
+    assert step.id not in [s.id for s in ctx.library.agreement(agreement).steps]
+    ctx.undo_stack.undo()
+    assert step.id in [s.id for s in ctx.library.agreement(agreement).steps]
+
+    membership, _ = ctx.library.create_membership(MembershipDraft("AM", "org-csto", "suspended", "2024"), [cite])
+    org = OrganisationPage(ctx)
+    qtbot.addWidget(org)
+    org.show()
+    org.show_target(Target("organisation", "org-csto"))
+    section = org.memberships
+    row = next(r for r in range(section.model.rowCount()) if section.model.membership(r).id == membership.id)
+    section.table.setCurrentIndex(section.model.index(row, 0))
+    assert section.own_buttons.delete_button.isEnabled()
+    qtbot.mouseClick(section.own_buttons.delete_button, Qt.MouseButton.LeftButton)
+    assert membership.id not in [m.id for m in ctx.library.organisation("org-csto").memberships]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTabl
 
 from ...core.query.records import MembershipView
 from ...core.query.records import OrganisationPage as OrganisationRecord
+from ..coding.own_buttons import OwnRecordButtons
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from .links import CitationList, LinkList, RecordPage, add_row, citation_target, heading_label
@@ -47,6 +48,13 @@ class MembershipSection(QWidget):
         layout.addWidget(self.strip)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
+        self.own_buttons = OwnRecordButtons(ctx, "membership", self.selected_membership, self)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.own_buttons.update_state())
+        layout.addWidget(self.own_buttons)
+
+    def selected_membership(self) -> MembershipView | None:
+        index = self.table.currentIndex()
+        return self.model.membership(index.row()) if index.isValid() else None
 
     def set_memberships(self, memberships: list[MembershipView]) -> None:
         self.strip.set_memberships(memberships)
@@ -60,6 +68,8 @@ class MembershipSection(QWidget):
                                   + 2 * self.table.frameWidth() + 2)
         self.table.setVisible(bool(memberships))
         self.hint.setVisible(bool(memberships))
+        self.own_buttons.setVisible(any(m.mine for m in memberships))
+        self.own_buttons.update_state()
 
     def open_row(self, row: int) -> None:
         m = self.model.membership(row)
