@@ -170,3 +170,45 @@ def test_the_users_agreement_naming_a_dropped_country_survives(db_path, seed_cop
         assert len(page.steps) == 1 and page.steps[0].citations[0].quote == "Dmitry Peskov"
     finally:
         lib.close()
+
+
+def test_a_damaged_file_without_backup_salvages_the_users_records(db_path):
+    import sqlite3
+
+    from azrel_desktop.core.query.filters import EventFilter
+    from azrel_desktop.core.store import backups
+
+    lib = Library.open(db_path)
+    body, _ = lib.create_actor(ActorDraft("organisation", "Caspian Energy Forum", "CEF", parent_id="org-icj"))
+    event, _ = lib.create_event(EventDraft("Forum meets in Baku", "2024-04-20", "meeting",
+                                           organisations=(body.id,), countries=("AZ",)),
+                                [cite(lib, "Dmitry Peskov")])
+    corpus_event = "ev-1992-10-12-az-ru-friendship-treaty"
+    lib.add_citation("event", corpus_event, cite(lib, "Armenian officials have accused Russia of betrayal",
+                                                 "contradicts"))
+    lib.close()
+    # Scribble over the root page of the facet cache: the user's records stay readable.
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'facet_cache'").fetchone()[0]
+    con.close()
+    data = bytearray(db_path.read_bytes())
+    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
+    db_path.write_bytes(bytes(data))
+    for old in backups.list_backups(db_path):
+        old.path.unlink()
+    lib = Library.open(db_path)
+    try:
+        assert lib.notice and "salvaged" in lib.notice
+        detail = lib.event(event.id)
+        assert detail.mine and [o.id for o in detail.organisations] == [body.id]
+        assert [p.quote for p in detail.supporting] == ["Dmitry Peskov"]
+        assert lib.organisation(body.id).parent.id == "org-icj"
+        corpus = lib.event(corpus_event)
+        assert corpus.row.disputed
+        assert event.id in [r.id for r in lib.rows(EventFilter(text="Forum meets"))]
+        with lib.db.read() as s:
+            assert check_database(s).problems == []
+    finally:
+        lib.close()
