@@ -39,7 +39,13 @@ def test_add_an_event_citing_a_quote_and_see_it_exported(db_path, capsys):
     code, out, _ = run(capsys, "--db", db_path, "export", "events", "--search", "shook hands", "--org", "CSTO")
     assert made["id"] in out and "Mr Aliyev and Mr Putin shook hands" in out
     code, out, _ = run(capsys, "--db", db_path, "check")
-    assert code == 0 and out.startswith("ok")
+    assert code == 0 and out.startswith("ok") and "citations (1 of them yours) verified" in out
+    con = sqlite3.connect(db_path)  # the user's quote no longer at its place: check says so
+    con.execute("UPDATE passages SET start = start + 1, \"end\" = \"end\" + 1 WHERE kind = 'user'")
+    con.commit()
+    con.close()
+    code, out, _ = run(capsys, "--db", db_path, "check")
+    assert code == 1 and "its quote is no longer at" in out
 
 
 def test_the_date_is_proposed_from_the_quote_and_the_publication_date(db_path, capsys):

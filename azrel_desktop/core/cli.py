@@ -270,8 +270,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             if not report.ok:
                 print(f"{len(report.problems)} problem(s) found in {db.path}", file=sys.stderr)
                 return 1
+            yours = (f" ({report.user_citations_verified} of them yours)"
+                     if report.user_citations_verified else "")
             print(f"ok: integrity check passed; {report.passages_verified} passages and "
-                  f"{report.citations_verified} citations verified against their sources")
+                  f"{report.citations_verified} citations{yours} verified against their sources")
         elif args.command == "export":
             return _export(db, args)
         elif args.command in ("add", "edit", "delete"):
