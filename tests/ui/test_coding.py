@@ -342,3 +342,32 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     assert section.own_buttons.delete_button.isEnabled()
     qtbot.mouseClick(section.own_buttons.delete_button, Qt.MouseButton.LeftButton)
     assert membership.id not in [m.id for m in ctx.library.organisation("org-csto").memberships]
+
+
+def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeypatch):
+    from azrel_desktop.core.research.drafts import ActorDraft
+    from azrel_desktop.ui.records.organisation_page import OrganisationPage
+
+    view, _ = ctx.library.create_actor(ActorDraft("organisation", "Caspian Forum", "CF", parent_id="org-cis"))
+    page = OrganisationPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_target(Target("organisation", "org-nato"))
+    assert not page.own_buttons.isVisible()  # the corpus's: no edit
+    page.show_target(Target("organisation", view.id))
+    assert page.own_buttons.isVisible() and page.own_buttons.edit_button.isEnabled()
+    qtbot.mouseClick(page.own_buttons.edit_button, Qt.MouseButton.LeftButton)
+    dialog = page.own_buttons.coding.dialog
+    assert isinstance(dialog, ActorDialog) and dialog.abbreviation.text() == "CF"
+    assert dialog.parent_picker.ids() == ("org-cis",)
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, "Caspian Energy Forum")
+    ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: page.own_buttons.coding.dialog is None)
+    assert ctx.library.organisation(view.id).name == "Caspian Energy Forum"
+    assert ctx.library.organisation(view.id).parent.id == "org-cis"
+    ctx.undo_stack.undo()
+    assert ctx.library.organisation(view.id).name == "Caspian Forum"
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(page.own_buttons.delete_button, Qt.MouseButton.LeftButton)
+    assert ctx.library.choices("organisation", "Caspian") == []

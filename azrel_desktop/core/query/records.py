@@ -143,6 +143,8 @@ class CountryPage:
     agreements: list[Link]
     annotations: list[AnnotationView]
     event_filter: EventFilter
+    mine: bool = False
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,8 @@ class PersonPage:
     aliases: tuple[str, ...]
     annotations: list[AnnotationView]
     event_filter: EventFilter
+    mine: bool = False
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -358,6 +362,7 @@ def country_page(session: Session, country_id: str) -> CountryPage:
                           p, "agreement"),
         annotations=annotations_for(session, "country", c.id),
         event_filter=EventFilter(countries=(c.id,)),
+        mine=not c.is_seed, retired=bool(c.retired),
     )
 
 
@@ -366,7 +371,8 @@ def person_page(session: Session, person_id: str) -> PersonPage:
     if x is None:
         raise NotFound(f"no person {person_id!r}")
     return PersonPage(x.id, x.name, x.office, tuple(x.aliases or ()),
-                      annotations_for(session, "person", x.id), EventFilter(people=(x.id,)))
+                      annotations_for(session, "person", x.id), EventFilter(people=(x.id,)),
+                      mine=not x.is_seed, retired=bool(x.retired))
 
 
 def source_page(session: Session, source_id: str) -> SourcePage:

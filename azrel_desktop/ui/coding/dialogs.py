@@ -171,11 +171,12 @@ class _RecordDialog(QDialog):
 class ActorDialog(_RecordDialog):
     """A new organisation (with its parent body), country or person."""
 
-    def __init__(self, ctx: AppContext, kind: str, name: str = "", parent: QWidget | None = None):
-        super().__init__(ctx, f"New {kind}", parent)
+    def __init__(self, ctx: AppContext, kind: str, name: str = "", parent: QWidget | None = None, *,
+                 draft: ActorDraft | None = None):
+        super().__init__(ctx, f"Edit {kind}" if draft else f"New {kind}", parent)
         self.resize(460, 300)
         self.kind = kind
-        self.name = QLineEdit(name, self)
+        self.name = QLineEdit(draft.name if draft else name, self)
         self.form.addRow("Name:", self.name)
         self.abbreviation = QLineEdit(self)
         self.org_kind = QLineEdit("organisation", self)
@@ -196,13 +197,22 @@ class ActorDialog(_RecordDialog):
         for w in (self.abbreviation, self.org_kind, self.office, self.code):
             if self.form.indexOf(w) < 0:
                 w.hide()
+        if draft is not None:
+            self.abbreviation.setText(draft.abbreviation or "")
+            self.org_kind.setText(draft.org_kind or "organisation")
+            self.office.setText(draft.office or "")
+            self.code.setText(draft.id or "")
+            self.code.setEnabled(False)  # an id is for good: records point at it
+            if draft.parent_id:
+                self.parent_picker.set_ids((draft.parent_id,))
+        self.aliases = tuple(draft.aliases) if draft else ()
         self.save = self._save
 
     def draft(self) -> ActorDraft:
         parent = self.parent_picker.ids()
         return ActorDraft(self.kind, self.name.text(), self.abbreviation.text() or None,
                           parent[0] if parent else None, self.org_kind.text() or "organisation",
-                          self.office.text() or None, (), self.code.text().strip() or None)
+                          self.office.text() or None, self.aliases, self.code.text().strip() or None)
 
     def _save(self) -> RecordView:
         view, changes = self.ctx.library.create_actor(self.draft())

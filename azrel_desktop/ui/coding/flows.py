@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from ...core.research.drafts import Cite, RecordView
 from ..shell.context import AppContext
 from . import undo_records as u
-from .dialogs import CiteDialog, EventDialog, MembershipDialog, StepDialog, _RecordDialog
+from .dialogs import ActorDialog, CiteDialog, EventDialog, MembershipDialog, StepDialog, _RecordDialog
 
 DIALOGS = {"event": EventDialog, "step": StepDialog, "membership": MembershipDialog}
 
@@ -80,7 +80,10 @@ class CodingFlows(QObject):
     # --- the user's own records ---------------------------------------------------------------
     def edit(self, kind: str, record_id: str) -> _RecordDialog | None:
         draft = self.ctx.library.record_draft(kind, record_id)
-        dialog = DIALOGS[kind](self.ctx, draft=draft, parent=self.parent_widget)
+        if kind in ("organisation", "country", "person"):
+            dialog = ActorDialog(self.ctx, kind, parent=self.parent_widget, draft=draft)
+        else:
+            dialog = DIALOGS[kind](self.ctx, draft=draft, parent=self.parent_widget)
 
         def save():
             new = dialog.draft()

@@ -111,6 +111,8 @@ class OrganisationPage(RecordPage):
         self.section("Bodies")
         self.bodies = LinkList(ctx, body, empty_text="no bodies on record")
         self.body.addWidget(self.bodies)
+        self.own_buttons = OwnRecordButtons(ctx, "organisation", lambda: self.record, body)
+        self.body.insertWidget(1, self.own_buttons)
         self.relationship_heading = self.section("Azerbaijan's relationship over time")
         self.memberships = MembershipSection(ctx, body)
         self.body.addWidget(self.memberships)
@@ -131,6 +133,8 @@ class OrganisationPage(RecordPage):
         return self.ctx.library.organisation(record_id)
 
     def _fill(self, r: OrganisationRecord) -> None:
+        self.own_buttons.setVisible(r.mine)
+        self.own_buttons.update_state()
         self.name_label.setText(self.record_title())
         self.kind_label.setText(r.kind.replace("_", " "))
         self.abbreviation_label.setText(r.abbreviation or "none")
