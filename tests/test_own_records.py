@@ -295,3 +295,14 @@ def test_heads_stored_before_the_origin_column_are_rendered_again(library):
     out = io.StringIO()
     library.export_events(EventFilter(), out)
     assert {r["origin"] for r in csv.DictReader(io.StringIO(out.getvalue()))} == {"corpus"}
+
+
+def test_an_organisations_founding_citation_is_optional_and_removable(library):
+    org, _ = library.create_actor(ActorDraft("organisation", "Caspian Forum"))
+    founded = span(library, NEWS, "Dmitry Peskov")
+    cited, _ = library.add_citation("organisation", org.id, founded)
+    assert [c.exact for c in library.citations("organisation", org.id)] == ["Dmitry Peskov"]
+    with pytest.raises(RecordError, match="already supports"):
+        library.add_citation("organisation", org.id, founded)
+    library.remove_citation("organisation", org.id, cited.passage_id)
+    assert library.citations("organisation", org.id) == []

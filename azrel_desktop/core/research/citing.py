@@ -97,8 +97,8 @@ def add(session: Session, kind: str, record_id: str, passage: m.Passage, stance:
         raise RecordError("a passage can only support an organisation's founding date, not contradict it")
     if session.execute(text(f"SELECT 1 FROM {records} WHERE id = :id"), {"id": record_id}).first() is None:
         raise RecordError(f"there is no {kind} {record_id!r}")
-    old = session.execute(text(f"SELECT {'stance' if has_stance else chr(39) + 'supports' + chr(39)} "
-                               f"FROM {table} WHERE {key} = :r AND passage_id = :p"),
+    stance_sql = "stance" if has_stance else "'supports'"
+    old = session.execute(text(f"SELECT {stance_sql} FROM {table} WHERE {key} = :r AND passage_id = :p"),
                           {"r": record_id, "p": passage.id}).scalar()
     if old == stance:
         raise RecordError(f"that passage already {stance.removesuffix('s')}s this {kind}")
@@ -139,7 +139,7 @@ def remove(session: Session, kind: str, record_id: str, passage_id: str, *,
     if not found:
         raise RecordError(f"that passage does not cite this {kind}")
     cited = found[0]
-    if keep_one and cited.stance == "supports":
+    if keep_one and has_stance and cited.stance == "supports":  # an organisation's founding is optional
         mine = session.execute(text(f"SELECT NOT is_seed FROM {records} WHERE id = :id"), {"id": record_id}).scalar()
         supports = [c for c in citations_of(session, kind, record_id) if c.stance == "supports"]
         if mine and len(supports) <= 1:
