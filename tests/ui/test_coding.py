@@ -371,3 +371,20 @@ def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeyp
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(page.own_buttons.delete_button, Qt.MouseButton.LeftButton)
     assert ctx.library.choices("organisation", "Caspian") == []
+
+
+def test_keyboard_shortcuts_open_the_dialogs(qtbot, page):
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    select(page, "Dmitry Peskov")
+    page.text_view.setFocus()
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    for key, dialog_class in ((Qt.Key.Key_E, EventDialog), (Qt.Key.Key_C, CiteDialog),
+                              (Qt.Key.Key_A, StepDialog), (Qt.Key.Key_M, MembershipDialog)):
+        qtbot.keyClick(page.text_view, key, shift_ctrl)
+        assert isinstance(page.coding.dialog, dialog_class)
+        page.coding.dialog.reject()
+        qtbot.waitUntil(lambda: page.coding.dialog is None)
+        page.activateWindow()
+        qtbot.waitUntil(page.isActiveWindow)
+        page.text_view.setFocus()

@@ -220,15 +220,22 @@ class SourcePage(QWidget):
         tools.addWidget(self.find_button)
         tools.addWidget(self.annotate_button)
         self.coding_buttons: dict[str, QPushButton] = {}
-        for what, text in (("event", "New event…"), ("cite", "Cite for…"), ("step", "Agreement step…"),
-                           ("membership", "Membership…")):
+        for what, text, key in (("event", "New event…", "Ctrl+Shift+E"), ("cite", "Cite for…", "Ctrl+Shift+C"),
+                                ("step", "Agreement step…", "Ctrl+Shift+A"),
+                                ("membership", "Membership…", "Ctrl+Shift+M")):
             button = QPushButton(text, left)
             button.setObjectName(f"coding_{what}_button")
-            button.setToolTip(dict(SourceTextView.CODING_ACTIONS)[what].removesuffix("…") + " (select text first)")
+            button.setToolTip(dict(SourceTextView.CODING_ACTIONS)[what].removesuffix("…")
+                              + f" ({key}; select text first)")
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, w=what: self.record_from_selection(w))
             tools.addWidget(button)
             self.coding_buttons[what] = button
+            shortcut = QAction(text, self)
+            shortcut.setShortcut(QKeySequence(key))
+            shortcut.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.triggered.connect(lambda _=False, w=what: self.record_from_selection(w))
+            self.addAction(shortcut)
         self.error_label = PlainLabel("", left)
         self.error_label.setStyleSheet("color: #b00020;")
         tools.addWidget(self.error_label, 1)
