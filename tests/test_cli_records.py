@@ -132,3 +132,11 @@ def test_add_a_step_and_a_membership(db_path, capsys):
     assert code == 0, err
     assert count(db_path, "SELECT count(*) FROM memberships WHERE id = ? AND status = 'suspended' "
                  "AND \"end\" = '2024'", (mid,)) == 1
+
+
+def test_stats_count_your_own_records(db_path, capsys):
+    run(capsys, "--db", db_path, "add", "event", "--title", "x", "--kind", "meeting", "--date", "2024",
+        "--cite", f'{NEWS}:"Dmitry Peskov"')
+    _code, out, _ = run(capsys, "--db", db_path, "stats", "--json")
+    stats = json.loads(out)
+    assert (stats["your_events"], stats["your_citations"], stats["your_memberships"]) == (1, 1, 0)

@@ -139,6 +139,13 @@ def _stats(db) -> dict:
             "countries": n("SELECT count(*) FROM countries"),
             "people": n("SELECT count(*) FROM people"),
             "annotations": n("SELECT count(*) FROM annotations"),
+            "your_events": n("SELECT count(*) FROM events WHERE NOT is_seed"),
+            "your_agreement_steps": n("SELECT count(*) FROM agreement_steps WHERE NOT is_seed"),
+            "your_memberships": n("SELECT count(*) FROM memberships WHERE NOT is_seed"),
+            "your_citations": n("SELECT (SELECT count(*) FROM event_citations c JOIN passages p ON p.id = c.passage_id "
+                                "WHERE p.kind = 'user') + (SELECT count(*) FROM step_citations c JOIN passages p "
+                                "ON p.id = c.passage_id WHERE p.kind = 'user') + (SELECT count(*) FROM "
+                                "membership_citations c JOIN passages p ON p.id = c.passage_id WHERE p.kind = 'user')"),
             "first_event": s.execute(text("SELECT min(date_start) FROM events")).scalar(),
             "last_event": s.execute(text("SELECT max(date_start) FROM events")).scalar(),
         }

@@ -241,6 +241,9 @@ def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, 
     qtbot.waitUntil(lambda: pane.event_id() == view.id)
     from PySide6.QtWidgets import QPushButton
 
+    from azrel_desktop.ui.common.widgets import PlainLabel
+
+    assert pane.findChild(PlainLabel, "eventOrigin").text().startswith("Your record · made ")
     edit = pane.findChild(QPushButton, "editEventButton")
     assert edit is not None and edit.isEnabled()
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
@@ -284,6 +287,9 @@ def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot,
     qtbot.addWidget(pane)
     pane.show_event(corpus_event)
     assert pane.findChild(QPushButton, "editEventButton") is None
+    from azrel_desktop.ui.common.widgets import PlainLabel
+
+    assert pane.findChild(PlainLabel, "eventOrigin").text().startswith("From the shipped corpus (read-only")
     removable = [c for c in pane.passages if c.remove_button is not None]
     assert [c.ref.quote for c in removable] == ["Dmitry Peskov"]
     qtbot.mouseClick(removable[0].remove_button, Qt.MouseButton.LeftButton)

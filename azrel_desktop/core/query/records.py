@@ -7,6 +7,7 @@ The GUI and the CLI read these; no live ORM object leaves this module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -61,6 +62,8 @@ class EventDetail:
     dispute_note: str | None
     annotations: list[AnnotationView]
     mine: bool = False  # the user's own record (editable); else the corpus's (read-only)
+    created_at: datetime | None = None  # the user's own record: when made and last changed
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -255,7 +258,7 @@ def event_detail(session: Session, event_id: str) -> EventDetail:
         contradicting=[r for r in refs if r.stance == "contradicts"],
         dispute_note=ev.dispute_note,
         annotations=annotations_for(session, "event", event_id),
-        mine=not ev.is_seed,
+        mine=not ev.is_seed, created_at=ev.created_at, updated_at=ev.updated_at,
     )
 
 

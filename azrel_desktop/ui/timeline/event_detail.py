@@ -252,7 +252,14 @@ class EventDetailPane(QScrollArea):
             label.setEnabled(False)
             lay.addWidget(label)
             return row
-        label = PlainLabel("Your record", row, wrap=False)
+        made = ""
+        if d.created_at is not None:
+            from ..notes.annotation_panel import local_time
+
+            made = f" · made {local_time(d.created_at)}"
+            if d.updated_at and d.updated_at != d.created_at:
+                made += f", changed {local_time(d.updated_at)}"
+        label = PlainLabel(f"Your record{made}", row, wrap=False)
         label.setObjectName("eventOrigin")
         lay.addWidget(label)
         lay.addStretch(1)
