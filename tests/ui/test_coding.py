@@ -394,3 +394,39 @@ def test_keyboard_shortcuts_open_the_dialogs(qtbot, page):
         page.activateWindow()
         qtbot.waitUntil(page.isActiveWindow)
         page.text_view.setFocus()
+
+
+def test_a_selection_made_with_the_mouse_becomes_the_cited_passage(qtbot, ctx, page):
+    """Click before the words, Shift+click after them (as a user selects), then New event."""
+    from PySide6.QtGui import QTextCursor
+
+    from azrel_desktop.ui.common.qtext import to_qt
+
+    view = page.text_view
+    text = page.record.text
+    start = text.index("Dmitry Peskov")
+    end = start + len("Dmitry Peskov")
+
+    def point(offset: int):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(to_qt(text, offset))
+        view.setTextCursor(cursor)
+        view.ensureCursorVisible()
+        rect = view.cursorRect(cursor)
+        return rect.center()
+
+    at_start, at_end = point(start), point(end)  # both on screen: the words are on one line
+    view.setTextCursor(QTextCursor(view.document()))  # only the clicks make the selection
+    assert view.selection_span() is None
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at_start)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier, pos=at_end)
+    assert view.selection_span() == (start, end)
+    assert page.coding_buttons["event"].isEnabled()
+    qtbot.mouseClick(page.coding_buttons["event"], Qt.MouseButton.LeftButton)
+    dialog = page.coding.dialog
+    qtbot.keyClicks(dialog.title_edit, "Peskov speaks for the Kremlin")
+    dialog.date.edit.setText("2024-04-18")
+    ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: page.coding.dialog is None)
+    [cited] = user_passages(page)
+    assert (cited.start, cited.end, cited.quote) == (start, end, "Dmitry Peskov")
