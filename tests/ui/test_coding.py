@@ -430,3 +430,37 @@ def test_a_selection_made_with_the_mouse_becomes_the_cited_passage(qtbot, ctx, p
     qtbot.waitUntil(lambda: page.coding.dialog is None)
     [cited] = user_passages(page)
     assert (cited.start, cited.end, cited.quote) == (start, end, "Dmitry Peskov")
+
+
+def test_an_agreement_named_in_the_selection_is_made_on_the_spot(qtbot, ctx, page):
+    select(page, "Under a 2020 peace agreement between Azerbaijan and Armenia")
+    qtbot.mouseClick(page.coding_buttons["event"], Qt.MouseButton.LeftButton)
+    dialog = page.coding.dialog
+    assert dialog.date.text() == "2020"
+    qtbot.keyClicks(dialog.title_edit, "Peace agreement ends the 2020 war")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("signing"))
+    qtbot.keyClicks(dialog.agreements.field, "Trilateral statement")
+    seen = {}
+
+    def fill_agreement_dialog():
+        made = QApplication.activeModalWidget()
+        assert isinstance(made, StepDialog) and made.is_new_agreement() and not made.existing.isEnabled()
+        seen["title"], seen["date"] = made.agreement_title.text(), made.date.text()
+        made.agreement_kind.setCurrentIndex(made.agreement_kind.findData("ceasefire"))
+        ok(qtbot, made)
+
+    QTimer.singleShot(0, fill_agreement_dialog)
+    qtbot.mouseClick(dialog.agreements.new_button, Qt.MouseButton.LeftButton)
+    assert seen == {"title": "Trilateral statement", "date": "2020"}
+    [agreement] = dialog.agreements.chosen()
+    ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: page.coding.dialog is None)
+    page_ = ctx.library.agreement(agreement.id)
+    assert page_.kind == "ceasefire" and page_.mine
+    assert [(s.step, s.citations[0].quote) for s in page_.steps] == [
+        ("signed", "Under a 2020 peace agreement between Azerbaijan and Armenia")]
+    assert [e.label.endswith("Peace agreement ends the 2020 war") for e in page_.events] == [True]
+    ctx.undo_stack.undo()  # the event and the agreement made with it
+    assert ctx.library.choices("agreement", "Trilateral statement") == []
+    ctx.undo_stack.redo()
+    assert [c.id for c in ctx.library.choices("agreement", "Trilateral statement")] == [agreement.id]

@@ -225,9 +225,10 @@ class EventDialog(_RecordDialog):
     events edited (`draft` given)."""
 
     def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: list[DateProposal] = (),
-                 draft: EventDraft | None = None, parent: QWidget | None = None):
+                 draft: EventDraft | None = None, parent: QWidget | None = None, cites=()):
         super().__init__(ctx, "Edit event" if draft else "New event from selection", parent, quote)
         self.proposals = list(proposals)
+        self.cites = list(cites)  # the selection: an agreement made on the spot cites it too
         self.title_edit = QLineEdit(self)
         self.title_edit.setAccessibleName("Title")
         self.form.addRow("Title:", self.title_edit)
@@ -261,7 +262,8 @@ class EventDialog(_RecordDialog):
         self.form.addRow("Countries:", self.countries)
         self.people = self.picker("person", label="people")
         self.form.addRow("People:", self.people)
-        self.agreements = self.picker("agreement", new=False, label="agreements")
+        self.agreements = ChoicePicker(self.lookup, "agreement", parent=self, label="agreements",
+                                       make_new=self.make_agreement if self.cites else None)
         self.form.addRow("Agreements:", self.agreements)
         self.proposal_box.currentIndexChanged.connect(self._use_proposal)
         if draft is not None:
@@ -278,6 +280,25 @@ class EventDialog(_RecordDialog):
         elif self.proposals:
             self._use_proposal(0)
         self.title_edit.setFocus()
+
+    def make_agreement(self, _kind: str, typed: str) -> Choice | None:
+        """A new agreement named in the selection, with its first step citing the same passage."""
+        dialog = StepDialog(self.ctx, parent=self, new_agreement=typed)
+        dialog.date.set_text(self.date.text())
+        dialog.date_text.setText(self.date_text.text())
+        cites = self.cites
+
+        def save() -> RecordView:
+            view, changes = self.ctx.library.create_agreement(dialog.agreement_draft(), dialog.draft(), cites)
+            self.ctx.emit_changes(changes)
+            return view
+
+        dialog.save = save
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_view is None:
+            return None
+        view = dialog.result_view
+        self.made.append(view)
+        return Choice("agreement", view.id, view.label, "", True)
 
     def _use_proposal(self, index: int) -> None:
         if 0 <= index < len(self.proposals):
@@ -297,9 +318,10 @@ class StepDialog(_RecordDialog):
     """A step (signed, ratified, …) of an agreement: an existing one, or a new one made here."""
 
     def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: list[DateProposal] = (),
-                 draft: StepDraft | None = None, parent: QWidget | None = None):
-        super().__init__(ctx, "Edit agreement step" if draft else "New agreement / agreement step from selection",
-                         parent, quote)
+                 draft: StepDraft | None = None, parent: QWidget | None = None, new_agreement: str | None = None):
+        title = ("Edit agreement step" if draft else "New agreement" if new_agreement is not None
+                 else "New agreement / agreement step from selection")
+        super().__init__(ctx, title, parent, quote)
         self.existing = QRadioButton("An agreement already recorded", self)
         self.new = QRadioButton("A new agreement", self)
         group = QButtonGroup(self)
@@ -351,6 +373,10 @@ class StepDialog(_RecordDialog):
             self.date.set_text(proposals[0].edtf)
             self.date_text.setText(proposals[0].text)
             self.date_note.setText(proposals[0].note or "")
+        if new_agreement is not None:  # made on the spot from another dialog: a new one only
+            self.new.setChecked(True)
+            self.existing.setEnabled(False)
+            self.agreement_title.setText(new_agreement)
 
     def is_new_agreement(self) -> bool:
         return self.new.isChecked()

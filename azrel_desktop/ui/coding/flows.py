@@ -39,8 +39,9 @@ class CodingFlows(QObject):
     def new_record(self, kind: str, source_id: str, start: int, end: int) -> _RecordDialog:
         """Open the dialog for a new event, agreement step or membership citing the span."""
         quote, proposals = self._selection(source_id, start, end)
-        dialog = DIALOGS[kind](self.ctx, quote=quote, proposals=proposals, parent=self.parent_widget)
         cites = [Cite(source_id, start, end)]
+        extra = {"cites": cites} if kind == "event" else {}
+        dialog = DIALOGS[kind](self.ctx, quote=quote, proposals=proposals, parent=self.parent_widget, **extra)
         lib = self.ctx.library
 
         def save():
@@ -114,6 +115,13 @@ class CodingFlows(QObject):
         return True
 
     # --- plumbing -----------------------------------------------------------------------------
+    def _made_command(self, made: RecordView):
+        """The undo command of a record made on the spot (an agreement comes with its step)."""
+        if made.kind == "agreement":
+            steps = self.ctx.library.agreement(made.id).steps
+            return u.CreateAgreementCommand(self.ctx, made, steps[0].id)
+        return u.CreateRecordCommand(self.ctx, made)
+
     def _open(self, dialog: _RecordDialog) -> _RecordDialog:
         self.dialog = dialog
         dialog.finished.connect(lambda result: self._finished(dialog, result))
@@ -129,7 +137,7 @@ class CodingFlows(QObject):
             if made:
                 stack.beginMacro(command.text())
             for actor in made:
-                stack.push(u.CreateRecordCommand(self.ctx, actor))
+                stack.push(self._made_command(actor))
             stack.push(command)
             if made:
                 stack.endMacro()
@@ -138,7 +146,7 @@ class CodingFlows(QObject):
             self.saved.emit(view)
         else:
             for actor in made:
-                stack.push(u.CreateRecordCommand(self.ctx, actor))
+                stack.push(self._made_command(actor))
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
