@@ -261,8 +261,14 @@ def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, 
 
     qtbot.waitUntil(lambda: shown_title() == "Kremlin: no operational functions left")  # the table at once
     asked = {}
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: asked.setdefault("q", a[2]) and QMessageBox.StandardButton.Yes))
+
+    def answer_yes():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.textFormat() == Qt.TextFormat.PlainText
+        asked["q"] = box.text()
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer_yes)
     delete = pane.findChild(QPushButton, "deleteEventButton")
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
     assert "Kremlin: no operational functions left" in asked["q"]
@@ -328,7 +334,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     ok(qtbot, dialog)
     qtbot.waitUntil(lambda: buttons.coding.dialog is None)
     assert next(s for s in ctx.library.agreement(agreement).steps if s.id == step.id).date == "2024-04"
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr("azrel_desktop.ui.coding.flows.message", lambda *a, **k: True)
     mine = next(page.steps.topLevelItem(i) for i in range(page.steps.topLevelItemCount())
                 if page.steps.topLevelItem(i).text(0) == "withdrawn (yours)")
     page.steps.setCurrentItem(mine)
@@ -374,7 +380,7 @@ def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeyp
     assert ctx.library.organisation(view.id).parent.id == "org-cis"
     ctx.undo_stack.undo()
     assert ctx.library.organisation(view.id).name == "Caspian Forum"
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr("azrel_desktop.ui.coding.flows.message", lambda *a, **k: True)
     qtbot.mouseClick(page.own_buttons.delete_button, Qt.MouseButton.LeftButton)
     assert ctx.library.choices("organisation", "Caspian") == []
 

@@ -9,7 +9,7 @@ one undo step. Cancelled, the records made on the spot stay (each its own undo s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ...core.research.drafts import Cite, RecordView
@@ -18,6 +18,21 @@ from . import undo_records as u
 from .dialogs import ActorDialog, CiteDialog, EventDialog, MembershipDialog, StepDialog, _RecordDialog
 
 DIALOGS = {"event": EventDialog, "step": StepDialog, "membership": MembershipDialog}
+
+
+def message(parent: QWidget, title: str, text: str, *, ask: bool = False) -> bool:
+    """A message box whose text is plain text (it quotes the user's data); with `ask`, Yes /
+    Cancel (Cancel the default) and whether Yes was chosen."""
+    box = QMessageBox(QMessageBox.Icon.Question if ask else QMessageBox.Icon.Information, title, "",
+                      parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    if ask:
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    answer = box.exec()
+    box.deleteLater()
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class CodingFlows(QObject):
@@ -97,20 +112,15 @@ class CodingFlows(QObject):
     def delete(self, kind: str, record_id: str, *, confirm: bool = True) -> bool:
         """Delete one of the user's records, after asking; undoable."""
         view: RecordView = self.ctx.library.record_view(kind, record_id)
-        if confirm:
-            answer = QMessageBox.question(
-                self.parent_widget, f"Delete {u.KIND_WORDS[kind]}",
-                f"Delete your {u.KIND_WORDS[kind]} “{view.label}” and its citations?\n"
-                "Notes on it are kept (as detached). Edit → Undo brings it back.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        if confirm and not message(self.parent_widget, f"Delete {u.KIND_WORDS[kind]}",
+                                   f"Delete your {u.KIND_WORDS[kind]} “{view.label}” and its citations?\n"
+                                   "Notes on it are kept (as detached). Edit → Undo brings it back.", ask=True):
+            return False
         try:
             u.delete_record(self.ctx, kind, record_id)
         except Exception as exc:  # e.g. still named by other records: say so
             self.ctx.status.emit(f"Not deleted: {exc}")
-            QMessageBox.information(self.parent_widget, "Not deleted", str(exc))
+            message(self.parent_widget, "Not deleted", str(exc))
             return False
         return True
 
