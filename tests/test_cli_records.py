@@ -3,6 +3,8 @@ quote verified against the source's stored text (core/research/commands.py)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 
@@ -140,3 +142,19 @@ def test_stats_count_your_own_records(db_path, capsys):
     _code, out, _ = run(capsys, "--db", db_path, "stats", "--json")
     stats = json.loads(out)
     assert (stats["your_events"], stats["your_citations"], stats["your_memberships"]) == (1, 1, 0)
+
+
+def test_export_only_your_own_events_with_origin(db_path, capsys):
+    _code, out, _ = run(capsys, "--db", db_path, "add", "event", "--title", "Mine", "--kind", "meeting",
+                        "--date", "2024", "--cite", f'{NEWS}:"Dmitry Peskov"', "--json")
+    eid = json.loads(out)["id"]
+    code, out, err = run(capsys, "--db", db_path, "export", "events", "--origin", "mine")
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert len(lines) == 2 and lines[1].startswith(eid) and ",mine," in lines[1]
+    code, out, _ = run(capsys, "--db", db_path, "export", "events", "--origin", "corpus")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert eid not in {r["id"] for r in rows} and {r["origin"] for r in rows} == {"corpus"}
+    assert len(rows) == count(db_path, "SELECT count(*) FROM events WHERE is_seed")
+    code, _out, err = run(capsys, "--db", db_path, "export", "events", "--origin", "theirs")
+    assert code == 2 and "unknown origin 'theirs'" in err

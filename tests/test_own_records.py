@@ -306,3 +306,23 @@ def test_an_organisations_founding_citation_is_optional_and_removable(library):
         library.add_citation("organisation", org.id, founded)
     library.remove_citation("organisation", org.id, cited.passage_id)
     assert library.citations("organisation", org.id) == []
+
+
+def test_the_origin_dimension_filters_counts_and_describes(library):
+    total = library.count(EventFilter())
+    view, _ = new_event(library)
+    second, _ = new_event(library, title="Second own event", date="2024-04-23", kind="statement")
+    mine = EventFilter(origins=("mine",))
+    assert library.count(mine) == 2
+    assert {r.id for r in library.rows(mine)} == {view.id, second.id}
+    assert library.count(EventFilter(origins=("corpus",))) == total
+    assert library.count(EventFilter(origins=("mine", "corpus"))) == total + 2
+    assert library.count(EventFilter(origins=("mine",), kinds=("statement",))) == 1
+    facets = library.facets(EventFilter(kinds=("meeting",)))
+    origins = {o.value: o.count for o in facets.origins}
+    assert origins["mine"] == 1
+    assert origins["corpus"] == library.count(EventFilter(kinds=("meeting",), origins=("corpus",)))
+    assert library.describe_text(mine) == "your own events"
+    out = io.StringIO()
+    library.export_events(mine, out)
+    assert {r["id"] for r in csv.DictReader(io.StringIO(out.getvalue()))} == {view.id, second.id}

@@ -470,3 +470,25 @@ def test_an_agreement_named_in_the_selection_is_made_on_the_spot(qtbot, ctx, pag
     assert ctx.library.choices("agreement", "Trilateral statement") == []
     ctx.undo_stack.redo()
     assert [c.id for c in ctx.library.choices("agreement", "Trilateral statement")] == [agreement.id]
+
+
+def test_the_filter_panel_has_an_origin_section(qtbot, ctx):
+    from azrel_desktop.core.research.drafts import Cite, EventDraft
+
+    text = ctx.library.source(NEWS).text
+    start = text.index("Dmitry Peskov")
+    view, _ = ctx.library.create_event(EventDraft("Peskov statement", "2024-04-18", "statement"),
+                                       [Cite(NEWS, start, start + 13)])
+    timeline = TimelinePage(ctx)
+    qtbot.addWidget(timeline)
+    timeline.resize(1280, 760)
+    timeline.show()
+    qtbot.waitUntil(lambda: not timeline.is_loading() and not timeline.panel.facets_busy())
+    section = timeline.panel.sections["origins"]
+    qtbot.waitUntil(lambda: section.item("mine") is not None and section.count_of("mine") == 1)
+    with qtbot.waitSignal(timeline.filterChanged) as sig:
+        section.item("mine").setCheckState(0, Qt.CheckState.Checked)
+    assert sig.args[0] == EventFilter(origins=("mine",))
+    qtbot.waitUntil(lambda: not timeline.is_loading() and timeline.model.total() == 1)
+    assert timeline.model.event_id(0) == view.id
+    assert [c.chip.label for c in timeline.chips.chips] == ["your own events"]
