@@ -208,6 +208,7 @@ class Event(DateColumns, Stamped, Base):
         Index("ix_events_timeline", "date_start", "date_end", "id"),
         Index(None, "kind", "date_start", "id"),
         Index("ix_events_disputed", "disputed", "date_start", "id"),
+        Index("ix_events_origin", "is_seed", "date_start", "id"),  # the origin dimension (mine / corpus)
     )
     id: Mapped[str] = mapped_column(String(96), primary_key=True)
     title: Mapped[str] = mapped_column(Text)
