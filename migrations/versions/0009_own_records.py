@@ -1,7 +1,7 @@
 """the user's own records: when each was made and changed, and corpus records kept as retired
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-03
 
 The user now records events, agreements, agreement steps, memberships, organisations,
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

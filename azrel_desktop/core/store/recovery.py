@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .files import readonly_uri
+
 _MINE = "(SELECT id FROM {table} WHERE is_seed = 0)"
 _USER_PASSAGE = "passage_id IN (SELECT id FROM passages WHERE kind = 'user')"
 USER_TABLES = (
@@ -40,6 +42,10 @@ USER_TABLES = (
     ("step_citations", _USER_PASSAGE),
     ("membership_citations", _USER_PASSAGE),
     ("organisation_citations", _USER_PASSAGE),
+    # the user's imported files and earlier versions of their texts (core/sources/)
+    ("source_files", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
+    ("source_versions", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
+    ("passage_orphans", "passage_id IN (SELECT id FROM passages WHERE kind = 'user')"),
 )
 CHUNK = 200
 
@@ -93,7 +99,7 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
     rows: dict[str, int] = {}
     unreadable = 0
     try:
-        src = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
+        src = sqlite3.connect(readonly_uri(damaged), uri=True)
     except sqlite3.Error:
         return SalvageReport({}, 1)
     try:
@@ -112,6 +118,8 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
                 if "retired" in where and "retired" not in columns:  # a file from before 0009
                     where = "is_seed = 0"
                 keep = [i for i, c in enumerate(columns) if c in wanted]
+                if not keep:  # a file from before the table existed
+                    continue
                 names = ", ".join(f'"{columns[i]}"' for i in keep)
                 marks = ", ".join("?" for _ in keep)
                 count = 0
