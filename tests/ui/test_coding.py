@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.ui.coding.dialogs import ActorDialog, CiteDialog, EventDialog, MembershipDialog, StepDialog
-from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.sources.source_page import SourcePage
 from azrel_desktop.ui.timeline.timeline_page import TimelinePage
 
