@@ -11,17 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.ui.coding.dialogs import ActorDialog, CiteDialog, EventDialog, MembershipDialog, StepDialog
 from azrel_desktop.ui.shell.navigation import Target
-from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.sources.source_page import SourcePage
 from azrel_desktop.ui.timeline.timeline_page import TimelinePage
 
 NEWS = "src-004"
-
-
-@pytest.fixture(autouse=True)
-def _drain_workers(library):
-    yield
-    wait_for_workers()
 
 
 @pytest.fixture
@@ -32,6 +25,7 @@ def page(qtbot, ctx):
     p.show()
     qtbot.waitExposed(p)
     p.show_target(Target("source", NEWS))
+    qtbot.waitUntil(lambda: not p.is_loading())  # the source is read in the background
     return p
 
 
@@ -57,7 +51,7 @@ def user_passages(page) -> list:
     return [p for p in page.record.passages if p.kind == "user"]
 
 
-def test_new_event_from_a_selection_with_the_date_proposed(qtbot, ctx, page):
+def test_new_event_from_a_selection_with_the_date_proposed(qtbot, ctx, page, settled):
     select(page, "On April 16, Armenia lodged an ethnic cleansing")
     button = page.coding_buttons["event"]
     assert button.isEnabled()
@@ -81,17 +75,17 @@ def test_new_event_from_a_selection_with_the_date_proposed(qtbot, ctx, page):
     assert detail.mine and made.date == "2024-04-16" and [o.id for o in detail.organisations] == ["org-icj"]
     assert [p.quote for p in detail.supporting] == ["On April 16, Armenia lodged an ethnic cleansing"]
     # the page shows the new citation, coloured as an event's evidence, listed as the user's
-    [cited] = user_passages(page)
+    [cited] = user_passages(settled(page))
     assert cited.highlight == "event" and [link.id for link in cited.supports] == [made.id]
     assert page.passage_item(cited.id).text(0).startswith("[your citation]")
     # undo and redo through the app's stack
     assert ctx.undo_stack.undoText() == "New event"
     ctx.undo_stack.undo()
     assert ctx.library.row_index(EventFilter(), made.id) is None
-    assert user_passages(page) == []
+    assert user_passages(settled(page)) == []
     ctx.undo_stack.redo()
     assert ctx.library.event(made.id).row.title == "Armenia files an ethnic cleansing claim"
-    assert len(user_passages(page)) == 1
+    assert len(user_passages(settled(page))) == 1
 
 
 def test_the_context_menu_offers_the_same(qtbot, page):
@@ -158,7 +152,7 @@ def test_an_organisation_made_on_the_spot_is_undone_with_the_event(qtbot, ctx, p
     assert [c.id for c in ctx.library.choices("organisation", "Kremlin Press")] == [org.id]
 
 
-def test_cite_a_selection_against_a_corpus_event_marks_it_disputed(qtbot, ctx, page):
+def test_cite_a_selection_against_a_corpus_event_marks_it_disputed(qtbot, ctx, page, settled):
     corpus_event = "ev-1992-10-12-az-ru-friendship-treaty"
     select(page, "Armenian officials have accused Russia of betrayal")
     qtbot.mouseClick(page.coding_buttons["cite"], Qt.MouseButton.LeftButton)
@@ -173,11 +167,11 @@ def test_cite_a_selection_against_a_corpus_event_marks_it_disputed(qtbot, ctx, p
     detail = ctx.library.event(corpus_event)
     assert detail.row.disputed and not detail.mine
     assert [p.quote for p in detail.contradicting] == ["Armenian officials have accused Russia of betrayal"]
-    [cited] = user_passages(page)
+    [cited] = user_passages(settled(page))
     assert cited.highlight == "dispute"
     ctx.undo_stack.undo()
     assert not ctx.library.event(corpus_event).row.disputed
-    assert user_passages(page) == []
+    assert user_passages(settled(page)) == []
 
 
 def test_new_agreement_with_its_first_step_and_a_step_of_an_existing_one(qtbot, ctx, page):
@@ -224,7 +218,7 @@ def test_new_membership_status_from_a_selection(qtbot, ctx, page):
     assert len(mine) == 1 and mine[0].country.id == "AM" and mine[0].end_label == "open"
 
 
-def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, monkeypatch):
+def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, monkeypatch, settled):
     from azrel_desktop.core.research.drafts import Cite, EventDraft
 
     text = ctx.library.source(NEWS).text
@@ -239,6 +233,7 @@ def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, 
     timeline.select_event(view.id, reveal=True)
     pane = timeline.detail
     qtbot.waitUntil(lambda: pane.event_id() == view.id)
+    settled(timeline)
     from PySide6.QtWidgets import QPushButton
 
     from azrel_desktop.ui.common.widgets import PlainLabel
@@ -279,7 +274,7 @@ def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, 
     assert ctx.library.event(view.id).row.title == "Peskov statement"
 
 
-def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot, ctx):
+def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot, ctx, settled):
     from PySide6.QtWidgets import QPushButton
 
     from azrel_desktop.core.research.drafts import Cite
@@ -292,6 +287,7 @@ def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot,
     pane = EventDetailPane(ctx)
     qtbot.addWidget(pane)
     pane.show_event(corpus_event)
+    settled(pane)
     assert pane.findChild(QPushButton, "editEventButton") is None
     from azrel_desktop.ui.common.widgets import PlainLabel
 
@@ -304,7 +300,7 @@ def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot,
     assert [p.quote for p in ctx.library.event(corpus_event).supporting if p.kind == "user"] == ["Dmitry Peskov"]
 
 
-def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_pages(qtbot, ctx, monkeypatch):
+def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_pages(qtbot, ctx, monkeypatch, settled):
     from azrel_desktop.core.research.drafts import Cite, MembershipDraft, StepDraft
     from azrel_desktop.ui.records.agreement_page import AgreementPage
     from azrel_desktop.ui.records.organisation_page import OrganisationPage
@@ -318,6 +314,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     qtbot.addWidget(page)
     page.show()
     page.show_target(Target("agreement", agreement))
+    settled(page)
     buttons = page.step_buttons
     corpus_item = next(page.steps.topLevelItem(i) for i in range(page.steps.topLevelItemCount())
                        if not page.steps.topLevelItem(i).text(0).endswith("(yours)"))
@@ -335,6 +332,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     qtbot.waitUntil(lambda: buttons.coding.dialog is None)
     assert next(s for s in ctx.library.agreement(agreement).steps if s.id == step.id).date == "2024-04"
     monkeypatch.setattr("azrel_desktop.ui.coding.flows.message", lambda *a, **k: True)
+    settled(page)
     mine = next(page.steps.topLevelItem(i) for i in range(page.steps.topLevelItemCount())
                 if page.steps.topLevelItem(i).text(0) == "withdrawn (yours)")
     page.steps.setCurrentItem(mine)
@@ -348,6 +346,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     qtbot.addWidget(org)
     org.show()
     org.show_target(Target("organisation", "org-csto"))
+    settled(org)
     section = org.memberships
     row = next(r for r in range(section.model.rowCount()) if section.model.membership(r).id == membership.id)
     section.table.setCurrentIndex(section.model.index(row, 0))
@@ -356,7 +355,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     assert membership.id not in [m.id for m in ctx.library.organisation("org-csto").memberships]
 
 
-def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeypatch):
+def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeypatch, settled):
     from azrel_desktop.core.research.drafts import ActorDraft
     from azrel_desktop.ui.records.organisation_page import OrganisationPage
 
@@ -365,8 +364,10 @@ def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeyp
     qtbot.addWidget(page)
     page.show()
     page.show_target(Target("organisation", "org-nato"))
+    settled(page)
     assert not page.own_buttons.isVisible()  # the corpus's: no edit
     page.show_target(Target("organisation", view.id))
+    settled(page)
     assert page.own_buttons.isVisible() and page.own_buttons.edit_button.isEnabled()
     qtbot.mouseClick(page.own_buttons.edit_button, Qt.MouseButton.LeftButton)
     dialog = page.own_buttons.coding.dialog
@@ -402,7 +403,7 @@ def test_keyboard_shortcuts_open_the_dialogs(qtbot, page):
         page.text_view.setFocus()
 
 
-def test_a_selection_made_with_the_mouse_becomes_the_cited_passage(qtbot, ctx, page):
+def test_a_selection_made_with_the_mouse_becomes_the_cited_passage(qtbot, ctx, page, settled):
     """Click before the words, Shift+click after them (as a user selects), then New event."""
     from PySide6.QtGui import QTextCursor
 
@@ -434,7 +435,7 @@ def test_a_selection_made_with_the_mouse_becomes_the_cited_passage(qtbot, ctx, p
     dialog.date.edit.setText("2024-04-18")
     ok(qtbot, dialog)
     qtbot.waitUntil(lambda: page.coding.dialog is None)
-    [cited] = user_passages(page)
+    [cited] = user_passages(settled(page))
     assert (cited.start, cited.end, cited.quote) == (start, end, "Dmitry Peskov")
 
 
