@@ -26,17 +26,17 @@ def write(db: str, prefix: str = "run") -> None:
 
 
 def seed(db: str) -> None:
-    import azrel_desktop.core.corpus.seed as seed_module
+    import azrel_desktop.core.opening as opening
     from azrel_desktop.core.opening import open_database
 
-    original = seed_module.reindex_events
+    original = opening.reindex_events  # handed to the corpus loader, inside its transaction
 
     def stop_midway(session, event_ids=None):
         original(session, event_ids)
         print("midway", flush=True)
         sys.stdin.readline()  # the parent kills us here, inside the seeding transaction
 
-    seed_module.reindex_events = stop_midway
+    opening.reindex_events = stop_midway
     open_database(db)
 
 

@@ -261,8 +261,10 @@ class RecordPage(QWidget):
         self.body.setSpacing(6)
         self.scroll.setWidget(self.body_widget)
         self.stack.addWidget(self.scroll)
-        self.loader = Loader(self, self._show_loaded, greyed=lambda: [self.body_widget],
-                             failed=self._show_failure)
+        # Another record on its way greys the page; the same one read again after a change
+        # does not, so a note being written on it keeps its focus.
+        self.loader = Loader(self, self._show_loaded, failed=self._show_failure, greyed=lambda: (
+            [self.body_widget] if self.record is not None and self.record.id != self._record_id else []))
         self.loader.loaded.connect(self.loaded)
         ctx.changed.connect(self._on_changed)
 
