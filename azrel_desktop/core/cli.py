@@ -19,6 +19,7 @@ from .corpus.dates import DateError
 from .corpus.seed import SeedError, seeded_version
 from .output.export import (
     ExportCancelled,
+    OutputError,
     export_agreements,
     export_annotations,
     export_events,
@@ -29,7 +30,7 @@ from .output.export import (
 )
 from .query.filters import EventFilter, describe_text
 from .query.lookup import LookupError_, resolve
-from .research.annotations import AnnotationError
+from .research.annotations import AnnotationError, matching_tags
 from .store.backups import backups_dir, list_backups, make_backup, restore, verified
 from .store.database import DatabaseError, default_db_path, head_revision, open_database
 from .store.integrity import check_database
@@ -109,7 +110,8 @@ def filter_from_args(session, args) -> EventFilter:
         people=tuple(resolve(session, "person", x) for x in args.person),
         kinds=tuple(resolve(session, "kind", x) for x in args.kind),
         sources=tuple(resolve(session, "source", x) for x in args.source),
-        tags=tuple(args.tag), disputed=args.disputed, annotated=args.annotated, text=args.search,
+        tags=matching_tags(session, args.tag), disputed=args.disputed, annotated=args.annotated,
+        text=args.search,
     )
 
 
@@ -202,7 +204,7 @@ def _file_commands(args) -> int | None:
     path = args.db or default_db_path()
     if args.command == "restore":
         aside = restore(path, args.path)
-        kept = f"; the replaced file was kept as {aside}" if aside else ""
+        kept = f"; the replaced contents were kept as {aside}" if aside else ""
         print(f"restored {path} from {args.path}{kept}")
         return 0
     if args.command == "backups":
@@ -222,6 +224,9 @@ def _bench(args) -> int:
 
     path = args.db or default_db_path()
     if args.bench_command == "generate":
+        for option, value in (("--events", args.events), ("--sources", args.sources)):
+            if value is not None and value < 1:
+                raise UserError(f"{option} must be at least 1 (got {value})")
         if path.exists():
             raise UserError(f"{path} exists; give a new file with --db")
         synthetic.generate(path, events=args.events, sources=args.sources, seed=args.seed,
@@ -235,7 +240,23 @@ def _bench(args) -> int:
     return 0
 
 
+def _check_text(argv: Sequence[str]) -> None:
+    """An argument the system could not decode (bytes that are not text in its encoding, kept
+    as lone surrogates) is refused by name rather than failing deep inside with a traceback."""
+    previous = None
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            where = f"the value of {previous}" if previous and previous.startswith("-") else "an argument"
+            raise UserError(f"{where} is not valid text (it holds bytes that are not characters in "
+                            "the system's encoding)") from None
+        previous = arg
+
+
 def run(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _check_text(argv)
     args = build_parser().parse_args(argv)
     if args.command == "bench":
         return _bench(args)
@@ -281,7 +302,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
-    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError) as exc:
+    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError, OutputError) as exc:
         print(f"azrel: error: {exc}", file=sys.stderr)
         return 2
     except ExportCancelled:

@@ -1,7 +1,9 @@
 """CSV cells: the formula rule (`safe_cell`) and rendering rows as CSV text.
 
-No cell a spreadsheet would run as a formula: text that begins with `=`, `+`, `-`, `@`, tab or
-CR gets a leading `'` (a plain number such as `-5` stays a number). Rows are RFC 4180 quoted
+No cell a spreadsheet would run as a formula: text that begins with `=`, `+`, `-`, `@` (or
+their full-width forms), tab or CR — also after leading spaces, line breaks or invisible
+characters — gets a leading `'`; a plain number such as `-5` or a telephone number such as
+`+44 20 7946 0958` stays as it is. Rows are RFC 4180 quoted
 with CRLF line ends; several values in one cell are joined with `; `.
 """
 
@@ -13,18 +15,35 @@ from itertools import chain
 
 JOIN = "; "
 CRLF = "\r\n"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may take as the start of a formula, with the full-width and small forms
+# an East Asian input method types.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠", "﹦", "﹢", "﹣")
+# What a spreadsheet may skip before a formula: spaces of every kind, line and page breaks, and
+# the invisible characters (zero-width space and joiners, word joiner, byte-order mark).
+_LEADING = " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+           "\u202f\u205f\u3000\n\x0b\x0c\u0085\u2028\u2029\u200b\u200c\u200d\u2060\ufeff"
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)  # fullmatch
+# A telephone number as people write it: an optional +, digits, spaces, dashes, dots and
+# brackets, at least seven digits; nothing in it can call a function.
+_PHONE = re.compile(r"\+?[\d(][\d ().-]*\d", re.ASCII)
+
+
+def _plain_value(text: str) -> bool:
+    return (_NUMBER.fullmatch(text) is not None
+            or (_PHONE.fullmatch(text) is not None and sum(c.isdigit() for c in text) >= 7))
 
 
 def _needs_escape(cell: str) -> bool:
     # Leading apostrophes are looked through, so that a text which itself begins with `'=` is
     # escaped too and `unescape_cell` can tell the two apart.
     bare = cell.lstrip("'")
-    return bare.startswith(_FORMULA_START) and not _NUMBER.fullmatch(bare)
+    if bare.startswith(("\t", "\r")):
+        return not _NUMBER.fullmatch(bare)
+    shown = bare.lstrip(_LEADING)
+    return shown.startswith(_FORMULA_START) and not _plain_value(shown)
 
 
-_RISKY_FIRST = frozenset("=+-@\t\r'")
+_RISKY_FIRST = frozenset("=+-@\t\r'＝＋－＠﹦﹢﹣" + _LEADING)
 
 
 def safe_cell(value) -> str:

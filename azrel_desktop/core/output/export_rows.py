@@ -33,6 +33,8 @@ NOTES = "temp._export_notes"
 # The export's order (export.py): position n, the event's rowid and id.
 ORDER = "temp._export_order"
 VERSION_KEY = "export_rows"  # app_meta: the versions the stored heads were rendered at
+# The rules a head is rendered by (export_cells): a new rule makes every stored head out of date.
+RULES = "cells-2"
 HEAD_WIDTH = 19  # id ... contradicting_quotes
 NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
 BATCH = 2000  # events rendered at once
@@ -46,7 +48,8 @@ def version(session: Session) -> tuple[str, str | None]:
     found = dict(session.execute(text(
         "SELECT key, value FROM app_meta WHERE key IN ('corpus_version', 'export_version', :k)"),
         {"k": VERSION_KEY}).all())
-    return f"{found.get('corpus_version', '0')}.{found.get('export_version', '0')}", found.get(VERSION_KEY)
+    now = f"{found.get('corpus_version', '0')}.{found.get('export_version', '0')}.{RULES}"
+    return now, found.get(VERSION_KEY)
 
 
 def is_current(session: Session) -> bool:

@@ -216,7 +216,10 @@ def describe(session: Session, f: EventFilter) -> list[FilterChip]:
     if f.annotated:
         chips.append(FilterChip("annotated", None, "annotated only"))
     if f.text.strip():
-        chips.append(FilterChip("text", None, f"text contains “{f.text.strip()}”"))
+        if fts_query(f.text) is None:  # no word to search for: the text filters nothing
+            chips.append(FilterChip("text", None, f"text “{f.text.strip()}” ignored: it holds no words"))
+        else:
+            chips.append(FilterChip("text", None, f"text contains “{f.text.strip()}”"))
     return chips
 
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import URL, create_engine, event
 from sqlalchemy import text as sa_text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
@@ -175,7 +176,10 @@ def make_engine(path: Path, *, readonly: bool = False, busy_timeout_ms: int = BU
     if readonly:
         engine = create_engine("sqlite://", creator=lambda: _readonly_connection(path))
     else:
-        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        # The name as it is (a `?` or `%41` in it is part of the name, not a URL's query or an
+        # escape), and absolute (SQLite would read a name starting with "file:" as a URI).
+        engine = create_engine(URL.create("sqlite", database=str(Path(path).absolute())),
+                               connect_args={"check_same_thread": False})
 
     def on_connect(dbapi_connection, record) -> None:
         dbapi_connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
@@ -201,6 +205,7 @@ class Database:
         self.notice: str | None = None  # something the user should be told about this file
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(azrel_write=True), expire_on_commit=False)
+        _OPEN.add(self)
 
     def _translate(self, exc: DBAPIError) -> DatabaseError | None:
         if _is_lock(exc):
@@ -238,7 +243,16 @@ class Database:
             yield session
 
     def close(self) -> None:
+        _OPEN.discard(self)
         self.engine.dispose()
+
+
+_OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+def open_library_paths() -> list[Path]:
+    """The library files open in this process (an export must never write onto one)."""
+    return [db.path for db in list(_OPEN)]
 
 
 def migrate(engine: Engine) -> None:
@@ -278,6 +292,27 @@ def _writable(path: Path) -> bool:
     return os.access(folder, os.W_OK)
 
 
+def _log_files_writable(path: Path) -> bool:
+    """Whether the write-ahead log and shared-memory files, where they exist, can be written:
+    another user's `-shm` makes every save fail although the library itself is writable."""
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists() and not os.access(extra, os.W_OK):
+            return False
+    return True
+
+
+def _create_private(path: Path) -> None:
+    """Create the new library file (and its folder) readable by the user alone on POSIX; SQLite
+    gives its -wal and -shm the file's permissions."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
 def open_database(
     path: Path | str | None = None,
     *,
@@ -300,7 +335,7 @@ def open_database(
     try:
         state = take_early_look(path) or inspect_file(path)
     except CorruptDatabaseError as exc:
-        moved = recovery.quarantine(path)
+        moved = recovery.quarantine(path, timeout_ms=busy_timeout_ms)
         newest = backups.newest_verified_backup(path)
         if newest is not None:
             raise DamagedDatabaseError(
@@ -316,8 +351,8 @@ def open_database(
         finally:
             engine.dispose()
         notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup "
-                  f"was found, so {report.total} of your own records (notes, tags, selections) "
-                  "were salvaged into a new file and the corpus was reloaded.")
+                  f"was found, so your own records were salvaged into a new file and the corpus "
+                  f"was reloaded: {report.describe()}")
         state = inspect_file(path)
     head = head_revision()  # from the scripts' text; Alembic itself only for an upgrade
     if state.revision is not None and state.revision != head and not _known_revision(state.revision):
@@ -326,7 +361,7 @@ def open_database(
             "update the app to open it. The file was left untouched."
         )
     if readonly is None:
-        readonly = not _writable(path)
+        readonly = not _writable(path) or not _log_files_writable(path)
     if readonly:
         if not state.exists or state.revision != head:
             raise DatabaseError(f"{path} is read-only and needs to be created or upgraded first; "
@@ -336,7 +371,8 @@ def open_database(
         db.notice = f"{path.name} is read-only: you can browse and export, but not change notes."
         return db
     if not state.exists:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
+    backups.clean_leftovers(path.parent)
     engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
     try:
         if state.revision is not None and state.revision != head:
