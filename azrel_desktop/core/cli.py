@@ -160,6 +160,10 @@ def _preparing_report():
     return report
 
 
+def _warn(message: str) -> None:
+    print(f"azrel: warning: {message}", file=sys.stderr)
+
+
 def _export(db, args) -> int:
     with db.read() as s:
         f = filter_from_args(s, args)
@@ -174,14 +178,14 @@ def _export(db, args) -> int:
             keep_rows(db, f, progress=preparing)
         with db.read() as s:
             if args.what == "events":
-                return export_events(s, f, out, excel=args.excel, preparing=preparing)
+                return export_events(s, f, out, excel=args.excel, preparing=preparing, warn=_warn)
             if args.what == "agreements":
-                return export_agreements(s, f, out, excel=args.excel)
+                return export_agreements(s, f, out, excel=args.excel, warn=_warn)
             if args.what == "organisations":
-                return export_organisations(s, f, out, excel=args.excel)
+                return export_organisations(s, f, out, excel=args.excel, warn=_warn)
             if args.what == "sources":
-                return export_sources(s, f, out, excel=args.excel)
-            return export_annotations(s, out, tags=f.tags, text_contains=f.text, excel=args.excel)
+                return export_sources(s, f, out, excel=args.excel, warn=_warn)
+            return export_annotations(s, out, tags=f.tags, text_contains=f.text, excel=args.excel, warn=_warn)
 
     if args.output:
         if args.output.is_dir():

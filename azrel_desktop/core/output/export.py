@@ -32,7 +32,7 @@ from ..store.database import Database, DatabaseError, open_library_paths
 from ..store.files import SQLITE_HEADER
 from ..store.identity import same_file
 from . import export_rows
-from .export_cells import JOIN, safe_cell, unescape_cell, writer
+from .export_cells import JOIN, LongCells, safe_cell, unescape_cell, writer
 
 __all__ = ["BOM", "JOIN", "ExportCancelled", "OutputError", "is_device_name", "safe_cell", "unescape_cell",
            "write_atomically"]
@@ -63,6 +63,12 @@ def _writer(out: TextIO, columns, excel: bool):
     w = writer(out)
     w.writerow(columns)
     return w
+
+
+def _warn(guard: LongCells, warn: Callable[[str], None] | None) -> None:
+    message = guard.warning()
+    if message and warn:
+        warn(message)
 
 
 def _joined(sql: str) -> str:
@@ -111,6 +117,7 @@ def export_events(
     session: Session, f: EventFilter, out: TextIO, *, sort: str = "date", descending: bool = False,
     excel: bool = False, page: int = 2000, progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None, preparing: Callable[[int, int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> int:
     """Write the filter's events, in timeline (or the given sort) order; return the row count.
     `progress(written, total)` follows the writing; `preparing(rendered, of)` the rendering of
@@ -122,6 +129,7 @@ def export_events(
     alone. Memory stays bounded by the page size.
     """
     c = compile_filter(f)
+    out = guard = LongCells(out, excel)
     _writer(out, EVENT_COLUMNS, excel)
     if cancelled and cancelled():
         raise ExportCancelled()
@@ -152,12 +160,13 @@ def export_events(
                     raise RuntimeError("the export's rows were not rendered for every event")
                 rows = _own_rows(session, cancelled, preparing)
                 continue
-            out.write("".join(lines))
+            guard.write_rows(lines)
             written = hi
             if progress:
                 progress(written, total)
     finally:
         _drop(session)
+    _warn(guard, warn)
     return written
 
 
@@ -192,12 +201,14 @@ def _source_titles(session: Session) -> dict[str, str]:
     return dict(session.execute(text("SELECT id, title FROM sources")).all())
 
 
-def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False) -> int:
+def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False,
+                  warn: Callable[[str], None] | None = None) -> int:
     """Agreements; with a filter, those linked to the filter's events."""
     c = compile_filter(f)
     where = "1 = 1" if f.is_empty else (
         f"a.id IN (SELECT ea.agreement_id FROM event_agreements ea WHERE ea.event_id IN "
         f"(SELECT e.id FROM events e WHERE {c.where}))")
+    out = guard = LongCells(out, excel)
     writer = _writer(out, AGREEMENT_COLUMNS, excel)
     rows = session.execute(text(f"""SELECT a.id, a.title, a.kind, a.summary,
         {_joined(f"SELECT group_concat(name, '{_SEP}') FROM (SELECT c.name AS name FROM agreement_countries x JOIN countries c ON c.id = x.country_id WHERE x.agreement_id = a.id UNION ALL SELECT o.name FROM agreement_organisations x JOIN organisations o ON o.id = x.organisation_id WHERE x.agreement_id = a.id)")},
@@ -212,12 +223,15 @@ def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: b
         r[6] = _SEP.join(titles.get(s, s) for s in r[6].split(_SEP) if s)
         r[8] = bool(r[8])
         writer.writerow([safe_cell(JOIN.join(v.split(_SEP)) if isinstance(v, str) else v) for v in r])
+    _warn(guard, warn)
     return len(rows)
 
 
-def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False) -> int:
+def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False,
+                  warn: Callable[[str], None] | None = None) -> int:
     """Organisations with the number of the filter's events that involve them or their bodies."""
     c = compile_filter(f)
+    out = guard = LongCells(out, excel)
     writer = _writer(out, ORGANISATION_COLUMNS, excel)
     rows = session.execute(text(f"""
         WITH RECURSIVE tree(ancestor, id) AS (SELECT id, id FROM organisations
@@ -234,15 +248,18 @@ def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel
         r = list(r)
         r[3] = JOIN.join(json.loads(r[3]) if r[3] else [])
         writer.writerow([safe_cell(v) for v in r])
+    _warn(guard, warn)
     return len(rows)
 
 
-def export_sources(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False) -> int:
+def export_sources(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False,
+                  warn: Callable[[str], None] | None = None) -> int:
     """Sources; with a filter, those cited by the filter's events."""
     c = compile_filter(f)
     where = "1 = 1" if f.is_empty else (
         f"s.id IN (SELECT ps.source_id FROM event_citations x JOIN passages ps ON ps.id = x.passage_id "
         f"WHERE x.event_id IN (SELECT e.id FROM events e WHERE {c.where}))")
+    out = guard = LongCells(out, excel)
     writer = _writer(out, SOURCE_COLUMNS, excel)
     rows = session.execute(text(f"""SELECT s.id, s.title, s.publisher, s.author, s.url, s.published,
         s.data_as_of, s.kind, s.language, s.reliability, s.sha256,
@@ -250,11 +267,14 @@ def export_sources(session: Session, f: EventFilter, out: TextIO, *, excel: bool
         FROM sources s WHERE {where} ORDER BY s.title"""), c.params).all()
     for r in rows:
         writer.writerow([safe_cell(v) for v in r])
+    _warn(guard, warn)
     return len(rows)
 
 
 def export_annotations(session: Session, out: TextIO, *, tags: tuple[str, ...] = (),
-                       text_contains: str = "", excel: bool = False) -> int:
+                       text_contains: str = "", excel: bool = False,
+                       warn: Callable[[str], None] | None = None) -> int:
+    out = guard = LongCells(out, excel)
     writer = _writer(out, ANNOTATION_COLUMNS, excel)
     views = list_annotations(session, tags=tags, text_contains=text_contains)
     for v in views:
@@ -262,6 +282,7 @@ def export_annotations(session: Session, out: TextIO, *, tags: tuple[str, ...] =
             v.id, v.target_kind, v.target_id, v.target_label, v.quote, v.body, JOIN.join(v.tags),
             v.created_at.isoformat(timespec="seconds"), v.updated_at.isoformat(timespec="seconds"),
             v.detached)])
+    _warn(guard, warn)
     return len(views)
 
 

@@ -10,6 +10,7 @@ with CRLF line ends; several values in one cell are joined with `; `.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from itertools import chain
 
@@ -109,3 +110,61 @@ def render(rows: list, width: int) -> list[str]:
     sink = _Lines()
     writer(sink).writerows(safe_rows(rows, width))
     return [line[:-2] for line in sink.lines]
+
+
+EXCEL_CELL_LIMIT = 32_767  # characters: Excel cuts a longer cell short without a word
+
+
+def _cut_mark(rest: int) -> str:
+    return f" [… {rest:,} more characters cut for Excel; export without the Excel option for the whole text]"
+
+
+def fit_for_excel(cell: str) -> str:
+    """A cell Excel shows whole: a longer one is cut, with a mark saying how much was cut."""
+    if len(cell) <= EXCEL_CELL_LIMIT:
+        return cell
+    keep = EXCEL_CELL_LIMIT - len(_cut_mark(len(cell)))
+    return cell[:keep] + _cut_mark(len(cell) - keep)
+
+
+class LongCells:
+    """A text file object in front of an export's output that finds cells longer than Excel's
+    limit (only text longer than the limit is looked at, so ordinary rows pass straight
+    through); for Excel it cuts them with a mark. `count` says how many there were. `write` takes
+    one row at a time (as the CSV writer writes), `write_rows` a page of rendered rows."""
+
+    def __init__(self, out, excel: bool):
+        self.out, self.excel, self.count = out, excel, 0
+
+    def write(self, text: str) -> int:
+        if len(text) > EXCEL_CELL_LIMIT:
+            text = self._check(text)
+        return self.out.write(text)
+
+    def write_rows(self, lines: list[str]) -> int:
+        if lines and max(map(len, lines)) > EXCEL_CELL_LIMIT:
+            lines = [self._check(line) if len(line) > EXCEL_CELL_LIMIT else line for line in lines]
+        return self.out.write("".join(lines))
+
+    def _check(self, text: str) -> str:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        long = sum(len(cell) > EXCEL_CELL_LIMIT for row in rows for cell in row)
+        if not long:
+            return text
+        self.count += long
+        if not self.excel:
+            return text
+        sink = _Lines()
+        writer(sink).writerows([[fit_for_excel(cell) for cell in row] for row in rows])
+        return "".join(sink.lines)
+
+    def warning(self) -> str | None:
+        """A sentence for the user when cells were longer than Excel's limit."""
+        if not self.count:
+            return None
+        many = f"{self.count} cell{'s' if self.count != 1 else ''}"
+        if self.excel:
+            return (f"{many} longer than Excel's {EXCEL_CELL_LIMIT:,}-character limit were cut short, "
+                    "each with a mark; export without the Excel option for the whole text.")
+        return (f"{many} are longer than Excel's {EXCEL_CELL_LIMIT:,}-character limit: Excel would cut "
+                "them short without a word (the Excel option cuts them with a mark).")
