@@ -286,9 +286,9 @@ def export_annotations(session: Session, out: TextIO, *, tags: tuple[str, ...] =
     return len(views)
 
 
-class OutputError(Exception):
+class OutputError(OSError):
     """An output file that cannot or must not be written; the message is one sentence naming
-    the user's file (never a temporary one)."""
+    the user's file (never a temporary one). An OSError, as the failure to write a file is."""
 
 
 REPLACE_ATTEMPTS = 6
