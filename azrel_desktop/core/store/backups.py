@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..errors import CorruptDatabaseError, DatabaseError, NotADatabaseError
 from .database import BUSY_TIMEOUT_MS, _known_revision
-from .files import data_dir, inspect_file
+from .files import data_dir, inspect_file, readonly_uri, sqlite_uri
 from .identity import canonical, same_file
 from .in_use import IN_USE, sole_connection
 
@@ -51,7 +51,7 @@ def backup_to(source: sqlite3.Connection, target: Path, *, verify: bool = True) 
     make_folder(target.parent)
     tmp = temporary_beside(target)
     try:
-        dest = sqlite3.connect(tmp)
+        dest = sqlite3.connect(sqlite_uri(tmp), uri=True)
         try:
             source.backup(dest)
             check = dest.execute("PRAGMA quick_check").fetchall() if verify else [("ok",)]
@@ -147,7 +147,7 @@ def _stamp(moment: datetime) -> str:
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(readonly_uri(path), uri=True)
 
 
 def _companions(db_path: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import DatabaseLockedError
+from .files import sqlite_uri
 
 IN_USE = ("open in another window or program (another AzRel window, the azrel command or a "
           "database tool)")
@@ -32,8 +33,7 @@ def sole_connection(path: Path, timeout_ms: int, *, refusal: str | None = None) 
     DatabaseLockedError (`refusal`, or a sentence saying the file is in use) when another
     connection keeps the file for longer than `timeout_ms`. A file SQLite cannot read (damaged)
     gets the connection all the same: nobody else can be using it either."""
-    # An absolute name: a name starting with "file:" would otherwise be read as a URI.
-    con = sqlite3.connect(str(Path(path).absolute()), isolation_level=None, check_same_thread=False)
+    con = sqlite3.connect(sqlite_uri(path), uri=True, isolation_level=None, check_same_thread=False)
     try:
         con.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
         con.execute("PRAGMA locking_mode = EXCLUSIVE")

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import DatabaseLockedError
+from .files import readonly_uri
 from .in_use import IN_USE, sole_connection
 
 USER_TABLES = (
@@ -29,9 +30,14 @@ USER_TABLES = (
     ("passages", "kind = 'user'"),
     ("annotations", "1 = 1"),
     ("annotation_tags", "1 = 1"),
+    # the user's imported files and earlier versions of their texts (core/sources/)
+    ("source_files", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
+    ("source_versions", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
+    ("passage_orphans", "passage_id IN (SELECT id FROM passages WHERE kind = 'user')"),
 )
 LABELS = {"sources": "sources", "passages": "selected passages", "annotations": "notes",
-          "annotation_tags": "tags"}
+          "annotation_tags": "tags", "source_files": "imported files",
+          "source_versions": "earlier versions of texts", "passage_orphans": "passages awaiting a place"}
 PROBE_ROWS = 200_000  # a damaged stretch up to this many rowids wide is probed row by row
 PAST_THE_END = 5_000  # rowids probed past the last known one before an open stretch is given up
 PROBE_BUDGET = 4_000  # queries spent halving a wider stretch
@@ -51,7 +57,8 @@ class SalvageReport:
 
     def describe(self) -> str:
         """What was saved and what could not be, in one sentence."""
-        saved = ", ".join(f"{self.rows.get(t, 0)} {LABELS[t]}" for t, _ in USER_TABLES)
+        saved = ", ".join(f"{self.rows.get(t, 0)} {LABELS[t]}" for t, _ in USER_TABLES
+                          if self.rows.get(t) or t == "annotations")
         missing = {t: self.lost.get(t, 0) + self.dropped.get(t, 0) for t, _ in USER_TABLES}
         if not any(missing.values()) and not self.unreadable_chunks:
             return f"saved {saved}; nothing readable was lost."
@@ -212,7 +219,7 @@ class _Reader:
 
 
 def _connect_damaged(damaged: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
+    con = sqlite3.connect(readonly_uri(damaged), uri=True)
     # A file shorter than its header says is refused as a whole unless the schema is writable;
     # then SQLite reads the pages that are there (the connection is read-only all the same).
     con.execute("PRAGMA writable_schema = ON")
@@ -223,6 +230,9 @@ def _connect_damaged(damaged: Path) -> sqlite3.Connection:
 # (Passages are checked against their sources once the corpus is loaded, not here.)
 _ORPHANS = (
     ("annotation_tags", "annotation_id NOT IN (SELECT id FROM annotations)"),
+    ("source_files", "source_id NOT IN (SELECT id FROM sources)"),
+    ("source_versions", "source_id NOT IN (SELECT id FROM sources)"),
+    ("passage_orphans", "passage_id NOT IN (SELECT id FROM passages)"),
 )
 
 
@@ -249,10 +259,11 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
                 except sqlite3.DatabaseError:
                     unreadable += 1
                     continue
-                if not columns:
-                    unreadable += 1
+                if not columns:  # a file from before the table existed
                     continue
                 keep = [i for i, c in enumerate(columns) if c in wanted]
+                if not keep:  # a file from before the table existed
+                    continue
                 names = ", ".join(f'"{columns[i]}"' for i in keep)
                 marks = ", ".join("?" for _ in keep)
                 reader = _Reader(src, table, where)
