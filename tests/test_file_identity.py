@@ -77,3 +77,15 @@ def test_different_files_keep_their_own_backups(db_path, tmp_path):
     made = backups.make_backup(a)
     assert backups.list_backups(b) == []
     assert [x.path for x in backups.list_backups(a)] == [made.path]
+
+
+def test_an_export_refuses_the_open_library_under_another_name(capsys, db_path, tmp_path):
+    from azrel_desktop.core.cli import main
+
+    other = tmp_path / "Library-Export.csv"
+    os.link(db_path, other)
+    code = main(["--db", str(db_path), "export", "annotations", "-o", str(other)])
+    _, err = capsys.readouterr()
+    assert code == 2 and "never replaces" in err
+    assert os.path.samefile(db_path, other), "the library's other name was replaced by a CSV"
+    assert db_path.read_bytes().startswith(b"SQLite format 3\x00") and _intact(db_path)
