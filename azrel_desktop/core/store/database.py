@@ -379,8 +379,8 @@ def open_database(
         finally:
             engine.dispose()
         notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup "
-                  f"was found, so your own records were salvaged into a new file and the corpus "
-                  f"was reloaded: {report.describe()}")
+                  f"was found, so your own records (notes, tags, selections, records and citations) were "
+                  f"salvaged into a new file and the corpus was reloaded: {report.describe()}")
         state = inspect_file(path)
     head = head_revision()  # from the scripts' text; Alembic itself only for an upgrade
     if state.revision is not None and state.revision != head and not _known_revision(state.revision):

@@ -1,15 +1,18 @@
 """Damaged files: moving them aside (never deleting them, never while another program has them
-open) and salvaging the user's own records — notes, their tags, selected passages and user
-sources — into a new file.
+open) and salvaging the user's own records — notes, their tags, selected passages, user sources,
+and the events, agreements, steps, memberships, organisations, countries and people they
+recorded with their links and citations (of their own records and of the corpus's) — into a new
+file.
 
 Salvage reads every row SQLite can still read. A damaged page makes every query that reaches it
 fail, so the rows are read from both ends of each table, and the stretch between is probed row
 by row (the rowids of these tables are small integers handed out in order), or by halving the
 range where it is too wide for that; the rowids an intact index still lists are fetched one by
-one too. What was saved is then made consistent (no tag without its note, no passage without
-its source), and the report says what was saved and what could not be.
+one too. What was saved is then made consistent (no tag without its note, no link without the
+record it belongs to), and the report says what was saved and what could not be.
 
-The seed corpus is not salvaged: it is reloaded from the shipped corpus.
+The seed corpus is not salvaged: it is reloaded from the shipped corpus (which keeps what the
+user's records name; see corpus/seed.py).
 """
 
 from __future__ import annotations
@@ -25,11 +28,31 @@ from ..errors import DatabaseLockedError
 from .files import readonly_uri
 from .in_use import IN_USE, sole_connection
 
+_MINE = "(SELECT id FROM {table} WHERE is_seed = 0)"
+_USER_PASSAGE = "passage_id IN (SELECT id FROM passages WHERE kind = 'user')"
 USER_TABLES = (
     ("sources", "is_seed = 0"),
     ("passages", "kind = 'user'"),
     ("annotations", "1 = 1"),
     ("annotation_tags", "1 = 1"),
+    # the user's own records; a corpus record kept as retired goes with the records naming it
+    ("organisations", "is_seed = 0 OR retired = 1"),
+    ("countries", "is_seed = 0 OR retired = 1"),
+    ("people", "is_seed = 0 OR retired = 1"),
+    ("agreements", "is_seed = 0 OR retired = 1"),
+    ("agreement_countries", "agreement_id IN " + _MINE.format(table="agreements")),
+    ("agreement_organisations", "agreement_id IN " + _MINE.format(table="agreements")),
+    ("agreement_steps", "is_seed = 0"),
+    ("memberships", "is_seed = 0"),
+    ("events", "is_seed = 0"),
+    ("event_organisations", "event_id IN " + _MINE.format(table="events")),
+    ("event_countries", "event_id IN " + _MINE.format(table="events")),
+    ("event_people", "event_id IN " + _MINE.format(table="events")),
+    ("event_agreements", "event_id IN " + _MINE.format(table="events")),
+    ("event_citations", _USER_PASSAGE),
+    ("step_citations", _USER_PASSAGE),
+    ("membership_citations", _USER_PASSAGE),
+    ("organisation_citations", _USER_PASSAGE),
     # the user's imported files and earlier versions of their texts (core/sources/)
     ("source_files", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
     ("source_versions", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
@@ -38,6 +61,10 @@ USER_TABLES = (
 LABELS = {"sources": "sources", "passages": "selected passages", "annotations": "notes",
           "annotation_tags": "tags", "source_files": "imported files",
           "source_versions": "earlier versions of texts", "passage_orphans": "passages awaiting a place"}
+
+
+def _label(table: str) -> str:
+    return LABELS.get(table, table.replace("_", " "))
 PROBE_ROWS = 200_000  # a damaged stretch up to this many rowids wide is probed row by row
 PAST_THE_END = 5_000  # rowids probed past the last known one before an open stretch is given up
 PROBE_BUDGET = 4_000  # queries spent halving a wider stretch
@@ -57,12 +84,12 @@ class SalvageReport:
 
     def describe(self) -> str:
         """What was saved and what could not be, in one sentence."""
-        saved = ", ".join(f"{self.rows.get(t, 0)} {LABELS[t]}" for t, _ in USER_TABLES
+        saved = ", ".join(f"{self.rows.get(t, 0)} {_label(t)}" for t, _ in USER_TABLES
                           if self.rows.get(t) or t == "annotations")
         missing = {t: self.lost.get(t, 0) + self.dropped.get(t, 0) for t, _ in USER_TABLES}
         if not any(missing.values()) and not self.unreadable_chunks:
             return f"saved {saved}; nothing readable was lost."
-        could_not = ", ".join(f"about {n} {LABELS[t]}" for t, n in missing.items() if n)
+        could_not = ", ".join(f"about {n} {_label(t)}" for t, n in missing.items() if n)
         return (f"saved {saved}; could not save {could_not or 'parts of the file'} "
                 "(their pages are unreadable).")
 
@@ -199,7 +226,10 @@ class _Reader:
 
     def _by_indexes(self) -> None:
         """Rowids an intact index still lists, fetched one by one (a sparse table's stretches).
-        An index lists every row, so only the tables salvaged whole count them as rows."""
+        An index lists every row, so only the tables salvaged whole use it: for the others it
+        would mostly list the corpus's rows."""
+        if self.where != "1 = 1":
+            return
         try:
             indexes = [r[1] for r in self.con.execute(f"PRAGMA index_list({self.table})")]
         except sqlite3.DatabaseError:
@@ -230,6 +260,16 @@ def _connect_damaged(damaged: Path) -> sqlite3.Connection:
 # (Passages are checked against their sources once the corpus is loaded, not here.)
 _ORPHANS = (
     ("annotation_tags", "annotation_id NOT IN (SELECT id FROM annotations)"),
+    ("agreement_countries", "agreement_id NOT IN (SELECT id FROM agreements)"),
+    ("agreement_organisations", "agreement_id NOT IN (SELECT id FROM agreements)"),
+    ("event_organisations", "event_id NOT IN (SELECT id FROM events)"),
+    ("event_countries", "event_id NOT IN (SELECT id FROM events)"),
+    ("event_people", "event_id NOT IN (SELECT id FROM events)"),
+    ("event_agreements", "event_id NOT IN (SELECT id FROM events)"),
+    ("event_citations", "passage_id NOT IN (SELECT id FROM passages)"),
+    ("step_citations", "passage_id NOT IN (SELECT id FROM passages)"),
+    ("membership_citations", "passage_id NOT IN (SELECT id FROM passages)"),
+    ("organisation_citations", "passage_id NOT IN (SELECT id FROM passages)"),
     ("source_files", "source_id NOT IN (SELECT id FROM sources)"),
     ("source_versions", "source_id NOT IN (SELECT id FROM sources)"),
     ("passage_orphans", "passage_id NOT IN (SELECT id FROM passages)"),
@@ -261,6 +301,8 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
                     continue
                 if not columns:  # a file from before the table existed
                     continue
+                if "retired" in where and "retired" not in columns:  # a file from before 0009
+                    where = "is_seed = 0"
                 keep = [i for i, c in enumerate(columns) if c in wanted]
                 if not keep:  # a file from before the table existed
                     continue
