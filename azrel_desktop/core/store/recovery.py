@@ -217,7 +217,7 @@ class _Reader:
                 # open end stops once it is well past the last rowid known.
                 open_end = hi == MAX_ROWID
                 if lo == MIN_ROWID:
-                    lo = min(0, hi - 1, *self.listed) - 1 if not open_end else min(0, *self.listed) - 1
+                    lo = min([0, *self.listed, *([] if open_end else [hi - 1])]) - 1
                 if open_end:
                     hi = max(lo, self._known_max()) + PROBE_ROWS
                 self._gap(lo, hi, open_end=open_end)
