@@ -1,6 +1,7 @@
 """Opening the user's SQLite file: checks, backup, migration to head, connection settings.
 
-`open_database` is the one way in, for the GUI, the CLI and the tests. It refuses, with one
+`open_store` opens the file for `core/opening.py`'s `open_database`, the one way in for the GUI,
+the CLI and the tests (which also brings the corpus and the search index up to date). It refuses, with one
 clear sentence and without writing a byte, a file that is not SQLite, a SQLite file that is
 not AzRel's, a file from a newer version, and a damaged file. An older file is backed up with
 the SQLite backup API before it is upgraded.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -220,6 +222,7 @@ class Database:
         self.notice: str | None = None  # something the user should be told about this file
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(azrel_write=True), expire_on_commit=False)
+        _OPEN.add(self)
 
     def _translate(self, exc: DBAPIError) -> DatabaseError | None:
         if _is_lock(exc):
@@ -257,7 +260,16 @@ class Database:
             yield session
 
     def close(self) -> None:
+        _OPEN.discard(self)
         self.engine.dispose()
+
+
+_OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+def open_library_paths() -> list[Path]:
+    """The library files open in this process (an export must never write onto one)."""
+    return [db.path for db in list(_OPEN)]
 
 
 def migrate(engine: Engine) -> None:
@@ -278,6 +290,27 @@ def network_notice(path: Path, volume: Volume) -> str:
     return (f"{path.name} is on a network drive ({volume.description}), so it is kept without a "
             "write-ahead log, which does not work over a network: saving is a little slower, "
             "and it should be open on one computer at a time. A copy on a local disk is faster.")
+
+
+def _log_files_writable(path: Path) -> bool:
+    """Whether the write-ahead log and shared-memory files, where they exist, can be written:
+    another user's `-shm` makes every save fail although the library itself is writable."""
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists() and not os.access(extra, os.W_OK):
+            return False
+    return True
+
+
+def _create_private(path: Path) -> None:
+    """Create the new library file (and its folder) readable by the user alone on POSIX; SQLite
+    gives its -wal and -shm the file's permissions."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 def open_store(
@@ -315,7 +348,7 @@ def open_store(
     try:
         state = take_early_look(path) or inspect_file(path)
     except CorruptDatabaseError as exc:
-        moved = recovery.quarantine(path)
+        moved = recovery.quarantine(path, timeout_ms=busy_timeout_ms)
         newest = backups.newest_verified_backup(path)
         if newest is not None:
             raise DamagedDatabaseError(
@@ -331,8 +364,8 @@ def open_store(
         finally:
             engine.dispose()
         notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup "
-                  f"was found, so {report.total} of your own records (notes, tags, selections, records and citations) "
-                  "were salvaged into a new file and the corpus was reloaded.")
+                  f"was found, so your own records (notes, tags, selections, records and citations) were "
+                  f"salvaged into a new file and the corpus was reloaded: {report.describe()}")
         state = inspect_file(path)
     head = head_revision()  # from the scripts' text; Alembic itself only for an upgrade
     if state.revision is not None and state.revision != head and not _known_revision(state.revision):
@@ -341,7 +374,7 @@ def open_store(
             "update the app to open it. The file was left untouched."
         )
     if readonly is None:
-        readonly = not _writable(path)
+        readonly = not _writable(path) or not _log_files_writable(path)
     if readonly:
         if not state.exists or state.revision != head:
             raise DatabaseError(f"{path} is read-only and needs to be created or upgraded first; "
@@ -359,7 +392,8 @@ def open_store(
         db.notice = f"{path.name} is read-only: you can browse and export, but not change notes."
         return db
     if not state.exists:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
+    backups.clean_leftovers(path.parent)
     if network:
         notice = " ".join(filter(None, (notice, network_notice(path, on_volume))))
     engine = make_engine(path, busy_timeout_ms=busy_timeout_ms, network=network)
