@@ -26,6 +26,7 @@ from uuid import uuid4
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from ..errors import ExportCancelled
 from .export_cells import CRLF, JOIN, render
 
 TABLE, TEMP = "export_rows", "temp._export_rows"
@@ -158,8 +159,6 @@ def build(session: Session, table: str, *, only: bool = False, put: Callable[[li
 
     The events are read in id order, a batch at a time; each batch's links come from one range
     of each link table's primary key (event id first), so no event needs a lookup of its own."""
-    from .export import ExportCancelled  # export.py imports this module
-
     def names(sql: str) -> dict[str, str]:
         return dict(_fetch(session, sql))
 
