@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ...core.service import Library
@@ -27,6 +28,8 @@ from .launch import parse_args, tune_interpreter
 from .settings import APPLICATION, ORGANISATION
 
 PROGRESS_DELAY_MS = 500
+ICONS = Path(__file__).resolve().parents[1] / "resources"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 QUIT, CHOOSE, RESTORE = "quit", "choose", "restore"
 
 
@@ -219,6 +222,15 @@ def start_window(path: Path | None, *, restore: bool = True, ask: Callable[[str]
     return library, window
 
 
+def app_icon() -> QIcon:
+    """The application icon at every size drawn (packaging/make_icons.py makes them), so that
+    title bars, task bars and docks each pick a sharp one."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(ICONS / f"azrel-{size}.png"))
+    return icon
+
+
 def make_app(qt_args: list[str] | None = None) -> QApplication:
     tune_interpreter()
     app = QApplication.instance()
@@ -227,6 +239,8 @@ def make_app(qt_args: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setWindowIcon(app_icon())  # Windows showed pythonw's, macOS Python's
+    app.setDesktopFileName("azrel-desktop")  # Wayland matches the window to azrel-desktop.desktop
     return app  # type: ignore[return-value]
 
 
