@@ -89,14 +89,26 @@ def xcb_will_be_used(platforms: list[str], env: dict[str, str] | os._Environ) ->
 
 
 def unloadable(libraries: list[str] | tuple[str, ...]) -> list[str]:
-    """The libraries (by file name, as the loader searches for them) that cannot be loaded."""
+    """The libraries (by file name, as the loader searches for them) that cannot be loaded,
+    from the system or, in a bundle, from the bundle's own folder (where PyInstaller puts the
+    libraries it took from the build machine)."""
+    bundled = Path(getattr(sys, "_MEIPASS", "")) if getattr(sys, "frozen", False) else None
     missing = []
     for name in libraries:
         try:
             ctypes.CDLL(name)
         except OSError:
-            missing.append(name)
+            if bundled is None or not _loads(bundled / name):
+                missing.append(name)
     return missing
+
+
+def _loads(path: Path) -> bool:
+    try:
+        ctypes.CDLL(str(path))
+    except OSError:
+        return False
+    return True
 
 
 def library_named_in(error: str) -> str | None:

@@ -1,0 +1,51 @@
+"""Help → About names the version and licence of every component the app runs on."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import PySide6
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from azrel_desktop import __version__
+from azrel_desktop.ui.shell.about import about_text, components, licences_text
+
+
+def test_components_are_read_from_the_running_installation():
+    found = {c.name: c for c in components()}
+    assert found["Python"].version == sys.version.split()[0]
+    assert found["Qt"].version == PySide6.QtCore.qVersion() and found["Qt"].licence == "LGPL-3.0-only"
+    assert found["SQLite"].version == sqlite3.sqlite_version
+    assert found["PySide6-Essentials"].version == PySide6.__version__
+    assert found["SQLAlchemy"].licence == "MIT"
+    assert all(c.licence and c.version for c in found.values())
+
+
+def test_licences_text_lists_every_component():
+    text = licences_text()
+    for c in components():
+        assert f"{c.name} {c.version}: {c.licence}" in text
+    assert "LGPL version 3" in text
+
+
+def test_the_about_box_shows_versions_and_licences(qtbot, library):
+    from azrel_desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(library, restore=False)
+    qtbot.addWidget(window)
+    seen = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(10, read_and_close)
+
+    QTimer.singleShot(0, read_and_close)
+    window.about_action.trigger()
+    assert seen and seen[0] == about_text(library.path, library.total())
+    assert f"AzRel Desktop {__version__}" in seen[0] and f"Qt {PySide6.QtCore.qVersion()} — LGPL-3.0-only" in seen[0]
