@@ -4,7 +4,7 @@
 
 writes `dist/azrel-desktop/` (on macOS also `dist/AzRel Desktop.app`): the desktop program
 `azrel-desktop` (`azrel-desktop.exe`), the `azrel` command, the migrations, the seed corpus and
-the icons, with only the Qt the app uses (see `packaging/azrel.spec`). On Linux the folder also
+the icons, LICENSES.txt (each bundled component's version and licence), with only the Qt the app uses (see `packaging/azrel.spec`). On Linux the folder also
 gets `azrel-desktop.desktop`, the icon and `install-desktop-entry.sh`, which adds the app to
 the desktop's application menu. It ends by printing the bundle's
 size. The bundle can be installed read-only: it writes nothing into its own folder and keeps the
@@ -69,6 +69,10 @@ def build(*, clean: bool = False) -> Path:
         shutil.copy2(ROOT / "packaging" / "linux" / f"{NAME}.desktop", bundle / f"{NAME}.desktop")
         shutil.copy2(ROOT / "azrel_desktop" / "ui" / "resources" / "azrel-256.png", bundle / f"{NAME}.png")
         shutil.copy2(ROOT / "packaging" / "linux" / "install-desktop-entry.sh", bundle / "install-desktop-entry.sh")
+    licences = subprocess.run([sys.executable, "-c", "from azrel_desktop.ui.shell.about import licences_text; "
+                               "print(licences_text(), end='')"], check=True, capture_output=True, text=True,
+                              cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    (bundle / "LICENSES.txt").write_text(licences, encoding="utf-8")
     saved = strip_debug_info(bundle)
     if saved:
         print(f"debug information stripped: {saved / 1e6:.1f} MB")

@@ -17,6 +17,8 @@ from ... import __version__
 # they bring), by distribution name.
 PACKAGES = ("PySide6-Essentials", "shiboken6", "SQLAlchemy", "alembic", "Mako", "MarkupSafe", "platformdirs",
             "PyYAML", "numpy", "typing_extensions", "greenlet")
+# The runtime dependencies: an installation whose About cannot name these is incomplete.
+REQUIRED = ("Python", "Qt", "SQLite", "PySide6-Essentials", "SQLAlchemy", "alembic", "platformdirs", "PyYAML", "numpy")
 # Licences of what has no package metadata of its own, or whose metadata only names a file.
 KNOWN = {"Qt": "LGPL-3.0-only", "Python": "PSF-2.0", "SQLite": "Public Domain", "PySide6-Essentials": "LGPL-3.0-only",
          "shiboken6": "LGPL-3.0-only"}

@@ -1,7 +1,8 @@
 """`azrel-desktop --self-test`: proof that an installation (a bundle above all) works.
 
 Offscreen and in a temporary folder, so it touches neither the screen nor the user's data: it
-imports every module the app may load late, creates, migrates and seeds a new library, builds
+imports every module the app may load late, checks that Help → About can name every component,
+creates, migrates and seeds a new library, builds
 the main window, waits for the timeline to fill and renders it once, then exits 0. Any failure
 prints its traceback and exits 1. CI runs it from the built bundle (`.ci/run`) and the release
 workflow on each system, failing on any traceback or Qt warning it prints; the lines it prints
@@ -110,6 +111,12 @@ def _check(tmp: Path, started: float) -> None:
         from .export_job import wait_for_workers
 
         make_app([])
+        from .about import REQUIRED, components
+
+        listed = {c.name for c in components()}
+        if not set(REQUIRED) <= listed:
+            raise RuntimeError(f"Help → About cannot name {sorted(set(REQUIRED) - listed)} (package metadata missing)")
+        _say(started, f"{len(listed)} components named in Help → About")
         library = Library.open(tmp / "self-test.sqlite3")
         try:
             total = library.total()
