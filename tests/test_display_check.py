@@ -23,14 +23,18 @@ def test_the_detector_asks_the_real_loader():
 def test_a_plugin_whose_dependency_is_missing_names_it(tmp_path):
     """A real shared library whose first dependency is renamed to one that exists nowhere:
     the loader's own error is read for the missing name."""
+    import re
+
     import PySide6
 
-    real = Path(PySide6.__file__).parent / "Qt" / "lib" / "libicuuc.so.73"
+    real = next((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicuuc.so.*[0-9]"))
     data = real.read_bytes()
-    assert data.count(b"libicudata.so.73\x00") == 1
+    needed = re.search(rb"libicudata\.so\.\d+\x00", data).group()  # ICU's version varies with Qt's
+    assert data.count(needed) == 1
     broken = tmp_path / "libqbroken.so"
-    broken.write_bytes(data.replace(b"libicudata.so.73\x00", b"libicudaXa.so.73\x00"))
-    assert dc.plugin_missing(broken) == "libicudaXa.so.73"
+    gone = needed.replace(b"libicudata", b"libicudaXa")
+    broken.write_bytes(data.replace(needed, gone))
+    assert dc.plugin_missing(broken) == gone.rstrip(b"\x00").decode()
     assert dc.plugin_missing(real) is None
 
 

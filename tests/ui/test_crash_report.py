@@ -61,11 +61,12 @@ def test_an_exception_in_a_worker_thread_is_logged_without_a_dialog(qtbot, qapp,
 
 
 def test_uninstall_puts_the_hooks_back(tmp_path):
-    before = (sys.excepthook, threading.excepthook)
+    before = (sys.excepthook, threading.excepthook, crash_report.log.level, crash_report.log.propagate)
     crash_report.install(tmp_path)
-    assert sys.excepthook is not before[0]
+    assert sys.excepthook is not before[0] and not crash_report.log.propagate
     crash_report.uninstall()
-    assert (sys.excepthook, threading.excepthook) == before
+    after = (sys.excepthook, threading.excepthook, crash_report.log.level, crash_report.log.propagate)
+    assert after == before
 
 
 def test_an_unwritable_folder_leaves_the_start_alone(tmp_path):

@@ -6,8 +6,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from azrel_desktop.ui.shell import self_test
-from azrel_desktop.ui.shell.app import ICON_SIZES, ICONS, app_icon, make_app
+from azrel_desktop.ui.shell.app import APP_USER_MODEL_ID, ICON_SIZES, ICONS, app_icon, make_app
 
 
 def test_self_test_builds_the_window_and_exits_0_touching_no_user_file(tmp_path):
@@ -48,3 +50,14 @@ def test_the_window_icon_is_set_at_every_size(qapp):
     app = make_app([])
     assert not app.windowIcon().isNull()
     assert app.windowIcon().pixmap(32, 32).toImage().pixelColor(16, 16).alpha() == 255
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="the task bar's app id exists on Windows only")
+def test_windows_groups_the_app_under_its_own_id_not_pythonw(qapp):
+    import ctypes
+    from ctypes import wintypes
+
+    make_app([])
+    found = wintypes.LPWSTR()
+    assert ctypes.windll.shell32.GetCurrentProcessExplicitAppUserModelID(ctypes.byref(found)) == 0
+    assert found.value == APP_USER_MODEL_ID

@@ -231,8 +231,21 @@ def app_icon() -> QIcon:
     return icon
 
 
+# Windows groups task-bar buttons, and picks their icon, by this id; without it a pip-installed
+# app is grouped with (and shown as) pythonw.
+APP_USER_MODEL_ID = "AzRel.AzRelDesktop"
+
+
+def set_windows_app_id() -> None:
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)  # type: ignore[attr-defined]
+
+
 def make_app(qt_args: list[str] | None = None) -> QApplication:
     tune_interpreter()
+    set_windows_app_id()
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "azrel-desktop", *(qt_args or [])])

@@ -55,11 +55,15 @@ class CrashReporting:
     previous_thread_hook: Callable = field(default=threading.excepthook)
     replaced_stderr: bool = False
     dialogs: bool = True
+    previous_level: int = logging.NOTSET
+    previous_propagate: bool = True
 
     def uninstall(self) -> None:
         sys.excepthook = self.previous_excepthook
         threading.excepthook = self.previous_thread_hook
         log.removeHandler(self.handler)
+        log.setLevel(self.previous_level)
+        log.propagate = self.previous_propagate
         self.handler.close()
         if self.crash_stream is not None:
             faulthandler.disable()
@@ -87,13 +91,14 @@ def install(folder: Path | None = None, *, dialogs: bool = True) -> CrashReporti
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    previous = (log.level, log.propagate)
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False
     faulthandler.enable(file=crash_stream, all_threads=True)
     state = CrashReporting(folder / LOG_NAME, folder / CRASH_NAME, handler, crash_stream,
                            previous_excepthook=sys.excepthook, previous_thread_hook=threading.excepthook,
-                           dialogs=dialogs)
+                           dialogs=dialogs, previous_level=previous[0], previous_propagate=previous[1])
     if sys.stderr is None:  # pythonw: what would go to the console goes to the log instead
         state.replaced_stderr = True
         sys.stderr = _LogStream()

@@ -5,7 +5,7 @@ check is most of an ordinary open) on a thread of its own; Qt, SQLAlchemy and th
 modules then import in the second or so that takes. Only the standard library and
 `core.files` are imported until the check is running.
 
-First, on Linux, it checks that Qt can open a window at all (`display_check`: the X11
+Before that, on Linux, it checks that Qt can open a window at all (`display_check`: the X11
 libraries, a display) and otherwise says which packages to install and exits with status 69;
 then it starts the log, the crash file and the exception hooks (`crash_report`), so that a start
 from a desktop icon, which has no console, loses no error. A start that fails is reported in a

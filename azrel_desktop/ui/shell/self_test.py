@@ -6,7 +6,8 @@ creates, migrates and seeds a new library, builds
 the main window, waits for the timeline to fill and renders it once, then exits 0. Any failure
 prints its traceback and exits 1. CI runs it from the built bundle (`.ci/run`) and the release
 workflow on each system, failing on any traceback or Qt warning it prints; the lines it prints
-on stdout carry the time since the process started, for the start-up figures in the README.
+on stdout carry the time since the launcher started (`packaging/measure_start.py` times the
+whole start, Python's and a bundle's own loading included, from outside).
 """
 
 from __future__ import annotations
