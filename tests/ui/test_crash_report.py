@@ -69,6 +69,18 @@ def test_uninstall_puts_the_hooks_back(tmp_path):
     assert after == before
 
 
+def test_a_second_install_replaces_the_first(tmp_path):
+    before = sys.excepthook
+    first = crash_report.install(tmp_path / "one")
+    second = crash_report.install(tmp_path / "two")
+    try:
+        assert crash_report.current() is second and second.previous_excepthook is before
+        assert crash_report.log.handlers.count(first.handler) == 0
+    finally:
+        crash_report.uninstall()
+    assert sys.excepthook is before
+
+
 def test_an_unwritable_folder_leaves_the_start_alone(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")

@@ -82,13 +82,17 @@ def install(folder: Path | None = None, *, dialogs: bool = True) -> CrashReporti
     """Start the log, the crash file and the exception hooks. Returns None (and changes nothing)
     when the folder cannot be written: the app still starts, as it would have before."""
     global _current
+    uninstall()  # a second start in one process replaces the first's hooks instead of stacking
     folder = logs_dir() if folder is None else folder
+    handler = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(folder / LOG_NAME, maxBytes=LOG_BYTES,
                                                        backupCount=LOG_KEEP, encoding="utf-8")
         crash_stream = open(folder / CRASH_NAME, "a", encoding="utf-8")  # noqa: SIM115 - kept open for faulthandler
     except OSError:
+        if handler is not None:
+            handler.close()
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     previous = (log.level, log.propagate)
