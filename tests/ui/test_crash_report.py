@@ -69,6 +69,27 @@ def test_uninstall_puts_the_hooks_back(tmp_path):
     assert after == before
 
 
+def test_a_logger_disabled_by_a_librarys_logging_config_is_enabled_again(tmp_path):
+    import logging
+    import logging.config
+
+    loggers = [lg for lg in logging.root.manager.loggerDict.values() if isinstance(lg, logging.Logger)]
+    was = [lg.disabled for lg in loggers]
+    logging.config.dictConfig({"version": 1})  # as import-linter's command line does
+    try:
+        assert crash_report.log.disabled
+        state = crash_report.install(tmp_path)
+        try:
+            _raise_and_hook("still logged")
+            assert "still logged" in state.log_file.read_text(encoding="utf-8")
+        finally:
+            crash_report.uninstall()
+        assert crash_report.log.disabled  # put back as it was
+    finally:
+        for lg, disabled in zip(loggers, was, strict=True):
+            lg.disabled = disabled
+
+
 def test_a_second_install_replaces_the_first(tmp_path):
     before = sys.excepthook
     first = crash_report.install(tmp_path / "one")

@@ -57,6 +57,7 @@ class CrashReporting:
     dialogs: bool = True
     previous_level: int = logging.NOTSET
     previous_propagate: bool = True
+    previous_disabled: bool = False
 
     def uninstall(self) -> None:
         sys.excepthook = self.previous_excepthook
@@ -64,6 +65,7 @@ class CrashReporting:
         log.removeHandler(self.handler)
         log.setLevel(self.previous_level)
         log.propagate = self.previous_propagate
+        log.disabled = self.previous_disabled
         self.handler.close()
         if self.crash_stream is not None:
             faulthandler.disable()
@@ -95,14 +97,16 @@ def install(folder: Path | None = None, *, dialogs: bool = True) -> CrashReporti
             handler.close()
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    previous = (log.level, log.propagate)
+    previous = (log.level, log.propagate, log.disabled)
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False
+    log.disabled = False  # a library's logging.config call (dictConfig) disables loggers it does not name
     faulthandler.enable(file=crash_stream, all_threads=True)
     state = CrashReporting(folder / LOG_NAME, folder / CRASH_NAME, handler, crash_stream,
                            previous_excepthook=sys.excepthook, previous_thread_hook=threading.excepthook,
-                           dialogs=dialogs, previous_level=previous[0], previous_propagate=previous[1])
+                           dialogs=dialogs, previous_level=previous[0], previous_propagate=previous[1],
+                           previous_disabled=previous[2])
     if sys.stderr is None:  # pythonw: what would go to the console goes to the log instead
         state.replaced_stderr = True
         sys.stderr = _LogStream()
