@@ -5,11 +5,11 @@ check is most of an ordinary open) on a thread of its own; Qt, SQLAlchemy and th
 modules then import in the second or so that takes. Only the standard library and
 `core.files` are imported until the check is running.
 
-Before that, on Linux, it checks that Qt can open a window at all (`display_check`: the X11
-libraries, a display) and otherwise says which packages to install and exits with status 69;
-then it starts the log, the crash file and the exception hooks (`crash_report`), so that a start
-from a desktop icon, which has no console, loses no error. A start that fails is reported in a
-message box and exits with status 70.
+First of all it starts the log, the crash file and the exception hooks (`crash_report`), so
+that a start from a desktop icon, which has no console, loses no error; a start that fails is
+reported in a message box and exits with status 70. While SQLite looks at the file, on Linux,
+it checks that Qt can open a window at all (`display_check`: the X11 libraries, a display) and
+otherwise says which packages to install and exits with status 69.
 
 It also tunes the interpreter for an interactive program with busy worker threads
 (`tune_interpreter`), before the imports, whose objects would otherwise set off full
@@ -75,18 +75,19 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(_STARTED)
     from . import crash_report
-    from .display_check import EXIT_NO_DISPLAY, display_problem
 
     crash_report.install()
-    problem = display_problem(argv)
-    if problem is not None:
-        crash_report.log.error("%s", problem.message)
-        crash_report.tell_without_qt(problem.message)
-        return EXIT_NO_DISPLAY
     try:
         from ...core.store.files import default_db_path, start_early_look
 
         start_early_look(args.db or default_db_path())
+        from .display_check import EXIT_NO_DISPLAY, display_problem
+
+        problem = display_problem(argv)  # while SQLite looks at the file: it writes nothing
+        if problem is not None:
+            crash_report.log.error("%s", problem.message)
+            crash_report.tell_without_qt(problem.message)
+            return EXIT_NO_DISPLAY
         from .app import main as run_app
 
         return run_app(argv)
