@@ -109,7 +109,7 @@ def _check(tmp: Path, started: float) -> None:
         _say(started, f"imported {count} modules")
         from ...core.service import Library
         from .app import build_main_window, make_app
-        from .export_job import wait_for_workers
+        from .runner import wait_for_workers
 
         make_app([])
         from .about import REQUIRED, components
