@@ -10,17 +10,29 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from azrel_desktop import __version__
-from azrel_desktop.ui.shell.about import about_text, components, licences_text
+from azrel_desktop.ui.shell.about import about_text, components, licences_text, missing_required, runtime_distributions
 
 
 def test_components_are_read_from_the_running_installation():
-    found = {c.name: c for c in components()}
-    assert found["Python"].version == sys.version.split()[0]
-    assert found["Qt"].version == PySide6.QtCore.qVersion() and found["Qt"].licence == "LGPL-3.0-only"
-    assert found["SQLite"].version == sqlite3.sqlite_version
-    assert found["PySide6-Essentials"].version == PySide6.__version__
-    assert found["SQLAlchemy"].licence == "MIT"
+    found = {c.name.lower().replace("_", "-"): c for c in components()}
+    assert found["python"].version == sys.version.split()[0]
+    assert found["qt"].version == PySide6.QtCore.qVersion() and found["qt"].licence == "LGPL-3.0-only"
+    assert found["sqlite"].version == sqlite3.sqlite_version
+    assert found["pyside6-essentials"].version == PySide6.__version__
+    assert "LGPL-3.0" in found["pyside6-essentials"].licence
+    assert found["sqlalchemy"].licence == "MIT"
     assert all(c.licence and c.version for c in found.values())
+
+
+def test_every_runtime_requirement_is_named_with_what_it_requires():
+    """The app's own requirements (read from its metadata) and theirs, not a list kept by hand:
+    a dependency of a dependency (Mako, through alembic) is there too."""
+    names = {d.metadata["Name"].lower().replace("_", "-") for d in runtime_distributions()}
+    assert {"pyside6-essentials", "sqlalchemy", "alembic", "numpy", "mako", "shiboken6"} <= names
+    assert "pytest" not in names and "azrel-desktop" not in names  # a test extra; the app itself
+    assert missing_required([c.name for c in components()]) == []
+    assert missing_required(["Python", "Qt"]) == ["SQLite", "PySide6-Essentials", "SQLAlchemy", "alembic",
+                                                  "platformdirs", "PyYAML", "numpy"]
 
 
 def test_licences_text_lists_every_component():

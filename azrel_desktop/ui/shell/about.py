@@ -1,11 +1,13 @@
 """What Help → About says about the software itself: the app's version and the version and
-licence of every component it runs on (Python, Qt, SQLite and the Python packages a bundle
-carries), read from the running installation rather than written down, so a bundle reports what
-it really contains. `packaging/build.py` writes the same list into the bundle as LICENSES.txt.
+licence of every component it runs on (Python, Qt, SQLite and every Python package the app
+requires, directly or through another), read from the running installation's package metadata
+rather than written down, so a bundle reports what it really contains. `packaging/build.py`
+writes the same list into the bundle as LICENSES.txt.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -13,15 +15,11 @@ from importlib import metadata
 
 from ... import __version__
 
-# The Python packages the app runs on (the runtime dependencies in pyproject.toml and what
-# they bring), by distribution name.
-PACKAGES = ("PySide6-Essentials", "shiboken6", "SQLAlchemy", "alembic", "Mako", "MarkupSafe", "platformdirs",
-            "PyYAML", "numpy", "typing_extensions", "greenlet")
-# The runtime dependencies: an installation whose About cannot name these is incomplete.
+APP_DISTRIBUTION = "azrel-desktop"
+# What About must always name; an installation that cannot is incomplete (the self-test checks).
 REQUIRED = ("Python", "Qt", "SQLite", "PySide6-Essentials", "SQLAlchemy", "alembic", "platformdirs", "PyYAML", "numpy")
-# Licences of what has no package metadata of its own, or whose metadata only names a file.
-KNOWN = {"Qt": "LGPL-3.0-only", "Python": "PSF-2.0", "SQLite": "Public Domain", "PySide6-Essentials": "LGPL-3.0-only",
-         "shiboken6": "LGPL-3.0-only"}
+# Licences of what has no package metadata of its own.
+KNOWN = {"Qt": "LGPL-3.0-only", "Python": "PSF-2.0", "SQLite": "Public Domain"}
 
 
 @dataclass(frozen=True)
@@ -43,19 +41,52 @@ def _licence(dist: metadata.Distribution) -> str:
     return ", ".join(classifiers) or "see the package"
 
 
+def runtime_distributions(root: str = APP_DISTRIBUTION) -> list[metadata.Distribution]:
+    """The installed packages the app runs on: its own requirements and theirs, each once, in
+    the order found (optional extras and what is not installed here are left out)."""
+    found: dict[str, metadata.Distribution] = {}
+    pending = [root]
+    while pending:
+        name = pending.pop(0)
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        key = _normal(dist.metadata["Name"])
+        if key in found:
+            continue
+        found[key] = dist
+        for requirement in dist.requires or []:
+            if "extra ==" in requirement.replace("extra==", "extra =="):
+                continue
+            match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", requirement)
+            if match:
+                pending.append(match.group(1))
+    found.pop(_normal(root), None)
+    return list(found.values())
+
+
+def missing_required(names: list[str]) -> list[str]:
+    """Which of REQUIRED are not among `names` (package names compared as pip does)."""
+    have = {_normal(name) for name in names}
+    return [name for name in REQUIRED if _normal(name) not in have]
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def components() -> list[Component]:
-    """Python, Qt, SQLite and each installed package of PACKAGES, in that order."""
+    """Python, Qt, SQLite, then every package the app runs on, by name."""
     from PySide6.QtCore import qVersion
 
     found = [Component("Python", sys.version.split()[0], KNOWN["Python"]),
              Component("Qt", qVersion(), KNOWN["Qt"]),
              Component("SQLite", sqlite3.sqlite_version, KNOWN["SQLite"])]
-    for name in PACKAGES:
-        try:
-            dist = metadata.distribution(name)
-        except metadata.PackageNotFoundError:
-            continue
-        found.append(Component(name, dist.version, KNOWN.get(name) or _licence(dist)))
+    packages = sorted(runtime_distributions(), key=lambda d: _normal(d.metadata["Name"]))
+    for dist in packages:
+        name = dist.metadata["Name"]
+        found.append(Component(name, dist.version, _licence(dist)))
     return found
 
 

@@ -2,7 +2,9 @@
 
 Offscreen and in a temporary folder, so it touches neither the screen nor the user's data: it
 imports every module the app may load late, checks that Help → About can name every component,
-creates, migrates and seeds a new library, builds
+creates, migrates and seeds a new library, imports into it one file of every kind the importer
+reads (PDF, DOCX, HTML, text, Markdown, a bibliography: their readers' data files must be there)
+and finds them by their text, builds
 the main window, waits for the timeline to fill and renders it once, then exits 0. Any failure
 prints its traceback and exits 1. CI runs it from the built bundle (`.ci/run`) and the release
 workflow on each system, failing on any traceback or Qt warning it prints; the lines it prints
@@ -112,11 +114,11 @@ def _check(tmp: Path, started: float) -> None:
         from .runner import wait_for_workers
 
         make_app([])
-        from .about import REQUIRED, components
+        from .about import components, missing_required
 
-        listed = {c.name for c in components()}
-        if not set(REQUIRED) <= listed:
-            raise RuntimeError(f"Help → About cannot name {sorted(set(REQUIRED) - listed)} (package metadata missing)")
+        listed = [c.name for c in components()]
+        if missing_required(listed):
+            raise RuntimeError(f"Help → About cannot name {missing_required(listed)} (package metadata missing)")
         _say(started, f"{len(listed)} components named in Help → About")
         library = Library.open(tmp / "self-test.sqlite3")
         try:
@@ -124,6 +126,12 @@ def _check(tmp: Path, started: float) -> None:
             if total <= 0:
                 raise RuntimeError("the new library holds no events after seeding")
             _say(started, f"library created, migrated and seeded: {total} events")
+            from .self_test_files import import_every_kind
+
+            folder = tmp / "files"
+            folder.mkdir()
+            kinds = import_every_kind(library, folder)
+            _say(started, f"imported and found one file of each kind: {', '.join(kinds)}")
             window = build_main_window(library, restore=False)
             window.show()
             _say(started, "first window shown")
