@@ -1,0 +1,121 @@
+"""Derived data: everything the file keeps that can be computed again from the records, in one
+registry (`PIECES`), with the versions each depends on and how it is rebuilt or updated.
+
+| piece | kept in | rebuilt from scratch when | updated incrementally |
+| --- | --- | --- | --- |
+| search index | `event_fts` (query/search.py) | its format (`search.INDEX_VERSION`) changes | in every write transaction, from the change log (`after_write`) |
+| facet index | memory, and `facet_cache` between runs (query/facet_index.py) | `corpus_version` moves | on its next read: the arrays of the logged rowids are patched |
+| sort keys | columns on `events` (migration 0004) | by hand (`rebuild_sort_keys`) | by triggers, in the writer's own statement |
+| export rows | `export_rows` (output/export_rows.py) | `corpus_version` or `export_version` moves | at the next export: the logged rowids are rendered again |
+
+**The change log.** Triggers (migration 0012) write the rowid of every event whose facets,
+export row or search row may have changed into `derived_log`, with a sequence number; each piece
+remembers the sequence it has taken in (`store.State`). A change that touches many events at once
+and is rare — an organisation, country, person or source renamed or deleted, an agreement
+changed, a passage deleted — bumps a counter instead, and the pieces that depend on it are built
+again.
+
+**Writers call nothing.** Any write, through the app or not, is logged by the triggers. Inside
+the app, `attach` (called by `open_database`) registers `after_write` on the file's write
+sessions: it runs before every commit and brings the search index up to the log in the same
+transaction, so a search sees every committed edit. The facet index and the export rows follow
+the log when they are next read (the facets in memory, read-only files included; the export rows
+in one short write). A program writing the file with plain SQL is caught up at the app's next
+write or open.
+
+Storage-specific work (FTS5, triggers, `app_meta`, `json_each`) sits behind `store.DerivedStore`,
+whose SQLite implementation is `store.SqliteDerived`; a PostgreSQL store would fill the same
+protocol.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from . import store as _store
+from .store import (
+    CORPUS_VERSION,
+    EXPORT_ROWS,
+    EXPORT_SEQ,
+    EXPORT_VERSION,
+    FACETS_SEQ,
+    NOTES_VERSION,
+    OPTIONS_ROWID,
+    SEARCH_INDEX,
+    SEARCH_SEQ,
+    DerivedStore,
+    SqliteDerived,
+    State,
+)
+
+if TYPE_CHECKING:
+    from ..store.database import Database
+
+__all__ = ["OPTIONS_ROWID", "PIECES", "DerivedStore", "Piece", "SqliteDerived", "State", "after_write", "attach",
+           "catch_up", "state", "store"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One piece of derived data: what it is, where its code is, and what it depends on."""
+
+    name: str
+    owner: str  # the module that builds and reads it
+    rebuilt_when: tuple[str, ...]  # app_meta counters whose change means "build it again"
+    current_to: str | None  # app_meta key of the log sequence it has taken in (None: triggers)
+
+
+PIECES = (
+    Piece("search index", "azrel_desktop.core.query.search", (SEARCH_INDEX,), SEARCH_SEQ),
+    Piece("facet index", "azrel_desktop.core.query.facet_index", (CORPUS_VERSION, NOTES_VERSION), FACETS_SEQ),
+    Piece("sort keys", "migrations/versions/0004_sort_keys.py", (), None),
+    Piece("export rows", "azrel_desktop.core.output.export_rows", (CORPUS_VERSION, EXPORT_VERSION, EXPORT_ROWS),
+          EXPORT_SEQ),
+)
+
+store: DerivedStore = _store.store
+
+
+def state(session: Session) -> State:
+    """The file's versions and change-log sequence, as every piece of derived data sees them."""
+    return store.state(session)
+
+
+def catch_up(session: Session) -> bool:
+    """Bring the search index up to the change log in this write transaction; True if it had
+    anything to take in."""
+    session.flush()  # objects still pending reach the tables (and the log) first
+    now = store.state(session)
+    done = now.number(SEARCH_SEQ)
+    if now.seq <= done:
+        return False
+    if now.can_patch(done):
+        store.reindex_search(session, [r for r in store.changed_since(session, done) if r != OPTIONS_ROWID])
+    else:
+        store.reindex_search(session, None)
+    store.put(session, SEARCH_SEQ, now.seq)
+    return True
+
+
+def after_write(session: Session) -> None:
+    """Run before every commit of the app's write sessions (see the module docstring)."""
+    catch_up(session)
+
+
+def attach(db: Database) -> None:
+    """At open: build the search index if its format changed, take in what was written while the
+    app was away, and have every later write keep the search index current."""
+    from ..query.search import ensure_index
+
+    ensure_index(db)
+    if db.readonly:
+        return
+    with db.read() as s:
+        now = store.state(s)
+    if now.seq > now.number(SEARCH_SEQ):
+        with db.write() as s:
+            catch_up(s)
+    db.before_commit(after_write)
