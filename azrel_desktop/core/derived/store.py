@@ -103,11 +103,11 @@ _NOTES = """coalesce((SELECT group_concat(a.body || ' ' || coalesce(
 # index's stored columns, and one event's row is found without a scan. (Rowids of a table
 # without an INTEGER PRIMARY KEY may change on VACUUM; the app never vacuums, and `azrel check`
 # verifies the pairing.)
-_INDEX = f"""
-INSERT INTO event_fts(rowid, event_id, title, summary, quotes, notes)
+SEARCH_ROWS = f"""
 SELECT e.rowid, e.id, {_folded("e.title")}, {_folded("e.summary")}, {_folded(_QUOTES)}, {_folded(_NOTES)}
 FROM events e
-"""
+"""  # each event's row of the search index, as it is indexed
+_INDEX = "INSERT INTO event_fts(rowid, event_id, title, summary, quotes, notes)" + SEARCH_ROWS
 _ROWIDS = "(SELECT value FROM json_each(:rowids))"
 
 # The sort keys of migration 0004, kept by its triggers; rebuilt only by `rebuild_sort_keys`.
