@@ -2,10 +2,12 @@
 
 An event's row up to and including `contradicting_quotes` (its `head`) depends on the event, its
 links, the names and titles they point to and the passages it quotes. `export_rows` keeps every
-event's head rendered (formula-safe, quoted) by the event's rowid and id, with the `corpus_version` and
-`export_version` it was rendered at (the triggers of migrations 0005 and 0006 bump them on any
-change to what a head shows, from any process); an export of a current file is then one ordered
-join. Notes (the last two columns) are few and change often: each export renders them anew.
+event's head rendered (formula-safe, quoted) by the event's rowid and id, with the `corpus_version`
+and `export_version` it was rendered at and the change-log sequence it has taken in (core/derived).
+After an edit, from any process, `catch_up` renders again just the heads of the events logged
+since; a change that shows in many rows (a renamed organisation, an agreement's title) bumps a
+counter instead and every head is rendered again (`refresh`). An export of a current file is one
+ordered join. Notes (the last two columns) are few and change often: each export renders them anew.
 
 Heads are rendered a batch of events at a time, in event-id order: each batch's links come from
 one range of each link table's primary key (event id first), the small option lists

@@ -4,8 +4,11 @@ A `FacetIndex` holds, per dimension, every (event rowid, option) pair once — o
 the events of all their bodies — read from SQL in one `group_concat` statement per dimension,
 grouped by event (compressed rows: event r's options are codes[starts[r]:starts[r + 1]]), so a
 selective filter gathers just its own events' pairs and a broad one expands its mask once.
-It is kept in the file (`facet_cache`, one row, with the corpus version it was read at) so a
-later start loads it instead of reading it again. It also holds every event's first and last
+It is kept in the file (`facet_cache`, one row, with the corpus version and change-log
+sequence it was read at) so a later start loads it instead of reading it again. After an edit,
+`FacetIndex.patched` reads only the logged events' options (a few indexed statements) and copies
+every other event's pairs a stretch at a time, so one edit costs milliseconds, not a full read
+(core/derived has the log). It also holds every event's first and last
 day (as yyyymmdd numbers), so a date window is two comparisons over an array. `Notes` holds
 what notes add (the annotated events and each tag's events). `count` combines the event sets
 of a filter's dimensions as boolean masks and counts each dimension's options under the others

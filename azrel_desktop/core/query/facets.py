@@ -4,9 +4,10 @@ Each dimension is counted under the filter minus that dimension, so a filter wit
 dimensions needs k + 1 different event sets. The sets come from SQL — each active dimension of
 the one `EventFilter` compiled on its own — and the counting is done over every (event, option)
 pair of the corpus held in memory (`facet_index.FacetIndex`, numpy), read once per corpus
-version and kept in the file between runs. Triggers (migration 0005) bump the corpus version on
-every change to events, their links or the option lists, and the notes version on every change
-to notes or tags, whoever makes it: this window, another one or the command line.
+version, kept in the file between runs, and patched with the events the change log names after
+any edit (core/derived: triggers log every change to events and their links, whoever makes it —
+this window, another one or the command line; a renamed or deleted option bumps the corpus
+version, and a change to notes or tags the notes version).
 
 This module holds the values and the cache; numpy is imported only when counting starts, off
 the GUI thread.

@@ -2,7 +2,8 @@
 safe FTS5 query.
 
 The index holds, per event, its title, summary, the quotes of its passages and the user's
-notes on it (and on the passages it cites). Input is never passed to MATCH as syntax: words
+notes on it (and on the passages it cites); it follows every edit in the edit's own write
+transaction (core/derived re-indexes the events the change log names). Input is never passed to MATCH as syntax: words
 are extracted and each is quoted, so `"`, `-`, `AND`, `(`, `%`, `_` or NUL cannot break the
 query. Double-quoted runs become phrases; the last bare word matches as a prefix.
 
