@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .files import readonly_uri
+
 USER_TABLES = (
     ("sources", "is_seed = 0"),
     ("passages", "kind = 'user'"),
@@ -70,7 +72,7 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
     rows: dict[str, int] = {}
     unreadable = 0
     try:
-        src = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
+        src = sqlite3.connect(readonly_uri(damaged), uri=True)
     except sqlite3.Error:
         return SalvageReport({}, 1)
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,8 +36,9 @@ from ...core.service import Library
 from ..common.widgets import PlainLabel
 from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restore
 from .context import AppContext
-from .export_job import ExportJob, ExportResult, wait_for_workers
+from .export_job import ExportJob, ExportResult
 from .navigation import History, Target
+from .runner import wait_for_workers
 from .settings import APPLICATION, settings
 
 # Page key -> (module, class). `event` targets open the timeline page.
@@ -70,6 +72,30 @@ def _key_sequences(*keys) -> list[QKeySequence]:
             if not seq.isEmpty():
                 seen.setdefault(seq.toString(), seq)
     return list(seen.values())
+
+
+def history_keys(forward: bool, platform: str = sys.platform) -> tuple[str, ...]:
+    """Back and Forward keys named explicitly: Qt's standard Back key includes Backspace on
+    Windows, which would leave the page whenever Backspace reaches the window. macOS has
+    ⌘[ and ⌘] (Qt writes ⌘ as Ctrl), as in Safari and Finder; the others Alt+arrow."""
+    if platform == "darwin":
+        return ("Ctrl+]",) if forward else ("Ctrl+[",)
+    return ("Alt+Right",) if forward else ("Alt+Left",)
+
+
+def plain_menu_action(menu: QMenu, text: str) -> QAction:
+    """A menu item whose text comes from the data. It gets no menu role: on macOS Qt would
+    otherwise move an item it guesses from its text ("About…", "Preferences", "Quit …") into
+    the application menu."""
+    action = menu.addAction(_menu_text(text))
+    action.setMenuRole(QAction.MenuRole.NoRole)
+    return action
+
+
+def plain_submenu(menu: QMenu, text: str) -> QMenu:
+    sub = menu.addMenu(_menu_text(text))
+    sub.menuAction().setMenuRole(QAction.MenuRole.NoRole)
+    return sub
 
 
 class MissingPage(QWidget):
@@ -235,8 +261,10 @@ class MainWindow(QMainWindow):
         return True
 
     # --- actions and menus ------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
+    def _action(self, text: str, slot, shortcuts=(), tip: str = "",
+                role: QAction.MenuRole = QAction.MenuRole.NoRole) -> QAction:
         action = QAction(text, self)
+        action.setMenuRole(role)  # never guessed from the text (see plain_menu_action)
         if shortcuts:
             action.setShortcuts(_key_sequences(*shortcuts))
         if tip:
@@ -247,10 +275,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         style = self.style()
-        self.back_action = self._action("Back", self.back, (QKeySequence.StandardKey.Back, "Alt+Left"),
+        self.back_action = self._action("Back", self.back, history_keys(forward=False),
                                         "Go back to the previous page")
         self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.forward_action = self._action("Forward", self.forward, (QKeySequence.StandardKey.Forward, "Alt+Right"),
+        self.forward_action = self._action("Forward", self.forward, history_keys(forward=True),
                                            "Go forward again")
         self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.export_action = self._action("Export to CSV…", lambda: self.export_csv(), ("Ctrl+E",),
@@ -262,16 +290,19 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action("Restore from backup…", self.restore_backup,
                                            tip="Replace the library with a backup; the current file is kept aside")
         self.restore_action.setEnabled(not self.ctx.library.readonly)
-        self.quit_action = self._action("Quit", self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action = self._action("Quit", self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+                                        role=QAction.MenuRole.QuitRole)
         stack = self.ctx.undo_stack
         self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action.setMenuRole(QAction.MenuRole.NoRole)
         self.undo_action.setShortcuts(_key_sequences(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
         self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action.setMenuRole(QAction.MenuRole.NoRole)
         self.redo_action.setShortcuts(_key_sequences("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
         self.timeline_action = self._action("Timeline", lambda: self.go(Target("timeline")), ("Ctrl+1",))
         self.annotations_action = self._action("Annotations", lambda: self.go(Target("annotations")), ("Ctrl+2",))
         self.search_action = self._action("Search the timeline", self.focus_search, ("Ctrl+L",))
-        self.about_action = self._action("About AzRel Desktop", self.about)
+        self.about_action = self._action("About AzRel Desktop", self.about, role=QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -300,12 +331,14 @@ class MainWindow(QMainWindow):
         self.sources_menu.aboutToShow.connect(self._fill_sources)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
+        for menu in (file_menu, edit, go, self.organisations_menu, self.sources_menu, help_menu):
+            menu.menuAction().setMenuRole(QAction.MenuRole.NoRole)
 
     def _fill_sources(self) -> None:
         if self.sources_menu.actions():
             return
         for link in self.ctx.library.records("source"):
-            action = self.sources_menu.addAction(_menu_text(link.label))
+            action = plain_menu_action(self.sources_menu, link.label)
             action.triggered.connect(lambda _c=False, i=link.id: self.go(Target("source", i)))
 
     def _fill_organisations(self, menu: QMenu, orgs: list[Link]) -> None:
@@ -316,13 +349,13 @@ class MainWindow(QMainWindow):
         def add(into: QMenu, parent_id: str | None) -> None:
             for link in children.get(parent_id, []):
                 if children.get(link.id):
-                    sub = into.addMenu(_menu_text(link.label))
-                    sub.addAction(_menu_text(link.label)).triggered.connect(
+                    sub = plain_submenu(into, link.label)
+                    plain_menu_action(sub, link.label).triggered.connect(
                         lambda _c=False, i=link.id: self.go(Target("organisation", i)))
                     sub.addSeparator()
                     add(sub, link.id)
                 else:
-                    into.addAction(_menu_text(link.label)).triggered.connect(
+                    plain_menu_action(into, link.label).triggered.connect(
                         lambda _c=False, i=link.id: self.go(Target("organisation", i)))
 
         add(menu, None)

@@ -33,6 +33,7 @@ from ...core.corpus.dates import describe as describe_date
 from ...core.query.records import Link, NotFound, SourcePassage
 from ...core.query.records import SourcePage as SourceRecord
 from ...core.research.annotations import AnnotationView
+from ..common.colours import alert_colour, show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
@@ -219,7 +220,7 @@ class SourcePage(QWidget):
         tools.addWidget(self.find_button)
         tools.addWidget(self.annotate_button)
         self.error_label = PlainLabel("", left)
-        self.error_label.setStyleSheet("color: #b00020;")
+        show_as_alert(self.error_label)
         tools.addWidget(self.error_label, 1)
         left_layout.addLayout(tools)
         self.text_view = SourceTextView(left)
@@ -404,7 +405,7 @@ class SourcePage(QWidget):
                     child.setData(0, LINK_ROLE, link)
                     child.setToolTip(0, plain_tooltip(f"Double-click to open: {link.label}"))
                     if stance == "contradicts":
-                        child.setForeground(0, QColor("#b71c1c"))
+                        child.setForeground(0, alert_colour(self.palette()))
                     item.addChild(child)
             for note in p.annotations:
                 body = " ".join(note.body.split())
