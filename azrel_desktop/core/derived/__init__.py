@@ -60,20 +60,26 @@ __all__ = ["OPTIONS_ROWID", "PIECES", "DerivedStore", "Piece", "SqliteDerived", 
 
 @dataclass(frozen=True)
 class Piece:
-    """One piece of derived data: what it is, where its code is, and what it depends on."""
+    """One piece of derived data: what it depends on, and the functions (as "module:name",
+    resolved by a test so they cannot rot) that build it from scratch and bring it up to date."""
 
     name: str
-    owner: str  # the module that builds and reads it
-    rebuilt_when: tuple[str, ...]  # app_meta counters whose change means "build it again"
+    rebuilt_when: tuple[str, ...]  # app_meta keys whose change means "build it again"
     current_to: str | None  # app_meta key of the log sequence it has taken in (None: triggers)
+    rebuild: str
+    update: str  # takes in the events logged since `current_to`
 
 
+_CORE = "azrel_desktop.core"
 PIECES = (
-    Piece("search index", "azrel_desktop.core.query.search", (SEARCH_INDEX,), SEARCH_SEQ),
-    Piece("facet index", "azrel_desktop.core.query.facet_index", (CORPUS_VERSION, NOTES_VERSION), FACETS_SEQ),
-    Piece("sort keys", "migrations/versions/0004_sort_keys.py", (), None),
-    Piece("export rows", "azrel_desktop.core.output.export_rows", (CORPUS_VERSION, EXPORT_VERSION, EXPORT_ROWS),
-          EXPORT_SEQ),
+    Piece("search index", (SEARCH_INDEX,), SEARCH_SEQ,
+          f"{_CORE}.query.search:reindex_events", f"{_CORE}.derived:catch_up"),
+    Piece("facet index", (CORPUS_VERSION, NOTES_VERSION), FACETS_SEQ,
+          f"{_CORE}.query.facet_index:FacetIndex.read", f"{_CORE}.query.facet_index:FacetIndex.patched"),
+    Piece("sort keys", (), None,  # migration 0004's triggers update them in the writer's statement
+          f"{_CORE}.derived.store:SqliteDerived.rebuild_sort_keys", "migrations/versions/0004_sort_keys.py"),
+    Piece("export rows", (CORPUS_VERSION, EXPORT_VERSION, EXPORT_ROWS), EXPORT_SEQ,
+          f"{_CORE}.output.export_rows:refresh", f"{_CORE}.output.export_rows:catch_up"),
 )
 
 store: DerivedStore = _store.store
