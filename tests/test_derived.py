@@ -243,3 +243,33 @@ def test_a_change_to_an_option_list_reads_the_index_again(fresh_library, table, 
     with lib.db.write() as s:
         assert s.execute(text(sql)).rowcount > 0
     assert_current(lib)
+
+
+def test_a_read_only_file_patches_its_facets_in_memory_and_exports_from_its_own_rows(fresh_library):
+    """Nothing can be written: the facets are patched in memory, and the export renders its own
+    rows rather than use stored ones that miss the edit."""
+    from azrel_desktop.core.service import Library
+    from azrel_desktop.core.store.database import open_database
+
+    lib = fresh_library
+    lib.facets(EventFilter())
+    lib.export_events(EventFilter(), io.StringIO())
+    path = lib.path
+    lib.close()
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE events SET kind = 'ratification', title = '=read only' "
+                    "WHERE rowid = (SELECT min(rowid) FROM events)")
+    con.close()
+    ro = Library(open_database(path, readonly=True))
+    try:
+        assert ro.readonly
+        assert [v.count for v in ro.facets(EventFilter()).kinds if v.value == "ratification"] == [1]
+        with ro.db.read() as s:
+            index, _notes = ro._facets.get(s)
+            assert index.patched_rows == 1
+        out = io.StringIO(newline="")
+        ro.export_events(EventFilter(kinds=("ratification",)), out)
+        assert "'=read only" in out.getvalue()
+    finally:
+        ro.close()

@@ -262,13 +262,12 @@ def _replay_export(raw: sqlite3.Connection, statements: list[tuple[str, object]]
 def _export_figures(lib: Library, raw: sqlite3.Connection) -> dict:
     """Exporting every event, cold (the stored rows out of date, as after any change to the
     corpus: they are rendered again first) and warm, each against its own SQL replayed raw."""
-    from sqlalchemy import text
-
+    from .. import derived
     from ..output.export_rows import VERSION_KEY
 
     def forget() -> None:
         with lib.db.write() as s:
-            s.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": VERSION_KEY})
+            derived.store.forget(s, VERSION_KEY)
 
     figures = {}
     for label in ("cold", "warm"):
