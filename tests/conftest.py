@@ -248,3 +248,14 @@ def deny_write():
     yield deny
     for step in reversed(undo):
         step()
+
+
+@pytest.fixture
+def sample_files(tmp_path):
+    """A `SampleFiles` (tests/sample_sources.py) writing into a fresh folder."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("sample_sources", Path(__file__).with_name("sample_sources.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.SampleFiles(tmp_path / "files")

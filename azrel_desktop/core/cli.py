@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_arguments(exp)
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+    from .sources import commands as source_commands
+
+    source_commands.add_parsers(sub, _Parser)
     return parser
 
 
@@ -256,6 +259,10 @@ def run(argv: Sequence[str] | None = None) -> int:
                   f"{report.citations_verified} citations verified against their sources")
         elif args.command == "export":
             return _export(db, args)
+        elif args.command in ("import", "sources", "edit-source"):
+            from .sources import commands as source_commands
+
+            return source_commands.run(db, args, UserError)
         elif args.command == "backup":
             info = make_backup(db.path, args.path)
             print(f"backed up {db.path} to {info.path} ({info.size} bytes, verified)")

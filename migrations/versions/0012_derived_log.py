@@ -1,7 +1,7 @@
 """a log of the events whose derived data changed, so one edit updates it incrementally
 
 Revision ID: 0012
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-03
 
 Until now a change to one event bumped `corpus_version` (0005, 0007) or `export_version` (0006),
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

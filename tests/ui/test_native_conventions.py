@@ -21,9 +21,9 @@ from azrel_desktop.ui.common.colours import (
     link_colour,
     support_colour,
 )
-from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.shell.main_window import MainWindow, history_keys, plain_menu_action
 from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.timeline.timeline_chart import TimelineChart, zoom_gesture_text
 
 

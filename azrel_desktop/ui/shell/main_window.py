@@ -50,6 +50,7 @@ PAGE_CLASSES = {
     "person": ("records.actor_pages", "PersonPage"),
     "source": ("sources.source_page", "SourcePage"),
     "annotations": ("notes.annotations_page", "AnnotationsPage"),
+    "sources": ("sources.sources_page", "SourcesPage"),
 }
 FILTER_KEY = "timeline/filter"
 
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.pages: dict[str, QWidget] = {}
         self.last_export: ExportJob | None = None
+        self.last_import = None  # the latest ImportJob (ui/sources/import_actions.py)
+        self.setAcceptDrops(True)  # files dropped on the window are imported
         self._pending_timeline_state: QSettings | None = None  # applied once the window has its size
         # The filter is also saved shortly after each change, so a crash does not lose it.
         self._save_filter_soon = QTimer(self, singleShot=True, interval=1000)
@@ -301,12 +304,19 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(_key_sequences("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
         self.timeline_action = self._action("Timeline", lambda: self.go(Target("timeline")), ("Ctrl+1",))
         self.annotations_action = self._action("Annotations", lambda: self.go(Target("annotations")), ("Ctrl+2",))
+        self.sources_action = self._action("Sources", lambda: self.go(Target("sources")), ("Ctrl+3",),
+                                           "Every source, or those whose text holds words")
+        self.import_action = self._action("Import sources…", lambda: self.import_sources(), ("Ctrl+I",),
+                                          "Import your own texts, PDFs, Word files, web pages or bibliographies")
+        self.import_action.setEnabled(not self.ctx.library.readonly)
         self.search_action = self._action("Search the timeline", self.focus_search, ("Ctrl+L",))
         self.about_action = self._action("About AzRel Desktop", self.about, role=QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_notes_action)
         file_menu.addSeparator()
@@ -324,11 +334,14 @@ class MainWindow(QMainWindow):
         go.addAction(self.timeline_action)
         go.addAction(self.search_action)
         go.addAction(self.annotations_action)
+        go.addAction(self.sources_action)
         self.organisations_menu = go.addMenu("Organisations")
         self._fill_organisations(self.organisations_menu, self.ctx.library.records("organisation"))
         self.sources_menu = go.addMenu("Sources")
         # A large library has thousands of sources: the menu is filled when it is first opened.
         self.sources_menu.aboutToShow.connect(self._fill_sources)
+        # an import or an edit of a title changes the list: it is filled again when next opened
+        self.ctx.changed.connect(lambda c: self.sources_menu.clear() if "source" in c.kinds else None)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
         for menu in (file_menu, edit, go, self.organisations_menu, self.sources_menu, help_menu):
@@ -370,6 +383,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.timeline_action)
         bar.addAction(self.annotations_action)
+        bar.addAction(self.sources_action)
         bar.addSeparator()
         bar.addAction(self.export_action)
         self.addToolBar(bar)
@@ -439,6 +453,41 @@ class MainWindow(QMainWindow):
         if result.error:
             self._warn(self, "Export failed", f"{result.message}\n\nThe file {result.path} was not changed.")
 
+    # --- importing sources ---------------------------------------------------------------------
+    def import_sources(self, paths=None, *, dialog: bool = True):
+        """Import files (asking for them when `paths` is None); the ImportJob, or None."""
+        from ..sources.import_actions import ask_files, run_import
+
+        if paths is None:
+            paths = ask_files(self)
+        return run_import(self.ctx, list(paths), self, show_result=dialog)
+
+    def _dropped_files(self, event) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_files(event) and not self.ctx.library.readonly:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if self._dropped_files(event) and not self.ctx.library.readonly:
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        files = self._dropped_files(event)
+        if files and not self.ctx.library.readonly:
+            event.acceptProposedAction()
+            self.import_sources(files)
+        else:
+            super().dropEvent(event)
+
     # --- settings -------------------------------------------------------------------------------
     def _restore_settings(self) -> EventFilter | None:
         s = settings()
@@ -489,6 +538,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.last_export is not None and self.last_export.running():
             self.last_export.cancel()
+        if self.last_import is not None and self.last_import.running():
+            self.last_import.cancel()  # the source being stored finishes whole; the rest are not started
         self._save_filter_soon.stop()
         self.save_settings()
         app = QApplication.instance()
