@@ -84,6 +84,7 @@ class DerivedStore(Protocol):
     def load_blob(self, session: Session, name: str, version: str) -> bytes | None: ...
     def save_blob(self, session: Session, name: str, version: str, data: bytes) -> None: ...
     def rebuild_sort_keys(self, session: Session) -> None: ...
+    def rebuild_source_search(self, session: Session) -> None: ...
 
 
 def _folded(sql: str) -> str:
@@ -194,6 +195,12 @@ class SqliteDerived:
     def save_blob(self, session: Session, name: str, version: str, data: bytes) -> None:
         session.execute(text("INSERT OR REPLACE INTO facet_cache(name, version, data) VALUES (:n, :v, :d)"),
                         {"n": name, "v": version, "d": data})
+
+    # --- the full-text index of sources (kept by migration 0008's triggers) -------------------
+    def rebuild_source_search(self, session: Session) -> None:
+        session.execute(text("DELETE FROM source_fts"))
+        session.execute(text(f"INSERT INTO source_fts(rowid, source_id, title, body) "
+                             f"SELECT rowid, id, {_folded('title')}, {_folded('text')} FROM sources"))
 
     # --- sort keys (kept by triggers) ----------------------------------------------------
     def rebuild_sort_keys(self, session: Session) -> None:
