@@ -178,8 +178,14 @@ def test_version_triggers_fire(fresh_library):
     # one event changed: it is logged, and nothing has to be read again from scratch
     assert versions() == start
     assert logged() == con.execute("SELECT min(rowid) FROM events").fetchall()
-    with con:  # a renamed organisation changes the labels of many events: read again
+    top = con.execute("SELECT max(seq) FROM derived_log").fetchone()[0]
+    with con:  # a renamed organisation: the option lists (rowid 0) and its events are logged
         con.execute("UPDATE organisations SET name = name || '!' WHERE rowid = 1")
+    assert versions() == start
+    assert con.execute("SELECT seq FROM derived_log WHERE rid = 0").fetchone()[0] > top
+    with con:  # a new parent changes which events an organisation has: read it all again
+        con.execute("UPDATE organisations SET parent_id = NULL WHERE rowid = "
+                    "(SELECT min(rowid) FROM organisations WHERE parent_id IS NOT NULL)")
     assert int(versions()["corpus_version"]) > int(start["corpus_version"])
     fresh_library.add_annotation("event", "ev-1996-pfp-implementation-begins", "n", tags=["t"])
     assert int(versions()["notes_version"]) > int(start["notes_version"])

@@ -16,9 +16,12 @@ for "an option list (organisations, countries, people, sources) gained a row". T
 the log's largest plus one, and rows are only ever pruned below the sequence every consumer has
 reached, so it never goes back.
 
-What still bumps the counters, because it changes many events' data at once and is rare: an
-update or delete of an organisation, country, person or source (`corpus_version`), of an
-agreement, and the deletion of a passage (`export_version`). The notes keep `notes_version`.
+A renamed organisation, country, person or source logs rowid 0 (its label is read again) and
+the events linked to it (their export rows show the name). What still bumps the counters,
+because it changes which events an option has or many rows at once, and is rare: a new id or
+parent, or the deletion, of an organisation, country, person or source (`corpus_version`); an
+agreement updated or deleted, a passage deleted (`export_version`). The notes keep
+`notes_version`.
 
 This script describes its own tables and SQL; it never imports the application's models.
 """
@@ -68,7 +71,19 @@ def _tagged(annotation: str) -> str:
 EVENT_COLUMNS = ("id, date, date_start, date_end, precision, date_text, title, kind, summary, location, "
                  "disputed, dispute_note")
 LINKS = ("event_organisations", "event_countries", "event_people", "event_agreements", "event_citations")
-OPTIONS = ("organisations", "countries", "people", "sources")
+# Per option list: the columns that only label an option, the link to its events, and the
+# columns that change which events it has. A new label has the option lists read again (rowid 0)
+# and the linked events logged (their export rows show it); a new id or parent bumps
+# `corpus_version`: everything is read again.
+OPTIONS = {
+    "organisations": ("name, abbreviation", "event_organisations", "organisation_id", "id, parent_id"),
+    "countries": ("name", "event_countries", "country_id", "id"),
+    "people": ("name, office", "event_people", "person_id", "id"),
+    "sources": ("title, kind", "event_citations", "source_id", "id"),
+}
+# 0005's triggers on option updates, as it made them (recreated on downgrade).
+_OPTION_UPDATES = {"organisations": "id, name, abbreviation, parent_id", "countries": "id, name",
+                   "people": "id, name, office", "sources": "id, title, kind"}
 
 
 def _triggers() -> dict[str, str]:
@@ -96,8 +111,14 @@ def _triggers() -> dict[str, str]:
         t[f"derived_{link}_insert"] = f"AFTER INSERT ON {link} BEGIN {_of_events('NEW.event_id')} END"
         t[f"derived_{link}_delete"] = f"AFTER DELETE ON {link} BEGIN {_of_events('OLD.event_id')} END"
         t[f"derived_{link}_update"] = f"AFTER UPDATE ON {link} BEGIN {_of_events('OLD.event_id, NEW.event_id')} END"
-    for table in OPTIONS:
+    for table, (labels, link, key, ids) in OPTIONS.items():
         t[f"derived_{table}_insert"] = f"AFTER INSERT ON {table} BEGIN {_log('SELECT 0 AS r')} END"
+        linked = _log(f"SELECT e.rowid AS r FROM {link} x JOIN events e ON e.id = x.event_id "
+                      f"WHERE x.{key} = NEW.id")
+        t[f"derived_{table}_update"] = (f"AFTER UPDATE OF {labels} ON {table} BEGIN "
+                                        f"{_log('SELECT 0 AS r')} {linked} END")
+        t[f"corpus_version_{table}_update"] = (f"AFTER UPDATE OF {ids} ON {table} FOR EACH ROW BEGIN "
+                                               f"{_bump('corpus_version')} END")
     return t
 
 
@@ -120,8 +141,10 @@ def _replaced() -> dict[str, str]:
     t["corpus_version_events_update"] = (
         f"AFTER UPDATE OF id, kind, date_start, date_end, disputed ON events FOR EACH ROW BEGIN "
         f"{_bump('corpus_version')} END")
-    for table in OPTIONS:
+    for table, columns in _OPTION_UPDATES.items():
         t[f"corpus_version_{table}_insert"] = f"AFTER INSERT ON {table} FOR EACH ROW BEGIN {_bump('corpus_version')} END"
+        t[f"corpus_version_{table}_update"] = (f"AFTER UPDATE OF {columns} ON {table} FOR EACH ROW BEGIN "
+                                               f"{_bump('corpus_version')} END")
     export = {("events", "UPDATE"): EVENT_COLUMNS, ("event_agreements", "INSERT"): None,
               ("event_agreements", "DELETE"): None, ("event_agreements", "UPDATE"): None,
               ("event_citations", "UPDATE"): "stance", ("passages", "UPDATE"): "id, exact"}

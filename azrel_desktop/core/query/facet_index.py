@@ -53,7 +53,7 @@ _PER_EVENT = {
                             ("people", "event_people", "person_id"),
                             ("sources", "event_citations", "source_id"))
 }
-# The option lists a patch reads again when one gained a row (key, label, detail).
+# The option lists a patch reads again when one gained a row or a label (key, label, detail).
 _OPTIONS = {"organisations": "SELECT id, coalesce(abbreviation, name), parent_id FROM organisations",
             **{d.name: d.options_sql for d in LISTS if d.name in ("countries", "people", "sources")}}
 # Options that are values of the event's own row: their label is made from the value.
@@ -102,10 +102,12 @@ class Dimension:
         return self._position
 
     def patched(self, rows: list[int], options: dict[int, np.ndarray], size: int,
-                added: list[tuple[str, str, str]]) -> Dimension:
+                added: list[tuple[str, str, str]],
+                relabelled: dict[str, tuple[str, str]] | None = None) -> Dimension:
         """This dimension with the pairs of `rows` (ascending rowids) replaced by `options[r]`
-        (their codes, each once; none: no pairs) and the options `added` (key, label, detail)
-        appended, over `size` rowids: the other events' pairs are copied a stretch at a time."""
+        (their codes, each once; none: no pairs), the options `added` (key, label, detail)
+        appended and options `relabelled` (key: (label, detail)), over `size` rowids: the other
+        events' pairs are copied a stretch at a time."""
         old_size = len(self.lengths)
         n = len(self.keys) + len(added)
         lengths = np.zeros(size, dtype=np.int64)
@@ -129,11 +131,17 @@ class Dimension:
         pieces.append(self.codes[prev:])
         starts = np.zeros(size + 1, dtype=np.int64)
         np.cumsum(lengths, out=starts[1:])
+        labels, details = self.labels, self.details
+        relabelled = {k: v for k, v in (relabelled or {}).items()
+                      if v != (labels[self.position()[k]], details[self.position()[k]])}
+        if relabelled:
+            labels = [relabelled[k][0] if k in relabelled else label for k, label in zip(self.keys, labels, strict=True)]
+            details = [relabelled[k][1] if k in relabelled else d for k, d in zip(self.keys, details, strict=True)]
         keys = self.keys + [a[0] for a in added]
-        labels = self.labels + [a[1] or a[0] for a in added]
-        details = self.details + [a[2] or "" for a in added]
+        labels = labels + [a[1] or a[0] for a in added]
+        details = details + [a[2] or "" for a in added]
         order = self.order
-        if added:
+        if added or relabelled:
             order = np.empty(n, dtype=np.int64)
             order[sorted(range(n), key=lambda i: (labels[i].casefold(), keys[i]))] = np.arange(n)
         patched = Dimension(keys, labels, details, np.concatenate(pieces), starts, totals, order)
@@ -288,9 +296,15 @@ class FacetIndex:
             per_event = found[name]
             position = d.position()
             added: list[tuple[str, str, str]] = []
+            relabelled: dict[str, tuple[str, str]] = {}
             if name in _OPTIONS and (OPTIONS_ROWID in rowids
                                      or any(k not in position for ks in per_event.values() for k in ks)):
-                added = [tuple(o) for o in session.execute(text(_OPTIONS[name])) if o[0] not in position]
+                # an option list gained a row or a label changed: read it again (a few thousand rows)
+                for key, label, detail in session.execute(text(_OPTIONS[name])):
+                    if key in position:
+                        relabelled[key] = (label or key, detail or "")
+                    else:
+                        added.append((key, label, detail))
             elif name in _LABELS:
                 new = sorted({k for ks in per_event.values() for k in ks if k not in position})
                 added = [(k, _LABELS[name](k), "") for k in new]
@@ -302,7 +316,7 @@ class FacetIndex:
                 per_event = {r: _with_ancestors(ks, parents) for r, ks in per_event.items()}
             codes = {r: np.unique(np.array([at[k] for k in ks if k in at], dtype=np.int64))
                      for r, ks in per_event.items()}
-            dims[name] = d.patched(rows, codes, size, added)
+            dims[name] = d.patched(rows, codes, size, added, relabelled)
         exists = dims["years"].lengths > 0
         index = FacetIndex(self.version, size, int(exists.sum()), disputed & exists, dims, days, seq)
         index.patched_rows = self.patched_rows + len(rows)
