@@ -12,9 +12,9 @@ show; triggers fill it from any writer. Each piece of derived data remembers the
 current to and brings itself up to date from the rowids logged after it (core/derived/).
 
 One row per event (an upsert), so the log never grows past the events' count; rowid 0 stands
-for "an option list (organisations, countries, people, sources) gained a row". The sequence is
-the log's largest plus one, and rows are only ever pruned below the sequence every consumer has
-reached, so it never goes back.
+for "an option list (organisations, countries, people, sources) gained a row or a label". The
+sequence is the log's largest plus one, and rows are only ever pruned below the sequence every
+consumer has reached (never the newest), so it never goes back.
 
 A renamed organisation, country, person or source logs rowid 0 (its label is read again) and
 the events linked to it (their export rows show the name). What still bumps the counters,

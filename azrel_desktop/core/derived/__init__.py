@@ -11,10 +11,11 @@ registry (`PIECES`), with the versions each depends on and how it is rebuilt or 
 
 **The change log.** Triggers (migration 0012) write the rowid of every event whose facets,
 export row or search row may have changed into `derived_log`, with a sequence number; each piece
-remembers the sequence it has taken in (`store.State`). A change that touches many events at once
-and is rare — an organisation, country, person or source renamed or deleted, an agreement
-changed, a passage deleted — bumps a counter instead, and the pieces that depend on it are built
-again.
+remembers the sequence it has taken in (`store.State`). A renamed organisation, country, person
+or source logs rowid 0 (`OPTIONS_ROWID`: the option lists are read again) and its events. A
+change that moves many events at once and is rare — an option's new id or parent, or its
+deletion, an agreement changed, a passage deleted — bumps a counter instead, and the pieces that
+depend on it are built again.
 
 **Writers call nothing.** Any write, through the app or not, is logged by the triggers. Inside
 the app, `attach` (called by `open_database`) registers `after_write` on the file's write

@@ -21,7 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 # Counters that triggers bump on changes that are not logged per event (migrations 0005-0012).
-CORPUS_VERSION = "corpus_version"  # an option list's row updated or deleted: facets and export rows rebuilt
+CORPUS_VERSION = "corpus_version"  # an option's new id or parent, or its deletion: facets and export rows rebuilt
 NOTES_VERSION = "notes_version"  # any change to notes or tags
 EXPORT_VERSION = "export_version"  # an agreement updated or deleted, a passage deleted: export rows rebuilt
 # What the stored derived data is current to (written by this package only).
@@ -33,7 +33,7 @@ EXPORT_SEQ = "derived.export_rows"  # the log sequence they have taken in
 FACETS_SEQ = "derived.facets"  # the log sequence of the stored facet index
 PRUNED = "derived.pruned"  # log rows below this sequence may have been deleted
 
-OPTIONS_ROWID = 0  # the log's row for "an option list gained a row"
+OPTIONS_ROWID = 0  # the log's row for "an option list gained a row or a label"
 _READ = (CORPUS_VERSION, NOTES_VERSION, EXPORT_VERSION, SEARCH_INDEX, SEARCH_SEQ, SEARCH_TOKEN, EXPORT_ROWS,
          EXPORT_SEQ, FACETS_SEQ, PRUNED)
 
@@ -149,7 +149,7 @@ class SqliteDerived:
 
     def changed_since(self, session: Session, seq: int) -> list[int]:
         """The rowids logged after `seq`, ascending (`OPTIONS_ROWID` among them when an option
-        list gained a row)."""
+        list gained a row or a label)."""
         return [r for r, in session.execute(text("SELECT rid FROM derived_log WHERE seq > :s ORDER BY rid"),
                                             {"s": seq})]
 

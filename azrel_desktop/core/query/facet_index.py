@@ -266,7 +266,7 @@ class FacetIndex:
 
     def patched(self, session: Session, rowids: list[int], seq: int) -> FacetIndex:
         """This index brought up to log sequence `seq` from the rows of the events logged since
-        its own (`rowids`, ascending; `OPTIONS_ROWID`: an option list gained a row): only their
+        its own (`rowids`, ascending; `OPTIONS_ROWID`: an option list gained a row or a label): only their
         pairs are read, the rest copied. Many changes at once are read again from scratch."""
         rows = [r for r in rowids if r != OPTIONS_ROWID]
         if len(rows) > max(PATCH_LIMIT, self.size // 10):
