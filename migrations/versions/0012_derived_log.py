@@ -1,7 +1,7 @@
 """a log of the events whose derived data changed, so one edit updates it incrementally
 
 Revision ID: 0012
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-03
 
 Until now a change to one event bumped `corpus_version` (0005, 0007) or `export_version` (0006),
@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
@@ -90,7 +90,7 @@ def _triggers() -> dict[str, str]:
     t = {
         "derived_events_insert": f"AFTER INSERT ON events BEGIN {_log('SELECT NEW.rowid AS r')} END",
         "derived_events_delete": f"AFTER DELETE ON events BEGIN {_log('SELECT OLD.rowid AS r')} END",
-        "derived_events_update": f"AFTER UPDATE OF {EVENT_COLUMNS} ON events BEGIN "
+        "derived_events_update": f"AFTER UPDATE OF {EVENT_COLUMNS}, is_seed ON events BEGIN "
                                  f"{_log('SELECT NEW.rowid AS r')} END",
         "derived_passages_update": f"AFTER UPDATE OF id, exact ON passages BEGIN {_citing('OLD.id, NEW.id')} END",
         "derived_annotations_insert": f"AFTER INSERT ON annotations BEGIN "

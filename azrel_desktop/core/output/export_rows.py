@@ -39,7 +39,10 @@ NOTES = "temp._export_notes"
 # The export's order (export.py): position n, the event's rowid and id.
 ORDER = "temp._export_order"
 VERSION_KEY = derived.EXPORT_ROWS  # app_meta: the versions the stored heads were rendered at
-HEAD_WIDTH = 19  # id ... contradicting_quotes
+HEAD_WIDTH = 20  # id ... contradicting_quotes, origin
+# Part of the stored heads' version: raised when what a head holds changes, so heads rendered
+# by an earlier version of the app are rendered again (2: the origin column).
+HEAD_FORMAT = "2"
 NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
 BATCH = 2000  # events rendered at once
 WRITE_BATCH = 10_000  # rows written at once (a refresh: per write transaction)
@@ -50,14 +53,18 @@ _FIRST = itemgetter(0)
 def version(session: Session) -> tuple[str, str | None]:
     """(the file's version now, the version the stored heads were rendered at)."""
     now = derived.state(session)
-    return now.export, now.meta.get(VERSION_KEY)
+    return _version(now), now.meta.get(VERSION_KEY)
+
+
+def _version(now: derived.State) -> str:
+    return f"{now.export}.{HEAD_FORMAT}"
 
 
 def is_current(session: Session) -> bool:
     """Whether every stored head is of the file as it is now (its versions, and every change
     the log names taken in)."""
     now = derived.state(session)
-    return now.meta.get(VERSION_KEY) == now.export and now.number(EXPORT_SEQ) == now.seq
+    return now.meta.get(VERSION_KEY) == _version(now) and now.number(EXPORT_SEQ) == now.seq
 
 
 def catch_up(session: Session) -> int | None:
@@ -67,7 +74,7 @@ def catch_up(session: Session) -> int | None:
     all be rendered again (`refresh`)."""
     now = derived.state(session)
     done = now.number(EXPORT_SEQ)
-    if now.meta.get(VERSION_KEY) != now.export or not now.can_patch(done):
+    if now.meta.get(VERSION_KEY) != _version(now) or not now.can_patch(done):
         return None
     if done == now.seq:
         return 0
@@ -214,7 +221,8 @@ def build(session: Session, table: str, *, only: bool = False, rids: str | None 
         LEFT JOIN passages ps ON ps.id = x.passage_id WHERE {in_range} ORDER BY x.event_id, x.passage_id"""
     events = session.execute(text(f"""SELECT e.rowid, e.id, e.date, e.date_start, e.date_end, e.precision,
         coalesce(e.date_text, ''), e.title, e.kind, e.summary, coalesce(e.location, ''),
-        CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, '')
+        CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, ''),
+        CASE WHEN e.is_seed THEN 'corpus' ELSE 'mine' END
         FROM events e {chosen} ORDER BY e.id"""), {"rids": rids} if rids is not None else {})
     if put is None:
         insert, connection = f"INSERT INTO {table} (rid, id, head) VALUES (?, ?, ?)", session.connection()
@@ -244,7 +252,7 @@ def build(session: Session, table: str, *, only: bool = False, rids: str | None 
                     elif stance == "contradicts" and exact:
                         contradicting.append(exact)
                 rows.append((event_id, *own[:9], *[c.get(event_id, "") for c in cells], JOIN.join(sorted(sources)),
-                             JOIN.join(supporting), own[9], own[10], JOIN.join(contradicting)))
+                             JOIN.join(supporting), own[9], own[10], JOIN.join(contradicting), own[11]))
             pending += [(event[0], event[1], head) for event, head in zip(batch, render(rows, HEAD_WIDTH), strict=True)]
             if len(pending) >= WRITE_BATCH:
                 put(pending)

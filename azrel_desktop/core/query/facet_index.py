@@ -56,8 +56,11 @@ _PER_EVENT = {
 # The option lists a patch reads again when one gained a row or a label (key, label, detail).
 _OPTIONS = {"organisations": "SELECT id, coalesce(abbreviation, name), parent_id FROM organisations",
             **{d.name: d.options_sql for d in LISTS if d.name in ("countries", "people", "sources")}}
-# Options that are values of the event's own row: their label is made from the value.
-_LABELS = {"kinds": lambda k: k.replace("_", " "), "years": lambda k: k}
+# Dimensions whose option is a value of the event's own row, and its SQL.
+_OWN_ROW = {"kinds": "kind", "years": "substr(date_start, 1, 4)",
+            "origins": "CASE WHEN is_seed THEN 'corpus' ELSE 'mine' END"}
+# A value not yet among a dimension's options gets its label made from the value.
+_LABELS = {"kinds": lambda k: k.replace("_", " "), "years": lambda k: k, "origins": lambda k: k}
 
 
 @dataclass
@@ -273,18 +276,20 @@ class FacetIndex:
             return FacetIndex.read(session, self.version, seq)
         size = max(self.size, rows[-1] + 1 if rows else 0)
         ids = json.dumps(rows)
+        if set(self.dimensions) - set(_PER_EVENT) - set(_OWN_ROW):  # a dimension this patch does not know
+            return FacetIndex.read(session, self.version, seq)
         found = {name: _per_event(session, sql, ids) for name, sql in _PER_EVENT.items()}
-        found.update(kinds={}, years={})
+        found.update((name, {}) for name in _OWN_ROW)
         disputed = np.zeros(size, dtype=bool)
         disputed[:self.size] = self.disputed
         disputed[rows] = False
         days = None if self.days is None else tuple(np.concatenate([d, np.zeros(size - self.size, d.dtype)])
                                                     for d in self.days)
-        own = session.execute(text(f"SELECT rowid, kind, substr(date_start, 1, 4), date_start, date_end, disputed "
+        own = session.execute(text(f"SELECT rowid, date_start, date_end, disputed, {', '.join(_OWN_ROW.values())} "
                                    f"FROM events WHERE rowid IN {_JSON}"), {"ids": ids}).all()
-        for rid, kind, year, start, end, is_disputed in own:
-            found["kinds"].setdefault(rid, []).append(kind)
-            found["years"].setdefault(rid, []).append(year)
+        for rid, start, end, is_disputed, *values in own:
+            for name, value in zip(_OWN_ROW, values, strict=True):
+                found[name].setdefault(rid, []).append(value)
             disputed[rid] = bool(is_disputed)
             if days is not None:
                 if _PLAIN_DAY.fullmatch(start or "") and _PLAIN_DAY.fullmatch(end or ""):
