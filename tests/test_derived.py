@@ -28,7 +28,7 @@ DATES = (("1994", "1994-01-01", "1994-12-31", "year"),
          ("1998-21", "1998-03-01", "1998-05-31", "season"),
          ("2002/2003", "2002-01-01", "2003-12-31", "interval"),
          ("2031-02", "2031-02-01", "2031-02-28", "month"))
-OPS = ("insert", "update", "delete", "link", "unlink", "organisation", "note", "cite", "title", "rename")
+OPS = ("insert", "update", "delete", "link", "unlink", "organisation", "note", "cite", "title", "rename", "origin")
 
 operation = st.tuples(st.sampled_from(OPS), st.integers(0, 10**6), st.integers(0, 10**6),
                       st.sampled_from(KINDS), st.integers(0, len(DATES) - 1), st.booleans())
@@ -66,6 +66,8 @@ def apply(lib, op: tuple) -> None:
             s.execute(text("UPDATE events SET kind = :kind, date = :date, date_start = :start, date_end = :end, "
                            "precision = :p, disputed = :flag, title = title || ' (edited)' WHERE id = :id"),
                       dict(id=event, date=date, start=start, end=end, p=precision, kind=kind, flag=flag))
+        elif name == "origin":
+            s.execute(text("UPDATE events SET is_seed = NOT is_seed WHERE id = :id"), {"id": event})
         elif name == "title":
             s.execute(text("UPDATE events SET title = :t, summary = 'xylophone' WHERE id = :id"),
                       {"id": event, "t": f"Retitled {b}"})
@@ -105,7 +107,7 @@ def apply(lib, op: tuple) -> None:
 FILTERS = (EventFilter(), EventFilter(kinds=("visit", "ratification")), EventFilter(disputed=True),
            EventFilter(date_from="1997", date_to="2003"), EventFilter(organisations=("org-nato",)),
            EventFilter(annotated=True), EventFilter(tags=("tag-1",)), EventFilter(text="zanzibar"),
-           EventFilter(countries=("AM", "RU"), date_from="1998"))
+           EventFilter(countries=("AM", "RU"), date_from="1998"), EventFilter(origins=("mine",)))
 
 
 def _rows_by_event(index: FacetIndex) -> dict:
