@@ -1,0 +1,381 @@
+"""The guards of the user's data, each with a test that fails when the guard is removed: the
+formula rule on the export's fast path, backup verification, the backup offered after damage,
+restore's refusals, and re-anchoring that never moves a passage to text that is not its quote.
+
+`python tests/mutation.py` checks this by removing guards one at a time (README: Tests).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from azrel_desktop.core.corpus.anchoring import Anchor, anchor_at, matches, reanchor
+from azrel_desktop.core.output.export_cells import CRLF, render, safe_cell
+from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.service import Library
+from azrel_desktop.core.store import backups
+from azrel_desktop.core.store.database import DamagedDatabaseError, DatabaseError, open_database
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _rows_as_written(rows: list[list], width: int) -> list[str]:
+    """What the CSV writer makes of rows after `safe_cell` on every cell, one at a time: the
+    reference the fast path must match."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator=CRLF, quoting=csv.QUOTE_MINIMAL)
+    for row in rows:
+        assert len(row) == width
+        writer.writerow([safe_cell(c) for c in row])
+    return out.getvalue().split(CRLF)[:-1]
+
+
+def _cells(line: str) -> list[str]:
+    return next(csv.reader(io.StringIO(line, newline="")))
+
+
+def _scribble_over_a_table(path: Path, table: str = "events") -> None:
+    """Damage a closed file as a failing disk would: overwrite the root page of one table."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    con.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))
+
+
+def _notes(path: Path) -> list[str]:
+    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        return sorted(r[0] for r in con.execute("SELECT body FROM annotations"))
+    finally:
+        con.close()
+
+
+def _note(path: Path, body: str) -> None:
+    lib = Library.open(path)
+    try:
+        lib.add_annotation("event", lib.rows(EventFilter(), limit=1)[0].id, body)
+    finally:
+        lib.close()
+
+
+# --- 1. the export's fast path: no formula reaches a spreadsheet ----------------------------------
+
+PLAIN = ["Baku", "1994-05-04", "NATO (Partnership for Peace)", "a=b", "5", "plain text"]
+
+
+@pytest.mark.parametrize("row", [0, 1, 3])
+@pytest.mark.parametrize("column", [0, 2, 5])
+@pytest.mark.parametrize("formula", ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "'=x"])
+def test_the_fast_path_escapes_a_formula_in_any_cell_of_rows_that_need_no_quoting(row, column, formula):
+    rows = [list(PLAIN) for _ in range(4)]
+    rows[row][column] = formula
+    lines = render(rows, len(PLAIN))
+    assert lines == _rows_as_written(rows, len(PLAIN))
+    cell = _cells(lines[row])[column]
+    assert cell == "'" + formula
+    assert all(_cells(line) == PLAIN for n, line in enumerate(lines) if n != row)
+
+
+@pytest.mark.parametrize("risky", ["=", "+", "-", "@", "\t", "\r", "'"])
+def test_the_fast_path_looks_at_the_first_character_of_the_first_cell(risky):
+    rows = [[risky + "cmd", "x"], ["y", "z"]]
+    assert render(rows, 2)[0] == _rows_as_written(rows, 2)[0]
+    assert not _cells(render(rows, 2)[0])[0].startswith(FORMULA)
+
+
+def test_a_row_that_is_not_all_text_goes_through_safe_cell():
+    rows = [["a", None, 7, True], ["=1+1", False, -5, "b"]]
+    assert render(rows, 4) == ["a,,7,yes", "'=1+1,no,-5,b"]
+
+
+cells = st.one_of(st.none(), st.booleans(), st.integers(-10, 10),
+                  st.lists(st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'", "a", "5", ",", '"', "\n", "\x00"]),
+                           max_size=4).map("".join))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda width: st.lists(st.lists(cells, min_size=width, max_size=width),
+                                                        min_size=1, max_size=5)))
+def test_rendered_rows_are_what_safe_cell_makes_of_each_cell(rows):
+    width = len(rows[0])
+    assert render(rows, width) == _rows_as_written(rows, width)
+
+
+def test_a_formula_in_an_events_own_fields_is_escaped_on_both_export_paths(fresh_library, changed_while_closed):
+    event = "ev-2001-01-robertson-visits-baku"
+    path = changed_while_closed(
+        fresh_library,
+        f"UPDATE events SET title = '=HYPERLINK(\"http://x\",\"y\")', location = '@SUM(A1)' WHERE id = '{event}'")
+    lib = Library.open(path)
+    try:
+        # A small export of an out-of-date file renders its own rows; the whole export renders
+        # the stored rows again and reads them.
+        for f in (EventFilter(date_from="2001-01", date_to="2001-01"), EventFilter()):
+            out = io.StringIO(newline="")
+            lib.export_events(f, out)
+            rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.getvalue(), newline=""))}
+            assert rows[event]["title"] == "'=HYPERLINK(\"http://x\",\"y\")"
+            assert rows[event]["location"] == "'@SUM(A1)"
+    finally:
+        lib.close()
+
+
+# --- 2. backup verification -----------------------------------------------------------------------
+
+def _violating_file(path: Path) -> sqlite3.Connection:
+    """A database whose pages read fine but whose `quick_check` reports a problem (a row that
+    breaks its table's CHECK constraint)."""
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE t (x INTEGER CHECK (x > 0))")
+    con.execute("PRAGMA ignore_check_constraints = 1")
+    con.execute("INSERT INTO t VALUES (-1)")
+    con.commit()
+    con.execute("PRAGMA ignore_check_constraints = 0")
+    assert con.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+    return con
+
+
+def test_a_backup_that_fails_its_integrity_check_is_refused_and_not_kept(tmp_path):
+    con = _violating_file(tmp_path / "source.sqlite3")
+    target = tmp_path / "backups" / "copy.sqlite3"
+    try:
+        with pytest.raises(DatabaseError, match="failed its integrity check"):
+            backups.backup_to(con, target)
+    finally:
+        con.close()
+    assert not target.exists()
+    assert list((tmp_path / "backups").iterdir()) == []  # no partial file either
+
+
+def test_a_failed_backup_leaves_an_earlier_backup_at_its_name(tmp_path, db_path):
+    target = tmp_path / "copy.sqlite3"
+    backups.make_backup(db_path, target)
+    before = target.read_bytes()
+    con = _violating_file(tmp_path / "source.sqlite3")
+    try:
+        with pytest.raises(DatabaseError):
+            backups.backup_to(con, target)
+    finally:
+        con.close()
+    assert target.read_bytes() == before
+
+
+def test_a_backup_that_cannot_be_put_in_place_is_refused_and_its_partial_file_removed(tmp_path, db_path):
+    target = tmp_path / "taken"
+    (target / "inside").mkdir(parents=True)  # a folder where the backup's file should go
+    with pytest.raises(DatabaseError, match="could not be written"):
+        backups.make_backup(db_path, target)
+    assert not list(tmp_path.glob("*.partial"))
+    assert [p.name for p in target.iterdir()] == ["inside"]
+
+
+def test_a_damaged_library_is_not_backed_up(db_path, tmp_path):
+    _scribble_over_a_table(db_path)
+    with pytest.raises(DatabaseError):
+        backups.make_backup(db_path, tmp_path / "copy.sqlite3")
+    assert not (tmp_path / "copy.sqlite3").exists()
+
+
+def test_verified_means_an_azrel_file_that_passes_its_check(db_path, tmp_path):
+    good = backups.make_backup(db_path, tmp_path / "good.sqlite3").path
+    assert backups.verified(good)
+    damaged = backups.make_backup(db_path, tmp_path / "damaged.sqlite3").path
+    _scribble_over_a_table(damaged)
+    assert not backups.verified(damaged)
+    empty = tmp_path / "empty.sqlite3"
+    sqlite3.connect(empty).close()
+    assert not backups.verified(empty)  # SQLite, but not an AzRel file
+    assert not backups.verified(tmp_path / "missing.sqlite3")
+
+
+# --- 3. the backup offered after damage -------------------------------------------------------------
+
+def test_after_damage_the_newest_backup_that_verifies_is_offered_not_a_newer_damaged_one(db_path):
+    _note(db_path, "in the good backup")
+    good = backups.make_backup(db_path)
+    _note(db_path, "in the damaged backup")
+    newer = backups.make_backup(db_path)
+    assert newer.made_at > good.made_at
+    _scribble_over_a_table(newer.path)
+    _scribble_over_a_table(db_path)
+    assert backups.newest_verified_backup(db_path) is not None
+    with pytest.raises(DamagedDatabaseError) as caught:
+        open_database(db_path)
+    assert caught.value.backup == good.path
+    assert caught.value.backup_time == good.made_at
+
+
+def test_after_damage_with_only_damaged_backups_none_is_offered_and_the_notes_are_salvaged(db_path):
+    _note(db_path, "salvaged")
+    for old in backups.list_backups(db_path):
+        old.path.unlink()
+    only = backups.make_backup(db_path)
+    _scribble_over_a_table(only.path)
+    _scribble_over_a_table(db_path)
+    assert backups.newest_verified_backup(db_path) is None
+    db = open_database(db_path)
+    try:
+        assert db.notice and "salvaged" in db.notice
+    finally:
+        db.close()
+    assert _notes(db_path) == ["salvaged"]
+
+
+def test_backups_are_listed_newest_first_and_only_those_of_this_file(db_path, tmp_path):
+    other = tmp_path / "other.sqlite3"
+    backups.make_backup(db_path, other)  # a library of its own, elsewhere
+    mine = [backups.make_backup(db_path, reason=r) for r in ("manual", "auto", "before-upgrade-0005")]
+    backups.make_backup(other)
+    found = [b for b in backups.list_backups(db_path) if b.path in {m.path for m in mine}]
+    assert [b.path for b in found] == [m.path for m in reversed(mine)]
+    assert [b.reason for b in found] == ["before-upgrade-0005", "auto", "manual"]
+    assert all(b.path.name.startswith(db_path.stem) for b in backups.list_backups(db_path))
+    assert len(backups.list_backups(other)) == 1
+
+
+# --- 4. restore ---------------------------------------------------------------------------------
+
+def _newer_backup(db_path: Path) -> Path:
+    made = backups.make_backup(db_path).path
+    con = sqlite3.connect(made)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.execute("UPDATE annotations SET body = 'from the future'")
+    con.commit()
+    con.close()
+    return made
+
+
+def test_restore_refuses_a_backup_from_a_newer_version_and_leaves_the_file_as_it_was(db_path):
+    _note(db_path, "mine")
+    newer = _newer_backup(db_path)
+    with pytest.raises(DatabaseError, match="newer version"):
+        backups.restore(db_path, newer)
+    assert _notes(db_path) == ["mine"]
+    assert not list(db_path.parent.glob("*.replaced-*"))  # nothing set aside: nothing was replaced
+
+
+def test_restore_refuses_a_missing_backup_or_another_programs_database(db_path, tmp_path):
+    _note(db_path, "mine")
+    with pytest.raises(DatabaseError, match="no backup at"):
+        backups.restore(db_path, tmp_path / "missing.sqlite3")
+    foreign = tmp_path / "foreign.sqlite3"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE alembic_version (version_num TEXT)")  # no revision in it
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="not an AzRel database backup"):
+        backups.restore(db_path, foreign)
+    assert _notes(db_path) == ["mine"]
+    assert not list(db_path.parent.glob("*.replaced-*"))
+
+
+def test_restore_over_a_damaged_file_keeps_its_bytes_aside(db_path):
+    _note(db_path, "in the backup")
+    made = backups.make_backup(db_path)
+    _scribble_over_a_table(db_path)
+    damaged = db_path.read_bytes()
+    aside = backups.restore(db_path, made.path)
+    assert aside is not None and aside.read_bytes() == damaged
+    assert _notes(db_path) == ["in the backup"]
+
+
+def test_restore_into_an_empty_place_sets_nothing_aside(db_path, tmp_path):
+    _note(db_path, "in the backup")
+    made = backups.make_backup(db_path)
+    fresh = tmp_path / "new" / "azrel.sqlite3"
+    fresh.parent.mkdir()
+    assert backups.restore(fresh, made.path) is None
+    assert _notes(fresh) == ["in the backup"]
+
+
+# --- 5. re-anchoring -------------------------------------------------------------------------------
+
+TEXT = "The OSCE Minsk Group met in Vienna. Later the Minsk Group co-chairs went to Baku."
+
+
+def _old(text: str, quote: str, occurrence: int = 0) -> Anchor:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    return anchor_at(text, start, start + len(quote))
+
+
+def test_reanchoring_never_moves_a_passage_to_text_that_differs_in_letter_case():
+    old = _old(TEXT, "Minsk Group")
+    assert reanchor(TEXT.replace("Minsk Group", "minsk group"), old) is None
+    assert reanchor("Prefix. " + TEXT.upper(), old) is None
+
+
+def test_reanchoring_prefers_the_exact_quote_over_one_that_differs_in_case_nearer_by():
+    old = _old(TEXT, "Minsk Group")
+    changed = TEXT.replace("OSCE Minsk Group", "OSCE MINSK GROUP")
+    found = reanchor(changed, old)
+    assert found is not None and found.exact == "Minsk Group"
+    assert found.start == changed.index("Minsk Group") and changed[found.start:found.end] == "Minsk Group"
+
+
+def test_a_passage_stays_where_its_quote_still_is_and_matches_is_exact():
+    old = _old(TEXT, "Minsk Group", 1)
+    assert reanchor(TEXT, old) == old
+    assert matches(TEXT, old.start, old.end, "Minsk Group")
+    assert not matches(TEXT, old.start, old.end, "minsk group")
+    assert not matches(TEXT, old.end, old.start, "")
+    assert not matches(TEXT, -1, 3, TEXT[-1:] + TEXT[:3])
+    assert not matches(TEXT, len(TEXT) - 3, len(TEXT) + 1, TEXT[-3:])
+
+
+def test_reanchoring_follows_the_quote_when_text_is_inserted_before_it():
+    old = _old(TEXT, "Vienna")
+    changed = "A new opening sentence. " + TEXT
+    found = reanchor(changed, old)
+    assert found == anchor_at(changed, old.start + 24, old.end + 24)
+
+
+def test_of_two_occurrences_the_one_whose_context_matches_wins_even_when_farther():
+    old = _old(TEXT, "Minsk Group", 1)  # "Later the Minsk Group co-chairs"
+    # The second occurrence moves far away; the first stays near the old position but its
+    # context is different.
+    changed = "x" * 40 + TEXT.replace("Later the Minsk Group co-chairs", "y" * 120 + " Later the Minsk Group co-chairs")
+    found = reanchor(changed, old)
+    assert found is not None
+    assert changed[found.start - len("Later the "):found.start] == "Later the "
+    assert changed[found.end:found.end + 9] == " co-chair"
+
+
+def test_of_two_occurrences_with_the_same_context_the_nearer_one_wins():
+    text = "QUOTE and then some words. " * 3
+    third = text.index("QUOTE", 40)
+    old = Anchor(third - 1, third + 4, "QUOTE", "", "")  # no context: only the distance tells them apart
+    found = reanchor(text, old)
+    assert found is not None and found.start == third
+
+
+def test_a_quote_that_no_longer_occurs_is_not_placed_anywhere():
+    old = _old(TEXT, "Vienna")
+    assert reanchor(TEXT.replace("Vienna", "Geneva"), old) is None
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (3, 3), (5, 2), (0, len(TEXT) + 1)])
+def test_a_span_outside_the_text_is_refused(start, end):
+    with pytest.raises(ValueError, match="outside a text"):
+        anchor_at(TEXT, start, end)
+
+
+def test_an_anchor_keeps_its_context_on_both_sides():
+    a = anchor_at(TEXT, TEXT.index("co-chairs"), TEXT.index("co-chairs") + 9)
+    assert a.exact == "co-chairs"
+    assert a.prefix == TEXT[a.start - 32:a.start] and len(a.prefix) == 32
+    assert a.suffix == TEXT[a.end:a.end + 32]
+    first = anchor_at(TEXT, 0, 3)
+    assert first.prefix == "" and first.suffix == TEXT[3:35]
