@@ -261,8 +261,35 @@ def inspect_attr(obj, name: str):
 # --- which tests run which lines ----------------------------------------------------------------
 
 def _pytest_args(basetemp: Path) -> list[str]:
-    return ["-q", "-p", "no:cacheprovider", "--hypothesis-seed=0", f"--basetemp={basetemp}",
-            "-o", "console_output_style=classic"]
+    # The core's tests need no Qt: without pytest-qt no mutant's run starts Qt.
+    return ["-q", "-p", "no:cacheprovider", "-p", "no:pytest-qt", "--hypothesis-seed=0",
+            f"--basetemp={basetemp}", "-o", "console_output_style=classic"]
+
+
+# Imported lazily by the code under test; loaded once here so that no mutant's run pays for it.
+PRELOAD = ("azrel_desktop.core.service", "azrel_desktop.core.corpus.seed", "azrel_desktop.core.cli",
+           "alembic.command", "alembic.script", "alembic.runtime.migration", "hypothesis")
+
+
+def preload(files: tuple[str, ...], work: Path) -> None:
+    """Import, before any fork, what every mutant's run would otherwise import again: the modules
+    above, and the test modules with pytest's assertion rewriting (a collect-only session:
+    pytest then finds them in `sys.modules` in each run)."""
+    for module in (*TARGETS, *PRELOAD):
+        importlib.import_module(module)
+    saved = os.dup(1), os.dup(2)
+    with open(work / "collect.log", "w") as log:
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        try:
+            status = pytest.main([*_pytest_args(work / "collect-tmp"), "--collect-only", *files])
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+    if status != 0:
+        sys.exit(f"the test files could not be collected; see {work / 'collect.log'}")
 
 
 def _in_child(job, log: Path, timeout: float | None = None) -> int:
@@ -509,10 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="azrel-mutation-"))
     started = time.monotonic()
     try:
-        # Imported before forking, so each mutant's copy of the process starts with them loaded.
-        for module in TARGETS:
-            importlib.import_module(module)
-        importlib.import_module("azrel_desktop.core.service")
+        preload(TEST_FILES, work)
         results = run(mutants, args.jobs, work, TEST_FILES)
         return report(results, time.monotonic() - started)
     finally:

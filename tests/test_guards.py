@@ -20,8 +20,14 @@ from azrel_desktop.core.corpus.anchoring import Anchor, anchor_at, matches, rean
 from azrel_desktop.core.output.export_cells import CRLF, render, safe_cell
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
-from azrel_desktop.core.store import backups
-from azrel_desktop.core.store.database import DamagedDatabaseError, DatabaseError, open_database
+from azrel_desktop.core.store import backups, recovery
+from azrel_desktop.core.store.database import (
+    DamagedDatabaseError,
+    DatabaseError,
+    make_engine,
+    migrate,
+    open_database,
+)
 
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -379,3 +385,135 @@ def test_an_anchor_keeps_its_context_on_both_sides():
     assert a.suffix == TEXT[a.end:a.end + 32]
     first = anchor_at(TEXT, 0, 3)
     assert first.prefix == "" and first.suffix == TEXT[3:35]
+
+
+def test_of_two_occurrences_the_one_whose_prefix_matches_wins_when_the_suffixes_agree():
+    original = "x" * 50 + "beta QUOTE tail. "
+    old = _old(original, "QUOTE")
+    changed = "alpha QUOTE tail. " + "y" * 100 + "beta QUOTE tail. "
+    found = reanchor(changed, old)
+    assert found is not None and changed[found.start - 5:found.start] == "beta "
+
+
+def test_of_two_occurrences_the_one_whose_suffix_matches_wins_when_the_prefixes_agree():
+    original = "head QUOTE omega and more" + "z" * 40
+    old = _old(original, "QUOTE")
+    changed = "w" * 60 + "head QUOTE other words" + "v" * 10 + "head QUOTE omega and more" + "z" * 40
+    found = reanchor(changed, old)
+    assert found is not None and changed[found.end:found.end + 6] == " omega"
+
+
+# --- recovery: a damaged file moved aside, the user's records salvaged ---------------------------------
+
+def test_a_damaged_file_is_moved_aside_with_its_write_ahead_log_and_shared_memory(tmp_path):
+    path = tmp_path / "azrel.sqlite3"
+    for suffix, content in (("", b"main"), ("-wal", b"log"), ("-shm", b"index")):
+        (tmp_path / f"azrel.sqlite3{suffix}").write_bytes(content)
+    moved = recovery.quarantine(path)
+    assert moved.name.startswith("azrel.damaged-") and moved.suffix == ".sqlite3"
+    assert moved.read_bytes() == b"main"
+    assert moved.with_name(moved.name + "-wal").read_bytes() == b"log"
+    assert moved.with_name(moved.name + "-shm").read_bytes() == b"index"
+    assert not path.exists() and not (tmp_path / "azrel.sqlite3-wal").exists()
+    assert not (tmp_path / "azrel.sqlite3-shm").exists()
+
+
+def _salvaged_into(damaged: Path, tmp_path: Path) -> tuple[recovery.SalvageReport, Path]:
+    target = tmp_path / "salvaged.sqlite3"
+    engine = make_engine(target)
+    try:
+        migrate(engine)
+        report = recovery.salvage(damaged, engine)
+    finally:
+        engine.dispose()
+    return report, target
+
+
+def test_salvage_copies_the_users_own_records_and_nothing_of_the_corpus(fresh_library, tmp_path):
+    lib = fresh_library
+    source = lib.records("source")[0].id
+    selection, _ = lib.annotate_selection(source, 10, 30, "on my selection", tags=["mine", "later"])
+    lib.add_annotation("event", lib.rows(EventFilter(), limit=1)[0].id, "on an event", tags=["mine"])
+    path = lib.path
+    lib.close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE sources SET is_seed = 0 WHERE id = ?", (source,))  # kept for the selection
+    con.commit()
+    con.close()
+    _scribble_over_a_table(path, "events")
+    report, target = _salvaged_into(path, tmp_path)
+    assert report.rows == {"sources": 1, "passages": 1, "annotations": 2, "annotation_tags": 3}
+    assert report.total == 7 and report.unreadable_chunks == 0
+    con = sqlite3.connect(target)
+    try:
+        assert con.execute("SELECT id FROM sources").fetchall() == [(source,)]
+        assert con.execute("SELECT id, kind, start, \"end\" FROM passages").fetchall() == [
+            (selection.target_id, "user", 10, 30)]
+        assert sorted(r[0] for r in con.execute("SELECT body FROM annotations")) == ["on an event", "on my selection"]
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+        assert con.execute("PRAGMA foreign_keys").fetchone()[0] in (0, 1)
+    finally:
+        con.close()
+
+
+def test_salvage_reads_past_a_damaged_stretch_of_notes(db_path, tmp_path):
+    event = sqlite3.connect(db_path).execute("SELECT min(id) FROM events").fetchone()[0]
+    con = sqlite3.connect(db_path)
+    with con:
+        con.executemany("INSERT INTO annotations VALUES (?, 'event', ?, ?, '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+                        [(f"n{i:04d}", event, f"note {i:04d} " + "w" * 300) for i in range(1200)])
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    leaves = [r[0] for r in con.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'annotations' AND pagetype = 'leaf' ORDER BY pageno")]
+    con.close()
+    damaged_page = leaves[len(leaves) // 2]
+    data = bytearray(db_path.read_bytes())
+    data[(damaged_page - 1) * page_size:damaged_page * page_size] = b"\xff" * page_size
+    db_path.write_bytes(bytes(data))
+    report, target = _salvaged_into(db_path, tmp_path)
+    con = sqlite3.connect(target)
+    try:
+        kept = sorted(r[0] for r in con.execute("SELECT id FROM annotations"))
+    finally:
+        con.close()
+    assert report.rows["annotations"] == len(kept)
+    assert 600 < len(kept) < 1200  # a stretch around the damaged page is lost, the rest kept
+    assert "n0000" in kept and "n1199" in kept
+
+
+def test_salvage_of_a_file_that_cannot_be_opened_reports_it_and_copies_nothing(tmp_path):
+    report, target = _salvaged_into(tmp_path / "gone" / "missing.sqlite3", tmp_path)
+    assert report.total == 0 and report.unreadable_chunks == 1
+    assert _notes(target) == []
+
+
+# --- more of backups and restore ------------------------------------------------------------------
+
+def test_a_backup_may_replace_an_earlier_backup_at_the_same_name(db_path, tmp_path):
+    target = tmp_path / "copy.sqlite3"
+    backups.make_backup(db_path, target)
+    _note(db_path, "newer")
+    backups.make_backup(db_path, target)
+    assert _notes(target) == ["newer"]
+
+
+def test_files_in_the_backups_folder_without_a_backups_name_are_not_listed(db_path):
+    made = backups.make_backup(db_path)
+    family = backups._family(db_path)
+    (made.path.parent / f"{family}-notadate-manual.sqlite3").write_bytes(b"")
+    no_reason = made.path.parent / f"{family}-20260101-120000-000000.sqlite3"
+    backups.make_backup(db_path, no_reason)
+    listed = {b.path: b.reason for b in backups.list_backups(db_path)}
+    assert listed[made.path] == "manual" and listed[no_reason] == "manual"
+    assert not [p for p in listed if "notadate" in p.name]
+
+
+def test_restore_over_an_empty_file_sets_nothing_aside(db_path, tmp_path):
+    _note(db_path, "in the backup")
+    made = backups.make_backup(db_path)
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    assert backups.restore(empty, made.path) is None
+    assert _notes(empty) == ["in the backup"]
+    assert not list(tmp_path.glob("empty.replaced-*"))
