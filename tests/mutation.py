@@ -214,21 +214,27 @@ def make_mutants(modules: dict[str, tuple[str, ...] | None] = TARGETS) -> list[M
             if only is not None and qualname not in only:
                 continue
             where = next(p for p, n in _walk(tree) if n is func)
-            seen = {ast.unparse(func)}
+            # Two mutations can compile to the same code (`not x is None` is `x is not None`).
+            seen = {_same(_code_for(compile(tree, str(path), "exec"), qualname))}
             for rel, node in _walk(func):
                 for kind, new in _variants(node, module in TEXT_MATCHING):
                     mutated = _replace(tree, where + rel, new)
                     ast.fix_missing_locations(mutated)
-                    body = ast.unparse(_get(mutated, where))
-                    if body in seen:
+                    code = _code_for(compile(mutated, str(path), "exec"), qualname)
+                    if _same(code) in seen:
                         continue
-                    seen.add(body)
+                    seen.add(_same(code))
                     after = "(left out)" if new is None else ast.unparse(new)
                     mutants.append(Mutant(
                         len(mutants) + 1, module, qualname, node.lineno, node.end_lineno or node.lineno, kind,
-                        _short(ast.unparse(node)), _short(after),
-                        _code_for(compile(mutated, str(path), "exec"), qualname)))
+                        _one_line(ast.unparse(node)), _one_line(after), code))
     return mutants
+
+
+def _same(code) -> tuple:
+    """What a function's code does, without where its lines are."""
+    return (code.co_code, tuple(_same(c) if hasattr(c, "co_code") else (type(c), repr(c)) for c in code.co_consts),
+            code.co_names, code.co_varnames)
 
 
 def _get(tree: ast.AST, path: tuple) -> ast.AST:
@@ -237,8 +243,11 @@ def _get(tree: ast.AST, path: tuple) -> ast.AST:
     return tree
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _short(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
@@ -263,7 +272,8 @@ def inspect_attr(obj, name: str):
 def _pytest_args(basetemp: Path) -> list[str]:
     # The core's tests need no Qt: without pytest-qt no mutant's run starts Qt.
     return ["-q", "-p", "no:cacheprovider", "-p", "no:pytest-qt", "--hypothesis-seed=0",
-            f"--basetemp={basetemp}", "-o", "console_output_style=classic"]
+            f"--basetemp={basetemp}", "-o", "console_output_style=classic",
+            "-W", "ignore::pytest.PytestAssertRewriteWarning", "-W", "ignore::pytest.PytestConfigWarning"]
 
 
 # Imported lazily by the code under test; loaded once here so that no mutant's run pays for it.
@@ -414,30 +424,46 @@ def _run_mutant(m: Mutant, tests: list[str], basetemp: Path, template: Path | No
     return int(pytest.main([*_pytest_args(basetemp), "-x", *tests], plugins=plugins))
 
 
-def _selected(m: Mutant, tm: TestMap) -> tuple[list[str], bool]:
-    """The tests that ran the mutant's lines, cheapest first, and whether the seeding runs them
-    (then the template is seeded anew, with the mutant, by the cheapest test that uses it)."""
+def _selected(m: Mutant, tm: TestMap, budget: float | None) -> tuple[list[str], int, bool]:
+    """The tests that ran the mutant's lines, cheapest first, as many as fit in `budget` seconds
+    of the traced run (at least one; None: all); how many ran its lines in all; and whether the
+    seeding runs them (then the template is seeded anew, with the mutant, by the cheapest test
+    that uses it)."""
     filename = str(Path(importlib.util.find_spec(m.module).origin))
     wanted = {(filename, n) for n in range(m.line, m.end_line + 1)}
     tests = {t for t, hit in tm.lines.items() if hit & wanted and t in tm.spent}
     seeding = bool(tm.seeding & wanted)
     if seeding and tm.seeded:
         tests.add(min(tm.seeded, key=lambda t: tm.spent[t]))
-    return sorted(tests, key=lambda t: tm.spent[t]), seeding
+    ordered = sorted(tests, key=lambda t: tm.spent[t])
+    chosen, spent = [], 0.0
+    for t in ordered:
+        if chosen and budget is not None and spent + tm.spent[t] > budget:
+            break
+        chosen.append(t)
+        spent += tm.spent[t]
+    return chosen, len(ordered), seeding
 
 
-def run(mutants: list[Mutant], jobs: int, work: Path, files: tuple[str, ...]) -> list[tuple[Mutant, str, list[str]]]:
+def run(mutants: list[Mutant], jobs: int, work: Path, files: tuple[str, ...],
+        budget: float | None) -> list[tuple[Mutant, str, list[str]]]:
     started = time.monotonic()
     tm = map_tests(work, files)
     print(f"traced run of {len(tm.spent)} tests: {time.monotonic() - started:.0f} s", flush=True)
     queue = []
+    cut: dict[int, int] = {}  # mutant id -> how many tests ran its lines, when not all are run
     results: list[tuple[Mutant, str, list[str]]] = []
     for m in mutants:
-        tests, seeding = _selected(m, tm)
+        if m.key in EQUIVALENT:
+            results.append((m, "not run (judged equivalent)", []))
+            continue
+        tests, of, seeding = _selected(m, tm, budget)
         if not tests:
             results.append((m, "no test runs it", []))
         else:
             queue.append((m, tests, None if seeding else tm.template))
+            if len(tests) < of:
+                cut[m.id] = of
     running: dict[int, tuple[Mutant, list[str], float, float]] = {}
     while queue or running:
         while queue and len(running) < jobs:
@@ -461,6 +487,8 @@ def run(mutants: list[Mutant], jobs: int, work: Path, files: tuple[str, ...]) ->
         else:
             code = os.WEXITSTATUS(status)
             verdict = {0: "survived", 1: "killed"}.get(code, f"error (exit status {code})")
+            if verdict == "survived" and m.id in cut:
+                verdict += f" the {len(tests)} cheapest of the {cut[m.id]} tests that run it (--budget)"
         if verdict == "killed":
             verdict += f" by {_killer(work / f'mutant-{m.id}.log') or tests[0]}"
         results.append((m, verdict, tests))
@@ -478,7 +506,12 @@ def _killer(log: Path) -> str | None:
     return None
 
 
-def report(results: list[tuple[Mutant, str, list[str]]], seconds: float) -> int:
+def report(results: list[tuple[Mutant, str, list[str]]], seconds: float, json_path: Path | None = None) -> int:
+    if json_path:
+        json_path.write_text(json.dumps([
+            {"id": m.id, "module": m.module, "function": m.function, "line": m.line, "kind": m.kind,
+             "before": m.before, "after": m.after, "verdict": verdict, "tests": tests}
+            for m, verdict, tests in results], indent=1))
     by_module: dict[str, list[int]] = {}
     real, equivalent = [], []
     for m, verdict, _ in results:
@@ -505,7 +538,7 @@ def report(results: list[tuple[Mutant, str, list[str]]], seconds: float) -> int:
             print(f"\n{title}:")
             for m, verdict in rows:
                 reason = EQUIVALENT.get(m.key, verdict)
-                print(f"  #{m.id} {m.key[0]}:{m.line} {m.function} — {m.kind}: {m.before}  ->  {m.after}"
+                print(f"  #{m.id} {m.key[0]}:{m.line} {m.function} — {m.kind}: {_short(m.before)}  ->  {_short(m.after)}"
                       f"\n      {reason}")
     return 1 if real else 0
 
@@ -516,6 +549,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", type=int, nargs="+", help="run only these mutant ids")
     parser.add_argument("--module", help="only the modules whose name contains this")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    parser.add_argument("--budget", type=float, default=8.0,
+                        help="seconds of tests (as timed in the traced run) run per mutant, cheapest first "
+                             "(default 8; 0: every test that runs the mutant's lines)")
+    parser.add_argument("--json", type=Path, help="also write every mutant's verdict to this file")
     parser.add_argument("--keep", action="store_true", help="keep the logs (their folder is printed)")
     args = parser.parse_args(argv)
     if not hasattr(os, "fork"):
@@ -530,15 +567,15 @@ def main(argv: list[str] | None = None) -> int:
         mutants = [m for m in mutants if m.id in args.only]
     if args.list:
         for m in mutants:
-            print(f"#{m.id} {m.key[0]}:{m.line} {m.function} — {m.kind}: {m.before}  ->  {m.after}")
+            print(f"#{m.id} {m.key[0]}:{m.line} {m.function} — {m.kind}: {_short(m.before)}  ->  {_short(m.after)}")
         return 0
     print(f"{len(mutants)} mutants in {len(TARGETS)} modules, {args.jobs} at a time", flush=True)
     work = Path(tempfile.mkdtemp(prefix="azrel-mutation-"))
     started = time.monotonic()
     try:
         preload(TEST_FILES, work)
-        results = run(mutants, args.jobs, work, TEST_FILES)
-        return report(results, time.monotonic() - started)
+        results = run(mutants, args.jobs, work, TEST_FILES, args.budget or None)
+        return report(results, time.monotonic() - started, args.json)
     finally:
         if args.keep:
             print(f"logs: {work}")

@@ -517,3 +517,12 @@ def test_restore_over_an_empty_file_sets_nothing_aside(db_path, tmp_path):
     assert backups.restore(empty, made.path) is None
     assert _notes(empty) == ["in the backup"]
     assert not list(tmp_path.glob("empty.replaced-*"))
+
+
+def test_a_partial_file_left_by_an_interrupted_backup_does_not_stop_the_next(db_path, tmp_path):
+    target = tmp_path / "copy.sqlite3"
+    partial = tmp_path / "copy.sqlite3.partial"
+    partial.write_bytes(b"left by a backup the power cut short " * 200)
+    backups.make_backup(db_path, target)
+    assert backups.verified(target)
+    assert not partial.exists()
