@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from azrel_desktop.core.corpus.anchoring import Anchor, anchor_at, matches, reanchor
-from azrel_desktop.core.output.export_cells import CRLF, render, safe_cell
+from azrel_desktop.core.output import export
+from azrel_desktop.core.output.export_cells import CRLF, render, safe_cell, unescape_cell
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
 from azrel_desktop.core.store import backups, recovery
 from azrel_desktop.core.store.database import (
+    CorruptDatabaseError,
     DamagedDatabaseError,
     DatabaseError,
     make_engine,
@@ -33,14 +36,15 @@ FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _rows_as_written(rows: list[list], width: int) -> list[str]:
-    """What the CSV writer makes of rows after `safe_cell` on every cell, one at a time: the
-    reference the fast path must match."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator=CRLF, quoting=csv.QUOTE_MINIMAL)
+    """What the CSV writer makes of each row after `safe_cell` on every cell, one cell at a time,
+    without its line end: the reference the fast path must match."""
+    lines = []
     for row in rows:
         assert len(row) == width
-        writer.writerow([safe_cell(c) for c in row])
-    return out.getvalue().split(CRLF)[:-1]
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator=CRLF, quoting=csv.QUOTE_MINIMAL).writerow([safe_cell(c) for c in row])
+        lines.append(out.getvalue().removesuffix(CRLF))
+    return lines
 
 
 def _cells(line: str) -> list[str]:
@@ -526,3 +530,183 @@ def test_a_partial_file_left_by_an_interrupted_backup_does_not_stop_the_next(db_
     backups.make_backup(db_path, target)
     assert backups.verified(target)
     assert not partial.exists()
+
+
+# --- survivors of the mutation run made into tests ---------------------------------------------------
+
+def test_a_foreign_or_damaged_file_is_refused_before_any_backup_is_written(db_path, tmp_path):
+    foreign = tmp_path / "foreign.sqlite3"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE notes (body TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="another program"):
+        backups.make_backup(foreign, tmp_path / "copy.sqlite3")
+    _scribble_over_a_table(db_path)
+    with pytest.raises(CorruptDatabaseError, match="is damaged"):
+        backups.make_backup(db_path, tmp_path / "copy.sqlite3")
+    assert not list(tmp_path.glob("copy.sqlite3*"))
+
+
+def test_an_automatic_backup_is_due_exactly_a_day_after_the_last(db_path):
+    now = datetime.now() + timedelta(days=2)
+    assert backups.auto_backup(db_path, now=now) is not None
+    con = sqlite3.connect(db_path)
+    with con:
+        con.execute("INSERT INTO annotations VALUES ('n1', 'event', (SELECT min(id) FROM events), 'x', "
+                    "'2026-01-01 00:00:00', '2026-01-01 00:00:00')")
+    con.close()
+    assert backups.auto_backup(db_path, now=now + backups.AUTO_EVERY - timedelta(microseconds=1)) is None
+    assert backups.auto_backup(db_path, now=now + backups.AUTO_EVERY) is not None
+
+
+def test_pruning_removes_only_the_oldest_automatic_backups_and_says_which(db_path):
+    for old in backups.list_backups(db_path):
+        old.path.unlink()
+    made = [backups.make_backup(db_path, reason=r) for r in ("auto", "manual", "auto", "auto", "manual")]
+    removed = backups.prune(db_path, keep=2)
+    assert removed == [made[0].path]
+    assert sorted(b.path for b in backups.list_backups(db_path)) == sorted(m.path for m in made[1:])
+
+
+@pytest.mark.parametrize(("name", "aside_suffix"), [("library", ".sqlite3"), ("azrel.db", ".db")])
+def test_a_file_set_aside_keeps_its_suffix_or_gets_sqlite3(db_path, tmp_path, name, aside_suffix):
+    made = backups.make_backup(db_path)
+    live = tmp_path / "place" / name
+    live.parent.mkdir()
+    backups.restore(live, made.path)  # now a library at that name
+    aside = backups.restore(live, made.path)
+    assert aside is not None and aside.suffix == aside_suffix and aside.name.startswith(live.stem + ".replaced-")
+    moved = recovery.quarantine(live)
+    assert moved.suffix == aside_suffix and moved.name.startswith(live.stem + ".damaged-")
+
+
+def test_restore_over_a_damaged_file_takes_its_log_and_shared_memory_aside_too(db_path):
+    made = backups.make_backup(db_path)
+    _scribble_over_a_table(db_path)
+    wal, shm = db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")
+    wal.write_bytes(b"not a log")
+    shm.write_bytes(b"")
+    aside = backups.restore(db_path, made.path)
+    assert aside is not None
+    assert aside.with_name(aside.name + "-wal").read_bytes() == b"not a log"
+    assert aside.with_name(aside.name + "-shm").exists()
+    assert backups.verified(db_path)
+
+
+def test_salvage_of_a_file_whose_schema_is_unreadable_counts_every_table_as_unreadable(db_path, tmp_path):
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    data = bytearray(db_path.read_bytes())
+    data[100:page_size] = b"\xff" * (page_size - 100)  # page 1 after the header: the schema
+    db_path.write_bytes(bytes(data))
+    report, target = _salvaged_into(db_path, tmp_path)
+    assert report.total == 0 and report.unreadable_chunks == len(recovery.USER_TABLES)
+    assert _notes(target) == []
+
+
+def test_salvage_gives_up_on_a_table_whose_every_page_is_unreadable(db_path, tmp_path):
+    _note(db_path, "lost")
+    _scribble_over_a_table(db_path, "annotations")
+    report, _ = _salvaged_into(db_path, tmp_path)  # returns: no endless retry
+    assert report.rows["annotations"] == 0
+
+
+def test_salvage_keeps_a_selection_on_a_corpus_source_that_is_reloaded_afterwards(fresh_library, tmp_path):
+    lib = fresh_library
+    source = lib.records("source")[0].id
+    selection, _ = lib.annotate_selection(source, 5, 25, "on a corpus source")
+    path = lib.path
+    lib.close()
+    _scribble_over_a_table(path, "events")
+    report, target = _salvaged_into(path, tmp_path)
+    assert report.rows["passages"] == 1 and report.rows["sources"] == 0
+    con = sqlite3.connect(target)
+    try:
+        assert con.execute("SELECT id, source_id FROM passages").fetchall() == [(selection.target_id, source)]
+    finally:
+        con.close()
+
+
+def test_unescape_leaves_alone_what_safe_cell_never_makes(fresh_library):
+    for cell in ("=x", "-", "+cmd", "@SUM(A1)", "plain"):
+        assert unescape_cell(cell) == cell
+
+
+def _core_export(lib, **kw) -> tuple[int, str]:
+    out = io.StringIO(newline="")
+    with lib.db.read() as s:
+        n = export.export_events(s, EventFilter(), out, **kw)
+    return n, out.getvalue()
+
+
+def test_an_export_whose_cancel_is_never_pressed_writes_every_row(shared_library):
+    n, text = _core_export(shared_library, cancelled=lambda: False, page=7)
+    assert n == shared_library.total() and text.count("\r\n") >= n + 1
+
+
+def test_cancel_before_the_first_row_and_between_pages_stops_the_export(shared_library):
+    with pytest.raises(export.ExportCancelled):
+        _core_export(shared_library, cancelled=lambda: True)
+    pages = []
+    with pytest.raises(export.ExportCancelled):
+        _core_export(shared_library, cancelled=lambda: bool(pages), page=7, progress=lambda w, t: pages.append(w))
+    assert pages == [7]
+
+
+# Re-anchoring: each part of the score counts, exactly as written.
+
+def test_the_prefix_is_compared_character_by_character():
+    original = "x" * 50 + "beta QUOTE tail. "
+    old = _old(original, "QUOTE")
+    changed = "z" * 40 + "alpha QUOTE tail. " + "y" * 100 + "beta QUOTE tail. "
+    found = reanchor(changed, old)
+    assert found is not None and changed[found.start - 5:found.start] == "beta "
+
+
+def test_context_counts_only_in_its_exact_letter_case():
+    original = "q" * 40 + "beta QUOTE tail one"
+    old = _old(original, "QUOTE")
+    changed = "q" * 41 + "BETA QUOTE TAIL ONE" + "y" * 100 + "beta QUOTE tail one"
+    found = reanchor(changed, old)
+    assert found is not None and changed[found.start - 5:found.start] == "beta "
+
+
+def test_the_suffix_counts_for_a_long_quote_too():
+    quote = "the Minsk Group co-chairs"
+    original = "head " + quote + " omega and more" + "z" * 40
+    old = _old(original, quote)
+    changed = "w" * 60 + "head " + quote + " other words" + "v" * 10 + "head " + quote + " omega and more"
+    found = reanchor(changed, old)
+    assert found is not None and changed[found.end:found.end + 6] == " omega"
+
+
+def test_a_quote_near_the_start_of_the_text_is_scored_by_its_prefix():
+    old = _old("Intro. QUOTE tail one" + "k" * 50, "QUOTE")
+    changed = "New. Intro. QUOTE x" + "m" * 60 + "Other. QUOTE x"
+    found = reanchor(changed, old)
+    assert found is not None and found.start == changed.index("QUOTE")
+
+
+def test_a_quote_still_at_the_start_stays_there_even_if_its_context_is_found_elsewhere():
+    original = "QUOTE" + " tail" * 8
+    old = _old(original, "QUOTE")
+    changed = "QUOTE" + " else" * 8 + " " + original  # the old context now follows another occurrence
+    assert reanchor(changed, old) == anchor_at(changed, 0, 5)
+
+
+def test_a_quote_still_at_the_end_stays_there_even_if_its_context_is_found_elsewhere():
+    original = "lead " * 8 + "QUOTE"
+    old = _old(original, "QUOTE")
+    changed = "lead lead QUOTE" + " diff" * 5 + "QUOTE"  # the old context now precedes another occurrence
+    assert old.start == 40 and len(changed) == old.end
+    assert reanchor(changed, old) == anchor_at(changed, 40, 45)
+
+
+def test_only_occurrences_in_the_exact_case_are_candidates_after_the_first():
+    old = _old(TEXT, "Minsk Group")  # "The OSCE Minsk Group met in Vienna."
+    changed = "Preface: Minsk Group elsewhere. " + TEXT.replace("OSCE Minsk Group", "OSCE minsk group")
+    found = reanchor(changed, old)
+    assert found is not None and found.exact == "Minsk Group"
