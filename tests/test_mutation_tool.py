@@ -70,3 +70,8 @@ def test_a_mutants_code_takes_the_place_of_the_live_functions_until_put_back(mut
         live.__code__ = original
     assert blind is not None and blind.exact == "minsk group"
     assert anchoring.reanchor(changed, old) is None
+
+
+def test_every_mutant_judged_equivalent_is_one_the_run_makes(mutants, mutation):
+    made = {m.key for m in mutants}
+    assert [key for key in mutation.EQUIVALENT if key not in made] == []
