@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import functools
 import importlib
 import importlib.util
 import json
@@ -473,6 +474,17 @@ def _run_mutant(m: Mutant, tests: list[str], basetemp: Path, template: Path | No
     return int(pytest.main([*_pytest_args(basetemp), "-x", *tests], plugins=plugins))
 
 
+def _function_lines(m: Mutant, filename: str) -> set[tuple[str, int]]:
+    first, last = _function_span(filename, m.function)
+    return {(filename, n) for n in range(first, last + 1)}
+
+
+@functools.cache
+def _function_span(filename: str, qualname: str) -> tuple[int, int]:
+    func = dict(_functions(ast.parse(Path(filename).read_text(encoding="utf-8"))))[qualname]
+    return func.lineno, func.end_lineno or func.lineno
+
+
 def _selected(m: Mutant, tm: TestMap, budget: float | None) -> tuple[list[str], int, bool]:
     """The tests that ran the mutant's lines, most focused first, as many as fit in `budget` seconds
     of the traced run (at least one; None: all); how many ran its lines in all; and whether the
@@ -484,8 +496,10 @@ def _selected(m: Mutant, tm: TestMap, budget: float | None) -> tuple[list[str], 
     seeding = bool(tm.seeding & wanted)
     if seeding and tm.seeded:
         tests.add(min(tm.seeded, key=lambda t: tm.spent[t]))
-    # Focused tests first (those that run fewest lines of the guarded modules), then cheap ones.
-    ordered = sorted(tests, key=lambda t: (len(tm.lines[t]), tm.spent[t]))
+    # First the tests that run most of the mutated function (a test that only passes through it
+    # rarely tells its guards apart), then the focused ones (fewest lines of the guarded modules).
+    own = _function_lines(m, filename)
+    ordered = sorted(tests, key=lambda t: (-len(tm.lines[t] & own), len(tm.lines[t]), tm.spent[t]))
     chosen, spent = [], 0.0
     for t in ordered:
         if chosen and budget is not None and spent + tm.spent[t] > budget:

@@ -707,6 +707,25 @@ def test_a_quote_still_at_the_end_stays_there_even_if_its_context_is_found_elsew
 
 def test_only_occurrences_in_the_exact_case_are_candidates_after_the_first():
     old = _old(TEXT, "Minsk Group")  # "The OSCE Minsk Group met in Vienna."
-    changed = "Preface: Minsk Group elsewhere. " + TEXT.replace("OSCE Minsk Group", "OSCE minsk group")
+    changed = "A preface: Minsk Group elsewhere. " + TEXT.replace("OSCE Minsk Group", "OSCE minsk group")
     found = reanchor(changed, old)
     assert found is not None and found.exact == "Minsk Group"
+
+
+def test_the_suffix_counts_only_in_its_exact_letter_case():
+    original = "p" * 40 + "QUOTE tail one and two" + "r" * 20
+    old = _old(original, "QUOTE")
+    changed = "p" * 41 + "QUOTE TAIL ONE AND TWO" + "s" * 60 + "p" * 40 + "QUOTE tail one and two" + "r" * 20
+    found = reanchor(changed, old)
+    assert found is not None and changed[found.end:found.end + 9] == " tail one"
+
+
+def test_a_nul_inside_cells_is_removed_even_when_the_cells_count_comes_out_even():
+    assert render([["a\x00b", "c\x00d"]], 2) == ["ab,cd"]
+    assert render([["x", "y"], ["a\x00b", "c\x00d"]], 2) == ["x,y", "ab,cd"]
+
+
+def test_cancel_before_the_start_stops_even_an_export_with_no_rows(shared_library):
+    out = io.StringIO(newline="")
+    with shared_library.db.read() as s, pytest.raises(export.ExportCancelled):
+        export.export_events(s, EventFilter(text="no event says this qqqzzz"), out, cancelled=lambda: True)
