@@ -496,10 +496,13 @@ def _selected(m: Mutant, tm: TestMap, budget: float | None) -> tuple[list[str], 
     seeding = bool(tm.seeding & wanted)
     if seeding and tm.seeded:
         tests.add(min(tm.seeded, key=lambda t: tm.spent[t]))
-    # First the tests that run most of the mutated function (a test that only passes through it
-    # rarely tells its guards apart), then the focused ones (fewest lines of the guarded modules).
+    # Two orders taken in turn: the tests that run most of the mutated function (one that only
+    # passes through it rarely tells its guards apart), and the focused ones (fewest lines of the
+    # guarded modules, then the cheapest).
     own = _function_lines(m, filename)
-    ordered = sorted(tests, key=lambda t: (-len(tm.lines[t] & own), len(tm.lines[t]), tm.spent[t]))
+    thorough = sorted(tests, key=lambda t: (-len(tm.lines[t] & own), tm.spent[t]))
+    focused = sorted(tests, key=lambda t: (len(tm.lines[t]), tm.spent[t]))
+    ordered = list(dict.fromkeys(t for pair in zip(thorough, focused, strict=True) for t in pair))
     chosen, spent = [], 0.0
     for t in ordered:
         if chosen and budget is not None and spent + tm.spent[t] > budget:
