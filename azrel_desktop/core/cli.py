@@ -27,9 +27,13 @@ from .output.export import (
     keep_rows,
     write_atomically,
 )
+from .query.dimensions import REGISTRY
 from .query.filters import EventFilter, describe_text
 from .query.lookup import LookupError_, resolve
+from .research import commands as record_commands
 from .research.annotations import AnnotationError
+from .research.drafts import RecordError
+from .research.quotes import QuoteError
 from .store.backups import backups_dir, list_backups, make_backup, restore, verified
 from .store.database import DatabaseError, default_db_path, head_revision, open_database
 from .store.integrity import check_database
@@ -78,39 +82,28 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_arguments(exp)
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+    record_commands.add_parsers(sub)
+    from .sources import commands as source_commands
+
+    source_commands.add_parsers(sub, _Parser)
     return parser
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
+    """Every dimension's options, from the registry (`core/query/dimensions.py`)."""
     g = p.add_argument_group("filters (repeat an option for alternatives: --org NATO --org CIS)")
-    g.add_argument("--org", action="append", default=[], metavar="NAME",
-                   help="organisation by name, abbreviation or alias; includes its bodies")
-    g.add_argument("--country", action="append", default=[], metavar="NAME")
-    g.add_argument("--person", action="append", default=[], metavar="NAME")
-    g.add_argument("--kind", action="append", default=[], metavar="KIND", help="event kind, e.g. visit")
-    g.add_argument("--source", action="append", default=[], metavar="TITLE")
-    g.add_argument("--tag", action="append", default=[], metavar="TAG", help="annotation tag")
-    g.add_argument("--from", dest="date_from", metavar="DATE", help="start of window: 1997, 1997-05, spring 1998")
-    g.add_argument("--to", dest="date_to", metavar="DATE", help="end of window (inclusive: --to 1999 is end of 1999)")
-    g.add_argument("--search", default="", metavar="TEXT", help="words in titles, summaries, quotes and notes")
-    d = g.add_mutually_exclusive_group()
-    d.add_argument("--disputed", dest="disputed", action="store_const", const=True, default=None,
-                   help="only disputed events")
-    d.add_argument("--undisputed", dest="disputed", action="store_const", const=False,
-                   help="only undisputed events")
-    g.add_argument("--annotated", action="store_true", help="only events with notes")
+    for dim in REGISTRY:
+        # Options of one dimension that store into one field exclude each other (--disputed, --undisputed).
+        target = g.add_mutually_exclusive_group() if len({o.dest for o in dim.cli}) < len(dim.cli) else g
+        for option in dim.cli:
+            option.add_to(target)
 
 
 def filter_from_args(session, args) -> EventFilter:
-    return EventFilter(
-        date_from=args.date_from, date_to=args.date_to,
-        organisations=tuple(resolve(session, "organisation", x) for x in args.org),
-        countries=tuple(resolve(session, "country", x) for x in args.country),
-        people=tuple(resolve(session, "person", x) for x in args.person),
-        kinds=tuple(resolve(session, "kind", x) for x in args.kind),
-        sources=tuple(resolve(session, "source", x) for x in args.source),
-        tags=tuple(args.tag), disputed=args.disputed, annotated=args.annotated, text=args.search,
-    )
+    values: dict = {}
+    for dim in REGISTRY:
+        values.update(dim.from_args(args, lambda kind, words: resolve(session, kind, words)))
+    return EventFilter(**values)
 
 
 def _stats(db) -> dict:
@@ -135,6 +128,13 @@ def _stats(db) -> dict:
             "countries": n("SELECT count(*) FROM countries"),
             "people": n("SELECT count(*) FROM people"),
             "annotations": n("SELECT count(*) FROM annotations"),
+            "your_events": n("SELECT count(*) FROM events WHERE NOT is_seed"),
+            "your_agreement_steps": n("SELECT count(*) FROM agreement_steps WHERE NOT is_seed"),
+            "your_memberships": n("SELECT count(*) FROM memberships WHERE NOT is_seed"),
+            "your_citations": n("SELECT (SELECT count(*) FROM event_citations c JOIN passages p ON p.id = c.passage_id "
+                                "WHERE p.kind = 'user') + (SELECT count(*) FROM step_citations c JOIN passages p "
+                                "ON p.id = c.passage_id WHERE p.kind = 'user') + (SELECT count(*) FROM "
+                                "membership_citations c JOIN passages p ON p.id = c.passage_id WHERE p.kind = 'user')"),
             "first_event": s.execute(text("SELECT min(date_start) FROM events")).scalar(),
             "last_event": s.execute(text("SELECT max(date_start) FROM events")).scalar(),
         }
@@ -266,10 +266,20 @@ def run(argv: Sequence[str] | None = None) -> int:
             if not report.ok:
                 print(f"{len(report.problems)} problem(s) found in {db.path}", file=sys.stderr)
                 return 1
+            yours = (f" ({report.user_citations_verified} of them yours)"
+                     if report.user_citations_verified else "")
             print(f"ok: integrity check passed; {report.passages_verified} passages and "
-                  f"{report.citations_verified} citations verified against their sources")
+                  f"{report.citations_verified} citations{yours} verified against their sources")
         elif args.command == "export":
             return _export(db, args)
+        elif args.command in ("add", "edit", "delete"):
+            from .service import Library
+
+            return record_commands.run(Library(db), args)
+        elif args.command in ("import", "sources", "edit-source"):
+            from .sources import commands as source_commands
+
+            return source_commands.run(db, args, UserError)
         elif args.command == "backup":
             info = make_backup(db.path, args.path)
             print(f"backed up {db.path} to {info.path} ({info.size} bytes, verified)")
@@ -278,10 +288,34 @@ def run(argv: Sequence[str] | None = None) -> int:
         db.close()
 
 
+def _output_that_cannot_fail(*streams) -> None:
+    """Output redirected to a file or a pipe is written as UTF-8, whatever the system's code
+    page: on Windows it would be cp1252 or cp1254, which cannot encode a path such as
+    C:\\Users\\Məmmədov, and printing it crashed. A terminal keeps its own encoding (the Windows
+    console takes any character), with what it cannot show replaced by "?"."""
+    import codecs
+
+    for stream in streams:
+        if not hasattr(stream, "reconfigure"):
+            continue  # replaced by something without an encoding of its own
+        try:
+            terminal = stream.isatty()
+            if terminal:
+                stream.reconfigure(errors="replace")
+            elif codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+            else:  # a lone surrogate from an undecodable file name must not crash either
+                stream.reconfigure(errors="backslashreplace")
+        except (OSError, ValueError, LookupError):
+            continue
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _output_that_cannot_fail(sys.stdout, sys.stderr)
     try:
         return run(argv)
-    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError) as exc:
+    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError, RecordError,
+            QuoteError) as exc:
         print(f"azrel: error: {exc}", file=sys.stderr)
         return 2
     except ExportCancelled:

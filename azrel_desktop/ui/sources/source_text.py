@@ -79,6 +79,11 @@ class SourceTextView(QPlainTextEdit):
     span_clicked = Signal(object)  # list[Span] under the click (innermost first)
     annotate_requested = Signal()
     find_requested = Signal()
+    # recording from the selection: "event", "cite", "step" or "membership" (ui/coding)
+    coding_requested = Signal(str)
+    CODING_ACTIONS = (("event", "New event from selection…"), ("cite", "Cite selection for…"),
+                      ("step", "New agreement / agreement step from selection…"),
+                      ("membership", "New membership status from selection…"))
 
     FLASH_TICKS = 6
     FLASH_INTERVAL_MS = 180
@@ -174,6 +179,17 @@ class SourceTextView(QPlainTextEdit):
             here = from_qt(self._text, self.textCursor().selectionStart())
             self._current_match = next((i for i, (s, _e) in enumerate(self._matches) if s >= here), 0)
             self._reveal(*self._matches[self._current_match])
+        self._build_find_layer()
+        self._apply()
+        return len(self._matches)
+
+    def show_matches(self, spans: list[tuple[int, int]]) -> int:
+        """Mark spans found elsewhere (a search of the sources' text) as the find matches, and
+        go to the first."""
+        self._matches = sorted(spans)
+        self._current_match = 0 if self._matches else -1
+        if self._matches:
+            self._reveal(*self._matches[0])
         self._build_find_layer()
         self._apply()
         return len(self._matches)
@@ -319,6 +335,11 @@ class SourceTextView(QPlainTextEdit):
         annotate.setObjectName("annotateSelectionAction")
         annotate.setEnabled(self._can_annotate and self.textCursor().hasSelection())
         annotate.triggered.connect(self.annotate_requested)
+        for what, text in self.CODING_ACTIONS:
+            action = menu.addAction(text)
+            action.setObjectName(f"coding_{what}")
+            action.setEnabled(self._can_annotate and self.textCursor().hasSelection())
+            action.triggered.connect(lambda _=False, w=what: self.coding_requested.emit(w))
         find = menu.addAction("Find in text…")
         find.triggered.connect(self.find_requested)
         return menu
