@@ -446,7 +446,8 @@ def test_salvage_copies_the_users_own_records_and_nothing_of_the_corpus(fresh_li
     con.close()
     _scribble_over_a_table(path, "events")
     report, target = _salvaged_into(path, tmp_path)
-    assert report.rows == {"sources": 1, "passages": 1, "annotations": 2, "annotation_tags": 3}
+    mine = {"sources": 1, "passages": 1, "annotations": 2, "annotation_tags": 3}
+    assert {table: n for table, n in report.rows.items() if n} == mine
     assert report.total == 7 and report.unreadable_chunks == 0
     con = sqlite3.connect(target)
     try:
