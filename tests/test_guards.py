@@ -714,9 +714,10 @@ def test_only_occurrences_in_the_exact_case_are_candidates_after_the_first():
 
 
 def test_the_suffix_counts_only_in_its_exact_letter_case():
-    original = "p" * 40 + "QUOTE tail one and two" + "r" * 20
+    tail = " tail one and two three four five"  # longer than the stored suffix
+    original = "p" * 40 + "QUOTE" + tail
     old = _old(original, "QUOTE")
-    changed = "p" * 41 + "QUOTE TAIL ONE AND TWO" + "s" * 60 + "p" * 40 + "QUOTE tail one and two" + "r" * 20
+    changed = "p" * 41 + "QUOTE" + tail.upper() + "s" * 60 + "p" * 40 + "QUOTE" + tail
     found = reanchor(changed, old)
     assert found is not None and changed[found.end:found.end + 9] == " tail one"
 
