@@ -1,7 +1,7 @@
 """Opening a library file as the app and the `azrel` command do: the store opens (creates,
 backs up, migrates) the file, then the data kept in it from the layers above is brought up to
-date — the shipped corpus loaded when the file holds none or an older one, and the search
-index rebuilt when it is from an older version.
+date — the shipped corpus loaded when the file holds none or an older one, and the derived
+data (`core/derived/`: the search index) brought up to date and attached to every write.
 
 This step sits above the store (which knows nothing of the corpus or of search) and below the
 `Library` facade; `open_database` is the one way callers open a file.
@@ -15,7 +15,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from .query.search import ensure_index, reindex_events
+from .derived import attach
+from .query.search import reindex_events
 from .store.database import Database, open_store
 from .store.resources import seed_dir
 
@@ -31,7 +32,7 @@ def open_database(path: Path | str | None = None, *, seed: bool = True,
     def prepare(db: Database) -> None:
         if seed and not corpus_is_current(db):
             seed_corpus(db, progress=progress)
-        ensure_index(db)
+        attach(db)  # the search index built or caught up, and kept current by every write
 
     return open_store(path, prepare=prepare, progress=progress, **options)
 

@@ -259,6 +259,11 @@ class Database:
         with self._translated(), self._write.begin() as session:
             yield session
 
+    def before_commit(self, hook: Callable[[Session], None]) -> None:
+        """Run `hook(session)` at the end of every write transaction, before it commits (the
+        derived data that must follow each write: core/derived)."""
+        event.listen(self._write, "before_commit", hook)
+
     def close(self) -> None:
         _OPEN.discard(self)
         self.engine.dispose()
