@@ -412,7 +412,7 @@ def map_tests(work: Path, files: tuple[str, ...]) -> TestMap:
     def job() -> int:
         import threading
 
-        from azrel_desktop.core.store.database import open_database
+        from azrel_desktop.core.opening import open_database
 
         current = ["(seeding)"]
         lines: dict[str, set] = {}

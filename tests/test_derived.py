@@ -269,8 +269,8 @@ def test_a_change_to_an_option_list(fresh_library, sql_sent, sql, read_again):
 def test_a_read_only_file_patches_its_facets_in_memory_and_exports_from_its_own_rows(fresh_library):
     """Nothing can be written: the facets are patched in memory, and the export renders its own
     rows rather than use stored ones that miss the edit."""
+    from azrel_desktop.core.opening import open_database
     from azrel_desktop.core.service import Library
-    from azrel_desktop.core.store.database import open_database
 
     lib = fresh_library
     lib.facets(EventFilter())

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from azrel_desktop.core.corpus.anchoring import Anchor, anchor_at, matches, reanchor
+from azrel_desktop.core.opening import open_database
 from azrel_desktop.core.output import export
 from azrel_desktop.core.output.export_cells import CRLF, render, safe_cell, unescape_cell
 from azrel_desktop.core.query.filters import EventFilter
@@ -29,7 +30,6 @@ from azrel_desktop.core.store.database import (
     DatabaseError,
     make_engine,
     migrate,
-    open_database,
 )
 
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
