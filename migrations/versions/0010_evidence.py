@@ -117,6 +117,8 @@ def upgrade() -> None:
         op.execute(_backfill(table, citations, key))
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.create_index("ix_events_evidence", ["evidence", "date_start", "id"], unique=False)
+    # the timeline sorts by a key either way, ties broken by ascending date and id (as 0004)
+    op.execute("CREATE INDEX ix_events_evidence_desc ON events (evidence DESC, date_start, id)")
     for name, key, _before, after in EVENT_TRIGGERS:
         _watch(name, key, after)
 
@@ -124,6 +126,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, key, before, _after in EVENT_TRIGGERS:
         _watch(name, key, before)
+    op.execute("DROP INDEX ix_events_evidence_desc")
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.drop_index("ix_events_evidence")
     # events, sources: SQLite's own DROP COLUMN (3.35+). A batch copy cannot rename its new table into

@@ -214,3 +214,23 @@ def check_letter(letter: str | None) -> None:
     if letter is not None and letter not in RELIABILITY_GRADES:
         raise EvidenceError(f"Reliability must be one of {', '.join(RELIABILITY_GRADES)} (Admiralty code), "
                             f"not {letter!r}.")
+
+
+def set_reliability(session: Session, source_id: str, letter: str | None, reason: str | None,
+                    copies_id: str | None) -> int:
+    """Grade one of the user's own sources (the corpus grades its own: a corpus update would
+    overwrite a change to them) and regrade the claims that depend on it; returns how many
+    claims changed grade. Raises EvidenceError with a one-line reason."""
+    row = session.execute(text("SELECT is_seed FROM sources WHERE id = :i"), {"i": source_id}).first()
+    if row is None:
+        raise EvidenceError(f"There is no source {source_id!r}.")
+    if row[0]:
+        raise EvidenceError("The corpus grades its own sources; only your own sources can be graded here.")
+    letter = (letter or "").strip().upper() or None
+    check_letter(letter)
+    copies_id = (copies_id or "").strip() or None
+    check_copies(read_trust(session), source_id, copies_id)
+    reason = (reason or "").strip() or None
+    session.execute(text("UPDATE sources SET reliability_grade = :g, reliability = :r, copies_id = :c "
+                         "WHERE id = :i"), {"g": letter, "r": reason, "c": copies_id, "i": source_id})
+    return refresh_for_sources(session, [source_id])
