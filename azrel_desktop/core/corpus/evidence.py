@@ -38,6 +38,8 @@ GRADE_LABELS = {
     "uncorroborated": "uncorroborated",
     "contested": "contested",
 }
+# how the table, the detail pane and the chart's legend show each grade (the chart draws the same shapes)
+GRADE_SYMBOLS = {"corroborated": "◆", "single_source": "•", "uncorroborated": "◇", "contested": "▲"}
 GRADE_EXPLANATIONS = {
     "corroborated": "supported by two or more independent sources, none of low reliability needed",
     "single_source": "supported by one source (or by copies of one), not of low reliability",
