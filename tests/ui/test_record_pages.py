@@ -265,3 +265,13 @@ def test_strip_hit_test_finds_each_bar(qtbot, ctx):
     for index, bar in enumerate(strip.bars()):
         assert strip.bar_at(QPointF(bar.rect.center())) == index
     assert strip.bar_at(QPointF(1, 1)) is None
+
+
+def test_an_organisation_shows_the_passages_its_description_rests_on(qtbot, ctx):
+    page = make(qtbot, OrganisationPage, ctx, Target("organisation", "org-pfp"), show=True)
+    assert page.description_citations.isVisible()
+    texts = list_texts(page.description_citations)
+    assert any("peace-building, rescue, demining" in t for t in texts)
+    assert not page.form.isRowVisible(page._citations_row)  # none of them is about a founding date
+    nato = make(qtbot, OrganisationPage, ctx, Target("organisation", "org-nato"), show=True)
+    assert not nato.description_citations.isVisible()
