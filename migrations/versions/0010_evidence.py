@@ -121,6 +121,8 @@ def upgrade() -> None:
     op.execute("CREATE INDEX ix_events_evidence_desc ON events (evidence DESC, date_start, id)")
     for name, key, _before, after in EVENT_TRIGGERS:
         _watch(name, key, after)
+    # the export's stored rows now have an evidence column: render them again
+    op.execute("DELETE FROM app_meta WHERE key = 'export_rows'")
 
 
 def downgrade() -> None:
