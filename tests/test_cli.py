@@ -117,6 +117,24 @@ def test_check_reports_a_passage_that_no_longer_matches(capsys, db_path):
     assert "1 problem" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(("sql", "named"), [
+    # a citation written without regrading the event
+    ("UPDATE event_citations SET stance = 'contradicts' WHERE passage_id = 'p002-pa-observer'",
+     "event ev-1999-05-az-observer-nato-pa: graded single_source, its citations give contested"),
+    ("UPDATE memberships SET evidence = 'corroborated' WHERE id = 'mem-az-nrc-claim'",
+     "membership mem-az-nrc-claim: graded corroborated, its citations give uncorroborated"),
+    ("UPDATE sources SET copies_id = 'src-gone' WHERE id = 'src-001'", "source src-001: copies 'src-gone'"),
+])
+def test_check_reports_an_evidence_grade_its_citations_do_not_give(capsys, db_path, sql, named):
+    con = sqlite3.connect(db_path)
+    con.execute(sql)
+    con.commit()
+    con.close()
+    code, out, err = run(capsys, "--db", db_path, "check")
+    assert code == 1
+    assert named in out and "ok:" not in out
+
+
 # --- export events -----------------------------------------------------------------------------
 
 

@@ -112,11 +112,14 @@ def generate(
             eid = f"ev-{n:07d}"
             day = origin + timedelta(days=rng.randrange(span))
             edtf, start, end, precision = _edtf(rng, day)
+            disputed = rng.random() < 0.04
+            # one supporting citation each: a single source, or contested where marked disputed
             ev.append(dict(id=eid, date=edtf, date_start=start, date_end=end, precision=precision,
                            approximate=rng.random() < 0.05, uncertain=rng.random() < 0.03, date_text=None,
                            date_note=None, title=_sentence(rng, rng.randint(4, 9))[:-1],
                            summary=_sentence(rng, rng.randint(10, 30)), kind=rng.choice(EVENT_KINDS),
-                           location=None, disputed=rng.random() < 0.04, dispute_note=None, is_seed=False))
+                           location=None, disputed=disputed, dispute_note=None, is_seed=False,
+                           evidence="contested" if disputed else "single_source"))
             for org in rng.sample(orgs, rng.randint(1, 2)):
                 eo.append(dict(event_id=eid, organisation_id=org["id"], role=None))
             for country in rng.sample(countries, rng.randint(1, 3)):

@@ -25,7 +25,7 @@ and Python, so a PostgreSQL store needs nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -123,18 +123,11 @@ def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
         yield ids[i:i + size]
 
 
-def refresh_evidence(session: Session, record_kind: str, ids: Iterable[str] | None = None,
-                     trust: SourceTrust | None = None) -> int:
-    """Recompute the grade (and `disputed`) of these records ('event', 'step' or 'membership';
-    None: all of that kind) from their citations; returns how many changed. Rows whose grade is
-    unchanged are not written, so the facet and export versions move only for real changes."""
+def _graded(session: Session, record_kind: str, ids: Iterable[str] | None,
+            trust: SourceTrust) -> Iterator[tuple[str, str, bool, str]]:
+    """(id, stored grade, stored disputed, computed grade) of these records (None: all)."""
     table, citations, key = CLAIM_TABLES[record_kind]
-    trust = trust or read_trust(session)
-    if ids is None:
-        batches: Iterable[list[str] | None] = [None]
-    else:
-        batches = list(_chunks(sorted(set(ids))))
-    changed = 0
+    batches: Iterable[list[str] | None] = [None] if ids is None else list(_chunks(sorted(set(ids))))
     for batch in batches:
         where, params = "", {}
         if batch is not None:
@@ -143,9 +136,8 @@ def refresh_evidence(session: Session, record_kind: str, ids: Iterable[str] | No
             names = [f"i{n}" for n in range(len(batch))]
             where = f" WHERE r.id IN ({', '.join(':' + n for n in names)})"
             params = dict(zip(names, batch, strict=True))
-        current: dict[str, tuple[str, bool]] = {
-            r[0]: (r[1], bool(r[2])) for r in session.execute(
-                text(f"SELECT r.id, r.evidence, r.disputed FROM {table} r{where}"), params)}
+        current = {r[0]: (r[1], bool(r[2])) for r in session.execute(
+            text(f"SELECT r.id, r.evidence, r.disputed FROM {table} r{where}"), params)}
         support: dict[str, list[str]] = {rid: [] for rid in current}
         against: dict[str, list[str]] = {rid: [] for rid in current}
         cite_where = where.replace("r.id", f"c.{key}")
@@ -154,15 +146,34 @@ def refresh_evidence(session: Session, record_kind: str, ids: Iterable[str] | No
                 f"JOIN passages p ON p.id = c.passage_id{cite_where}"), params):
             if rid in current:
                 (support if stance == "supports" else against)[rid].append(source_id)
-        updates = []
         for rid, (old, old_disputed) in current.items():
-            new = grade(support[rid], against[rid], trust)
-            if new != old or old_disputed != (new == "contested"):
-                updates.append({"g": new, "d": new == "contested", "i": rid})
-        if updates:
-            session.execute(text(f"UPDATE {table} SET evidence = :g, disputed = :d WHERE id = :i"), updates)
-            changed += len(updates)
-    return changed
+            yield rid, old, old_disputed, grade(support[rid], against[rid], trust)
+
+
+def refresh_evidence(session: Session, record_kind: str, ids: Iterable[str] | None = None,
+                     trust: SourceTrust | None = None) -> int:
+    """Recompute the grade (and `disputed`) of these records ('event', 'step' or 'membership';
+    None: all of that kind) from their citations; returns how many changed. Rows whose grade is
+    unchanged are not written, so the facet and export versions move only for real changes."""
+    table = CLAIM_TABLES[record_kind][0]
+    updates = [{"g": new, "d": new == "contested", "i": rid}
+               for rid, old, old_disputed, new in _graded(session, record_kind, ids, trust or read_trust(session))
+               if new != old or old_disputed != (new == "contested")]
+    for start in range(0, len(updates), 500):
+        session.execute(text(f"UPDATE {table} SET evidence = :g, disputed = :d WHERE id = :i"),
+                        updates[start:start + 500])
+    return len(updates)
+
+
+def stale_grades(session: Session) -> list[str]:
+    """Every stored grade that its citations no longer give, in words (for `azrel check`)."""
+    trust = read_trust(session)
+    found = [f"{kind} {rid}: graded {old}, its citations give {new}"
+             for kind in CLAIM_TABLES for rid, old, old_disputed, new in _graded(session, kind, None, trust)
+             if new != old or old_disputed != (new == "contested")]
+    found += [f"source {sid}: copies {copied!r}, which is not a source"
+              for sid, copied in trust.copies.items() if copied and copied not in trust.letters]
+    return found
 
 
 def records_citing(session: Session, source_ids: Iterable[str]) -> dict[str, set[str]]:

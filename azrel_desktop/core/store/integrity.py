@@ -1,5 +1,5 @@
-"""`azrel check`: SQLite's integrity and foreign-key checks, and re-verification of every
-citation against the stored text of its source."""
+"""`azrel check`: SQLite's integrity and foreign-key checks, re-verification of every citation
+against the stored text of its source, and of every claim's evidence grade against its citations."""
 
 from __future__ import annotations
 
@@ -57,4 +57,7 @@ def check_database(session: Session) -> CheckReport:
         "WHERE e.id IS NULL OR e.id != f.event_id")).scalar_one()
     if mismatched:
         report.problems.append(f"{mismatched} search index rows point at the wrong event")
+    from ..corpus.evidence import stale_grades
+
+    report.problems += [f"evidence: {problem}" for problem in stale_grades(session)]
     return report
