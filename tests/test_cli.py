@@ -130,7 +130,7 @@ def test_check_reports_an_evidence_grade_its_citations_do_not_give(capsys, db_pa
     con.execute(sql)
     con.commit()
     con.close()
-    code, out, err = run(capsys, "--db", db_path, "check")
+    code, out, _err = run(capsys, "--db", db_path, "check")
     assert code == 1
     assert named in out and "ok:" not in out
 

@@ -202,7 +202,8 @@ def test_agreement_page_lists_steps_with_clickable_citations(qtbot, ctx):
         item = tree.topLevelItem(i)
         assert item.text(0) == step.step.replace("_", " ")
         assert item.text(1) == step.date_label
-        assert item.text(4) == ("⚠ disputed" if step.disputed else "")
+        assert item.text(4) == {"single_source": "• single source", "uncorroborated": "◇ uncorroborated",
+                                "contested": "▲ contested", "corroborated": "◆ corroborated"}[step.evidence]
     expected = [Target("source", c.source_id, passage_id=c.id) for s in record.steps for c in s.citations]
     assert tree.citation_targets() == expected
     first = tree.topLevelItem(0).child(0)

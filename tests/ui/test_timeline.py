@@ -212,7 +212,7 @@ def test_clicking_the_chart_selects_in_the_table(qtbot, page, library):
 
 def test_show_target_event_removes_only_the_filters_that_hide_it(qtbot, page, library, loaded):
     org = nato(library)
-    hidden = library.rows(EventFilter(organisations=(org,), date_from="1999"), limit=1)[0]
+    hidden = next(r for r in library.rows(EventFilter(organisations=(org,), date_from="1999")) if r.date_start >= "1999")
     page.set_filter(EventFilter(organisations=(org,), date_from="1990", date_to="1995"))
     loaded(page)
     assert page.model.row_of(hidden.id) is None
@@ -345,7 +345,7 @@ def test_selecting_while_rows_load_waits_for_them(qtbot, page, library, loaded, 
 
 def test_revealing_while_rows_load_takes_the_filter_that_shows_the_event(qtbot, page, library, held_count):
     org = nato(library)
-    hidden = library.rows(EventFilter(organisations=(org,), date_from="1999"), limit=1)[0]
+    hidden = next(r for r in library.rows(EventFilter(organisations=(org,), date_from="1999")) if r.date_start >= "1999")
     page.set_filter(EventFilter(organisations=(org,), date_from="1990", date_to="1995"))
     page.show_target(Target("event", hidden.id))  # queued until the first filter's rows are in
     with qtbot.waitSignal(page.selectionChanged, timeout=10_000) as sig:
@@ -357,7 +357,7 @@ def test_revealing_while_rows_load_takes_the_filter_that_shows_the_event(qtbot, 
 
 def test_the_users_own_filter_wins_over_a_reveal_still_waiting(qtbot, page, library, loaded, held_count):
     org = nato(library)
-    hidden = library.rows(EventFilter(organisations=(org,), date_from="1999"), limit=1)[0]
+    hidden = next(r for r in library.rows(EventFilter(organisations=(org,), date_from="1999")) if r.date_start >= "1999")
     page.set_filter(EventFilter(organisations=(org,), date_from="1990", date_to="1995"))
     page.show_target(Target("event", hidden.id))
     with qtbot.waitSignal(page.filterChanged):
@@ -401,7 +401,7 @@ def test_revealing_an_event_queries_off_the_gui_thread(qtbot, page, library, loa
     import threading
 
     org = nato(library)
-    hidden = library.rows(EventFilter(organisations=(org,), date_from="1999"), limit=1)[0]
+    hidden = next(r for r in library.rows(EventFilter(organisations=(org,), date_from="1999")) if r.date_start >= "1999")
     page.set_filter(EventFilter(organisations=(org,), date_from="1990", date_to="1995"))
     loaded(page)
     threads = []

@@ -72,6 +72,11 @@ def grade_label(grade: str | None) -> str:
     return GRADE_LABELS.get(grade or "", grade or "")
 
 
+def grade_text(grade: str | None) -> str:
+    """'◇ uncorroborated': the grade's mark and words, as lists and tables show it."""
+    return f"{GRADE_SYMBOLS.get(grade or '', '')} {grade_label(grade)}".strip()
+
+
 def reliability_label(letter: str | None) -> str:
     """'B — usually reliable'; 'not graded' for none."""
     if not letter:

@@ -24,7 +24,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADE_SYMBOLS, grade_label
+from ...core.corpus.evidence import GRADE_EXPLANATIONS, grade_label, grade_text
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import SORT_KEYS, EventRow
 from ...core.service import Library
@@ -412,7 +412,7 @@ class EventTableModel(RowsModel):
         if key == "annotations":
             return f"✎ {row.annotation_count}" if row.annotation_count else ""
         if key == "evidence":
-            return f"{GRADE_SYMBOLS.get(row.evidence, '')} {grade_label(row.evidence)}"
+            return grade_text(row.evidence)
         return ""
 
     @staticmethod
