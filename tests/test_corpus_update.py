@@ -151,3 +151,25 @@ def test_a_bad_retired_entry_refuses_the_corpus(tmp_path, entry, message):
     (folder / "corpus.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
     with pytest.raises(SeedError, match=message):
         read_corpus(folder)
+
+
+def test_the_annotations_page_lists_moved_and_detached_notes_after_an_update(qtbot, tmp_path):
+    """The real window's Annotations page, on a file whose corpus dropped one noted record and
+    split another."""
+    from azrel_desktop.ui.notes.annotations_page import AnnotationsPage
+    from azrel_desktop.ui.shell.context import AppContext
+    from azrel_desktop.ui.shell.navigation import Target
+
+    lib = Library.open(tmp_path / "f.sqlite3")
+    lib.add_annotation("event", "ev-2018-observers-csto-entry-unlikely", "who are these observers?")
+    lib.add_annotation("event", "ev-2024-kremlin-peacekeepers-no-longer-needed", "Peskov quote")
+    assert ensure_seeded(lib.db, folder=_newer_corpus(tmp_path, "ev-2018-observers-csto-entry-unlikely", None))
+    ctx = AppContext(lib)
+    page = AnnotationsPage(ctx)
+    qtbot.addWidget(page)
+    page.show_target(Target("annotations"))
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    shown = {model.data(model.index(r, 1)): model.data(model.index(r, 5)) for r in range(model.rowCount())}
+    assert shown == {"who are these observers?": "detached", "Peskov quote": ""}
+    lib.close()
