@@ -73,6 +73,10 @@ def test_stats_json_matches_the_database(capsys, db_path):
     for key, sql in {
         "events": "SELECT count(*) FROM events",
         "disputed_events": "SELECT count(*) FROM events WHERE disputed",
+        "contested_events": "SELECT count(*) FROM events WHERE evidence = 'contested'",
+        "uncorroborated_events": "SELECT count(*) FROM events WHERE evidence = 'uncorroborated'",
+        "single_source_events": "SELECT count(*) FROM events WHERE evidence = 'single_source'",
+        "corroborated_events": "SELECT count(*) FROM events WHERE evidence = 'corroborated'",
         "sources": "SELECT count(*) FROM sources",
         "agreements": "SELECT count(*) FROM agreements",
         "agreement_steps": "SELECT count(*) FROM agreement_steps",
@@ -88,6 +92,9 @@ def test_stats_json_matches_the_database(capsys, db_path):
     }.items():
         assert st[key] == scalar(db_path, sql), key
     assert st["events"] >= 45 and st["disputed_events"] >= 1 and st["sources"] == 5
+    assert st["disputed_events"] == st["contested_events"]
+    assert sum(st[f"{g}_events"] for g in ("corroborated", "single_source", "uncorroborated", "contested")) \
+        == st["events"]
     assert st["seed_version"] == int(scalar(db_path, "SELECT value FROM app_meta WHERE key = 'seed_version'"))
 
 
