@@ -28,6 +28,7 @@ from .output.export import (
     keep_rows,
     write_atomically,
 )
+from .query.dimensions import REGISTRY
 from .query.filters import EventFilter, describe_text
 from .query.lookup import LookupError_, resolve
 from .research.annotations import AnnotationError
@@ -83,35 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
+    """Every dimension's options, from the registry (`core/query/dimensions.py`)."""
     g = p.add_argument_group("filters (repeat an option for alternatives: --org NATO --org CIS)")
-    g.add_argument("--org", action="append", default=[], metavar="NAME",
-                   help="organisation by name, abbreviation or alias; includes its bodies")
-    g.add_argument("--country", action="append", default=[], metavar="NAME")
-    g.add_argument("--person", action="append", default=[], metavar="NAME")
-    g.add_argument("--kind", action="append", default=[], metavar="KIND", help="event kind, e.g. visit")
-    g.add_argument("--source", action="append", default=[], metavar="TITLE")
-    g.add_argument("--tag", action="append", default=[], metavar="TAG", help="annotation tag")
-    g.add_argument("--from", dest="date_from", metavar="DATE", help="start of window: 1997, 1997-05, spring 1998")
-    g.add_argument("--to", dest="date_to", metavar="DATE", help="end of window (inclusive: --to 1999 is end of 1999)")
-    g.add_argument("--search", default="", metavar="TEXT", help="words in titles, summaries, quotes and notes")
-    d = g.add_mutually_exclusive_group()
-    d.add_argument("--disputed", dest="disputed", action="store_const", const=True, default=None,
-                   help="only disputed events")
-    d.add_argument("--undisputed", dest="disputed", action="store_const", const=False,
-                   help="only undisputed events")
-    g.add_argument("--annotated", action="store_true", help="only events with notes")
+    for dim in REGISTRY:
+        # Options of one dimension that store into one field exclude each other (--disputed, --undisputed).
+        target = g.add_mutually_exclusive_group() if len({o.dest for o in dim.cli}) < len(dim.cli) else g
+        for option in dim.cli:
+            option.add_to(target)
 
 
 def filter_from_args(session, args) -> EventFilter:
-    return EventFilter(
-        date_from=args.date_from, date_to=args.date_to,
-        organisations=tuple(resolve(session, "organisation", x) for x in args.org),
-        countries=tuple(resolve(session, "country", x) for x in args.country),
-        people=tuple(resolve(session, "person", x) for x in args.person),
-        kinds=tuple(resolve(session, "kind", x) for x in args.kind),
-        sources=tuple(resolve(session, "source", x) for x in args.source),
-        tags=tuple(args.tag), disputed=args.disputed, annotated=args.annotated, text=args.search,
-    )
+    values: dict = {}
+    for dim in REGISTRY:
+        values.update(dim.from_args(args, lambda kind, words: resolve(session, kind, words)))
+    return EventFilter(**values)
 
 
 def _stats(db) -> dict:

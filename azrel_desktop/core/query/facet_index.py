@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ..corpus.dates import window
+from .dimensions import BY_NAME, LISTS
 from .facets import FacetOptions, Facets, FacetValue
 from .filters import DIMENSIONS, EventFilter, compile_filter, text_only_query
 from .search import matching_rowids
@@ -36,7 +36,6 @@ _DAYS = ("SELECT group_concat(rowid), group_concat(replace(date_start, '-', ''))
          "group_concat(replace(date_end, '-', '')) FROM events INDEXED BY ix_events_timeline")
 _ODD_DAYS = (f"SELECT count(*) FROM events INDEXED BY ix_events_timeline "
              f"WHERE NOT (date_start GLOB '{_ISO_DAY}' AND date_end GLOB '{_ISO_DAY}')")
-NAMES = ("organisations", "countries", "people", "sources", "kinds", "years")
 
 
 @dataclass
@@ -127,22 +126,16 @@ class Dimension:
         return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
 
 
+# Options and their events for each list dimension that lists them in SQL, and for the years
+# (not a filter dimension: the chart's and the panel's overview).
 _MEMBERS = {
-    "countries": ("SELECT id, name, NULL FROM countries",
-                  "SELECT x.country_id, group_concat(e.rowid) FROM event_countries x "
-                  "JOIN events e ON e.id = x.event_id GROUP BY x.country_id"),
-    "people": ("SELECT id, name, office FROM people",
-               "SELECT x.person_id, group_concat(e.rowid) FROM event_people x "
-               "JOIN events e ON e.id = x.event_id GROUP BY x.person_id"),
-    "sources": ("SELECT id, title, kind FROM sources",
-                "SELECT x.source_id, group_concat(e.rowid) FROM event_citations x "
-                "JOIN events e ON e.id = x.event_id GROUP BY x.source_id"),
-    "kinds": ("SELECT DISTINCT kind, replace(kind, '_', ' '), NULL FROM events",
-              "SELECT kind, group_concat(rowid) FROM events GROUP BY kind"),
+    **{d.name: (d.options_sql, d.members_sql) for d in LISTS if d.options_sql and d.members_sql},
     "years": ("SELECT DISTINCT substr(date_start, 1, 4), NULL, NULL FROM events INDEXED BY ix_events_timeline",
               "SELECT substr(date_start, 1, 4), group_concat(rowid) FROM events "
               "INDEXED BY ix_events_timeline GROUP BY 1"),
 }
+
+NAMES = ("organisations", *_MEMBERS)  # the dimensions an index holds
 
 
 class FacetIndex:
@@ -309,6 +302,12 @@ class Notes:
         self.annotated = index.mask(_set_ids(session, EventFilter(annotated=True)))
         self.tags = [(tag, index.members(_ids(ids))) for tag, ids in session.execute(text(_TAGGED))]
 
+    def tagged(self, index: FacetIndex, chosen: Iterable[str]) -> np.ndarray:
+        """The events carrying any of these tags, as a mask."""
+        wanted = set(chosen)
+        members = [m for tag, m in self.tags if tag in wanted]
+        return index.mask(np.concatenate(members) if members else np.empty(0, dtype=np.int64))
+
 
 def _set_ids(session: Session, f: EventFilter) -> np.ndarray:
     query = text_only_query(f)
@@ -319,27 +318,12 @@ def _set_ids(session: Session, f: EventFilter) -> np.ndarray:
                                 c.params).scalar())
 
 
-INDEXED = ("organisations", "countries", "people", "kinds", "sources")  # a filter dimension with options
-
-
 def _mask(session: Session, f: EventFilter, dim: str, index: FacetIndex, notes: Notes) -> np.ndarray:
     """The events that one active dimension of `f` selects, as a mask over rowids: from the
     index and the notes where they hold the dimension (no SQL: they are of the file's current
     versions), else from SQL (text; dates when the index could not hold them)."""
-    if dim == "dates" and index.days is not None:
-        lower, upper = window(f.date_from, f.date_to)
-        return index.window(day_number(lower), day_number(upper))
-    if dim in INDEXED:
-        return index.mask(index.dimensions[dim].events_with(getattr(f, dim)))
-    if dim == "disputed":
-        return index.disputed if f.disputed else index.exists & ~index.disputed
-    if dim == "annotated":
-        return notes.annotated
-    if dim == "tags":
-        chosen = set(f.tags)
-        members = [m for tag, m in notes.tags if tag in chosen]
-        return index.mask(np.concatenate(members) if members else np.empty(0, dtype=np.int64))
-    return index.mask(_set_ids(session, f.only(dim)))
+    mask = BY_NAME[dim].mask(f, index, notes)
+    return index.mask(_set_ids(session, f.only(dim))) if mask is None else mask
 
 
 def _intersect(masks: Iterable[np.ndarray]) -> np.ndarray | None:
@@ -382,9 +366,10 @@ def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> 
     c = under("annotated")
     annotated = int((notes.annotated if c is None else notes.annotated & c).sum())
     total = index.total if full is None else int(full.sum())
-    return Facets(total, listed("organisations"), listed("countries"), listed("people"),
-                  listed("kinds", nonzero=True), listed("sources"), _tags(notes, under("tags")),
-                  disputed, annotated, years, among - disputed)
+    lists: dict[str, Sequence[FacetValue]] = {
+        d.name: listed(d.name, nonzero=d.hide_empty) for d in LISTS if d.name in dims}
+    lists["tags"] = _tags(notes, under("tags"))
+    return Facets(total, lists, disputed, annotated, years, among - disputed)
 
 
 def _tags(notes: Notes, mask: np.ndarray | None) -> list[FacetValue]:

@@ -106,19 +106,23 @@ class FacetOptions(Sequence[FacetValue]):
 @dataclass(frozen=True)
 class Facets:
     """Counts per option of each dimension; each dimension is counted under the other dimensions
-    of the filter (the count is how many events that option would give)."""
+    of the filter (the count is how many events that option would give). The option lists are
+    read by dimension name: `facets.lists["countries"]`, or `facets.countries`."""
 
     total: int
-    organisations: Sequence[FacetValue] = field(default_factory=list)
-    countries: Sequence[FacetValue] = field(default_factory=list)
-    people: Sequence[FacetValue] = field(default_factory=list)
-    kinds: Sequence[FacetValue] = field(default_factory=list)
-    sources: Sequence[FacetValue] = field(default_factory=list)
-    tags: list[FacetValue] = field(default_factory=list)
+    lists: dict[str, Sequence[FacetValue]] = field(default_factory=dict)
     disputed: int = 0
     annotated: int = 0
     years: list[FacetValue] = field(default_factory=list)
     undisputed: int = 0
+
+    def __getattr__(self, name: str) -> Sequence[FacetValue]:
+        # Only reached for names that are not fields: the list dimensions.
+        from .dimensions import BY_NAME, ListDimension
+
+        if isinstance(BY_NAME.get(name), ListDimension):
+            return self.__dict__.get("lists", {}).get(name, [])
+        raise AttributeError(name)
 
 
 CORPUS_VERSION_KEY = "corpus_version"

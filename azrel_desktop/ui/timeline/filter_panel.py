@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.corpus.dates import DateError, parse_user_date, window
+from ...core.query.dimensions import BY_NAME, LISTS
 from ...core.query.facets import FacetOptions
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import Facets, FacetValue
@@ -41,14 +42,7 @@ from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.export_job import LatestCall
 
 DATE_HINT = "e.g. 1997, 1997-05, 1998-05-28, spring 1998"
-LIST_DIMENSIONS = (
-    ("organisations", "Organisations"),
-    ("countries", "Countries"),
-    ("people", "People"),
-    ("kinds", "Kinds of event"),
-    ("sources", "Sources"),
-    ("tags", "Your tags"),
-)
+LIST_DIMENSIONS = tuple((d.name, d.title) for d in LISTS)  # one section each, in the registry's order
 DISPUTED_CHOICES = ((None, "Any"), (True, "Only disputed"), (False, "Only undisputed"))
 
 
@@ -432,7 +426,7 @@ class FilterPanel(QWidget):
 
         self.sections: dict[str, FacetSection] = {}
         for dim, title in LIST_DIMENSIONS:
-            section = FacetSection(dim, title, expanded=dim in ("organisations", "countries", "kinds"), parent=self)
+            section = FacetSection(dim, title, expanded=BY_NAME[dim].expanded, parent=self)
             section.toggled.connect(self._toggled)
             self.sections[dim] = section
 
@@ -570,7 +564,7 @@ class FilterPanel(QWidget):
         if self._to_fill:
             dim = self._to_fill.pop(0)
             section = self.sections[dim]
-            section.offer(getattr(bundle.facets, dim), bundle.names if dim == "organisations" else None)
+            section.offer(bundle.facets.lists.get(dim, []), bundle.names if dim == "organisations" else None)
             section.set_checked(getattr(self._filter, dim))
             self._fill_timer.start()  # the next section in the next turn of the event loop
             return
