@@ -139,7 +139,7 @@ def test_the_plain_sql_baseline_gives_the_apps_counts(small, make):
         for name, sql, params in statements(f):
             got[name] = {k: n for k, n in raw.execute(sql, params) if n}
         assert got["total"] == ({"total": facets.total} if facets.total else {})
-        for dim in ("organisations", "countries", "people", "kinds", "sources", "tags", "years"):
+        for dim in ("organisations", "countries", "people", "kinds", "sources", "tags", "years", "evidence"):
             assert got[dim] == {v.value: v.count for v in getattr(facets, dim) if v.count}, dim
         for name in ("disputed", "undisputed", "annotated"):
             n = getattr(facets, name)

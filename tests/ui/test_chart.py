@@ -351,3 +351,6 @@ def test_an_evidence_filter_draws_only_its_grade(qtbot, chart, library):
     with qtbot.waitSignal(chart.loaded):
         chart.set_filter(EventFilter(disputed=False))
     assert chart.canvas.items and not any(it.row.evidence == "contested" for it in chart.canvas.items)
+    with qtbot.waitSignal(chart.loaded):
+        chart.set_filter(EventFilter(evidence=("uncorroborated", "contested")))
+    assert {it.row.evidence for it in chart.canvas.items} == {"uncorroborated", "contested"}

@@ -432,3 +432,19 @@ def test_the_panes_keep_their_widths_whatever_the_filter(qtbot, page, library, w
         settle(qtbot, page)
         assert page.splitter.sizes() == widths, f
         assert page.chart.canvas.viewport().width() == canvas_width, f
+
+
+def test_the_evidence_section_counts_each_grade_and_filters_by_it(qtbot, page, library, loaded, fetched):
+    section = page.panel.sections["evidence"]
+    facets = library.facets(EventFilter())
+    assert section.values() == ["corroborated", "single_source", "uncorroborated", "contested"]
+    for fv in facets.evidence:
+        assert section.count_of(fv.value) == fv.count
+    with qtbot.waitSignal(page.filterChanged) as sig:
+        section.item("uncorroborated").setCheckState(0, Qt.CheckState.Checked)
+    assert sig.args[0] == EventFilter(evidence=("uncorroborated",))
+    loaded(page)
+    assert fetched(page) == [r.id for r in library.rows(EventFilter(evidence=("uncorroborated",)), limit=10_000)]
+    assert [c.chip.label for c in page.chips.chips] == ["evidence is uncorroborated"]
+    settle(qtbot, page)
+    assert {it.row.evidence for it in page.chart.canvas.items} == {"uncorroborated"}
