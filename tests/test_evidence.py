@@ -133,3 +133,36 @@ def test_an_evidence_change_moves_the_facet_and_export_versions(lib_with_own_sou
     after = versions()
     assert after["corpus_version"] != before["corpus_version"]
     assert after["export_version"] != before["export_version"]
+
+
+def test_a_corpus_update_regrades_a_users_event_that_cites_a_corpus_source(tmp_path):
+    """The user's event citing doc 002 and doc 004: corroborated; once the corpus grades doc
+    004 low (a newer corpus), it is a single source, without the user touching it."""
+    import shutil
+
+    import yaml
+
+    from azrel_desktop.core.corpus.seed import ensure_seeded
+    from azrel_desktop.core.store.resources import seed_dir
+
+    lib = Library.open(tmp_path / "f.sqlite3")
+    with lib.db.write() as s:
+        s.execute(text("INSERT INTO events (id, date, date_start, date_end, precision, approximate, uncertain, "
+                       "title, summary, kind, disputed, is_seed) VALUES ('ev-mine', '2006', '2006-01-01', "
+                       "'2006-12-31', 'year', 0, 0, 'Mine', '', 'other', 0, 0)"))
+        s.execute(text("INSERT INTO event_citations (event_id, passage_id, source_id, stance) VALUES "
+                       "('ev-mine', 'p002-simmons-2006', 'src-002', 'supports'), "
+                       "('ev-mine', 'p004-aliyev-visit', 'src-004', 'supports')"))
+        refresh_evidence(s, "event", ["ev-mine"])
+    assert _evidence(lib)[0] == "corroborated"
+    folder = tmp_path / "next"
+    shutil.copytree(seed_dir(), folder)
+    manifest = yaml.safe_load((folder / "corpus.yaml").read_text(encoding="utf-8"))
+    manifest["version"] += 1
+    (folder / "corpus.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    sources = yaml.safe_load((folder / "sources.yaml").read_text(encoding="utf-8"))
+    next(s for s in sources if s["id"] == "src-004")["reliability_grade"] = "D"
+    (folder / "sources.yaml").write_text(yaml.safe_dump(sources), encoding="utf-8")
+    assert ensure_seeded(lib.db, folder=folder)
+    assert _evidence(lib)[0] == "single_source"
+    lib.close()

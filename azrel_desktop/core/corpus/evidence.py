@@ -94,14 +94,17 @@ class SourceTrust:
     def is_low(self, source_id: str) -> bool:
         return (self.letters.get(source_id) or "") in LOW_RELIABILITY
 
+    def chain(self, source_id: str) -> list[str]:
+        """The source, what it copies, what that copies, … (a cycle, which the writers refuse,
+        is walked once)."""
+        chain = [source_id]
+        while (nxt := self.copies.get(chain[-1])) and nxt not in chain:
+            chain.append(nxt)
+        return chain
+
     def original(self, source_id: str) -> str:
         """The source at the end of the chain of copies (itself when it copies nothing)."""
-        seen = {source_id}
-        current = source_id
-        while (nxt := self.copies.get(current)) and nxt not in seen:
-            seen.add(nxt)
-            current = nxt
-        return current
+        return self.chain(source_id)[-1]
 
 
 def grade(supporting: Iterable[str], contradicting: Iterable[str], trust: SourceTrust) -> str:
@@ -201,19 +204,9 @@ def refresh_for_sources(session: Session, source_ids: Iterable[str]) -> int:
     a source that copies them (directly or through a chain)."""
     changed_sources = set(source_ids)
     trust = read_trust(session)
-    affected = {sid for sid in trust.letters
-                if sid in changed_sources or _chain(trust, sid) & changed_sources}
+    affected = {sid for sid in trust.letters if set(trust.chain(sid)) & changed_sources}
     records = records_citing(session, affected)
     return sum(refresh_evidence(session, kind, ids, trust) for kind, ids in records.items() if ids)
-
-
-def _chain(trust: SourceTrust, source_id: str) -> set[str]:
-    seen = {source_id}
-    current = source_id
-    while (nxt := trust.copies.get(current)) and nxt not in seen:
-        seen.add(nxt)
-        current = nxt
-    return seen
 
 
 def check_copies(trust: SourceTrust, source_id: str, copies_id: str | None) -> None:
@@ -224,7 +217,7 @@ def check_copies(trust: SourceTrust, source_id: str, copies_id: str | None) -> N
         raise EvidenceError(f"There is no source {copies_id!r} for {source_id!r} to copy.")
     if copies_id == source_id:
         raise EvidenceError("A source cannot be a copy of itself.")
-    if source_id in _chain(trust, copies_id):
+    if source_id in trust.chain(copies_id):
         raise EvidenceError(f"{copies_id!r} already copies {source_id!r} (directly or through others).")
 
 

@@ -24,7 +24,14 @@ from ..store.resources import seed_dir
 from . import models as m
 from .anchoring import Anchor, anchor_at, reanchor
 from .dates import DateError, parse_edtf
-from .evidence import RELIABILITY_GRADES, EvidenceError, SourceTrust, check_copies, refresh_evidence
+from .evidence import (
+    RELIABILITY_GRADES,
+    EvidenceError,
+    SourceTrust,
+    check_copies,
+    refresh_evidence,
+    refresh_for_sources,
+)
 
 SEED_VERSION_KEY = "seed_version"
 
@@ -245,7 +252,9 @@ def _validate(c: Corpus) -> None:
         _check_date(mem.get("start"), mid, optional=True)
         _check_date(mem.get("end"), mid, optional=True)
         check_citations(mem, mid)
-    kinds = {"event": {e["id"] for e in c.events}, "agreement": agreement_ids}
+    kinds = {"event": {e["id"] for e in c.events}, "agreement": agreement_ids,
+             "step": {s["id"] for a in c.agreements for s in a.get("steps") or []},
+             "membership": {mem["id"] for mem in c.memberships}}
     for old in c.retired:
         kind, rid = old.get("kind"), _req(old, "id", "retired record")
         if kind not in ("event", "agreement", "step", "membership"):
@@ -253,7 +262,7 @@ def _validate(c: Corpus) -> None:
         if rid in kinds.get(kind, ()):
             raise SeedError(f"retired {rid}: still in the corpus")
         target = old.get("notes_to")
-        if target is not None and (kind not in kinds or target not in kinds[kind]):
+        if target is not None and (kind not in ("event", "agreement") or target not in kinds[kind]):
             raise SeedError(f"retired {rid}: notes_to {target!r} is not a {kind} of the corpus")
         for new in old.get("split_into") or []:
             if kind in kinds and new not in kinds[kind]:
@@ -404,10 +413,13 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
     session.flush()
     _move_notes(session, corpus.retired)
     _remove_stale(session, stale)
-    # Grades follow from the citations just written and the sources' grades; a user's record
-    # citing a corpus source may change grade too.
-    for kind in ("event", "step", "membership"):
-        refresh_evidence(session, kind)
+    # Grades follow from the citations just written and the sources' grades: the corpus's own
+    # records, and the user's records that cite a corpus source or a copy of one (its grade may
+    # have changed). Not every event: a file with a million of the user's own needs no pass.
+    refresh_evidence(session, "event", [e["id"] for e in corpus.events])
+    refresh_evidence(session, "step", [s["id"] for a in corpus.agreements for s in a.get("steps") or []])
+    refresh_evidence(session, "membership", [mem["id"] for mem in corpus.memberships])
+    refresh_for_sources(session, [s["id"] for s in corpus.sources])
     reindex_events(session)
     session.merge(m.AppMeta(key=SEED_VERSION_KEY, value=str(corpus.version)))
 
