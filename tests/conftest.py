@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,54 @@ def sql_count():
             return s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one()
 
     return count
+
+
+def _deny_write(path: Path) -> Callable[[], None]:
+    """Make `path` (a file or a folder) unwritable for this process for real, and return what
+    undoes it. Root may write anywhere a mode bit forbids, so as root on Linux the path is made
+    immutable (`chattr +i`, which binds root too); on Windows an access rule denies the user
+    writing (what a folder shared read-only looks like there); elsewhere the mode bits do."""
+    import shutil
+    import subprocess
+    import sys
+
+    if sys.platform == "win32":
+        user = subprocess.run(["whoami"], capture_output=True, text=True, check=True).stdout.strip()
+        subprocess.run(["icacls", str(path), "/deny", f"{user}:(W)"], capture_output=True, check=True)
+        return lambda: subprocess.run(["icacls", str(path), "/remove:d", user], capture_output=True, check=True)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        if shutil.which("chattr") is None:
+            pytest.skip("running as root without chattr: nothing here can stop root writing")
+        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"running as root where chattr +i is refused ({done.stderr.strip()})")
+        return lambda: subprocess.run(["chattr", "-i", str(path)], check=True)
+    mode = path.stat().st_mode
+    path.chmod(0o555 if path.is_dir() else 0o444)
+    return lambda: path.chmod(mode)
+
+
+@pytest.fixture
+def deny_write():
+    """`deny_write(path)`: the file or folder cannot be written by the test's process until the
+    test ends (see `_deny_write`)."""
+    undo: list[Callable[[], None]] = []
+
+    def deny(path: Path) -> Path:
+        undo.append(_deny_write(path))
+        return path
+
+    yield deny
+    for step in reversed(undo):
+        step()
+
+
+@pytest.fixture
+def sample_files(tmp_path):
+    """A `SampleFiles` (tests/sample_sources.py) writing into a fresh folder."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("sample_sources", Path(__file__).with_name("sample_sources.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.SampleFiles(tmp_path / "files")

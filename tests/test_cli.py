@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -333,3 +336,26 @@ def test_version(capsys):
         main(["--version"])
     assert exc.value.code == 0
     assert capsys.readouterr().out.startswith("azrel ")
+
+
+def _azrel(*argv: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "azrel_desktop.core.cli", *argv], capture_output=True,
+                          env={**os.environ, **env}, timeout=120)
+
+
+def test_non_ascii_paths_print_when_output_is_redirected_under_a_windows_code_page(tmp_path):
+    """`azrel … > log` on Windows: a pipe or file gets the ANSI code page (cp1252 here, as
+    PYTHONIOENCODING forces), which cannot encode ə; the output must be whole, in UTF-8."""
+    folder = tmp_path / "Məmmədov Şəhla Жанна"
+    folder.mkdir()
+    junk = folder / "kitabxana.sqlite3"
+    junk.write_bytes(b"not a database at all")
+    env = {"PYTHONIOENCODING": "cp1252", "AZREL_DB": str(junk), "COLUMNS": "2000"}
+    shown = _azrel("--help", env=env)  # names the default file, $AZREL_DB
+    assert shown.returncode == 0, shown.stderr.decode("utf-8", "replace")
+    assert str(junk) in shown.stdout.decode("utf-8")
+    refused = _azrel("check", env=env)
+    assert refused.returncode == 2
+    err = refused.stderr.decode("utf-8")
+    assert err.startswith("azrel: error: ") and str(junk) in err and "Traceback" not in err
+    assert junk.read_bytes() == b"not a database at all"

@@ -75,7 +75,7 @@ def test_migrations_and_models_agree(tmp_path):
     migrate(engine)
 
     def include_name(name, type_, parent_names):
-        return not (type_ == "table" and name and name.startswith("event_fts"))
+        return not (type_ == "table" and name and name.startswith(("event_fts", "source_fts")))
 
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_name": include_name, "compare_type": True})
@@ -209,12 +209,8 @@ def test_damaged_file_without_backup_salvages_notes(db_path):
     assert list(db_path.parent.glob("*.damaged-*"))
 
 
-def test_read_only_file_opens_read_only(db_path, monkeypatch):
-    import azrel_desktop.core.store.database as database
-
-    real_access = database.os.access
-    monkeypatch.setattr(database.os, "access",
-                        lambda p, mode: False if mode == database.os.W_OK else real_access(p, mode))
+def test_read_only_file_opens_read_only(db_path, deny_write):
+    deny_write(db_path)
     db = open_database(db_path)
     try:
         assert db.readonly and db.notice and "read-only" in db.notice

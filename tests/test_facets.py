@@ -285,14 +285,10 @@ def test_a_stale_kept_index_is_not_used(fresh_library, changed_while_closed):
         lib.close()
 
 
-def test_a_read_only_file_counts_without_keeping_the_index(fresh_library, changed_while_closed, monkeypatch):
-    import azrel_desktop.core.store.database as database
-
+def test_a_read_only_file_counts_without_keeping_the_index(fresh_library, changed_while_closed, deny_write):
     path = changed_while_closed(fresh_library, "DELETE FROM facet_cache")
     before = path.read_bytes()
-    real_access = database.os.access  # root may write anywhere: make the file look read-only
-    monkeypatch.setattr(database.os, "access",
-                        lambda p, mode: False if mode == database.os.W_OK else real_access(p, mode))
+    deny_write(path)
     lib = Library.open(path)
     try:
         assert lib.readonly

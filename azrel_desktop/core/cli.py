@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_arguments(exp)
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+    from .sources import commands as source_commands
+
+    source_commands.add_parsers(sub, _Parser)
     return parser
 
 
@@ -258,6 +261,10 @@ def run(argv: Sequence[str] | None = None) -> int:
                   f"{report.citations_verified} citations verified against their sources")
         elif args.command == "export":
             return _export(db, args)
+        elif args.command in ("import", "sources", "edit-source"):
+            from .sources import commands as source_commands
+
+            return source_commands.run(db, args, UserError)
         elif args.command == "backup":
             info = make_backup(db.path, args.path)
             print(f"backed up {db.path} to {info.path} ({info.size} bytes, verified)")
@@ -266,7 +273,30 @@ def run(argv: Sequence[str] | None = None) -> int:
         db.close()
 
 
+def _output_that_cannot_fail(*streams) -> None:
+    """Output redirected to a file or a pipe is written as UTF-8, whatever the system's code
+    page: on Windows it would be cp1252 or cp1254, which cannot encode a path such as
+    C:\\Users\\Məmmədov, and printing it crashed. A terminal keeps its own encoding (the Windows
+    console takes any character), with what it cannot show replaced by "?"."""
+    import codecs
+
+    for stream in streams:
+        if not hasattr(stream, "reconfigure"):
+            continue  # replaced by something without an encoding of its own
+        try:
+            terminal = stream.isatty()
+            if terminal:
+                stream.reconfigure(errors="replace")
+            elif codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+            else:  # a lone surrogate from an undecodable file name must not crash either
+                stream.reconfigure(errors="backslashreplace")
+        except (OSError, ValueError, LookupError):
+            continue
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _output_that_cannot_fail(sys.stdout, sys.stderr)
     try:
         return run(argv)
     except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError) as exc:

@@ -17,6 +17,9 @@ from .query import records, timeline
 from .query.filters import DIMENSIONS, EventFilter, FilterChip, describe, describe_text
 from .research import annotations as notes
 from .research.annotations import AnnotationView, Changes
+from .sources import catalogue
+from .sources.importer import ImportReport
+from .sources.reading import SourceMetadata
 from .store import backups
 from .store.database import Database, DatabaseError, open_database
 
@@ -229,3 +232,67 @@ class Library:
                            excel: bool = False) -> int:
         with self.db.read() as s:
             return export.export_annotations(s, out, tags=tags, text_contains=text_contains, excel=excel)
+
+    # --- the user's own sources -------------------------------------------------------------
+    def import_sources(self, paths, metadata: SourceMetadata | None = None, *, replaces: str | None = None,
+                       allow_duplicates: bool = False,
+                       progress: Callable[[int, int, str], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> tuple[ImportReport, Changes]:
+        """Import files (text, Markdown, HTML, PDF, DOCX, CSL-JSON, BibTeX, RIS), each source in
+        its own transaction; see `core/sources/importer.py`. `progress(done, of, file name)`."""
+        from .sources.importer import import_paths
+
+        report = import_paths(self.db, paths, metadata, replaces=replaces, allow_duplicates=allow_duplicates,
+                              progress=progress, cancelled=cancelled or (lambda: False))
+        return report, _source_changes(report.source_ids, any(o.moves for o in report.outcomes))
+
+    def replace_source_text(self, source_id: str, path, *,
+                            cancelled: Callable[[], bool] | None = None) -> tuple[ImportReport, Changes]:
+        """Import `path` as a new version of `source_id`: the old text is kept, its passages
+        re-anchored, and those that could not be placed listed in the report (and in
+        `source_info(...).orphans`)."""
+        return self.import_sources([path], replaces=source_id, cancelled=cancelled)
+
+    def sources(self, search: str = "", *, own_only: bool = False,
+                limit: int | None = None) -> list[catalogue.SourceRow]:
+        """Every source by title, or those whose title or text holds the words, with hit counts
+        (with `limit`: the first by title, or the best matches)."""
+        with self.db.read() as s:
+            return catalogue.list_sources(s, search, own_only=own_only, limit=limit)
+
+    def count_sources(self, search: str = "", *, own_only: bool = False) -> int:
+        with self.db.read() as s:
+            return catalogue.count_sources(s, search, own_only=own_only)
+
+    def search_sources(self, search: str) -> list[catalogue.SourceRow]:
+        return self.sources(search)
+
+    def source_hits(self, source_id: str, search: str) -> list[tuple[int, int]]:
+        """Code-point spans of the searched words in the source's text."""
+        with self.db.read() as s:
+            return catalogue.source_hits(s, source_id, search)
+
+    def source_info(self, source_id: str) -> catalogue.SourceInfo:
+        with self.db.read() as s:
+            return catalogue.source_info(s, source_id)
+
+    def source_file(self, source_id: str) -> tuple[str, str, bytes] | None:
+        """(name, media type, bytes) of the file the source was last imported from."""
+        with self.db.read() as s:
+            return catalogue.original_file(s, source_id)
+
+    def update_source_metadata(self, source_id: str, **fields: str | None
+                               ) -> tuple[SourceMetadata, SourceMetadata, Changes]:
+        """Set metadata fields (title, publisher, author, url, published, data_as_of, kind,
+        language, reliability); the metadata before and after. Dates are read as EDTF or a
+        phrase; a bad one raises DateError and changes nothing."""
+        from .sources.store import update_metadata
+
+        with self.db.write() as s:
+            before, after = update_metadata(s, source_id, fields)
+        return before, after, Changes(frozenset({"source"}), frozenset({source_id}))
+
+
+def _source_changes(ids: frozenset[str], moved_passages: bool) -> Changes:
+    kinds = {"source"} | ({"passage", "event"} if moved_passages else set())
+    return Changes(frozenset(kinds) if ids else frozenset(), ids)

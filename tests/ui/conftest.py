@@ -33,7 +33,7 @@ def held_count(library, monkeypatch):
     big library, made deterministic. Released (and the workers drained) at the end."""
     import threading
 
-    from azrel_desktop.ui.shell.export_job import wait_for_workers
+    from azrel_desktop.ui.shell.runner import wait_for_workers
 
     gate = threading.Event()
     real = library.count

@@ -15,7 +15,7 @@ from azrel_desktop.core.service import Library
 from azrel_desktop.core.store.database import Database, DatabaseError, make_engine
 from azrel_desktop.ui.shell import app as app_module
 from azrel_desktop.ui.shell.app import CHOOSE, QUIT, build_main_window, main, open_in_background, open_library
-from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.shell.runner import wait_for_workers
 
 
 @pytest.fixture(autouse=True)

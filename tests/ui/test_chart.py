@@ -10,7 +10,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from azrel_desktop.core.query.filters import EventFilter
-from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.timeline.timeline_chart import HOME_COUNTRY, OTHER, PICTURE_SPARE_HEIGHT, TimelineChart
 
 

@@ -13,9 +13,9 @@ from azrel_desktop.core.store import backups
 from azrel_desktop.core.store.database import open_database
 from azrel_desktop.ui.notes.annotation_panel import AnnotationPanel
 from azrel_desktop.ui.shell.app import QUIT, RESTORE, main, open_library
-from azrel_desktop.ui.shell.export_job import wait_for_workers
 from azrel_desktop.ui.shell.main_window import MainWindow
 from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.shell.runner import wait_for_workers
 
 
 @pytest.fixture(autouse=True)

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from azrel_desktop.core.output.export import ANNOTATION_COLUMNS, EVENT_COLUMNS, ExportCancelled, unescape_cell
 from azrel_desktop.core.query.filters import EventFilter
-from azrel_desktop.ui.shell.export_job import ExportJob, wait_for_workers
+from azrel_desktop.ui.shell.export_job import ExportJob
 from azrel_desktop.ui.shell.main_window import MainWindow
+from azrel_desktop.ui.shell.runner import wait_for_workers
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from azrel_desktop.core.bench.synthetic import generate
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
-from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.timeline.filter_panel import FacetSection, FilterPanel
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from azrel_desktop.core.query.filters import EventFilter
-from azrel_desktop.ui.shell.export_job import wait_for_workers
-from azrel_desktop.ui.shell.main_window import MainWindow
+from azrel_desktop.ui.shell.main_window import MainWindow, history_keys
 from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.shell.runner import wait_for_workers
 
 
 @pytest.fixture(autouse=True)
@@ -78,15 +79,20 @@ def test_org_link_then_alt_left_and_alt_right(qtbot, window, library):
     assert "NATO" in window.windowTitle()
     assert window.back_action.isEnabled()
 
-    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, window, history_keys(forward=False)[0])  # Alt+Left; ⌘[ on macOS
     assert page_class(window) == "TimelinePage"
     assert window.timeline.selected_event() == event_id
     assert window.timeline.filter().organisations == (nato(library),)
     assert window.forward_action.isEnabled()
 
-    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, window, history_keys(forward=True)[0])
     assert page_class(window) == "OrganisationPage"
     assert not window.forward_action.isEnabled()
+
+
+def press(qtbot, widget, key: str) -> None:
+    combo = QKeySequence(key)[0]
+    qtbot.keyClick(widget, combo.key(), combo.keyboardModifiers())
 
 
 def test_toolbar_back_and_forward(qtbot, window, library):

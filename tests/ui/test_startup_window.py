@@ -9,7 +9,7 @@ import sys
 
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.ui.shell.app import make_app, open_in_background, start_window
-from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.timeline.filter_panel import FilterPanel
 
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QPalette
 
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.ui.common.widgets import plain_tooltip
-from azrel_desktop.ui.shell.export_job import wait_for_workers
 from azrel_desktop.ui.shell.navigation import Target
+from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.timeline.event_detail import LinkLabel
 from azrel_desktop.ui.timeline.timeline_page import TimelinePage
 

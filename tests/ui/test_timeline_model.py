@@ -11,7 +11,7 @@ from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.query.timeline import SORT_KEYS
 from azrel_desktop.ui.common.row_model import RowsModel
 from azrel_desktop.ui.common.widgets import plain_tooltip
-from azrel_desktop.ui.shell.export_job import wait_for_workers
+from azrel_desktop.ui.shell.runner import wait_for_workers
 from azrel_desktop.ui.timeline.timeline_model import ID_ROLE, PAGE_SIZE, EventTableModel
 
 
@@ -279,7 +279,7 @@ def test_only_the_newest_of_quick_changes_is_applied(qtbot, library, loaded, hel
 
 
 def pool_idle() -> bool:
-    from azrel_desktop.ui.shell.export_job import pool
+    from azrel_desktop.ui.shell.runner import pool
 
     return pool().activeThreadCount() == 0
 
@@ -290,7 +290,7 @@ def test_changes_superseded_while_waiting_for_a_thread_are_never_run(qtbot, libr
 
     from PySide6.QtCore import QRunnable
 
-    from azrel_desktop.ui.shell.export_job import pool
+    from azrel_desktop.ui.shell.runner import pool
 
     model = loaded(EventTableModel(library))
     release = threading.Event()
@@ -384,23 +384,41 @@ def test_locate_reads_the_rows_up_to_an_event_in_the_background(qtbot, library, 
     assert model.row_of(other) is None
 
 
-def test_background_calls_run_below_the_gui_threads_cpu_priority(qtbot):
+def _this_threads_priority():
+    """The calling thread's scheduling priority as its system reports it: the nice value on
+    Linux, the quality-of-service class on macOS, GetThreadPriority on Windows."""
+    import ctypes
     import os
     import sys
     import threading
 
-    from azrel_desktop.ui.shell.export_job import BACKGROUND_NICENESS, LatestCall
+    if sys.platform.startswith("linux"):
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    if sys.platform == "darwin":
+        libc = ctypes.CDLL("/usr/lib/libSystem.B.dylib")
+        libc.qos_class_self.restype = ctypes.c_uint
+        return libc.qos_class_self()
+    kernel32 = ctypes.WinDLL("kernel32")
+    kernel32.GetCurrentThread.restype = ctypes.c_void_p
+    kernel32.GetThreadPriority.argtypes = [ctypes.c_void_p]
+    return kernel32.GetThreadPriority(kernel32.GetCurrentThread())
 
-    def niceness() -> int | None:  # None where there are no nice values (Windows)
-        getpriority = getattr(os, "getpriority", None)
-        return getpriority(os.PRIO_PROCESS, threading.get_native_id()) if getpriority else None
 
-    gui = niceness()
+def test_background_calls_run_below_the_gui_threads_cpu_priority(qtbot):
+    import sys
+
+    from azrel_desktop.ui.shell.runner import LatestCall
+    from azrel_desktop.ui.shell.worker_priority import BACKGROUND_NICENESS, QOS_CLASS_UTILITY
+
+    gui = _this_threads_priority()
     call = LatestCall()
     with qtbot.waitSignal(call.finished) as sig:
-        call.start(niceness)
-    if sys.platform.startswith("linux"):  # threads have their own nice value only there
-        assert gui is not None and sig.args[0] >= max(gui, BACKGROUND_NICENESS)
+        call.start(_this_threads_priority)
+    worker = sig.args[0]
+    if sys.platform.startswith("linux"):  # a nice value: higher is lower priority
+        assert worker >= max(gui, BACKGROUND_NICENESS)
+    elif sys.platform == "darwin":
+        assert worker == QOS_CLASS_UTILITY
     else:
-        assert sig.args[0] == gui
-    assert niceness() == gui  # the GUI thread itself is untouched
+        assert worker == -1  # THREAD_PRIORITY_BELOW_NORMAL
+    assert _this_threads_priority() == gui  # the GUI thread itself is untouched

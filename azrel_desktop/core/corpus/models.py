@@ -124,8 +124,52 @@ class Source(Base):
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # what an import knows (NULL for the corpus's texts); the bytes are in source_files
+    file_name: Mapped[str | None] = mapped_column(Text)
+    media_type: Mapped[str | None] = mapped_column(String(100))
+    encoding: Mapped[str | None] = mapped_column(String(32))  # how a text file's bytes were decoded
+    file_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    imported_at: Mapped[datetime | None] = mapped_column(DateTime)
+    page_starts: Mapped[list[int] | None] = mapped_column(JSON)  # a PDF's pages: where each starts in text
 
     passages: Mapped[list[Passage]] = relationship(back_populates="source")
+
+
+class SourceFile(Base):
+    """An imported file's original bytes, kept in the database beside its text."""
+
+    __tablename__ = "source_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SourceVersion(Base):
+    """A text a source had before a newer version replaced it."""
+
+    __tablename__ = "source_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[str] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    page_starts: Mapped[list[int] | None] = mapped_column(JSON)
+    file_id: Mapped[int | None] = mapped_column(ForeignKey("source_files.id"))
+    replaced_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PassageOrphan(Base):
+    """A passage that could not be placed in its source's new text: its offsets and quote
+    still refer to the version it was made on, until the user places it again."""
+
+    __tablename__ = "passage_orphans"
+    passage_id: Mapped[str] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"), primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("source_versions.id"))
+    found_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Passage(Base):

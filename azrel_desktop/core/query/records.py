@@ -406,6 +406,8 @@ def source_page(session: Session, source_id: str) -> SourcePage:
             annotations=annotations_for(session, "passage", p.id),
         )
         for p in session.scalars(select(m.Passage).where(m.Passage.source_id == source_id)
+                                 # a passage not placed in a new version of the text is listed apart
+                                 .where(m.Passage.id.not_in(select(m.PassageOrphan.passage_id)))
                                  .order_by(m.Passage.start, m.Passage.end))
     ]
     return SourcePage(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..errors import DatabaseError
 from .database import _known_revision
-from .files import data_dir, inspect_file
+from .files import data_dir, inspect_file, readonly_uri
 
 AUTO_KEEP = 5
 AUTO_EVERY = timedelta(days=1)
@@ -75,7 +75,7 @@ def _stamp(moment: datetime) -> str:
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(readonly_uri(path), uri=True)
 
 
 def make_backup(db_path: Path, target: Path | None = None, *, reason: str = "manual") -> BackupInfo:

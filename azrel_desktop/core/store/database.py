@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event
 from sqlalchemy import text as sa_text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import URL, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -35,13 +35,18 @@ from ..errors import (
     NewerDatabaseError,
 )
 from .files import (
+    connect_for_reading,
     default_db_path,
+    file_writable,
+    folder_writable,
     inspect_file,
     is_corruption,
-    readonly_uri,
+    sqlite_uri,
     take_early_look,
 )
 from .resources import migrations_dir, seed_dir
+from .sqlite_features import SqliteFeatures, ensure_sqlite_features
+from .volumes import Volume, volume_of
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -133,16 +138,31 @@ def _known_revision(revision: str) -> bool:
         return False
 
 
-def _on_connect(dbapi_connection, _record) -> None:
+def network_journal_message(path: Path, readonly: bool = False) -> str:
+    if readonly:
+        return (f"{path} is on a network drive and was saved with a write-ahead log, which cannot be "
+                "read safely over a network, and it cannot be changed from here because you may only "
+                "read it; ask someone who may write it to open it once in AzRel Desktop (which keeps "
+                "files on network drives without that log), or copy it to a local folder.")
+    return (f"{path} is on a network drive and is open in another program with a write-ahead log, "
+            "which does not work over a network; close it there, then open it here again.")
+
+
+def _on_connect(dbapi_connection, _record, *, journal: str = "wal", path: Path | None = None,
+                readonly: bool = False) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN itself, so writes can take BEGIN IMMEDIATE.
     dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
     mode = dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0]
-    if mode != "wal":
+    if mode != journal:
         try:
-            dbapi_connection.execute("PRAGMA journal_mode = WAL")
+            mode = dbapi_connection.execute(f"PRAGMA journal_mode = {journal.upper()}").fetchone()[0]
         except sqlite3.OperationalError:
             pass  # a read-only file keeps its journal mode
+        if journal != "wal" and mode == "wal":
+            # Leaving WAL needs the file to itself; writing on through another computer's
+            # shared memory is what must not happen on a network drive.
+            raise DatabaseError(network_journal_message(path or Path("the library"), readonly))
     dbapi_connection.execute("PRAGMA synchronous = FULL")
     # Once checkpointed, a long write-ahead log (rendering the export rows of a million events
     # writes 1-2 GB) is cut back to this size instead of keeping its length until the last
@@ -159,27 +179,25 @@ def _on_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def _readonly_connection(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=False)
-    try:
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
-        # A WAL file in a read-only folder cannot get its shared-memory file: read it as
-        # immutable (nobody else can be writing where nobody may write).
-        con.close()
-        con = sqlite3.connect(path.resolve().as_uri() + "?immutable=1", uri=True, check_same_thread=False)
-    return con
-
-
-def make_engine(path: Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def make_engine(path: Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+                network: bool = False) -> Engine:
+    """An engine on the file at `path`. On a network volume (`network`) the file is kept in
+    SQLite's rollback-journal mode (DELETE) rather than WAL, whose shared memory cannot be
+    shared between computers, and a read-only connection never falls back to `immutable=1`."""
+    path = Path(path)
     if readonly:
-        engine = create_engine("sqlite://", creator=lambda: _readonly_connection(path))
+        engine = create_engine("sqlite://", creator=lambda: connect_for_reading(
+            path, network=network, check_same_thread=False))
     else:
-        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        # Through a URI built without resolving the path (a mapped drive stays a drive letter);
+        # the URL names the file only so that SQLAlchemy pools connections as for a file.
+        engine = create_engine(URL.create("sqlite", database=str(path)), creator=lambda: sqlite3.connect(
+            sqlite_uri(path), uri=True, check_same_thread=False))
+    journal = "delete" if network else "wal"
 
     def on_connect(dbapi_connection, record) -> None:
         dbapi_connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        _on_connect(dbapi_connection, record)
+        _on_connect(dbapi_connection, record, journal=journal, path=path, readonly=readonly)
 
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", _on_begin)
@@ -269,13 +287,16 @@ def _corpus_is_current(db: Database) -> bool:
 
 
 def _writable(path: Path) -> bool:
-    """Whether the file and its folder (for the WAL and lock files) can be written."""
-    if path.exists() and not os.access(path, os.W_OK):
-        return False
-    folder = path.resolve().parent
-    while not folder.exists():
-        folder = folder.parent
-    return os.access(folder, os.W_OK)
+    """Whether the folder (for the journal or write-ahead log beside the file) and the file can
+    be written, found by trying: a file created and removed in the folder, a write SQLite is
+    asked to begin and then rolls back (see `files.folder_writable`, `files.file_writable`)."""
+    return folder_writable(path.parent) and (not path.exists() or file_writable(path))
+
+
+def network_notice(path: Path, volume: Volume) -> str:
+    return (f"{path.name} is on a network drive ({volume.description}), so it is kept without a "
+            "write-ahead log, which does not work over a network: saving is a little slower, "
+            "and it should be open on one computer at a time. A copy on a local disk is faster.")
 
 
 def open_database(
@@ -286,16 +307,26 @@ def open_database(
     auto_backup: bool = True,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     progress: Callable[[str], None] | None = None,
+    volume: Callable[[Path], Volume] = volume_of,
+    sqlite_features: Callable[[], SqliteFeatures] | None = None,
 ) -> Database:
     """Open (creating, backing up, migrating and seeding as needed) the AzRel file at `path`.
 
     A damaged file is moved aside, never deleted: if a verified backup exists,
     `DamagedDatabaseError` names it for the user to restore; otherwise the user's own records
     are salvaged into a new file at `path` and `Database.notice` says so.
+
+    `volume` says whether `path` is on a network drive (then the file is kept in rollback-journal
+    mode, see `make_engine`); `sqlite_features` reports what the SQLite library can do (the app
+    refuses, with one sentence, a SQLite too old or built without FTS5 or JSON). Both are
+    parameters so that tests can stand in for a network drive or an old SQLite.
     """
     from . import backups, recovery
 
+    ensure_sqlite_features(sqlite_features)
     path = Path(path) if path is not None else default_db_path()
+    on_volume = volume(path)
+    network = on_volume.network
     notice = None
     try:
         state = take_early_look(path) or inspect_file(path)
@@ -309,7 +340,7 @@ def open_database(
                 f'`azrel --db "{path}" restore "{newest.path}"` (or File → Restore from backup…).',
                 moved_to=moved, backup=newest.path, backup_time=newest.made_at,
             ) from exc
-        engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
+        engine = make_engine(path, busy_timeout_ms=busy_timeout_ms, network=network)
         try:
             migrate(engine)
             report = recovery.salvage(moved, engine)
@@ -331,13 +362,23 @@ def open_database(
         if not state.exists or state.revision != head:
             raise DatabaseError(f"{path} is read-only and needs to be created or upgraded first; "
                                 "open a writable copy instead.")
-        db = Database(path, make_engine(path, readonly=True, busy_timeout_ms=busy_timeout_ms),
-                      readonly=True)
+        engine = make_engine(path, readonly=True, busy_timeout_ms=busy_timeout_ms, network=network)
+        try:
+            engine.connect().close()  # a file that cannot be read safely is refused now, not later
+        except DBAPIError as exc:
+            engine.dispose()
+            raise DatabaseError(f"{path} could not be opened: {exc.orig}.") from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        db = Database(path, engine, readonly=True)
         db.notice = f"{path.name} is read-only: you can browse and export, but not change notes."
         return db
     if not state.exists:
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
+    if network:
+        notice = " ".join(filter(None, (notice, network_notice(path, on_volume))))
+    engine = make_engine(path, busy_timeout_ms=busy_timeout_ms, network=network)
     try:
         if state.revision is not None and state.revision != head:
             if progress:

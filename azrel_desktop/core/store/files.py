@@ -10,11 +10,13 @@ SQLite checks the file on the other core. `open_database` then takes that result
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import sqlite3
 import threading
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 
 from platformdirs import user_data_dir
 
@@ -58,8 +60,123 @@ def is_corruption(exc: BaseException) -> bool:
     return name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc).lower()
 
 
+def sqlite_uri(path: PurePath | str, **params: str) -> str:
+    """A `file:` URI naming `path` for `sqlite3.connect(..., uri=True)`, with `params` as its
+    query (`mode="ro"`, say).
+
+    The path is made absolute but not resolved: resolving turns a mapped drive `Z:\\` into
+    `\\\\server\\share`, and a URI with a server in it is refused by SQLite ("invalid uri
+    authority"). So a drive path becomes `file:///C:/…`, a UNC path `file:////server/share/…`
+    (an empty authority, then the path Windows reads as UNC), a POSIX path `file:///…`. SQLite
+    decodes `%HH` in the path and ends it at `?` or `#`, so exactly `%`, `?` and `#` are escaped.
+    """
+    if not isinstance(path, PurePath):
+        path = Path(path)
+    if not path.is_absolute() and isinstance(path, Path):
+        path = path.absolute()
+    if isinstance(path, PureWindowsPath):
+        text = str(path).replace("\\", "/")
+        if text.startswith(("//?/UNC/", "//./UNC/")):
+            text = "//" + text[8:]
+        elif text.startswith(("//?/", "//./")):
+            text = text[4:]  # an extended-length drive path: C:/…
+        if not text.startswith("//"):
+            text = "/" + text  # file:///C:/… — SQLite drops the slash before a drive letter
+    else:
+        text = str(path)
+    for char, escaped in (("%", "%25"), ("?", "%3f"), ("#", "%23")):
+        text = text.replace(char, escaped)
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    # "file://" and an empty authority: the path (which starts with "/") can then begin with
+    # "//" too, as a UNC path, or a POSIX path may, without being read as a server's name.
+    return "file://" + text + (f"?{query}" if query else "")
+
+
 def readonly_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+    return sqlite_uri(path, mode="ro")
+
+
+def folder_writable(folder: Path) -> bool:
+    """Whether a file can be created in `folder` (or, if it does not exist yet, in its nearest
+    existing parent), found by creating and removing an empty file there. `os.access` cannot
+    say: on Windows it sees only the read-only attribute, not the folder's permissions."""
+    folder = Path(os.path.abspath(folder))
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    probe = folder / f".azrel-write-probe-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        # Refused: not writable. Anything else (a full disk, say) is left for the open to report.
+        return not (isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM))
+    os.close(fd)
+    try:
+        os.unlink(probe)
+    except OSError:
+        pass
+    return True
+
+
+def file_writable(path: Path) -> bool:
+    """Whether SQLite can write the existing database file `path`, asked of SQLite itself: a
+    connection with `mode=rw` falls back to reading when the file cannot be written, and then
+    refuses a write. The write is a no-op rewrite of the header's user version inside a
+    transaction that is rolled back. A file busy with another writer is writable."""
+    try:
+        con = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        version = int(con.execute("PRAGMA user_version").fetchone()[0])
+        con.execute(f"PRAGMA user_version = {version}")
+        return True
+    except sqlite3.Error as exc:
+        return getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
+    finally:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        con.close()
+
+
+def network_readonly_message(path: Path) -> str:
+    return (f"{path} is on a network drive in a folder you may only read, and it was last saved with "
+            "a write-ahead log, which SQLite cannot read there without writing beside it; ask "
+            "someone who may write to that folder to open it once in AzRel Desktop (which keeps "
+            "files on network drives without that log), or copy it to a folder of your own.")
+
+
+def connect_for_reading(path: Path, *, network: bool | None = None,
+                        check_same_thread: bool = True) -> sqlite3.Connection:
+    """A read-only SQLite connection to `path`, its first read (the header) already made.
+
+    A file in write-ahead-log mode needs its shared-memory file beside it even to be read; in a
+    folder nobody may write to, on a local disk, it is read as immutable instead (without locks:
+    SQLite's way for read-only media). On a network volume, where others may be writing it,
+    that would read a changing file without locks: it is refused with a sentence instead.
+    `network` is asked of `volumes.volume_of` when not given, and only when it matters.
+    """
+    con = sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=check_same_thread)
+    try:
+        con.execute("PRAGMA schema_version").fetchone()
+        return con
+    except sqlite3.Error as exc:
+        con.close()
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN" or folder_writable(path.parent):
+            raise
+    if network is None:
+        from .volumes import volume_of
+
+        network = volume_of(path).network
+    if network:
+        raise DatabaseError(network_readonly_message(path))
+    con = sqlite3.connect(sqlite_uri(path, immutable="1"), uri=True, check_same_thread=check_same_thread)
+    try:
+        con.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error:
+        con.close()
+        raise
+    return con
 
 
 def _has_sqlite_header(path: Path) -> bool:
@@ -86,21 +203,19 @@ def inspect_file(path: Path) -> FileState:
     if path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not an AzRel database file.")
     try:
-        con = sqlite3.connect(readonly_uri(path), uri=True)
+        # The header is read here: SQLITE_NOTADB means the file is not SQLite at all.
+        con = connect_for_reading(path)
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            if _has_sqlite_header(path):
+                raise CorruptDatabaseError(f"{path} is damaged ({exc}).") from exc
+            raise NotADatabaseError(
+                f"{path} is not a SQLite database (it may be another kind of file); it was left untouched."
+            ) from exc
+        raise DatabaseError(f"{path} could not be read ({exc}); it was left untouched.") from exc
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} could not be opened ({exc}); it was left untouched.") from exc
     try:
-        try:
-            # The header is read here: SQLITE_NOTADB means the file is not SQLite at all.
-            con.execute("PRAGMA schema_version").fetchone()
-        except sqlite3.DatabaseError as exc:
-            if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
-                if _has_sqlite_header(path):
-                    raise CorruptDatabaseError(f"{path} is damaged ({exc}).") from exc
-                raise NotADatabaseError(
-                    f"{path} is not a SQLite database (it may be another kind of file); it was left untouched."
-                ) from exc
-            raise DatabaseError(f"{path} could not be read ({exc}); it was left untouched.") from exc
         try:
             check = con.execute("PRAGMA quick_check").fetchall()
         except sqlite3.DatabaseError as exc:

@@ -27,14 +27,19 @@ def check_database(session: Session) -> CheckReport:
         report.problems += [f"integrity: {r}" for r in result]
     for r in session.execute(text("PRAGMA foreign_key_check")):
         report.problems.append(f"foreign key: {r[0]} row {r[1]} points at a missing {r[2]}")
+    # A passage that could not be placed in a new version of its text (passage_orphans) is
+    # verified against the version it was made on.
     rows = session.execute(text(
-        'SELECT p.id, p.start, p."end", p.exact, s.text, p.source_id FROM passages p '
-        "JOIN sources s ON s.id = p.source_id"))
-    for pid, start, end, exact, source_text, sid in rows:
+        'SELECT p.id, p.start, p."end", p.exact, coalesce(v.text, s.text), p.source_id, v.id FROM passages p '
+        "JOIN sources s ON s.id = p.source_id LEFT JOIN passage_orphans o ON o.passage_id = p.id "
+        "LEFT JOIN source_versions v ON v.id = o.version_id"))
+    for pid, start, end, exact, source_text, sid, version in rows:
         if source_text[start:end] != exact:
-            report.problems.append(f"passage {pid}: its quote is no longer at {start}-{end} of {sid}")
+            where = f"version {version} of {sid}" if version is not None else sid
+            report.problems.append(f"passage {pid}: its quote is no longer at {start}-{end} of {where}")
         else:
             report.passages_verified += 1
+    _check_source_files(session, report)
     for table, key, label in (("events", "event_citations.event_id", "event"),
                               ("agreement_steps", "step_citations.step_id", "agreement step"),
                               ("memberships", "membership_citations.membership_id", "membership")):
@@ -57,7 +62,28 @@ def check_database(session: Session) -> CheckReport:
         "WHERE e.id IS NULL OR e.id != f.event_id")).scalar_one()
     if mismatched:
         report.problems.append(f"{mismatched} search index rows point at the wrong event")
+    unindexed = session.execute(text(
+        "SELECT count(*) FROM sources s LEFT JOIN source_fts f ON f.rowid = s.rowid "
+        "WHERE f.source_id IS NULL OR f.source_id != s.id")).scalar_one()
+    extra = session.execute(text("SELECT count(*) FROM source_fts")).scalar_one() - \
+        session.execute(text("SELECT count(*) FROM sources")).scalar_one()
+    if unindexed or extra:
+        report.problems.append(f"the source search index is out of step ({unindexed} sources missing, "
+                               f"{max(extra, 0)} rows too many)")
     from ..corpus.evidence import stale_grades
 
     report.problems += [f"evidence: {problem}" for problem in stale_grades(session)]
     return report
+
+
+def _check_source_files(session: Session, report: CheckReport) -> None:
+    """Every imported file's bytes still hash to the SHA-256 recorded when it was imported,
+    and every source's text to its own."""
+    import hashlib
+
+    for fid, sid, sha, data in session.execute(text("SELECT id, source_id, sha256, data FROM source_files")):
+        if hashlib.sha256(bytes(data)).hexdigest() != sha:
+            report.problems.append(f"source {sid}: its imported file (#{fid}) no longer matches its SHA-256")
+    for sid, sha, body in session.execute(text("SELECT id, sha256, text FROM sources WHERE imported_at IS NOT NULL")):
+        if hashlib.sha256(body.encode("utf-8")).hexdigest() != sha:
+            report.problems.append(f"source {sid}: its text no longer matches its SHA-256")

@@ -12,11 +12,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .files import readonly_uri
+
 USER_TABLES = (
     ("sources", "is_seed = 0"),
     ("passages", "kind = 'user'"),
     ("annotations", "1 = 1"),
     ("annotation_tags", "1 = 1"),
+    # the user's imported files and earlier versions of their texts (core/sources/)
+    ("source_files", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
+    ("source_versions", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
+    ("passage_orphans", "passage_id IN (SELECT id FROM passages WHERE kind = 'user')"),
 )
 CHUNK = 200
 
@@ -70,7 +76,7 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
     rows: dict[str, int] = {}
     unreadable = 0
     try:
-        src = sqlite3.connect(damaged.resolve().as_uri() + "?mode=ro", uri=True)
+        src = sqlite3.connect(readonly_uri(damaged), uri=True)
     except sqlite3.Error:
         return SalvageReport({}, 1)
     try:
@@ -87,6 +93,8 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
                     unreadable += 1
                     continue
                 keep = [i for i, c in enumerate(columns) if c in wanted]
+                if not keep:  # a file from before the table existed
+                    continue
                 names = ", ".join(f'"{columns[i]}"' for i in keep)
                 marks = ", ".join("?" for _ in keep)
                 count = 0

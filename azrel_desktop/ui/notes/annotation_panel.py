@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.research.annotations import AnnotationView, normalise_tags
+from ..common.colours import show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from . import undo
@@ -211,7 +212,7 @@ class AnnotationPanel(QWidget):
         self.editor.hide()
         layout.addWidget(self.editor)
         self.error_label = PlainLabel("", self)
-        self.error_label.setStyleSheet("color: #b00020;")
+        show_as_alert(self.error_label)
         self.error_label.hide()
         layout.addWidget(self.error_label)
 

@@ -5,7 +5,6 @@ from the source), the related events and the user's notes."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.corpus.dates import DateError
@@ -13,10 +12,11 @@ from ...core.corpus.dates import describe as describe_date
 from ...core.corpus.evidence import grade_text
 from ...core.query.records import AgreementPage as AgreementRecord
 from ...core.query.records import Link, StepView
+from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from ..shell.navigation import Target
-from .links import LINK_COLOUR, LinkList, RecordPage, add_row, citation_target, citation_text, heading_label
+from .links import LinkList, RecordPage, add_row, citation_target, citation_text, heading_label
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 
@@ -66,12 +66,13 @@ class StepTree(QTreeWidget):
             for column in range(self.columnCount()):
                 item.setToolTip(column, plain_tooltip("\n".join(tip)))
             if s.disputed:
-                item.setForeground(4, QColor("#b71c1c"))
+                item.setForeground(4, alert_colour(self.palette()))
             self.addTopLevelItem(item)
             for ref in s.citations:
                 child = QTreeWidgetItem([citation_text(ref, 220)])
                 child.setData(0, TARGET_ROLE, citation_target(ref))
-                child.setForeground(0, QColor("#b71c1c" if ref.stance == "contradicts" else LINK_COLOUR))
+                child.setForeground(0, alert_colour(self.palette()) if ref.stance == "contradicts"
+                                   else link_colour(self.palette()))
                 child.setToolTip(0, plain_tooltip(f"{ref.stance}: “{ref.quote}”\n\n{ref.source_title}\n"
                                                   "Click to open the source at this passage."))
                 item.addChild(child)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link, NotFound, PassageRef
+from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes.annotation_panel import AnnotationPanel
 from ..shell.context import AppContext
@@ -36,7 +37,6 @@ from ..shell.navigation import PAGE_KINDS, Target
 from ..timeline.timeline_model import EventTableModel
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
-LINK_COLOUR = "#1a5fb4"
 
 
 def target_for(link: Link) -> Target | None:
@@ -99,7 +99,7 @@ class ClickList(QListWidget):
         item = QListWidgetItem(text)
         item.setData(LINK_ROLE, target)
         if target is not None:
-            item.setForeground(QColor(LINK_COLOUR))
+            item.setForeground(link_colour(self.palette()))
         item.setToolTip(plain_tooltip(tooltip or text))
         self.addItem(item)
         return item
@@ -173,7 +173,7 @@ class CitationList(ClickList):
                             f"{ref.stance}: “{ref.quote}”\n\n{ref.source_title} ({ref.source_kind})\n"
                             "Click to open the source at this passage.")
             if ref.stance == "contradicts":
-                item.setForeground(QColor("#b71c1c"))
+                item.setForeground(alert_colour(self.palette()))
         self.finish()
 
 

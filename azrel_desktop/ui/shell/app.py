@@ -16,43 +16,27 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ...core.service import Library
 from ...core.store.backups import restore
 from ...core.store.database import DamagedDatabaseError, DatabaseError, default_db_path
-from .export_job import pool, wait_for_workers
 from .launch import parse_args, tune_interpreter
+from .runner import Task, wait_for_workers
 from .settings import APPLICATION, ORGANISATION
 
 PROGRESS_DELAY_MS = 500
 QUIT, CHOOSE, RESTORE = "quit", "choose", "restore"
 
 
-class _OpenSignals(QObject):
-    progress = Signal(str)
-    done = Signal(object)  # Library
-    failed = Signal(str, object)  # message, the exception
-
-
-class _OpenRunnable(QRunnable):
-    def __init__(self, path: Path | None, opener: Callable[..., Library]):
-        super().__init__()
-        self.path = path
-        self.opener = opener
-        self.signals = _OpenSignals()
-
-    def run(self) -> None:
-        try:
-            library = self.opener(self.path, progress=self.signals.progress.emit)
-        except DatabaseError as exc:
-            self.signals.failed.emit(str(exc), exc)
-        except Exception as exc:  # OSError and the like: still a sentence, never a traceback
-            where = self.path or default_db_path()
-            self.signals.failed.emit(f"{where} could not be opened: {exc}", exc)
-        else:
-            self.signals.done.emit(library)
+def _describe_open_error(path: Path | None) -> Callable[[BaseException], str]:
+    def describe(exc: BaseException) -> str:
+        if isinstance(exc, DatabaseError):
+            return str(exc)
+        # OSError and the like: still a sentence, never a traceback
+        return f"{path or default_db_path()} could not be opened: {exc}"
+    return describe
 
 
 def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Library.open,
@@ -65,8 +49,8 @@ def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Li
     A progress dialog shows after `delay_ms`. `meanwhile` runs on the GUI thread once the
     opening has started (start-up uses it to import the window's modules in the meantime).
     """
-    runnable = _OpenRunnable(path, opener)
-    runnable.setAutoDelete(False)
+    task = Task(lambda progress: opener(path, progress=progress.report),
+                describe_error=_describe_open_error(path))
     loop = QEventLoop()
     outcome: dict[str, object] = {}
     dialog = QProgressDialog("Opening the library…", "", 0, 0, parent)
@@ -83,16 +67,16 @@ def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Li
         outcome[key] = value
         loop.quit()
 
-    runnable.signals.progress.connect(dialog.setLabelText, Qt.ConnectionType.QueuedConnection)
-    runnable.signals.done.connect(lambda lib: finish("library", lib), Qt.ConnectionType.QueuedConnection)
+    task.signals.progress.connect(lambda values: dialog.setLabelText(values[0]), Qt.ConnectionType.QueuedConnection)
+    task.signals.done.connect(lambda lib: finish("library", lib), Qt.ConnectionType.QueuedConnection)
     def failed(message: str, exc: object) -> None:
         if errors is not None:
             errors.append(exc)
         finish("error", message)
 
-    runnable.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
     timer.start()
-    pool().start(runnable)
+    task.start()
     if meanwhile is not None:
         meanwhile()
     if not outcome:

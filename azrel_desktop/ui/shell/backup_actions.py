@@ -1,5 +1,6 @@
-"""File → Back up now and File → Restore from backup: run off the GUI thread, report in words,
-and tell every page to refresh after a restore."""
+"""File → Back up now and File → Restore from backup: run off the GUI thread as operations that
+must run (a backup asked for is never dropped, however quickly another action follows), each
+reported in words, and every page told to refresh after a restore."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ...core.research.annotations import Changes
 from ...core.store.backups import backups_dir
 from .context import AppContext
-from .export_job import LatestCall
+from .runner import Operations
 
 EVERYTHING = Changes(frozenset({"annotation", "passage", "event", "source", "organisation", "agreement"}))
 
@@ -23,29 +24,26 @@ class BackupActions(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._call = LatestCall(self)
-        self._call.finished.connect(self._finished)
-        self._call.failed.connect(self.failed.emit)
-        self._after = None
+        self.operations = Operations(self)
+        self.operations.finished.connect(self._finished)
+        self.operations.failed.connect(lambda _what, message: self.failed.emit(message))
 
     def back_up(self, target: Path | None = None) -> None:
         library = self.ctx.library
-        self._after = None
-        self._call.start(lambda: library.backup(target))
+        self.operations.submit(None, lambda: library.backup(target))
 
     def restore(self, backup: Path) -> None:
         library = self.ctx.library
-        self._after = backup
-        self._call.start(lambda: library.restore(backup))
+        self.operations.submit(backup, lambda: library.restore(backup))
 
-    def _finished(self, result) -> None:
-        if self._after is None:
+    def _finished(self, restored_from: Path | None, result) -> None:
+        if restored_from is None:
             self.done.emit(f"Backed up to {result.path} ({result.size:,} bytes, verified).")
             return
         kept = f"; the replaced file was kept as {result}" if result else ""
         self.ctx.undo_stack.clear()  # undo steps refer to notes as they were before the restore
         self.ctx.emit_changes(EVERYTHING)
-        self.done.emit(f"Restored from {self._after}{kept}.")
+        self.done.emit(f"Restored from {restored_from}{kept}.")
 
 
 def ask_backup_to_restore(parent: QWidget | None) -> Path | None:

@@ -1,140 +1,19 @@
-"""Work off the GUI thread: `LatestCall` (a query whose newest result wins, for facets and the
-chart) and `ExportJob` (a cancellable CSV export written atomically, with a progress dialog).
-
-Library calls are safe from worker threads: each call opens its own session on a pooled
-connection. Results come back to the GUI thread through queued signals.
-"""
+"""`ExportJob`: a cancellable CSV export written atomically, run by the background runner
+(`runner.Task`), with a progress dialog that shows only when the export takes a while."""
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...core.output.export import ExportCancelled, write_atomically
 from ...core.query.filters import EventFilter
 from ...core.service import Library
-
-BACKGROUND_NICENESS = 10  # how much lower than the GUI thread a worker runs (Linux)
-_worker = threading.local()
-
-
-def _yield_to_the_gui() -> None:
-    """Lower this worker thread's CPU priority, once per thread.
-
-    On a busy machine a worker computing at the GUI thread's priority halves the CPU the GUI
-    thread gets, and a repaint that takes 15 ms alone takes 60-120 ms (measured at 1M events);
-    a niced worker still uses every idle core. Linux gives each thread its own nice value
-    (`setpriority` on the thread id); elsewhere this does nothing.
-    """
-    if getattr(_worker, "niced", False):
-        return
-    _worker.niced = True
-    if sys.platform.startswith("linux"):
-        try:
-            tid = threading.get_native_id()
-            os.setpriority(os.PRIO_PROCESS, tid, max(os.getpriority(os.PRIO_PROCESS, tid), BACKGROUND_NICENESS))
-        except OSError:
-            pass
-
-
-class _CallSignals(QObject):
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _Call(QRunnable):
-    def __init__(self, fn: Callable[[], object], generation: int, current: Callable[[], int]):
-        super().__init__()
-        self.fn = fn
-        self.generation = generation
-        self.current = current
-        self.signals = _CallSignals()
-
-    def run(self) -> None:
-        _yield_to_the_gui()
-        if self.current() != self.generation:
-            # Superseded while it waited for a thread (the user typed on): skip the work.
-            self._send(self.signals.done, None)
-            return
-        try:
-            result = self.fn()
-        except Exception as exc:  # reported to the GUI thread, never raised in the worker
-            self._send(self.signals.failed, f"{type(exc).__name__}: {exc}")
-            return
-        self._send(self.signals.done, result)
-
-    def _send(self, signal, value) -> None:
-        try:
-            signal.emit(self.generation, value)
-        except RuntimeError:  # the view that asked was closed meanwhile; nobody is listening
-            pass
-
-
-def pool() -> QThreadPool:
-    return QThreadPool.globalInstance()
-
-
-def wait_for_workers(msecs: int = 10000) -> bool:
-    """Let running background calls finish (before closing the library)."""
-    return pool().waitForDone(msecs)
-
-
-class LatestCall(QObject):
-    """Runs calls in the thread pool; only the result of the most recent call is delivered.
-
-    Each `start` bumps a generation counter; a result from an older generation is stale
-    (the filter changed meanwhile) and is dropped, and a call still waiting for a thread when
-    a newer one starts is never run, so quick changes do not queue up stale work.
-    """
-
-    finished = Signal(object)
-    failed = Signal(str)
-    busyChanged = Signal(bool)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._generation = 0
-        self._pending: dict[int, _Call] = {}  # keeps signal objects alive until delivery
-
-    @property
-    def generation(self) -> int:
-        return self._generation
-
-    def busy(self) -> bool:
-        return self._generation in self._pending
-
-    def start(self, fn: Callable[[], object]) -> int:
-        self._generation += 1
-        call = _Call(fn, self._generation, lambda: self._generation)
-        call.setAutoDelete(False)
-        call.signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        call.signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._pending[self._generation] = call
-        pool().start(call)
-        self.busyChanged.emit(True)
-        return self._generation
-
-    def _on_done(self, generation: int, result: object) -> None:
-        self._pending.pop(generation, None)
-        if generation == self._generation:
-            self.busyChanged.emit(False)
-            self.finished.emit(result)
-
-    def _on_failed(self, generation: int, message: str) -> None:
-        self._pending.pop(generation, None)
-        if generation == self._generation:
-            self.busyChanged.emit(False)
-            self.failed.emit(message)
-
-
-# --- CSV export ----------------------------------------------------------------------------
+from .runner import Progress, Task
 
 
 @dataclass(frozen=True)
@@ -156,36 +35,6 @@ class ExportResult:
 SHOW_DIALOG_AFTER_MS = 500  # quick exports never flash a dialog
 
 
-class _ExportSignals(QObject):
-    progress = Signal(int, int)
-    preparing = Signal(int, int)
-    finished = Signal(object)  # ExportResult
-
-
-class _ExportRunnable(QRunnable):
-    def __init__(self, path: Path, write: Callable[..., int], cancel: threading.Event):
-        super().__init__()
-        self.path = path
-        self.write = write
-        self.cancel = cancel
-        self.signals = _ExportSignals()
-
-    def run(self) -> None:
-        try:
-            rows = write_atomically(self.path, lambda out: self.write(
-                out, progress=self.signals.progress.emit, cancelled=self.cancel.is_set,
-                preparing=self.signals.preparing.emit))
-            result = ExportResult(self.path, rows)
-        except ExportCancelled:
-            result = ExportResult(self.path, 0, cancelled=True)
-        except Exception as exc:  # disk full, permission denied: reported, not raised
-            result = ExportResult(self.path, 0, error=str(exc) or type(exc).__name__)
-        try:
-            self.signals.finished.emit(result)
-        except RuntimeError:  # the window closed meanwhile; the file is already complete or removed
-            pass
-
-
 class ExportJob(QObject):
     """One export running in the thread pool, with an optional progress dialog and Cancel.
 
@@ -201,12 +50,9 @@ class ExportJob(QObject):
                  *, dialog_parent: QWidget | None = None, label: str = "Exporting…"):
         super().__init__(parent)
         self.path = Path(path)
-        self._cancel = threading.Event()
-        self._runnable = _ExportRunnable(self.path, write, self._cancel)
-        self._runnable.setAutoDelete(False)
-        self._runnable.signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        self._runnable.signals.preparing.connect(self._on_preparing, Qt.ConnectionType.QueuedConnection)
-        self._runnable.signals.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._task = Task(lambda progress: self._write(write, progress))
+        self._task.signals.progress.connect(self._on_report, Qt.ConnectionType.QueuedConnection)
+        self._task.signals.done.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self.result: ExportResult | None = None
         self._dialog: QProgressDialog | None = None
         if dialog_parent is not None:
@@ -242,20 +88,37 @@ class ExportJob(QObject):
 
         return ExportJob(path, write, parent, label="Exporting annotations…", **kwargs)
 
+    def _write(self, write: Callable[..., int], progress: Progress) -> ExportResult:
+        """In the worker: the file is replaced only when complete; every outcome is a result."""
+        try:
+            rows = write_atomically(self.path, lambda out: write(
+                out, progress=lambda done, total: progress.report("progress", done, total),
+                cancelled=progress.cancelled,
+                preparing=lambda done, of: progress.report("preparing", done, of)))
+            return ExportResult(self.path, rows)
+        except ExportCancelled:
+            return ExportResult(self.path, 0, cancelled=True)
+        except Exception as exc:  # disk full, permission denied: reported, not raised
+            return ExportResult(self.path, 0, error=str(exc) or type(exc).__name__)
+
     def start(self) -> None:
         if self._dialog is not None:
             self._show_timer.start()
-        pool().start(self._runnable)
+        self._task.start()
 
     def _show_dialog(self) -> None:
         if self._dialog is not None and self.result is None:
             self._dialog.show()
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self._task.cancel()
 
     def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self._task.cancelled()
+
+    def _on_report(self, values: tuple) -> None:
+        what, done, of = values
+        (self._on_preparing if what == "preparing" else self._on_progress)(done, of)
 
     def running(self) -> bool:
         return self.result is None

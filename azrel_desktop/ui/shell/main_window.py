@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,8 +36,9 @@ from ...core.service import Library
 from ..common.widgets import PlainLabel
 from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restore
 from .context import AppContext
-from .export_job import ExportJob, ExportResult, wait_for_workers
+from .export_job import ExportJob, ExportResult
 from .navigation import History, Target
+from .runner import wait_for_workers
 from .settings import APPLICATION, settings
 
 # Page key -> (module, class). `event` targets open the timeline page.
@@ -48,6 +50,7 @@ PAGE_CLASSES = {
     "person": ("records.actor_pages", "PersonPage"),
     "source": ("sources.source_page", "SourcePage"),
     "annotations": ("notes.annotations_page", "AnnotationsPage"),
+    "sources": ("sources.sources_page", "SourcesPage"),
 }
 FILTER_KEY = "timeline/filter"
 
@@ -70,6 +73,30 @@ def _key_sequences(*keys) -> list[QKeySequence]:
             if not seq.isEmpty():
                 seen.setdefault(seq.toString(), seq)
     return list(seen.values())
+
+
+def history_keys(forward: bool, platform: str = sys.platform) -> tuple[str, ...]:
+    """Back and Forward keys named explicitly: Qt's standard Back key includes Backspace on
+    Windows, which would leave the page whenever Backspace reaches the window. macOS has
+    ⌘[ and ⌘] (Qt writes ⌘ as Ctrl), as in Safari and Finder; the others Alt+arrow."""
+    if platform == "darwin":
+        return ("Ctrl+]",) if forward else ("Ctrl+[",)
+    return ("Alt+Right",) if forward else ("Alt+Left",)
+
+
+def plain_menu_action(menu: QMenu, text: str) -> QAction:
+    """A menu item whose text comes from the data. It gets no menu role: on macOS Qt would
+    otherwise move an item it guesses from its text ("About…", "Preferences", "Quit …") into
+    the application menu."""
+    action = menu.addAction(_menu_text(text))
+    action.setMenuRole(QAction.MenuRole.NoRole)
+    return action
+
+
+def plain_submenu(menu: QMenu, text: str) -> QMenu:
+    sub = menu.addMenu(_menu_text(text))
+    sub.menuAction().setMenuRole(QAction.MenuRole.NoRole)
+    return sub
 
 
 class MissingPage(QWidget):
@@ -97,6 +124,8 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.pages: dict[str, QWidget] = {}
         self.last_export: ExportJob | None = None
+        self.last_import = None  # the latest ImportJob (ui/sources/import_actions.py)
+        self.setAcceptDrops(True)  # files dropped on the window are imported
         self._pending_timeline_state: QSettings | None = None  # applied once the window has its size
         # The filter is also saved shortly after each change, so a crash does not lose it.
         self._save_filter_soon = QTimer(self, singleShot=True, interval=1000)
@@ -235,8 +264,10 @@ class MainWindow(QMainWindow):
         return True
 
     # --- actions and menus ------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcuts=(), tip: str = "") -> QAction:
+    def _action(self, text: str, slot, shortcuts=(), tip: str = "",
+                role: QAction.MenuRole = QAction.MenuRole.NoRole) -> QAction:
         action = QAction(text, self)
+        action.setMenuRole(role)  # never guessed from the text (see plain_menu_action)
         if shortcuts:
             action.setShortcuts(_key_sequences(*shortcuts))
         if tip:
@@ -247,10 +278,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         style = self.style()
-        self.back_action = self._action("Back", self.back, (QKeySequence.StandardKey.Back, "Alt+Left"),
+        self.back_action = self._action("Back", self.back, history_keys(forward=False),
                                         "Go back to the previous page")
         self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.forward_action = self._action("Forward", self.forward, (QKeySequence.StandardKey.Forward, "Alt+Right"),
+        self.forward_action = self._action("Forward", self.forward, history_keys(forward=True),
                                            "Go forward again")
         self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.export_action = self._action("Export to CSV…", lambda: self.export_csv(), ("Ctrl+E",),
@@ -262,20 +293,30 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action("Restore from backup…", self.restore_backup,
                                            tip="Replace the library with a backup; the current file is kept aside")
         self.restore_action.setEnabled(not self.ctx.library.readonly)
-        self.quit_action = self._action("Quit", self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action = self._action("Quit", self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+                                        role=QAction.MenuRole.QuitRole)
         stack = self.ctx.undo_stack
         self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action.setMenuRole(QAction.MenuRole.NoRole)
         self.undo_action.setShortcuts(_key_sequences(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
         self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action.setMenuRole(QAction.MenuRole.NoRole)
         self.redo_action.setShortcuts(_key_sequences("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
         self.timeline_action = self._action("Timeline", lambda: self.go(Target("timeline")), ("Ctrl+1",))
         self.annotations_action = self._action("Annotations", lambda: self.go(Target("annotations")), ("Ctrl+2",))
+        self.sources_action = self._action("Sources", lambda: self.go(Target("sources")), ("Ctrl+3",),
+                                           "Every source, or those whose text holds words")
+        self.import_action = self._action("Import sources…", lambda: self.import_sources(), ("Ctrl+I",),
+                                          "Import your own texts, PDFs, Word files, web pages or bibliographies")
+        self.import_action.setEnabled(not self.ctx.library.readonly)
         self.search_action = self._action("Search the timeline", self.focus_search, ("Ctrl+L",))
-        self.about_action = self._action("About AzRel Desktop", self.about)
+        self.about_action = self._action("About AzRel Desktop", self.about, role=QAction.MenuRole.AboutRole)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_notes_action)
         file_menu.addSeparator()
@@ -293,19 +334,24 @@ class MainWindow(QMainWindow):
         go.addAction(self.timeline_action)
         go.addAction(self.search_action)
         go.addAction(self.annotations_action)
+        go.addAction(self.sources_action)
         self.organisations_menu = go.addMenu("Organisations")
         self._fill_organisations(self.organisations_menu, self.ctx.library.records("organisation"))
         self.sources_menu = go.addMenu("Sources")
         # A large library has thousands of sources: the menu is filled when it is first opened.
         self.sources_menu.aboutToShow.connect(self._fill_sources)
+        # an import or an edit of a title changes the list: it is filled again when next opened
+        self.ctx.changed.connect(lambda c: self.sources_menu.clear() if "source" in c.kinds else None)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
+        for menu in (file_menu, edit, go, self.organisations_menu, self.sources_menu, help_menu):
+            menu.menuAction().setMenuRole(QAction.MenuRole.NoRole)
 
     def _fill_sources(self) -> None:
         if self.sources_menu.actions():
             return
         for link in self.ctx.library.records("source"):
-            action = self.sources_menu.addAction(_menu_text(link.label))
+            action = plain_menu_action(self.sources_menu, link.label)
             action.triggered.connect(lambda _c=False, i=link.id: self.go(Target("source", i)))
 
     def _fill_organisations(self, menu: QMenu, orgs: list[Link]) -> None:
@@ -316,13 +362,13 @@ class MainWindow(QMainWindow):
         def add(into: QMenu, parent_id: str | None) -> None:
             for link in children.get(parent_id, []):
                 if children.get(link.id):
-                    sub = into.addMenu(_menu_text(link.label))
-                    sub.addAction(_menu_text(link.label)).triggered.connect(
+                    sub = plain_submenu(into, link.label)
+                    plain_menu_action(sub, link.label).triggered.connect(
                         lambda _c=False, i=link.id: self.go(Target("organisation", i)))
                     sub.addSeparator()
                     add(sub, link.id)
                 else:
-                    into.addAction(_menu_text(link.label)).triggered.connect(
+                    plain_menu_action(into, link.label).triggered.connect(
                         lambda _c=False, i=link.id: self.go(Target("organisation", i)))
 
         add(menu, None)
@@ -337,6 +383,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.timeline_action)
         bar.addAction(self.annotations_action)
+        bar.addAction(self.sources_action)
         bar.addSeparator()
         bar.addAction(self.export_action)
         self.addToolBar(bar)
@@ -406,6 +453,41 @@ class MainWindow(QMainWindow):
         if result.error:
             self._warn(self, "Export failed", f"{result.message}\n\nThe file {result.path} was not changed.")
 
+    # --- importing sources ---------------------------------------------------------------------
+    def import_sources(self, paths=None, *, dialog: bool = True):
+        """Import files (asking for them when `paths` is None); the ImportJob, or None."""
+        from ..sources.import_actions import ask_files, run_import
+
+        if paths is None:
+            paths = ask_files(self)
+        return run_import(self.ctx, list(paths), self, show_result=dialog)
+
+    def _dropped_files(self, event) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_files(event) and not self.ctx.library.readonly:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if self._dropped_files(event) and not self.ctx.library.readonly:
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        files = self._dropped_files(event)
+        if files and not self.ctx.library.readonly:
+            event.acceptProposedAction()
+            self.import_sources(files)
+        else:
+            super().dropEvent(event)
+
     # --- settings -------------------------------------------------------------------------------
     def _restore_settings(self) -> EventFilter | None:
         s = settings()
@@ -456,6 +538,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.last_export is not None and self.last_export.running():
             self.last_export.cancel()
+        if self.last_import is not None and self.last_import.running():
+            self.last_import.cancel()  # the source being stored finishes whole; the rest are not started
         self._save_filter_soon.stop()
         self.save_settings()
         app = QApplication.instance()

@@ -33,12 +33,15 @@ from ...core.corpus.dates import describe as describe_date
 from ...core.query.records import Link, NotFound, SourcePassage
 from ...core.query.records import SourcePage as SourceRecord
 from ...core.research.annotations import AnnotationView
+from ...core.sources.catalogue import SourceInfo
+from ..common.colours import alert_colour, show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
 from ..records.links import add_row, heading_label, target_for
 from ..shell.context import AppContext
 from ..shell.navigation import Target
+from ..shell.runner import LatestCall
 from .reliability_editor import edit_reliability
 from .source_text import HIGHLIGHT_CLASSES, SourceTextView, Span
 
@@ -59,6 +62,26 @@ def _date(value: str | None) -> str:
         return f"{describe_date(value)}  ({value})"
     except DateError:
         return value
+
+
+def _file_line(info: SourceInfo) -> str:
+    """Where an imported source came from: file, how it was read, when (the corpus: 'shipped')."""
+    if info.is_seed:
+        return "the shipped corpus"
+    if not info.file_name:
+        return "a bibliographic record (no file)"
+    bits = [info.file_name]
+    if info.page_starts:
+        bits.append(f"{len(info.page_starts)} pages")
+    if info.encoding:
+        bits.append(f"read as {info.encoding}")
+    if info.file_size is not None:
+        bits.append(f"{info.file_size:,} bytes")
+    if info.imported_at is not None:
+        bits.append(f"imported {info.imported_at:%Y-%m-%d %H:%M} UTC")
+    if info.versions:
+        bits.append(f"version {info.versions + 1}")
+    return " · ".join(bits)
 
 
 def passage_summary(p: SourcePassage) -> str:
@@ -132,6 +155,15 @@ class FindBar(QWidget):
         self.hide()
         self.view.setFocus()
 
+    def show_hits(self, search: str, spans: list[tuple[int, int]]) -> None:
+        """Open showing the hits of a search of the sources (the words, not one string)."""
+        self.show()
+        self.field.blockSignals(True)
+        self.field.setText(search)
+        self.field.blockSignals(False)
+        self.view.show_matches(spans)
+        self._show_count()
+
     def research(self) -> None:
         """Search again (the text changed under the bar)."""
         self._search(self.field.text())
@@ -191,6 +223,7 @@ class SourcePage(QWidget):
         self._source_id: str | None = None
         self._current_passage: str | None = None
         self._passages: dict[str, SourcePassage] = {}
+        self.info: SourceInfo | None = None
 
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
@@ -219,8 +252,14 @@ class SourcePage(QWidget):
         self.annotate_button.setEnabled(False)
         tools.addWidget(self.find_button)
         tools.addWidget(self.annotate_button)
+        self.details_button = QPushButton("Edit details…", left)
+        self.details_button.setToolTip("Change the title, authors, dates and other details of this source")
+        self.version_button = QPushButton("New version…", left)
+        self.version_button.setToolTip("Import a newer version of this text; its passages are placed again")
+        tools.addWidget(self.details_button)
+        tools.addWidget(self.version_button)
         self.error_label = PlainLabel("", left)
-        self.error_label.setStyleSheet("color: #b00020;")
+        show_as_alert(self.error_label)
         tools.addWidget(self.error_label, 1)
         left_layout.addLayout(tools)
         self.text_view = SourceTextView(left)
@@ -280,6 +319,18 @@ class SourcePage(QWidget):
         self.passage_tree.setMinimumHeight(260)
         self.passage_tree.setAccessibleName("Passages of this source")
         right_layout.addWidget(self.passage_tree, 1)
+        self.orphans_heading = heading_label("Passages not found in this version", right)
+        right_layout.addWidget(self.orphans_heading)
+        self.orphans_note = PlainLabel("A newer version of the text no longer holds these quotes. They keep their "
+                                       "notes and citations; cite the right words again, or import a version "
+                                       "that holds them.", right)
+        right_layout.addWidget(self.orphans_note)
+        self.orphan_tree = QTreeWidget(right)
+        self.orphan_tree.setHeaderHidden(True)
+        self.orphan_tree.setWordWrap(True)
+        self.orphan_tree.setAccessibleName("Passages not found in this version")
+        self.orphan_tree.setMaximumHeight(160)
+        right_layout.addWidget(self.orphan_tree)
         self.passage_notes = AnnotationPanel(ctx, right, heading="Notes on the selected passage",
                                              no_target_text="Select a passage to see and add its notes.")
         right_layout.addWidget(self.passage_notes)
@@ -300,6 +351,8 @@ class SourcePage(QWidget):
         self.find_action = find_action
 
         self.find_button.clicked.connect(self.open_find)
+        self.details_button.clicked.connect(self.edit_details)
+        self.version_button.clicked.connect(self.ask_new_version)
         self.annotate_button.clicked.connect(self.ask_annotate_selection)
         self.text_view.annotate_requested.connect(self.ask_annotate_selection)
         self.text_view.find_requested.connect(self.open_find)
@@ -309,6 +362,8 @@ class SourcePage(QWidget):
         self.passage_tree.itemActivated.connect(self._on_item_activated)
         ctx.changed.connect(self._on_changed)
         self.passage_notes.set_target(None, None)
+        self.hits_call = LatestCall(self)  # the hits of a search of the sources, found in the background
+        self.hits_call.finished.connect(self._show_hits)
 
     def _build_meta(self, parent: QWidget) -> QFormLayout:
         form = QFormLayout()
@@ -317,9 +372,10 @@ class SourcePage(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for key, caption in (("publisher", "Publisher"), ("author", "Author"), ("url", "URL"),
                              ("published", "Published"), ("data_as_of", "Data as of"),
-                             ("kind", "Kind"), ("language", "Language"), ("sha256", "SHA-256")):
+                             ("kind", "Kind"), ("language", "Language"), ("sha256", "SHA-256"),
+                             ("file", "Imported from")):
             label = PlainLabel("", parent)
-            if key in ("sha256", "url"):
+            if key in ("sha256", "url", "file"):
                 label.setWordWrap(True)
                 label.setMinimumWidth(10)
             label.setObjectName(f"meta_{key}")
@@ -339,9 +395,17 @@ class SourcePage(QWidget):
         self.refresh()
         if self.record is None:
             return
+        hits = next((x[1] for x in target.extra if isinstance(x, tuple) and x[:1] == ("hits",)), None)
+        if hits:
+            # finding the words in a long text takes a while: off the GUI thread
+            library, source_id = self.ctx.library, self.record.id
+            self.hits_call.start(lambda: (source_id, hits, library.source_hits(source_id, hits)))
         if target.passage_id:
             if target.passage_id in self._passages:
                 self.select_passage(target.passage_id, flash=True)
+            elif self._select_orphan(target.passage_id):
+                self.ctx.status.emit("That passage is not in this version of the text; it is listed under "
+                                     "“Passages not found in this version”.")
             else:
                 self.ctx.status.emit("That passage is no longer in this source.")
         elif target.start is not None and target.end is not None:
@@ -370,6 +434,17 @@ class SourcePage(QWidget):
         published = f"published {describe_date(record.published)}" if record.published else "publication date not stated"
         self.subtitle_label.setText(" · ".join(x for x in (record.kind, published, record.publisher) if x))
         self._fill_meta(record)
+        self.info = self.ctx.library.source_info(record.id)
+        self._fill_orphans()
+        self.meta_labels["file"].setText(_file_line(self.info))
+        writable = not self.ctx.library.readonly
+        self.details_button.setEnabled(writable and not self.info.is_seed)
+        self.details_button.setToolTip("The shipped corpus's details are read-only; add a note instead"
+                                       if self.info.is_seed else
+                                       "Change the title, authors, dates and other details of this source")
+        self.version_button.setEnabled(writable and not self.info.is_seed)
+        self.version_button.setToolTip("The shipped corpus updates its own texts" if self.info.is_seed else
+                                       "Import a newer version of this text; its passages are placed again")
         # A user passage whose last note was deleted (or undone) is no longer shown: the core
         # keeps the span, but without a note it means nothing to the user.
         visible = [p for p in record.passages if p.kind != "user" or p.annotations]
@@ -423,6 +498,9 @@ class SourcePage(QWidget):
                 text = f"[not part of the article] {p.label or text}"
             elif p.kind == "user":
                 text = f"[your selection] {text}"
+            page = self.info.page_of(p.start) if self.info is not None else None
+            if page is not None:
+                text = f"p. {page} · {text}"
             item = QTreeWidgetItem([text])
             item.setIcon(0, swatch(p.highlight))
             item.setData(0, PASSAGE_ROLE, p.id)
@@ -434,7 +512,7 @@ class SourcePage(QWidget):
                     child.setData(0, LINK_ROLE, link)
                     child.setToolTip(0, plain_tooltip(f"Double-click to open: {link.label}"))
                     if stance == "contradicts":
-                        child.setForeground(0, QColor("#b71c1c"))
+                        child.setForeground(0, alert_colour(self.palette()))
                     item.addChild(child)
             for note in p.annotations:
                 body = " ".join(note.body.split())
@@ -447,6 +525,68 @@ class SourcePage(QWidget):
             if p.id == self._current_passage:
                 tree.setCurrentItem(item)
         tree.verticalScrollBar().setValue(scrolled)  # a note added elsewhere must not move the list
+
+    def _fill_orphans(self) -> None:
+        orphans = self.info.orphans if self.info is not None else ()
+        self.orphan_tree.clear()
+        for o in orphans:
+            quote = " ".join(o.quote.split())
+            item = QTreeWidgetItem([f"“{quote[:140]}{'…' if len(quote) > 140 else ''}”"
+                                    + (f" — cited by {', '.join(o.records)}" if o.records else "")])
+            item.setData(0, PASSAGE_ROLE, o.passage_id)
+            item.setToolTip(0, plain_tooltip(f"…{o.prefix}[{o.quote}]{o.suffix}…\n"
+                                             f"Not found since the version of {o.replaced_at:%Y-%m-%d %H:%M}"))
+            self.orphan_tree.addTopLevelItem(item)
+        for widget in (self.orphans_heading, self.orphans_note, self.orphan_tree):
+            widget.setVisible(bool(orphans))
+
+    def _select_orphan(self, passage_id: str) -> bool:
+        for i in range(self.orphan_tree.topLevelItemCount()):
+            item = self.orphan_tree.topLevelItem(i)
+            if item.data(0, PASSAGE_ROLE) == passage_id:
+                self.orphan_tree.setCurrentItem(item)
+                self.passage_notes.set_target("passage", passage_id)
+                return True
+        return False
+
+    def _show_hits(self, result) -> None:
+        if result is None or self.record is None or result[0] != self.record.id:
+            return
+        _source_id, search, spans = result
+        self.find_bar.show_hits(search, spans)
+
+    # --- details and versions -------------------------------------------------------------
+    def edit_details(self) -> bool:
+        """Open the metadata editor; True when the user saved a change."""
+        from .metadata_dialog import SourceMetadataDialog
+
+        if self.record is None:
+            return False
+        dialog = SourceMetadataDialog(self.ctx, self.record.id, self)
+        self.details_dialog = dialog  # reachable while open (tests drive it)
+        try:
+            return dialog.exec() == SourceMetadataDialog.DialogCode.Accepted
+        finally:
+            self.details_dialog = None
+
+    def ask_new_version(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from .import_actions import FILE_FILTER
+
+        if self.record is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, f"New version of “{self.record.title}”", "", FILE_FILTER)
+        if path:
+            self.new_version(path)
+
+    def new_version(self, path):
+        """Import `path` as a new version of this source, in the background; the job."""
+        from .import_actions import run_import
+
+        if self.record is None:
+            return None
+        return run_import(self.ctx, [path], self.window(), replaces=self.record.id)
 
     # --- passages -------------------------------------------------------------------------
     def current_passage_id(self) -> str | None:

@@ -178,6 +178,17 @@ class SourceTextView(QPlainTextEdit):
         self._apply()
         return len(self._matches)
 
+    def show_matches(self, spans: list[tuple[int, int]]) -> int:
+        """Mark spans found elsewhere (a search of the sources' text) as the find matches, and
+        go to the first."""
+        self._matches = sorted(spans)
+        self._current_match = 0 if self._matches else -1
+        if self._matches:
+            self._reveal(*self._matches[0])
+        self._build_find_layer()
+        self._apply()
+        return len(self._matches)
+
     def find_step(self, forward: bool = True) -> int:
         """Move to the next (or previous) match, wrapping; returns its index or -1."""
         if not self._matches:

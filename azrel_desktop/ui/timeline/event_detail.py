@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 
 from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADE_SYMBOLS, grade_label
 from ...core.query.records import EventDetail, Link, NotFound, PassageRef
+from ..common.colours import alert_colour, show_as_alert, support_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from ..shell.navigation import Target
@@ -78,7 +79,7 @@ class PassageCard(QFrame):
         super().__init__(parent)
         self.ref = ref
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        colour = "#c62828" if ref.stance == "contradicts" else "#2e7d32"
+        colour = (alert_colour if ref.stance == "contradicts" else support_colour)(self.palette()).name()
         self.setObjectName("passageCard")
         self.setStyleSheet(f"QFrame#passageCard {{ border-left: 3px solid {colour}; }}")
         lay = QVBoxLayout(self)
@@ -282,7 +283,7 @@ class EventDetailPane(QScrollArea):
         if d.row.disputed or d.contradicting:
             note = PlainLabel("⚠ Disputed" + (f": {d.dispute_note}" if d.dispute_note else ""), parent)
             note.setObjectName("disputeNote")
-            note.setStyleSheet("color: #b71c1c;")
+            show_as_alert(note)
             lay.addWidget(note)
             sides = QWidget(parent)
             row = QHBoxLayout(sides)

@@ -38,8 +38,9 @@ from ...core.query.facets import FacetOptions
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import Facets, FacetValue
 from ...core.service import Library
+from ..common.colours import show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
-from ..shell.export_job import LatestCall
+from ..shell.runner import LatestCall
 
 DATE_HINT = "e.g. 1997, 1997-05, 1998-05-28, spring 1998"
 LIST_DIMENSIONS = tuple((d.name, d.title) for d in LISTS)  # one section each, in the registry's order
@@ -343,7 +344,7 @@ class DateRange(QWidget):
             edit.setAccessibleName(f"{name} date")
         self.message = PlainLabel("", self, selectable=False)
         self.message.setObjectName("dateMessage")
-        self.message.setStyleSheet("color: #b00020;")
+        show_as_alert(self.message)
         self.message.hide()
         self._timer = QTimer(self, singleShot=True, interval=500)
         self._timer.timeout.connect(self.changed)

@@ -11,11 +11,12 @@ leaves the GUI thread only a picture to show.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -33,7 +34,7 @@ from ...core.query.filters import EventFilter
 from ...core.query.timeline import EventRow
 from ...core.service import Library
 from ..common.widgets import PlainLabel, plain_tooltip
-from ..shell.export_job import LatestCall
+from ..shell.runner import LatestCall
 from .chart_scene import EVIDENCE_SYMBOLS, MAX_DAY, MIN_DAY, ChartGeometry, ChartItem, ChartScene, ChartView
 
 CHART_LIMIT = 3000
@@ -163,6 +164,12 @@ def build_scene(data: ChartData, mode: str) -> ChartScene:
     colours = [(label, QColor("#888888") if label == OTHER else QColor(LANE_COLOURS[i % len(LANE_COLOURS)]))
                for i, label in enumerate(lanes)]
     return ChartScene(items, colours)
+
+
+def zoom_gesture_text(platform: str = sys.platform) -> str:
+    """How this system's users zoom the chart, as the hints name it: on macOS the key is ⌘
+    (Qt reports it as Ctrl) and a trackpad pinch zooms too."""
+    return "⌘-scroll or pinch" if platform == "darwin" else "Ctrl+wheel"
 
 
 class ChartCanvas(QAbstractScrollArea, ChartGeometry):
@@ -384,6 +391,15 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
             return
         super().mouseReleaseEvent(event)
 
+    def _native_gesture(self, event) -> bool:
+        """A trackpad pinch (macOS, and Windows precision touchpads) zooms about the fingers;
+        the event's value is the change of scale since the last one."""
+        if event.gestureType() != Qt.NativeGestureType.ZoomNativeGesture:
+            return False
+        self.zoom(1.0 + event.value(), event.position().x())
+        event.accept()
+        return True
+
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.ZoomIn) or event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(1.5)
@@ -396,6 +412,8 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
             super().keyPressEvent(event)
 
     def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.NativeGesture and self._native_gesture(event):
+            return True
         if event.type() == event.Type.ToolTip:
             hit = self.item_at(QPointF(event.pos()))
             if hit is not None:
@@ -474,8 +492,9 @@ class TimelineChart(QWidget):
         group.addButton(self.by_country)
         self.by_org.toggled.connect(lambda on: on and self.set_mode("organisation"))
         self.by_country.toggled.connect(lambda on: on and self.set_mode("country"))
-        self.zoom_out = self._tool("−", "Zoom out (Ctrl+wheel, −)")
-        self.zoom_in = self._tool("+", "Zoom in (Ctrl+wheel, +)")
+        gesture = zoom_gesture_text()
+        self.zoom_out = self._tool("−", f"Zoom out ({gesture}, −)")
+        self.zoom_in = self._tool("+", f"Zoom in ({gesture}, +)")
         self.zoom_fit = self._tool("Fit", "Show the whole range")
         self.zoom_in.clicked.connect(lambda: self.canvas.zoom(1.5))
         self.zoom_out.clicked.connect(lambda: self.canvas.zoom(1 / 1.5))
@@ -490,7 +509,7 @@ class TimelineChart(QWidget):
             "an arrow marks an open end.\n"
             "The mark at the top right of each event is its evidence, computed from its citations:\n"
             + "\n".join(f"{EVIDENCE_SYMBOLS[g]} {grade_label(g)}: {GRADE_EXPLANATIONS[g]}" for g in GRADES)
-            + "\nCtrl+wheel or +/− zooms; drag, wheel or the scrollbar pans."))
+            + f"\n{gesture} or +/− zooms; drag, wheel or the scrollbar pans."))
         legend.setEnabled(False)
         # When the pane is narrow the legend gives way (it is cut at the right), not the note.
         legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

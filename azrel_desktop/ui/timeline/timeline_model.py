@@ -30,7 +30,7 @@ from ...core.query.timeline import SORT_KEYS, EventRow
 from ...core.service import Library
 from ..common.row_model import RowsModel
 from ..common.widgets import plain_tooltip
-from ..shell.export_job import LatestCall
+from ..shell.runner import LatestCall
 
 PAGE_SIZE = 200
 KEYSET_FROM = 2000  # from here on OFFSET costs more than the keyset's per-range filter

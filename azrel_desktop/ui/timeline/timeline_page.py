@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 from ...core.query.filters import EventFilter
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
-from ..shell.export_job import LatestCall
 from ..shell.navigation import Target
+from ..shell.runner import LatestCall
 from .chips import ChipBar
 from .event_detail import EventDetailPane
 from .filter_panel import FilterPanel

@@ -166,7 +166,7 @@ def main(argv: list[str]) -> int:
     db = Path(argv[0])
     start_early_look(db)  # as the app's entry point (`launch.main`) does
     from ..shell.app import make_app, start_window
-    from ..shell.export_job import wait_for_workers
+    from ..shell.runner import wait_for_workers
 
     shots = Path(argv[argv.index("--shots") + 1]) if "--shots" in argv else None
     make_app([])

@@ -23,7 +23,7 @@ SIZE = (1280, 800)
 def _settle(app, until: Callable[[], bool] = lambda: False, timeout: float = 8.0) -> None:
     from PySide6.QtCore import QEventLoop, QThread
 
-    from ..shell.export_job import pool
+    from ..shell.runner import pool
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -42,9 +42,9 @@ def render(outdir: Path, db: Path | None = None) -> list[Path]:
     from ...core.query.filters import EventFilter
     from ...core.service import Library
     from ..shell.app import make_app
-    from ..shell.export_job import wait_for_workers
     from ..shell.main_window import MainWindow
     from ..shell.navigation import Target
+    from ..shell.runner import wait_for_workers
 
     app = make_app()
     library = Library.open(db or tmp / "azrel.sqlite3")

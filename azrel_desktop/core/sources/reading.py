@@ -1,0 +1,186 @@
+"""What reading one file gives (`Extracted`), the metadata a source can carry (`SourceMetadata`),
+the limits that keep hostile or huge files harmless, and `read_file`, which picks the reader
+for a file by its content first and its name second.
+
+Every refusal is an `ImportRefused` whose message is one sentence naming the reason; the
+importer puts the file's name in front.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+MAX_FILE_BYTES = 100 * 2**20  # 100 MB: a 2,000-page PDF report is ~30 MB
+MAX_TEXT_CHARS = 20_000_000  # what any one source may hold once extracted
+MAX_UNPACKED_BYTES = 200 * 2**20  # a DOCX's parts together, unpacked (zip bombs)
+MAX_PACK_RATIO = 200  # a part that unpacks to more than this times its packed size is refused
+
+TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".log"}
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+BIB_SUFFIXES = {".bib", ".bibtex", ".ris", ".json", ".csljson"}
+SUPPORTED = sorted(TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+                   | BIB_SUFFIXES)
+
+
+class ImportRefused(Exception):
+    """A file that cannot be imported; the message is one sentence giving the reason."""
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; whatever was not yet stored is not stored."""
+
+
+@dataclass(frozen=True)
+class SourceMetadata:
+    """What describes a source. None means unknown (or, as an override, "keep what the file says")."""
+
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None  # EDTF, checked by core/corpus/dates.py
+    data_as_of: str | None = None
+    kind: str | None = None
+    language: str | None = None
+    reliability: str | None = None
+
+    def over(self, base: SourceMetadata) -> SourceMetadata:
+        """These values where given, `base`'s elsewhere."""
+        return replace(base, **{k: v for k, v in self.__dict__.items() if v not in (None, "")})
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One file read: the normalised text, how it was read, and what the file says about itself."""
+
+    text: str
+    media_type: str
+    metadata: SourceMetadata = SourceMetadata()
+    encoding: str | None = None  # for text files: the encoding the bytes were decoded with
+    page_starts: list[int] | None = None  # for PDFs: where each page starts in `text`
+    notes: tuple[str, ...] = ()  # what the user should know (e.g. "3 pages without text")
+
+
+@dataclass(frozen=True)
+class Record:
+    """A bibliographic record: metadata, the files it names (existing or not) and an abstract."""
+
+    metadata: SourceMetadata
+    files: tuple[Path, ...] = ()
+    abstract: str = ""
+    label: str = ""  # how to name the record in a message (its key or title)
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    """A file of bibliographic records (CSL-JSON, BibTeX, RIS)."""
+
+    media_type: str
+    records: tuple[Record, ...] = field(default=())
+
+
+Check = Callable[[], None]  # raises ImportCancelled when the user has cancelled
+
+
+def _sniff(head: bytes) -> str | None:
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    return None
+
+
+def kind_of(path: Path, head: bytes) -> str:
+    """'pdf', 'docx', 'html', 'markdown', 'text' or 'bibliography' — or refusal."""
+    suffix = path.suffix.lower()
+    sniffed = _sniff(head)
+    if sniffed == "pdf":
+        return "pdf"
+    if sniffed == "zip":
+        if suffix in DOCX_SUFFIXES:
+            return "docx"
+        raise ImportRefused(f"it is a zip archive ({suffix or 'no extension'}), not a file type AzRel reads; "
+                            f"supported: {', '.join(SUPPORTED)}")
+    if suffix in PDF_SUFFIXES:
+        raise ImportRefused("it is named .pdf but is not a PDF (it does not start with %PDF); "
+                            "the file is damaged or mislabelled")
+    if suffix in DOCX_SUFFIXES:
+        raise ImportRefused("it is named .docx but is not a Word document (not a zip package); "
+                            "the file is damaged or mislabelled")
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in BIB_SUFFIXES:
+        return "bibliography"
+    if suffix in {".doc", ".odt", ".rtf", ".epub", ".pages", ".mht", ".mhtml", ".webarchive"}:
+        raise ImportRefused(f"{suffix} files are not supported; save it as .docx, .pdf, .html or .txt first "
+                            f"(supported: {', '.join(SUPPORTED)})")
+    raise ImportRefused(f"the file type {suffix or '(no extension)'} is not supported "
+                        f"(supported: {', '.join(SUPPORTED)})")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing a folder, a missing, unreadable, empty or oversized file."""
+    try:
+        if path.is_dir():
+            raise ImportRefused("it is a folder, not a file")
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportRefused(f"it cannot be read ({exc.strerror or exc})") from exc
+    if size > MAX_FILE_BYTES:
+        raise ImportRefused(f"it is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for one file")
+    if size == 0:
+        raise ImportRefused("it is empty")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"it cannot be read ({exc.strerror or exc})") from exc
+    if not data:
+        raise ImportRefused("it is empty")
+    if len(data) > MAX_FILE_BYTES:  # it grew since stat()
+        raise ImportRefused(f"it is over the {MAX_FILE_BYTES // 2**20} MB limit for one file")
+    return data
+
+
+def read_file(path: Path, data: bytes, check: Check = lambda: None) -> Extracted | Bibliography:
+    """Read `data` (the bytes of `path`) with the reader for its kind."""
+    kind = kind_of(path, data[:8])
+    if kind == "pdf":
+        from .pdf import read_pdf
+
+        result: Extracted | Bibliography = read_pdf(data, check)
+    elif kind == "docx":
+        from .docx_file import read_docx
+
+        result = read_docx(data)
+    elif kind == "html":
+        from .html_page import read_html
+
+        result = read_html(data)
+    elif kind == "markdown":
+        from .plain import read_markdown
+
+        result = read_markdown(data)
+    elif kind == "text":
+        from .plain import read_text
+
+        result = read_text(data)
+    else:
+        from .bibliography import read_bibliography
+
+        result = read_bibliography(path, data)
+    if isinstance(result, Extracted):
+        if not result.text.strip():
+            raise ImportRefused("it holds no text")
+        if len(result.text) > MAX_TEXT_CHARS:
+            raise ImportRefused(f"its text is {len(result.text):,} characters, over the "
+                                f"{MAX_TEXT_CHARS:,} limit for one source")
+    return result

@@ -1,0 +1,73 @@
+"""Starting an import from the GUI (File → Import sources…, a drop on the window, New
+version… on a source page) and showing its result: one place, so every way in behaves alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ...core.sources.reading import SUPPORTED
+from ..shell.context import AppContext
+from ..shell.navigation import Target
+from ..shell.settings import settings
+from .import_job import ImportJob, ImportResult
+from .import_result import ImportResultDialog
+
+FILE_FILTER = (f"Sources ({' '.join('*' + s for s in SUPPORTED)});;PDF (*.pdf);;Word (*.docx);;"
+               "Web pages (*.html *.htm);;Text and Markdown (*.txt *.md *.markdown);;"
+               "Bibliographies (*.bib *.ris *.json);;All files (*)")
+
+
+def ask_files(parent: QWidget) -> list[str]:
+    s = settings()
+    folder = str(s.value("import/folder", str(Path.home())))
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import sources", folder, FILE_FILTER)
+    if paths:
+        s.setValue("import/folder", str(Path(paths[0]).parent))
+    return paths
+
+
+def run_import(ctx: AppContext, paths, window: QWidget, *, replaces: str | None = None,
+               allow_duplicates: bool = False, show_result: bool = True) -> ImportJob | None:
+    """Import `paths` in the background with a progress dialog; the summary dialog follows."""
+    if not paths:
+        return None
+    if ctx.library.readonly:
+        ctx.status.emit(f"{ctx.library.path} is read-only: sources cannot be imported into it.")
+        return None
+    job = ImportJob(ctx, paths, window, replaces=replaces, allow_duplicates=allow_duplicates,
+                    dialog_parent=window)
+    window.last_import = job  # kept alive (and reachable) until the next import
+
+    def finished(result: ImportResult) -> None:
+        if result.error:
+            ctx.status.emit(f"Import failed: {result.error}")
+            job.result_dialog = _show(window, None, result.error, ctx) if show_result else None
+            return
+        ctx.status.emit(f"Import: {result.report.summary()}")
+        job.result_dialog = _show(window, result.report, None, ctx) if show_result else None
+
+    job.result_dialog = None
+    job.finished.connect(finished)
+    ctx.status.emit(f"Importing {len(paths)} file{'s' if len(paths) != 1 else ''}…")
+    job.start()
+    return job
+
+
+def _show(window: QWidget, report, error: str | None, ctx: AppContext):
+    if report is None:
+        from ...core.sources.importer import ImportReport
+
+        report = ImportReport()
+    dialog = ImportResultDialog(report, window)
+    if error:
+        dialog.summary.setText(f"The import failed: {error}")
+
+    def open_source(source_id: str, passage_id: str) -> None:
+        ctx.go(Target("source", source_id, passage_id=passage_id or None))
+
+    dialog.open_source.connect(open_source)
+    dialog.import_anyway.connect(lambda paths: run_import(ctx, paths, window, allow_duplicates=True))
+    dialog.open()  # window-modal, without a nested event loop
+    return dialog

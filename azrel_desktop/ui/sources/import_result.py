@@ -1,0 +1,81 @@
+"""The summary after an import: each file with what became of it (a failed one with its
+sentence), "Import anyway" for those already imported, "Open" for a source, and the passages
+a new version could not place, for the user to fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ...core.sources.importer import ALREADY, FAILED, REPLACED, ImportReport
+from ..common.widgets import PlainLabel, plain_tooltip
+
+SOURCE_ROLE = Qt.ItemDataRole.UserRole
+PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ImportResultDialog(QDialog):
+    open_source = Signal(str, str)  # source id, passage id ('' for none)
+    import_anyway = Signal(list)  # paths of the files already imported
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle("Import sources")
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        self.summary = PlainLabel(report.summary().capitalize() + ".", self)
+        layout.addWidget(self.summary)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setAccessibleName("What became of each file")
+        for outcome in report.outcomes:
+            item = QTreeWidgetItem([outcome.message])
+            item.setToolTip(0, plain_tooltip(outcome.message))
+            if outcome.source_id:
+                item.setData(0, SOURCE_ROLE, outcome.source_id)
+            if outcome.status == FAILED:
+                item.setForeground(0, QColor("#b00020"))
+            for move in outcome.unplaced:
+                child = QTreeWidgetItem([f"not found in the new text: “{' '.join(move.quote.split())[:120]}”"
+                                         + (f" — cited by {', '.join(move.records)}" if move.records else "")])
+                child.setData(0, SOURCE_ROLE, outcome.source_id)
+                child.setData(0, PASSAGE_ROLE, move.passage_id)
+                child.setForeground(0, QColor("#b00020"))
+                item.addChild(child)
+            for move in outcome.approximate:
+                child = QTreeWidgetItem([f"placed approximately, check: “{' '.join((move.new_quote or '').split())[:120]}”"])
+                child.setData(0, SOURCE_ROLE, outcome.source_id)
+                child.setData(0, PASSAGE_ROLE, move.passage_id)
+                item.addChild(child)
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(outcome.status == REPLACED)
+        layout.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_button = QPushButton("Open source", self)
+        self.open_button.setEnabled(False)
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.already = [o.path for o in report.outcomes if o.status == ALREADY]
+        self.anyway_button = QPushButton(f"Import anyway ({len(self.already)})", self)
+        self.anyway_button.setToolTip("Import the files already in the library once more, as new sources")
+        buttons.addButton(self.anyway_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.anyway_button.setVisible(bool(self.already))  # after addButton, which shows it
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.tree.currentItemChanged.connect(
+            lambda item, _old: self.open_button.setEnabled(bool(item and item.data(0, SOURCE_ROLE))))
+        self.tree.itemActivated.connect(lambda _item, _c: self._open())
+        self.open_button.clicked.connect(self._open)
+        self.anyway_button.clicked.connect(self._anyway)
+
+    def _open(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None and item.data(0, SOURCE_ROLE):
+            self.open_source.emit(item.data(0, SOURCE_ROLE), item.data(0, PASSAGE_ROLE) or "")
+            self.accept()
+
+    def _anyway(self) -> None:
+        self.import_anyway.emit(list(self.already))
+        self.accept()
