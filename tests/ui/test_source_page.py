@@ -392,6 +392,17 @@ def test_an_own_source_is_graded_in_the_editor_and_the_page_follows(qtbot, ctx):
     assert "A copy of: My notes src-mine-1" in page.meta_labels["copies"].text()
     page.show_target(Target("source", "src-mine-1"))
     assert "Copied by: My notes src-mine-2" in page.meta_labels["copies"].text()
+    # Ctrl+Z puts the grade, the reason and the link back; Ctrl+Shift+Z again
+    page.show_target(Target("source", "src-mine-2"))
+    with qtbot.waitSignal(ctx.changed):
+        ctx.undo_stack.undo()
+    record = ctx.library.source("src-mine-2")
+    assert (record.reliability_grade, record.reliability, record.copies) == (None, None, None)
+    assert page.meta_labels["reliability_grade"].text() == "not graded"
+    with qtbot.waitSignal(ctx.changed):
+        ctx.undo_stack.redo()
+    assert ctx.library.source("src-mine-2").reliability_grade == "D"
+    assert ctx.library.source("src-mine-2").copies.id == "src-mine-1"
 
 
 def test_a_refused_grade_is_said_in_the_editor_and_nothing_changes(qtbot, ctx):

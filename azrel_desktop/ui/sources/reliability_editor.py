@@ -1,9 +1,11 @@
 """The small editor of a user's own source's reliability: the Admiralty grade, the reason, and the
 source it copies (a reprint is not an independent witness). The corpus grades its own sources;
-this edits only the user's. Saving regrades every claim that cites the source."""
+this edits only the user's. Saving regrades every claim that cites the source, and puts a
+command on the app's undo stack that sets the three back (and forward again)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -67,14 +69,49 @@ class ReliabilityDialog(QDialog):
         self.error.show()
 
 
+Values = tuple[str | None, str | None, str | None]  # grade, reason, the source it copies
+
+
+class ReliabilityCommand(QUndoCommand):
+    """Undo sets the grade, reason and copies link back; redo sets them again. The first redo
+    (QUndoStack.push calls it) is skipped: the change was saved before the push."""
+
+    def __init__(self, ctx: AppContext, source_id: str, before: Values, after: Values):
+        super().__init__("Edit source reliability")
+        self.ctx, self.source_id, self.before, self.after = ctx, source_id, before, after
+        self._first = True
+
+    def _set(self, values: Values) -> None:
+        grade, reason, copies = values
+        try:
+            changes = self.ctx.library.set_source_reliability(self.source_id, grade, reason, copies_id=copies)
+        except Exception as exc:  # a failed undo is reported, never a crash
+            self.ctx.status.emit(f"Could not {self.text().lower()}: {exc}")
+            self.setObsolete(True)
+            return
+        self.ctx.emit_changes(changes)
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+
 def save(ctx: AppContext, dialog: ReliabilityDialog) -> bool:
     """Store the dialog's values; False (and the reason shown in the dialog) if refused."""
+    record = dialog.record
+    before = (record.reliability_grade, record.reliability, record.copies.id if record.copies else None)
     grade, reason, copies = dialog.values()
     try:
-        changes = ctx.library.set_source_reliability(dialog.record.id, grade, reason, copies_id=copies)
+        changes = ctx.library.set_source_reliability(record.id, grade, reason, copies_id=copies)
     except EvidenceError as exc:
         dialog.show_error(str(exc))
         return False
+    ctx.undo_stack.push(ReliabilityCommand(ctx, record.id, before, (grade, reason, copies)))
     ctx.emit_changes(changes)
     ctx.status.emit("Reliability saved; the claims citing this source were graded again.")
     return True
