@@ -173,3 +173,19 @@ def test_the_annotations_page_lists_moved_and_detached_notes_after_an_update(qtb
     shown = {model.data(model.index(r, 1)): model.data(model.index(r, 5)) for r in range(model.rowCount())}
     assert shown == {"who are these observers?": "detached", "Peskov quote": ""}
     lib.close()
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"src-001": {"reliability_grade": "Z"}}, "src-001: reliability_grade must be one of A, B, C, D, E, F"),
+    ({"src-001": {"copies": "src-nowhere"}}, "src-001: There is no source 'src-nowhere'"),
+    ({"src-001": {"copies": "src-001"}}, "src-001: A source cannot be a copy of itself"),
+    ({"src-001": {"copies": "src-002"}, "src-002": {"copies": "src-001"}}, "already copies"),
+])
+def test_a_bad_grade_or_copies_link_refuses_the_corpus(tmp_path, change, message):
+    folder = corpus_folder(tmp_path, seed_dir(), "bad")
+    sources = yaml.safe_load((folder / "sources.yaml").read_text(encoding="utf-8"))
+    for s in sources:
+        s.update(change.get(s["id"], {}))
+    (folder / "sources.yaml").write_text(yaml.safe_dump(sources), encoding="utf-8")
+    with pytest.raises(SeedError, match=message):
+        read_corpus(folder)
