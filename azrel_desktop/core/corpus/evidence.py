@@ -131,19 +131,26 @@ def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
         yield ids[i:i + size]
 
 
+def _every_id(session: Session, table: str, size: int = 500) -> Iterator[list[str]]:
+    """Every id of the table, a page at a time by key (memory stays flat at a million rows)."""
+    last = ""
+    while batch := [r for (r,) in session.execute(
+            text(f"SELECT id FROM {table} WHERE id > :last ORDER BY id LIMIT {size}"), {"last": last})]:
+        yield batch
+        last = batch[-1]
+
+
 def _graded(session: Session, record_kind: str, ids: Iterable[str] | None,
             trust: SourceTrust) -> Iterator[tuple[str, str, bool, str]]:
     """(id, stored grade, stored disputed, computed grade) of these records (None: all)."""
     table, citations, key = CLAIM_TABLES[record_kind]
-    batches: Iterable[list[str] | None] = [None] if ids is None else list(_chunks(sorted(set(ids))))
+    batches = _every_id(session, table) if ids is None else _chunks(sorted(set(ids)))
     for batch in batches:
-        where, params = "", {}
-        if batch is not None:
-            if not batch:
-                continue
-            names = [f"i{n}" for n in range(len(batch))]
-            where = f" WHERE r.id IN ({', '.join(':' + n for n in names)})"
-            params = dict(zip(names, batch, strict=True))
+        if not batch:
+            continue
+        names = [f"i{n}" for n in range(len(batch))]
+        where = f" WHERE r.id IN ({', '.join(':' + n for n in names)})"
+        params = dict(zip(names, batch, strict=True))
         current = {r[0]: (r[1], bool(r[2])) for r in session.execute(
             text(f"SELECT r.id, r.evidence, r.disputed FROM {table} r{where}"), params)}
         support: dict[str, list[str]] = {rid: [] for rid in current}
