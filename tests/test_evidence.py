@@ -12,6 +12,7 @@ from azrel_desktop.core.corpus.evidence import (
     grade,
     refresh_evidence,
 )
+from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
 
 
@@ -166,3 +167,30 @@ def test_a_corpus_update_regrades_a_users_event_that_cites_a_corpus_source(tmp_p
     assert ensure_seeded(lib.db, folder=folder)
     assert _evidence(lib)[0] == "single_source"
     lib.close()
+
+
+def test_the_users_citations_regrade_a_corpus_event_and_its_undo_regrades_it_back(library):
+    """Citing doc 004 for a doc 002 event makes it corroborated; a contradicting citation makes
+    it contested (and disputed); removing them restores the grade. `azrel check` agrees each time."""
+    from azrel_desktop.core.corpus.evidence import stale_grades
+    from azrel_desktop.core.research.drafts import Cite
+
+    event = "ev-2006-04-simmons-visits-baku"
+    text_004 = library.source("src-004").text
+    start = text_004.index("Ilham Aliyev")
+
+    def grade_now():
+        with library.db.read() as s:
+            assert stale_grades(s) == []
+        return library.event(event).row.evidence, library.event(event).row.disputed
+
+    assert grade_now() == ("single_source", False)
+    support, _ = library.add_citation("event", event, Cite("src-004", start, start + 12, "supports"))
+    assert grade_now() == ("corroborated", False)
+    against, _ = library.add_citation("event", event, Cite("src-004", start + 20, start + 40, "contradicts"))
+    assert grade_now() == ("contested", True)
+    assert event in {r.id for r in library.rows(EventFilter(evidence=("contested",)))}
+    library.remove_citation("event", event, against.passage_id)
+    assert grade_now() == ("corroborated", False)
+    library.remove_citation("event", event, support.passage_id)
+    assert grade_now() == ("single_source", False)

@@ -3,7 +3,7 @@ every claim (events, agreement steps, memberships), a succession step, organisat
 for their description
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-03
 
 `sources.reliability_grade` is the Admiralty-code letter (A completely reliable … E
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -37,6 +37,7 @@ class EventFilter:
     annotated: bool = False
     text: str = ""
     evidence: tuple[str, ...] = ()  # evidence grades (core/corpus/evidence.py), any of them
+    origins: tuple[str, ...] = ()  # "mine" (the user's own events) and/or "corpus"
 
     def __post_init__(self) -> None:
         for name in (d.name for d in LISTS):
