@@ -141,8 +141,8 @@ def test_an_evidence_change_reaches_the_facets_and_the_export_at_once(lib_with_o
     assert grades != before, "grading the source low must regrade the events it supports"
     counted = {v.value: v.count for v in lib.facets(EventFilter()).evidence if v.count}
     expected: dict[str, int] = {}
-    for grade in grades.values():
-        expected[grade] = expected.get(grade, 0) + 1
+    for g in grades.values():
+        expected[g] = expected.get(g, 0) + 1
     assert counted == expected
     out = io.StringIO()
     lib.export_events(EventFilter(), out)
