@@ -381,7 +381,7 @@ def test_a_corpus_source_shows_its_grade_and_cannot_be_edited(qtbot, ctx):
     assert page.meta_labels["reliability_grade"].text() == "E — unreliable"
     assert page.meta_labels["reliability"].text().startswith("LOW.")
     assert not page.edit_reliability.isVisible()
-    page.show_target(Target("source", "src-004"))
+    open_target(qtbot, page, Target("source", "src-004"))
     assert page.meta_labels["reliability_grade"].text() == "B — usually reliable"
 
 
@@ -399,18 +399,20 @@ def test_an_own_source_is_graded_in_the_editor_and_the_page_follows(qtbot, ctx):
     dialog.copies.setCurrentIndex(dialog.copies.findData("src-mine-1"))
     with qtbot.waitSignal(ctx.changed):
         assert save(ctx, dialog)
+    settle(qtbot, page)
     assert page.meta_labels["reliability_grade"].text() == "D — not usually reliable"
     assert page.meta_labels["reliability"].text() == "<b>copied</b> from my first notes"  # plain text
     assert page.meta_labels["reliability"].textFormat() == Qt.TextFormat.PlainText
     assert "A copy of: My notes src-mine-1" in page.meta_labels["copies"].text()
-    page.show_target(Target("source", "src-mine-1"))
+    open_target(qtbot, page, Target("source", "src-mine-1"))
     assert "Copied by: My notes src-mine-2" in page.meta_labels["copies"].text()
     # Ctrl+Z puts the grade, the reason and the link back; Ctrl+Shift+Z again
-    page.show_target(Target("source", "src-mine-2"))
+    open_target(qtbot, page, Target("source", "src-mine-2"))
     with qtbot.waitSignal(ctx.changed):
         ctx.undo_stack.undo()
     record = ctx.library.source("src-mine-2")
     assert (record.reliability_grade, record.reliability, record.copies) == (None, None, None)
+    settle(qtbot, page)
     assert page.meta_labels["reliability_grade"].text() == "not graded"
     with qtbot.waitSignal(ctx.changed):
         ctx.undo_stack.redo()
