@@ -142,11 +142,14 @@ def parse_edtf(text: str) -> PartialDate:
     if text.count("/") != 1:
         raise DateError(f"an interval has exactly one '/': {text!r}")
     left, right = text.split("/")
-    if left in ("", "..") and right in ("", ".."):
-        raise DateError(f"an interval needs at least one known end: {text!r}")
     start = None if left in ("", "..") else _parse_single(left)
     end = None if right in ("", "..") else _parse_single(right)
-    lower = start.lower if start else end.lower
+    if start is not None:
+        lower = start.lower
+    elif end is not None:
+        lower = end.lower
+    else:
+        raise DateError(f"an interval needs at least one known end: {text!r}")
     upper = end.upper if end else MAX_DATE
     if start and end and start.lower > end.upper:
         raise DateError(f"interval ends before it starts: {text!r}")

@@ -20,6 +20,7 @@ from ..query.filters import EventFilter, compile_filter
 from ..query.timeline import order_by
 from ..research.annotations import list_annotations
 from ..store.database import Database, DatabaseError
+from ..store.driver import cursor_result
 from . import export_rows
 from .export_cells import JOIN, safe_cell, unescape_cell, writer
 
@@ -79,7 +80,7 @@ def _page_sql(rows: str) -> str:
 def _lines(session: Session, rows: str, lo: int, hi: int) -> list[str]:
     """The CSV lines of the events at positions lo < n <= hi, sent through the session (so they run,
     and are logged and recorded, like any other statement), as the driver's plain values."""
-    result = session.execute(text(_page_sql(rows)), {"lo": lo, "hi": hi, "no_notes": export_rows.NO_NOTES})
+    result = cursor_result(session.execute(text(_page_sql(rows)), {"lo": lo, "hi": hi, "no_notes": export_rows.NO_NOTES}))
     try:
         return [line for line, in result.cursor.fetchall()]
     finally:
@@ -120,9 +121,9 @@ def export_events(
                              "(n INTEGER PRIMARY KEY, rid INTEGER NOT NULL, id TEXT NOT NULL)"))
         # n is the rowid: SQLite numbers the rows in the order the SELECT gives them (a numbering
         # by window function would sort again, and costs ten times more at 100,000 events).
-        total = session.execute(text(
+        total = cursor_result(session.execute(text(
             f"INSERT INTO {_ORDER} (rid, id) SELECT e.rowid, e.id FROM events e WHERE {c.where} "
-            f"ORDER BY {order_by(sort, descending)}"), c.params).rowcount
+            f"ORDER BY {order_by(sort, descending)}"), c.params)).rowcount
         rows = export_rows.TABLE
         if total:
             if not export_rows.is_current(session):
@@ -163,8 +164,8 @@ def keep_rows(db: Database, f: EventFilter, cancelled: Callable[[], bool] | None
             now, stored = export_rows.version(s)
             if stored == now:
                 return False
-            total = s.execute(text("SELECT count(*) FROM events")).scalar()
-            if 4 * s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar() < total:
+            total = s.execute(text("SELECT count(*) FROM events")).scalar_one()
+            if 4 * s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one() < total:
                 return False
             return export_rows.refresh(s, db.write, now, cancelled, progress)
     except DatabaseError:
@@ -195,8 +196,8 @@ def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: b
         (SELECT max(st.disputed) FROM agreement_steps st WHERE st.agreement_id = a.id)
         FROM agreements a WHERE {where} ORDER BY a.title, a.id"""), c.params).all()
     titles = _source_titles(session)
-    for r in rows:
-        r = list(r)
+    for row in rows:
+        r = list(row)
         r[6] = _SEP.join(titles.get(s, s) for s in r[6].split(_SEP) if s)
         r[8] = bool(r[8])
         writer.writerow([safe_cell(JOIN.join(v.split(_SEP)) if isinstance(v, str) else v) for v in r])
@@ -218,8 +219,8 @@ def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel
                coalesce(h.n, 0)
         FROM organisations o LEFT JOIN hits h ON h.org = o.id
         WHERE {'1 = 1' if f.is_empty else 'coalesce(h.n, 0) > 0'} ORDER BY o.name"""), c.params).all()
-    for r in rows:
-        r = list(r)
+    for row in rows:
+        r = list(row)
         r[3] = JOIN.join(json.loads(r[3]) if r[3] else [])
         writer.writerow([safe_cell(v) for v in r])
     return len(rows)

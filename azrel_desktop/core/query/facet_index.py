@@ -18,6 +18,7 @@ import io
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sqlalchemy import text
@@ -187,10 +188,11 @@ class FacetIndex:
 
     # --- kept in the file ---------------------------------------------------------------
     def to_bytes(self) -> bytes:
-        arrays = {"disputed": np.flatnonzero(self.disputed)}
+        # Any: `savez` takes its arrays as keywords beside its own `allow_pickle`
+        arrays: dict[str, Any] = {"disputed": np.flatnonzero(self.disputed)}
         if self.days is not None:
             arrays.update({"days.first": self.days[0], "days.last": self.days[1]})
-        meta = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {},
+        meta: dict[str, Any] = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {},
                 "days": self.days is not None}
         for name, d in self.dimensions.items():
             meta["dimensions"][name] = {"keys": d.keys, "labels": d.labels, "details": d.details}
@@ -353,7 +355,7 @@ def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> 
     full = under()
     dims = index.dimensions
 
-    def listed(name: str, **how) -> list[FacetValue]:
+    def listed(name: str, **how: Any) -> FacetOptions:
         d = dims[name]
         return d.values(d.counts(full if name == "years" else under(name)), **how)
 

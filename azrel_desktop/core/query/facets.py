@@ -33,7 +33,7 @@ class FacetValue(NamedTuple):
 
     value: str
     label: str
-    count: int
+    count: int  # type: ignore[assignment]  # a NamedTuple field may shadow tuple.count; mypy takes it for an override
     detail: str = ""
 
 
@@ -113,7 +113,7 @@ class Facets:
     lists: dict[str, Sequence[FacetValue]] = field(default_factory=dict)
     disputed: int = 0
     annotated: int = 0
-    years: list[FacetValue] = field(default_factory=list)
+    years: Sequence[FacetValue] = field(default_factory=list)
     undisputed: int = 0
 
     def __getattr__(self, name: str) -> Sequence[FacetValue]:
@@ -131,7 +131,7 @@ NOTES_VERSION_KEY = "notes_version"
 
 def versions(session: Session) -> tuple[str, str]:
     """(corpus, notes) versions of the file, as the triggers keep them."""
-    found = dict(session.execute(text("SELECT key, value FROM app_meta WHERE key IN (:c, :n)"),
+    found: dict[str, str] = dict(session.execute(text("SELECT key, value FROM app_meta WHERE key IN (:c, :n)"),
                                  {"c": CORPUS_VERSION_KEY, "n": NOTES_VERSION_KEY}).all())
     return found.get(CORPUS_VERSION_KEY, "0"), found.get(NOTES_VERSION_KEY, "0")
 

@@ -148,7 +148,7 @@ class _Matches:
 
     def rowids(self, session: Session, query: str) -> np.ndarray:
         token = session.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": TOKEN_KEY}).scalar()
-        key = (str(session.get_bind().url), token, query)
+        key = (str(session.get_bind().engine.url), token, query)
         if token is not None:
             with self._lock:
                 found = self._memo.get(key)
