@@ -172,7 +172,7 @@ class FindBar(QWidget):
         self._show_count()
 
     def _search(self, needle: str) -> None:
-        self.view.find(needle)
+        self.view.find_matches(needle)
         self._show_count()
 
     def _show_count(self) -> None:
