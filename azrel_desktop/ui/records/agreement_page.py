@@ -17,6 +17,10 @@ from ..shell.context import AppContext
 from ..shell.navigation import Target
 from .links import LinkList, RecordPage, add_row, citation_target, citation_text, heading_label
 
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for j in range(item.childCount()) if (child := item.child(j)) is not None]
+
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -91,23 +95,23 @@ class StepTree(QTreeWidget):
 
     def fit_height(self) -> None:
         height = self.header().sizeHint().height() + 2 * self.frameWidth() + 4
-        for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
+        for item in self.step_items():
             height += self.visualItemRect(item).height() or self.sizeHintForRow(0)
-            for j in range(item.childCount()):
-                height += self.visualItemRect(item.child(j)).height() or self.sizeHintForRow(0)
+            for child in _children(item):
+                height += self.visualItemRect(child).height() or self.sizeHintForRow(0)
         self.setFixedHeight(max(height, 60))
 
     def citation_targets(self) -> list[Target]:
-        found = []
-        for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
-            found += [t for j in range(item.childCount()) if (t := item.child(j).data(0, TARGET_ROLE))]
-        return found
+        return [t for item in self.step_items() for child in _children(item) if (t := child.data(0, TARGET_ROLE))]
+
+    def step_items(self) -> list[QTreeWidgetItem]:
+        """The top-level items, one per step."""
+        return [item for i in range(self.topLevelItemCount()) if (item := self.topLevelItem(i)) is not None]
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
-            self._open(self.currentItem())
+        current = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current is not None:
+            self._open(current)
             return
         super().keyPressEvent(event)
 
