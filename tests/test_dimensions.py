@@ -31,6 +31,8 @@ def _example(library, dim) -> EventFilter:
             return EventFilter(text="Solana")
         if dim.name == "tags":
             return EventFilter(tags=("t1",))
+        if dim.name == "origins":
+            return EventFilter(origins=("corpus",))
         value = {"organisations": "SELECT id FROM organisations WHERE abbreviation = 'NATO'",
                  "countries": "SELECT id FROM countries ORDER BY id LIMIT 1",
                  "people": "SELECT id FROM people ORDER BY id LIMIT 1",

@@ -418,7 +418,8 @@ def reference_export(path, ids: list[str]) -> str:
             return "; ".join(v for (v,) in con.execute(sql, {"e": event_id}))
 
         own = con.execute("""SELECT id, date, date_start, date_end, precision, coalesce(date_text, ''), title, kind,
-            summary, coalesce(location, ''), CASE WHEN disputed THEN 'yes' ELSE 'no' END, coalesce(dispute_note, '')
+            summary, coalesce(location, ''), CASE WHEN disputed THEN 'yes' ELSE 'no' END, coalesce(dispute_note, ''),
+            CASE WHEN is_seed THEN 'corpus' ELSE 'mine' END
             FROM events WHERE id = :e""", {"e": event_id}).fetchone()
         quotes = """SELECT ps.exact FROM event_citations x JOIN passages ps ON ps.id = x.passage_id
             WHERE x.event_id = :e AND x.stance = '{}' AND ps.exact <> '' ORDER BY x.passage_id"""
@@ -434,7 +435,7 @@ def reference_export(path, ids: list[str]) -> str:
                    WHERE x.event_id = :e AND a.title <> '' ORDER BY x.agreement_id"""),
                cell("""SELECT DISTINCT s.title FROM event_citations x JOIN sources s ON s.id = x.source_id
                    WHERE x.event_id = :e AND x.stance = 'supports' AND s.title <> '' ORDER BY s.title"""),
-               cell(quotes.format("supports")), own[10], own[11], cell(quotes.format("contradicts")),
+               cell(quotes.format("supports")), own[10], own[11], cell(quotes.format("contradicts")), own[12],
                cell(f"""SELECT DISTINCT t.tag FROM ({notes}) n JOIN annotation_tags t ON t.annotation_id = n.id
                    WHERE t.tag <> '' ORDER BY t.tag"""),
                cell(f"SELECT n.body FROM ({notes}) n WHERE n.body <> ''")]

@@ -218,7 +218,9 @@ def test_highlight_rules():
     membership = Link("organisation", "org", "m", "membership")
     founded = Link("organisation", "org", "o")
     assert passage("boilerplate").highlight == "boilerplate"
-    assert passage("user", [event]).highlight == "user"
+    assert passage("user").highlight == "user"  # a bare selection carries notes
+    assert passage("user", [event]).highlight == "event"  # the user's own citation: what it supports
+    assert passage("user", contradicts=[event]).highlight == "dispute"
     assert passage(contradicts=[event]).highlight == "dispute"
     assert passage(supports=[membership, event], contradicts=[event]).highlight == "event"
     assert passage(supports=[membership]).highlight == "membership"

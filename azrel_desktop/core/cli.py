@@ -30,7 +30,10 @@ from .output.export import (
 from .query.dimensions import REGISTRY
 from .query.filters import EventFilter, describe_text
 from .query.lookup import LookupError_, resolve
+from .research import commands as record_commands
 from .research.annotations import AnnotationError
+from .research.drafts import RecordError
+from .research.quotes import QuoteError
 from .store.backups import backups_dir, list_backups, make_backup, restore, verified
 from .store.database import DatabaseError, default_db_path, head_revision, open_database
 from .store.integrity import check_database
@@ -79,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_arguments(exp)
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+    record_commands.add_parsers(sub)
     from .sources import commands as source_commands
 
     source_commands.add_parsers(sub, _Parser)
@@ -124,6 +128,13 @@ def _stats(db) -> dict:
             "countries": n("SELECT count(*) FROM countries"),
             "people": n("SELECT count(*) FROM people"),
             "annotations": n("SELECT count(*) FROM annotations"),
+            "your_events": n("SELECT count(*) FROM events WHERE NOT is_seed"),
+            "your_agreement_steps": n("SELECT count(*) FROM agreement_steps WHERE NOT is_seed"),
+            "your_memberships": n("SELECT count(*) FROM memberships WHERE NOT is_seed"),
+            "your_citations": n("SELECT (SELECT count(*) FROM event_citations c JOIN passages p ON p.id = c.passage_id "
+                                "WHERE p.kind = 'user') + (SELECT count(*) FROM step_citations c JOIN passages p "
+                                "ON p.id = c.passage_id WHERE p.kind = 'user') + (SELECT count(*) FROM "
+                                "membership_citations c JOIN passages p ON p.id = c.passage_id WHERE p.kind = 'user')"),
             "first_event": s.execute(text("SELECT min(date_start) FROM events")).scalar(),
             "last_event": s.execute(text("SELECT max(date_start) FROM events")).scalar(),
         }
@@ -255,10 +266,16 @@ def run(argv: Sequence[str] | None = None) -> int:
             if not report.ok:
                 print(f"{len(report.problems)} problem(s) found in {db.path}", file=sys.stderr)
                 return 1
+            yours = (f" ({report.user_citations_verified} of them yours)"
+                     if report.user_citations_verified else "")
             print(f"ok: integrity check passed; {report.passages_verified} passages and "
-                  f"{report.citations_verified} citations verified against their sources")
+                  f"{report.citations_verified} citations{yours} verified against their sources")
         elif args.command == "export":
             return _export(db, args)
+        elif args.command in ("add", "edit", "delete"):
+            from .service import Library
+
+            return record_commands.run(Library(db), args)
         elif args.command in ("import", "sources", "edit-source"):
             from .sources import commands as source_commands
 
@@ -297,7 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _output_that_cannot_fail(sys.stdout, sys.stderr)
     try:
         return run(argv)
-    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError) as exc:
+    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError, RecordError,
+            QuoteError) as exc:
         print(f"azrel: error: {exc}", file=sys.stderr)
         return 2
     except ExportCancelled:

@@ -11,12 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy import text as text_sql
+
 from .output import export
 from .query import facets as facet_counts
 from .query import records, timeline
 from .query.filters import DIMENSIONS, EventFilter, FilterChip, describe, describe_text
 from .research import annotations as notes
+from .research import records_edit as own
 from .research.annotations import AnnotationView, Changes
+from .research.choices import Choice, choices
+from .research.date_proposal import DateProposal, propose_dates
+from .research.drafts import CitationView, Cite, RecordError, RecordView, Snapshot
+from .research.quotes import locate
 from .sources import catalogue
 from .sources.importer import ImportReport
 from .sources.reading import SourceMetadata
@@ -222,6 +229,95 @@ class Library:
         with self.db.read() as s:
             return export.export_annotations(s, out, tags=tags, text_contains=text_contains, excel=excel)
 
+    # --- the user's own records and citations (core/research/records_edit.py) -------------
+    def _own(self, kind: str, call, *args, passages: bool = True):
+        """Run one change of records in a write transaction; return its result and Changes."""
+        with self.db.write() as s:
+            result = call(s, *args)
+            rid = getattr(result, "id", None) or getattr(result, "record_id", None)
+        return result, own.changes_for(kind, {rid} if rid else set(), passages=passages)
+
+    def propose_dates(self, source_id: str, start: int, end: int) -> list[DateProposal]:
+        """Dates read from a selection of a source, the first the one to propose."""
+        with self.db.read() as s:
+            page = s.execute(text_sql("SELECT text, published FROM sources WHERE id = :id"),
+                             {"id": source_id}).first()
+        if page is None:
+            raise RecordError(f"there is no source {source_id!r}")
+        return propose_dates(page[0][start:end], page[1])
+
+    def locate_quote(self, source_id: str, quote: str, *, occurrence: int | None = None,
+                     before: str | None = None) -> tuple[int, int]:
+        """The span of `quote` in the source's stored text; QuoteError says why not."""
+        with self.db.read() as s:
+            row = s.execute(text_sql("SELECT text, title FROM sources WHERE id = :id"), {"id": source_id}).first()
+        if row is None:
+            raise RecordError(f"there is no source {source_id!r}")
+        return locate(row[0], f"“{row[1]}”", quote, occurrence=occurrence, before=before)
+
+    def choices(self, kind: str, typed: str = "", limit: int = 200) -> list[Choice]:
+        with self.db.read() as s:
+            return choices(s, kind, typed, limit)
+
+    def record_view(self, kind: str, record_id: str) -> RecordView:
+        with self.db.read() as s:
+            return own.record_view(s, kind, record_id)
+
+    def record_draft(self, kind: str, record_id: str):
+        with self.db.read() as s:
+            return own.draft_of(s, kind, record_id)
+
+    def citations(self, kind: str, record_id: str) -> list[CitationView]:
+        from .research.citing import citations_of
+
+        with self.db.read() as s:
+            return citations_of(s, kind, record_id)
+
+    def create_event(self, draft: own.EventDraft, cites: list[Cite]) -> tuple[RecordView, Changes]:
+        return self._own("event", own.create_event, draft, cites)
+
+    def create_agreement(self, draft: own.AgreementDraft, step: own.StepDraft,
+                         cites: list[Cite]) -> tuple[RecordView, Changes]:
+        """A new agreement with its first step, which the passages cite."""
+        return self._own("agreement", own.create_agreement, draft, step, cites)
+
+    def create_step(self, draft: own.StepDraft, cites: list[Cite]) -> tuple[RecordView, Changes]:
+        return self._own("step", own.create_step, draft, cites)
+
+    def create_membership(self, draft: own.MembershipDraft, cites: list[Cite]) -> tuple[RecordView, Changes]:
+        return self._own("membership", own.create_membership, draft, cites)
+
+    def create_actor(self, draft: own.ActorDraft) -> tuple[RecordView, Changes]:
+        """An organisation (with its parent body), a country or a person made on the spot."""
+        return self._own(draft.kind, own.create_actor, draft, passages=False)
+
+    def update_record(self, kind: str, record_id: str, draft) -> tuple[object, RecordView, Changes]:
+        """Change one of the user's records; returns the draft it had (for undo), its view and
+        the Changes. A corpus record is refused with RecordError."""
+        with self.db.write() as s:
+            before = own.update_record(s, kind, record_id, draft)
+            view = own.record_view(s, kind, record_id)
+        return before, view, own.changes_for(kind, {record_id})
+
+    def delete_record(self, kind: str, record_id: str) -> tuple[Snapshot, Changes]:
+        """Delete one of the user's records; the Snapshot puts it back (`restore_record`)."""
+        with self.db.write() as s:
+            snapshot = own.delete_record(s, kind, record_id)
+        return snapshot, own.changes_for(kind, {record_id}, passages=True)
+
+    def restore_record(self, snapshot: Snapshot) -> tuple[RecordView, Changes]:
+        return self._own(snapshot.kind, own.restore_record, snapshot)
+
+    def add_citation(self, kind: str, record_id: str, cite: Cite) -> tuple[CitationView, Changes]:
+        """Cite a passage (the user's selection) for any record, corpus or own, supporting or
+        contradicting; a contradicting one marks the record disputed."""
+        return self._own(kind, own.add_citation, kind, record_id, cite)
+
+    def remove_citation(self, kind: str, record_id: str, passage_id: str) -> tuple[CitationView, Changes]:
+        return self._own(kind, own.remove_citation, kind, record_id, passage_id)
+
+    def restore_citation(self, view: CitationView) -> tuple[CitationView, Changes]:
+        return self._own(view.record_kind, own.restore_citation, view)
     # --- the user's own sources -------------------------------------------------------------
     def import_sources(self, paths, metadata: SourceMetadata | None = None, *, replaces: str | None = None,
                        allow_duplicates: bool = False,

@@ -35,6 +35,8 @@ FACETS: dict[str, tuple[str | None, str]] = {
         JOIN events e ON e.id = x.event_id WHERE {where} GROUP BY x.source_id"""),
     "tags": ("tags", f"""SELECT t.tag, count(DISTINCT e.rowid) FROM {_TAGGED} t
         JOIN events e ON e.id = t.event_id WHERE {{where}} GROUP BY t.tag"""),
+    "origins": ("origins", """SELECT CASE WHEN e.is_seed THEN 'corpus' ELSE 'mine' END, count(*) FROM events e
+        WHERE {where} GROUP BY 1"""),
     "years": (None, "SELECT substr(e.date_start, 1, 4), count(*) FROM events e WHERE {where} GROUP BY 1"),
     "disputed": ("disputed", "SELECT 'disputed', count(*) FROM events e WHERE {where} AND e.disputed = 1"),
     "undisputed": ("disputed", "SELECT 'undisputed', count(*) FROM events e WHERE {where} AND e.disputed = 0"),

@@ -85,6 +85,20 @@ class DateColumns:
     date_note: Mapped[str | None] = mapped_column(Text)
 
 
+class Stamped:
+    """When the user made and last changed a record of their own (null on corpus records)."""
+
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Retirable(Stamped):
+    """A corpus record a newer corpus dropped while one of the user's records still names it:
+    kept, marked retired, instead of deleted from under the user's record."""
+
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
 class FacetCacheRow(Base):
     """A derived cache (core/facet_index.py): the facet index read at one corpus version."""
 
@@ -189,7 +203,7 @@ class Passage(Base):
     source: Mapped[Source] = relationship(back_populates="passages")
 
 
-class Organisation(Base):
+class Organisation(Retirable, Base):
     __tablename__ = "organisations"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
@@ -210,7 +224,7 @@ class OrganisationCitation(Base):
     passage_id: Mapped[str] = mapped_column(ForeignKey("passages.id"), primary_key=True)
 
 
-class Country(Base):
+class Country(Retirable, Base):
     __tablename__ = "countries"
     id: Mapped[str] = mapped_column(String(8), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
@@ -218,7 +232,7 @@ class Country(Base):
     is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Person(Base):
+class Person(Retirable, Base):
     __tablename__ = "people"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
@@ -227,7 +241,7 @@ class Person(Base):
     is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Event(DateColumns, Base):
+class Event(DateColumns, Stamped, Base):
     """An event. The four sort-key columns at the end are derived: SQLite triggers (migration
     0004) keep them equal to what their comments say on every write to the events, their links,
     the annotations and the names of organisations and countries. Never write them yourself."""
@@ -238,6 +252,7 @@ class Event(DateColumns, Base):
         Index("ix_events_timeline", "date_start", "date_end", "id"),
         Index(None, "kind", "date_start", "id"),
         Index("ix_events_disputed", "disputed", "date_start", "id"),
+        Index("ix_events_origin", "is_seed", "date_start", "id"),  # the origin dimension (mine / corpus)
     )
     id: Mapped[str] = mapped_column(String(96), primary_key=True)
     title: Mapped[str] = mapped_column(Text)
@@ -326,7 +341,7 @@ class EventCitation(Base):
     stance: Mapped[str] = mapped_column(String(16), default="supports")
 
 
-class Agreement(Base):
+class Agreement(Retirable, Base):
     __tablename__ = "agreements"
     __table_args__ = (CheckConstraint(_in("kind", AGREEMENT_KINDS), name="kind"),)
     id: Mapped[str] = mapped_column(String(96), primary_key=True)
@@ -348,7 +363,7 @@ class AgreementOrganisation(Base):
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), primary_key=True)
 
 
-class AgreementStep(DateColumns, Base):
+class AgreementStep(DateColumns, Stamped, Base):
     """One dated step of an agreement's life: signed, ratified, rejected, in force, withdrawn."""
 
     __tablename__ = "agreement_steps"
@@ -373,7 +388,7 @@ class StepCitation(Base):
     stance: Mapped[str] = mapped_column(String(16), default="supports")
 
 
-class Membership(Base):
+class Membership(Stamped, Base):
     """A country's status in an organisation over an interval (end null: still so at the source's date)."""
 
     __tablename__ = "memberships"

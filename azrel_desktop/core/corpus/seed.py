@@ -263,8 +263,13 @@ def _citation_rows(cls, key: str, rid: str, record: dict, extra=lambda _pid: {})
 def apply_corpus(session: Session, corpus: Corpus) -> None:
     """Upsert the corpus into an open write session (the caller owns the transaction)."""
     old_texts = dict(session.execute(select(m.Source.id, m.Source.text)).all())
+    user_passages = select(m.Passage.id).where(m.Passage.kind == "user")
     for table, key, owner in _LINK_TABLES:
-        session.execute(delete(table).where(getattr(table, key).in_(select(owner.id).where(owner.is_seed))))
+        owned = getattr(table, key).in_(select(owner.id).where(owner.is_seed))
+        if hasattr(table, "passage_id"):
+            # the user's own citations of corpus records (a passage they selected) stay
+            owned = owned & table.passage_id.not_in(user_passages)
+        session.execute(delete(table).where(owned))
     session.flush()
 
     stale: list[tuple[type, list[str]]] = []
@@ -300,16 +305,17 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
     upsert([m.Country(id=c["id"], name=c["name"], aliases=c.get("aliases") or [], is_seed=True)
             for c in corpus.countries], m.Country)
     upsert([m.Person(id=p["id"], name=p["name"], office=p.get("office"),
-                     aliases=p.get("aliases") or [], is_seed=True) for p in corpus.people], m.Person)
+                     aliases=p.get("aliases") or [], is_seed=True, retired=False)
+            for p in corpus.people], m.Person)
     # Parents first so the self-reference is satisfied as rows arrive.
     orgs = sorted(corpus.organisations, key=lambda o: o.get("parent") is not None)
     upsert([m.Organisation(
         id=o["id"], name=o["name"], abbreviation=o.get("abbreviation"),
         aliases=o.get("aliases") or [], kind=o.get("kind") or "organisation",
         parent_id=o.get("parent"), founded=o.get("founded"), description=o.get("description"),
-        is_seed=True) for o in orgs], m.Organisation)
+        is_seed=True, retired=False) for o in orgs], m.Organisation)
     upsert([m.Agreement(id=a["id"], title=a["title"], kind=a["kind"], summary=a.get("summary") or "",
-                        is_seed=True) for a in corpus.agreements], m.Agreement)
+                        is_seed=True, retired=False) for a in corpus.agreements], m.Agreement)
     upsert([m.AgreementStep(
         id=s["id"], agreement_id=a["id"], step=s["step"], country_id=s.get("country"),
         disputed=bool(s.get("disputed")), dispute_note=(s.get("dispute") or {}).get("note"),
@@ -366,15 +372,42 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
     session.add_all(links)
     session.flush()
     _remove_stale(session, stale)
+    _keep_user_disputes(session)
     reindex_events(session)
     session.merge(m.AppMeta(key=SEED_VERSION_KEY, value=str(corpus.version)))
+
+
+# What the user's own records (is_seed false) point at: (model, SQL selecting the ids they use).
+# A corpus record in these lists is kept, marked retired, when a newer corpus drops it.
+_USED_BY_USER = {
+    m.Organisation: """
+        SELECT organisation_id FROM event_organisations
+          WHERE event_id IN (SELECT id FROM events WHERE NOT is_seed)
+        UNION SELECT organisation_id FROM memberships WHERE NOT is_seed
+        UNION SELECT organisation_id FROM agreement_organisations
+          WHERE agreement_id IN (SELECT id FROM agreements WHERE NOT is_seed)
+        UNION SELECT parent_id FROM organisations WHERE (NOT is_seed OR retired) AND parent_id IS NOT NULL""",
+    m.Country: """
+        SELECT country_id FROM event_countries WHERE event_id IN (SELECT id FROM events WHERE NOT is_seed)
+        UNION SELECT country_id FROM memberships WHERE NOT is_seed
+        UNION SELECT country_id FROM agreement_steps WHERE NOT is_seed AND country_id IS NOT NULL
+        UNION SELECT country_id FROM agreement_countries
+          WHERE agreement_id IN (SELECT id FROM agreements WHERE NOT is_seed)""",
+    m.Person: """
+        SELECT person_id FROM event_people WHERE event_id IN (SELECT id FROM events WHERE NOT is_seed)""",
+    m.Agreement: """
+        SELECT agreement_id FROM event_agreements WHERE event_id IN (SELECT id FROM events WHERE NOT is_seed)
+        UNION SELECT agreement_id FROM agreement_steps WHERE NOT is_seed""",
+}
 
 
 def _remove_stale(session: Session, stale: list[tuple[type, list[str]]]) -> None:
     """Delete seed records the new corpus dropped, dependents first.
 
-    A dropped source that still holds the user's own passages is kept as a user record.
-    Annotations on dropped records stay in place and show as detached.
+    A dropped source that still holds the user's own passages is kept as a user record. A
+    dropped organisation, country, person or agreement that one of the user's records names
+    is kept, marked retired (an organisation keeps its parent body too). Annotations on dropped
+    records stay in place and show as detached.
     """
     for model, ids in reversed(stale):
         if model is m.Source:
@@ -383,8 +416,36 @@ def _remove_stale(session: Session, stale: list[tuple[type, list[str]]]) -> None
             if used:
                 session.execute(update(m.Source).where(m.Source.id.in_(used)).values(is_seed=False))
             ids = [i for i in ids if i not in used]
+        elif model in _USED_BY_USER:
+            used = _still_used(session, model, set(ids))
+            if used:
+                session.execute(update(model).where(model.id.in_(used)).values(retired=True))
+            ids = [i for i in ids if i not in used]
         if ids:
             session.execute(delete(model).where(model.id.in_(ids)))
+
+
+def _still_used(session: Session, model, dropped: set[str]) -> set[str]:
+    used: set[str] = set()
+    while True:  # an organisation kept for the user keeps its parent body: repeat up the tree
+        found = {r for (r,) in session.execute(text(_USED_BY_USER[model]))} & dropped
+        if found <= used:
+            return used
+        used |= found
+        if model is not m.Organisation:
+            return used
+        session.execute(update(model).where(model.id.in_(found)).values(retired=True))
+
+
+def _keep_user_disputes(session: Session) -> None:
+    """A corpus record the user contradicted with a passage of their own stays disputed,
+    whatever the newer corpus says about it."""
+    for table, key, owner in (("event_citations", "event_id", "events"),
+                              ("step_citations", "step_id", "agreement_steps"),
+                              ("membership_citations", "membership_id", "memberships")):
+        session.execute(text(f"""UPDATE {owner} SET disputed = 1 WHERE NOT disputed AND id IN (
+            SELECT c.{key} FROM {table} c JOIN passages p ON p.id = c.passage_id
+            WHERE c.stance = 'contradicts' AND p.kind = 'user')"""))
 
 
 def _reanchor_user_passages(session: Session, old: dict[str, str], new: dict[str, str]) -> None:

@@ -31,7 +31,7 @@ BOM = "\ufeff"
 EVENT_COLUMNS = (
     "id", "date", "date_start", "date_end", "precision", "date_text", "title", "kind", "summary",
     "location", "organisations", "countries", "people", "agreements", "sources", "quotes",
-    "disputed", "dispute_note", "contradicting_quotes", "tags", "annotations",
+    "disputed", "dispute_note", "contradicting_quotes", "origin", "tags", "annotations",
 )
 AGREEMENT_COLUMNS = ("id", "title", "kind", "summary", "parties", "steps", "sources", "quotes", "disputed")
 ORGANISATION_COLUMNS = ("id", "name", "abbreviation", "aliases", "kind", "parent", "founded",

@@ -34,7 +34,10 @@ NOTES = "temp._export_notes"
 # The export's order (export.py): position n, the event's rowid and id.
 ORDER = "temp._export_order"
 VERSION_KEY = "export_rows"  # app_meta: the versions the stored heads were rendered at
-HEAD_WIDTH = 19  # id ... contradicting_quotes
+HEAD_WIDTH = 20  # id ... contradicting_quotes, origin
+# Part of the stored heads' version: raised when what a head holds changes, so heads rendered
+# by an earlier version of the app are rendered again (2: the origin column).
+HEAD_FORMAT = "2"
 NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
 BATCH = 2000  # events rendered at once
 WRITE_BATCH = 10_000  # rows written at once (a refresh: per write transaction)
@@ -47,7 +50,8 @@ def version(session: Session) -> tuple[str, str | None]:
     found: dict[str, str] = dict(session.execute(text(
         "SELECT key, value FROM app_meta WHERE key IN ('corpus_version', 'export_version', :k)"),
         {"k": VERSION_KEY}).all())
-    return f"{found.get('corpus_version', '0')}.{found.get('export_version', '0')}", found.get(VERSION_KEY)
+    now = f"{found.get('corpus_version', '0')}.{found.get('export_version', '0')}.{HEAD_FORMAT}"
+    return now, found.get(VERSION_KEY)
 
 
 def is_current(session: Session) -> bool:
@@ -182,7 +186,8 @@ def build(session: Session, table: str, *, only: bool = False, put: Callable[[li
         LEFT JOIN passages ps ON ps.id = x.passage_id WHERE {in_range} ORDER BY x.event_id, x.passage_id"""
     events = cursor_result(session.execute(text(f"""SELECT e.rowid, e.id, e.date, e.date_start, e.date_end, e.precision,
         coalesce(e.date_text, ''), e.title, e.kind, e.summary, coalesce(e.location, ''),
-        CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, '')
+        CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, ''),
+        CASE WHEN e.is_seed THEN 'corpus' ELSE 'mine' END
         FROM events e {f"WHERE e.id IN (SELECT id FROM {ORDER})" if only else ""} ORDER BY e.id""")))
     if put is None:
         insert, connection = f"INSERT INTO {table} (rid, id, head) VALUES (?, ?, ?)", session.connection()
@@ -210,7 +215,7 @@ def build(session: Session, table: str, *, only: bool = False, put: Callable[[li
                     elif stance == "contradicts" and exact:
                         contradicting.append(exact)
                 rows.append((event_id, *own[:9], *[c.get(event_id, "") for c in cells], JOIN.join(sorted(sources)),
-                             JOIN.join(supporting), own[9], own[10], JOIN.join(contradicting)))
+                             JOIN.join(supporting), own[9], own[10], JOIN.join(contradicting), own[11]))
             pending += [(event[0], event[1], head) for event, head in zip(batch, render(rows, HEAD_WIDTH), strict=True)]
             if len(pending) >= WRITE_BATCH:
                 put(pending)

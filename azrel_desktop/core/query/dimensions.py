@@ -284,6 +284,29 @@ class Sources(ListDimension):
         return f"e.id IN (SELECT event_id FROM event_citations WHERE source_id IN ({p.many(f.sources)}))"
 
 
+ORIGINS = {"mine": 0, "corpus": 1}  # origin -> events.is_seed
+
+
+class Origins(ListDimension):
+    """Whose events: the user's own ("mine", recorded from their sources) or the shipped
+    corpus's ("corpus")."""
+
+    name, title, expanded, chip_prefix = "origins", "Origin", True, "origin is"
+    cli = (CliOption("--origin", "origin", "mine (the events you recorded) or corpus (the shipped corpus's)",
+                     "ORIGIN", repeated=True, lookup="origin"),)
+    options_sql = ("SELECT 'mine', 'mine', 'events you recorded' "
+                   "UNION ALL SELECT 'corpus', 'corpus', 'the shipped corpus'")
+    members_sql = ("SELECT CASE WHEN is_seed THEN 'corpus' ELSE 'mine' END, group_concat(rowid) "
+                   "FROM events INDEXED BY ix_events_origin GROUP BY is_seed")
+
+    def chip_label(self, value: str, names: dict[str, str]) -> str:
+        return {"mine": "your own events", "corpus": "the shipped corpus's events"}.get(value, f"origin is {value}")
+
+    def condition(self, f: EventFilter, p: Params, *, walk_text: bool = False) -> str | None:
+        seeds = sorted({ORIGINS[v] for v in f.origins if v in ORIGINS})
+        return f"e.is_seed IN ({p.many(seeds)})" if seeds else "0 = 1"
+
+
 class Tags(ListDimension):
     """The user's tags: counted from the notes, which change more often than the corpus."""
 
@@ -366,6 +389,7 @@ def _label_date(value: str) -> str:
 
 REGISTRY: tuple[Dimension, ...] = (
     Dates(), Organisations(), Countries(), People(), Kinds(), Sources(), Tags(), Disputed(), Annotated(), Text(),
+    Origins(),
 )
 BY_NAME: dict[str, Dimension] = {d.name: d for d in REGISTRY}
 # The chips of a date window name its bounds apart, so a chip can remove one of them.

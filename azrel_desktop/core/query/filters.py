@@ -48,6 +48,7 @@ class EventFilter:
     disputed: bool | None = None
     annotated: bool = False
     text: str = ""
+    origins: tuple[str, ...] = ()  # "mine" (the user's own events) and/or "corpus"
 
     def __post_init__(self) -> None:
         for name in (d.name for d in LISTS):

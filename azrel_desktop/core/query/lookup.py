@@ -39,6 +39,9 @@ def _candidates(session: Session, kind: str) -> list[Named]:
     if kind == "source":
         return [Named(s.id, s.title, (s.id, s.title, s.publisher or ""))
                 for s in session.scalars(select(m.Source))]
+    if kind == "origin":
+        return [Named("mine", "mine (the events you recorded)", ("mine", "own", "yours", "user")),
+                Named("corpus", "corpus (the shipped corpus)", ("corpus", "seed", "shipped"))]
     if kind == "kind":
         return [Named(k, k.replace("_", " "), (k, k.replace("_", " "))) for k in m.EVENT_KINDS]
     raise ValueError(kind)

@@ -7,6 +7,7 @@ The GUI and the CLI read these; no live ORM object leaves this module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -60,6 +61,9 @@ class EventDetail:
     contradicting: list[PassageRef]
     dispute_note: str | None
     annotations: list[AnnotationView]
+    mine: bool = False  # the user's own record (editable); else the corpus's (read-only)
+    created_at: datetime | None = None  # the user's own record: when made and last changed
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class MembershipView:
     disputed: bool
     dispute_note: str | None
     citations: list[PassageRef]
+    mine: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class StepView:
     disputed: bool
     dispute_note: str | None
     citations: list[PassageRef]
+    mine: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,8 @@ class OrganisationPage:
     sources: list[Link]
     annotations: list[AnnotationView]
     event_filter: EventFilter
+    mine: bool = False
+    retired: bool = False  # dropped by a newer corpus, kept because the user's records name it
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,8 @@ class AgreementPage:
     steps: list[StepView]
     events: list[Link]
     annotations: list[AnnotationView]
+    mine: bool = False
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,8 @@ class CountryPage:
     agreements: list[Link]
     annotations: list[AnnotationView]
     event_filter: EventFilter
+    mine: bool = False
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,6 +158,8 @@ class PersonPage:
     aliases: tuple[str, ...]
     annotations: list[AnnotationView]
     event_filter: EventFilter
+    mine: bool = False
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,7 +177,7 @@ class SourcePassage:
     @property
     def classes(self) -> tuple[str, ...]:
         """Every kind of record this passage bears on (the legend counts each)."""
-        if self.kind in ("boilerplate", "user"):
+        if self.kind == "boilerplate" or (self.kind == "user" and not (self.supports or self.contradicts)):
             return (self.kind,)
         kinds = {link.role if link.role == "membership" else link.kind for link in self.supports}
         found = tuple(k for k in ("event", "agreement", "membership", "organisation") if k in kinds)
@@ -171,8 +185,9 @@ class SourcePassage:
 
     @property
     def highlight(self) -> str:
-        """The colour class: the kind of record it supports (or dispute / note / boilerplate)."""
-        if self.kind in ("boilerplate", "user"):
+        """The colour class: the kind of record it supports (or dispute / note / boilerplate);
+        the user's own citation is coloured like the corpus's, their bare selection as a note."""
+        if self.kind == "boilerplate" or (self.kind == "user" and not (self.supports or self.contradicts)):
             return self.kind
         if self.contradicts and not self.supports:
             return "dispute"
@@ -243,13 +258,14 @@ def event_detail(session: Session, event_id: str) -> EventDetail:
         contradicting=[r for r in refs if r.stance == "contradicts"],
         dispute_note=ev.dispute_note,
         annotations=annotations_for(session, "event", event_id),
+        mine=not ev.is_seed, created_at=ev.created_at, updated_at=ev.updated_at,
     )
 
 
 def _membership_views(session: Session, where: str, params: dict) -> list[MembershipView]:
     rows = session.execute(text(f"""
         SELECT ms.id, c.id, c.name, o.id, coalesce(o.abbreviation, o.name), ms.status, ms.start,
-               ms."end", ms.date_start, ms.date_end, ms.note, ms.disputed, ms.dispute_note
+               ms."end", ms.date_start, ms.date_end, ms.note, ms.disputed, ms.dispute_note, NOT ms.is_seed
         FROM memberships ms JOIN countries c ON c.id = ms.country_id
         JOIN organisations o ON o.id = ms.organisation_id
         WHERE {where} ORDER BY ms.date_start, ms.date_end, ms.id"""), params)
@@ -259,6 +275,7 @@ def _membership_views(session: Session, where: str, params: dict) -> list[Member
         end_label=_date_label(r[7]) or "open", date_start=r[8], date_end=r[9], note=r[10],
         disputed=bool(r[11]), dispute_note=r[12],
         citations=_passage_refs(session, "membership_citations", "membership_id", r[0]),
+        mine=bool(r[13]),
     ) for r in rows]
 
 
@@ -300,6 +317,7 @@ def organisation_page(session: Session, org_id: str) -> OrganisationPage:
             JOIN sources s ON s.id = c.source_id GROUP BY s.id ORDER BY s.title""", p, "source"),
         annotations=annotations_for(session, "organisation", o.id),
         event_filter=EventFilter(organisations=(o.id,)),
+        mine=not o.is_seed, retired=bool(o.retired),
     )
 
 
@@ -322,6 +340,7 @@ def agreement_page(session: Session, agreement_id: str) -> AgreementPage:
             country=Link("country", country.id, country.name) if country else None,
             disputed=s.disputed, dispute_note=s.dispute_note,
             citations=_passage_refs(session, "step_citations", "step_id", s.id),
+            mine=not s.is_seed,
         ))
     return AgreementPage(
         id=a.id, title=a.title, kind=a.kind, summary=a.summary, parties=parties, steps=steps,
@@ -329,6 +348,7 @@ def agreement_page(session: Session, agreement_id: str) -> AgreementPage:
             JOIN events e ON e.id = ea.event_id WHERE ea.agreement_id = :id
             ORDER BY e.date_start, e.id""", p, "event"),
         annotations=annotations_for(session, "agreement", a.id),
+        mine=not a.is_seed, retired=bool(a.retired),
     )
 
 
@@ -345,6 +365,7 @@ def country_page(session: Session, country_id: str) -> CountryPage:
                           p, "agreement"),
         annotations=annotations_for(session, "country", c.id),
         event_filter=EventFilter(countries=(c.id,)),
+        mine=not c.is_seed, retired=bool(c.retired),
     )
 
 
@@ -353,7 +374,8 @@ def person_page(session: Session, person_id: str) -> PersonPage:
     if x is None:
         raise NotFound(f"no person {person_id!r}")
     return PersonPage(x.id, x.name, x.office, tuple(x.aliases or ()),
-                      annotations_for(session, "person", x.id), EventFilter(people=(x.id,)))
+                      annotations_for(session, "person", x.id), EventFilter(people=(x.id,)),
+                      mine=not x.is_seed, retired=bool(x.retired))
 
 
 def source_page(session: Session, source_id: str) -> SourcePage:

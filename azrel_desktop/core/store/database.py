@@ -347,7 +347,7 @@ def open_database(
         finally:
             engine.dispose()
         notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup "
-                  f"was found, so {report.total} of your own records (notes, tags, selections) "
+                  f"was found, so {report.total} of your own records (notes, tags, selections, records and citations) "
                   "were salvaged into a new file and the corpus was reloaded.")
         state = inspect_file(path)
     head = head_revision()  # from the scripts' text; Alembic itself only for an upgrade

@@ -14,6 +14,7 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     passages_verified: int = 0
     citations_verified: int = 0
+    user_citations_verified: int = 0  # of which the user's own (their selected passages)
 
     @property
     def ok(self) -> bool:
@@ -49,6 +50,9 @@ def check_database(session: Session) -> CheckReport:
                 "WHERE stance = 'supports')")):
             report.problems.append(f"{label} {rid} cites no supporting passage")
         report.citations_verified += session.execute(text(f"SELECT count(*) FROM {link_table}")).scalar_one()
+        report.user_citations_verified += session.execute(text(
+            f"SELECT count(*) FROM {link_table} c JOIN passages p ON p.id = c.passage_id "
+            "WHERE p.kind = 'user'")).scalar_one()
     for (event_id,) in session.execute(text(
             "SELECT c.event_id FROM event_citations c JOIN passages p ON p.id = c.passage_id "
             "WHERE c.source_id != p.source_id")):

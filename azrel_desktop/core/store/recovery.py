@@ -1,7 +1,10 @@
 """Damaged files: moving them aside (never deleting them) and salvaging the user's own
-records — notes, their tags, selected passages and user sources — into a new file.
+records — notes, their tags, selected passages, user sources, and the events, agreements, steps,
+memberships, organisations, countries and people they recorded with their links and citations
+(of their own records and of the corpus's) — into a new file.
 
-The seed corpus is not salvaged: it is reloaded from the shipped corpus.
+The seed corpus is not salvaged: it is reloaded from the shipped corpus (which keeps what the
+user's records name; see corpus/seed.py).
 """
 
 from __future__ import annotations
@@ -14,11 +17,31 @@ from pathlib import Path
 
 from .files import readonly_uri
 
+_MINE = "(SELECT id FROM {table} WHERE is_seed = 0)"
+_USER_PASSAGE = "passage_id IN (SELECT id FROM passages WHERE kind = 'user')"
 USER_TABLES = (
     ("sources", "is_seed = 0"),
     ("passages", "kind = 'user'"),
     ("annotations", "1 = 1"),
     ("annotation_tags", "1 = 1"),
+    # the user's own records; a corpus record kept as retired goes with the records naming it
+    ("organisations", "is_seed = 0 OR retired = 1"),
+    ("countries", "is_seed = 0 OR retired = 1"),
+    ("people", "is_seed = 0 OR retired = 1"),
+    ("agreements", "is_seed = 0 OR retired = 1"),
+    ("agreement_countries", "agreement_id IN " + _MINE.format(table="agreements")),
+    ("agreement_organisations", "agreement_id IN " + _MINE.format(table="agreements")),
+    ("agreement_steps", "is_seed = 0"),
+    ("memberships", "is_seed = 0"),
+    ("events", "is_seed = 0"),
+    ("event_organisations", "event_id IN " + _MINE.format(table="events")),
+    ("event_countries", "event_id IN " + _MINE.format(table="events")),
+    ("event_people", "event_id IN " + _MINE.format(table="events")),
+    ("event_agreements", "event_id IN " + _MINE.format(table="events")),
+    ("event_citations", _USER_PASSAGE),
+    ("step_citations", _USER_PASSAGE),
+    ("membership_citations", _USER_PASSAGE),
+    ("organisation_citations", _USER_PASSAGE),
     # the user's imported files and earlier versions of their texts (core/sources/)
     ("source_files", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
     ("source_versions", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
@@ -92,6 +115,8 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
                 except sqlite3.DatabaseError:
                     unreadable += 1
                     continue
+                if "retired" in where and "retired" not in columns:  # a file from before 0009
+                    where = "is_seed = 0"
                 keep = [i for i, c in enumerate(columns) if c in wanted]
                 if not keep:  # a file from before the table existed
                     continue

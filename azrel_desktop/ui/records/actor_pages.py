@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QWidget
 
 from ...core.query.records import CountryPage as CountryRecord
 from ...core.query.records import PersonPage as PersonRecord
+from ..coding.own_buttons import OwnRecordButtons
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from .links import LinkList, RecordPage, add_row, heading_label
@@ -21,6 +22,8 @@ class CountryPage(RecordPage):
         body = self.body_widget
         self.name_label = heading_label("", body, size=1.5)
         self.body.addWidget(self.name_label)
+        self.own_buttons = OwnRecordButtons(ctx, "country", lambda: self.record, body)
+        self.body.addWidget(self.own_buttons)
         form = QFormLayout()
         self.aliases_label = PlainLabel("", body)
         add_row(form, "Also known as:", self.aliases_label)
@@ -42,6 +45,8 @@ class CountryPage(RecordPage):
 
     def _fill(self, r: CountryRecord) -> None:
         self.name_label.setText(r.name)
+        self.own_buttons.setVisible(r.mine)
+        self.own_buttons.update_state()
         self.aliases_label.setText(", ".join(r.aliases) or "none")
         self.memberships.set_memberships(r.memberships)
         self.agreements.set_links(r.agreements)
@@ -57,6 +62,8 @@ class PersonPage(RecordPage):
         body = self.body_widget
         self.name_label = heading_label("", body, size=1.5)
         self.body.addWidget(self.name_label)
+        self.own_buttons = OwnRecordButtons(ctx, "person", lambda: self.record, body)
+        self.body.addWidget(self.own_buttons)
         form = QFormLayout()
         self.office_label = PlainLabel("", body)
         self.aliases_label = PlainLabel("", body)
@@ -74,6 +81,8 @@ class PersonPage(RecordPage):
 
     def _fill(self, r: PersonRecord) -> None:
         self.name_label.setText(r.name)
+        self.own_buttons.setVisible(r.mine)
+        self.own_buttons.update_state()
         self.office_label.setText(r.office or "not stated")
         self.aliases_label.setText(", ".join(r.aliases) or "none")
         self.show_events(self.events, r.event_filter)

@@ -11,6 +11,7 @@ from ...core.corpus.dates import DateError
 from ...core.corpus.dates import describe as describe_date
 from ...core.query.records import AgreementPage as AgreementRecord
 from ...core.query.records import Link, StepView
+from ..coding.own_buttons import OwnRecordButtons
 from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
@@ -22,6 +23,7 @@ def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     return [child for j in range(item.childCount()) if (child := item.child(j)) is not None]
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
+STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def event_label(link: Link) -> str:
@@ -57,8 +59,10 @@ class StepTree(QTreeWidget):
     def set_steps(self, steps: list[StepView]) -> None:
         self.clear()
         for s in steps:
-            item = QTreeWidgetItem([s.step.replace("_", " "), s.date_label, " ".join((s.date_text or "").split()),
+            item = QTreeWidgetItem([s.step.replace("_", " ") + (" (yours)" if s.mine else ""), s.date_label,
+                                    " ".join((s.date_text or "").split()),
                                     s.country.label if s.country else "", "⚠ disputed" if s.disputed else ""])
+            item.setData(0, STEP_ROLE, s)
             tip = [f"{s.step.replace('_', ' ')}: {s.date_label} (EDTF {s.date})"]
             if s.date_text:
                 tip.append(f"As written: {s.date_text}")
@@ -108,6 +112,12 @@ class StepTree(QTreeWidget):
         """The top-level items, one per step."""
         return [item for i in range(self.topLevelItemCount()) if (item := self.topLevelItem(i)) is not None]
 
+    def selected_step(self) -> StepView | None:
+        item = self.currentItem()
+        while item is not None and item.data(0, STEP_ROLE) is None:
+            item = item.parent()
+        return item.data(0, STEP_ROLE) if item is not None else None
+
     def keyPressEvent(self, event) -> None:
         current = self.currentItem()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current is not None:
@@ -144,6 +154,9 @@ class AgreementPage(RecordPage):
         self.steps = StepTree(body)
         self.steps.opened.connect(ctx.go)
         self.body.addWidget(self.steps)
+        self.step_buttons = OwnRecordButtons(ctx, "step", self.steps.selected_step, body)
+        self.steps.currentItemChanged.connect(lambda *_: self.step_buttons.update_state())
+        self.body.addWidget(self.step_buttons)
         self.section("Related events")
         self.events = LinkList(ctx, body, empty_text="no events on record", max_rows=12)
         self.body.addWidget(self.events)
@@ -157,10 +170,12 @@ class AgreementPage(RecordPage):
 
     def _fill(self, r: AgreementRecord) -> None:
         self.title_label.setText(r.title)
-        self.kind_label.setText(r.kind.replace("_", " "))
+        origin = " · yours" if r.mine else (" · dropped by a newer corpus, kept for your records" if r.retired else "")
+        self.kind_label.setText(r.kind.replace("_", " ") + origin)
         self.summary_label.setText(r.summary or "")
         self.parties.set_links(r.parties)
         self.steps.set_steps(r.steps)
+        self.step_buttons.update_state()
         self.events.set_links(r.events, event_label)
         self.notes.set_target("agreement", r.id)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTabl
 
 from ...core.query.records import MembershipView
 from ...core.query.records import OrganisationPage as OrganisationRecord
+from ..coding.own_buttons import OwnRecordButtons
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from .links import CitationList, LinkList, RecordPage, add_row, citation_target, heading_label
@@ -47,6 +48,13 @@ class MembershipSection(QWidget):
         layout.addWidget(self.strip)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
+        self.own_buttons = OwnRecordButtons(ctx, "membership", self.selected_membership, self)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.own_buttons.update_state())
+        layout.addWidget(self.own_buttons)
+
+    def selected_membership(self) -> MembershipView | None:
+        index = self.table.currentIndex()
+        return self.model.membership(index.row()) if index.isValid() else None
 
     def set_memberships(self, memberships: list[MembershipView]) -> None:
         self.strip.set_memberships(memberships)
@@ -60,6 +68,8 @@ class MembershipSection(QWidget):
                                   + 2 * self.table.frameWidth() + 2)
         self.table.setVisible(bool(memberships))
         self.hint.setVisible(bool(memberships))
+        self.own_buttons.setVisible(any(m.mine for m in memberships))
+        self.own_buttons.update_state()
 
     def open_row(self, row: int) -> None:
         m = self.model.membership(row)
@@ -101,6 +111,8 @@ class OrganisationPage(RecordPage):
         self.section("Bodies")
         self.bodies = LinkList(ctx, body, empty_text="no bodies on record")
         self.body.addWidget(self.bodies)
+        self.own_buttons = OwnRecordButtons(ctx, "organisation", lambda: self.record, body)
+        self.body.insertWidget(1, self.own_buttons)
         self.relationship_heading = self.section("Azerbaijan's relationship over time")
         self.memberships = MembershipSection(ctx, body)
         self.body.addWidget(self.memberships)
@@ -121,6 +133,8 @@ class OrganisationPage(RecordPage):
         return self.ctx.library.organisation(record_id)
 
     def _fill(self, r: OrganisationRecord) -> None:
+        self.own_buttons.setVisible(r.mine)
+        self.own_buttons.update_state()
         self.name_label.setText(self.record_title())
         self.kind_label.setText(r.kind.replace("_", " "))
         self.abbreviation_label.setText(r.abbreviation or "none")

@@ -34,6 +34,7 @@ from ...core.query.records import Link, NotFound, SourcePassage
 from ...core.query.records import SourcePage as SourceRecord
 from ...core.research.annotations import AnnotationView
 from ...core.sources.catalogue import SourceInfo
+from ..coding.flows import CodingFlows
 from ..common.colours import alert_colour, show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
@@ -251,6 +252,26 @@ class SourcePage(QWidget):
         self.annotate_button.setEnabled(False)
         tools.addWidget(self.find_button)
         tools.addWidget(self.annotate_button)
+        # recording from the selection: a row of its own under the page's tools
+        coding_row = QHBoxLayout()
+        coding_row.addWidget(PlainLabel("Record from the selection:", left, wrap=False, selectable=False))
+        self.coding_buttons: dict[str, QPushButton] = {}
+        for what, text, key in (("event", "New event…", "Ctrl+Shift+E"), ("cite", "Cite for…", "Ctrl+Shift+C"),
+                                ("step", "Agreement step…", "Ctrl+Shift+A"),
+                                ("membership", "Membership…", "Ctrl+Shift+M")):
+            button = QPushButton(text, left)
+            button.setObjectName(f"coding_{what}_button")
+            button.setToolTip(dict(SourceTextView.CODING_ACTIONS)[what].removesuffix("…")
+                              + f" ({key}; select text first)")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, w=what: self.record_from_selection(w))
+            coding_row.addWidget(button)
+            self.coding_buttons[what] = button
+            shortcut = QAction(text, self)
+            shortcut.setShortcut(QKeySequence(key))
+            shortcut.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.triggered.connect(lambda _=False, w=what: self.record_from_selection(w))
+            self.addAction(shortcut)
         self.details_button = QPushButton("Edit details…", left)
         self.details_button.setToolTip("Change the title, authors, dates and other details of this source")
         self.version_button = QPushButton("New version…", left)
@@ -261,6 +282,8 @@ class SourcePage(QWidget):
         show_as_alert(self.error_label)
         tools.addWidget(self.error_label, 1)
         left_layout.addLayout(tools)
+        coding_row.addStretch(1)
+        left_layout.addLayout(coding_row)
         self.text_view = SourceTextView(left)
         self.find_bar = FindBar(self.text_view, left)
         self.find_bar.hide()
@@ -335,6 +358,9 @@ class SourcePage(QWidget):
         self.version_button.clicked.connect(self.ask_new_version)
         self.annotate_button.clicked.connect(self.ask_annotate_selection)
         self.text_view.annotate_requested.connect(self.ask_annotate_selection)
+        self.text_view.coding_requested.connect(self.record_from_selection)
+        self.coding = CodingFlows(ctx, self)
+        self.coding.saved.connect(self._on_coded)
         self.text_view.find_requested.connect(self.open_find)
         self.text_view.selectionChanged.connect(self._update_annotate_button)
         self.text_view.span_clicked.connect(self._on_span_clicked)
@@ -426,8 +452,9 @@ class SourcePage(QWidget):
         self.version_button.setToolTip("The shipped corpus updates its own texts" if self.info.is_seed else
                                        "Import a newer version of this text; its passages are placed again")
         # A user passage whose last note was deleted (or undone) is no longer shown: the core
-        # keeps the span, but without a note it means nothing to the user.
-        visible = [p for p in record.passages if p.kind != "user" or p.annotations]
+        # keeps the span, but without a note or a citation it means nothing to the user.
+        visible = [p for p in record.passages
+                   if p.kind != "user" or p.annotations or p.supports or p.contradicts]
         self._passages = {p.id: p for p in visible}
         if self._current_passage not in self._passages:
             self._current_passage = None
@@ -466,6 +493,8 @@ class SourcePage(QWidget):
             text = f"{quote[:140]}{'…' if len(quote) > 140 else ''}"
             if p.kind == "boilerplate":
                 text = f"[not part of the article] {p.label or text}"
+            elif p.kind == "user" and (p.supports or p.contradicts):
+                text = f"[your citation] {text}"
             elif p.kind == "user":
                 text = f"[your selection] {text}"
             page = self.info.page_of(p.start) if self.info is not None else None
@@ -611,6 +640,8 @@ class SourcePage(QWidget):
     def _update_annotate_button(self) -> None:
         readonly = self.ctx.library.readonly
         self.annotate_button.setEnabled(not readonly and self.text_view.textCursor().hasSelection())
+        for button in self.coding_buttons.values():
+            button.setEnabled(not readonly and self.text_view.textCursor().hasSelection())
         self.annotate_button.setToolTip("This library file is read-only." if readonly
                                         else "Write a note on the selected text")
 
@@ -639,6 +670,30 @@ class SourcePage(QWidget):
         self.select_passage(view.target_id, flash=False)
         return view
 
+    def record_from_selection(self, what: str):
+        """Open the dialog that records from the selected text: "event", "cite", "step" or
+        "membership" (see ui/coding)."""
+        span = self.text_view.selection_span()
+        if span is None or self.record is None or self.ctx.library.readonly:
+            return None
+        if not self.record.text[span[0]:span[1]].strip():
+            self.error_label.setText("Not recorded: the selection holds only spaces")
+            return None
+        self.error_label.setText("")
+        if what == "cite":
+            return self.coding.cite(self.record.id, *span)
+        return self.coding.new_record(what, self.record.id, *span)
+
+    def _on_coded(self, saved) -> None:
+        passage = getattr(saved, "passage_id", None)
+        if passage is None and self.record is not None:
+            for p in self._passages.values():
+                if any(link.id == getattr(saved, "id", None) for link in p.supports):
+                    passage = p.id
+        if passage:
+            self.select_passage(passage, flash=False)
+
     def _on_changed(self, changes) -> None:
-        if self._source_id and changes.kinds & {"annotation", "passage", "source", "event", "corpus"}:
+        if self._source_id and changes.kinds & {"annotation", "passage", "source", "event", "corpus", "record",
+                                                "citation"}:
             self.refresh()

@@ -79,6 +79,11 @@ class SourceTextView(QPlainTextEdit):
     span_clicked = Signal(object)  # list[Span] under the click (innermost first)
     annotate_requested = Signal()
     find_requested = Signal()
+    # recording from the selection: "event", "cite", "step" or "membership" (ui/coding)
+    coding_requested = Signal(str)
+    CODING_ACTIONS = (("event", "New event from selection…"), ("cite", "Cite selection for…"),
+                      ("step", "New agreement / agreement step from selection…"),
+                      ("membership", "New membership status from selection…"))
 
     FLASH_TICKS = 6
     FLASH_INTERVAL_MS = 180
@@ -330,6 +335,11 @@ class SourceTextView(QPlainTextEdit):
         annotate.setObjectName("annotateSelectionAction")
         annotate.setEnabled(self._can_annotate and self.textCursor().hasSelection())
         annotate.triggered.connect(self.annotate_requested)
+        for what, text in self.CODING_ACTIONS:
+            action = menu.addAction(text)
+            action.setObjectName(f"coding_{what}")
+            action.setEnabled(self._can_annotate and self.textCursor().hasSelection())
+            action.triggered.connect(lambda _=False, w=what: self.coding_requested.emit(w))
         find = menu.addAction("Find in text…")
         find.triggered.connect(self.find_requested)
         return menu

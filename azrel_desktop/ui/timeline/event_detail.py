@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.query.records import EventDetail, Link, NotFound, PassageRef
 from ..common.colours import alert_colour, show_as_alert, support_colour
@@ -74,9 +74,10 @@ def _bound(value: str) -> str:
 class PassageCard(QFrame):
     """One quoted passage with the source it comes from (a link to that spot in the source)."""
 
-    def __init__(self, ref: PassageRef, open_passage, parent: QWidget | None = None):
+    def __init__(self, ref: PassageRef, open_passage, parent: QWidget | None = None, remove=None):
         super().__init__(parent)
         self.ref = ref
+        self.remove_button: QPushButton | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         colour = (alert_colour if ref.stance == "contradicts" else support_colour)(self.palette()).name()
         self.setObjectName("passageCard")
@@ -97,6 +98,11 @@ class PassageCard(QFrame):
         self.link.setToolTip(plain_tooltip(f"Open “{ref.source_title}” ({ref.source_kind}) at this passage"))
         self.link.clicked.connect(lambda: open_passage(self.link.target))
         lay.addWidget(self.link)
+        if remove is not None and ref.kind == "user":  # the user's own citation can be taken back
+            self.remove_button = QPushButton("Remove this citation", self)
+            self.remove_button.setObjectName("removeCitationButton")
+            self.remove_button.clicked.connect(lambda: remove(ref))
+            lay.addWidget(self.remove_button)
 
 
 class EventDetailPane(QScrollArea):
@@ -209,6 +215,7 @@ class EventDetailPane(QScrollArea):
         title = _heading(r.title, parent, 1.2)
         title.setObjectName("eventTitle")
         lay.addWidget(title)
+        lay.addWidget(self._origin_row(d, parent))
         kind = PlainLabel(r.kind.replace("_", " ") + ("  ·  ⚠ disputed" if r.disputed else ""), parent)
         kind.setEnabled(False)
         lay.addWidget(kind)
@@ -233,6 +240,68 @@ class EventDetailPane(QScrollArea):
             summary = PlainLabel(r.summary, parent)
             summary.setObjectName("eventSummary")
             lay.addWidget(summary)
+
+    def _origin_row(self, d: EventDetail, parent: QWidget) -> QWidget:
+        """Whose record this is: the user's own (Edit…, Delete…) or the corpus's (read-only)."""
+        row = QWidget(parent)
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(0, 0, 0, 0)
+        if not d.mine:
+            label = PlainLabel("From the shipped corpus (read-only: cite passages for or against it from a "
+                               "source, or add a note)", row)
+            label.setObjectName("eventOrigin")
+            label.setEnabled(False)
+            lay.addWidget(label)
+            return row
+        made = ""
+        if d.created_at is not None:
+            from ..notes.annotation_panel import local_time
+
+            made = f" · made {local_time(d.created_at)}"
+            if d.updated_at and d.updated_at != d.created_at:
+                made += f", changed {local_time(d.updated_at)}"
+        label = PlainLabel(f"Your record{made}", row, wrap=False)
+        label.setObjectName("eventOrigin")
+        lay.addWidget(label)
+        lay.addStretch(1)
+        readonly = self.ctx.library.readonly
+        for name, text, slot in (("editEventButton", "Edit…", self.edit_event),
+                                 ("deleteEventButton", "Delete…", self.delete_event)):
+            button = QPushButton(text, row)
+            button.setObjectName(name)
+            button.setEnabled(not readonly)
+            button.clicked.connect(slot)
+            lay.addWidget(button)
+        return row
+
+    def _flows(self):
+        from ..coding.flows import CodingFlows
+
+        if getattr(self, "_coding", None) is None:
+            self._coding = CodingFlows(self.ctx, self)
+        return self._coding
+
+    @property
+    def coding(self):
+        return self._flows()
+
+    def edit_event(self) -> None:
+        if self.detail is not None and self.detail.mine:
+            self._flows().edit("event", self.detail.row.id)
+
+    def delete_event(self) -> None:
+        if self.detail is not None and self.detail.mine:
+            self._flows().delete("event", self.detail.row.id)
+
+    def remove_citation(self, ref: PassageRef) -> None:
+        from ..coding import undo_records
+
+        if self.detail is None:
+            return
+        try:
+            undo_records.remove_citation(self.ctx, "event", self.detail.row.id, ref.id)
+        except Exception as exc:  # e.g. the last supporting passage of the user's own event
+            self.ctx.status.emit(f"Citation not removed: {exc}")
 
     def _link_row(self, title: str, links: list[Link], parent: QWidget) -> QWidget:
         row = QWidget(parent)
@@ -260,7 +329,8 @@ class EventDetailPane(QScrollArea):
             none.setEnabled(False)
             lay.addWidget(none)
         for ref in refs:
-            card = PassageCard(ref, self._go, column)
+            card = PassageCard(ref, self._go, column,
+                               remove=None if self.ctx.library.readonly else self.remove_citation)
             self.passages.append(card)
             self.links.append(card.link)
             lay.addWidget(card)

@@ -1,0 +1,574 @@
+"""The user's own records: events, agreements and their steps, memberships, and the
+organisations, countries and people they name — made, changed and deleted, each change in one
+transaction that also brings the search index along (the sort keys, facet versions and export
+rows follow through the file's triggers).
+
+Rules kept here, for the GUI and the command line alike:
+- every event, agreement step and membership the user makes cites at least one supporting
+  passage (an agreement is cited through its steps);
+- corpus records (`is_seed`) are read-only: a change or deletion is refused with one line; the
+  user cites passages for or against them and writes notes on them instead;
+- a deletion returns a `Snapshot` from which `restore` puts the record back with its id,
+  creation time and citations (undo); an organisation, country, person or agreement that
+  other records still name is not deleted.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from ..corpus import models as m
+from ..corpus.dates import DateError, parse_user_date
+from ..query.search import reindex_events
+from . import citing
+from .annotations import Changes
+from .drafts import (
+    ActorDraft,
+    AgreementDraft,
+    CitationView,
+    Cite,
+    EventDraft,
+    MembershipDraft,
+    RecordError,
+    RecordView,
+    Snapshot,
+    StepDraft,
+    a,
+)
+
+MODELS = {"event": m.Event, "agreement": m.Agreement, "step": m.AgreementStep, "membership": m.Membership,
+          "organisation": m.Organisation, "country": m.Country, "person": m.Person}
+MAX_TITLE = 500
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _new_id(kind: str) -> str:
+    return f"my-{kind}-{uuid.uuid4().hex[:12]}"
+
+
+def _clean(value: str | None, what: str, *, required: bool = False, limit: int | None = None) -> str | None:
+    value = " ".join((value or "").replace("\x00", "").split()) if what != "summary" else \
+        (value or "").replace("\x00", "").strip()
+    if required and not value:
+        raise RecordError(f"a {what} is needed")
+    if limit and len(value) > limit:
+        raise RecordError(f"the {what} is {len(value)} characters long; at most {limit}")
+    return value or None
+
+
+def _dates(value: str, date_text: str | None, note: str | None) -> dict:
+    if not (value or "").strip():
+        raise RecordError("a date is needed (EDTF such as 1994-05-04, or words such as 'spring 1998')")
+    try:
+        d = parse_user_date(value.strip())
+    except DateError as exc:
+        raise RecordError(f"cannot read the date {value!r}: {exc}") from None
+    if date_text is None and d.edtf != value.strip():
+        date_text = value.strip()
+    return dict(date=d.edtf, date_start=d.start_iso, date_end=d.end_iso, precision=d.precision,
+                approximate=d.approximate, uncertain=d.uncertain, date_text=_clean(date_text, "date text"),
+                date_note=_clean(note, "date note"))
+
+
+def _edtf_or_none(value: str | None) -> tuple[str | None, object]:
+    if value is None or not value.strip():
+        return None, None
+    try:
+        d = parse_user_date(value.strip())
+    except DateError as exc:
+        raise RecordError(f"cannot read the date {value!r}: {exc}") from None
+    return d.edtf, d
+
+
+def _check(session: Session, model, ids, what: str) -> tuple[str, ...]:
+    ids = tuple(dict.fromkeys(i for i in ids if i))
+    for rid in ids:
+        if session.get(model, rid) is None:
+            raise RecordError(f"there is no {what} {rid!r}")
+    return ids
+
+
+def _label(session: Session, kind: str, obj) -> str:
+    if kind == "event":
+        return f"{obj.date} {obj.title}"
+    if kind == "agreement":
+        return obj.title
+    if kind == "step":
+        agreement = session.get(m.Agreement, obj.agreement_id)
+        return f"{agreement.title if agreement else obj.agreement_id}: {obj.step.replace('_', ' ')} {obj.date}"
+    if kind == "membership":
+        country = session.get(m.Country, obj.country_id)
+        org = session.get(m.Organisation, obj.organisation_id)
+        return (f"{country.name if country else obj.country_id} {obj.status.replace('_', ' ')} of "
+                f"{(org.abbreviation or org.name) if org else obj.organisation_id}")
+    if kind == "organisation":
+        return f"{obj.name} ({obj.abbreviation})" if obj.abbreviation else obj.name
+    return obj.name
+
+
+def record_view(session: Session, kind: str, record_id: str) -> RecordView:
+    obj = session.get(MODELS[kind], record_id)
+    if obj is None:
+        raise RecordError(f"there is no {kind} {record_id!r}")
+    return RecordView(kind, record_id, _label(session, kind, obj), not obj.is_seed,
+                      obj.created_at, obj.updated_at)
+
+
+def _mine(session: Session, kind: str, record_id: str):
+    obj = session.get(MODELS[kind], record_id)
+    if obj is None:
+        raise RecordError(f"there is no {kind} {record_id!r}")
+    if obj.is_seed:
+        raise RecordError(f"the {kind} “{_label(session, kind, obj)}” is part of the shipped corpus and cannot "
+                          "be changed; cite a passage for or against it, or add a note")
+    return obj
+
+
+def _changes(kind: str, ids, *, passages: bool = False) -> Changes:
+    kinds = {kind, "record", "event", "citation"}
+    if passages:
+        kinds.add("passage")
+    return Changes(frozenset(kinds), frozenset(ids))
+
+
+def _cite_all(session: Session, kind: str, record_id: str, cites, *, restoring=()) -> None:
+    cites = list(cites)
+    if not cites and not restoring:
+        raise RecordError(f"every {kind} you record cites at least one passage of a source")
+    if cites and all(c.stance != "supports" for c in cites):
+        raise RecordError(f"{a('new ' + kind)} needs a passage that supports it, not only ones that contradict it")
+    for c in cites:
+        citing.add(session, kind, record_id, citing.user_passage(session, c), c.stance)
+    for c in restoring:
+        citing.add(session, kind, record_id, citing.restore_passage(session, c), c.stance)
+
+
+def _reindex(session: Session, event_ids) -> None:
+    reindex_events(session, list(event_ids))
+
+
+# --- events -----------------------------------------------------------------------------
+
+def _event_links(session: Session, event_id: str, d: EventDraft) -> None:
+    for table in (m.EventOrganisation, m.EventCountry, m.EventPerson, m.EventAgreement):
+        session.execute(delete(table).where(table.event_id == event_id))
+    session.add_all([m.EventOrganisation(event_id=event_id, organisation_id=x)
+                     for x in _check(session, m.Organisation, d.organisations, "organisation")])
+    session.add_all([m.EventCountry(event_id=event_id, country_id=x)
+                     for x in _check(session, m.Country, d.countries, "country")])
+    session.add_all([m.EventPerson(event_id=event_id, person_id=x)
+                     for x in _check(session, m.Person, d.people, "person")])
+    session.add_all([m.EventAgreement(event_id=event_id, agreement_id=x)
+                     for x in _check(session, m.Agreement, d.agreements, "agreement")])
+
+
+def _event_fields(d: EventDraft) -> dict:
+    if d.kind not in m.EVENT_KINDS:
+        raise RecordError(f"unknown event kind {d.kind!r}; one of: {', '.join(m.EVENT_KINDS)}")
+    return dict(title=_clean(d.title, "title", required=True, limit=MAX_TITLE),
+                summary=_clean(d.summary, "summary") or "", kind=d.kind,
+                location=_clean(d.location, "location"), **_dates(d.date, d.date_text, d.date_note))
+
+
+def create_event(session: Session, d: EventDraft, cites, *, event_id: str | None = None,
+                 created_at: datetime | None = None, restoring=()) -> RecordView:
+    fields = _event_fields(d)
+    now = _now()
+    event_id = event_id or _new_id("event")
+    if session.get(m.Event, event_id) is not None:
+        raise RecordError(f"there is already an event {event_id!r}")
+    session.add(m.Event(id=event_id, is_seed=False, disputed=False, created_at=created_at or now,
+                        updated_at=now, **fields))
+    session.flush()
+    _event_links(session, event_id, d)
+    session.flush()
+    _cite_all(session, "event", event_id, cites, restoring=restoring)
+    _reindex(session, [event_id])
+    return record_view(session, "event", event_id)
+
+
+def event_draft(session: Session, event_id: str) -> EventDraft:
+    e = session.get(m.Event, event_id)
+    if e is None:
+        raise RecordError(f"there is no event {event_id!r}")
+
+    def ids(table, column) -> tuple[str, ...]:
+        return tuple(session.scalars(select(getattr(table, column)).where(table.event_id == event_id)
+                                     .order_by(getattr(table, column))))
+
+    return EventDraft(e.title, e.date, e.kind, e.summary, e.location, e.date_text, e.date_note,
+                      ids(m.EventOrganisation, "organisation_id"), ids(m.EventCountry, "country_id"),
+                      ids(m.EventPerson, "person_id"), ids(m.EventAgreement, "agreement_id"))
+
+
+def update_event(session: Session, event_id: str, d: EventDraft) -> EventDraft:
+    e = _mine(session, "event", event_id)
+    before = event_draft(session, event_id)
+    fields = _event_fields(d)
+    if fields["date"] == before.date and d.date_text is None:
+        fields["date_text"] = before.date_text  # the words stay while the date stays
+    for name, value in fields.items():
+        setattr(e, name, value)
+    e.updated_at = _now()
+    session.flush()
+    _event_links(session, event_id, d)
+    session.flush()
+    _reindex(session, [event_id])
+    return before
+
+
+# --- agreements and their steps ---------------------------------------------------------
+
+def _agreement_fields(d: AgreementDraft) -> dict:
+    if d.kind not in m.AGREEMENT_KINDS:
+        raise RecordError(f"unknown agreement kind {d.kind!r}; one of: {', '.join(m.AGREEMENT_KINDS)}")
+    return dict(title=_clean(d.title, "title", required=True, limit=MAX_TITLE), kind=d.kind,
+                summary=_clean(d.summary, "summary") or "")
+
+
+def _agreement_parties(session: Session, agreement_id: str, d: AgreementDraft) -> None:
+    session.execute(delete(m.AgreementCountry).where(m.AgreementCountry.agreement_id == agreement_id))
+    session.execute(delete(m.AgreementOrganisation).where(m.AgreementOrganisation.agreement_id == agreement_id))
+    session.add_all([m.AgreementCountry(agreement_id=agreement_id, country_id=x)
+                     for x in _check(session, m.Country, d.countries, "country")])
+    session.add_all([m.AgreementOrganisation(agreement_id=agreement_id, organisation_id=x)
+                     for x in _check(session, m.Organisation, d.organisations, "organisation")])
+
+
+def create_agreement(session: Session, d: AgreementDraft, step: StepDraft | None, cites, *,
+                     agreement_id: str | None = None, created_at: datetime | None = None) -> RecordView:
+    """A new agreement; unless restoring, with its first step, which carries the citations."""
+    now = _now()
+    agreement_id = agreement_id or _new_id("agreement")
+    if session.get(m.Agreement, agreement_id) is not None:
+        raise RecordError(f"there is already an agreement {agreement_id!r}")
+    session.add(m.Agreement(id=agreement_id, is_seed=False, created_at=created_at or now, updated_at=now,
+                            **_agreement_fields(d)))
+    session.flush()
+    _agreement_parties(session, agreement_id, d)
+    session.flush()
+    if step is not None:
+        create_step(session, replace(step, agreement_id=agreement_id), cites)
+    return record_view(session, "agreement", agreement_id)
+
+
+def agreement_draft(session: Session, agreement_id: str) -> AgreementDraft:
+    a = session.get(m.Agreement, agreement_id)
+    if a is None:
+        raise RecordError(f"there is no agreement {agreement_id!r}")
+    return AgreementDraft(
+        a.title, a.kind, a.summary,
+        tuple(session.scalars(select(m.AgreementCountry.country_id).where(
+            m.AgreementCountry.agreement_id == agreement_id).order_by(m.AgreementCountry.country_id))),
+        tuple(session.scalars(select(m.AgreementOrganisation.organisation_id).where(
+            m.AgreementOrganisation.agreement_id == agreement_id).order_by(m.AgreementOrganisation.organisation_id))))
+
+
+def update_agreement(session: Session, agreement_id: str, d: AgreementDraft) -> AgreementDraft:
+    a = _mine(session, "agreement", agreement_id)
+    before = agreement_draft(session, agreement_id)
+    for name, value in _agreement_fields(d).items():
+        setattr(a, name, value)
+    a.updated_at = _now()
+    _agreement_parties(session, agreement_id, d)
+    session.flush()
+    return before
+
+
+def _step_fields(session: Session, d: StepDraft) -> dict:
+    if d.step not in m.STEP_KINDS:
+        raise RecordError(f"unknown agreement step {d.step!r}; one of: {', '.join(m.STEP_KINDS)}")
+    _check(session, m.Agreement, (d.agreement_id,), "agreement")
+    country = _check(session, m.Country, (d.country_id,), "country") if d.country_id else ()
+    return dict(agreement_id=d.agreement_id, step=d.step, country_id=country[0] if country else None,
+                **_dates(d.date, d.date_text, d.date_note))
+
+
+def create_step(session: Session, d: StepDraft, cites, *, step_id: str | None = None,
+                created_at: datetime | None = None, restoring=()) -> RecordView:
+    now = _now()
+    step_id = step_id or _new_id("step")
+    if session.get(m.AgreementStep, step_id) is not None:
+        raise RecordError(f"there is already an agreement step {step_id!r}")
+    session.add(m.AgreementStep(id=step_id, is_seed=False, disputed=False, created_at=created_at or now,
+                                updated_at=now, **_step_fields(session, d)))
+    session.flush()
+    _cite_all(session, "step", step_id, cites, restoring=restoring)
+    return record_view(session, "step", step_id)
+
+
+def step_draft(session: Session, step_id: str) -> StepDraft:
+    s = session.get(m.AgreementStep, step_id)
+    if s is None:
+        raise RecordError(f"there is no agreement step {step_id!r}")
+    return StepDraft(s.agreement_id, s.step, s.date, s.country_id, s.date_text, s.date_note)
+
+
+def update_step(session: Session, step_id: str, d: StepDraft) -> StepDraft:
+    s = _mine(session, "step", step_id)
+    before = step_draft(session, step_id)
+    fields = _step_fields(session, d)
+    if fields["date"] == before.date and d.date_text is None:
+        fields["date_text"] = before.date_text
+    for name, value in fields.items():
+        setattr(s, name, value)
+    s.updated_at = _now()
+    session.flush()
+    return before
+
+
+# --- memberships ------------------------------------------------------------------------
+
+def _membership_fields(session: Session, d: MembershipDraft) -> dict:
+    if d.status not in m.MEMBERSHIP_STATUSES:
+        raise RecordError(f"unknown membership status {d.status!r}; one of: {', '.join(m.MEMBERSHIP_STATUSES)}")
+    _check(session, m.Country, (d.country_id,), "country")
+    _check(session, m.Organisation, (d.organisation_id,), "organisation")
+    start, start_d = _edtf_or_none(d.start)
+    end, end_d = _edtf_or_none(d.end)
+    date_start = start_d.start_iso if start_d else "0001-01-01"
+    date_end = end_d.end_iso if end_d else "9999-12-31"
+    if date_end < date_start:
+        raise RecordError(f"the status ends ({end}) before it starts ({start})")
+    start_text = d.start_text if d.start_text is not None else (d.start.strip() if start and d.start.strip() != start else None)
+    end_text = d.end_text if d.end_text is not None else (d.end.strip() if end and d.end.strip() != end else None)
+    return dict(country_id=d.country_id, organisation_id=d.organisation_id, status=d.status, start=start,
+                end=end, start_text=start_text, end_text=end_text, date_start=date_start, date_end=date_end,
+                note=_clean(d.note, "summary"))
+
+
+def create_membership(session: Session, d: MembershipDraft, cites, *, membership_id: str | None = None,
+                      created_at: datetime | None = None, restoring=()) -> RecordView:
+    now = _now()
+    membership_id = membership_id or _new_id("membership")
+    if session.get(m.Membership, membership_id) is not None:
+        raise RecordError(f"there is already a membership {membership_id!r}")
+    session.add(m.Membership(id=membership_id, is_seed=False, disputed=False, created_at=created_at or now,
+                             updated_at=now, **_membership_fields(session, d)))
+    session.flush()
+    _cite_all(session, "membership", membership_id, cites, restoring=restoring)
+    return record_view(session, "membership", membership_id)
+
+
+def membership_draft(session: Session, membership_id: str) -> MembershipDraft:
+    x = session.get(m.Membership, membership_id)
+    if x is None:
+        raise RecordError(f"there is no membership {membership_id!r}")
+    return MembershipDraft(x.country_id, x.organisation_id, x.status, x.start, x.end, x.start_text,
+                           x.end_text, x.note)
+
+
+def update_membership(session: Session, membership_id: str, d: MembershipDraft) -> MembershipDraft:
+    x = _mine(session, "membership", membership_id)
+    before = membership_draft(session, membership_id)
+    for name, value in _membership_fields(session, d).items():
+        setattr(x, name, value)
+    x.updated_at = _now()
+    session.flush()
+    return before
+
+
+# --- organisations, countries, people ---------------------------------------------------
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "x"
+
+
+def _actor_fields(session: Session, d: ActorDraft, actor_id: str | None) -> dict:
+    name = _clean(d.name, "name", required=True, limit=300)
+    aliases = [a for a in dict.fromkeys(_clean(x, "alias") for x in d.aliases) if a]
+    if d.kind == "organisation":
+        if d.parent_id:
+            _check(session, m.Organisation, (d.parent_id,), "organisation")
+            walk, seen = d.parent_id, set()
+            while walk and actor_id:  # a body cannot sit under itself
+                if walk == actor_id or walk in seen:
+                    raise RecordError("an organisation cannot be a body of itself or of its own bodies")
+                seen.add(walk)
+                walk = session.get(m.Organisation, walk).parent_id
+        return dict(name=name, abbreviation=_clean(d.abbreviation, "abbreviation", limit=32), aliases=aliases,
+                    kind=_clean(d.org_kind, "kind") or "organisation", parent_id=d.parent_id or None)
+    if d.kind == "person":
+        return dict(name=name, office=_clean(d.office, "office"), aliases=aliases)
+    if d.kind == "country":
+        return dict(name=name, aliases=aliases)
+    raise RecordError(f"cannot make {a(d.kind)} here")
+
+
+def _same_name(session: Session, d: ActorDraft, name: str) -> str | None:
+    model = MODELS[d.kind]
+    folded = name.casefold()
+    for obj in session.scalars(select(model)):
+        names = [obj.name, *(obj.aliases or [])] + ([obj.abbreviation] if d.kind == "organisation" else [])
+        if any(n and n.casefold() == folded for n in names):
+            return obj.id
+    return None
+
+
+def create_actor(session: Session, d: ActorDraft, *, actor_id: str | None = None,
+                 created_at: datetime | None = None) -> RecordView:
+    fields = _actor_fields(session, d, None)
+    clash = _same_name(session, d, fields["name"])
+    if clash and actor_id is None:
+        raise RecordError(f"there is already {a(d.kind)} named {fields['name']!r} ({clash}); choose it instead")
+    model = MODELS[d.kind]
+    if actor_id is None:
+        if d.kind == "country" and d.id:
+            actor_id = _clean(d.id, "country code", limit=8).upper()
+        elif d.kind == "country":
+            actor_id = "X" + uuid.uuid4().hex[:7].upper()  # country ids are at most 8 characters
+        else:
+            actor_id = f"my-{_slug(fields['name'])}-{uuid.uuid4().hex[:6]}"
+    if session.get(model, actor_id) is not None:
+        raise RecordError(f"there is already {a(d.kind)} {actor_id!r}")
+    now = _now()
+    session.add(model(id=actor_id, is_seed=False, created_at=created_at or now, updated_at=now, **fields))
+    session.flush()
+    return record_view(session, d.kind, actor_id)
+
+
+def actor_draft(session: Session, kind: str, actor_id: str) -> ActorDraft:
+    obj = session.get(MODELS[kind], actor_id)
+    if obj is None:
+        raise RecordError(f"there is no {kind} {actor_id!r}")
+    if kind == "organisation":
+        return ActorDraft(kind, obj.name, obj.abbreviation, obj.parent_id, obj.kind, None, tuple(obj.aliases or ()),
+                          obj.id)
+    if kind == "person":
+        return ActorDraft(kind, obj.name, office=obj.office, aliases=tuple(obj.aliases or ()), id=obj.id)
+    return ActorDraft(kind, obj.name, aliases=tuple(obj.aliases or ()), id=obj.id)
+
+
+def update_actor(session: Session, kind: str, actor_id: str, d: ActorDraft) -> ActorDraft:
+    obj = _mine(session, kind, actor_id)
+    before = actor_draft(session, kind, actor_id)
+    for name, value in _actor_fields(session, replace(d, kind=kind), actor_id).items():
+        setattr(obj, name, value)
+    obj.updated_at = _now()
+    session.flush()
+    return before
+
+
+_NAMED_BY = {
+    "organisation": ["SELECT 1 FROM event_organisations WHERE organisation_id = :id",
+                      "SELECT 1 FROM memberships WHERE organisation_id = :id",
+                      "SELECT 1 FROM agreement_organisations WHERE organisation_id = :id",
+                      "SELECT 1 FROM organisations WHERE parent_id = :id"],
+    "country": ["SELECT 1 FROM event_countries WHERE country_id = :id",
+                 "SELECT 1 FROM memberships WHERE country_id = :id",
+                 "SELECT 1 FROM agreement_countries WHERE country_id = :id",
+                 "SELECT 1 FROM agreement_steps WHERE country_id = :id"],
+    "person": ["SELECT 1 FROM event_people WHERE person_id = :id"],
+    "agreement": ["SELECT 1 FROM event_agreements WHERE agreement_id = :id",
+                   "SELECT 1 FROM agreement_steps WHERE agreement_id = :id"],
+}
+
+
+def _in_use(session: Session, kind: str, rid: str) -> bool:
+    return any(session.execute(text(sql), {"id": rid}).first() for sql in _NAMED_BY[kind])
+
+
+# --- deletion and its undo --------------------------------------------------------------
+
+_DRAFTS = {"event": event_draft, "agreement": agreement_draft, "step": step_draft,
+           "membership": membership_draft}
+
+
+def delete_record(session: Session, kind: str, record_id: str) -> Snapshot:
+    obj = _mine(session, kind, record_id)
+    if kind in ("organisation", "country", "person", "agreement") and _in_use(session, kind, record_id):
+        what = "its steps, events, memberships or bodies" if kind != "person" else "the events naming them"
+        raise RecordError(f"the {kind} “{_label(session, kind, obj)}” is still named by other records; "
+                          f"remove it from {what} first")
+    draft = _DRAFTS[kind](session, record_id) if kind in _DRAFTS else actor_draft(session, kind, record_id)
+    cited = tuple(citing.citations_of(session, kind, record_id)) if kind in citing.TABLES else ()
+    snapshot = Snapshot(kind, record_id, draft, obj.created_at, cited)
+    if kind == "event":
+        # the search row is keyed by the event's rowid, which is gone once the event is
+        session.execute(text("DELETE FROM event_fts WHERE rowid = (SELECT rowid FROM events WHERE id = :id)"),
+                        {"id": record_id})
+    if kind in citing.TABLES:
+        table, key, _records, _stance = citing.TABLES[kind]
+        session.execute(text(f"DELETE FROM {table} WHERE {key} = :id"), {"id": record_id})
+    session.delete(obj)
+    session.flush()
+    for c in cited:
+        citing.drop_if_unused(session, c.passage_id)
+    if kind == "event":
+        reindex_events(session, [])  # a new search token: remembered matches held this event
+    return snapshot
+
+
+def restore_record(session: Session, snap: Snapshot) -> RecordView:
+    kind, d = snap.kind, snap.draft
+    cited = snap.citations
+    if kind == "event":
+        return create_event(session, d, (), event_id=snap.id, created_at=snap.created_at, restoring=cited)
+    if kind == "step":
+        return create_step(session, d, (), step_id=snap.id, created_at=snap.created_at, restoring=cited)
+    if kind == "membership":
+        return create_membership(session, d, (), membership_id=snap.id, created_at=snap.created_at,
+                                 restoring=cited)
+    if kind == "agreement":
+        return create_agreement(session, d, None, (), agreement_id=snap.id, created_at=snap.created_at)
+    view = create_actor(session, d, actor_id=snap.id, created_at=snap.created_at)
+    for c in cited:
+        citing.add(session, kind, snap.id, citing.restore_passage(session, c), c.stance)
+    return view
+
+
+_UPDATES = {"event": update_event, "agreement": update_agreement, "step": update_step,
+            "membership": update_membership}
+
+
+def update_record(session: Session, kind: str, record_id: str, draft) -> object:
+    """Change one of the user's records to `draft`; returns the draft it had (for undo)."""
+    if kind in _UPDATES:
+        return _UPDATES[kind](session, record_id, draft)
+    if kind in ("organisation", "country", "person"):
+        return update_actor(session, kind, record_id, draft)
+    raise RecordError(f"cannot change {a(kind)}")
+
+
+def draft_of(session: Session, kind: str, record_id: str):
+    if kind in _DRAFTS:
+        return _DRAFTS[kind](session, record_id)
+    if kind in ("organisation", "country", "person"):
+        return actor_draft(session, kind, record_id)
+    raise RecordError(f"there is no {kind!r} to edit")
+
+
+# --- citations --------------------------------------------------------------------------
+
+def add_citation(session: Session, kind: str, record_id: str, cite: Cite) -> CitationView:
+    view = citing.add(session, kind, record_id, citing.user_passage(session, cite), cite.stance)
+    if kind == "event":
+        _reindex(session, [record_id])
+    return view
+
+
+def restore_citation(session: Session, c: CitationView) -> CitationView:
+    view = citing.add(session, c.record_kind, c.record_id, citing.restore_passage(session, c), c.stance)
+    if c.record_kind == "event":
+        _reindex(session, [c.record_id])
+    return view
+
+
+def remove_citation(session: Session, kind: str, record_id: str, passage_id: str) -> CitationView:
+    removed = citing.remove(session, kind, record_id, passage_id)
+    if kind == "event":
+        _reindex(session, [record_id])
+    return removed
+
+
+def changes_for(kind: str, ids, *, passages: bool = False) -> Changes:
+    return _changes(kind, ids, passages=passages)

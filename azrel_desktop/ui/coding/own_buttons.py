@@ -1,0 +1,53 @@
+"""`OwnRecordButtons`: Edit… and Delete… for the user's own record selected in a list on a record
+page (an agreement's steps, an organisation's or country's membership statuses); a corpus record
+selected leaves them disabled, with the reason in the tooltip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from ..shell.context import AppContext
+from .flows import CodingFlows
+from .undo_records import KIND_WORDS
+
+
+class OwnRecordButtons(QWidget):
+    def __init__(self, ctx: AppContext, kind: str, selected: Callable[[], object | None],
+                 parent: QWidget | None = None):
+        """`selected()` gives the record selected now (with `.id` and `.mine`), or None."""
+        super().__init__(parent)
+        self.ctx, self.kind, self.selected = ctx, kind, selected
+        self.coding = CodingFlows(ctx, self)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        words = KIND_WORDS[kind]
+        self.edit_button = QPushButton(f"Edit {words}…", self)
+        self.edit_button.setObjectName(f"edit_{kind}_button")
+        self.delete_button = QPushButton(f"Delete {words}…", self)
+        self.delete_button.setObjectName(f"delete_{kind}_button")
+        lay.addWidget(self.edit_button)
+        lay.addWidget(self.delete_button)
+        lay.addStretch(1)
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
+        self.update_state()
+
+    def update_state(self) -> None:
+        record = self.selected()
+        mine = bool(record is not None and getattr(record, "mine", False)) and not self.ctx.library.readonly
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(mine)
+            button.setToolTip("" if mine else
+                              f"Select one of your own {KIND_WORDS[self.kind]}s; the corpus's are read-only")
+
+    def edit(self) -> None:
+        record = self.selected()
+        if record is not None and record.mine:
+            self.coding.edit(self.kind, record.id)
+
+    def delete(self) -> None:
+        record = self.selected()
+        if record is not None and record.mine:
+            self.coding.delete(self.kind, record.id)

@@ -1,0 +1,174 @@
+"""Type-ahead choosers for records: organisations, countries, people, agreements (and, in
+`RecordFinder`, any record a passage can be cited for), with "New…" to make an organisation,
+country or person on the spot.
+
+The typed text narrows a list under the field as one types; Enter or a click takes the
+highlighted entry, Down moves into the list. Chosen records show as removable rows. Labels
+are data: list items are plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.research.choices import Choice
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+SHOWN = 8  # rows of matches shown under the field
+
+
+def choice_text(c: Choice) -> str:
+    tags = []
+    if c.mine:
+        tags.append("yours")
+    if c.retired:
+        tags.append("retired")
+    detail = f" — {c.detail}" if c.detail and c.detail != c.id else ""
+    return f"{c.label}{detail}{'  [' + ', '.join(tags) + ']' if tags else ''}"
+
+
+class _Field(QLineEdit):
+    """The typing field: Down moves to the matches, Enter takes the highlighted match."""
+
+    take = Signal()
+    down = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.take.emit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Down:
+            self.down.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ChoicePicker(QWidget):
+    """Choose one (`multi=False`) or several records of one kind by typing part of a name."""
+
+    changed = Signal()
+
+    def __init__(self, lookup, kind: str, *, multi: bool = True, make_new=None, parent: QWidget | None = None,
+                 label: str | None = None):
+        """`lookup(kind, typed) -> list[Choice]`; `make_new(kind, typed) -> Choice | None` offers "New…"."""
+        super().__init__(parent)
+        self.lookup, self.kind, self.multi, self.make_new = lookup, kind, multi, make_new
+        self._chosen: list[Choice] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.field = _Field(self)
+        self.field.setPlaceholderText(f"type to find {label or kind}…")
+        self.field.setAccessibleName(f"Find {label or kind}")
+        self.field.setClearButtonEnabled(True)
+        row.addWidget(self.field, 1)
+        self.new_button = QPushButton("New…", self)
+        self.new_button.setToolTip(f"Make a new {kind} with the typed name")
+        self.new_button.setVisible(make_new is not None)
+        self.new_button.clicked.connect(self._new)
+        row.addWidget(self.new_button)
+        layout.addLayout(row)
+        self.matches = QListWidget(self)
+        self.matches.setAccessibleName(f"Matching {label or kind}")
+        self.matches.setMaximumHeight(SHOWN * 20)
+        self.matches.hide()
+        layout.addWidget(self.matches)
+        self.chosen_list = QListWidget(self)
+        self.chosen_list.setAccessibleName(f"Chosen {label or kind}")
+        self.chosen_list.setMaximumHeight(90)
+        self.chosen_list.setToolTip("Double-click or press Delete to remove")
+        self.chosen_list.itemDoubleClicked.connect(lambda item: self.remove(item.data(ID_ROLE)))
+        layout.addWidget(self.chosen_list)
+        self.field.textEdited.connect(self._narrow)
+        self.field.take.connect(self._take_current)
+        self.field.down.connect(self._into_matches)
+        self.matches.itemActivated.connect(self._take_item)
+        self.matches.itemClicked.connect(self._take_item)
+        self._refresh_chosen()
+
+    # --- state --------------------------------------------------------------------------
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self._chosen)
+
+    def chosen(self) -> list[Choice]:
+        return list(self._chosen)
+
+    def set_ids(self, ids) -> None:
+        known = {c.id: c for c in self.lookup(self.kind, "")}
+        self._chosen = [known[i] for i in ids if i in known]
+        self._refresh_chosen()
+
+    def choose(self, choice: Choice) -> None:
+        if any(c.id == choice.id for c in self._chosen):
+            return
+        self._chosen = [*self._chosen, choice] if self.multi else [choice]
+        self.field.clear()
+        self.matches.hide()
+        self._refresh_chosen()
+        self.changed.emit()
+
+    def remove(self, choice_id: str) -> None:
+        self._chosen = [c for c in self._chosen if c.id != choice_id]
+        self._refresh_chosen()
+        self.changed.emit()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.chosen_list.hasFocus() and self.chosen_list.currentItem():
+            self.remove(self.chosen_list.currentItem().data(ID_ROLE))
+            return
+        super().keyPressEvent(event)
+
+    # --- typing -------------------------------------------------------------------------
+    def _narrow(self, typed: str) -> None:
+        self.matches.clear()
+        if not typed.strip():
+            self.matches.hide()
+            return
+        taken = set(self.ids())
+        for c in self.lookup(self.kind, typed)[:50]:
+            if c.id in taken:
+                continue
+            item = QListWidgetItem(choice_text(c))
+            item.setData(ID_ROLE, c.id)
+            item.setData(ID_ROLE + 1, c)
+            self.matches.addItem(item)
+        self.matches.setVisible(self.matches.count() > 0)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+
+    def _into_matches(self) -> None:
+        if self.matches.isVisible():
+            self.matches.setFocus()
+
+    def _take_current(self) -> None:
+        item = self.matches.currentItem() if self.matches.isVisible() else None
+        if item is not None:
+            self._take_item(item)
+
+    def _take_item(self, item: QListWidgetItem) -> None:
+        self.choose(item.data(ID_ROLE + 1))
+        self.field.setFocus()
+
+    def _new(self) -> None:
+        made = self.make_new(self.kind, self.field.text().strip()) if self.make_new else None
+        if made is not None:
+            self.choose(made)
+
+    def _refresh_chosen(self) -> None:
+        self.chosen_list.clear()
+        for c in self._chosen:
+            item = QListWidgetItem(choice_text(c))
+            item.setData(ID_ROLE, c.id)
+            self.chosen_list.addItem(item)
+        self.chosen_list.setVisible(bool(self._chosen))
