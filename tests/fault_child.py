@@ -4,6 +4,7 @@
     python tests/fault_child.py seed DB       first-run seeding that stops midway, printing `midway`
     python tests/fault_child.py backup DB TARGET LIMIT   back up under a file-size limit (disk full)
     python tests/fault_child.py export DB TARGET LIMIT   export under a file-size limit (disk full)
+    python tests/fault_child.py restore DB BACKUP LIMIT  restore under a file-size limit (disk full)
 """
 
 from __future__ import annotations
@@ -69,6 +70,20 @@ def export(db: str, target: str, limit: str) -> None:
     sys.exit(main(["--db", db, "export", "events", "-o", target]))
 
 
+def restore(db: str, backup_path: str, limit: str) -> None:
+    from pathlib import Path
+
+    from azrel_desktop.core.store.backups import restore as restore_backup
+    from azrel_desktop.core.store.database import DatabaseError
+
+    _limit(limit)
+    try:
+        restore_backup(Path(db), Path(backup_path))
+    except DatabaseError as exc:
+        print(f"error: {exc}", flush=True)
+        sys.exit(3)
+
+
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
-    {"write": write, "seed": seed, "backup": backup, "export": export}[command](*args)
+    {"write": write, "seed": seed, "backup": backup, "export": export, "restore": restore}[command](*args)

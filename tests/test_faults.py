@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from azrel_desktop.core.store.backups import make_backup
 from azrel_desktop.core.store.database import open_database
 
 CHILD = Path(__file__).with_name("fault_child.py")
@@ -92,14 +93,15 @@ def _digest(path: Path) -> str:
 @posix_only
 def test_disk_full_during_backup_keeps_previous_backup(db_path, tmp_path):
     target = tmp_path / "backup.sqlite3"
-    target.write_bytes(b"previous backup bytes")
+    make_backup(db_path, target)  # an earlier backup (a backup replaces nothing else)
+    previous = _digest(target)
     before_db = _digest(db_path)
     result = subprocess.run([sys.executable, str(CHILD), "backup", str(db_path), str(target), "65536"],
                             capture_output=True, text=True)
     assert result.returncode == 3, result.stderr
     assert "could not be written" in result.stdout
-    assert target.read_bytes() == b"previous backup bytes"
-    assert not list(tmp_path.glob("*.partial"))
+    assert _digest(target) == previous
+    assert sorted(p.name for p in tmp_path.iterdir() if "partial" in p.name) == []
     assert _digest(db_path) == before_db
 
 

@@ -19,6 +19,7 @@ from .corpus.dates import DateError
 from .corpus.seed import SeedError, seeded_version
 from .output.export import (
     ExportCancelled,
+    OutputError,
     export_agreements,
     export_annotations,
     export_events,
@@ -31,7 +32,7 @@ from .query.dimensions import REGISTRY
 from .query.filters import EventFilter, describe_text
 from .query.lookup import LookupError_, resolve
 from .research import commands as record_commands
-from .research.annotations import AnnotationError
+from .research.annotations import AnnotationError, matching_tags
 from .research.drafts import RecordError
 from .research.quotes import QuoteError
 from .store.backups import backups_dir, list_backups, make_backup, restore, verified
@@ -103,6 +104,8 @@ def filter_from_args(session, args) -> EventFilter:
     values: dict = {}
     for dim in REGISTRY:
         values.update(dim.from_args(args, lambda kind, words: resolve(session, kind, words)))
+    if values.get("tags"):  # matched as saving matches them: case and runs of spaces ignored
+        values["tags"] = matching_tags(session, values["tags"])
     return EventFilter(**values)
 
 
@@ -158,6 +161,10 @@ def _preparing_report():
     return report
 
 
+def _warn(message: str) -> None:
+    print(f"azrel: warning: {message}", file=sys.stderr)
+
+
 def _export(db, args) -> int:
     with db.read() as s:
         f = filter_from_args(s, args)
@@ -172,14 +179,14 @@ def _export(db, args) -> int:
             keep_rows(db, f, progress=preparing)
         with db.read() as s:
             if args.what == "events":
-                return export_events(s, f, out, excel=args.excel, preparing=preparing)
+                return export_events(s, f, out, excel=args.excel, preparing=preparing, warn=_warn)
             if args.what == "agreements":
-                return export_agreements(s, f, out, excel=args.excel)
+                return export_agreements(s, f, out, excel=args.excel, warn=_warn)
             if args.what == "organisations":
-                return export_organisations(s, f, out, excel=args.excel)
+                return export_organisations(s, f, out, excel=args.excel, warn=_warn)
             if args.what == "sources":
-                return export_sources(s, f, out, excel=args.excel)
-            return export_annotations(s, out, tags=f.tags, text_contains=f.text, excel=args.excel)
+                return export_sources(s, f, out, excel=args.excel, warn=_warn)
+            return export_annotations(s, out, tags=f.tags, text_contains=f.text, excel=args.excel, warn=_warn)
 
     if args.output:
         if args.output.is_dir():
@@ -202,7 +209,7 @@ def _file_commands(args) -> int | None:
     path = args.db or default_db_path()
     if args.command == "restore":
         aside = restore(path, args.path)
-        kept = f"; the replaced file was kept as {aside}" if aside else ""
+        kept = f"; the replaced contents were kept as {aside}" if aside else ""
         print(f"restored {path} from {args.path}{kept}")
         return 0
     if args.command == "backups":
@@ -222,6 +229,9 @@ def _bench(args) -> int:
 
     path = args.db or default_db_path()
     if args.bench_command == "generate":
+        for option, value in (("--events", args.events), ("--sources", args.sources)):
+            if value is not None and value < 1:
+                raise UserError(f"{option} must be at least 1 (got {value})")
         if path.exists():
             raise UserError(f"{path} exists; give a new file with --db")
         synthetic.generate(path, events=args.events, sources=args.sources, seed=args.seed,
@@ -235,7 +245,23 @@ def _bench(args) -> int:
     return 0
 
 
+def _check_text(argv: Sequence[str]) -> None:
+    """An argument the system could not decode (bytes that are not text in its encoding, kept
+    as lone surrogates) is refused by name rather than failing deep inside with a traceback."""
+    previous = None
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            where = f"the value of {previous}" if previous and previous.startswith("-") else "an argument"
+            raise UserError(f"{where} is not valid text (it holds bytes that are not characters in "
+                            "the system's encoding)") from None
+        previous = arg
+
+
 def run(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _check_text(argv)
     args = build_parser().parse_args(argv)
     if args.command == "bench":
         return _bench(args)
@@ -315,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
     except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError, RecordError,
-            QuoteError) as exc:
+            QuoteError, OutputError) as exc:
         print(f"azrel: error: {exc}", file=sys.stderr)
         return 2
     except ExportCancelled:

@@ -9,8 +9,16 @@ those positions with the events' rows already rendered (core/export_rows.py).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
+import secrets
+import stat
+import sys
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import text
@@ -19,12 +27,16 @@ from sqlalchemy.orm import Session
 from ..query.filters import EventFilter, compile_filter
 from ..query.timeline import order_by
 from ..research.annotations import list_annotations
-from ..store.database import Database, DatabaseError
+from ..store.backups import PARTIAL, backups_dir
+from ..store.database import Database, DatabaseError, open_library_paths
 from ..store.driver import cursor_result
+from ..store.files import SQLITE_HEADER
+from ..store.identity import same_file
 from . import export_rows
-from .export_cells import JOIN, safe_cell, unescape_cell, writer
+from .export_cells import JOIN, LongCells, safe_cell, unescape_cell, writer
 
-__all__ = ["BOM", "JOIN", "ExportCancelled", "safe_cell", "unescape_cell", "write_atomically"]
+__all__ = ["BOM", "JOIN", "ExportCancelled", "OutputError", "is_device_name", "safe_cell", "unescape_cell",
+           "write_atomically"]
 
 BOM = "\ufeff"
 
@@ -46,12 +58,18 @@ class ExportCancelled(Exception):
     """The user cancelled an export; the caller discards the partial file."""
 
 
-def _writer(out: TextIO, columns, excel: bool):
+def _writer(out: LongCells, columns, excel: bool):
     if excel:
         out.write(BOM)
     w = writer(out)
     w.writerow(columns)
     return w
+
+
+def _warn(guard: LongCells, warn: Callable[[str], None] | None) -> None:
+    message = guard.warning()
+    if message and warn:
+        warn(message)
 
 
 def _joined(sql: str) -> str:
@@ -100,6 +118,7 @@ def export_events(
     session: Session, f: EventFilter, out: TextIO, *, sort: str = "date", descending: bool = False,
     excel: bool = False, page: int = 2000, progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None, preparing: Callable[[int, int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> int:
     """Write the filter's events, in timeline (or the given sort) order; return the row count.
     `progress(written, total)` follows the writing; `preparing(rendered, of)` the rendering of
@@ -111,7 +130,8 @@ def export_events(
     alone. Memory stays bounded by the page size.
     """
     c = compile_filter(f)
-    _writer(out, EVENT_COLUMNS, excel)
+    guard = LongCells(out, excel)
+    _writer(guard, EVENT_COLUMNS, excel)
     if cancelled and cancelled():
         raise ExportCancelled()
     written = 0
@@ -141,12 +161,13 @@ def export_events(
                     raise RuntimeError("the export's rows were not rendered for every event")
                 rows = _own_rows(session, cancelled, preparing)
                 continue
-            out.write("".join(lines))
+            guard.write_rows(lines)
             written = hi
             if progress:
                 progress(written, total)
     finally:
         _drop(session)
+    _warn(guard, warn)
     return written
 
 
@@ -181,13 +202,15 @@ def _source_titles(session: Session) -> dict[str, str]:
     return dict(session.execute(text("SELECT id, title FROM sources")).all())
 
 
-def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False) -> int:
+def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False,
+                  warn: Callable[[str], None] | None = None) -> int:
     """Agreements; with a filter, those linked to the filter's events."""
     c = compile_filter(f)
     where = "1 = 1" if f.is_empty else (
         f"a.id IN (SELECT ea.agreement_id FROM event_agreements ea WHERE ea.event_id IN "
         f"(SELECT e.id FROM events e WHERE {c.where}))")
-    writer = _writer(out, AGREEMENT_COLUMNS, excel)
+    guard = LongCells(out, excel)
+    writer = _writer(guard, AGREEMENT_COLUMNS, excel)
     rows = session.execute(text(f"""SELECT a.id, a.title, a.kind, a.summary,
         {_joined(f"SELECT group_concat(name, '{_SEP}') FROM (SELECT c.name AS name FROM agreement_countries x JOIN countries c ON c.id = x.country_id WHERE x.agreement_id = a.id UNION ALL SELECT o.name FROM agreement_organisations x JOIN organisations o ON o.id = x.organisation_id WHERE x.agreement_id = a.id)")},
         {_joined(f"SELECT group_concat(replace(st.step, '_', ' ') || ' ' || st.date, '{_SEP}') FROM (SELECT * FROM agreement_steps WHERE agreement_id = a.id ORDER BY date_start) st")},
@@ -201,13 +224,16 @@ def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: b
         r[6] = _SEP.join(titles.get(s, s) for s in r[6].split(_SEP) if s)
         r[8] = bool(r[8])
         writer.writerow([safe_cell(JOIN.join(v.split(_SEP)) if isinstance(v, str) else v) for v in r])
+    _warn(guard, warn)
     return len(rows)
 
 
-def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False) -> int:
+def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False,
+                  warn: Callable[[str], None] | None = None) -> int:
     """Organisations with the number of the filter's events that involve them or their bodies."""
     c = compile_filter(f)
-    writer = _writer(out, ORGANISATION_COLUMNS, excel)
+    guard = LongCells(out, excel)
+    writer = _writer(guard, ORGANISATION_COLUMNS, excel)
     rows = session.execute(text(f"""
         WITH RECURSIVE tree(ancestor, id) AS (SELECT id, id FROM organisations
             UNION ALL SELECT t.ancestor, o.id FROM organisations o JOIN tree t ON o.parent_id = t.id),
@@ -223,55 +249,153 @@ def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel
         r = list(row)
         r[3] = JOIN.join(json.loads(r[3]) if r[3] else [])
         writer.writerow([safe_cell(v) for v in r])
+    _warn(guard, warn)
     return len(rows)
 
 
-def export_sources(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False) -> int:
+def export_sources(session: Session, f: EventFilter, out: TextIO, *, excel: bool = False,
+                  warn: Callable[[str], None] | None = None) -> int:
     """Sources; with a filter, those cited by the filter's events."""
     c = compile_filter(f)
     where = "1 = 1" if f.is_empty else (
         f"s.id IN (SELECT ps.source_id FROM event_citations x JOIN passages ps ON ps.id = x.passage_id "
         f"WHERE x.event_id IN (SELECT e.id FROM events e WHERE {c.where}))")
-    writer = _writer(out, SOURCE_COLUMNS, excel)
+    guard = LongCells(out, excel)
+    writer = _writer(guard, SOURCE_COLUMNS, excel)
     rows = session.execute(text(f"""SELECT s.id, s.title, s.publisher, s.author, s.url, s.published,
         s.data_as_of, s.kind, s.language, s.reliability, s.sha256,
         (SELECT count(*) FROM passages ps WHERE ps.source_id = s.id AND ps.kind = 'citation')
         FROM sources s WHERE {where} ORDER BY s.title"""), c.params).all()
     for r in rows:
         writer.writerow([safe_cell(v) for v in r])
+    _warn(guard, warn)
     return len(rows)
 
 
 def export_annotations(session: Session, out: TextIO, *, tags: tuple[str, ...] = (),
-                       text_contains: str = "", excel: bool = False) -> int:
-    writer = _writer(out, ANNOTATION_COLUMNS, excel)
+                       text_contains: str = "", excel: bool = False,
+                       warn: Callable[[str], None] | None = None) -> int:
+    guard = LongCells(out, excel)
+    writer = _writer(guard, ANNOTATION_COLUMNS, excel)
     views = list_annotations(session, tags=tags, text_contains=text_contains)
     for v in views:
         writer.writerow([safe_cell(x) for x in (
             v.id, v.target_kind, v.target_id, v.target_label, v.quote, v.body, JOIN.join(v.tags),
             v.created_at.isoformat(timespec="seconds"), v.updated_at.isoformat(timespec="seconds"),
             v.detached)])
+    _warn(guard, warn)
     return len(views)
 
 
-def write_atomically(path, write: Callable[[TextIO], int]) -> int:
+class OutputError(OSError):
+    """An output file that cannot or must not be written; the message is one sentence naming
+    the user's file (never a temporary one). An OSError, as the failure to write a file is."""
+
+
+REPLACE_ATTEMPTS = 6
+REPLACE_PAUSES = (0.05, 0.1, 0.2, 0.4, 0.8)  # seconds: an antivirus scan of a new file is brief
+
+# Names Windows gives to devices in every folder: `NUL`, `CON`, `COM1`, also with an extension.
+_WINDOWS_DEVICE = re.compile(r"(?i)(?:con|prn|aux|nul|com[1-9]|lpt[1-9]|conin\$|conout\$)(?:\..*)?")
+
+
+def is_device_name(name: str, *, windows: bool = sys.platform == "win32") -> bool:
+    """Whether `name` is a device on Windows (`-o NUL`), where it is one."""
+    return windows and _WINDOWS_DEVICE.fullmatch(name.rstrip(" .")) is not None
+
+
+def _special(path: Path) -> bool:
+    """A device, a pipe or a socket: written through, never replaced by a regular file."""
+    if is_device_name(path.name):
+        return True
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _refuse_protected(path: Path) -> None:
+    """An export never replaces a library open in this process, its logs, a backup, or any
+    SQLite database."""
+    for library in open_library_paths():
+        for protected in (library, *(library.with_name(library.name + s) for s in ("-wal", "-shm", "-journal"))):
+            if same_file(path, protected):
+                raise OutputError(f"{path} is the library AzRel has open (or one of its files); an export "
+                                  "never replaces it: choose another file name.")
+    if not path.exists() or _special(path):
+        return
+    if same_file(path.parent, backups_dir()):
+        raise OutputError(f"{path} is in the backups folder; an export never replaces a backup: "
+                          "choose another file name.")
+    try:
+        with path.open("rb") as fh:  # not an open library (checked above), so no lock to lose
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return
+    if header == SQLITE_HEADER:
+        raise OutputError(f"{path} is a database, not a spreadsheet; an export never replaces a "
+                          "database: choose another file name.")
+
+
+def _new_file_beside(path: Path):
+    """A new temporary file beside `path`, created exclusively (a link planted under its name is
+    never followed) with the permissions the user's umask gives a new file."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{PARTIAL}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        return tmp, fd
+    raise OutputError(f"no temporary file could be made beside {path}.")
+
+
+def _replace(tmp: Path, path: Path, replace: Callable, pause: Callable[[float], None]) -> None:
+    """Rename, retrying a few times while another program (an antivirus scanning the new file, a
+    spreadsheet holding the old one) keeps it; then one sentence naming the user's file."""
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            replace(tmp, path)
+            return
+        except PermissionError as exc:
+            if attempt + 1 == REPLACE_ATTEMPTS:
+                raise OutputError(
+                    f"{path} could not be replaced: it is open in another program (a spreadsheet, "
+                    "say) or may not be written; close it there and export again. It was left as "
+                    "it was.") from exc
+            pause(REPLACE_PAUSES[min(attempt, len(REPLACE_PAUSES) - 1)])
+
+
+def write_atomically(path, write: Callable[[TextIO], int], *, replace: Callable = os.replace,
+                     pause: Callable[[float], None] = time.sleep) -> int:
     """Run `write` into a temporary file beside `path`, then rename it into place.
 
     An existing file at `path` is replaced only once the new one is complete: a failure
-    (disk full, cancel) leaves the old file as it was and removes the partial one.
+    (disk full, cancel) leaves the old file as it was and removes the partial one. A device or a
+    pipe (`-o /dev/null`, `NUL`) is written through instead. The open library, its logs, its
+    backups and any database are refused. `replace` and `pause` are the rename and the wait
+    between its attempts.
     """
-    import os
-    from pathlib import Path
-
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.partial")
+    _refuse_protected(path)
+    if _special(path):
+        with path.open("w", encoding="utf-8", newline="") as out:
+            return write(out)
+    tmp, fd = _new_file_beside(path)
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as out:
-            count = write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                count = write(out)
+                out.flush()
+                os.fsync(out.fileno())
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))  # a replaced file keeps its permissions
+        except OSError as exc:
+            raise OutputError(f"{path} could not be written ({exc.strerror or exc}; check that the disk "
+                              "has space); an earlier file of that name was left as it was.") from exc
+        _replace(tmp, path, replace, pause)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise
     return count

@@ -36,8 +36,9 @@ ORDER = "temp._export_order"
 VERSION_KEY = "export_rows"  # app_meta: the versions the stored heads were rendered at
 HEAD_WIDTH = 20  # id ... contradicting_quotes, origin
 # Part of the stored heads' version: raised when what a head holds changes, so heads rendered
-# by an earlier version of the app are rendered again (2: the origin column).
-HEAD_FORMAT = "2"
+# by an earlier version of the app are rendered again (2: the origin column; 3: the formula rule
+# also looks past leading spaces and invisible characters, full-width signs, telephone numbers).
+HEAD_FORMAT = "3"
 NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
 BATCH = 2000  # events rendered at once
 WRITE_BATCH = 10_000  # rows written at once (a refresh: per write transaction)

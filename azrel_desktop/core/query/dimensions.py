@@ -377,7 +377,11 @@ class Text(Dimension):
         return f"{rowid} IN (SELECT rowid FROM event_fts WHERE event_fts MATCH {p.add(query)})"
 
     def chips(self, f: EventFilter, labels: Labels) -> list[FilterChip]:
-        return [FilterChip("text", None, f"text contains “{f.text.strip()}”")] if f.text.strip() else []
+        if not f.text.strip():
+            return []
+        if fts_query(f.text) is None:  # no word to search for: the text filters nothing
+            return [FilterChip("text", None, f"text “{f.text.strip()}” ignored: it holds no words")]
+        return [FilterChip("text", None, f"text contains “{f.text.strip()}”")]
 
     def from_args(self, args: Any, resolve: Callable[[str, str], str]) -> dict[str, Any]:
         return {"text": args.search}

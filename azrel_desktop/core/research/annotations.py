@@ -113,6 +113,35 @@ def _set_tags(session: Session, annotation_id: str, tags: tuple[str, ...]) -> No
     session.add_all([m.AnnotationTag(annotation_id=annotation_id, tag=t) for t in tags])
 
 
+def _check_text(body, tags=()) -> None:
+    """Refuse, in words, a note or tag holding a lone surrogate (half of a character, as pasted
+    from a broken source or decoded from bytes that were not text): it cannot be stored."""
+    for what, value in (("note", body), *(("tag", t) for t in (tags.split(",") if isinstance(tags, str) else tags or ()))):
+        if not isinstance(value, str):
+            continue
+        for index, ch in enumerate(value):
+            if "\ud800" <= ch <= "\udfff":
+                raise AnnotationError(
+                    f"the {what} is not valid text: character {index + 1} is half of a character "
+                    f"(U+{ord(ch):04X}), as text copied from a damaged source can be; remove it and save again")
+
+
+def _tag_key(tag: str) -> str:
+    return " ".join(str(tag).split()).casefold()
+
+
+def matching_tags(session: Session, wanted) -> tuple[str, ...]:
+    """The stored spellings of the tags asked for, matched as saving matches them (case and
+    runs of spaces ignored); a tag no note carries is kept as asked (it finds nothing)."""
+    if not wanted:
+        return ()
+    keys = {_tag_key(t) for t in wanted}
+    found = [tag for tag, _ in all_tags(session) if _tag_key(tag) in keys]
+    matched = {_tag_key(t) for t in found}
+    rest = [" ".join(str(t).split()) for t in wanted if _tag_key(t) not in matched]
+    return tuple(dict.fromkeys([*found, *rest]))
+
+
 def _add(session: Session, target_kind: str, target_id: str, body: str, tags,
          annotation_id: str | None, created_at: datetime | None) -> tuple[AnnotationView, Changes]:
     if target_kind not in TARGET_MODELS:
@@ -134,11 +163,13 @@ def _add(session: Session, target_kind: str, target_id: str, body: str, tags,
 def add_annotation(db, target_kind: str, target_id: str, body: str, tags=(),
                    *, annotation_id: str | None = None,
                    created_at: datetime | None = None) -> tuple[AnnotationView, Changes]:
+    _check_text(body, tags)
     with db.write() as session:
         return _add(session, target_kind, target_id, body, tags, annotation_id, created_at)
 
 
 def update_annotation(db, annotation_id: str, body: str, tags=()) -> tuple[AnnotationView, Changes]:
+    _check_text(body, tags)
     with db.write() as session:
         a = session.get(m.Annotation, annotation_id)
         if a is None:
@@ -203,6 +234,7 @@ def restore_annotation(db, view: AnnotationView) -> tuple[AnnotationView, Change
 def annotate_selection(db, source_id: str, start: int, end: int, body: str,
                        tags=()) -> tuple[AnnotationView, Changes]:
     """Store the user's selected span as a `user` passage and attach a note to it."""
+    _check_text(body, tags)
     with db.write() as session:
         source = session.get(m.Source, source_id)
         if source is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -219,6 +220,7 @@ class Database:
         self.notice: str | None = None  # something the user should be told about this file
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(azrel_write=True), expire_on_commit=False)
+        _OPEN.add(self)
 
     def _translate(self, exc: DBAPIError) -> DatabaseError | None:
         if _is_lock(exc):
@@ -256,7 +258,16 @@ class Database:
             yield session
 
     def close(self) -> None:
+        _OPEN.discard(self)
         self.engine.dispose()
+
+
+_OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+def open_library_paths() -> list[Path]:
+    """The library files open in this process (an export must never write onto one)."""
+    return [db.path for db in list(_OPEN)]
 
 
 def migrate(engine: Engine) -> None:
@@ -299,6 +310,27 @@ def network_notice(path: Path, volume: Volume) -> str:
             "and it should be open on one computer at a time. A copy on a local disk is faster.")
 
 
+def _log_files_writable(path: Path) -> bool:
+    """Whether the write-ahead log and shared-memory files, where they exist, can be written:
+    another user's `-shm` makes every save fail although the library itself is writable."""
+    for suffix in ("-wal", "-shm"):
+        extra = path.with_name(path.name + suffix)
+        if extra.exists() and not os.access(extra, os.W_OK):
+            return False
+    return True
+
+
+def _create_private(path: Path) -> None:
+    """Create the new library file (and its folder) readable by the user alone on POSIX; SQLite
+    gives its -wal and -shm the file's permissions."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
 def open_database(
     path: Path | str | None = None,
     *,
@@ -331,7 +363,7 @@ def open_database(
     try:
         state = take_early_look(path) or inspect_file(path)
     except CorruptDatabaseError as exc:
-        moved = recovery.quarantine(path)
+        moved = recovery.quarantine(path, timeout_ms=busy_timeout_ms)
         newest = backups.newest_verified_backup(path)
         if newest is not None:
             raise DamagedDatabaseError(
@@ -347,8 +379,8 @@ def open_database(
         finally:
             engine.dispose()
         notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup "
-                  f"was found, so {report.total} of your own records (notes, tags, selections, records and citations) "
-                  "were salvaged into a new file and the corpus was reloaded.")
+                  f"was found, so your own records (notes, tags, selections, records and citations) were "
+                  f"salvaged into a new file and the corpus was reloaded: {report.describe()}")
         state = inspect_file(path)
     head = head_revision()  # from the scripts' text; Alembic itself only for an upgrade
     if state.revision is not None and state.revision != head and not _known_revision(state.revision):
@@ -357,7 +389,7 @@ def open_database(
             "update the app to open it. The file was left untouched."
         )
     if readonly is None:
-        readonly = not _writable(path)
+        readonly = not _writable(path) or not _log_files_writable(path)
     if readonly:
         if not state.exists or state.revision != head:
             raise DatabaseError(f"{path} is read-only and needs to be created or upgraded first; "
@@ -375,7 +407,8 @@ def open_database(
         db.notice = f"{path.name} is read-only: you can browse and export, but not change notes."
         return db
     if not state.exists:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
+    backups.clean_leftovers(path.parent)
     if network:
         notice = " ".join(filter(None, (notice, network_notice(path, on_volume))))
     engine = make_engine(path, busy_timeout_ms=busy_timeout_ms, network=network)

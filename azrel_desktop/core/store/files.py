@@ -14,6 +14,7 @@ import errno
 import os
 import secrets
 import sqlite3
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
@@ -162,7 +163,9 @@ def connect_for_reading(path: Path, *, network: bool | None = None,
         return con
     except sqlite3.Error as exc:
         con.close()
-        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN" or folder_writable(path.parent):
+        # (SQLite says "cannot open", or, for a read-only folder, "read-only directory")
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if not (name == "SQLITE_CANTOPEN" or name.startswith("SQLITE_READONLY")) or folder_writable(path.parent):
             raise
     if network is None:
         from .volumes import volume_of
@@ -189,6 +192,11 @@ def _has_sqlite_header(path: Path) -> bool:
         return False
 
 
+# Tables every AzRel library has had since its first schema: a file with an `alembic_version`
+# but without these is another program's database.
+LIBRARY_TABLES = frozenset({"app_meta", "sources", "passages", "events", "annotations", "annotation_tags"})
+
+
 def inspect_file(path: Path) -> FileState:
     """Classify a file without writing to it; raise DatabaseError if it is unusable.
 
@@ -203,6 +211,13 @@ def inspect_file(path: Path) -> FileState:
     if path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not an AzRel database file.")
     try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError as exc:
+        raise DatabaseError(f"{path} could not be opened ({exc.strerror or exc}); it was left untouched.") from exc
+    if not regular:  # a pipe would be waited on for ever, a device read without end
+        raise NotADatabaseError(f"{path} is not a regular file (a pipe or a device), not an AzRel database; "
+                                "it was left untouched.")
+    try:
         # The header is read here: SQLITE_NOTADB means the file is not SQLite at all.
         con = connect_for_reading(path)
     except sqlite3.DatabaseError as exc:
@@ -212,6 +227,8 @@ def inspect_file(path: Path) -> FileState:
             raise NotADatabaseError(
                 f"{path} is not a SQLite database (it may be another kind of file); it was left untouched."
             ) from exc
+        if is_corruption(exc):
+            raise CorruptDatabaseError(f"{path} is damaged ({exc}).") from exc
         raise DatabaseError(f"{path} could not be read ({exc}); it was left untouched.") from exc
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} could not be opened ({exc}); it was left untouched.") from exc
@@ -227,15 +244,18 @@ def inspect_file(path: Path) -> FileState:
         if check != [("ok",)]:
             raise CorruptDatabaseError(f"{path} is damaged (integrity check: {check[0][0]}).")
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        revision = None
-        if "alembic_version" in tables:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        elif tables:
+        if not tables or (tables == {"alembic_version"}
+                          and con.execute("SELECT count(*) FROM alembic_version").fetchone()[0] == 0):
+            return FileState(True, None, False)  # empty, or every migration undone
+        if "alembic_version" not in tables or not tables >= LIBRARY_TABLES:
             raise NotADatabaseError(
                 f"{path} is a SQLite database from another program, not AzRel; it was left untouched."
             )
-        return FileState(True, revision, bool(tables))
+        rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+        if len(rows) != 1 or not isinstance(rows[0][0], str) or not rows[0][0].strip():
+            raise DatabaseError(f"{path} has no readable schema version, so AzRel cannot tell how to "
+                                "open it; it was left untouched.")
+        return FileState(True, rows[0][0], True)
     finally:
         con.close()
 

@@ -1,7 +1,15 @@
-"""Damaged files: moving them aside (never deleting them) and salvaging the user's own
-records — notes, their tags, selected passages, user sources, and the events, agreements, steps,
-memberships, organisations, countries and people they recorded with their links and citations
-(of their own records and of the corpus's) — into a new file.
+"""Damaged files: moving them aside (never deleting them, never while another program has them
+open) and salvaging the user's own records — notes, their tags, selected passages, user sources,
+and the events, agreements, steps, memberships, organisations, countries and people they
+recorded with their links and citations (of their own records and of the corpus's) — into a new
+file.
+
+Salvage reads every row SQLite can still read. A damaged page makes every query that reaches it
+fail, so the rows are read from both ends of each table, and the stretch between is probed row
+by row (the rowids of these tables are small integers handed out in order), or by halving the
+range where it is too wide for that; the rowids an intact index still lists are fetched one by
+one too. What was saved is then made consistent (no tag without its note, no link without the
+record it belongs to), and the report says what was saved and what could not be.
 
 The seed corpus is not salvaged: it is reloaded from the shipped corpus (which keeps what the
 user's records name; see corpus/seed.py).
@@ -11,11 +19,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..errors import DatabaseLockedError
 from .files import readonly_uri
+from .in_use import IN_USE, sole_connection
 
 _MINE = "(SELECT id FROM {table} WHERE is_seed = 0)"
 _USER_PASSAGE = "passage_id IN (SELECT id FROM passages WHERE kind = 'user')"
@@ -47,59 +58,232 @@ USER_TABLES = (
     ("source_versions", "source_id IN (SELECT id FROM sources WHERE is_seed = 0)"),
     ("passage_orphans", "passage_id IN (SELECT id FROM passages WHERE kind = 'user')"),
 )
-CHUNK = 200
+LABELS = {"sources": "sources", "passages": "selected passages", "annotations": "notes",
+          "annotation_tags": "tags", "source_files": "imported files",
+          "source_versions": "earlier versions of texts", "passage_orphans": "passages awaiting a place"}
+
+
+def _label(table: str) -> str:
+    return LABELS.get(table, table.replace("_", " "))
+PROBE_ROWS = 200_000  # a damaged stretch up to this many rowids wide is probed row by row
+PAST_THE_END = 5_000  # rowids probed past the last known one before an open stretch is given up
+PROBE_BUDGET = 4_000  # queries spent halving a wider stretch
+MIN_ROWID, MAX_ROWID = -(2**63), 2**63 - 1
 
 
 @dataclass(frozen=True)
 class SalvageReport:
     rows: dict[str, int]
     unreadable_chunks: int
+    lost: dict[str, int] = field(default_factory=dict)  # rows that could not be saved, by table
+    dropped: dict[str, int] = field(default_factory=dict)  # saved rows whose parent was lost
 
     @property
     def total(self) -> int:
         return sum(self.rows.values())
 
+    def describe(self) -> str:
+        """What was saved and what could not be, in one sentence."""
+        saved = ", ".join(f"{self.rows.get(t, 0)} {_label(t)}" for t, _ in USER_TABLES
+                          if self.rows.get(t) or t == "annotations")
+        missing = {t: self.lost.get(t, 0) + self.dropped.get(t, 0) for t, _ in USER_TABLES}
+        if not any(missing.values()) and not self.unreadable_chunks:
+            return f"saved {saved}; nothing readable was lost."
+        could_not = ", ".join(f"about {n} {_label(t)}" for t, n in missing.items() if n)
+        return (f"saved {saved}; could not save {could_not or 'parts of the file'} "
+                "(their pages are unreadable).")
 
-def quarantine(path: Path) -> Path:
-    """Move a damaged file (and its -wal/-shm) aside under a unique name; return the new path."""
+
+def _rename(src: Path, dst: Path) -> None:
+    os.replace(src, dst)
+
+
+def quarantine(path: Path, *, timeout_ms: int = 8000) -> Path:
+    """Move a damaged file (and its -wal/-shm) aside under a unique name; return the new path.
+
+    Never while another program has it open: that program would go on writing into the file
+    moved aside (Linux, macOS), or the rename fails (Windows)."""
+    refusal = (f"{path} is damaged, and it is {IN_USE}; close it there, then open it again here to "
+               "recover it.")
+    with sole_connection(path, timeout_ms, refusal=refusal):
+        pass
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix or '.sqlite3'}")
-    os.replace(path, target)
-    for suffix in ("-wal", "-shm"):
-        extra = path.with_name(path.name + suffix)
-        if extra.exists():
-            os.replace(extra, target.with_name(target.name + suffix))
+    try:
+        _rename(path, target)
+        for suffix in ("-wal", "-shm"):
+            extra = path.with_name(path.name + suffix)
+            if extra.exists():
+                _rename(extra, target.with_name(target.name + suffix))
+    except PermissionError as exc:
+        raise DatabaseLockedError(refusal) from exc
     return target
 
 
-def _readable_rows(con: sqlite3.Connection, table: str, where: str):
-    """Yield the rows of `table` that can still be read, skipping damaged stretches."""
-    last = -(2**63)
-    bad = 0
-    while True:
+class _Reader:
+    """The readable rows of one table of a damaged file, found with as few queries as it takes."""
+
+    def __init__(self, con: sqlite3.Connection, table: str, where: str):
+        self.con, self.table, self.where = con, table, where
+        self.rows: dict[int, tuple] = {}
+        self.failed: list[int] = []  # rowids probed one by one that could not be read
+        self.listed: set[int] = set()  # rowids an index lists
+        self.unreadable_stretches = 0
+        self.budget = PROBE_BUDGET
+
+    def _scan(self, sql: str, params: tuple) -> tuple[int | None, bool]:
+        """Read rows in order until the end or the first error; the last rowid read, and whether
+        the scan reached the end."""
+        last = None
         try:
-            rows = con.execute(
-                f"SELECT rowid, * FROM {table} WHERE rowid > ? AND ({where}) ORDER BY rowid LIMIT ?",
-                (last, CHUNK)).fetchall()
+            for row in self.con.execute(sql, params):
+                self.rows.setdefault(row[0], row[1:])
+                last = row[0]
         except sqlite3.DatabaseError:
-            bad += 1
-            if bad > 1000:
+            return last, False
+        return last, True
+
+    def _forward(self, lo: int, hi: int) -> tuple[int | None, bool]:
+        return self._scan(f"SELECT rowid, * FROM {self.table} WHERE rowid > ? AND rowid < ? AND "
+                          f"({self.where}) ORDER BY rowid", (lo, hi))
+
+    def _backward(self, lo: int, hi: int) -> tuple[int | None, bool]:
+        return self._scan(f"SELECT rowid, * FROM {self.table} WHERE rowid > ? AND rowid < ? AND "
+                          f"({self.where}) ORDER BY rowid DESC", (lo, hi))
+
+    def _one(self, rowid: int) -> bool:
+        try:
+            row = self.con.execute(f"SELECT rowid, * FROM {self.table} WHERE rowid = ? AND ({self.where})",
+                                   (rowid,)).fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        if row is not None:
+            self.rows.setdefault(row[0], row[1:])
+        return True
+
+    def _known_max(self) -> int:
+        return max((*self.rows, *self.listed), default=0)
+
+    def _probe(self, lo: int, hi: int, *, open_end: bool = False) -> None:
+        run = 0
+        for rowid in range(lo + 1, hi):
+            if self._one(rowid):
+                run = 0
+                continue
+            self.failed.append(rowid)
+            run += 1
+            if open_end and run >= PAST_THE_END and rowid > self._known_max():
                 return
-            last += CHUNK
-            continue
-        if not rows:
+
+    @property
+    def lost(self) -> int:
+        """Rows that could not be read: rowids below the last one known that failed, or the rows
+        an intact index lists beyond those read, whichever says more."""
+        known = self._known_max()
+        failed = sum(1 for r in self.failed if r <= known and r not in self.rows)
+        return max(failed, len(self.listed - self.rows.keys()))
+
+    def _gap(self, lo: int, hi: int, *, open_end: bool = False) -> None:
+        """Rows with lo < rowid < hi, where a scan from either end fails at once."""
+        if hi - lo <= 1:
             return
-        for row in rows:
-            yield row[1:]
-        last = rows[-1][0]
+        if hi - lo - 1 <= PROBE_ROWS:
+            self._probe(lo, hi, open_end=open_end)
+            return
+        # Too wide to probe each rowid: read outwards from the middle, halving what is left.
+        if self.budget <= 0:
+            self.unreadable_stretches += 1
+            return
+        self.budget -= 2
+        mid = lo + (hi - lo) // 2
+        last, done = self._forward(mid - 1, hi)
+        right_from = mid - 1 if last is None else last
+        first, done_back = self._backward(lo, mid)
+        left_to = mid if first is None else first
+        self._gap(lo, left_to if not done_back else lo + 1)
+        if not done:
+            self._gap(right_from, hi)
+
+    def read(self) -> Iterator[tuple]:
+        last, done = self._forward(MIN_ROWID, MAX_ROWID)
+        if not done:
+            lo = MIN_ROWID if last is None else last
+            first, done_back = self._backward(lo, MAX_ROWID)
+            hi = MAX_ROWID if first is None else first
+            self._by_indexes()
+            if not done_back:
+                # The ends of an unknown stretch: rowids start at 1 and grow, so a stretch open
+                # at either end is bounded by what was read or listed, and the probing of an
+                # open end stops once it is well past the last rowid known.
+                open_end = hi == MAX_ROWID
+                if lo == MIN_ROWID:
+                    lo = min([0, *self.listed, *([] if open_end else [hi - 1])]) - 1
+                if open_end:
+                    hi = max(lo, self._known_max()) + PROBE_ROWS
+                self._gap(lo, hi, open_end=open_end)
+        for rowid in sorted(self.rows):
+            yield self.rows[rowid]
+
+    def _by_indexes(self) -> None:
+        """Rowids an intact index still lists, fetched one by one (a sparse table's stretches).
+        An index lists every row, so only the tables salvaged whole use it: for the others it
+        would mostly list the corpus's rows."""
+        if self.where != "1 = 1":
+            return
+        try:
+            indexes = [r[1] for r in self.con.execute(f"PRAGMA index_list({self.table})")]
+        except sqlite3.DatabaseError:
+            return
+        for index in indexes:
+            rowids: list[int] = []
+            try:
+                for (rowid,) in self.con.execute(f'SELECT rowid FROM {self.table} INDEXED BY "{index}"'):
+                    rowids.append(rowid)
+            except sqlite3.DatabaseError:
+                pass
+            if self.where == "1 = 1":
+                self.listed.update(rowids)
+            for rowid in rowids:
+                if rowid not in self.rows:
+                    self._one(rowid)
+
+
+def _connect_damaged(damaged: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(readonly_uri(damaged), uri=True)
+    # A file shorter than its header says is refused as a whole unless the schema is writable;
+    # then SQLite reads the pages that are there (the connection is read-only all the same).
+    con.execute("PRAGMA writable_schema = ON")
+    return con
+
+
+# Saved rows whose parent was not saved, removed so the new file passes its foreign-key check.
+# (Passages are checked against their sources once the corpus is loaded, not here.)
+_ORPHANS = (
+    ("annotation_tags", "annotation_id NOT IN (SELECT id FROM annotations)"),
+    ("agreement_countries", "agreement_id NOT IN (SELECT id FROM agreements)"),
+    ("agreement_organisations", "agreement_id NOT IN (SELECT id FROM agreements)"),
+    ("event_organisations", "event_id NOT IN (SELECT id FROM events)"),
+    ("event_countries", "event_id NOT IN (SELECT id FROM events)"),
+    ("event_people", "event_id NOT IN (SELECT id FROM events)"),
+    ("event_agreements", "event_id NOT IN (SELECT id FROM events)"),
+    ("event_citations", "passage_id NOT IN (SELECT id FROM passages)"),
+    ("step_citations", "passage_id NOT IN (SELECT id FROM passages)"),
+    ("membership_citations", "passage_id NOT IN (SELECT id FROM passages)"),
+    ("organisation_citations", "passage_id NOT IN (SELECT id FROM passages)"),
+    ("source_files", "source_id NOT IN (SELECT id FROM sources)"),
+    ("source_versions", "source_id NOT IN (SELECT id FROM sources)"),
+    ("passage_orphans", "passage_id NOT IN (SELECT id FROM passages)"),
+)
 
 
 def salvage(damaged: Path, target_engine) -> SalvageReport:
     """Copy the user's readable records from `damaged` into a migrated, empty database."""
     rows: dict[str, int] = {}
+    lost: dict[str, int] = {}
+    dropped: dict[str, int] = {}
     unreadable = 0
     try:
-        src = sqlite3.connect(readonly_uri(damaged), uri=True)
+        src = _connect_damaged(damaged)
     except sqlite3.Error:
         return SalvageReport({}, 1)
     try:
@@ -115,6 +299,8 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
                 except sqlite3.DatabaseError:
                     unreadable += 1
                     continue
+                if not columns:  # a file from before the table existed
+                    continue
                 if "retired" in where and "retired" not in columns:  # a file from before 0009
                     where = "is_seed = 0"
                 keep = [i for i, c in enumerate(columns) if c in wanted]
@@ -122,16 +308,25 @@ def salvage(damaged: Path, target_engine) -> SalvageReport:
                     continue
                 names = ", ".join(f'"{columns[i]}"' for i in keep)
                 marks = ", ".join("?" for _ in keep)
+                reader = _Reader(src, table, where)
                 count = 0
-                for row in _readable_rows(src, table, where):
+                for row in reader.read():
                     dest.execute(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})",
                                  [row[i] for i in keep])
                     count += 1
                 rows[table] = count
+                if reader.lost:
+                    lost[table] = reader.lost
+                unreadable += reader.unreadable_stretches
+            for table, orphan in _ORPHANS:
+                gone = dest.execute(f"DELETE FROM {table} WHERE {orphan}").rowcount
+                if gone:
+                    dropped[table] = gone
+                    rows[table] = rows.get(table, 0) - gone
             dest.execute("COMMIT")
             dest.execute("PRAGMA foreign_keys = ON")
         finally:
             raw.close()
     finally:
         src.close()
-    return SalvageReport(rows, unreadable)
+    return SalvageReport(rows, unreadable, lost, dropped)
