@@ -131,7 +131,7 @@ class StepTree(QTreeWidget):
             self.opened.emit(target)
 
 
-class AgreementPage(RecordPage):
+class AgreementPage(RecordPage[AgreementRecord]):
     kind = "agreement"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -162,8 +162,8 @@ class AgreementPage(RecordPage):
         self.body.addWidget(self.events)
         self.notes = self.notes_section("Your notes on this agreement")
 
-    def record_title(self) -> str:
-        return self.record.title
+    def record_title(self, record: AgreementRecord) -> str:
+        return record.title
 
     def _load(self, record_id: str) -> AgreementRecord:
         return self.ctx.library.agreement(record_id)

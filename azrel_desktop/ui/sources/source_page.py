@@ -542,7 +542,7 @@ class SourcePage(QWidget):
     def _select_orphan(self, passage_id: str) -> bool:
         for i in range(self.orphan_tree.topLevelItemCount()):
             item = self.orphan_tree.topLevelItem(i)
-            if item.data(0, PASSAGE_ROLE) == passage_id:
+            if item is not None and item.data(0, PASSAGE_ROLE) == passage_id:
                 self.orphan_tree.setCurrentItem(item)
                 self.passage_notes.set_target("passage", passage_id)
                 return True
@@ -562,7 +562,7 @@ class SourcePage(QWidget):
         if self.record is None:
             return False
         dialog = SourceMetadataDialog(self.ctx, self.record.id, self)
-        self.details_dialog = dialog  # reachable while open (tests drive it)
+        self.details_dialog: SourceMetadataDialog | None = dialog  # reachable while open (tests drive it)
         try:
             return dialog.exec() == SourceMetadataDialog.DialogCode.Accepted
         finally:
@@ -597,7 +597,7 @@ class SourcePage(QWidget):
     def passage_item(self, passage_id: str) -> QTreeWidgetItem | None:
         for i in range(self.passage_tree.topLevelItemCount()):
             item = self.passage_tree.topLevelItem(i)
-            if item.data(0, PASSAGE_ROLE) == passage_id:
+            if item is not None and item.data(0, PASSAGE_ROLE) == passage_id:
                 return item
         return None
 
