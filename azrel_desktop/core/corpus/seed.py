@@ -92,7 +92,9 @@ def read_corpus(folder: Path | None = None) -> Corpus:
         except UnicodeDecodeError as exc:
             raise SeedError(f"{sid}: {path.name} is not UTF-8") from exc
         source["sha256"] = digest
-    corpus = Corpus(version=int(manifest["version"]), texts=texts, **parts)
+    corpus = Corpus(version=int(manifest["version"]), sources=parts["sources"], texts=texts,
+                    organisations=parts["organisations"], countries=parts["countries"], people=parts["people"],
+                    events=parts["events"], agreements=parts["agreements"], memberships=parts["memberships"])
     _validate(corpus)
     return corpus
 
@@ -272,7 +274,7 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
         session.execute(delete(table).where(owned))
     session.flush()
 
-    stale: list[tuple[type, list[str]]] = []
+    stale: list[tuple[type[Any], list[str]]] = []
 
     def upsert(objects: list, model) -> None:
         keep = {o.id for o in objects}
@@ -360,12 +362,12 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
         links += [m.EventAgreement(event_id=eid, agreement_id=x) for x in e.get("agreements") or []]
         links += _citation_rows(m.EventCitation, "event_id", eid, e,
                                 lambda pid: {"source_id": corpus.passages[pid]["source"]})
-    for a in corpus.agreements:
-        parties = a.get("parties") or {}
-        links += [m.AgreementCountry(agreement_id=a["id"], country_id=x) for x in parties.get("countries") or []]
-        links += [m.AgreementOrganisation(agreement_id=a["id"], organisation_id=x)
+    for agr in corpus.agreements:
+        parties = agr.get("parties") or {}
+        links += [m.AgreementCountry(agreement_id=agr["id"], country_id=x) for x in parties.get("countries") or []]
+        links += [m.AgreementOrganisation(agreement_id=agr["id"], organisation_id=x)
                   for x in parties.get("organisations") or []]
-        for s in a.get("steps") or []:
+        for s in agr.get("steps") or []:
             links += _citation_rows(m.StepCitation, "step_id", s["id"], s)
     for mem in corpus.memberships:
         links += _citation_rows(m.MembershipCitation, "membership_id", mem["id"], mem)
@@ -401,7 +403,7 @@ _USED_BY_USER = {
 }
 
 
-def _remove_stale(session: Session, stale: list[tuple[type, list[str]]]) -> None:
+def _remove_stale(session: Session, stale: list[tuple[type[Any], list[str]]]) -> None:
     """Delete seed records the new corpus dropped, dependents first.
 
     A dropped source that still holds the user's own passages is kept as a user record. A
