@@ -61,6 +61,7 @@ def test_generator_refuses_an_existing_file(small):
 
 
 def test_benchmark_measures_every_figure(small):
+    before = _fingerprint(small)
     report = bench.run(small, repeat=2)
     names = {f.name for f in report.figures}
     assert {"search: rare term", "search: broad term", "jump to middle", "jump to end"} <= names
@@ -76,7 +77,15 @@ def test_benchmark_measures_every_figure(small):
     # A word searched for the first time runs the search itself; again, it is remembered.
     for name in ("search: rare term", "search: broad term", "filter+facets: text 'pipeline'"):
         assert statements(f"{name}, first time") > statements(name), name
+    edits = {"edit one event -> reflected", "add one event -> reflected", "first export after an edit"}
+    assert edits <= names
+    for name in edits - {"first export after an edit"}:  # the edited event is found by search at once
+        assert "NOT FOUND" not in by_name[name].note and by_name[name].median_ms > 0
+    assert float(by_name["first export after an edit"].note.split()[0].replace(",", "")) > 0
+    assert _fingerprint(small) == before  # every edit undone
     for figure in report.figures:
+        if figure.name in edits:
+            continue
         assert figure.median_ms > 0 and figure.raw_median_ms > 0 and figure.ratio > 0
         assert "statements" in figure.note
     assert report.extra["csv export rows/s"] > 0
@@ -89,6 +98,18 @@ def test_benchmark_measures_every_figure(small):
     assert report.extra["facet index (event, option) pairs"] > links
     assert report.extra["facet index build s (once per corpus version)"] > 0
     assert json.loads(report.to_json())["events"] == report.events
+
+
+def _fingerprint(path) -> list:
+    """The events as they are (their own columns and links), to see edits undone."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT e.id, e.title, e.kind, e.disputed, (SELECT count(*) FROM event_countries x "
+                           "WHERE x.event_id = e.id) FROM events e ORDER BY e.id").fetchall()
+    finally:
+        con.close()
 
 
 def test_bench_commands(tmp_path, capsys):

@@ -394,14 +394,23 @@ def test_a_real_older_schema_is_backed_up_and_upgraded(tmp_path, file_at_revisio
 
 
 def _bumps_on_end_date(path) -> bool:
+    """Whether an end date's change is seen by the facet engine: it bumps the corpus version
+    (0007) or logs the event in the change log (0012)."""
     con = sqlite3.connect(path)
     try:
         con.execute("INSERT INTO events (id, date, date_start, date_end, precision, approximate, uncertain, title, "
                     "summary, kind, disputed, is_seed) VALUES ('ev-x', '1996', '1996-01-01', '1996-12-31', 'year', "
                     "0, 0, 'x', '', 'meeting', 0, 0)")
-        before = con.execute("SELECT value FROM app_meta WHERE key = 'corpus_version'").fetchone()[0]
+        logged = con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'derived_log'").fetchone()[0]
+
+        def seen() -> tuple:
+            version = con.execute("SELECT value FROM app_meta WHERE key = 'corpus_version'").fetchone()[0]
+            seq = con.execute("SELECT max(seq) FROM derived_log").fetchone()[0] if logged else None
+            return version, seq
+
+        before = seen()
         con.execute("UPDATE events SET date_end = '1997-12-31' WHERE id = 'ev-x'")
-        after = con.execute("SELECT value FROM app_meta WHERE key = 'corpus_version'").fetchone()[0]
+        after = seen()
         con.rollback()
         return after != before
     finally:

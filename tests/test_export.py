@@ -529,6 +529,7 @@ def test_a_small_export_of_an_out_of_date_file_leaves_the_stored_rows(tied_libra
     assert stored(library) == before
     con = sqlite3.connect(library.path)
     con.execute("UPDATE events SET title = '=changed' WHERE id = ?", (TIES[1],))
+    con.execute(BUMP)
     con.commit()
     con.close()
     f = EventFilter(tags=("only-here",))
@@ -602,11 +603,40 @@ def test_stored_rows_not_paired_with_their_events_are_not_used(tied_library):
     assert out.getvalue() == expected
 
 
-def _change_a_title(library, title: str) -> None:
+# A change that puts every stored row out of date (an agreement's title may show in many rows).
+BUMP = "UPDATE agreements SET title = title WHERE rowid = (SELECT min(rowid) FROM agreements)"
+
+
+def _change_a_title(library, title: str, *, everything: bool = True) -> None:
     con = sqlite3.connect(library.path)
     con.execute("UPDATE events SET title = ? WHERE id = ?", (title, A))
+    if everything:
+        con.execute(BUMP)
     con.commit()
     con.close()
+
+
+def test_one_edit_renders_only_its_own_row_again(tied_library, monkeypatch):
+    """An event changed by any process: the next export renders that event's row alone, and
+    writes what a full rendering would."""
+    library = tied_library
+    export_text(library)
+    rendered = []
+    build = export_rows.build
+    monkeypatch.setattr(export_rows, "build", lambda *a, **k: rendered.append(build(*a, **k)) or rendered[-1])
+    _change_a_title(library, "=one edit", everything=False)
+    assert export_text(library) == expected_export(library, EventFilter())
+    assert "'=one edit" in export_text(library)
+    assert rendered == [1]
+    with library.db.read() as s:
+        assert export_rows.is_current(s)
+    con = sqlite3.connect(library.path)  # a deleted event loses its stored row
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("DELETE FROM events WHERE id = ?", (A,))
+    con.commit()
+    con.close()
+    assert export_text(library) == expected_export(library, EventFilter())
+    assert stored(library)[0] == library.total()
 
 
 def test_the_rendering_after_a_change_reports_its_progress_before_the_writing(tied_library, monkeypatch):
@@ -644,6 +674,7 @@ def test_cancel_while_rows_are_rendered(tied_library):
     export_text(library)
     con = sqlite3.connect(library.path)
     con.execute(f"UPDATE events SET title = 'changed' WHERE id = '{A}'")
+    con.execute(BUMP)
     con.commit()
     con.close()
     with pytest.raises(ExportCancelled):
@@ -661,9 +692,10 @@ def test_rows_are_marked_current_only_if_nothing_changed_while_they_were_rendere
     with library.db.read() as s:
         now, _ = export_rows.version(s)
 
-        def write():  # another window changes an event while the rows are written
+        def write():  # another window renames an agreement while the rows are written
             con = sqlite3.connect(library.path)
             con.execute(f"UPDATE events SET summary = summary || '.' WHERE id = '{A}'")
+            con.execute(BUMP)
             con.commit()
             con.close()
             return library.db.write()
@@ -672,6 +704,32 @@ def test_rows_are_marked_current_only_if_nothing_changed_while_they_were_rendere
     with library.db.read() as s:
         assert not export_rows.is_current(s)
     assert export_text(library) == expected_export(library, EventFilter())
+
+
+def test_an_event_changed_while_the_rows_are_rendered_is_rendered_again_next_time(tied_library):
+    """The rows are of the snapshot they were rendered from; an event changed meanwhile is in
+    the change log after it, and the next export renders it again."""
+    library = tied_library
+    with library.db.read() as s:
+        now, _ = export_rows.version(s)
+        calls = []
+
+        def write():
+            calls.append(1)
+            if len(calls) == 2:
+                con = sqlite3.connect(library.path)
+                con.execute(f"UPDATE events SET summary = 'changed meanwhile' WHERE id = '{A}'")
+                con.commit()
+                con.close()
+            return library.db.write()
+
+        assert export_rows.refresh(s, write, now) is True
+    with library.db.read() as s:
+        assert not export_rows.is_current(s)
+    assert "changed meanwhile" in export_text(library)
+    assert export_text(library) == expected_export(library, EventFilter())
+    with library.db.read() as s:
+        assert export_rows.is_current(s)
 
 
 def test_a_refresh_taken_over_by_another_stops(tied_library):

@@ -63,8 +63,9 @@ def test_the_index_is_read_once_and_reused(synthetic, sql_sent):
     synthetic.facets(EventFilter())
     again = sql_sent(synthetic, lambda: synthetic.facets(EventFilter(kinds=("visit",))))
     assert not any("GROUP BY x.organisation_id" in s for s in again)
-    # the versions, and nothing else: the kind's events come from the index, not from SQL
-    assert again[1:] == ["SELECT key, value FROM app_meta WHERE key IN (?, ?)"], again
+    # the versions and the change log's sequence, in one statement, and nothing else: the
+    # kind's events come from the index, not from SQL
+    assert len(again) == 2 and "FROM derived_log" in again[1], again
 
 
 WINDOW = EventFilter(date_from="1995", date_to="2008")
@@ -165,12 +166,26 @@ def test_version_triggers_fire(fresh_library):
         return dict(con.execute("SELECT key, value FROM app_meta WHERE key LIKE '%_version' "
                                 "AND key IN ('corpus_version', 'notes_version')").fetchall())
 
-    start = versions()
+    def logged() -> list:
+        return con.execute("SELECT rid FROM derived_log WHERE seq = (SELECT max(seq) FROM derived_log)").fetchall()
+
+    start, last = versions(), logged()
     with con:
-        con.execute("UPDATE events SET title = title || '!' WHERE rowid = (SELECT min(rowid) FROM events)")
-    assert versions() == start  # a title is no facet
+        con.execute("UPDATE events SET sort_countries = 'x' WHERE rowid = (SELECT min(rowid) FROM events)")
+    assert logged() == last  # a sort key is nobody's input
     with con:
         con.execute("UPDATE events SET kind = 'other' WHERE rowid = (SELECT min(rowid) FROM events)")
+    # one event changed: it is logged, and nothing has to be read again from scratch
+    assert versions() == start
+    assert logged() == con.execute("SELECT min(rowid) FROM events").fetchall()
+    top = con.execute("SELECT max(seq) FROM derived_log").fetchone()[0]
+    with con:  # a renamed organisation: the option lists (rowid 0) and its events are logged
+        con.execute("UPDATE organisations SET name = name || '!' WHERE rowid = 1")
+    assert versions() == start
+    assert con.execute("SELECT seq FROM derived_log WHERE rid = 0").fetchone()[0] > top
+    with con:  # a new parent changes which events an organisation has: read it all again
+        con.execute("UPDATE organisations SET parent_id = NULL WHERE rowid = "
+                    "(SELECT min(rowid) FROM organisations WHERE parent_id IS NOT NULL)")
     assert int(versions()["corpus_version"]) > int(start["corpus_version"])
     fresh_library.add_annotation("event", "ev-1996-pfp-implementation-begins", "n", tags=["t"])
     assert int(versions()["notes_version"]) > int(start["notes_version"])

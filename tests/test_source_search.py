@@ -129,7 +129,7 @@ def test_upgrading_a_file_indexes_the_sources_it_already_holds(tmp_path, file_at
         with lib.db.read() as s:  # the triggers of 0005 on `sources` survived the change of the table
             names = {r[0] for r in s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger' "
                                                   "AND tbl_name = 'sources'"))}
-        assert {"corpus_version_sources_insert", "source_fts_insert", "source_fts_update"} <= names
+        assert {"corpus_version_sources_delete", "source_fts_insert", "source_fts_update"} <= names
     finally:
         lib.close()
 

@@ -65,8 +65,10 @@ class Report:
         for f in self.figures:
             plain = (f"  plain SQL {f.plain_sql_ms:.1f} ms, app/plain {f.plain_sql_ratio:.2f};"
                      if f.plain_sql_ms is not None else "")
-            lines.append(f"{f.name:<44} {f.median_ms:>10.1f} {f.p95_ms:>9.1f} {f.raw_median_ms:>9.1f} "
-                         f"{f.ratio:>7.2f}{plain}{'  ' + f.note if f.note else ''}")
+            raw = (f"{f.raw_median_ms:>9.1f} {f.ratio:>7.2f}" if f.raw_median_ms == f.raw_median_ms
+                   else f"{'-':>9} {'-':>7}")  # no raw replay (NaN): a whole sequence of calls
+            lines.append(f"{f.name:<44} {f.median_ms:>10.1f} {f.p95_ms:>9.1f} {raw}"
+                         f"{plain}{'  ' + f.note if f.note else ''}")
         for key, value in self.extra.items():
             lines.append(f"{key}: {value}")
         return "\n".join(lines)
@@ -210,6 +212,7 @@ def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool 
             report.extra.update(_gui_figures(db_path))
         if export_rows:
             report.extra.update(_export_figures(lib, raw))
+        report.figures += _edit_figures(lib, raw, repeat, export=export_rows)
         return report
     finally:
         raw.close()
@@ -264,13 +267,12 @@ def _replay_export(raw: sqlite3.Connection, statements: list[Statement]) -> floa
 def _export_figures(lib: Library, raw: sqlite3.Connection) -> dict:
     """Exporting every event, cold (the stored rows out of date, as after any change to the
     corpus: they are rendered again first) and warm, each against its own SQL replayed raw."""
-    from sqlalchemy import text
-
+    from .. import derived
     from ..output.export_rows import VERSION_KEY
 
     def forget() -> None:
         with lib.db.write() as s:
-            s.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": VERSION_KEY})
+            derived.store.forget(s, VERSION_KEY)
 
     figures = {}
     for label in ("cold", "warm"):
@@ -326,3 +328,96 @@ def _gui_figures(db_path: Path) -> dict:
         "longest GUI-thread stall while loading ms": child.get("max_stall_ms"),
         "longest GUI-thread stall across filter changes, typing, scrolling ms": changes.get("changes_max_stall_ms"),
     }
+
+
+def _edit(lib: Library, n: int, *, add: bool) -> tuple[str, Callable[[], None]]:
+    """One edit as a user's own record would make it: a new event with its links and a cited
+    passage (`add`), or an existing event's title, kind, date and dispute changed. Returns a
+    word only the edited event holds, and how to undo the edit (itself an edit, not timed)."""
+    from sqlalchemy import text
+
+    word = f"benchedit{n}x{time.monotonic_ns() % 10**9}"
+    with lib.db.write() as s:
+        total = s.execute(text("SELECT max(rowid) FROM events")).scalar_one()
+        rowid = 1 + (n * 7919) % total
+        if add:
+            event = f"ev-bench-{word}"
+            s.execute(text("""INSERT INTO events (id, date, date_start, date_end, precision, approximate, uncertain,
+                title, summary, kind, disputed, is_seed) SELECT :id, date, date_start, date_end, precision, 0, 0,
+                :title, summary, kind, 0, 0 FROM events WHERE rowid >= :r LIMIT 1"""),
+                      {"id": event, "title": f"Added {word}", "r": rowid})
+            for table, column, option in (("event_organisations", "organisation_id", "organisations"),
+                                          ("event_countries", "country_id", "countries")):
+                s.execute(text(f"INSERT INTO {table} (event_id, {column}) SELECT :e, id FROM {option} "
+                               f"ORDER BY rowid LIMIT 1 OFFSET :k"), {"e": event, "k": n % 5})
+            s.execute(text("INSERT INTO event_citations (event_id, passage_id, source_id, stance) "
+                           "SELECT :e, id, source_id, 'supports' FROM passages WHERE rowid >= :r LIMIT 1"),
+                      {"e": event, "r": rowid})
+
+            def undo() -> None:
+                with lib.db.write() as w:
+                    w.execute(text("DELETE FROM events WHERE id = :e"), {"e": event})
+        else:
+            old = s.execute(text("SELECT id, title, kind, disputed FROM events WHERE rowid >= :r LIMIT 1"),
+                            {"r": rowid}).one()
+            s.execute(text("UPDATE events SET title = :t, kind = CASE kind WHEN 'visit' THEN 'meeting' "
+                           "ELSE 'visit' END, disputed = NOT disputed WHERE id = :e"),
+                      {"t": f"Edited {word}", "e": old.id})
+
+            def undo() -> None:
+                with lib.db.write() as w:
+                    w.execute(text("UPDATE events SET title = :t, kind = :k, disputed = :d WHERE id = :e"),
+                              {"t": old.title, "k": old.kind, "d": old.disputed, "e": old.id})
+    return word, undo
+
+
+def _edit_figures(lib: Library, raw: sqlite3.Connection, repeat: int, *, export: bool) -> list[Figure]:
+    """One edit made (committed: the search index follows it in the same transaction), then the
+    timeline's count and first page, the facets and a search for the edited words, as a window
+    asks for them after the edit — and the first whole export after an edit, in rows/s."""
+    figures = []
+    everything = EventFilter()
+    lib.facets(everything)
+    for add in (False, True):
+        label = "add one event" if add else "edit one event"
+        writes, reflects, totals, ok = [], [], [], True
+        for n in range(repeat):
+            start = time.perf_counter()
+            word, undo = _edit(lib, n, add=add)
+            wrote = time.perf_counter()
+            lib.count(everything)
+            lib.rows(everything, limit=200)
+            lib.facets(everything)
+            found = lib.count(EventFilter(text=word))
+            lib.rows(EventFilter(text=word), limit=200)
+            done = time.perf_counter()
+            ok = ok and found == 1
+            writes.append((wrote - start) * 1000)
+            reflects.append((done - wrote) * 1000)
+            totals.append((done - start) * 1000)
+            undo()
+            lib.facets(everything)  # the undo taken in, untimed
+        note = "write + timeline, facets, search current" + ("" if ok else "; NOT FOUND by search")
+        figures.append(Figure(f"{label} -> reflected", statistics.median(totals), _p95(totals),
+                              float("nan"), float("nan"), repeat,
+                              f"{note}; write {statistics.median(writes):.1f} ms, "
+                              f"reads {statistics.median(reflects):.1f} ms"))
+    if export:
+        lib.export_events(everything, _Discard())  # the stored rows current: only the edits differ
+        rates, current = [], []
+        for n in range(max(3, repeat // 2)):
+            _word, undo = _edit(lib, 10_000 + n, add=False)
+            start = time.perf_counter()
+            rows = lib.export_events(everything, _Discard())
+            rates.append(rows / (time.perf_counter() - start))
+            start = time.perf_counter()  # and again, nothing changed since: the same machine's floor
+            lib.export_events(everything, _Discard())
+            current.append(rows / (time.perf_counter() - start))
+            undo()
+        median, floor = statistics.median(rates), statistics.median(current)
+        figures.append(Figure("first export after an edit", 1000 * rows / median, 1000 * rows / min(rates),
+                              float("nan"), float("nan"), len(rates),
+                              f"{median:,.0f} rows/s, {rows} rows; with the rows current {floor:,.0f} rows/s "
+                              f"(after an edit / current: {median / floor:.2f})"))
+    return figures
+

@@ -17,11 +17,11 @@ from typing import Any
 
 from sqlalchemy import insert, text
 
+from .. import derived
 from ..corpus import models as m
 from ..corpus.anchoring import anchor_at
 from ..query.facet_index import FacetIndex
 from ..query.facet_index import save as save_facet_index
-from ..query.facets import versions
 from ..query.search import reindex_events
 from ..store.database import Database, open_database
 
@@ -165,7 +165,8 @@ def generate(
         conn.exec_driver_sql("ANALYZE")
     say("building the facet index")
     with db.read() as s:
-        index = FacetIndex.read(s, versions(s)[0])
+        state = derived.state(s)
+        index = FacetIndex.read(s, state.corpus, state.seq)
     with db.write() as s:
         save_facet_index(s, index)
     return db

@@ -108,6 +108,16 @@ class FacetCacheRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class DerivedLog(Base):
+    """Which events' derived data changed, and when (core/derived/): one row per event rowid
+    with the sequence number of its last change, kept by triggers (migration 0012)."""
+
+    __tablename__ = "derived_log"
+    __table_args__ = (Index("ix_derived_log_seq", "seq"),)
+    rid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+
+
 class ExportRow(Base):
     """A derived cache (core/export_rows.py): one event's CSV row, rendered, up to its notes."""
 

@@ -173,17 +173,26 @@ def export_events(
 
 def keep_rows(db: Database, f: EventFilter, cancelled: Callable[[], bool] | None = None,
               progress: Callable[[int, int], None] | None = None) -> bool:
-    """Render the stored rows again (before the export's read session) when they are out of date
-    and the filter's events are at least a quarter of all: a smaller export renders its own rows
-    faster than all of them. True if it did. They are only a cache: a read-only or busy file
-    exports from rows rendered for the export alone."""
+    """Bring the stored rows up to date before the export's read session: the rows of the events
+    the change log names since they were rendered (one short write), or, after a change that
+    bumped a counter, every row when the filter's events are at least a quarter of all (a
+    smaller export renders its own rows faster than all of them). True if it did. They are only
+    a cache: a read-only or busy file exports from rows rendered for the export alone."""
     if db.readonly:
         return False
     c = compile_filter(f)
     try:
+        with db.read() as s:
+            if export_rows.is_current(s):
+                return False
+            now, stored = export_rows.version(s)
+        if stored == now:  # only the events the change log names are out of date
+            with db.write() as w:
+                if export_rows.catch_up(w) is not None:
+                    return True
         with db.read() as s:  # one snapshot: every row rendered from the same version of the corpus
             now, stored = export_rows.version(s)
-            if stored == now:
+            if stored == now and export_rows.is_current(s):
                 return False
             total = s.execute(text("SELECT count(*) FROM events")).scalar_one()
             if 4 * s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one() < total:

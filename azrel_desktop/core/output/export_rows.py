@@ -2,10 +2,13 @@
 
 An event's row up to and including `contradicting_quotes` (its `head`) depends on the event, its
 links, the names and titles they point to and the passages it quotes. `export_rows` keeps every
-event's head rendered (formula-safe, quoted) by the event's rowid and id, with the `corpus_version` and
-`export_version` it was rendered at (the triggers of migrations 0005 and 0006 bump them on any
-change to what a head shows, from any process); an export of a current file is then one ordered
-join. Notes (the last two columns) are few and change often: each export renders them anew.
+event's head rendered (formula-safe, quoted) by the event's rowid and id, with the `corpus_version`
+and `export_version` it was rendered at and the change-log sequence it has taken in (core/derived).
+After an edit, from any process, `catch_up` renders again just the heads of the events logged
+since (a renamed organisation logs its events); a change that shows in many rows and is rare
+(an agreement's title, a deleted passage, an option's new parent) bumps a counter instead and
+every head is rendered again (`refresh`). An export of a current file is one
+ordered join. Notes (the last two columns) are few and change often: each export renders them anew.
 
 Heads are rendered a batch of events at a time, in event-id order: each batch's links come from
 one range of each link table's primary key (event id first), the small option lists
@@ -17,6 +20,7 @@ export small, or a row no longer paired with its event's rowid).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager as ContextManager
 from itertools import groupby
@@ -26,6 +30,8 @@ from uuid import uuid4
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from .. import derived
+from ..derived.store import EXPORT_SEQ
 from ..store.driver import cursor_result
 from .export_cells import CRLF, JOIN, render
 
@@ -33,7 +39,7 @@ TABLE, TEMP = "export_rows", "temp._export_rows"
 NOTES = "temp._export_notes"
 # The export's order (export.py): position n, the event's rowid and id.
 ORDER = "temp._export_order"
-VERSION_KEY = "export_rows"  # app_meta: the versions the stored heads were rendered at
+VERSION_KEY = derived.EXPORT_ROWS  # app_meta: the versions the stored heads were rendered at
 HEAD_WIDTH = 20  # id ... contradicting_quotes, origin
 # Part of the stored heads' version: raised when what a head holds changes, so heads rendered
 # by an earlier version of the app are rendered again (2: the origin column; 3: the formula rule
@@ -48,16 +54,40 @@ _FIRST = itemgetter(0)
 
 def version(session: Session) -> tuple[str, str | None]:
     """(the file's version now, the version the stored heads were rendered at)."""
-    found: dict[str, str] = dict(session.execute(text(
-        "SELECT key, value FROM app_meta WHERE key IN ('corpus_version', 'export_version', :k)"),
-        {"k": VERSION_KEY}).all())
-    now = f"{found.get('corpus_version', '0')}.{found.get('export_version', '0')}.{HEAD_FORMAT}"
-    return now, found.get(VERSION_KEY)
+    now = derived.state(session)
+    return _version(now), now.meta.get(VERSION_KEY)
+
+
+def _version(now: derived.State) -> str:
+    return f"{now.export}.{HEAD_FORMAT}"
 
 
 def is_current(session: Session) -> bool:
-    now, stored = version(session)
-    return stored == now
+    """Whether every stored head is of the file as it is now (its versions, and every change
+    the log names taken in)."""
+    now = derived.state(session)
+    return now.meta.get(VERSION_KEY) == _version(now) and now.number(EXPORT_SEQ) == now.seq
+
+
+def catch_up(session: Session) -> int | None:
+    """In a write transaction: render again the heads of the events logged since the stored
+    heads were (and drop those of events that are gone); how many events that was, or None when
+    the stored heads are of other versions (or the log no longer reaches back to them) and must
+    all be rendered again (`refresh`)."""
+    now = derived.state(session)
+    done = now.number(EXPORT_SEQ)
+    if now.meta.get(VERSION_KEY) != _version(now) or not now.can_patch(done):
+        return None
+    if done == now.seq:
+        return 0
+    rids = [r for r in derived.store.changed_since(session, done) if r != derived.OPTIONS_ROWID]
+    for start in range(0, len(rids), WRITE_BATCH):
+        chunk = json.dumps(rids[start:start + WRITE_BATCH])
+        session.execute(text(f"DELETE FROM {TABLE} WHERE rid IN (SELECT value FROM json_each(:rids))"),
+                        {"rids": chunk})
+        build(session, TABLE, rids=chunk)
+    derived.store.put(session, EXPORT_SEQ, now.seq)
+    return len(rids)
 
 
 class _TakenOver(Exception):
@@ -65,8 +95,7 @@ class _TakenOver(Exception):
 
 
 def _set_key(session: Session, value: str) -> None:
-    session.execute(text("INSERT INTO app_meta(key, value) VALUES (:k, :v) "
-                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": VERSION_KEY, "v": value})
+    derived.store.put(session, VERSION_KEY, value)
 
 
 def refresh(session: Session, write: Callable[[], ContextManager[Session]], now: str,
@@ -76,6 +105,7 @@ def refresh(session: Session, write: Callable[[], ContextManager[Session]], now:
     batch at most, never for the whole. The rows are marked current (True) only if the file is
     still at `now` when they are all written and no other refresh took over meanwhile."""
     token = f"rendering {uuid4().hex}"  # not a version: the rows are not used while it is there
+    seq = derived.state(session).seq  # of the snapshot the rows are rendered from
     with write() as w:
         w.execute(text(f"DELETE FROM {TABLE}"))
         _set_key(w, token)
@@ -94,6 +124,8 @@ def refresh(session: Session, write: Callable[[], ContextManager[Session]], now:
         if version(w) != (now, token):
             return False
         _set_key(w, now)
+        derived.store.put(w, EXPORT_SEQ, seq)  # what changed since, `catch_up` renders
+        derived.store.prune(w)
     return True
 
 
@@ -155,9 +187,11 @@ def _cells(rows: Sequence[tuple], labels: dict[str, str]) -> dict[str, str]:
     return cells
 
 
-def build(session: Session, table: str, *, only: bool = False, put: Callable[[list[tuple]], None] | None = None,
+def build(session: Session, table: str, *, only: bool = False, rids: str | None = None,
+          put: Callable[[list[tuple]], None] | None = None,
           cancelled: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None) -> int:
-    """Render the heads of every event (`only`: of the events in the export's order) into
+    """Render the heads of every event (`only`: of the events in the export's order; `rids`: of
+    the events whose rowids this JSON list holds) into
     `table` (or hand each `WRITE_BATCH` of (rowid, id, head) rows to `put`); return how many.
     `progress(rendered, of)` is told after each batch (this takes seconds at 100,000 events).
 
@@ -175,6 +209,12 @@ def build(session: Session, table: str, *, only: bool = False, put: Callable[[li
     agreements = names("SELECT id, title FROM agreements WHERE title <> ''")
     titles = names("SELECT id, title FROM sources WHERE title <> ''")
     among = f" AND x.event_id IN (SELECT id FROM {ORDER})" if only else ""
+    chosen = ""
+    if rids is not None:
+        chosen = "WHERE e.rowid IN (SELECT value FROM json_each(:rids))"
+        among = " AND x.event_id IN (SELECT id FROM events WHERE rowid IN (SELECT value FROM json_each(:rids)))"
+    elif only:
+        chosen = f"WHERE e.id IN (SELECT id FROM {ORDER})"
     in_range = "x.event_id BETWEEN :first AND :last" + among
     links = [(f"SELECT x.event_id, x.{key} FROM {link} x WHERE {in_range} ORDER BY x.event_id, x.{key}", labels)
              for link, key, labels in (("event_organisations", "organisation_id", organisations),
@@ -189,7 +229,7 @@ def build(session: Session, table: str, *, only: bool = False, put: Callable[[li
         coalesce(e.date_text, ''), e.title, e.kind, e.summary, coalesce(e.location, ''),
         CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, ''),
         CASE WHEN e.is_seed THEN 'corpus' ELSE 'mine' END
-        FROM events e {f"WHERE e.id IN (SELECT id FROM {ORDER})" if only else ""} ORDER BY e.id""")))
+        FROM events e {chosen} ORDER BY e.id"""), {"rids": rids} if rids is not None else {}))
     if put is None:
         insert, connection = f"INSERT INTO {table} (rid, id, head) VALUES (?, ?, ?)", session.connection()
 
@@ -202,6 +242,8 @@ def build(session: Session, table: str, *, only: bool = False, put: Callable[[li
             if cancelled and cancelled():
                 raise ExportCancelled()
             bounds = {"first": batch[0][1], "last": batch[-1][1]}
+            if rids is not None:
+                bounds["rids"] = rids
             cells = [_cells(_fetch(session, sql, bounds), labels) for sql, labels in links]
             cited = {event_id: list(group) for event_id, group in groupby(_fetch(session, citations, bounds), _FIRST)}
             rows = []

@@ -4,8 +4,11 @@ A `FacetIndex` holds, per dimension, every (event rowid, option) pair once — o
 the events of all their bodies — read from SQL in one `group_concat` statement per dimension,
 grouped by event (compressed rows: event r's options are codes[starts[r]:starts[r + 1]]), so a
 selective filter gathers just its own events' pairs and a broad one expands its mask once.
-It is kept in the file (`facet_cache`, one row, with the corpus version it was read at) so a
-later start loads it instead of reading it again. It also holds every event's first and last
+It is kept in the file (`facet_cache`, one row, with the corpus version and change-log
+sequence it was read at) so a later start loads it instead of reading it again. After an edit,
+`FacetIndex.patched` reads only the logged events' options (a few indexed statements) and copies
+every other event's pairs a stretch at a time, so one edit costs milliseconds, not a full read
+(core/derived has the log). It also holds every event's first and last
 day (as yyyymmdd numbers), so a date window is two comparisons over an array. `Notes` holds
 what notes add (the annotated events and each tag's events). `count` combines the event sets
 of a filter's dimensions as boolean masks and counts each dimension's options under the others
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,19 +28,40 @@ import numpy as np
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from .. import derived
+from ..derived.store import FACETS_SEQ, OPTIONS_ROWID
 from .dimensions import BY_NAME, LISTS
 from .facets import FacetOptions, Facets, FacetValue
 from .filters import DIMENSIONS, EventFilter, compile_filter, text_only_query
 from .search import matching_rowids
 from .search import rowid_array as _ids
 
-FORMAT = 3  # raise when what a stored index holds, or how, changes
+FORMAT = 4  # raise when what a stored index holds, or how, changes
 _ISO_DAY = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 # Every event's bounds in one statement each, through the covering index the years use.
 _DAYS = ("SELECT group_concat(rowid), group_concat(replace(date_start, '-', '')), "
          "group_concat(replace(date_end, '-', '')) FROM events INDEXED BY ix_events_timeline")
 _ODD_DAYS = (f"SELECT count(*) FROM events INDEXED BY ix_events_timeline "
              f"WHERE NOT (date_start GLOB '{_ISO_DAY}' AND date_end GLOB '{_ISO_DAY}')")
+PATCH_LIMIT = 20_000  # more changed events than this (or a tenth of all) are read again from scratch
+_JSON = "(SELECT value FROM json_each(:ids))"
+_PLAIN_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Per event: its options in each linked dimension (kinds and years come from the event's own row).
+_PER_EVENT = {
+    name: f"SELECT e.rowid, x.{key} FROM events e JOIN {link} x ON x.event_id = e.id WHERE e.rowid IN {_JSON}"
+    for name, link, key in (("organisations", "event_organisations", "organisation_id"),
+                            ("countries", "event_countries", "country_id"),
+                            ("people", "event_people", "person_id"),
+                            ("sources", "event_citations", "source_id"))
+}
+# The option lists a patch reads again when one gained a row or a label (key, label, detail).
+_OPTIONS = {"organisations": "SELECT id, coalesce(abbreviation, name), parent_id FROM organisations",
+            **{d.name: d.options_sql for d in LISTS if d.name in ("countries", "people", "sources")}}
+# Dimensions whose option is a value of the event's own row, and its SQL.
+_OWN_ROW = {"kinds": "kind", "years": "substr(date_start, 1, 4)",
+            "origins": "CASE WHEN is_seed THEN 'corpus' ELSE 'mine' END"}
+# A value not yet among a dimension's options gets its label made from the value.
+_LABELS = {"kinds": lambda k: k.replace("_", " "), "years": lambda k: k, "origins": lambda k: k}
 
 
 @dataclass
@@ -56,6 +81,7 @@ class Dimension:
         self._folded: list[str] | None = None
         self._inverse: tuple[np.ndarray, np.ndarray] | None = None
         self._position: dict[str, int] | None = None
+        self.scan = False  # find an option's events by scanning the pairs (see `events_with`)
 
     @classmethod
     def build(cls, options: list[tuple], members: dict[str, np.ndarray], size: int) -> Dimension:
@@ -72,6 +98,59 @@ class Dimension:
         rank = np.empty(len(keys), dtype=np.int64)
         rank[sorted(range(len(keys)), key=lambda i: (labels[i].casefold(), keys[i]))] = np.arange(len(keys))
         return cls(keys, labels, [o[2] or "" for o in options], codes[by_event], starts, lengths, rank)
+
+    def position(self) -> dict[str, int]:
+        """Each option's code by key (made once)."""
+        if self._position is None:
+            self._position = {k: i for i, k in enumerate(self.keys)}
+        return self._position
+
+    def patched(self, rows: list[int], options: dict[int, np.ndarray], size: int,
+                added: list[tuple[str, str, str]],
+                relabelled: dict[str, tuple[str, str]] | None = None) -> Dimension:
+        """This dimension with the pairs of `rows` (ascending rowids) replaced by `options[r]`
+        (their codes, each once; none: no pairs), the options `added` (key, label, detail)
+        appended and options `relabelled` (key: (label, detail)), over `size` rowids: the other
+        events' pairs are copied a stretch at a time."""
+        old_size = len(self.lengths)
+        n = len(self.keys) + len(added)
+        lengths = np.zeros(size, dtype=np.int64)
+        lengths[:old_size] = self.lengths
+        totals = np.zeros(n, dtype=np.int64)
+        totals[:len(self.totals)] = self.totals
+        empty = np.empty(0, dtype=self.codes.dtype)
+        pieces, prev = [], 0
+        for r in rows:
+            if r < old_size:
+                a, b = int(self.starts[r]), int(self.starts[r + 1])
+                np.subtract.at(totals, self.codes[a:b], 1)
+            else:  # a rowid past the old end: every old pair comes before it
+                a = b = len(self.codes)
+            pieces.append(self.codes[prev:a])
+            prev = b
+            new = options.get(r, empty).astype(self.codes.dtype)
+            pieces.append(new)
+            lengths[r] = len(new)
+            np.add.at(totals, new, 1)
+        pieces.append(self.codes[prev:])
+        starts = np.zeros(size + 1, dtype=np.int64)
+        np.cumsum(lengths, out=starts[1:])
+        labels, details = self.labels, self.details
+        relabelled = {k: v for k, v in (relabelled or {}).items()
+                      if v != (labels[self.position()[k]], details[self.position()[k]])}
+        if relabelled:
+            labels = [relabelled[k][0] if k in relabelled else label for k, label in zip(self.keys, labels, strict=True)]
+            details = [relabelled[k][1] if k in relabelled else d for k, d in zip(self.keys, details, strict=True)]
+        keys = self.keys + [a[0] for a in added]
+        labels = labels + [a[1] or a[0] for a in added]
+        details = details + [a[2] or "" for a in added]
+        order = self.order
+        if added or relabelled:
+            order = np.empty(n, dtype=np.int64)
+            order[sorted(range(n), key=lambda i: (labels[i].casefold(), keys[i]))] = np.arange(n)
+        patched = Dimension(keys, labels, details, np.concatenate(pieces), starts, totals, order)
+        patched.scan = True
+        return patched
 
     def counts(self, mask: np.ndarray | None) -> np.ndarray:
         if mask is None:
@@ -110,6 +189,14 @@ class Dimension:
 
     def events_with(self, keys: Iterable[str]) -> np.ndarray:
         """Rowids of the events with any of these options (each once, ascending)."""
+        if self.scan and self._inverse is None:
+            # A patched index lives until the next edit: sorting every pair by option (what
+            # the inverse needs: 0.3 s at 1M events) would be paid again after each edit, while
+            # a scan of the pairs for the chosen options costs milliseconds.
+            position = self.position()
+            found = np.array(sorted({position[k] for k in keys if k in position}), dtype=self.codes.dtype)
+            at = np.flatnonzero(np.isin(self.codes, found))
+            return np.unique(np.searchsorted(self.starts, at, side="right") - 1).astype(np.int32)
         if self._inverse is None:
             # pairs grouped by option, in event order within each (made on first use)
             by_option = np.argsort(self.codes, kind="stable")
@@ -118,10 +205,9 @@ class Dimension:
             np.cumsum(np.bincount(self.codes, minlength=len(self.keys)), out=starts[1:])
             self._inverse = (starts, events)
         starts, events = self._inverse
-        if self._position is None:
-            self._position = {k: i for i, k in enumerate(self.keys)}
-        found = sorted({self._position[k] for k in keys if k in self._position})
-        parts = [events[starts[i]:starts[i + 1]] for i in found]
+        position = self.position()
+        chosen = sorted({position[k] for k in keys if k in position})
+        parts = [events[starts[i]:starts[i + 1]] for i in chosen]
         if len(parts) == 1:
             return parts[0]
         return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
@@ -143,8 +229,11 @@ class FacetIndex:
     """The facet dimensions of one corpus version."""
 
     def __init__(self, version: str, size: int, total: int, disputed: np.ndarray,
-                 dimensions: dict[str, Dimension], days: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+                 dimensions: dict[str, Dimension], days: tuple[np.ndarray, np.ndarray] | None = None,
+                 seq: int = 0) -> None:
         self.version, self.size, self.total = version, size, total
+        self.seq = seq  # the change log's sequence it has taken in (core/derived)
+        self.patched_rows = 0  # events patched in since it was read or kept in the file
         self.disputed = disputed  # bool per rowid
         self.dimensions = dimensions
         self.exists = dimensions["years"].lengths > 0  # every event has exactly one year
@@ -165,7 +254,9 @@ class FacetIndex:
         return m
 
     @classmethod
-    def read(cls, session: Session, version: str) -> FacetIndex:
+    def read(cls, session: Session, version: str, seq: int = 0) -> FacetIndex:
+        """Every event's options from the tables (`seq`: the change log's sequence of this read
+        session's snapshot)."""
         size = int(session.execute(text("SELECT coalesce(max(rowid), 0) + 1 FROM events")).scalar_one())
         dims = {"organisations": _organisations(session, size)}
         for name, (options_sql, members_sql) in _MEMBERS.items():
@@ -175,7 +266,70 @@ class FacetIndex:
         disputed = np.zeros(size, dtype=bool)
         disputed[_ids(session.execute(text("SELECT group_concat(rowid) FROM events WHERE disputed = 1")).scalar())] = True
         total = int(session.execute(text("SELECT count(*) FROM events")).scalar_one())
-        return cls(version, size, total, disputed, dims, _days(session, size))
+        return cls(version, size, total, disputed, dims, _days(session, size), seq)
+
+    def patched(self, session: Session, rowids: list[int], seq: int) -> FacetIndex:
+        """This index brought up to log sequence `seq` from the rows of the events logged since
+        its own (`rowids`, ascending; `OPTIONS_ROWID`: an option list gained a row or a label): only their
+        pairs are read, the rest copied. Many changes at once are read again from scratch."""
+        rows = [r for r in rowids if r != OPTIONS_ROWID]
+        if len(rows) > max(PATCH_LIMIT, self.size // 10):
+            return FacetIndex.read(session, self.version, seq)
+        size = max(self.size, rows[-1] + 1 if rows else 0)
+        ids = json.dumps(rows)
+        if set(self.dimensions) - set(_PER_EVENT) - set(_OWN_ROW):  # a dimension this patch does not know
+            return FacetIndex.read(session, self.version, seq)
+        found = {name: _per_event(session, sql, ids) for name, sql in _PER_EVENT.items()}
+        found.update((name, {}) for name in _OWN_ROW)
+        disputed = np.zeros(size, dtype=bool)
+        disputed[:self.size] = self.disputed
+        disputed[rows] = False
+        days: tuple[np.ndarray, np.ndarray] | None = None
+        if self.days is not None:
+            first, last = (np.concatenate([d, np.zeros(size - self.size, d.dtype)]) for d in self.days)
+            days = (first, last)
+        own = session.execute(text(f"SELECT rowid, date_start, date_end, disputed, {', '.join(_OWN_ROW.values())} "
+                                   f"FROM events WHERE rowid IN {_JSON}"), {"ids": ids}).all()
+        for rid, start, end, is_disputed, *values in own:
+            for name, value in zip(_OWN_ROW, values, strict=True):
+                found[name].setdefault(rid, []).append(value)
+            disputed[rid] = bool(is_disputed)
+            if days is not None:
+                if _PLAIN_DAY.fullmatch(start or "") and _PLAIN_DAY.fullmatch(end or ""):
+                    days[0][rid], days[1][rid] = int(start.replace("-", "")), int(end.replace("-", ""))
+                else:
+                    days = None  # SQL decides windows (as a full read would, with this event)
+        dims = {}
+        for name, d in self.dimensions.items():
+            per_event = found[name]
+            position = d.position()
+            added: list[tuple[str, str, str]] = []
+            relabelled: dict[str, tuple[str, str]] = {}
+            options_sql = _OPTIONS.get(name)
+            if options_sql is not None and (OPTIONS_ROWID in rowids
+                                            or any(k not in position for ks in per_event.values() for k in ks)):
+                # an option list gained a row or a label changed: read it again (a few thousand rows)
+                for key, label, detail in session.execute(text(options_sql)):
+                    if key in position:
+                        relabelled[key] = (label or key, detail or "")
+                    else:
+                        added.append((key, label, detail))
+            elif name in _LABELS:
+                new = sorted({k for ks in per_event.values() for k in ks if k not in position})
+                added = [(k, _LABELS[name](k), "") for k in new]
+            at = dict(position)
+            at.update((a[0], len(d.keys) + i) for i, a in enumerate(added))
+            if name == "organisations":
+                parents = dict(zip(d.keys, d.details, strict=True))
+                parents.update((a[0], a[2]) for a in added)
+                per_event = {r: _with_ancestors(ks, parents) for r, ks in per_event.items()}
+            codes = {r: np.unique(np.array([at[k] for k in ks if k in at], dtype=np.int64))
+                     for r, ks in per_event.items()}
+            dims[name] = d.patched(rows, codes, size, added, relabelled)
+        exists = dims["years"].lengths > 0
+        index = FacetIndex(self.version, size, int(exists.sum()), disputed & exists, dims, days, seq)
+        index.patched_rows = self.patched_rows + len(rows)
+        return index
 
     def members(self, ids: np.ndarray) -> np.ndarray:
         """The rowids this index knows (a row added since it was read waits for the next read)."""
@@ -193,7 +347,7 @@ class FacetIndex:
         if self.days is not None:
             arrays.update({"days.first": self.days[0], "days.last": self.days[1]})
         meta: dict[str, Any] = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {},
-                "days": self.days is not None}
+                "days": self.days is not None, "seq": self.seq}
         for name, d in self.dimensions.items():
             meta["dimensions"][name] = {"keys": d.keys, "labels": d.labels, "details": d.details}
             arrays.update({f"{name}.codes": d.codes, f"{name}.starts": d.starts, f"{name}.totals": d.totals,
@@ -229,7 +383,7 @@ class FacetIndex:
                 days = (stored["days.first"], stored["days.last"])
                 if not len(days[0]) == len(days[1]) == size:
                     raise ValueError("an inconsistent facet index (days)")
-            return cls(version, size, int(meta["total"]), disputed, dims, days)
+            return cls(version, size, int(meta["total"]), disputed, dims, days, int(meta.get("seq", 0)))
 
 
 def _days(session: Session, size: int) -> tuple[np.ndarray, np.ndarray] | None:
@@ -250,8 +404,7 @@ def day_number(day) -> int | None:
 
 def load(session: Session, version: str) -> FacetIndex | None:
     """The index kept in the file for this corpus version, or None (none kept, or unreadable)."""
-    data = session.execute(text("SELECT data FROM facet_cache WHERE name = 'index' AND version = :v"),
-                           {"v": version}).scalar()
+    data = derived.store.load_blob(session, "index", version)
     if data is None:
         return None
     try:
@@ -261,8 +414,27 @@ def load(session: Session, version: str) -> FacetIndex | None:
 
 
 def save(session: Session, index: FacetIndex) -> None:
-    session.execute(text("INSERT OR REPLACE INTO facet_cache(name, version, data) VALUES ('index', :v, :d)"),
-                    {"v": index.version, "d": index.to_bytes()})
+    derived.store.save_blob(session, "index", index.version, index.to_bytes())
+    derived.store.put(session, FACETS_SEQ, index.seq)
+    derived.store.prune(session)
+    index.patched_rows = 0
+
+
+def _per_event(session: Session, sql: str, ids: str) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    for rid, key in session.execute(text(sql), {"ids": ids}):
+        found.setdefault(rid, []).append(key)
+    return found
+
+
+def _with_ancestors(keys: list[str], parents: dict[str, str]) -> list[str]:
+    """The organisations and every body they belong to (a cycle in the data stops the walk)."""
+    out: set[str] = set()
+    for key in keys:
+        while key and key not in out:
+            out.add(key)
+            key = parents.get(key) or ""
+    return sorted(out)
 
 
 def _organisations(session: Session, size: int) -> Dimension:
@@ -287,12 +459,13 @@ def _organisations(session: Session, size: int) -> Dimension:
     return Dimension.build(options, members, size)
 
 
-_TAGGED = """SELECT t.tag, group_concat(DISTINCT e.rowid) FROM (
+_TAGGED_EVENTS = """
     SELECT a.target_id AS event_id, t.tag AS tag FROM annotations a
       JOIN annotation_tags t ON t.annotation_id = a.id WHERE a.target_kind = 'event'
     UNION SELECT ci.event_id, t.tag FROM event_citations ci
       JOIN annotations a ON a.target_kind = 'passage' AND a.target_id = ci.passage_id
-      JOIN annotation_tags t ON t.annotation_id = a.id) t
+      JOIN annotation_tags t ON t.annotation_id = a.id"""
+_TAGGED = f"""SELECT t.tag, group_concat(DISTINCT e.rowid) FROM ({_TAGGED_EVENTS}) t
   JOIN events e ON e.id = t.event_id GROUP BY t.tag"""
 
 
@@ -301,8 +474,32 @@ class Notes:
 
     def __init__(self, session: Session, index: FacetIndex, version: tuple[str, str]) -> None:
         self.version = version
+        self.seq = index.seq  # the index's change-log sequence these are of
         self.annotated = index.mask(_set_ids(session, EventFilter(annotated=True)))
         self.tags = [(tag, index.members(_ids(ids))) for tag, ids in session.execute(text(_TAGGED))]
+
+    def patched(self, session: Session, index: FacetIndex, rowids: list[int]) -> Notes:
+        """These notes for `index`, whose events `rowids` changed since (an event's notes are
+        the same, but its rowid may be new, gone or another event's)."""
+        rows = np.array([r for r in rowids if r != OPTIONS_ROWID], dtype=np.int64)
+        ids = json.dumps(rows.tolist())
+        new = Notes.__new__(Notes)
+        new.version, new.seq = self.version, index.seq
+        new.annotated = np.zeros(index.size, dtype=bool)
+        new.annotated[:len(self.annotated)] = self.annotated
+        new.annotated[rows] = False
+        c = compile_filter(EventFilter(annotated=True))
+        new.annotated[_ids(session.execute(text(
+            f"SELECT group_concat(e.rowid) FROM events e WHERE e.rowid IN {_JSON} AND {c.where}"),
+            {**c.params, "ids": ids}).scalar())] = True
+        found = {tag: _ids(members) for tag, members in session.execute(text(
+            f"SELECT t.tag, group_concat(DISTINCT e.rowid) FROM ({_TAGGED_EVENTS}) t "
+            f"JOIN events e ON e.id = t.event_id WHERE e.rowid IN {_JSON} GROUP BY t.tag"), {"ids": ids})}
+        tags = {tag: np.setdiff1d(members, rows) for tag, members in self.tags}
+        for tag, members in found.items():
+            tags[tag] = np.union1d(tags.get(tag, np.empty(0, dtype=np.int64)), members)
+        new.tags = [(tag, tags[tag]) for tag in sorted(tags) if len(tags[tag])]
+        return new
 
     def tagged(self, index: FacetIndex, chosen: Iterable[str]) -> np.ndarray:
         """The events carrying any of these tags, as a mask."""

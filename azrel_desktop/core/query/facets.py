@@ -4,9 +4,10 @@ Each dimension is counted under the filter minus that dimension, so a filter wit
 dimensions needs k + 1 different event sets. The sets come from SQL — each active dimension of
 the one `EventFilter` compiled on its own — and the counting is done over every (event, option)
 pair of the corpus held in memory (`facet_index.FacetIndex`, numpy), read once per corpus
-version and kept in the file between runs. Triggers (migration 0005) bump the corpus version on
-every change to events, their links or the option lists, and the notes version on every change
-to notes or tags, whoever makes it: this window, another one or the command line.
+version, kept in the file between runs, and patched with the events the change log names after
+any edit (core/derived: triggers log every change to events and their links, whoever makes it —
+this window, another one or the command line; a renamed or deleted option bumps the corpus
+version, and a change to notes or tags the notes version).
 
 This module holds the values and the cache; numpy is imported only when counting starts, off
 the GUI thread.
@@ -19,9 +20,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, overload
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from .. import derived
 from .filters import EventFilter
 
 if TYPE_CHECKING:
@@ -125,20 +126,22 @@ class Facets:
         raise AttributeError(name)
 
 
-CORPUS_VERSION_KEY = "corpus_version"
-NOTES_VERSION_KEY = "notes_version"
+CORPUS_VERSION_KEY = derived.CORPUS_VERSION
+NOTES_VERSION_KEY = derived.NOTES_VERSION
+SAVE_AFTER = 5_000  # events patched into an index before it is kept in the file again
 
 
 def versions(session: Session) -> tuple[str, str]:
     """(corpus, notes) versions of the file, as the triggers keep them."""
-    found: dict[str, str] = dict(session.execute(text("SELECT key, value FROM app_meta WHERE key IN (:c, :n)"),
-                                 {"c": CORPUS_VERSION_KEY, "n": NOTES_VERSION_KEY}).all())
-    return found.get(CORPUS_VERSION_KEY, "0"), found.get(NOTES_VERSION_KEY, "0")
+    now = derived.state(session)
+    return now.corpus, now.notes
 
 
 class FacetCache:
-    """The `FacetIndex` and `Notes` of one open file, rebuilt when their version changes;
-    thread-safe. `save` (None for a read-only file) keeps a newly built index in the file."""
+    """The `FacetIndex` and `Notes` of one open file, kept current; thread-safe. An index is
+    read from the tables (or loaded from the file) once per corpus version, then patched with
+    the events the change log names (core/derived). `save` (None for a read-only file) keeps a
+    newly read index in the file, and a patched one after every `SAVE_AFTER` events."""
 
     def __init__(self, save: Callable[[FacetIndex], None] | None = None) -> None:
         self._lock = threading.Lock()
@@ -149,25 +152,37 @@ class FacetCache:
     def get(self, session: Session) -> tuple[FacetIndex, Notes]:
         from . import facet_index
 
-        corpus, notes = versions(session)
+        now = derived.state(session)
         with self._lock:
-            if self._index is None or self._index.version != corpus:
-                self._index = facet_index.load(session, corpus)
-                if self._index is None:
-                    self._index = facet_index.FacetIndex.read(session, corpus)
-                    if self._save:
-                        self._save(self._index)
-            if self._notes is None or self._notes.version != (corpus, notes):
-                self._notes = facet_index.Notes(session, self._index, (corpus, notes))
-            return self._index, self._notes
+            index, keep = self._index, False
+            if index is None or index.version != now.corpus or not now.can_patch(index.seq):
+                index = facet_index.load(session, now.corpus)
+                if index is None or not now.can_patch(index.seq):
+                    index, keep = facet_index.FacetIndex.read(session, now.corpus, now.seq), True
+                self._notes = None
+            changed: list[int] = []
+            if index.seq < now.seq:
+                changed = derived.store.changed_since(session, index.seq)
+                index = index.patched(session, changed, now.seq)
+                keep = keep or index.patched_rows >= SAVE_AFTER or not index.patched_rows
+            if keep and self._save:
+                self._save(index)
+            notes = self._notes
+            if notes is None or notes.version != (now.corpus, now.notes) or (notes.seq != index.seq and not changed):
+                notes = facet_index.Notes(session, index, (now.corpus, now.notes))
+            elif notes.seq != index.seq:
+                notes = notes.patched(session, index, changed)
+            self._index, self._notes = index, notes
+            return index, notes
 
     def peek(self, session: Session) -> tuple[FacetIndex, Notes] | None:
         """The index and notes if both are loaded and of the file's current versions; never
         reads or builds them (a caller on the GUI thread must not wait for that)."""
-        corpus, notes = versions(session)
+        now = derived.state(session)
         with self._lock:
-            if (self._index is None or self._notes is None or self._index.version != corpus
-                    or self._notes.version != (corpus, notes)):
+            if (self._index is None or self._notes is None or self._index.version != now.corpus
+                    or self._index.seq != now.seq or self._notes.version != (now.corpus, now.notes)
+                    or self._notes.seq != now.seq):
                 return None
             return self._index, self._notes
 

@@ -2,7 +2,8 @@
 safe FTS5 query.
 
 The index holds, per event, its title, summary, the quotes of its passages and the user's
-notes on it (and on the passages it cites). Input is never passed to MATCH as syntax: words
+notes on it (and on the passages it cites); it follows every edit in the edit's own write
+transaction (core/derived re-indexes the events the change log names). Input is never passed to MATCH as syntax: words
 are extracted and each is quoted, so `"`, `-`, `AND`, `(`, `%`, `_` or NUL cannot break the
 query. Double-quoted runs become phrases; the last bare word matches as a prefix.
 
@@ -22,6 +23,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from .. import derived
+from ..derived.store import SEARCH_INDEX, SEARCH_SEQ, SEARCH_TOKEN
 
 if TYPE_CHECKING:
     import numpy as np
@@ -91,40 +95,13 @@ def fts_query(user_text: str | None) -> str | None:
     return " AND ".join(parts)
 
 
-def _folded(sql: str) -> str:
-    return f"replace({sql}, 'ı', 'i')"
-
-
-_QUOTES = """coalesce((SELECT group_concat(p.exact, ' ') FROM event_citations c
-            JOIN passages p ON p.id = c.passage_id WHERE c.event_id = e.id), '')"""
-_NOTES = """coalesce((SELECT group_concat(a.body || ' ' || coalesce(
-                (SELECT group_concat(t.tag, ' ') FROM annotation_tags t WHERE t.annotation_id = a.id), ''),
-            ' ')
-            FROM annotations a
-            WHERE (a.target_kind = 'event' AND a.target_id = e.id)
-               OR (a.target_kind = 'passage' AND a.target_id IN
-                   (SELECT c2.passage_id FROM event_citations c2 WHERE c2.event_id = e.id))), '')"""
-# The index row shares the event's rowid, so a match is joined by rowid without reading the
-# index's stored columns, and one event's row is found without a scan. (Rowids of a table
-# without an INTEGER PRIMARY KEY may change on VACUUM; the app never vacuums, and `azrel check`
-# verifies the pairing.)
-_REBUILD = f"""
-INSERT INTO event_fts(rowid, event_id, title, summary, quotes, notes)
-SELECT e.rowid, e.id, {_folded("e.title")}, {_folded("e.summary")}, {_folded(_QUOTES)}, {_folded(_NOTES)}
-FROM events e
-"""
+INDEX_VERSION_KEY, TOKEN_KEY = SEARCH_INDEX, SEARCH_TOKEN  # (their app_meta keys)
 INDEX_VERSION = "2"  # raise when what the index holds, or how, changes: files rebuild it on open
-INDEX_VERSION_KEY = "search_index"
-# A new random token is written with every change to the index (all of them go through
-# `reindex_events`), in the same transaction: matches remembered under a token are those of the
-# index's contents, whoever asks and whatever was restored. (The corpus and notes versions do
-# not follow titles, summaries, quotes or the text of notes.)
-TOKEN_KEY = "search_token"
-
-
-def _new_token(session: Session) -> None:
-    session.execute(text("INSERT OR REPLACE INTO app_meta(key, value) VALUES (:k, :v)"),
-                    {"k": TOKEN_KEY, "v": uuid.uuid4().hex})
+# What the index holds per event, and how it follows edits (triggers log them, `derived.catch_up`
+# re-indexes the logged events in every write transaction), is core/derived's business. A new
+# random token is written with every change to the index, in the same transaction: matches
+# remembered under a token are those of the index's contents, whoever asks and whatever was
+# restored.
 
 
 def rowid_array(value: str | None) -> np.ndarray:
@@ -147,7 +124,7 @@ class _Matches:
         self._memo: OrderedDict[tuple, np.ndarray] = OrderedDict()
 
     def rowids(self, session: Session, query: str) -> np.ndarray:
-        token = session.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": TOKEN_KEY}).scalar()
+        token = derived.store.value(session, SEARCH_TOKEN)
         key = (str(session.get_bind().engine.url), token, query)
         if token is not None:
             with self._lock:
@@ -155,9 +132,7 @@ class _Matches:
                 if found is not None:
                     self._memo.move_to_end(key)
                     return found
-        value = session.execute(text("SELECT group_concat(rowid) FROM event_fts WHERE event_fts MATCH :q"),
-                                {"q": query}).scalar()
-        ids = rowid_array(value)
+        ids = rowid_array(derived.store.match(session, query))
         ids.flags.writeable = False  # shared by every caller
         if token is not None:
             with self._lock:
@@ -192,14 +167,13 @@ def ensure_index(db) -> bool:
     """Rebuild the search index of a file whose index is from an older version; True if rebuilt.
     A file indexed before the index had a token gets one (until then no match is remembered)."""
     with db.read() as session:
-        meta = dict(session.execute(text("SELECT key, value FROM app_meta WHERE key IN (:v, :t)"),
-                                    {"v": INDEX_VERSION_KEY, "t": TOKEN_KEY}).all())
+        now = derived.state(session)
     if db.readonly:
         return False
-    if meta.get(INDEX_VERSION_KEY) == INDEX_VERSION:
-        if TOKEN_KEY not in meta:
+    if now.meta.get(SEARCH_INDEX) == INDEX_VERSION:
+        if SEARCH_TOKEN not in now.meta:
             with db.write() as session:
-                _new_token(session)
+                derived.store.put(session, SEARCH_TOKEN, uuid.uuid4().hex)
         return False
     with db.write() as session:
         reindex_events(session)
@@ -207,22 +181,15 @@ def ensure_index(db) -> bool:
 
 
 def reindex_events(session: Session, event_ids: Iterable[str] | None = None) -> None:
-    """Rebuild the search rows of the given events (all events when None)."""
-    _new_token(session)
-    if event_ids is None:
-        session.execute(text("DELETE FROM event_fts"))
-        session.execute(text(_REBUILD))
-        session.execute(text("INSERT OR REPLACE INTO app_meta(key, value) VALUES (:k, :v)"),
-                        {"k": INDEX_VERSION_KEY, "v": INDEX_VERSION})
+    """Rebuild the search rows of the given events (all events when None: the index is then
+    current to the change log's newest sequence)."""
+    if event_ids is not None:
+        derived.store.reindex_events_by_id(session, event_ids)
         return
-    ids = sorted(set(event_ids))
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start:chunk_start + 500]
-        params = {f"e{i}": v for i, v in enumerate(chunk)}
-        marks = ", ".join(f":e{i}" for i in range(len(chunk)))
-        session.execute(text(f"DELETE FROM event_fts WHERE rowid IN "
-                             f"(SELECT e.rowid FROM events e WHERE e.id IN ({marks}))"), params)
-        session.execute(text(_REBUILD + f" WHERE e.id IN ({marks})"), params)
+    session.flush()
+    derived.store.reindex_search(session, None)
+    derived.store.put(session, SEARCH_INDEX, INDEX_VERSION)
+    derived.store.put(session, SEARCH_SEQ, derived.state(session).seq)
 
 
 def events_for_annotation_target(session: Session, kind: str, target_id: str) -> list[str]:

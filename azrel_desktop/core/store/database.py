@@ -257,6 +257,11 @@ class Database:
         with self._translated(), self._write.begin() as session:
             yield session
 
+    def before_commit(self, hook: Callable[[Session], None]) -> None:
+        """Run `hook(session)` at the end of every write transaction, before it commits (the
+        derived data that must follow each write: core/derived)."""
+        event.listen(self._write, "before_commit", hook)
+
     def close(self) -> None:
         _OPEN.discard(self)
         self.engine.dispose()
@@ -427,9 +432,9 @@ def open_database(
             from ..corpus.seed import ensure_seeded  # (and YAML) only when the corpus may need loading
 
             ensure_seeded(db, progress=progress)
-        from ..query.search import ensure_index
+        from ..derived import attach
 
-        ensure_index(db)
+        attach(db)
         if auto_backup and state.has_tables:
             try:
                 backups.auto_backup(path)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ...core.service import Library
@@ -27,6 +28,8 @@ from .runner import Task, wait_for_workers
 from .settings import APPLICATION, ORGANISATION
 
 PROGRESS_DELAY_MS = 500
+ICONS = Path(__file__).resolve().parents[1] / "resources"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 QUIT, CHOOSE, RESTORE = "quit", "choose", "restore"
 
 
@@ -203,8 +206,30 @@ def start_window(path: Path | None, *, restore: bool = True, ask: Callable[[str]
     return library, window
 
 
+def app_icon() -> QIcon:
+    """The application icon at every size drawn (packaging/make_icons.py makes them), so that
+    title bars, task bars and docks each pick a sharp one."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(ICONS / f"azrel-{size}.png"))
+    return icon
+
+
+# Windows groups task-bar buttons, and picks their icon, by this id; without it a pip-installed
+# app is grouped with (and shown as) pythonw.
+APP_USER_MODEL_ID = "AzRel.AzRelDesktop"
+
+
+def set_windows_app_id() -> None:
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)  # type: ignore[attr-defined]
+
+
 def make_app(qt_args: list[str] | None = None) -> QApplication:
     tune_interpreter()
+    set_windows_app_id()
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "azrel-desktop", *(qt_args or [])])
@@ -213,6 +238,8 @@ def make_app(qt_args: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setWindowIcon(app_icon())  # Windows showed pythonw's, macOS Python's
+    app.setDesktopFileName("azrel-desktop")  # Wayland matches the window to azrel-desktop.desktop
     return app
 
 

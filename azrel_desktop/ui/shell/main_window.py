@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import __version__
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link
 from ...core.service import Library
@@ -417,12 +416,10 @@ class MainWindow(QMainWindow):
         self.timeline.focus_search()
 
     def about(self) -> None:
-        _plain_box(self, "About AzRel Desktop", (
-            f"AzRel Desktop {__version__}\n\n"
-            "A research browser for the foreign relations of Azerbaijan. Every fact is cited to an "
-            "exact passage of a source.\n\n"
-            f"Library: {self.ctx.library.path}\n"
-            f"Events: {self.ctx.library.total()}"), QMessageBox.Icon.Information)
+        from .about import about_text
+
+        _plain_box(self, "About AzRel Desktop", about_text(self.ctx.library.path, self.ctx.library.total()),
+                   QMessageBox.Icon.Information)
 
     def restore_backup(self, path: Path | None = None, *, confirm=confirm_restore) -> bool:
         """Restore from `path` (or a chosen file) after the user confirms."""
