@@ -66,7 +66,7 @@ def test_benchmark_measures_every_figure(small):
     names = {f.name for f in report.figures}
     assert {"search: rare term", "search: broad term", "jump to middle", "jump to end"} <= names
     assert sum(n.startswith("filter+facets") for n in names) == 6  # the text filter twice
-    assert sum(n.startswith("sort by") for n in names) == 8
+    assert sum(n.startswith("sort by") for n in names) == 9
     by_name = {f.name: f for f in report.figures}
     for figure in report.figures:  # a filter change is also timed against the same counts in plain SQL
         assert (figure.plain_sql_ms is not None and figure.plain_sql_ms > 0) == figure.name.startswith("filter+")
@@ -160,7 +160,7 @@ def test_the_plain_sql_baseline_gives_the_apps_counts(small, make):
         for name, sql, params in statements(f):
             got[name] = {k: n for k, n in raw.execute(sql, params) if n}
         assert got["total"] == ({"total": facets.total} if facets.total else {})
-        for dim in ("organisations", "countries", "people", "kinds", "sources", "tags", "years"):
+        for dim in ("organisations", "countries", "people", "kinds", "sources", "tags", "years", "evidence"):
             assert got[dim] == {v.value: v.count for v in getattr(facets, dim) if v.count}, dim
         for name in ("disputed", "undisputed", "annotated"):
             n = getattr(facets, name)

@@ -76,6 +76,10 @@ def test_stats_json_matches_the_database(capsys, db_path):
     for key, sql in {
         "events": "SELECT count(*) FROM events",
         "disputed_events": "SELECT count(*) FROM events WHERE disputed",
+        "contested_events": "SELECT count(*) FROM events WHERE evidence = 'contested'",
+        "uncorroborated_events": "SELECT count(*) FROM events WHERE evidence = 'uncorroborated'",
+        "single_source_events": "SELECT count(*) FROM events WHERE evidence = 'single_source'",
+        "corroborated_events": "SELECT count(*) FROM events WHERE evidence = 'corroborated'",
         "sources": "SELECT count(*) FROM sources",
         "agreements": "SELECT count(*) FROM agreements",
         "agreement_steps": "SELECT count(*) FROM agreement_steps",
@@ -91,6 +95,9 @@ def test_stats_json_matches_the_database(capsys, db_path):
     }.items():
         assert st[key] == scalar(db_path, sql), key
     assert st["events"] >= 45 and st["disputed_events"] >= 1 and st["sources"] == 5
+    assert st["disputed_events"] == st["contested_events"]
+    assert sum(st[f"{g}_events"] for g in ("corroborated", "single_source", "uncorroborated", "contested")) \
+        == st["events"]
     assert st["seed_version"] == int(scalar(db_path, "SELECT value FROM app_meta WHERE key = 'seed_version'"))
 
 
@@ -118,6 +125,24 @@ def test_check_reports_a_passage_that_no_longer_matches(capsys, db_path):
     assert "p002-pa-observer" in out and "ok:" not in out
     assert len(out.splitlines()) == 1
     assert "1 problem" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("sql", "named"), [
+    # a citation written without regrading the event
+    ("UPDATE event_citations SET stance = 'contradicts' WHERE passage_id = 'p002-pa-observer'",
+     "event ev-1999-05-az-observer-nato-pa: graded single_source, its citations give contested"),
+    ("UPDATE memberships SET evidence = 'corroborated' WHERE id = 'mem-az-nrc-claim'",
+     "membership mem-az-nrc-claim: graded corroborated, its citations give uncorroborated"),
+    ("UPDATE sources SET copies_id = 'src-gone' WHERE id = 'src-001'", "source src-001: copies 'src-gone'"),
+])
+def test_check_reports_an_evidence_grade_its_citations_do_not_give(capsys, db_path, sql, named):
+    con = sqlite3.connect(db_path)
+    con.execute(sql)
+    con.commit()
+    con.close()
+    code, out, _err = run(capsys, "--db", db_path, "check")
+    assert code == 1
+    assert named in out and "ok:" not in out
 
 
 # --- export events -----------------------------------------------------------------------------

@@ -150,6 +150,12 @@ def test_decade_and_century_descriptions_differ():
         ("February of 1997", {}, "1997-02"),
         ("September\n1993", {}, "1993-09"),
         ("early 1994", {}, "1994-01/1994-04"),
+        # the document's own date ends a phrase that would run past it
+        ("early 1994", {"as_of": "1994-03"}, "1994-01/1994-03"),
+        ("early 1994", {"as_of": "1994-06"}, "1994-01/1994-04"),  # ends before it: unchanged
+        ("In 1994", {"as_of": "1994-03"}, "1994/1994-03"),
+        ("the early 1990s", {"as_of": "1992-10-12"}, "1990/1992-10-12"),
+        ("in September", {"context_year": 2024, "as_of": "2024-04-22"}, "2024-09"),  # wholly after: left
         ("late 1999", {}, "1999-09/1999-12"),
         ("the second half of 1993", {}, "1993-07/1993-12"),
         ("the first half of 1993", {}, "1993-01/1993-06"),

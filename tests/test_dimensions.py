@@ -37,7 +37,8 @@ def _example(library, dim) -> EventFilter:
                  "countries": "SELECT id FROM countries ORDER BY id LIMIT 1",
                  "people": "SELECT id FROM people ORDER BY id LIMIT 1",
                  "kinds": "SELECT kind FROM events ORDER BY kind LIMIT 1",
-                 "sources": "SELECT id FROM sources ORDER BY id LIMIT 1"}[dim.name]
+                 "sources": "SELECT id FROM sources ORDER BY id LIMIT 1",
+                 "evidence": "SELECT evidence FROM events WHERE evidence = 'uncorroborated' LIMIT 1"}[dim.name]
         return EventFilter(**{dim.name: (s.execute(text(value)).scalar_one(),)})
 
 

@@ -115,7 +115,7 @@ def tied_library(fresh_library):
     contradicting quotes; some carry notes, on themselves or on a passage they cite."""
     library = fresh_library
     con = sqlite3.connect(library.path)
-    model, claim = "ev-1994-05-04-az-signs-pfp", "ev-1994-az-eapc-pfp-participation-claim"
+    model = "ev-1994-05-04-az-signs-pfp"
     for i, new in enumerate(TIES):
         con.execute("""INSERT INTO events (id, title, summary, kind, location, disputed, dispute_note, is_seed,
                 date, date_start, date_end, precision, approximate, uncertain, date_text, date_note)
@@ -128,9 +128,10 @@ def tied_library(fresh_library):
                                ("event_citations", "passage_id, stance, source_id")):
             con.execute(f"INSERT INTO {table} (event_id, {columns}) SELECT ?, {columns} FROM {table} "
                         "WHERE event_id = ?", (new, model))
-        con.execute("INSERT INTO event_citations (event_id, passage_id, stance, source_id) SELECT ?, passage_id, "
-                    "stance, source_id FROM event_citations WHERE event_id = ? AND passage_id IN "
-                    "('p001-eapc-pfp-since-1994', 'p002-eapc-joined', 'p002-nacc-admission')", (new, claim))
+        con.executemany("INSERT INTO event_citations (event_id, passage_id, stance, source_id) VALUES (?, ?, ?, ?)",
+                        [(new, "p001-eapc-pfp-since-1994", "supports", "src-001"),
+                         (new, "p002-eapc-joined", "contradicts", "src-002"),
+                         (new, "p002-nacc-admission", "contradicts", "src-002")])
     con.commit()
     con.close()
     for i, tie in enumerate(TIES[::3]):
@@ -162,7 +163,7 @@ def test_small_pages_give_the_bytes_of_one_page(tied_library, sort, descending):
     tie = {r["id"]: r for r in as_dicts(rows)}
     # distinct source titles in title order, quotes in passage order, each stance in its column
     assert tie["ev-tie-01"]["sources"] == "Azerbaijan - NATO; Azerbaijan contributes substantially to NATO missions"
-    assert tie["ev-tie-01"]["quotes"].count("; ") >= 4 and tie["ev-tie-01"]["contradicting_quotes"].count("; ") == 1
+    assert tie["ev-tie-01"]["quotes"].count("; ") >= 3 and tie["ev-tie-01"]["contradicting_quotes"].count("; ") == 1
     assert tie["ev-tie-00"]["tags"] == "k0; p; t" and tie["ev-tie-01"]["tags"] == "p; t"
     assert tie["ev-tie-00"]["annotations"] == "'=1+1; on the passage"
     assert tie["ev-tie-03"]["annotations"] == "'-5; on the passage"
@@ -187,17 +188,18 @@ def test_values_of_a_known_event(library, db_path):
                                         "c.passage_id WHERE c.event_id = ? AND c.stance = 'supports'",
                                         ("ev-1994-05-04-az-signs-pfp",))]
     con.close()
-    assert len(quotes) == 4
+    assert len(quotes) == 3
     assert all(q in row["quotes"] for q in quotes)
     assert len(row["quotes"]) == len("; ".join(quotes))
-    assert row["disputed"] == "no"
+    assert (row["evidence"], row["disputed"]) == ("single source", "no")
     assert row["tags"] == row["annotations"] == row["contradicting_quotes"] == ""
 
 
 def test_disputed_event_has_its_contradicting_quotes(library):
     _, rows = exported(library, EventFilter(disputed=True))
-    claim = next(r for r in as_dicts(rows) if r["id"] == "ev-1994-az-eapc-pfp-participation-claim")
-    assert claim["disputed"] == "yes"
+    claim = next(r for r in as_dicts(rows) if r["id"] == "ev-1994-az-eapc-participation-claim")
+    assert (claim["evidence"], claim["disputed"]) == ("contested", "yes")
+    assert {r["evidence"] for r in as_dicts(rows)} == {"contested"}
     assert claim["dispute_note"]
     assert claim["contradicting_quotes"] and claim["contradicting_quotes"] != claim["quotes"]
     assert claim["sources"] == "Azerbaijan contributes substantially to NATO missions"
@@ -418,7 +420,8 @@ def reference_export(path, ids: list[str]) -> str:
             return "; ".join(v for (v,) in con.execute(sql, {"e": event_id}))
 
         own = con.execute("""SELECT id, date, date_start, date_end, precision, coalesce(date_text, ''), title, kind,
-            summary, coalesce(location, ''), CASE WHEN disputed THEN 'yes' ELSE 'no' END, coalesce(dispute_note, ''),
+            summary, coalesce(location, ''), replace(evidence, '_', ' '),
+            CASE WHEN disputed THEN 'yes' ELSE 'no' END, coalesce(dispute_note, ''),
             CASE WHEN is_seed THEN 'corpus' ELSE 'mine' END
             FROM events WHERE id = :e""", {"e": event_id}).fetchone()
         quotes = """SELECT ps.exact FROM event_citations x JOIN passages ps ON ps.id = x.passage_id
@@ -435,7 +438,8 @@ def reference_export(path, ids: list[str]) -> str:
                    WHERE x.event_id = :e AND a.title <> '' ORDER BY x.agreement_id"""),
                cell("""SELECT DISTINCT s.title FROM event_citations x JOIN sources s ON s.id = x.source_id
                    WHERE x.event_id = :e AND x.stance = 'supports' AND s.title <> '' ORDER BY s.title"""),
-               cell(quotes.format("supports")), own[10], own[11], cell(quotes.format("contradicts")), own[12],
+               cell(quotes.format("supports")), own[10], own[11], own[12], cell(quotes.format("contradicts")),
+               own[13],
                cell(f"""SELECT DISTINCT t.tag FROM ({notes}) n JOIN annotation_tags t ON t.annotation_id = n.id
                    WHERE t.tag <> '' ORDER BY t.tag"""),
                cell(f"SELECT n.body FROM ({notes}) n WHERE n.body <> ''")]
@@ -547,6 +551,7 @@ CHANGES = {
     "event date text": f"UPDATE events SET date_text = 'some day' WHERE id = '{A}'",
     "event location": f"UPDATE events SET location = 'Somewhere, else' WHERE id = '{A}'",
     "dispute": f"UPDATE events SET disputed = 1, dispute_note = 'unclear' WHERE id = '{A}'",
+    "evidence grade": f"UPDATE events SET evidence = 'uncorroborated' WHERE id = '{A}'",
     "organisation name": "UPDATE organisations SET name = 'Renamed', abbreviation = NULL WHERE id = 'org-nato'",
     "country name": "UPDATE countries SET name = 'Renamed' WHERE id = 'BE'",
     "person name": f"UPDATE people SET name = 'Renamed' WHERE id IN (SELECT person_id FROM event_people "

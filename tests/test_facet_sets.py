@@ -37,7 +37,8 @@ def test_each_dimension_from_the_index_is_what_its_sql_selects(fresh_library):
     lib.add_annotation("passage", passage, "on a passage", tags=["c"])
     choices = {"organisations": [("org-nato",), ("org-nato-pa", "org-cis"), ("no-such-org",)],
                "countries": [("AZ",), ("AZ", "AM")], "kinds": [("visit",), ("summit", "signing")],
-               "tags": [("a",), ("b",), ("c",), ("a", "c"), ("nobody-uses",)]}
+               "tags": [("a",), ("b",), ("c",), ("a", "c"), ("nobody-uses",)],
+               "evidence": [("contested",), ("single_source", "uncorroborated"), ("corroborated",)]}
     with lib.db.read() as s:
         index, notes = lib._facets.get(s)
         for dim in ("people", "sources"):

@@ -40,6 +40,7 @@ def _synthetic_filters():
         kinds=st.lists(st.sampled_from(["visit", "summit", "statement"]), max_size=2).map(tuple),
         disputed=st.sampled_from([None, True, False]),
         text=st.sampled_from(["", "pipeline", "summit gas"]),
+        evidence=st.lists(st.sampled_from(["single_source", "contested", "corroborated"]), max_size=2).map(tuple),
     )
 
 
@@ -48,7 +49,7 @@ def _synthetic_filters():
 def test_counts_are_what_choosing_the_option_gives(synthetic, sql_count, f):
     facets = synthetic.facets(f)
     assert facets.total == sql_count(synthetic, f) == synthetic.count(f)
-    for dim in ("organisations", "countries", "kinds", "sources", "people"):
+    for dim in ("organisations", "countries", "kinds", "sources", "people", "evidence"):
         options = getattr(facets, dim)
         # the five busiest and one with no events, when there is one, each checked against SQL
         sample = options[:5] + [o for o in options if o.count == 0][:1]

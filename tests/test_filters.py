@@ -70,7 +70,8 @@ def test_window_1997_to_1999_is_inclusive_overlap(library, db_path):
     inside = ids(library, EventFilter(date_from="1997", date_to="1999"))
     dates = events_by_date(db_path)
     # an event dated 1997, a season of 1998 and an interval inside the window all count
-    assert dates["ev-1997-az-joins-eapc"] == "1997" and "ev-1997-az-joins-eapc" in inside
+    assert dates["ev-1997-az-joins-eapc"] == "1997-05/1997-07" and "ev-1997-az-joins-eapc" in inside
+    assert dates["ev-1997-az-joins-parp"] == "1997" and "ev-1997-az-joins-parp" in inside
     assert dates["ev-1998-21-nato-pipeline-security-conference"] == "1998-21"
     assert "ev-1998-21-nato-pipeline-security-conference" in inside
     assert dates["ev-1997-07-az-nato-trainings-us"] == "1997-07/1997-08"
@@ -181,7 +182,8 @@ def test_sources(library, db_path):
 
 def test_disputed(library, db_path):
     disputed = {e for e, d in query(db_path, "SELECT id, disputed FROM events") if d}
-    assert "ev-1994-az-eapc-pfp-participation-claim" in disputed
+    assert "ev-1994-az-eapc-participation-claim" in disputed
+    assert disputed == {e for e, g in query(db_path, "SELECT id, evidence FROM events") if g == "contested"}
     assert ids(library, EventFilter(disputed=True)) == disputed
     undisputed = ids(library, EventFilter(disputed=False))
     assert undisputed and not undisputed & disputed

@@ -65,6 +65,8 @@ def _primary(sort: str, row):
         return row.source_count
     if sort == "disputed":
         return row.disputed
+    if sort == "evidence":
+        return row.evidence
     if sort == "annotations":
         return row.annotation_count
     raise AssertionError(sort)

@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from .. import __version__
 from .corpus.dates import DateError
+from .corpus.evidence import GRADES
 from .corpus.seed import SeedError, seeded_version
 from .output.export import (
     ExportCancelled,
@@ -124,6 +125,7 @@ def _stats(db) -> dict:
             "user_passages": n("SELECT count(*) FROM passages WHERE kind = 'user'"),
             "events": n("SELECT count(*) FROM events"),
             "disputed_events": n("SELECT count(*) FROM events WHERE disputed"),
+            **{f"{grade}_events": n(f"SELECT count(*) FROM events WHERE evidence = '{grade}'") for grade in GRADES},
             "agreements": n("SELECT count(*) FROM agreements"),
             "agreement_steps": n("SELECT count(*) FROM agreement_steps"),
             "memberships": n("SELECT count(*) FROM memberships"),

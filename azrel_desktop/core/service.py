@@ -211,6 +211,17 @@ class Library:
                            tags=()) -> tuple[AnnotationView, Changes]:
         return notes.annotate_selection(self.db, source_id, start, end, body, tags)
 
+    # --- evidence ---------------------------------------------------------------------
+    def set_source_reliability(self, source_id: str, grade: str | None, reason: str | None = None,
+                               copies_id: str | None = None) -> Changes:
+        """Grade one of the user's own sources (Admiralty letter A-F or None, the reason, the
+        source it copies) and regrade the claims citing it. Raises EvidenceError (one line)."""
+        from .corpus.evidence import set_reliability
+
+        with self.db.write() as s:
+            set_reliability(s, source_id, grade, reason, copies_id)
+        return Changes(frozenset({"source", "event", "agreement", "organisation"}), frozenset({source_id}))
+
     # --- export ---------------------------------------------------------------------
     def export_events(self, f: EventFilter, out: TextIO, *, sort: str = "date",
                       descending: bool = False, excel: bool = False,

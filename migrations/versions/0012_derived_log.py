@@ -1,7 +1,7 @@
 """a log of the events whose derived data changed, so one edit updates it incrementally
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-03
 
 Until now a change to one event bumped `corpus_version` (0005, 0007) or `export_version` (0006),
@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
@@ -90,7 +90,7 @@ def _triggers() -> dict[str, str]:
     t = {
         "derived_events_insert": f"AFTER INSERT ON events BEGIN {_log('SELECT NEW.rowid AS r')} END",
         "derived_events_delete": f"AFTER DELETE ON events BEGIN {_log('SELECT OLD.rowid AS r')} END",
-        "derived_events_update": f"AFTER UPDATE OF {EVENT_COLUMNS}, is_seed ON events BEGIN "
+        "derived_events_update": f"AFTER UPDATE OF {EVENT_COLUMNS}, is_seed, evidence ON events BEGIN "
                                  f"{_log('SELECT NEW.rowid AS r')} END",
         "derived_passages_update": f"AFTER UPDATE OF id, exact ON passages BEGIN {_citing('OLD.id, NEW.id')} END",
         "derived_annotations_insert": f"AFTER INSERT ON annotations BEGIN "
@@ -138,14 +138,14 @@ def _replaced() -> dict[str, str]:
             of = f" OF {columns}" if action == "UPDATE" and columns else ""
             t[f"corpus_version_{table}_{action.lower()}"] = (
                 f"AFTER {action}{of} ON {table} FOR EACH ROW BEGIN {_bump('corpus_version')} END")
-    t["corpus_version_events_update"] = (
-        f"AFTER UPDATE OF id, kind, date_start, date_end, disputed ON events FOR EACH ROW BEGIN "
+    t["corpus_version_events_update"] = (  # as 0010 left it, watching the evidence grade too
+        f"AFTER UPDATE OF id, kind, date_start, date_end, disputed, evidence ON events FOR EACH ROW BEGIN "
         f"{_bump('corpus_version')} END")
     for table, columns in _OPTION_UPDATES.items():
         t[f"corpus_version_{table}_insert"] = f"AFTER INSERT ON {table} FOR EACH ROW BEGIN {_bump('corpus_version')} END"
         t[f"corpus_version_{table}_update"] = (f"AFTER UPDATE OF {columns} ON {table} FOR EACH ROW BEGIN "
                                                f"{_bump('corpus_version')} END")
-    export = {("events", "UPDATE"): EVENT_COLUMNS, ("event_agreements", "INSERT"): None,
+    export = {("events", "UPDATE"): f"{EVENT_COLUMNS}, evidence", ("event_agreements", "INSERT"): None,
               ("event_agreements", "DELETE"): None, ("event_agreements", "UPDATE"): None,
               ("event_citations", "UPDATE"): "stance", ("passages", "UPDATE"): "id, exact"}
     for (table, action), columns in export.items():

@@ -303,3 +303,54 @@ def test_the_top_of_a_taller_picture_is_the_picture_of_a_lower_view(qtbot, chart
     assert not tall.shows(replace(low, scroll_y=low.scroll_y + 1), exact=False)
     cut = canvas.scene.picture(tall).copy(0, 0, low.width, low.height)
     assert cut == canvas.scene.picture(low)
+
+
+# --- evidence marks --------------------------------------------------------------------------------
+
+def test_each_event_carries_the_mark_of_its_evidence_grade(chart, library):
+    from azrel_desktop.ui.timeline.chart_scene import EVIDENCE_MARKS
+
+    paths = {}
+    for kind, pen, brush, shape in chart.canvas.scene.paths():
+        if kind == "path":
+            grade = next(g for g, (_s, fill, outline) in EVIDENCE_MARKS.items()
+                         if brush.color() == fill and pen.color() == outline)
+            paths[grade] = shape
+    drawn = {g: len(p.toSubpathPolygons()) for g, p in paths.items()}
+    expected: dict[str, int] = {}
+    for it in chart.canvas.items:
+        expected[it.row.evidence] = expected.get(it.row.evidence, 0) + 1
+    assert drawn == expected
+    assert {"single_source", "uncorroborated", "contested"} <= set(drawn)
+
+
+def test_the_marks_are_painted_in_their_colours(chart):
+    from azrel_desktop.ui.timeline.chart_scene import EVIDENCE_MARKS
+
+    chart.canvas.fit()
+    image = chart.canvas.grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 1)
+               for y in range(0, image.height(), 2)}
+    assert EVIDENCE_MARKS["contested"][1].name() in colours
+    assert EVIDENCE_MARKS["uncorroborated"][2].name() in colours  # its outline (the fill is white)
+
+
+def test_the_legend_names_every_grade_and_the_tooltips_explain_it(chart, library):
+    from azrel_desktop.core.corpus.evidence import GRADE_EXPLANATIONS, GRADE_LABELS, GRADE_SYMBOLS
+
+    legend = chart.legend.text()
+    for grade, label in GRADE_LABELS.items():
+        assert f"{GRADE_SYMBOLS[grade]} {label}" in legend
+        assert GRADE_EXPLANATIONS[grade] in chart.legend.toolTip()
+    weak = next(it for it in chart.canvas.items if it.row.id == "ev-2016-az-de-trade")
+    assert "Evidence: uncorroborated (supported only by sources of low reliability)" \
+        in chart.canvas.tooltip_text(weak)
+
+
+def test_an_evidence_filter_draws_only_its_grade(qtbot, chart, library):
+    with qtbot.waitSignal(chart.loaded):
+        chart.set_filter(EventFilter(disputed=False))
+    assert chart.canvas.items and not any(it.row.evidence == "contested" for it in chart.canvas.items)
+    with qtbot.waitSignal(chart.loaded):
+        chart.set_filter(EventFilter(evidence=("uncorroborated", "contested")))
+    assert {it.row.evidence for it in chart.canvas.items} == {"uncorroborated", "contested"}

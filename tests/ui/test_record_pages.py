@@ -202,7 +202,8 @@ def test_agreement_page_lists_steps_with_clickable_citations(qtbot, ctx):
         item = tree.topLevelItem(i)
         assert item.text(0) == step.step.replace("_", " ")
         assert item.text(1) == step.date_label
-        assert item.text(4) == ("⚠ disputed" if step.disputed else "")
+        assert item.text(4) == {"single_source": "• single source", "uncorroborated": "◇ uncorroborated",
+                                "contested": "▲ contested", "corroborated": "◆ corroborated"}[step.evidence]
     expected = [Target("source", c.source_id, passage_id=c.id) for s in record.steps for c in s.citations]
     assert tree.citation_targets() == expected
     first = tree.topLevelItem(0).child(0)
@@ -265,3 +266,13 @@ def test_strip_hit_test_finds_each_bar(qtbot, ctx):
     for index, bar in enumerate(strip.bars()):
         assert strip.bar_at(QPointF(bar.rect.center())) == index
     assert strip.bar_at(QPointF(1, 1)) is None
+
+
+def test_an_organisation_shows_the_passages_its_description_rests_on(qtbot, ctx):
+    page = make(qtbot, OrganisationPage, ctx, Target("organisation", "org-pfp"), show=True)
+    assert page.description_citations.isVisible()
+    texts = list_texts(page.description_citations)
+    assert any("peace-building, rescue, demining" in t for t in texts)
+    assert not page.form.isRowVisible(page._citations_row)  # none of them is about a founding date
+    nato = make(qtbot, OrganisationPage, ctx, Target("organisation", "org-nato"), show=True)
+    assert not nato.description_citations.isVisible()

@@ -349,3 +349,73 @@ def test_hovering_a_passage_shows_what_it_supports(qtbot, ctx):
     assert f"supports: {passage.supports[0].label}".replace("&", "&amp;") in QToolTip.text().replace("&#x27;", "'")
     QToolTip.hideText()
     assert QPoint() is not None
+
+
+# --- reliability ----------------------------------------------------------------------------------
+
+def _own_sources(library, *ids):
+    from sqlalchemy import text as sql
+
+    with library.db.write() as s:
+        for sid in ids:
+            s.execute(sql("INSERT INTO sources (id, title, kind, language, text, sha256, is_seed) "
+                          "VALUES (:i, :t, 'note', 'en', 'Aliyev met Solana in Brussels.', 'x', 0)"),
+                      {"i": sid, "t": f"My notes {sid}"})
+
+
+def test_a_corpus_source_shows_its_grade_and_cannot_be_edited(qtbot, ctx):
+    page = make_page(qtbot, ctx, Target("source", "src-001"), show=True)
+    assert page.meta_labels["reliability_grade"].text() == "E — unreliable"
+    assert page.meta_labels["reliability"].text().startswith("LOW.")
+    assert not page.edit_reliability.isVisible()
+    page.show_target(Target("source", "src-004"))
+    assert page.meta_labels["reliability_grade"].text() == "B — usually reliable"
+
+
+def test_an_own_source_is_graded_in_the_editor_and_the_page_follows(qtbot, ctx):
+    from azrel_desktop.ui.sources.reliability_editor import ReliabilityDialog, save
+
+    _own_sources(ctx.library, "src-mine-1", "src-mine-2")
+    page = make_page(qtbot, ctx, Target("source", "src-mine-2"), show=True)
+    assert page.meta_labels["reliability_grade"].text() == "not graded"
+    assert page.edit_reliability.isVisible() and page.edit_reliability.isEnabled()
+    dialog = ReliabilityDialog(page.record, [("src-mine-1", "My notes src-mine-1")], page)
+    qtbot.addWidget(dialog)
+    dialog.grade.setCurrentIndex(dialog.grade.findData("D"))
+    dialog.reason.setPlainText("<b>copied</b> from my first notes")
+    dialog.copies.setCurrentIndex(dialog.copies.findData("src-mine-1"))
+    with qtbot.waitSignal(ctx.changed):
+        assert save(ctx, dialog)
+    assert page.meta_labels["reliability_grade"].text() == "D — not usually reliable"
+    assert page.meta_labels["reliability"].text() == "<b>copied</b> from my first notes"  # plain text
+    assert page.meta_labels["reliability"].textFormat() == Qt.TextFormat.PlainText
+    assert "A copy of: My notes src-mine-1" in page.meta_labels["copies"].text()
+    page.show_target(Target("source", "src-mine-1"))
+    assert "Copied by: My notes src-mine-2" in page.meta_labels["copies"].text()
+    # Ctrl+Z puts the grade, the reason and the link back; Ctrl+Shift+Z again
+    page.show_target(Target("source", "src-mine-2"))
+    with qtbot.waitSignal(ctx.changed):
+        ctx.undo_stack.undo()
+    record = ctx.library.source("src-mine-2")
+    assert (record.reliability_grade, record.reliability, record.copies) == (None, None, None)
+    assert page.meta_labels["reliability_grade"].text() == "not graded"
+    with qtbot.waitSignal(ctx.changed):
+        ctx.undo_stack.redo()
+    assert ctx.library.source("src-mine-2").reliability_grade == "D"
+    assert ctx.library.source("src-mine-2").copies.id == "src-mine-1"
+
+
+def test_a_refused_grade_is_said_in_the_editor_and_nothing_changes(qtbot, ctx):
+    from azrel_desktop.ui.sources.reliability_editor import ReliabilityDialog, save
+
+    _own_sources(ctx.library, "src-mine-1", "src-mine-2")
+    ctx.library.set_source_reliability("src-mine-2", "C", None, copies_id="src-mine-1")
+    page = make_page(qtbot, ctx, Target("source", "src-mine-1"), show=True)
+    dialog = ReliabilityDialog(page.record, [("src-mine-2", "My notes src-mine-2")], page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.grade.setCurrentIndex(dialog.grade.findData("B"))
+    dialog.copies.setCurrentIndex(dialog.copies.findData("src-mine-2"))  # a cycle
+    assert not save(ctx, dialog)
+    assert dialog.error.isVisible() and "already copies" in dialog.error.text()
+    assert ctx.library.source("src-mine-1").reliability_grade is None

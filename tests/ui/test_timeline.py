@@ -212,7 +212,7 @@ def test_clicking_the_chart_selects_in_the_table(qtbot, page, library):
 
 def test_show_target_event_removes_only_the_filters_that_hide_it(qtbot, page, library, loaded):
     org = nato(library)
-    hidden = library.rows(EventFilter(organisations=(org,), date_from="1999"), limit=1)[0]
+    hidden = next(r for r in library.rows(EventFilter(organisations=(org,), date_from="1999")) if r.date_start >= "1999")
     page.set_filter(EventFilter(organisations=(org,), date_from="1990", date_to="1995"))
     loaded(page)
     assert page.model.row_of(hidden.id) is None
@@ -345,7 +345,7 @@ def test_selecting_while_rows_load_waits_for_them(qtbot, page, library, loaded, 
 
 def test_revealing_while_rows_load_takes_the_filter_that_shows_the_event(qtbot, page, library, held_count):
     org = nato(library)
-    hidden = library.rows(EventFilter(organisations=(org,), date_from="1999"), limit=1)[0]
+    hidden = next(r for r in library.rows(EventFilter(organisations=(org,), date_from="1999")) if r.date_start >= "1999")
     page.set_filter(EventFilter(organisations=(org,), date_from="1990", date_to="1995"))
     page.show_target(Target("event", hidden.id))  # queued until the first filter's rows are in
     with qtbot.waitSignal(page.selectionChanged, timeout=10_000) as sig:
@@ -357,7 +357,7 @@ def test_revealing_while_rows_load_takes_the_filter_that_shows_the_event(qtbot, 
 
 def test_the_users_own_filter_wins_over_a_reveal_still_waiting(qtbot, page, library, loaded, held_count):
     org = nato(library)
-    hidden = library.rows(EventFilter(organisations=(org,), date_from="1999"), limit=1)[0]
+    hidden = next(r for r in library.rows(EventFilter(organisations=(org,), date_from="1999")) if r.date_start >= "1999")
     page.set_filter(EventFilter(organisations=(org,), date_from="1990", date_to="1995"))
     page.show_target(Target("event", hidden.id))
     with qtbot.waitSignal(page.filterChanged):
@@ -401,7 +401,7 @@ def test_revealing_an_event_queries_off_the_gui_thread(qtbot, page, library, loa
     import threading
 
     org = nato(library)
-    hidden = library.rows(EventFilter(organisations=(org,), date_from="1999"), limit=1)[0]
+    hidden = next(r for r in library.rows(EventFilter(organisations=(org,), date_from="1999")) if r.date_start >= "1999")
     page.set_filter(EventFilter(organisations=(org,), date_from="1990", date_to="1995"))
     loaded(page)
     threads = []
@@ -432,3 +432,19 @@ def test_the_panes_keep_their_widths_whatever_the_filter(qtbot, page, library, w
         settle(qtbot, page)
         assert page.splitter.sizes() == widths, f
         assert page.chart.canvas.viewport().width() == canvas_width, f
+
+
+def test_the_evidence_section_counts_each_grade_and_filters_by_it(qtbot, page, library, loaded, fetched):
+    section = page.panel.sections["evidence"]
+    facets = library.facets(EventFilter())
+    assert section.values() == ["corroborated", "single_source", "uncorroborated", "contested"]
+    for fv in facets.evidence:
+        assert section.count_of(fv.value) == fv.count
+    with qtbot.waitSignal(page.filterChanged) as sig:
+        section.item("uncorroborated").setCheckState(0, Qt.CheckState.Checked)
+    assert sig.args[0] == EventFilter(evidence=("uncorroborated",))
+    loaded(page)
+    assert fetched(page) == [r.id for r in library.rows(EventFilter(evidence=("uncorroborated",)), limit=10_000)]
+    assert [c.chip.label for c in page.chips.chips] == ["evidence is uncorroborated"]
+    settle(qtbot, page)
+    assert {it.row.evidence for it in page.chart.canvas.items} == {"uncorroborated"}

@@ -40,6 +40,7 @@ FACETS: dict[str, tuple[str | None, str]] = {
     "years": (None, "SELECT substr(e.date_start, 1, 4), count(*) FROM events e WHERE {where} GROUP BY 1"),
     "disputed": ("disputed", "SELECT 'disputed', count(*) FROM events e WHERE {where} AND e.disputed = 1"),
     "undisputed": ("disputed", "SELECT 'undisputed', count(*) FROM events e WHERE {where} AND e.disputed = 0"),
+    "evidence": ("evidence", "SELECT e.evidence, count(*) FROM events e WHERE {where} GROUP BY e.evidence"),
     "annotated": ("annotated", "SELECT 'annotated', count(*) FROM events e WHERE {where} AND e.id IN ("
                   + ANNOTATED_EVENTS.format(tag_join="", tag_cond="") + ")"),
 }

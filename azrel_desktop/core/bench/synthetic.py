@@ -115,11 +115,14 @@ def generate(
             eid = f"ev-{n:07d}"
             day = origin + timedelta(days=rng.randrange(span))
             edtf, start, end, precision = _edtf(rng, day)
+            disputed = rng.random() < 0.04
+            # one supporting citation each (a single source); a disputed one also a contradicting one
             ev.append(dict(id=eid, date=edtf, date_start=start, date_end=end, precision=precision,
                            approximate=rng.random() < 0.05, uncertain=rng.random() < 0.03, date_text=None,
                            date_note=None, title=_sentence(rng, rng.randint(4, 9))[:-1],
                            summary=_sentence(rng, rng.randint(10, 30)), kind=rng.choice(EVENT_KINDS),
-                           location=None, disputed=rng.random() < 0.04, dispute_note=None, is_seed=False))
+                           location=None, disputed=disputed, dispute_note=None, is_seed=False,
+                           evidence="contested" if disputed else "single_source"))
             for org in rng.sample(orgs, rng.randint(1, 2)):
                 eo.append(dict(event_id=eid, organisation_id=org["id"], role=None))
             for country in rng.sample(countries, rng.randint(1, 3)):
@@ -135,6 +138,12 @@ def generate(
                                  prefix=anchor.prefix, suffix=anchor.suffix, kind="citation", label=None,
                                  is_seed=False))
             cites.append(dict(event_id=eid, passage_id=pid, source_id=sid, stance="supports"))
+            if disputed:  # contested: a second span of the text contradicts it (no draw, same stream)
+                against = anchor_at(body, a + 80, a + 120)
+                passages.append(dict(id=f"{pid}-x", source_id=sid, start=against.start, end=against.end,
+                                     exact=against.exact, prefix=against.prefix, suffix=against.suffix,
+                                     kind="citation", label=None, is_seed=False))
+                cites.append(dict(event_id=eid, passage_id=f"{pid}-x", source_id=sid, stance="contradicts"))
             if rng.random() < 0.02:
                 nid = uuid.UUID(int=rng.getrandbits(128)).hex
                 now = datetime(2026, 1, 1) + timedelta(minutes=n)

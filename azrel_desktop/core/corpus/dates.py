@@ -265,12 +265,14 @@ def _as_edtf(text: str) -> str | None:
 
 
 def parse_phrase(
-    phrase: str, *, context_year: int | None = None, anchor: str | None = None
+    phrase: str, *, context_year: int | None = None, anchor: str | None = None, as_of: str | None = None
 ) -> str:
     """Turn a date phrase from a source into an EDTF string.
 
     `context_year` supplies the year for phrases like "April 16" or "in September";
-    `anchor` (an EDTF day) resolves "a day later". Relative phrases such as
+    `anchor` (an EDTF day) resolves "a day later"; `as_of` (EDTF), the document's own date,
+    ends a phrase that would run past it there: "early 1994" in a study whose data are as of
+    March 1994 is `1994-01/1994-03`, not January to April. Relative phrases such as
     "five days before 2024-04-22" are resolved against the date they name. Every form
     `describe` writes reads back to the EDTF string it came from. The result is always a
     valid EDTF value; anything else raises DateError.
@@ -281,9 +283,14 @@ def parse_phrase(
         raise DateError(f"a date phrase of {len(phrase)} characters is too long to read")
     result = _phrase(phrase, context_year, anchor, nested=False)
     try:
-        parse_edtf(result)
+        read = parse_edtf(result)
     except DateError as exc:
         raise DateError(f"{phrase!r} does not give a valid date: {exc}") from None
+    if as_of is not None:
+        document = parse_edtf(as_of)
+        if read.end_iso > document.end_iso >= read.start_iso:
+            result = f"{result.split('/')[0] or '..'}/{as_of}"
+            parse_edtf(result)
     return result
 
 

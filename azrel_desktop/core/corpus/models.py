@@ -45,7 +45,7 @@ AGREEMENT_KINDS = (
 )
 STEP_KINDS = (
     "proposed", "signed", "approved", "ratified", "ratification_rejected",
-    "entered_into_force", "implementation_began", "withdrawn",
+    "entered_into_force", "implementation_began", "withdrawn", "succeeded",
 )
 MEMBERSHIP_STATUSES = (
     "founding_member", "member", "observer", "partner", "associate_member", "applicant",
@@ -138,7 +138,13 @@ class Source(Base):
     data_as_of: Mapped[str | None] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(64))
     language: Mapped[str] = mapped_column(String(16), default="en")
+    # why the source is graded as it is (free text)
     reliability: Mapped[str | None] = mapped_column(Text)
+    # Admiralty-code letter, A (completely reliable) to F (cannot be judged); see core/corpus/evidence.py
+    reliability_grade: Mapped[str | None] = mapped_column(String(1))
+    # the id of the source this one reprints or copies (the two are not independent witnesses);
+    # checked by its writers (seeding, Library.set_source_reliability), not a foreign key
+    copies_id: Mapped[str | None] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -227,11 +233,13 @@ class Organisation(Retirable, Base):
 
 
 class OrganisationCitation(Base):
-    """Passages that support an organisation's founding date."""
+    """Passages that support an organisation's founding date (`cites` 'founded') or what its
+    description says of it ('description')."""
 
     __tablename__ = "organisation_citations"
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), primary_key=True)
     passage_id: Mapped[str] = mapped_column(ForeignKey("passages.id"), primary_key=True)
+    cites: Mapped[str] = mapped_column(String(16), default="founded", server_default="founded")
 
 
 class Country(Retirable, Base):
@@ -271,6 +279,8 @@ class Event(DateColumns, Stamped, Base):
     location: Mapped[str | None] = mapped_column(Text)
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     dispute_note: Mapped[str | None] = mapped_column(Text)
+    # derived from the citations (core/corpus/evidence.py), never typed; disputed == contested
+    evidence: Mapped[str] = mapped_column(String(16), default="single_source", server_default="single_source")
     is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
     # min(coalesce(abbreviation, name)) of its organisations; NULL when it has none
     sort_organisations: Mapped[str | None] = mapped_column(Text)
@@ -288,6 +298,8 @@ class Event(DateColumns, Stamped, Base):
 _tie = (Event.date_start, Event.id)
 Index("ix_events_kind_desc", Event.kind.desc(), *_tie)
 Index("ix_events_disputed_desc", Event.disputed.desc(), *_tie)
+Index("ix_events_evidence", Event.evidence, *_tie)
+Index("ix_events_evidence_desc", Event.evidence.desc(), *_tie)
 Index("ix_events_sort_title", Event.title.collate("NOCASE"), *_tie)
 Index("ix_events_sort_title_desc", Event.title.collate("NOCASE").desc(), *_tie)
 Index("ix_events_sort_organisations", Event.sort_organisations, *_tie)
@@ -387,6 +399,7 @@ class AgreementStep(DateColumns, Stamped, Base):
     country_id: Mapped[str | None] = mapped_column(ForeignKey("countries.id"))
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     dispute_note: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(String(16), default="single_source", server_default="single_source")
     is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -419,6 +432,7 @@ class Membership(Stamped, Base):
     note: Mapped[str | None] = mapped_column(Text)
     disputed: Mapped[bool] = mapped_column(Boolean, default=False)
     dispute_note: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(String(16), default="single_source", server_default="single_source")
     is_seed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

@@ -24,6 +24,14 @@ from ..store.resources import seed_dir
 from . import models as m
 from .anchoring import Anchor, anchor_at, reanchor
 from .dates import DateError, parse_edtf
+from .evidence import (
+    RELIABILITY_GRADES,
+    EvidenceError,
+    SourceTrust,
+    check_copies,
+    refresh_evidence,
+    refresh_for_sources,
+)
 
 SEED_VERSION_KEY = "seed_version"
 
@@ -44,6 +52,9 @@ class Corpus:
     agreements: list[dict]
     memberships: list[dict]
     passages: dict[str, dict] = field(default_factory=dict)
+    # records an earlier corpus had and this one drops, each {kind, id, split_into, notes_to}:
+    # the user's notes on one move to `notes_to` (else they stay, listed as detached)
+    retired: list[dict] = field(default_factory=list)
 
 
 def _load_yaml(path: Path) -> Any:
@@ -94,7 +105,8 @@ def read_corpus(folder: Path | None = None) -> Corpus:
         source["sha256"] = digest
     corpus = Corpus(version=int(manifest["version"]), sources=parts["sources"], texts=texts,
                     organisations=parts["organisations"], countries=parts["countries"], people=parts["people"],
-                    events=parts["events"], agreements=parts["agreements"], memberships=parts["memberships"])
+                    events=parts["events"], agreements=parts["agreements"], memberships=parts["memberships"],
+                    retired=_list(manifest.get("retired"), "retired"))
     _validate(corpus)
     return corpus
 
@@ -138,8 +150,16 @@ def _validate(c: Corpus) -> None:
     _unique([s for a in c.agreements for s in a.get("steps") or []], "agreement step")
     boilerplate: dict[str, list[tuple[int, int]]] = {sid: [] for sid in source_ids}
 
+    trust = SourceTrust({s["id"]: s.get("reliability_grade") for s in c.sources},
+                        {s["id"]: s.get("copies") for s in c.sources})
     for source in c.sources:
         sid = source["id"]
+        if source.get("reliability_grade") not in (None, *RELIABILITY_GRADES):
+            raise SeedError(f"{sid}: reliability_grade must be one of {', '.join(RELIABILITY_GRADES)}")
+        try:
+            check_copies(trust, sid, source.get("copies"))
+        except EvidenceError as exc:
+            raise SeedError(f"{sid}: {exc}") from exc
         _check_date(source.get("published"), sid, optional=True)
         _check_date(source.get("data_as_of"), sid, optional=True)
         text_ = c.texts[sid]
@@ -176,6 +196,8 @@ def _validate(c: Corpus) -> None:
             if c.passages[pid]["kind"] != "citation":
                 raise SeedError(f"{where}: cites boilerplate {pid!r}")
         dispute = record.get("dispute")
+        # `disputed` is derived from the contradicting passages; an older corpus that still
+        # types it must at least agree with them
         if record.get("disputed") and not (dispute and dispute.get("passages")):
             raise SeedError(f"{where}: disputed but names no passage that disagrees")
         if dispute:
@@ -194,6 +216,7 @@ def _validate(c: Corpus) -> None:
             raise SeedError(f"{org['id']}: unknown parent {org['parent']!r}")
         _check_date(org.get("founded"), org["id"], optional=True)
         check_citations(org, org["id"], "founded_citations")
+        check_citations(org, org["id"], "description_citations")
     for ev in c.events:
         eid = ev["id"]
         _check_date(ev.get("date"), eid)
@@ -231,6 +254,21 @@ def _validate(c: Corpus) -> None:
         _check_date(mem.get("start"), mid, optional=True)
         _check_date(mem.get("end"), mid, optional=True)
         check_citations(mem, mid)
+    kinds = {"event": {e["id"] for e in c.events}, "agreement": agreement_ids,
+             "step": {s["id"] for a in c.agreements for s in a.get("steps") or []},
+             "membership": {mem["id"] for mem in c.memberships}}
+    for old in c.retired:
+        old_kind, rid = old.get("kind"), _req(old, "id", "retired record")
+        if old_kind not in ("event", "agreement", "step", "membership"):
+            raise SeedError(f"retired {rid}: unknown kind {old_kind!r}")
+        if rid in kinds.get(old_kind, ()):
+            raise SeedError(f"retired {rid}: still in the corpus")
+        target = old.get("notes_to")
+        if target is not None and (old_kind not in ("event", "agreement") or target not in kinds[old_kind]):
+            raise SeedError(f"retired {rid}: notes_to {target!r} is not a {old_kind} of the corpus")
+        for new in old.get("split_into") or []:
+            if old_kind in kinds and new not in kinds[old_kind]:
+                raise SeedError(f"retired {rid}: split_into {new!r} is not a {old_kind} of the corpus")
 
 
 def _dates(value: str, text_: str | None, note: str | None) -> dict:
@@ -260,6 +298,11 @@ def _citation_rows(cls, key: str, rid: str, record: dict, extra=lambda _pid: {})
     rows += [cls(**{key: rid}, passage_id=p, stance="contradicts", **extra(p))
              for p in dispute.get("passages") or [] if p not in supporting]
     return rows
+
+
+def _contradicted(record: dict) -> bool:
+    """A first value of the derived `disputed` flag (refresh_evidence sets it with the grade)."""
+    return bool((record.get("dispute") or {}).get("passages"))
 
 
 def apply_corpus(session: Session, corpus: Corpus) -> None:
@@ -292,6 +335,7 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
             author=s.get("author"), url=s.get("url"), published=s.get("published"),
             data_as_of=s.get("data_as_of"), kind=s.get("kind") or "unknown",
             language=s.get("language") or "en", reliability=s.get("reliability"),
+            reliability_grade=s.get("reliability_grade"), copies_id=s.get("copies"),
             text=corpus.texts[s["id"]], sha256=s["sha256"], is_seed=True,
         ) for s in corpus.sources
     ], m.Source)
@@ -320,12 +364,12 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
                         is_seed=True, retired=False) for a in corpus.agreements], m.Agreement)
     upsert([m.AgreementStep(
         id=s["id"], agreement_id=a["id"], step=s["step"], country_id=s.get("country"),
-        disputed=bool(s.get("disputed")), dispute_note=(s.get("dispute") or {}).get("note"),
+        disputed=_contradicted(s), dispute_note=(s.get("dispute") or {}).get("note"),
         is_seed=True, **_dates(s["date"], s.get("date_text"), s.get("date_note")),
     ) for a in corpus.agreements for s in a.get("steps") or []], m.AgreementStep)
     upsert([m.Event(
         id=e["id"], title=e["title"], summary=e.get("summary") or "", kind=e["kind"],
-        location=e.get("location"), disputed=bool(e.get("disputed")),
+        location=e.get("location"), disputed=_contradicted(e),
         dispute_note=(e.get("dispute") or {}).get("note"), is_seed=True,
         **_dates(e["date"], e.get("date_text"), e.get("date_note")),
     ) for e in corpus.events], m.Event)
@@ -339,7 +383,7 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
             end=mem.get("end"), end_text=mem.get("end_text"),
             date_start=start.start_iso if start else "0001-01-01",
             date_end=end.end_iso if end else "9999-12-31",
-            note=mem.get("note"), disputed=bool(mem.get("disputed")),
+            note=mem.get("note"), disputed=_contradicted(mem),
             dispute_note=(mem.get("dispute") or {}).get("note"), is_seed=True,
         ))
     upsert(memberships, m.Membership)
@@ -348,6 +392,8 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
     for o in corpus.organisations:
         links += [m.OrganisationCitation(organisation_id=o["id"], passage_id=p)
                   for p in o.get("founded_citations") or []]
+        links += [m.OrganisationCitation(organisation_id=o["id"], passage_id=p, cites="description")
+                  for p in o.get("description_citations") or []]
     for e in corpus.events:
         eid = e["id"]
         links += [m.EventOrganisation(event_id=eid, organisation_id=x["id"] if isinstance(x, dict) else x,
@@ -373,10 +419,29 @@ def apply_corpus(session: Session, corpus: Corpus) -> None:
         links += _citation_rows(m.MembershipCitation, "membership_id", mem["id"], mem)
     session.add_all(links)
     session.flush()
+    _move_notes(session, corpus.retired)
     _remove_stale(session, stale)
     _keep_user_disputes(session)
+    # Grades follow from the citations just written (and the user's own, kept) and the sources'
+    # grades: the corpus's own records, and the user's records that cite a corpus source or a
+    # copy of one (its grade may have changed). Not every event: a file with a million of the
+    # user's own needs no pass.
+    refresh_evidence(session, "event", [e["id"] for e in corpus.events])
+    refresh_evidence(session, "step", [s["id"] for a in corpus.agreements for s in a.get("steps") or []])
+    refresh_evidence(session, "membership", [mem["id"] for mem in corpus.memberships])
+    refresh_for_sources(session, [s["id"] for s in corpus.sources])
     reindex_events(session)
     session.merge(m.AppMeta(key=SEED_VERSION_KEY, value=str(corpus.version)))
+
+
+def _move_notes(session: Session, retired: list[dict]) -> None:
+    """Notes on a record the corpus retired move to the record that now holds its claim, where
+    the corpus names one; the note itself (text, tags, dates) is not changed."""
+    for old in retired:
+        if old.get("notes_to") and old["kind"] in ("event", "agreement"):
+            session.execute(update(m.Annotation).where(
+                m.Annotation.target_kind == old["kind"], m.Annotation.target_id == old["id"],
+            ).values(target_id=old["notes_to"]))
 
 
 # What the user's own records (is_seed false) point at: (model, SQL selecting the ids they use).

@@ -43,13 +43,13 @@ BOM = "\ufeff"
 EVENT_COLUMNS = (
     "id", "date", "date_start", "date_end", "precision", "date_text", "title", "kind", "summary",
     "location", "organisations", "countries", "people", "agreements", "sources", "quotes",
-    "disputed", "dispute_note", "contradicting_quotes", "origin", "tags", "annotations",
+    "evidence", "disputed", "dispute_note", "contradicting_quotes", "origin", "tags", "annotations",
 )
 AGREEMENT_COLUMNS = ("id", "title", "kind", "summary", "parties", "steps", "sources", "quotes", "disputed")
 ORGANISATION_COLUMNS = ("id", "name", "abbreviation", "aliases", "kind", "parent", "founded",
                         "description", "events")
 SOURCE_COLUMNS = ("id", "title", "publisher", "author", "url", "published", "data_as_of", "kind",
-                  "language", "reliability", "sha256", "passages")
+                  "language", "reliability", "reliability_grade", "copies", "sha256", "passages")
 ANNOTATION_COLUMNS = ("id", "target_kind", "target_id", "target", "quote", "body", "tags",
                       "created_at", "updated_at", "detached")
 
@@ -272,7 +272,7 @@ def export_sources(session: Session, f: EventFilter, out: TextIO, *, excel: bool
     guard = LongCells(out, excel)
     writer = _writer(guard, SOURCE_COLUMNS, excel)
     rows = session.execute(text(f"""SELECT s.id, s.title, s.publisher, s.author, s.url, s.published,
-        s.data_as_of, s.kind, s.language, s.reliability, s.sha256,
+        s.data_as_of, s.kind, s.language, s.reliability, s.reliability_grade, s.copies_id, s.sha256,
         (SELECT count(*) FROM passages ps WHERE ps.source_id = s.id AND ps.kind = 'citation')
         FROM sources s WHERE {where} ORDER BY s.title"""), c.params).all()
     for r in rows:

@@ -40,11 +40,12 @@ NOTES = "temp._export_notes"
 # The export's order (export.py): position n, the event's rowid and id.
 ORDER = "temp._export_order"
 VERSION_KEY = derived.EXPORT_ROWS  # app_meta: the versions the stored heads were rendered at
-HEAD_WIDTH = 20  # id ... contradicting_quotes, origin
+HEAD_WIDTH = 21  # id ... contradicting_quotes, origin
 # Part of the stored heads' version: raised when what a head holds changes, so heads rendered
 # by an earlier version of the app are rendered again (2: the origin column; 3: the formula rule
-# also looks past leading spaces and invisible characters, full-width signs, telephone numbers).
-HEAD_FORMAT = "3"
+# also looks past leading spaces and invisible characters, full-width signs, telephone numbers;
+# 4: the evidence column).
+HEAD_FORMAT = "4"
 NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
 BATCH = 2000  # events rendered at once
 WRITE_BATCH = 10_000  # rows written at once (a refresh: per write transaction)
@@ -227,7 +228,7 @@ def build(session: Session, table: str, *, only: bool = False, rids: str | None 
         LEFT JOIN passages ps ON ps.id = x.passage_id WHERE {in_range} ORDER BY x.event_id, x.passage_id"""
     events = cursor_result(session.execute(text(f"""SELECT e.rowid, e.id, e.date, e.date_start, e.date_end, e.precision,
         coalesce(e.date_text, ''), e.title, e.kind, e.summary, coalesce(e.location, ''),
-        CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, ''),
+        replace(e.evidence, '_', ' '), CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, ''),
         CASE WHEN e.is_seed THEN 'corpus' ELSE 'mine' END
         FROM events e {chosen} ORDER BY e.id"""), {"rids": rids} if rids is not None else {}))
     if put is None:
@@ -258,7 +259,7 @@ def build(session: Session, table: str, *, only: bool = False, rids: str | None 
                     elif stance == "contradicts" and exact:
                         contradicting.append(exact)
                 rows.append((event_id, *own[:9], *[c.get(event_id, "") for c in cells], JOIN.join(sorted(sources)),
-                             JOIN.join(supporting), own[9], own[10], JOIN.join(contradicting), own[11]))
+                             JOIN.join(supporting), own[9], own[10], own[11], JOIN.join(contradicting), own[12]))
             pending += [(event[0], event[1], head) for event, head in zip(batch, render(rows, HEAD_WIDTH), strict=True)]
             if len(pending) >= WRITE_BATCH:
                 put(pending)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..corpus.dates import describe as describe_date
 from ..corpus.dates import is_valid_edtf, window
+from ..corpus.evidence import GRADES, grade_label
 from .search import fts_query
 
 if TYPE_CHECKING:
@@ -114,6 +115,9 @@ class Dimension:
     def active(self, f: EventFilter) -> bool:
         return any(getattr(f, n) != _DEFAULTS[n] for n in self.fields)
 
+    def check(self, f: EventFilter) -> None:
+        """Raise ValueError (one line) for a value this dimension cannot hold."""
+
     def cleared(self, f: EventFilter, value: str | None = None) -> EventFilter:
         """`f` without this dimension (or without one of its values)."""
         return with_fields(f, {n: _DEFAULTS[n] for n in self.fields})
@@ -143,6 +147,7 @@ class ListDimension(Dimension):
     title: str  # the filter panel's section
     expanded: bool = False  # the section starts open
     hide_empty: bool = False  # list only the options with events under the filter
+    ordered: bool = False  # options keep the order options_sql gives (else the busiest first)
     chip_prefix: str
     label_table: str | None = None  # where the chip finds an option's name
     label_sql: str = "name"
@@ -326,11 +331,37 @@ class Tags(ListDimension):
         return notes.tagged(index, f.tags)
 
 
+class Evidence(ListDimension):
+    """The claim's evidence grade, computed from its citations (core/corpus/evidence.py): every
+    grade is an option, in the rule's order, even one no event has."""
+
+    name, title, expanded, chip_prefix = "evidence", "Evidence", True, "evidence is"
+    ordered = True
+    cli = (CliOption("--evidence", "evidence", "evidence grade: corroborated, single source, uncorroborated or "
+                     "contested", "GRADE", repeated=True, lookup="evidence"),)
+    options_sql = ("SELECT column1, column2, NULL FROM (VALUES "
+                   + ", ".join(f"('{g}', '{grade_label(g)}')" for g in GRADES) + ")")
+    members_sql = "SELECT evidence, group_concat(rowid) FROM events GROUP BY evidence"
+
+    def chip_label(self, value: str, names: dict[str, str]) -> str:
+        return f"evidence is {grade_label(value)}"
+
+    def check(self, f: EventFilter) -> None:
+        unknown = [g for g in f.evidence if g not in GRADES]
+        if unknown:
+            raise ValueError(f"unknown evidence grade {unknown[0]!r}: choose from {', '.join(GRADES)}")
+
+    def condition(self, f: EventFilter, p: Params, *, walk_text: bool = False) -> str | None:
+        return f"e.evidence IN ({p.many(f.evidence)})"
+
+
 class Disputed(Dimension):
+    """Disputed is the evidence grade "contested" (the refresh keeps the two equal)."""
+
     name = "disputed"
     fields = ("disputed",)
-    cli = (CliOption("--disputed", "disputed", "only disputed events", const=True),
-           CliOption("--undisputed", "disputed", "only undisputed events", const=False))
+    cli = (CliOption("--disputed", "disputed", "only disputed (contested) events", const=True),
+           CliOption("--undisputed", "disputed", "only undisputed events (all but contested)", const=False))
 
     def condition(self, f: EventFilter, p: Params, *, walk_text: bool = False) -> str | None:
         return f"e.disputed = {p.add(1 if f.disputed else 0)}"
@@ -392,8 +423,8 @@ def _label_date(value: str) -> str:
 
 
 REGISTRY: tuple[Dimension, ...] = (
-    Dates(), Organisations(), Countries(), People(), Kinds(), Sources(), Tags(), Disputed(), Annotated(), Text(),
-    Origins(),
+    Dates(), Organisations(), Countries(), People(), Kinds(), Sources(), Evidence(), Tags(), Disputed(), Annotated(),
+    Text(), Origins(),
 )
 BY_NAME: dict[str, Dimension] = {d.name: d for d in REGISTRY}
 # The chips of a date window name its bounds apart, so a chip can remove one of them.

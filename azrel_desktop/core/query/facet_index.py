@@ -566,7 +566,8 @@ def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> 
     annotated = int((notes.annotated if c is None else notes.annotated & c).sum())
     total = index.total if full is None else int(full.sum())
     lists: dict[str, Sequence[FacetValue]] = {
-        d.name: listed(d.name, nonzero=d.hide_empty) for d in LISTS if d.name in dims}
+        d.name: listed(d.name, nonzero=d.hide_empty, order=(lambda c: np.arange(len(c))) if d.ordered else None)
+        for d in LISTS if d.name in dims}
     lists["tags"] = _tags(notes, under("tags"))
     return Facets(total, lists, disputed, annotated, years, among - disputed)
 

@@ -48,6 +48,7 @@ class EventFilter:
     disputed: bool | None = None
     annotated: bool = False
     text: str = ""
+    evidence: tuple[str, ...] = ()  # evidence grades (core/corpus/evidence.py), any of them
     origins: tuple[str, ...] = ()  # "mine" (the user's own events) and/or "corpus"
 
     def __post_init__(self) -> None:
@@ -58,6 +59,8 @@ class EventFilter:
             elif not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
         window(self.date_from, self.date_to)  # raises DateError on a bad window
+        for d in REGISTRY:
+            d.check(self)
 
     def without(self, dimension: str, value: str | None = None) -> EventFilter:
         """This filter with one dimension (or one value of it) removed. A field of a dimension

@@ -44,6 +44,10 @@ def _candidates(session: Session, kind: str) -> list[Named]:
                 Named("corpus", "corpus (the shipped corpus)", ("corpus", "seed", "shipped"))]
     if kind == "kind":
         return [Named(k, k.replace("_", " "), (k, k.replace("_", " "))) for k in m.EVENT_KINDS]
+    if kind == "evidence":
+        from ..corpus.evidence import GRADES
+
+        return [Named(g, g.replace("_", " "), (g, g.replace("_", " "), g.replace("_", "-"))) for g in GRADES]
     raise ValueError(kind)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..corpus import models as m
 from ..corpus.dates import describe as describe_date
+from ..corpus.evidence import reliability_label
 from ..research.annotations import AnnotationView, annotations_for
 from .filters import EventFilter
 from .timeline import EventRow, event_row
@@ -82,6 +83,7 @@ class MembershipView:
     disputed: bool
     dispute_note: str | None
     citations: list[PassageRef]
+    evidence: str = "single_source"
     mine: bool = False
 
 
@@ -98,6 +100,7 @@ class StepView:
     disputed: bool
     dispute_note: str | None
     citations: list[PassageRef]
+    evidence: str = "single_source"
     mine: bool = False
 
 
@@ -119,6 +122,7 @@ class OrganisationPage:
     sources: list[Link]
     annotations: list[AnnotationView]
     event_filter: EventFilter
+    description_citations: list[PassageRef] = field(default_factory=list)
     mine: bool = False
     retired: bool = False  # dropped by a newer corpus, kept because the user's records name it
 
@@ -215,19 +219,26 @@ class SourcePage:
     sha256: str
     passages: list[SourcePassage]
     annotations: list[AnnotationView]
+    # Admiralty letter (A-F) or None, its meaning in words, the source it copies, who may edit
+    reliability_grade: str | None = None
+    reliability_label: str = "not graded"
+    copies: Link | None = None
+    copied_by: tuple[Link, ...] = ()
+    is_seed: bool = True
 
 
 def _date_label(value: str | None) -> str:
     return describe_date(value) if value else ""
 
 
-def _passage_refs(session: Session, table: str, key: str, record_id: str) -> list[PassageRef]:
+def _passage_refs(session: Session, table: str, key: str, record_id: str, cites: str = "founded") -> list[PassageRef]:
     stance = "'supports'" if table == "organisation_citations" else "c.stance"
+    only = " AND c.cites = :cites" if table == "organisation_citations" else ""
     rows = session.execute(text(f"""
         SELECT p.id, p.source_id, s.title, s.kind, p.start, p."end", p.exact, p.prefix, p.suffix,
                {stance} AS stance, p.kind
         FROM {table} c JOIN passages p ON p.id = c.passage_id JOIN sources s ON s.id = p.source_id
-        WHERE c.{key} = :id ORDER BY stance DESC, s.title, p.start"""), {"id": record_id})
+        WHERE c.{key} = :id{only} ORDER BY stance DESC, s.title, p.start"""), {"id": record_id, "cites": cites})
     return [PassageRef(*r) for r in rows]
 
 
@@ -265,7 +276,8 @@ def event_detail(session: Session, event_id: str) -> EventDetail:
 def _membership_views(session: Session, where: str, params: dict) -> list[MembershipView]:
     rows = session.execute(text(f"""
         SELECT ms.id, c.id, c.name, o.id, coalesce(o.abbreviation, o.name), ms.status, ms.start,
-               ms."end", ms.date_start, ms.date_end, ms.note, ms.disputed, ms.dispute_note, NOT ms.is_seed
+               ms."end", ms.date_start, ms.date_end, ms.note, ms.disputed, ms.dispute_note, NOT ms.is_seed,
+               ms.evidence
         FROM memberships ms JOIN countries c ON c.id = ms.country_id
         JOIN organisations o ON o.id = ms.organisation_id
         WHERE {where} ORDER BY ms.date_start, ms.date_end, ms.id"""), params)
@@ -273,7 +285,7 @@ def _membership_views(session: Session, where: str, params: dict) -> list[Member
         id=r[0], country=Link("country", r[1], r[2]), organisation=Link("organisation", r[3], r[4]),
         status=r[5], start=r[6], start_label=_date_label(r[6]) or "unknown", end=r[7],
         end_label=_date_label(r[7]) or "open", date_start=r[8], date_end=r[9], note=r[10],
-        disputed=bool(r[11]), dispute_note=r[12],
+        disputed=bool(r[11]), dispute_note=r[12], evidence=r[14],
         citations=_passage_refs(session, "membership_citations", "membership_id", r[0]),
         mine=bool(r[13]),
     ) for r in rows]
@@ -294,6 +306,8 @@ def organisation_page(session: Session, org_id: str) -> OrganisationPage:
             FROM organisations WHERE parent_id = :id ORDER BY name""", p, "organisation"),
         founded=o.founded, founded_label=_date_label(o.founded) or None,
         founded_citations=_passage_refs(session, "organisation_citations", "organisation_id", o.id),
+        description_citations=_passage_refs(session, "organisation_citations", "organisation_id", o.id,
+                                            "description"),
         description=o.description,
         memberships=_membership_views(session, f"ms.organisation_id IN ({tree} SELECT id FROM sub)", p),
         agreements=_links(session, f"""{tree} SELECT DISTINCT a.id, a.title FROM agreements a
@@ -308,7 +322,8 @@ def organisation_page(session: Session, org_id: str) -> OrganisationPage:
                 UNION SELECT ps.source_id, 'status', mc.membership_id FROM membership_citations mc
                   JOIN passages ps ON ps.id = mc.passage_id JOIN memberships ms ON ms.id = mc.membership_id
                   WHERE ms.organisation_id IN (SELECT id FROM sub)
-                UNION SELECT ps.source_id, 'founding date', oc.organisation_id FROM organisation_citations oc
+                UNION SELECT ps.source_id, CASE oc.cites WHEN 'founded' THEN 'founding date' ELSE 'description'
+                  END, oc.organisation_id FROM organisation_citations oc
                   JOIN passages ps ON ps.id = oc.passage_id WHERE oc.organisation_id IN (SELECT id FROM sub))
             SELECT s.id, s.title, group_concat(n || ' ' || CASE WHEN n = 1 THEN what
                    WHEN what = 'status' THEN 'statuses' ELSE what || 's' END, ', ')
@@ -338,7 +353,7 @@ def agreement_page(session: Session, agreement_id: str) -> AgreementPage:
             id=s.id, agreement=Link("agreement", a.id, a.title), step=s.step, date=s.date,
             date_label=describe_date(s.date), date_text=s.date_text, date_note=s.date_note,
             country=Link("country", country.id, country.name) if country else None,
-            disputed=s.disputed, dispute_note=s.dispute_note,
+            disputed=s.disputed, dispute_note=s.dispute_note, evidence=s.evidence,
             citations=_passage_refs(session, "step_citations", "step_id", s.id),
             mine=not s.is_seed,
         ))
@@ -396,7 +411,8 @@ def source_page(session: Session, source_id: str) -> SourcePage:
           c.stance
           FROM membership_citations c JOIN memberships ms ON ms.id = c.membership_id
           JOIN countries co ON co.id = ms.country_id JOIN organisations o ON o.id = ms.organisation_id
-        UNION ALL SELECT c.passage_id, 'organisation', o.id, o.name || ' (founded)', 'supports'
+        UNION ALL SELECT c.passage_id, 'organisation', o.id,
+          o.name || CASE c.cites WHEN 'founded' THEN ' (founded)' ELSE ' (description)' END, 'supports'
           FROM organisation_citations c JOIN organisations o ON o.id = c.organisation_id
     """))
     for pid, kind, rid, label, stance in cited:
@@ -422,6 +438,12 @@ def source_page(session: Session, source_id: str) -> SourcePage:
         published=s.published, data_as_of=s.data_as_of, kind=s.kind, language=s.language,
         reliability=s.reliability, text=s.text, sha256=s.sha256, passages=passages,
         annotations=annotations_for(session, "source", s.id),
+        reliability_grade=s.reliability_grade, reliability_label=reliability_label(s.reliability_grade),
+        copies=next(iter(_links(session, "SELECT id, title FROM sources WHERE id = :c", {"c": s.copies_id}, "source")),
+                    None) if s.copies_id else None,
+        copied_by=tuple(_links(session, "SELECT id, title FROM sources WHERE copies_id = :i ORDER BY title",
+                               {"i": s.id}, "source")),
+        is_seed=s.is_seed,
     )
 
 

@@ -31,6 +31,7 @@ SORT_KEYS = {
     "countries": "e.sort_countries {d}, e.date_start, e.id",
     "sources": "e.source_count {d}, e.date_start, e.id",
     "disputed": "e.disputed {d}, e.date_start, e.id",
+    "evidence": "e.evidence {d}, e.date_start, e.id",
     "annotations": "e.annotation_count {d}, e.date_start, e.id",
 }
 
@@ -55,6 +56,7 @@ class EventRow:
     source_count: int
     annotation_count: int
     disputed: bool
+    evidence: str = "single_source"  # core/corpus/evidence.py; disputed == (evidence == "contested")
 
 
 ROW_SELECT = f"""SELECT e.id, e.date, e.date_text, e.date_start, e.date_end, e.precision,
@@ -64,7 +66,7 @@ ROW_SELECT = f"""SELECT e.id, e.date, e.date_text, e.date_start, e.date_end, e.p
   (SELECT group_concat(eo.organisation_id, '{SEP}') FROM event_organisations eo WHERE eo.event_id = e.id),
   (SELECT group_concat(c.name, '{SEP}') FROM event_countries ec JOIN countries c ON c.id = ec.country_id
      WHERE ec.event_id = e.id),
-  e.source_count, e.annotation_count, e.disputed
+  e.source_count, e.annotation_count, e.disputed, e.evidence
 FROM events e"""
 
 
@@ -78,6 +80,7 @@ def _row(r) -> EventRow:
         date_end=r[4], precision=r[5], approximate=bool(r[6]), uncertain=bool(r[7]), title=r[8],
         kind=r[9], summary=r[10], organisations=_split(r[11]), organisation_ids=_split(r[12]),
         countries=_split(r[13]), source_count=r[14], annotation_count=r[15], disputed=bool(r[16]),
+        evidence=r[17],
     )
 
 

@@ -4,7 +4,8 @@ TextQuote and TextPosition) tied to a record, corpus or own, as supporting or co
 Citations live in the same tables as the corpus's (`event_citations`, `step_citations`,
 `membership_citations`, `organisation_citations`) with their stance, so whatever reads the
 corpus's evidence reads the user's too. A contradicting citation marks the record disputed;
-removing the last one clears the mark. A user passage that no citation and no note uses any
+removing the last one clears the mark. Every change regrades the record's evidence
+(core/corpus/evidence.py) in the same transaction. A user passage that no citation and no note uses any
 longer is removed with its last citation.
 """
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..corpus import models as m
 from ..corpus.anchoring import Anchor, anchor_at, reanchor
+from ..corpus.evidence import refresh_evidence
 from .drafts import CitationView, Cite, RecordError, a
 
 # record kind -> (citation table, its key column, the record table, whether it has a stance)
@@ -187,3 +189,4 @@ def settle_dispute(session: Session, kind: str, record_id: str) -> None:
         session.execute(text(f"UPDATE {records} SET disputed = 0, dispute_note = CASE WHEN dispute_note = :n "
                              f"THEN NULL ELSE dispute_note END WHERE id = :r AND disputed"),
                         {"r": record_id, "n": USER_DISPUTE_NOTE})
+    refresh_evidence(session, kind, [record_id])  # the grade follows the citations (and keeps disputed)

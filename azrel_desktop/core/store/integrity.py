@@ -1,5 +1,5 @@
-"""`azrel check`: SQLite's integrity and foreign-key checks, and re-verification of every
-citation against the stored text of its source."""
+"""`azrel check`: SQLite's integrity and foreign-key checks, re-verification of every citation
+against the stored text of its source, and of every claim's evidence grade against its citations."""
 
 from __future__ import annotations
 
@@ -74,6 +74,9 @@ def check_database(session: Session) -> CheckReport:
     if unindexed or extra:
         report.problems.append(f"the source search index is out of step ({unindexed} sources missing, "
                                f"{max(extra, 0)} rows too many)")
+    from ..corpus.evidence import stale_grades
+
+    report.problems += [f"evidence: {problem}" for problem in stale_grades(session)]
     return report
 
 

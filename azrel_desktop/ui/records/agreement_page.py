@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTree
 
 from ...core.corpus.dates import DateError
 from ...core.corpus.dates import describe as describe_date
+from ...core.corpus.evidence import grade_text
 from ...core.query.records import AgreementPage as AgreementRecord
 from ...core.query.records import Link, StepView
 from ..coding.own_buttons import OwnRecordButtons
@@ -40,7 +41,7 @@ class StepTree(QTreeWidget):
     or Enter on a citation opens the source at that passage."""
 
     opened = Signal(object)  # Target
-    HEADERS = ("Step", "Date", "As written in the source", "Who", "Disputed")
+    HEADERS = ("Step", "Date", "As written in the source", "Who", "Evidence")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,7 +62,7 @@ class StepTree(QTreeWidget):
         for s in steps:
             item = QTreeWidgetItem([s.step.replace("_", " ") + (" (yours)" if s.mine else ""), s.date_label,
                                     " ".join((s.date_text or "").split()),
-                                    s.country.label if s.country else "", "⚠ disputed" if s.disputed else ""])
+                                    s.country.label if s.country else "", grade_text(s.evidence)])
             item.setData(0, STEP_ROLE, s)
             tip = [f"{s.step.replace('_', ' ')}: {s.date_label} (EDTF {s.date})"]
             if s.date_text:

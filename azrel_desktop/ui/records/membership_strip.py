@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPainte
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...core.corpus.dates import DateError, parse_edtf
+from ...core.corpus.evidence import grade_text
 from ...core.query.records import MembershipView, PassageRef
 from ..common.row_model import RowsModel
 from ..common.widgets import plain_tooltip
@@ -408,7 +409,7 @@ class MembershipStrip(QWidget):
 class MembershipTableModel(RowsModel):
     """Memberships as rows: country, organisation, status, from, to, disputed, the citing quote."""
 
-    COLUMNS = ("Country", "Organisation", "Status", "From", "To", "Disputed", "Source quote")
+    COLUMNS = ("Country", "Organisation", "Status", "From", "To", "Evidence", "Source quote")
     MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole
 
     def set_memberships(self, memberships: list[MembershipView]) -> None:
@@ -424,7 +425,7 @@ class MembershipTableModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             ref = primary_citation(m)
             return (m.country.label, m.organisation.label, status_words(m.status), m.start_label, m.end_label,
-                    "⚠ disputed" if m.disputed else "",
+                    grade_text(m.evidence),
                     " ".join(ref.quote.split()) if ref else "")[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(describe_membership(m))

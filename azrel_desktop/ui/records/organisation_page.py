@@ -107,6 +107,8 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.body.addLayout(form)
         self.description_label = PlainLabel("", body)
         self.body.addWidget(self.description_label)
+        self.description_citations = CitationList(ctx, body, empty_text="")
+        self.body.addWidget(self.description_citations)
 
         self.section("Bodies")
         self.bodies = LinkList(ctx, body, empty_text="no bodies on record")
@@ -146,6 +148,8 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.form.setRowVisible(self._parent_rows[1], r.parent is not None)
         self.description_label.setText(r.description or "")
         self.description_label.setVisible(bool(r.description))
+        self.description_citations.set_citations(r.description_citations)
+        self.description_citations.setVisible(bool(r.description_citations))
         self.bodies.set_links(r.bodies)
         countries = {m.country.label for m in r.memberships}
         self.relationship_heading.setText(

@@ -23,7 +23,7 @@ HINTS = {
     "data_as_of": "the date the source's data describe, as above",
     "author": "several separated by “; ”",
     "language": "a code such as en, az, ru, tr",
-    "reliability": "e.g. the Admiralty grade (B: usually reliable) and why",
+    "reliability": "why the source is as reliable as it is (its grade: Edit reliability… on its page)",
 }
 
 

@@ -43,6 +43,7 @@ from ..records.links import add_row, heading_label, target_for
 from ..shell.context import AppContext
 from ..shell.navigation import Target
 from ..shell.runner import LatestCall
+from .reliability_editor import edit_reliability
 from .source_text import HIGHLIGHT_CLASSES, SourceTextView, Span
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole
@@ -304,10 +305,29 @@ class SourcePage(QWidget):
         right_layout.addLayout(self.meta)
         # long text wraps badly inside a form layout, so the reliability note gets its own rows
         right_layout.addWidget(PlainLabel("Reliability:", right, wrap=False, selectable=False))
+        grade_row = QHBoxLayout()
+        grade = PlainLabel("", right)
+        grade.setObjectName("meta_reliability_grade")
+        grade.setToolTip(plain_tooltip("The Admiralty code's source grade: A completely reliable, B usually "
+                                       "reliable, C fairly reliable, D not usually reliable, E unreliable, "
+                                       "F reliability cannot be judged. D and E count as low reliability "
+                                       "in the evidence grades of the claims citing it."))
+        grade_row.addWidget(grade, 1)
+        self.edit_reliability = QPushButton("Edit reliability…", right)
+        self.edit_reliability.setObjectName("editReliability")
+        self.edit_reliability.setToolTip("Grade this source (your own sources only: the corpus grades its own)")
+        self.edit_reliability.clicked.connect(self._edit_reliability)
+        grade_row.addWidget(self.edit_reliability)
+        right_layout.addLayout(grade_row)
+        self.meta_labels["reliability_grade"] = grade
         reliability = PlainLabel("", right)
         reliability.setObjectName("meta_reliability")
         right_layout.addWidget(reliability)
         self.meta_labels["reliability"] = reliability
+        copies = PlainLabel("", right)
+        copies.setObjectName("meta_copies")
+        right_layout.addWidget(copies)
+        self.meta_labels["copies"] = copies
         right_layout.addSpacing(8)
         right_layout.addWidget(heading_label("Passages", right))
         right_layout.addWidget(PlainLabel("Click a passage to find it in the text; double-click a record to open it.",
@@ -479,10 +499,20 @@ class SourcePage(QWidget):
             "publisher": r.publisher or "not stated", "author": r.author or "not stated",
             "url": r.url or "none", "published": _date(r.published), "data_as_of": _date(r.data_as_of),
             "kind": r.kind, "language": r.language, "reliability": r.reliability or "no note",
-            "sha256": r.sha256,
+            "sha256": r.sha256, "reliability_grade": r.reliability_label,
+            "copies": "\n".join(
+                ([f"A copy of: {r.copies.label} (not an independent witness)"] if r.copies else [])
+                + [f"Copied by: {c.label}" for c in r.copied_by]),
         }
         for key, value in values.items():
             self.meta_labels[key].setText(value)
+        self.meta_labels["copies"].setVisible(bool(r.copies or r.copied_by))
+        self.edit_reliability.setVisible(not r.is_seed)
+        self.edit_reliability.setEnabled(not r.is_seed and not self.ctx.library.readonly)
+
+    def _edit_reliability(self) -> None:
+        if self.record is not None and not self.record.is_seed:
+            edit_reliability(self.ctx, self.record, self)
 
     def _fill_tree(self, passages: list[SourcePassage]) -> None:
         tree = self.passage_tree

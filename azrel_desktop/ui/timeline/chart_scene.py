@@ -26,9 +26,19 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from ...core.corpus.evidence import GRADE_SYMBOLS
 from ...core.query.timeline import EventRow
 
 DISPUTED_COLOUR = QColor("#c62828")
+# The evidence grade's mark at the top right of each event (core/corpus/evidence.py):
+# grade -> (shape, fill, outline); the legend of timeline_chart.py shows the same symbols.
+EVIDENCE_MARKS = {
+    "corroborated": ("diamond", QColor("#2e7d32"), QColor("white")),
+    "single_source": ("dot", QColor("#607d8b"), QColor("white")),
+    "uncorroborated": ("diamond", QColor("white"), QColor("#ef6c00")),
+    "contested": ("triangle", DISPUTED_COLOUR, QColor("white")),
+}
+EVIDENCE_SYMBOLS = GRADE_SYMBOLS
 MIN_DAY = date(1, 1, 1).toordinal()
 MAX_DAY = date(9999, 12, 31).toordinal()
 
@@ -315,11 +325,11 @@ class ChartScene(ChartGeometry):
         `drawRects` and its day points as one `drawPoints` with a round pen (rasterising these
         costs a fraction of one path per lane: 30 against 140 ms for 5,000 items). Spans with
         faded ends need their own gradient and dashed points their own outline: listed one by
-        one, as are the disputed marks' few triangles in one path. Built once per layout."""
+        one; the evidence marks are one path per grade. Built once per layout."""
         if self._paths is not None:
             return self._paths
         groups: list = []
-        disputed = QPainterPath()
+        marks = {grade: QPainterPath() for grade in EVIDENCE_MARKS}
         r = self.POINT_R
         for lane, (_label, colour) in enumerate(self.lanes):
             spans: list[QRectF] = []
@@ -337,8 +347,7 @@ class ChartScene(ChartGeometry):
                     faded.append(it)
                 else:
                     spans.append(QRectF(x, y, w, h))
-                if it.row.disputed:
-                    _add_disputed(disputed, x + w, y)
+                _add_mark(marks, it.row, x + w, y)
             outline = colour.darker(140)
             solid = QPen(outline, 1.2)
             dashed = QPen(solid)
@@ -355,9 +364,11 @@ class ChartScene(ChartGeometry):
                 groups.append(("ellipses", dashed, QBrush(_alpha(colour, 110)), fuzzy_points))
             for it in faded:
                 groups.append(("faded", dashed if it.fuzzy else solid, None, it))
-        if not disputed.isEmpty():
-            disputed.setFillRule(Qt.FillRule.WindingFill)  # overlapping marks stay filled
-            groups.append(("path", QPen(QColor("white"), 1), QBrush(DISPUTED_COLOUR), disputed))
+        for grade, path in marks.items():  # contested last: drawn over the others
+            if not path.isEmpty():
+                _shape, fill, outline = EVIDENCE_MARKS[grade]
+                path.setFillRule(Qt.FillRule.WindingFill)  # overlapping marks stay filled
+                groups.append(("path", QPen(outline, 1.2), QBrush(fill), path))
         self._paths = groups
         return groups
 
@@ -431,21 +442,38 @@ class ChartScene(ChartGeometry):
             p.drawEllipse(r.center(), self.POINT_R + 1.5, self.POINT_R + 1.5)
         else:
             p.drawRoundedRect(r.adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5)
-        if it.row.disputed:
-            path = QPainterPath()
-            _add_disputed(path, r.right(), r.top())
-            p.setPen(QPen(QColor("white"), 1))
-            p.setBrush(DISPUTED_COLOUR)
-            p.drawPath(path)
+        marks: dict[str, QPainterPath] = {}
+        grade = _add_mark(marks, it.row, r.right(), r.top())
+        if grade:
+            _shape, mark_fill, mark_outline = EVIDENCE_MARKS[grade]
+            p.setPen(QPen(mark_outline, 1.2))
+            p.setBrush(mark_fill)
+            p.drawPath(marks[grade])
 
 
-def _add_disputed(path: QPainterPath, right: float, top: float) -> None:
-    """The red triangle of a disputed event, at the top right of its shape."""
+def _add_mark(paths: dict[str, QPainterPath], row: EventRow, right: float, top: float) -> str | None:
+    """The mark of an event's evidence grade, at the top right of its shape, added to the path
+    of its grade; returns the grade (None for one the chart has no mark for)."""
+    grade = "contested" if row.disputed else row.evidence
+    if grade not in EVIDENCE_MARKS:
+        return None
+    path = paths.setdefault(grade, QPainterPath())
     x, y = right - 2, top - 1
-    path.moveTo(x, y - 5)
-    path.lineTo(x + 5, y + 4)
-    path.lineTo(x - 5, y + 4)
-    path.closeSubpath()
+    shape = EVIDENCE_MARKS[grade][0]
+    if shape == "triangle":
+        path.moveTo(x, y - 5)
+        path.lineTo(x + 5, y + 4)
+        path.lineTo(x - 5, y + 4)
+        path.closeSubpath()
+    elif shape == "diamond":
+        path.moveTo(x, y - 4.5)
+        path.lineTo(x + 4.5, y)
+        path.lineTo(x, y + 4.5)
+        path.lineTo(x - 4.5, y)
+        path.closeSubpath()
+    else:
+        path.addEllipse(QPointF(x, y), 2.5, 2.5)
+    return grade
 
 
 def span_brush(it: ChartItem, r: QRectF, colour: QColor) -> QBrush:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADE_SYMBOLS, grade_label
 from ...core.query.records import EventDetail, Link, NotFound, PassageRef
 from ..common.colours import alert_colour, show_as_alert, support_colour
 from ..common.widgets import PlainLabel, plain_tooltip
@@ -341,6 +342,14 @@ class EventDetailPane(QScrollArea):
         n = len({p.source_id for p in d.supporting})
         heading = f"Evidence — {n} source{'s' if n != 1 else ''}"
         lay.addWidget(_heading(heading, parent))
+        grade = d.row.evidence
+        graded = PlainLabel(f"{GRADE_SYMBOLS.get(grade, '')} {grade_label(grade).capitalize()}: "
+                            f"{GRADE_EXPLANATIONS.get(grade, '')}", parent)
+        graded.setObjectName("evidenceGrade")
+        graded.setToolTip(plain_tooltip("Computed from the citations, never typed: "
+                                        "independent sources are different sources none of which copies another; "
+                                        "low reliability is Admiralty grade D or E."))
+        lay.addWidget(graded)
         if d.row.disputed or d.contradicting:
             note = PlainLabel("⚠ Disputed" + (f": {d.dispute_note}" if d.dispute_note else ""), parent)
             note.setObjectName("disputeNote")

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADES, grade_label
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import EventRow
 from ...core.service import Library
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.runner import LatestCall
-from .chart_scene import MAX_DAY, MIN_DAY, ChartGeometry, ChartItem, ChartScene, ChartView
+from .chart_scene import EVIDENCE_SYMBOLS, MAX_DAY, MIN_DAY, ChartGeometry, ChartItem, ChartScene, ChartView
 
 CHART_LIMIT = 3000
 PICTURE_SPARE_HEIGHT = 64  # px the worker's picture reaches below the viewport it was asked for
@@ -432,8 +433,7 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
             lines.append("Organisations: " + ", ".join(r.organisations))
         if r.countries:
             lines.append("Countries: " + ", ".join(r.countries))
-        if r.disputed:
-            lines.append("Disputed: another source contradicts it")
+        lines.append(f"Evidence: {grade_label(r.evidence)} ({GRADE_EXPLANATIONS.get(r.evidence, '')})")
         return "\n".join(lines)
 
     # --- painting --------------------------------------------------------------------------------
@@ -501,12 +501,15 @@ class TimelineChart(QWidget):
         self.zoom_fit.clicked.connect(self.canvas.fit)
         self.note = PlainLabel("", self, wrap=False, selectable=False)
         self.note.setObjectName("chartNote")
-        legend = PlainLabel("● day  ▬ period  ┄ approximate  ▲ disputed", self, wrap=False, selectable=False)
+        legend = PlainLabel("● day  ▬ period  ┄ approximate   " + "  ".join(
+            f"{EVIDENCE_SYMBOLS[g]} {grade_label(g)}" for g in GRADES), self, wrap=False, selectable=False)
         legend.setToolTip(plain_tooltip(
             "A dot is an exact day; a bar is a month, season, year or interval.\n"
             "Faded ends and a dashed outline mark an approximate or uncertain date;\n"
-            "an arrow marks an open end. A red triangle marks a disputed event.\n"
-            f"{gesture} or +/− zooms; drag, wheel or the scrollbar pans."))
+            "an arrow marks an open end.\n"
+            "The mark at the top right of each event is its evidence, computed from its citations:\n"
+            + "\n".join(f"{EVIDENCE_SYMBOLS[g]} {grade_label(g)}: {GRADE_EXPLANATIONS[g]}" for g in GRADES)
+            + f"\n{gesture} or +/− zooms; drag, wheel or the scrollbar pans."))
         legend.setEnabled(False)
         # When the pane is narrow the legend gives way (it is cut at the right), not the note.
         legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

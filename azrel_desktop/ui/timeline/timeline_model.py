@@ -24,6 +24,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from ...core.corpus.evidence import GRADE_EXPLANATIONS, grade_label, grade_text
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import SORT_KEYS, EventRow
 from ...core.service import Library
@@ -165,14 +166,15 @@ class EventTableModel(RowsModel):
         ("countries", "Countries"),
         ("sources", "Sources"),
         ("annotations", "✎"),
-        ("disputed", "⚠"),
+        ("evidence", "Evidence"),
     ]
-    ACCESSIBLE_HEADERS: ClassVar[dict[str, str]] = {"annotations": "Notes", "disputed": "Disputed"}
+    ACCESSIBLE_HEADERS: ClassVar[dict[str, str]] = {"annotations": "Notes"}
     HEADER_TIPS: ClassVar[dict[str, str]] = {
         "date": "The date as the source gives it; hover a cell for its precision and bounds.",
         "sources": "Number of sources with a passage supporting the event.",
         "annotations": "Notes: how many of your notes are on the event.",
-        "disputed": "Disputed: another source contradicts the event.",
+        "evidence": "Evidence, computed from the citations: corroborated, single source, uncorroborated "
+                    "(only low-reliability sources) or contested (a passage contradicts it).",
     }
 
     page_size = PAGE_SIZE  # rows per query; tests may lower it on an instance
@@ -409,8 +411,8 @@ class EventTableModel(RowsModel):
             return str(row.source_count)
         if key == "annotations":
             return f"✎ {row.annotation_count}" if row.annotation_count else ""
-        if key == "disputed":
-            return "⚠" if row.disputed else ""
+        if key == "evidence":
+            return grade_text(row.evidence)
         return ""
 
     @staticmethod
@@ -429,8 +431,8 @@ class EventTableModel(RowsModel):
         if key == "annotations":
             n = row.annotation_count
             return f"{n} note{'s' if n != 1 else ''}" if n else "No notes"
-        if key == "disputed":
-            return "Disputed: another source contradicts this event" if row.disputed else "Not disputed"
+        if key == "evidence":
+            return f"{grade_label(row.evidence).capitalize()}: {GRADE_EXPLANATIONS.get(row.evidence, '')}"
         return EventTableModel._display(row, key)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -35,7 +35,7 @@ CENTRE_MIN_WIDTH = 360
 LOADING_SHOWN_AFTER_MS = 200  # a load faster than this changes the rows without a loading state
 
 _COLUMN_WIDTHS = {"date": 110, "kind": 95, "organisations": 85, "countries": 95, "sources": 58,
-                  "annotations": 36, "disputed": 32}
+                  "annotations": 36, "evidence": 120}
 
 
 def filter_from_target(target: Target) -> EventFilter | None:
