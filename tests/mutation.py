@@ -74,19 +74,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("backups", "backup_to", "call left out: dest.close() -> (left out)"): _CLOSED_ANYWAY,
     ("backups", "make_backup", "call left out: src.close() -> (left out)"): _CLOSED_ANYWAY,
     ("backups", "auto_backup", "call left out: con.close() -> (left out)"): _CLOSED_ANYWAY,
-    ("backups", "restore", "call left out: current.close() -> (left out)"): _CLOSED_ANYWAY,
     ("backups", "restore", "call left out: src.close() -> (left out)"): _CLOSED_ANYWAY,
-    ("backups", "restore", "call left out: dest.close() -> (left out)"): _CLOSED_ANYWAY,
     ("recovery", "salvage", "call left out: raw.close() -> (left out)"): _CLOSED_ANYWAY,
     ("recovery", "salvage", "call left out: src.close() -> (left out)"): _CLOSED_ANYWAY,
     ("recovery", "salvage", "call left out: dest.execute('PRAGMA foreign_keys = ON') -> (left out)"):
         "the engine that connection belongs to is disposed of right after the salvage",
-    ("backups", "make_backup", "operand dropped: target.exists() and target.resolve() == db_path.resolve() -> "
-                               "target.resolve() == db_path.resolve()"):
-        "a target that does not exist is the database only when the database does not exist either, "
-        "and backing that up fails anyway",
-    ("backups", "list_backups", "guard removed: if not folder.is_dir(): return [] -> (left out)"):
-        "globbing a folder that does not exist finds nothing",
     ("backups", "restore", "guard removed: if check != [('ok',)]: raise DatabaseError(f'the restored file failed "
                            "its integrity check: {check[0][0]}.') -> (left out)"):
         "unreachable in a test: the backup passed the same check moments before (`inspect_file`); only a "
@@ -94,8 +86,6 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("backups", "restore", "raise removed: raise DatabaseError(f'the restored file failed its integrity check: "
                            "{check[0][0]}.') -> (left out)"):
         "unreachable in a test, as above",
-    ("recovery", "_readable_rows", "boundary moved: bad > 1000 -> bad >= 1000"):
-        "one retry more or less over a damaged table",
     ("export_cells", "safe_cell", "operand dropped: cell and cell[0] in _RISKY_FIRST and _needs_escape(cell) -> "
                                   "cell and _needs_escape(cell)"):
         "the first-character test is only a fast path; `_needs_escape` decides",

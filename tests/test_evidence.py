@@ -122,18 +122,32 @@ def test_a_cycle_of_copies_is_refused(lib_with_own_sources):
         lib.set_source_reliability("src-mine-1", "C", None, copies_id="src-mine-2")
 
 
-def test_an_evidence_change_moves_the_facet_and_export_versions(lib_with_own_sources):
-    lib = lib_with_own_sources
+def test_an_evidence_change_reaches_the_facets_and_the_export_at_once(lib_with_own_sources):
+    """A regrade is logged for the derived data (migration 0012's log watches `evidence`):
+    the kept facet index and the stored export rows follow it without being read again."""
+    import csv
+    import io
 
-    def versions():
-        with lib.db.read() as s:
-            return dict(s.execute(text("SELECT key, value FROM app_meta WHERE key IN "
-                                       "('corpus_version', 'export_version')")).all())
-    before = versions()
+    from azrel_desktop.core.query.filters import EventFilter
+
+    lib = lib_with_own_sources
+    lib.facets(EventFilter())
+    lib.export_events(EventFilter(), io.StringIO())  # both derived stores current before the change
+    with lib.db.read() as s:
+        before = dict(s.execute(text("SELECT id, evidence FROM events")).all())
     lib.set_source_reliability("src-mine-1", "E")
-    after = versions()
-    assert after["corpus_version"] != before["corpus_version"]
-    assert after["export_version"] != before["export_version"]
+    with lib.db.read() as s:
+        grades = dict(s.execute(text("SELECT id, evidence FROM events")).all())
+    assert grades != before, "grading the source low must regrade the events it supports"
+    counted = {v.value: v.count for v in lib.facets(EventFilter()).evidence if v.count}
+    expected: dict[str, int] = {}
+    for g in grades.values():
+        expected[g] = expected.get(g, 0) + 1
+    assert counted == expected
+    out = io.StringIO()
+    lib.export_events(EventFilter(), out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {r["id"]: r["evidence"] for r in rows} == {k: v.replace("_", " ") for k, v in grades.items()}
 
 
 def test_a_corpus_update_regrades_a_users_event_that_cites_a_corpus_source(tmp_path):

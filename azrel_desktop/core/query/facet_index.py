@@ -29,6 +29,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from .. import derived
+from ..corpus.evidence import grade_label
 from ..derived.store import FACETS_SEQ, OPTIONS_ROWID
 from .dimensions import BY_NAME, LISTS
 from .facets import FacetOptions, Facets, FacetValue
@@ -59,9 +60,10 @@ _OPTIONS = {"organisations": "SELECT id, coalesce(abbreviation, name), parent_id
             **{d.name: d.options_sql for d in LISTS if d.name in ("countries", "people", "sources")}}
 # Dimensions whose option is a value of the event's own row, and its SQL.
 _OWN_ROW = {"kinds": "kind", "years": "substr(date_start, 1, 4)",
-            "origins": "CASE WHEN is_seed THEN 'corpus' ELSE 'mine' END"}
+            "origins": "CASE WHEN is_seed THEN 'corpus' ELSE 'mine' END", "evidence": "evidence"}
 # A value not yet among a dimension's options gets its label made from the value.
-_LABELS = {"kinds": lambda k: k.replace("_", " "), "years": lambda k: k, "origins": lambda k: k}
+_LABELS = {"kinds": lambda k: k.replace("_", " "), "years": lambda k: k, "origins": lambda k: k,
+           "evidence": grade_label}
 
 
 @dataclass
