@@ -18,6 +18,7 @@ from .output import export
 from .query import facets as facet_counts
 from .query import records, timeline
 from .query.filters import DIMENSIONS, EventFilter, FilterChip, describe, describe_text
+from .query.records import OrganisationNode
 from .research import annotations as notes
 from .research import records_edit as own
 from .research.annotations import AnnotationView, Changes
@@ -210,7 +211,7 @@ class Library:
         with self.db.read() as s:
             return records.list_records(s, kind)
 
-    def organisation_tree(self) -> list[records.OrganisationNode]:
+    def organisation_tree(self) -> list[OrganisationNode]:
         """Every organisation with its parent and the short label crowded views show."""
         with self.db.read() as s:
             return records.organisation_tree(s)

@@ -158,7 +158,7 @@ def test_cite_a_selection_against_a_corpus_event_marks_it_disputed(qtbot, ctx, p
     qtbot.mouseClick(page.coding_buttons["cite"], Qt.MouseButton.LeftButton)
     dialog = page.coding.dialog
     assert isinstance(dialog, CiteDialog)
-    qtbot.keyClicks(dialog.find, "friendship treaty")
+    qtbot.keyClicks(dialog.find_edit, "friendship treaty")
     qtbot.waitUntil(lambda: dialog.results.count() > 0)
     assert dialog.chosen().id == corpus_event
     qtbot.mouseClick(dialog.contradicts, Qt.MouseButton.LeftButton)

@@ -103,7 +103,7 @@ def test_a_record_page_shows_the_newest_record_asked_for(qtbot, ctx, held, settl
     assert page.stack.currentWidget() is page.message and page.message.text() == "Loading…"  # never blank
     page.show_target(Target("organisation", "org-nato-pa"))
     settled(page)
-    assert page.record.id == "org-nato-pa" and page.stack.currentWidget() is page.scroll
+    assert page.record.id == "org-nato-pa" and page.stack.currentWidget() is page.scroll_area
     nato.set()  # the older read ends after the newer one: its record must not replace it
     wait_for_workers()
     QApplication.processEvents()  # delivers what the finished worker queued
@@ -124,7 +124,7 @@ def test_a_slow_record_keeps_the_old_one_greyed_until_it_arrives(qtbot, ctx, hel
     # not at once: a quick answer replaces the page without it changing look
     assert page.body_widget.isEnabled() and page.record.id == "org-nato"
     qtbot.waitUntil(lambda: not page.body_widget.isEnabled())
-    assert page.stack.currentWidget() is page.scroll and page.name_label.text() == shown  # still there
+    assert page.stack.currentWidget() is page.scroll_area and page.name_label.text() == shown  # still there
     body.set()
     settled(page)
     assert page.body_widget.isEnabled() and page.record.id == "org-nato-pa"

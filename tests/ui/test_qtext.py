@@ -102,7 +102,7 @@ def test_find_and_flash_in_astral_text(qtbot):
     view = SourceTextView()
     qtbot.addWidget(view)
     view.set_source_text(text)
-    assert view.find("nato") == 3
+    assert view.find_matches("nato") == 3
     matches = [selected(s) for s in view.extraSelections()]
     assert matches == ["NATO", "nato", "Nato", "NATO"]  # every match, then the current one on top
     view.flash(2, 6)

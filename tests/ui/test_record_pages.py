@@ -133,7 +133,7 @@ def test_organisation_events_table_counts_what_the_filter_selects(qtbot, ctx, na
 
 def test_double_clicking_an_event_opens_it(qtbot, ctx, nato_page):
     view = nato_page.events.view
-    nato_page.scroll.ensureWidgetVisible(view)
+    nato_page.scroll_area.ensureWidgetVisible(view)
     rect = view.visualRect(view.model().index(1, 1))
     event_id = view.model().event_id(1)
     with qtbot.waitSignal(ctx.navigate, timeout=1000) as nav:
@@ -144,7 +144,7 @@ def test_double_clicking_an_event_opens_it(qtbot, ctx, nato_page):
 
 def test_clicking_a_body_link_navigates_to_it(qtbot, ctx, nato_page):
     links = nato_page.bodies
-    nato_page.scroll.ensureWidgetVisible(links)
+    nato_page.scroll_area.ensureWidgetVisible(links)
     rect = links.visualItemRect(links.item(0))
     with qtbot.waitSignal(ctx.navigate, timeout=1000) as nav:
         qtbot.mouseClick(links.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -205,7 +205,7 @@ def test_agreement_page_lists_steps_with_clickable_citations(qtbot, ctx):
     expected = [Target("source", c.source_id, passage_id=c.id) for s in record.steps for c in s.citations]
     assert tree.citation_targets() == expected
     first = tree.topLevelItem(0).child(0)
-    page.scroll.ensureWidgetVisible(tree)
+    page.scroll_area.ensureWidgetVisible(tree)
     rect = tree.visualItemRect(first)
     with qtbot.waitSignal(ctx.navigate, timeout=1000) as nav:
         qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -21,7 +21,9 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import event
 
@@ -77,11 +79,14 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+Statement = tuple[str, Any]  # SQL and its parameters, as the driver was given them
+
+
 class _Recorder:
     """Records the statements an engine sends, to replay them raw."""
 
     def __init__(self, engine) -> None:
-        self.statements: list[tuple[str, object]] = []
+        self.statements: list[Statement] = []
         self.engine = engine
         self.active = False
         event.listen(engine, "before_cursor_execute", self._record)
@@ -197,7 +202,7 @@ def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool 
                                           before=forget_matches))
         for key in SORT_KEYS:
             report.figures.append(measure(lib, raw, f"sort by {key}",
-                                          lambda key=key: lib.rows(EventFilter(), sort=key, limit=200), repeat))
+                                          partial(lib.rows, EventFilter(), sort=key, limit=200), repeat))
         report.figures.append(measure(lib, raw, "jump to middle",
                                       lambda: lib.rows(EventFilter(), offset=total // 2, limit=200), repeat))
         report.figures.append(measure(lib, raw, "jump to end",
@@ -236,12 +241,12 @@ def _facet_index_figures(lib: Library, raw: sqlite3.Connection) -> dict:
     }
 
 
-class _Discard(io.TextIOBase):
+class _Discard(io.StringIO):  # keeps nothing
     def write(self, s: str) -> int:
         return len(s)
 
 
-def _replay_export(raw: sqlite3.Connection, statements: list[tuple[str, object]]) -> float:
+def _replay_export(raw: sqlite3.Connection, statements: list[Statement]) -> float:
     """Seconds to run an export's recorded statements through bare `sqlite3`, writing every row
     fetched (a one-cell text row, a line already rendered, as it is; others through `csv.writer`).
     A cold export's writes replay what it wrote (the same rows, the same version), committed."""
@@ -333,7 +338,7 @@ def _edit(lib: Library, n: int, *, add: bool) -> tuple[str, Callable[[], None]]:
 
     word = f"benchedit{n}x{time.monotonic_ns() % 10**9}"
     with lib.db.write() as s:
-        total = s.execute(text("SELECT max(rowid) FROM events")).scalar()
+        total = s.execute(text("SELECT max(rowid) FROM events")).scalar_one()
         rowid = 1 + (n * 7919) % total
         if add:
             event = f"ev-bench-{word}"

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, text
 
@@ -74,7 +75,9 @@ def generate(
     sources = sources or max(5, events // 50)
     say = progress or (lambda _msg: None)
 
-    orgs, countries, people = [], [], []
+    orgs: list[dict[str, Any]] = []
+    countries: list[dict[str, Any]] = []
+    people: list[dict[str, Any]] = []
     for i in range(40):
         orgs.append(dict(id=f"org-{i}", name=f"Organisation {i}", abbreviation=f"O{i}", aliases=[],
                          kind="organisation", parent_id=None, founded=None, description=_sentence(rng, 12),
@@ -172,8 +175,8 @@ def generate(
         conn.exec_driver_sql("ANALYZE")
     say("building the facet index")
     with db.read() as s:
-        now = derived.state(s)
-        index = FacetIndex.read(s, now.corpus, now.seq)
+        state = derived.state(s)
+        index = FacetIndex.read(s, state.corpus, state.seq)
     with db.write() as s:
         save_facet_index(s, index)
     return db

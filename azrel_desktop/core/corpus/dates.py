@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -142,11 +143,14 @@ def parse_edtf(text: str) -> PartialDate:
     if text.count("/") != 1:
         raise DateError(f"an interval has exactly one '/': {text!r}")
     left, right = text.split("/")
-    if left in ("", "..") and right in ("", ".."):
-        raise DateError(f"an interval needs at least one known end: {text!r}")
     start = None if left in ("", "..") else _parse_single(left)
     end = None if right in ("", "..") else _parse_single(right)
-    lower = start.lower if start else end.lower
+    if start is not None:
+        lower = start.lower
+    elif end is not None:
+        lower = end.lower
+    else:
+        raise DateError(f"an interval needs at least one known end: {text!r}")
     upper = end.upper if end else MAX_DATE
     if start and end and start.lower > end.upper:
         raise DateError(f"interval ends before it starts: {text!r}")
@@ -305,152 +309,214 @@ def _interval(text: str, separator: str, context_year: int | None, anchor: str |
 
 
 def _phrase(phrase: str, context_year: int | None, anchor: str | None, *, nested: bool) -> str:
+    return _read(phrase, context_year, anchor, nested=nested)[1]
+
+
+def _read(phrase: str, context_year: int | None, anchor: str | None, *, nested: bool) -> tuple[str, str]:
+    """(the name of the rule that read the phrase, its EDTF). An EDTF value as written is taken
+    as it is; otherwise the cleaned phrase goes through `_RULES` in order, and the first rule
+    whose pattern matches and whose handler gives a value reads it."""
     edtf = _as_edtf(phrase)
     if edtf:
-        return edtf
+        return "edtf", edtf
     text = _clean(phrase)
     if not text:
         raise DateError(f"no date in {phrase!r}")
     edtf = _as_edtf(text)
     if edtf:
-        return edtf
-
-    def again(part: str) -> str:
-        return _phrase(part, context_year, anchor, nested=nested)
-
-    m = re.match(r"^(?P<a>\d{4})" + _DASH + r"(?P<b>\d{4})$", text)
-    if m:
-        return f"{m.group('a')}/{m.group('b')}"
-
-    m = re.match(
-        "^" + _MONTH_RE.format(name="m1") + _DASH + _MONTH_RE.format(name="m2")
-        + r"(?: of)? ?(?P<year>\d{4})?$",
-        text,
-    )
-    if m:
-        year = _year(m.group("year"), context_year, phrase)
-        first, second = _month(m.group("m1")), _month(m.group("m2"))
-        end_year = year + 1 if second < first else year
-        return f"{_fmt(year, first)}/{_fmt(end_year, second)}"
-
-    if not nested:
-        # "from 1994 to 1996", "between May 1994 and June 1995", "July 1993 – December 1993"
-        m = re.match(r"^(?P<how>from|between)\s+(?P<rest>.*)$", text)
-        if m:
-            separator = r"\s+and\s+" if m.group("how") == "between" else _SEPARATOR
-            found = _interval(m.group("rest"), separator, context_year, anchor)
-            if found:
-                return found
-        found = _interval(text, _SEPARATOR, context_year, anchor)
-        if found:
-            return found
-
-    m = re.match(r"^(?:about|around|approximately),?\s+(?:and\s+)?possibly\s+(.*)$", text)
-    if m:
-        return _qualify(again(m.group(1)), "%")
-    m = re.match(r"^(?:about|around|circa|c\.|ca\.|approximately|roughly)\s+(.*)$", text)
-    if m:
-        return _qualify(again(m.group(1)), "~")
-    m = re.match(r"^(?:possibly|perhaps|probably)\s+(.*)$", text)
-    if m:
-        return _qualify(again(m.group(1)), "?")
-
-    m = re.match(r"^(?:since|from|after)\s+(.*)$", text)
-    if m and not re.match(_RELATIVE, m.group(1)):
-        return f"{_first(again(m.group(1)))}/.."
-    m = re.match(r"^(?:until|till|before|by)\s+(.*)$", text)
-    if m and not re.match(_RELATIVE, m.group(1)):
-        return f"../{_last(again(m.group(1)))}"
-
-    m = re.match(
-        r"^(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before|later|earlier)"
-        r"(?:\s+(?P<rest>.*))?$",
-        text,
-    )
-    if m:
-        count = _count(m.group("n"))
-        sign = 1 if m.group("dir") in ("after", "later") else -1
-        base = m.group("rest")
-        if base:
-            target = again(base)
-        elif anchor:
-            target = anchor
-        else:
-            raise DateError(f"{phrase!r} needs the date it is relative to")
-        return shift(target, count * sign, m.group("unit"))
-
-    # "In same year", "September of the same year": the year is the context year
-    m = re.match("^(?:" + _MONTH_RE.format(name="m") + r"\s+(?:of\s+|in\s+)?)?(?:the\s+)?same\s+year$", text)
-    if m:
-        if context_year is None:
-            raise DateError(f"{phrase!r} needs the year it refers to")
-        return _fmt(context_year, _month(m.group("m")) if m.group("m") else None)
-
-    m = re.match(r"^(?:a|next|following)\s+(day|week|month|year)\s+later$", text)
-    if m:
-        if not anchor:
-            raise DateError(f"{phrase!r} needs the date it is relative to")
-        return shift(anchor, 1, m.group(1))
-
-    m = re.match(r"^(?P<part>early|mid|mid-|late)\s*-?\s*(?P<decade>\d{3}0)'?s$", text)
-    if m:
-        base = int(m.group("decade"))
-        part = m.group("part").rstrip("-")
-        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[part]
-        return f"{base + lo:04d}/{base + hi:04d}"
-    m = re.match(r"^(?P<decade>\d{3}0)'?s$", text)
-    if m:
-        return m.group("decade")[:3] + "X"
-
-    m = re.match(r"^(?P<part>early|mid|mid-|late|beginning of|end of)\s*-?\s*(?P<year>\d{4})$", text)
-    if m:
-        year = int(m.group("year"))
-        part = m.group("part").rstrip("-")
-        lo, hi = {"early": (1, 4), "beginning of": (1, 4), "mid": (5, 8), "late": (9, 12),
-                  "end of": (9, 12)}[part]
-        return f"{_fmt(year, lo)}/{_fmt(year, hi)}"
-
-    m = re.match(r"^(?P<which>first|second|1st|2nd) half of (?P<year>\d{4})$", text)
-    if m:
-        year = int(m.group("year"))
-        return f"{_fmt(year, 1)}/{_fmt(year, 6)}" if m.group("which") in ("first", "1st") \
-            else f"{_fmt(year, 7)}/{_fmt(year, 12)}"
-
-    m = re.match(r"^(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?P<year>\d{4})$", text)
-    if m:
-        year = int(m.group("year"))
-        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-             "fourth": 4, "4th": 4}[m.group("q")]
-        return f"{_fmt(year, 3 * q - 2)}/{_fmt(year, 3 * q)}"
-
-    m = re.match(r"^(?P<n>\d{1,3})(?:st|nd|rd|th) century$", text)
-    if m and 1 <= int(m.group("n")) <= 100:
-        return f"{int(m.group('n')) - 1:02d}XX"
-
-    m = re.match(r"^(?P<season>spring|summer|autumn|fall|winter)(?: of)? ?(?P<year>\d{4})?$", text)
-    if m:
-        year = _year(m.group("year"), context_year, phrase)
-        return f"{year:04d}-{SEASON_NUMBERS[m.group('season')]}"
-
-    # "October 12, 1992", "May 4 1994", "April 16"
-    m = re.match("^" + _MONTH_RE.format(name="m") + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?,? ?(?P<year>\d{4})?$", text)
-    if m:
-        year = _year(m.group("year"), context_year, phrase)
-        return _checked_day(year, _month(m.group("m")), int(m.group("d")), phrase)
-    # "12 October 1992", "15 August"
-    m = re.match(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH_RE.format(name="m") + r",? ?(?P<year>\d{4})?$", text)
-    if m:
-        year = _year(m.group("year"), context_year, phrase)
-        return _checked_day(year, _month(m.group("m")), int(m.group("d")), phrase)
-    # "March 1992", "May of 1997", "September"
-    m = re.match("^" + _MONTH_RE.format(name="m") + r"(?: of)?,? ?(?P<year>\d{4})?$", text)
-    if m:
-        year = _year(m.group("year"), context_year, phrase)
-        return _fmt(year, _month(m.group("m")))
-    m = re.match(r"^(?:year )?(?P<year>\d{4})(?: year)?$", text)
-    if m:
-        return m.group("year")
+        return "edtf", edtf
+    for rule in _RULES:
+        if nested and rule.whole_phrase_only:
+            continue
+        m = rule.pattern.match(text)
+        if m is None:
+            continue
+        found = rule.handler(_Reading(m, phrase, context_year, anchor, nested))
+        if found is not None:
+            return rule.name, found
     raise DateError(f"cannot read the date phrase {phrase!r}")
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a rule's handler reads: its pattern's match on the cleaned phrase, the phrase as
+    written (for messages) and the context the caller gave."""
+
+    m: re.Match[str]
+    phrase: str
+    context_year: int | None
+    anchor: str | None
+    nested: bool
+
+    def again(self, part: str) -> str:
+        """A part of the phrase read as a phrase of its own, in the same context."""
+        return _phrase(part, self.context_year, self.anchor, nested=self.nested)
+
+    def year(self, group: str = "year") -> int:
+        """The year the group names, else the context year."""
+        return _year(self.m.group(group), self.context_year, self.phrase)
+
+    def needs_anchor(self) -> str:
+        if not self.anchor:
+            raise DateError(f"{self.phrase!r} needs the date it is relative to")
+        return self.anchor
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One way sources write a date: a pattern over the cleaned phrase and a handler that turns
+    its match into EDTF, or returns None to leave the phrase to the rules after it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    handler: Callable[[_Reading], str | None]
+    whole_phrase_only: bool = False  # not tried on one side of an interval
+
+
+def _year_range(r: _Reading) -> str:
+    return f"{r.m.group('a')}/{r.m.group('b')}"
+
+
+def _month_range(r: _Reading) -> str:
+    year = r.year()
+    first, second = _month(r.m.group("m1")), _month(r.m.group("m2"))
+    end_year = year + 1 if second < first else year
+    return f"{_fmt(year, first)}/{_fmt(end_year, second)}"
+
+
+def _from_or_between(r: _Reading) -> str | None:
+    separator = r"\s+and\s+" if r.m.group("how") == "between" else _SEPARATOR
+    return _interval(r.m.group("rest"), separator, r.context_year, r.anchor)
+
+
+def _either_side(r: _Reading) -> str | None:
+    return _interval(r.m.string, _SEPARATOR, r.context_year, r.anchor)
+
+
+def _qualified(mark: str) -> Callable[[_Reading], str]:
+    return lambda r: _qualify(r.again(r.m.group(1)), mark)
+
+
+def _open_end(r: _Reading) -> str | None:
+    if re.match(_RELATIVE, r.m.group(1)):  # "after two days …" is counted, below
+        return None
+    return f"{_first(r.again(r.m.group(1)))}/.."
+
+
+def _open_start(r: _Reading) -> str | None:
+    if re.match(_RELATIVE, r.m.group(1)):
+        return None
+    return f"../{_last(r.again(r.m.group(1)))}"
+
+
+def _counted(r: _Reading) -> str:
+    count = _count(r.m.group("n"))
+    sign = 1 if r.m.group("dir") in ("after", "later") else -1
+    base = r.m.group("rest")
+    target = r.again(base) if base else r.needs_anchor()
+    return shift(target, count * sign, r.m.group("unit"))
+
+
+def _same_year(r: _Reading) -> str:
+    if r.context_year is None:
+        raise DateError(f"{r.phrase!r} needs the year it refers to")
+    return _fmt(r.context_year, _month(r.m.group("m")) if r.m.group("m") else None)
+
+
+def _part_of_decade(r: _Reading) -> str:
+    base = int(r.m.group("decade"))
+    lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[r.m.group("part").rstrip("-")]
+    return f"{base + lo:04d}/{base + hi:04d}"
+
+
+def _decade(r: _Reading) -> str:
+    return r.m.group("decade")[:3] + "X"
+
+
+def _part_of_year(r: _Reading) -> str:
+    year = int(r.m.group("year"))
+    lo, hi = {"early": (1, 4), "beginning of": (1, 4), "mid": (5, 8), "late": (9, 12),
+              "end of": (9, 12)}[r.m.group("part").rstrip("-")]
+    return f"{_fmt(year, lo)}/{_fmt(year, hi)}"
+
+
+def _half(r: _Reading) -> str:
+    year = int(r.m.group("year"))
+    first = r.m.group("which") in ("first", "1st")
+    return f"{_fmt(year, 1)}/{_fmt(year, 6)}" if first else f"{_fmt(year, 7)}/{_fmt(year, 12)}"
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter(r: _Reading) -> str:
+    year, q = int(r.m.group("year")), _QUARTERS[r.m.group("q")]
+    return f"{_fmt(year, 3 * q - 2)}/{_fmt(year, 3 * q)}"
+
+
+def _century(r: _Reading) -> str | None:
+    n = int(r.m.group("n"))
+    return f"{n - 1:02d}XX" if 1 <= n <= 100 else None
+
+
+def _season(r: _Reading) -> str:
+    return f"{r.year():04d}-{SEASON_NUMBERS[r.m.group('season')]}"
+
+
+def _day(r: _Reading) -> str:
+    return _checked_day(r.year(), _month(r.m.group("m")), int(r.m.group("d")), r.phrase)
+
+
+def _month_of_year(r: _Reading) -> str:
+    return _fmt(r.year(), _month(r.m.group("m")))
+
+
+def _plain_year(r: _Reading) -> str:
+    return r.m.group("year")
+
+
+def _rule(name: str, pattern: str, handler: Callable[[_Reading], str | None], *,
+          whole_phrase_only: bool = False) -> _Rule:
+    return _Rule(name, re.compile(pattern), handler, whole_phrase_only)
+
+
+# Tried in this order: a later rule may match what an earlier one reads ("from 1994" is an
+# open end only when it is not the start of "from 1994 to 1996").
+_RULES: tuple[_Rule, ...] = (
+    _rule("year range", r"^(?P<a>\d{4})" + _DASH + r"(?P<b>\d{4})$", _year_range),
+    _rule("month range", "^" + _MONTH_RE.format(name="m1") + _DASH + _MONTH_RE.format(name="m2")
+          + r"(?: of)? ?(?P<year>\d{4})?$", _month_range),
+    # "from 1994 to 1996", "between May 1994 and June 1995", "July 1993 – December 1993"
+    _rule("from or between", r"^(?P<how>from|between)\s+(?P<rest>.*)$", _from_or_between, whole_phrase_only=True),
+    _rule("interval", ".*?" + _SEPARATOR, _either_side, whole_phrase_only=True),
+    _rule("about, possibly", r"^(?:about|around|approximately),?\s+(?:and\s+)?possibly\s+(.*)$", _qualified("%")),
+    _rule("about", r"^(?:about|around|circa|c\.|ca\.|approximately|roughly)\s+(.*)$", _qualified("~")),
+    _rule("possibly", r"^(?:possibly|perhaps|probably)\s+(.*)$", _qualified("?")),
+    _rule("since", r"^(?:since|from|after)\s+(.*)$", _open_end),
+    _rule("until", r"^(?:until|till|before|by)\s+(.*)$", _open_start),
+    _rule("counted", r"^(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>after|before|later|earlier)"
+          r"(?:\s+(?P<rest>.*))?$", _counted),
+    # "In same year", "September of the same year": the year is the context year
+    _rule("same year", "^(?:" + _MONTH_RE.format(name="m") + r"\s+(?:of\s+|in\s+)?)?(?:the\s+)?same\s+year$",
+          _same_year),
+    _rule("part of a decade", r"^(?P<part>early|mid|mid-|late)\s*-?\s*(?P<decade>\d{3}0)'?s$", _part_of_decade),
+    _rule("decade", r"^(?P<decade>\d{3}0)'?s$", _decade),
+    _rule("part of a year", r"^(?P<part>early|mid|mid-|late|beginning of|end of)\s*-?\s*(?P<year>\d{4})$",
+          _part_of_year),
+    _rule("half", r"^(?P<which>first|second|1st|2nd) half of (?P<year>\d{4})$", _half),
+    _rule("quarter", r"^(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter of (?P<year>\d{4})$", _quarter),
+    _rule("century", r"^(?P<n>\d{1,3})(?:st|nd|rd|th) century$", _century),
+    _rule("season", r"^(?P<season>spring|summer|autumn|fall|winter)(?: of)? ?(?P<year>\d{4})?$", _season),
+    # "October 12, 1992", "May 4 1994", "April 16"
+    _rule("month day", "^" + _MONTH_RE.format(name="m") + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?,? ?(?P<year>\d{4})?$",
+          _day),
+    # "12 October 1992", "15 August"
+    _rule("day month", r"^(?P<d>\d{1,2})(?:st|nd|rd|th)? (?:of )?" + _MONTH_RE.format(name="m")
+          + r",? ?(?P<year>\d{4})?$", _day),
+    # "March 1992", "May of 1997", "September"
+    _rule("month", "^" + _MONTH_RE.format(name="m") + r"(?: of)?,? ?(?P<year>\d{4})?$", _month_of_year),
+    _rule("year", r"^(?:year )?(?P<year>\d{4})(?: year)?$", _plain_year),
+)
 
 
 def _count(word: str) -> int:

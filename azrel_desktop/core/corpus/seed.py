@@ -102,8 +102,10 @@ def read_corpus(folder: Path | None = None) -> Corpus:
         except UnicodeDecodeError as exc:
             raise SeedError(f"{sid}: {path.name} is not UTF-8") from exc
         source["sha256"] = digest
-    corpus = Corpus(version=int(manifest["version"]), texts=texts,
-                    retired=_list(manifest.get("retired"), "retired"), **parts)
+    corpus = Corpus(version=int(manifest["version"]), sources=parts["sources"], texts=texts,
+                    organisations=parts["organisations"], countries=parts["countries"], people=parts["people"],
+                    events=parts["events"], agreements=parts["agreements"], memberships=parts["memberships"],
+                    retired=_list(manifest.get("retired"), "retired"))
     _validate(corpus)
     return corpus
 
@@ -255,17 +257,17 @@ def _validate(c: Corpus) -> None:
              "step": {s["id"] for a in c.agreements for s in a.get("steps") or []},
              "membership": {mem["id"] for mem in c.memberships}}
     for old in c.retired:
-        kind, rid = old.get("kind"), _req(old, "id", "retired record")
-        if kind not in ("event", "agreement", "step", "membership"):
-            raise SeedError(f"retired {rid}: unknown kind {kind!r}")
-        if rid in kinds.get(kind, ()):
+        old_kind, rid = old.get("kind"), _req(old, "id", "retired record")
+        if old_kind not in ("event", "agreement", "step", "membership"):
+            raise SeedError(f"retired {rid}: unknown kind {old_kind!r}")
+        if rid in kinds.get(old_kind, ()):
             raise SeedError(f"retired {rid}: still in the corpus")
         target = old.get("notes_to")
-        if target is not None and (kind not in ("event", "agreement") or target not in kinds[kind]):
-            raise SeedError(f"retired {rid}: notes_to {target!r} is not a {kind} of the corpus")
+        if target is not None and (old_kind not in ("event", "agreement") or target not in kinds[old_kind]):
+            raise SeedError(f"retired {rid}: notes_to {target!r} is not a {old_kind} of the corpus")
         for new in old.get("split_into") or []:
-            if kind in kinds and new not in kinds[kind]:
-                raise SeedError(f"retired {rid}: split_into {new!r} is not a {kind} of the corpus")
+            if old_kind in kinds and new not in kinds[old_kind]:
+                raise SeedError(f"retired {rid}: split_into {new!r} is not a {old_kind} of the corpus")
 
 
 def _dates(value: str, text_: str | None, note: str | None) -> dict:
@@ -314,7 +316,7 @@ def apply_corpus(session: Session, corpus: Corpus, *, reindex: Callable[[Session
         session.execute(delete(table).where(owned))
     session.flush()
 
-    stale: list[tuple[type, list[str]]] = []
+    stale: list[tuple[type[Any], list[str]]] = []
 
     def upsert(objects: list, model) -> None:
         keep = {o.id for o in objects}
@@ -405,12 +407,12 @@ def apply_corpus(session: Session, corpus: Corpus, *, reindex: Callable[[Session
         links += [m.EventAgreement(event_id=eid, agreement_id=x) for x in e.get("agreements") or []]
         links += _citation_rows(m.EventCitation, "event_id", eid, e,
                                 lambda pid: {"source_id": corpus.passages[pid]["source"]})
-    for a in corpus.agreements:
-        parties = a.get("parties") or {}
-        links += [m.AgreementCountry(agreement_id=a["id"], country_id=x) for x in parties.get("countries") or []]
-        links += [m.AgreementOrganisation(agreement_id=a["id"], organisation_id=x)
+    for agr in corpus.agreements:
+        parties = agr.get("parties") or {}
+        links += [m.AgreementCountry(agreement_id=agr["id"], country_id=x) for x in parties.get("countries") or []]
+        links += [m.AgreementOrganisation(agreement_id=agr["id"], organisation_id=x)
                   for x in parties.get("organisations") or []]
-        for s in a.get("steps") or []:
+        for s in agr.get("steps") or []:
             links += _citation_rows(m.StepCitation, "step_id", s["id"], s)
     for mem in corpus.memberships:
         links += _citation_rows(m.MembershipCitation, "membership_id", mem["id"], mem)
@@ -465,7 +467,7 @@ _USED_BY_USER = {
 }
 
 
-def _remove_stale(session: Session, stale: list[tuple[type, list[str]]]) -> None:
+def _remove_stale(session: Session, stale: list[tuple[type[Any], list[str]]]) -> None:
     """Delete seed records the new corpus dropped, dependents first.
 
     A dropped source that still holds the user's own passages is kept as a user record. A

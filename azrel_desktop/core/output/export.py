@@ -30,6 +30,7 @@ from ..query.timeline import order_by
 from ..research.annotations import list_annotations
 from ..store.backups import PARTIAL, backups_dir
 from ..store.database import Database, DatabaseError, open_library_paths
+from ..store.driver import cursor_result
 from ..store.files import SQLITE_HEADER
 from ..store.identity import same_file
 from . import export_rows
@@ -54,7 +55,7 @@ ANNOTATION_COLUMNS = ("id", "target_kind", "target_id", "target", "quote", "body
                       "created_at", "updated_at", "detached")
 
 
-def _writer(out: TextIO, columns, excel: bool):
+def _writer(out: LongCells, columns, excel: bool):
     if excel:
         out.write(BOM)
     w = writer(out)
@@ -94,7 +95,7 @@ def _page_sql(rows: str) -> str:
 def _lines(session: Session, rows: str, lo: int, hi: int) -> list[str]:
     """The CSV lines of the events at positions lo < n <= hi, sent through the session (so they run,
     and are logged and recorded, like any other statement), as the driver's plain values."""
-    result = session.execute(text(_page_sql(rows)), {"lo": lo, "hi": hi, "no_notes": export_rows.NO_NOTES})
+    result = cursor_result(session.execute(text(_page_sql(rows)), {"lo": lo, "hi": hi, "no_notes": export_rows.NO_NOTES}))
     try:
         return [line for line, in result.cursor.fetchall()]
     finally:
@@ -126,8 +127,8 @@ def export_events(
     alone. Memory stays bounded by the page size.
     """
     c = compile_filter(f)
-    out = guard = LongCells(out, excel)
-    _writer(out, EVENT_COLUMNS, excel)
+    guard = LongCells(out, excel)
+    _writer(guard, EVENT_COLUMNS, excel)
     if cancelled and cancelled():
         raise ExportCancelled()
     written = 0
@@ -137,9 +138,9 @@ def export_events(
                              "(n INTEGER PRIMARY KEY, rid INTEGER NOT NULL, id TEXT NOT NULL)"))
         # n is the rowid: SQLite numbers the rows in the order the SELECT gives them (a numbering
         # by window function would sort again, and costs ten times more at 100,000 events).
-        total = session.execute(text(
+        total = cursor_result(session.execute(text(
             f"INSERT INTO {_ORDER} (rid, id) SELECT e.rowid, e.id FROM events e WHERE {c.where} "
-            f"ORDER BY {order_by(sort, descending)}"), c.params).rowcount
+            f"ORDER BY {order_by(sort, descending)}"), c.params)).rowcount
         rows = export_rows.TABLE
         if total:
             if not export_rows.is_current(session):
@@ -190,8 +191,8 @@ def keep_rows(db: Database, f: EventFilter, cancelled: Callable[[], bool] | None
             now, stored = export_rows.version(s)
             if stored == now and export_rows.is_current(s):
                 return False
-            total = s.execute(text("SELECT count(*) FROM events")).scalar()
-            if 4 * s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar() < total:
+            total = s.execute(text("SELECT count(*) FROM events")).scalar_one()
+            if 4 * s.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one() < total:
                 return False
             return export_rows.refresh(s, db.write, now, cancelled, progress)
     except DatabaseError:
@@ -214,8 +215,8 @@ def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: b
     where = "1 = 1" if f.is_empty else (
         f"a.id IN (SELECT ea.agreement_id FROM event_agreements ea WHERE ea.event_id IN "
         f"(SELECT e.id FROM events e WHERE {c.where}))")
-    out = guard = LongCells(out, excel)
-    writer = _writer(out, AGREEMENT_COLUMNS, excel)
+    guard = LongCells(out, excel)
+    writer = _writer(guard, AGREEMENT_COLUMNS, excel)
     rows = session.execute(text(f"""SELECT a.id, a.title, a.kind, a.summary,
         {_joined(f"SELECT group_concat(name, '{_SEP}') FROM (SELECT c.name AS name FROM agreement_countries x JOIN countries c ON c.id = x.country_id WHERE x.agreement_id = a.id UNION ALL SELECT o.name FROM agreement_organisations x JOIN organisations o ON o.id = x.organisation_id WHERE x.agreement_id = a.id)")},
         {_joined(f"SELECT group_concat(replace(st.step, '_', ' ') || ' ' || st.date, '{_SEP}') FROM (SELECT * FROM agreement_steps WHERE agreement_id = a.id ORDER BY date_start) st")},
@@ -224,8 +225,8 @@ def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: b
         (SELECT max(st.disputed) FROM agreement_steps st WHERE st.agreement_id = a.id)
         FROM agreements a WHERE {where} ORDER BY a.title, a.id"""), c.params).all()
     titles = _source_titles(session)
-    for r in rows:
-        r = list(r)
+    for row in rows:
+        r = list(row)
         r[6] = _SEP.join(titles.get(s, s) for s in r[6].split(_SEP) if s)
         r[8] = bool(r[8])
         writer.writerow([safe_cell(JOIN.join(v.split(_SEP)) if isinstance(v, str) else v) for v in r])
@@ -237,8 +238,8 @@ def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel
                   warn: Callable[[str], None] | None = None) -> int:
     """Organisations with the number of the filter's events that involve them or their bodies."""
     c = compile_filter(f)
-    out = guard = LongCells(out, excel)
-    writer = _writer(out, ORGANISATION_COLUMNS, excel)
+    guard = LongCells(out, excel)
+    writer = _writer(guard, ORGANISATION_COLUMNS, excel)
     rows = session.execute(text(f"""
         WITH RECURSIVE tree(ancestor, id) AS (SELECT id, id FROM organisations
             UNION ALL SELECT t.ancestor, o.id FROM organisations o JOIN tree t ON o.parent_id = t.id),
@@ -250,8 +251,8 @@ def export_organisations(session: Session, f: EventFilter, out: TextIO, *, excel
                coalesce(h.n, 0)
         FROM organisations o LEFT JOIN hits h ON h.org = o.id
         WHERE {'1 = 1' if f.is_empty else 'coalesce(h.n, 0) > 0'} ORDER BY o.name"""), c.params).all()
-    for r in rows:
-        r = list(r)
+    for row in rows:
+        r = list(row)
         r[3] = JOIN.join(json.loads(r[3]) if r[3] else [])
         writer.writerow([safe_cell(v) for v in r])
     _warn(guard, warn)
@@ -265,8 +266,8 @@ def export_sources(session: Session, f: EventFilter, out: TextIO, *, excel: bool
     where = "1 = 1" if f.is_empty else (
         f"s.id IN (SELECT ps.source_id FROM event_citations x JOIN passages ps ON ps.id = x.passage_id "
         f"WHERE x.event_id IN (SELECT e.id FROM events e WHERE {c.where}))")
-    out = guard = LongCells(out, excel)
-    writer = _writer(out, SOURCE_COLUMNS, excel)
+    guard = LongCells(out, excel)
+    writer = _writer(guard, SOURCE_COLUMNS, excel)
     rows = session.execute(text(f"""SELECT s.id, s.title, s.publisher, s.author, s.url, s.published,
         s.data_as_of, s.kind, s.language, s.reliability, s.reliability_grade, s.copies_id, s.sha256,
         (SELECT count(*) FROM passages ps WHERE ps.source_id = s.id AND ps.kind = 'citation')
@@ -280,8 +281,8 @@ def export_sources(session: Session, f: EventFilter, out: TextIO, *, excel: bool
 def export_annotations(session: Session, out: TextIO, *, tags: tuple[str, ...] = (),
                        text_contains: str = "", excel: bool = False,
                        warn: Callable[[str], None] | None = None) -> int:
-    out = guard = LongCells(out, excel)
-    writer = _writer(out, ANNOTATION_COLUMNS, excel)
+    guard = LongCells(out, excel)
+    writer = _writer(guard, ANNOTATION_COLUMNS, excel)
     views = list_annotations(session, tags=tags, text_contains=text_contains)
     for v in views:
         writer.writerow([safe_cell(x) for x in (

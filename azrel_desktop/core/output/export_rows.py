@@ -21,7 +21,7 @@ export small, or a row no longer paired with its event's rowid).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager as ContextManager
 from itertools import groupby
 from operator import itemgetter
@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from .. import derived
 from ..derived.store import EXPORT_SEQ
 from ..errors import ExportCancelled
+from ..store.driver import cursor_result
 from .export_cells import CRLF, JOIN, render
 
 TABLE, TEMP = "export_rows", "temp._export_rows"
@@ -133,15 +134,19 @@ def refresh(session: Session, write: Callable[[], ContextManager[Session]], now:
 def _stream(session: Session, sql: str) -> Iterator[tuple]:
     """The rows of a statement sent through the session, as the driver's plain tuples, read as
     they are consumed (two such streams are walked side by side)."""
-    result = session.execute(text(sql))
-    try:
-        yield from result.cursor
+    result = cursor_result(session.execute(text(sql)))
+    try:  # in batches: the DB-API promises fetchmany, not iteration
+        while rows := result.cursor.fetchmany(BATCH):
+            yield from rows
     finally:
         result.close()
 
 
 class _Groups:
     """An (event id, ...) stream in event-id order, taken one event at a time."""
+
+    key: str | None  # the event of the group at hand; None once the stream is spent
+    _group: Iterable[tuple]
 
     def __init__(self, rows: Iterator[tuple]) -> None:
         self._groups = groupby(rows, _FIRST)
@@ -161,18 +166,18 @@ class _Groups:
         return rows
 
 
-def _fetch(session: Session, sql: str, params: dict | None = None) -> list[tuple]:
+def _fetch(session: Session, sql: str, params: dict | None = None) -> Sequence[tuple]:
     """All rows of a statement sent through the session (so it runs, and is logged and recorded,
     like any other), as the driver's plain tuples: at this volume building a `Row` for each is a
     measurable part of the time."""
-    result = session.execute(text(sql), params or {})
+    result = cursor_result(session.execute(text(sql), params or {}))
     try:
         return result.cursor.fetchall()
     finally:
         result.close()
 
 
-def _cells(rows: list[tuple], labels: dict[str, str]) -> dict[str, str]:
+def _cells(rows: Sequence[tuple], labels: dict[str, str]) -> dict[str, str]:
     """(event id, option) rows in event order as one `; `-joined cell of labels per event (an
     option without a label is left out)."""
     cells: dict[str, str] = {}
@@ -220,18 +225,18 @@ def build(session: Session, table: str, *, only: bool = False, rids: str | None 
     # `quotes` or `contradicting_quotes`.
     citations = f"""SELECT x.event_id, x.stance, x.source_id, ps.exact FROM event_citations x
         LEFT JOIN passages ps ON ps.id = x.passage_id WHERE {in_range} ORDER BY x.event_id, x.passage_id"""
-    events = session.execute(text(f"""SELECT e.rowid, e.id, e.date, e.date_start, e.date_end, e.precision,
+    events = cursor_result(session.execute(text(f"""SELECT e.rowid, e.id, e.date, e.date_start, e.date_end, e.precision,
         coalesce(e.date_text, ''), e.title, e.kind, e.summary, coalesce(e.location, ''),
         replace(e.evidence, '_', ' '), CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, ''),
         CASE WHEN e.is_seed THEN 'corpus' ELSE 'mine' END
-        FROM events e {chosen} ORDER BY e.id"""), {"rids": rids} if rids is not None else {})
+        FROM events e {chosen} ORDER BY e.id"""), {"rids": rids} if rids is not None else {}))
     if put is None:
         insert, connection = f"INSERT INTO {table} (rid, id, head) VALUES (?, ?, ?)", session.connection()
 
         def put(rows: list[tuple]) -> None:
             connection.exec_driver_sql(insert, rows)
     done, pending, rendered = 0, [], 0
-    of = session.execute(text(f"SELECT count(*) FROM {ORDER if only else 'events'}")).scalar() if progress else 0
+    of = session.execute(text(f"SELECT count(*) FROM {ORDER if only else 'events'}")).scalar_one() if progress else 0
     try:
         while batch := events.cursor.fetchmany(BATCH):
             if cancelled and cancelled():

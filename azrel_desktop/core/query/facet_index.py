@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sqlalchemy import text
@@ -207,8 +208,8 @@ class Dimension:
             self._inverse = (starts, events)
         starts, events = self._inverse
         position = self.position()
-        found = sorted({position[k] for k in keys if k in position})
-        parts = [events[starts[i]:starts[i + 1]] for i in found]
+        chosen = sorted({position[k] for k in keys if k in position})
+        parts = [events[starts[i]:starts[i + 1]] for i in chosen]
         if len(parts) == 1:
             return parts[0]
         return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int32)
@@ -285,8 +286,10 @@ class FacetIndex:
         disputed = np.zeros(size, dtype=bool)
         disputed[:self.size] = self.disputed
         disputed[rows] = False
-        days = None if self.days is None else tuple(np.concatenate([d, np.zeros(size - self.size, d.dtype)])
-                                                    for d in self.days)
+        days: tuple[np.ndarray, np.ndarray] | None = None
+        if self.days is not None:
+            first, last = (np.concatenate([d, np.zeros(size - self.size, d.dtype)]) for d in self.days)
+            days = (first, last)
         own = session.execute(text(f"SELECT rowid, date_start, date_end, disputed, {', '.join(_OWN_ROW.values())} "
                                    f"FROM events WHERE rowid IN {_JSON}"), {"ids": ids}).all()
         for rid, start, end, is_disputed, *values in own:
@@ -304,10 +307,11 @@ class FacetIndex:
             position = d.position()
             added: list[tuple[str, str, str]] = []
             relabelled: dict[str, tuple[str, str]] = {}
-            if name in _OPTIONS and (OPTIONS_ROWID in rowids
-                                     or any(k not in position for ks in per_event.values() for k in ks)):
+            options_sql = _OPTIONS.get(name)
+            if options_sql is not None and (OPTIONS_ROWID in rowids
+                                            or any(k not in position for ks in per_event.values() for k in ks)):
                 # an option list gained a row or a label changed: read it again (a few thousand rows)
-                for key, label, detail in session.execute(text(_OPTIONS[name])):
+                for key, label, detail in session.execute(text(options_sql)):
                     if key in position:
                         relabelled[key] = (label or key, detail or "")
                     else:
@@ -340,10 +344,11 @@ class FacetIndex:
 
     # --- kept in the file ---------------------------------------------------------------
     def to_bytes(self) -> bytes:
-        arrays = {"disputed": np.flatnonzero(self.disputed)}
+        # Any: `savez` takes its arrays as keywords beside its own `allow_pickle`
+        arrays: dict[str, Any] = {"disputed": np.flatnonzero(self.disputed)}
         if self.days is not None:
             arrays.update({"days.first": self.days[0], "days.last": self.days[1]})
-        meta = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {},
+        meta: dict[str, Any] = {"format": FORMAT, "size": self.size, "total": self.total, "dimensions": {},
                 "days": self.days is not None, "seq": self.seq}
         for name, d in self.dimensions.items():
             meta["dimensions"][name] = {"keys": d.keys, "labels": d.labels, "details": d.details}
@@ -549,7 +554,7 @@ def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> 
     full = under()
     dims = index.dimensions
 
-    def listed(name: str, **how) -> list[FacetValue]:
+    def listed(name: str, **how: Any) -> FacetOptions:
         d = dims[name]
         return d.values(d.counts(full if name == "years" else under(name)), **how)
 

@@ -34,7 +34,7 @@ class FacetValue(NamedTuple):
 
     value: str
     label: str
-    count: int
+    count: int  # type: ignore[assignment]  # a NamedTuple field may shadow tuple.count; mypy takes it for an override
     detail: str = ""
 
 
@@ -114,7 +114,7 @@ class Facets:
     lists: dict[str, Sequence[FacetValue]] = field(default_factory=dict)
     disputed: int = 0
     annotated: int = 0
-    years: list[FacetValue] = field(default_factory=list)
+    years: Sequence[FacetValue] = field(default_factory=list)
     undisputed: int = 0
 
     def __getattr__(self, name: str) -> Sequence[FacetValue]:

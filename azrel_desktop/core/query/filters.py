@@ -8,14 +8,26 @@ shown is exactly what is exported. Within a dimension the chosen values are alte
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ..corpus.dates import window
-from .dimensions import ANNOTATED_EVENTS, BY_NAME, LISTS, NAMES, ORG_TREE, REGISTRY, FilterChip, ListDimension, Params
+from .dimensions import (
+    ANNOTATED_EVENTS,
+    BY_NAME,
+    LISTS,
+    NAMES,
+    ORG_TREE,
+    REGISTRY,
+    FilterChip,
+    ListDimension,
+    Params,
+    with_fields,
+)
 from .search import fts_query
 
 DIMENSIONS = NAMES  # every dimension's name, in the order chips and the panel show them
@@ -55,7 +67,7 @@ class EventFilter:
         of several fields (`date_from` of the dates) removes just that field."""
         d = BY_NAME[dimension]
         if dimension != d.name:
-            return replace(self, **{dimension: None})
+            return with_fields(self, {dimension: None})
         return d.cleared(self, value)
 
     def only(self, dimension: str) -> EventFilter:
@@ -77,7 +89,8 @@ class EventFilter:
     @classmethod
     def from_dict(cls, data: dict) -> EventFilter:
         names = {f.name for f in fields(cls)}
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names})
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names}
+        return cls(**values)
 
 
 @dataclass(frozen=True)

@@ -39,18 +39,18 @@ class AnnotationView:
 
 
 def target_label(session: Session, kind: str, target_id: str) -> tuple[str, bool]:
-    model = TARGET_MODELS[kind]
-    obj = session.get(model, target_id)
+    obj = session.get(TARGET_MODELS[kind], target_id)
     if obj is None:
         return f"{kind} {target_id} (no longer in the corpus)", True
-    if kind == "event":
+    if isinstance(obj, m.Event):
         return f"{obj.date} {obj.title}", False
-    if kind == "passage":
+    if isinstance(obj, m.Passage):
         quote = " ".join(obj.exact.split())
         return f"“{quote[:80]}{'…' if len(quote) > 80 else ''}”", False
-    if kind == "organisation":
+    if isinstance(obj, m.Organisation):
         return obj.abbreviation or obj.name, False
-    return getattr(obj, "title", None) or getattr(obj, "name", target_id), False
+    label: str = getattr(obj, "title", None) or getattr(obj, "name", None) or target_id
+    return label, False
 
 
 def view_of(session: Session, a: m.Annotation) -> AnnotationView:
@@ -58,8 +58,8 @@ def view_of(session: Session, a: m.Annotation) -> AnnotationView:
     tags = tuple(session.scalars(select(m.AnnotationTag.tag).where(
         m.AnnotationTag.annotation_id == a.id).order_by(m.AnnotationTag.tag)))
     source_id = start = end = quote = None
-    if a.target_kind == "passage" and not detached:
-        p = session.get(m.Passage, a.target_id)
+    p = session.get(m.Passage, a.target_id) if a.target_kind == "passage" and not detached else None
+    if p is not None:
         source_id, start, end, quote = p.source_id, p.start, p.end, p.exact
     return AnnotationView(a.id, a.target_kind, a.target_id, label, a.body, tags, a.created_at,
                           a.updated_at, detached, source_id, start, end, quote)

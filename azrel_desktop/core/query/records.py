@@ -439,8 +439,8 @@ def source_page(session: Session, source_id: str) -> SourcePage:
         reliability=s.reliability, text=s.text, sha256=s.sha256, passages=passages,
         annotations=annotations_for(session, "source", s.id),
         reliability_grade=s.reliability_grade, reliability_label=reliability_label(s.reliability_grade),
-        copies=(_links(session, "SELECT id, title FROM sources WHERE id = :c", {"c": s.copies_id}, "source") or [None])[0]
-        if s.copies_id else None,
+        copies=next(iter(_links(session, "SELECT id, title FROM sources WHERE id = :c", {"c": s.copies_id}, "source")),
+                    None) if s.copies_id else None,
         copied_by=tuple(_links(session, "SELECT id, title FROM sources WHERE copies_id = :i ORDER BY title",
                                {"i": s.id}, "source")),
         is_seed=s.is_seed,

@@ -125,7 +125,7 @@ class _Matches:
 
     def rowids(self, session: Session, query: str) -> np.ndarray:
         token = derived.store.value(session, SEARCH_TOKEN)
-        key = (str(session.get_bind().url), token, query)
+        key = (str(session.get_bind().engine.url), token, query)
         if token is not None:
             with self._lock:
                 found = self._memo.get(key)

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ..corpus.dates import describe as describe_date
+from ..store.driver import cursor_result
 from .facets import Facets, FacetValue  # noqa: F401 - re-exported: the timeline's facets
 from .filters import CompiledFilter, EventFilter, compile_filter, text_only_query
 from .search import fts_query, match_count, matching_rowids
@@ -90,23 +91,25 @@ def order_by(sort: str = "date", descending: bool = False) -> str:
 
 
 def count_events(session: Session, f: EventFilter, compiled: CompiledFilter | None = None) -> int:
-    if compiled is None and text_only_query(f):
-        return _text_matches(session, f)
+    query = text_only_query(f) if compiled is None else None
+    if query:
+        return _text_matches(session, query)
     c = compiled or compile_filter(f)
     return session.execute(text(f"SELECT count(*) FROM events e WHERE {c.where}"), c.params).scalar_one()
 
 
-def _text_matches(session: Session, f: EventFilter) -> int:
+def _text_matches(session: Session, query: str) -> int:
     # remembered per query and index token: a filter change also plans its page and its facets by them
-    return match_count(session, fts_query(f.text))
+    return match_count(session, query)
 
 
 def _walk_text(session: Session, f: EventFilter, page_end: int) -> bool:
     """Whether the first rows are found sooner by walking the sort index than by sorting the
     matches: walking reads about page_end × events / matches entries, sorting reads every match."""
-    if not fts_query(f.text):
+    query = fts_query(f.text)
+    if not query:
         return False
-    matches = _text_matches(session, f)
+    matches = _text_matches(session, query)
     events = session.execute(text("SELECT coalesce(max(rowid), 0) FROM events")).scalar_one()
     return matches * matches > page_end * events
 
@@ -128,8 +131,9 @@ def event_rows(
             raise ValueError("page either from an offset or after an event, not both")
         return _rows_after(session, f, after, sort=sort, descending=descending, limit=limit)
     walk = _walk_text(session, f, offset + limit)
-    if walk and text_only_query(f):
-        page = _probed_page(session, f, sort=sort, descending=descending, offset=offset, limit=limit)
+    query = text_only_query(f) if walk else None
+    if query:
+        page = _probed_page(session, query, sort=sort, descending=descending, offset=offset, limit=limit)
         if page is not None:
             return page
     c = compile_filter(f, walk_text=walk)
@@ -182,14 +186,14 @@ def _rows_of(session: Session, rowids: list[int], order: str) -> list[EventRow]:
 PROBE_AT_MOST = 50_000  # sort-index entries a probed page reads before SQL walks instead
 
 
-def _probed_page(session: Session, f: EventFilter, *, sort: str, descending: bool, offset: int,
+def _probed_page(session: Session, query: str, *, sort: str, descending: bool, offset: int,
                  limit: int) -> list[EventRow] | None:
     """A page of a text-only filter that matches many events, found by reading the sort index
     a stretch at a time and probing each rowid against the remembered matches (`search`), so
     the search is not run again inside SQL; None when the page lies too deep for that."""
     import numpy as np
 
-    matches = matching_rowids(session, fts_query(f.text))
+    matches = matching_rowids(session, query)
     events = session.execute(text("SELECT coalesce(max(rowid), 0) FROM events")).scalar_one()
     need = offset + limit
     stretch = max(256, int(need * max(events, 1) / max(len(matches), 1) * 1.25))
@@ -199,8 +203,8 @@ def _probed_page(session: Session, f: EventFilter, *, sort: str, descending: boo
     while have < need:
         if read + stretch > PROBE_AT_MOST:
             return None
-        result = session.execute(text(f"SELECT e.rowid FROM events e ORDER BY {order} LIMIT :n OFFSET :o"),
-                                 {"n": stretch, "o": read})
+        result = cursor_result(session.execute(
+            text(f"SELECT e.rowid FROM events e ORDER BY {order} LIMIT :n OFFSET :o"), {"n": stretch, "o": read}))
         try:  # the driver's own tuples: a stretch is up to 50,000 rows
             part = np.array([r for (r,) in result.cursor.fetchall()], dtype=np.int64)
         finally:

@@ -7,7 +7,9 @@ at most `limit` of them; the other kinds are few and listed whole.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -48,14 +50,14 @@ def choices(session: Session, kind: str, typed: str = "", limit: int = 200) -> l
         if query:
             # the first matches the index gives, sorted by date here: ordering every match of a
             # broad word in SQL would cost a sort of up to a million rows per keystroke
-            rows = sorted(session.execute(text(
+            rows: Sequence[Any] = sorted(session.execute(text(
                 "SELECT e.id, e.title, e.date, NOT e.is_seed, e.date_start FROM event_fts f "
                 "JOIN events e ON e.rowid = f.rowid WHERE event_fts MATCH :q LIMIT :n"), {"q": query, "n": limit}),
                 key=lambda r: (r[4], r[0]))
         else:
             rows = session.execute(text(
                 "SELECT id, title, date, NOT is_seed FROM events ORDER BY date_start DESC, id LIMIT :n"),
-                {"n": limit})
+                {"n": limit}).all()
         return [Choice("event", r[0], r[1], r[2], bool(r[3])) for r in rows]
     found = [Choice(kind, r[0], r[1], r[2] or "", bool(r[3]), bool(r[4]))
              for r in session.execute(text(_SQL[kind]))]

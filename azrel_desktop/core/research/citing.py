@@ -61,8 +61,9 @@ def user_passage(session: Session, cite: Cite) -> m.Passage:
     existing = session.execute(text(
         'SELECT id FROM passages WHERE source_id = :s AND start = :a AND "end" = :b AND kind = \'user\''),
         {"s": source.id, "a": a.start, "b": a.end}).scalar()
-    if existing:
-        return session.get(m.Passage, existing)
+    found = session.get(m.Passage, existing) if existing else None
+    if found is not None:
+        return found
     p = m.Passage(id="user-" + uuid.uuid4().hex, source_id=source.id, start=a.start, end=a.end,
                   exact=a.exact, prefix=a.prefix, suffix=a.suffix, kind="user", label=USER_LABEL,
                   is_seed=False)

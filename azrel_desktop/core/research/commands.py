@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, replace
+from typing import Any
 
 from ..query.lookup import resolve
 from .drafts import (
@@ -83,7 +84,7 @@ def add_parsers(sub) -> None:
 
 
 def _links(p, default=()) -> None:
-    kw = {"action": "append", "default": None if default is None else [], "metavar": "NAME"}
+    kw: dict[str, Any] = {"action": "append", "default": None if default is None else [], "metavar": "NAME"}
     p.add_argument("--org", dest="orgs", help="organisation (repeat for more)", **kw)
     p.add_argument("--country", dest="countries", help="country (repeat for more)", **kw)
     p.add_argument("--person", dest="people", help="person (repeat for more)", **kw)
@@ -192,6 +193,7 @@ def _report(library, view: RecordView, args, verb: str, extra: dict | None = Non
 
 def run(library, args) -> int:
     db = library.db
+    draft: EventDraft | StepDraft | MembershipDraft
     with db.read() as s:
         if args.command == "add" and args.add_what == "citation":
             kind, rid = resolve_record(s, args.record)

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from ..corpus import models as m
-from ..corpus.dates import DateError, parse_user_date
+from ..corpus.dates import DateError, PartialDate, parse_user_date
 from ..query.search import reindex_events
 from . import citing
 from .annotations import Changes
@@ -42,7 +44,9 @@ from .drafts import (
     a,
 )
 
-MODELS = {"event": m.Event, "agreement": m.Agreement, "step": m.AgreementStep, "membership": m.Membership,
+# Any: the model is chosen by a kind named at run time; each has id, is_seed, created_at and
+# updated_at, and the code below reads the other columns only under its kind.
+MODELS: dict[str, Any] = {"event": m.Event, "agreement": m.Agreement, "step": m.AgreementStep, "membership": m.Membership,
           "organisation": m.Organisation, "country": m.Country, "person": m.Person}
 MAX_TITLE = 500
 
@@ -79,7 +83,7 @@ def _dates(value: str, date_text: str | None, note: str | None) -> dict:
                 date_note=_clean(note, "date note"))
 
 
-def _edtf_or_none(value: str | None) -> tuple[str | None, object]:
+def _edtf_or_none(value: str | None) -> tuple[str | None, PartialDate | None]:
     if value is None or not value.strip():
         return None, None
     try:
@@ -339,8 +343,9 @@ def _membership_fields(session: Session, d: MembershipDraft) -> dict:
     date_end = end_d.end_iso if end_d else "9999-12-31"
     if date_end < date_start:
         raise RecordError(f"the status ends ({end}) before it starts ({start})")
-    start_text = d.start_text if d.start_text is not None else (d.start.strip() if start and d.start.strip() != start else None)
-    end_text = d.end_text if d.end_text is not None else (d.end.strip() if end and d.end.strip() != end else None)
+    written_start, written_end = (d.start or "").strip(), (d.end or "").strip()
+    start_text = d.start_text if d.start_text is not None else (written_start if start and written_start != start else None)
+    end_text = d.end_text if d.end_text is not None else (written_end if end and written_end != end else None)
     return dict(country_id=d.country_id, organisation_id=d.organisation_id, status=d.status, start=start,
                 end=end, start_text=start_text, end_text=end_text, date_start=date_start, date_end=date_end,
                 note=_clean(d.note, "summary"))
@@ -389,12 +394,14 @@ def _actor_fields(session: Session, d: ActorDraft, actor_id: str | None) -> dict
     if d.kind == "organisation":
         if d.parent_id:
             _check(session, m.Organisation, (d.parent_id,), "organisation")
-            walk, seen = d.parent_id, set()
+            walk: str | None = d.parent_id
+            seen: set[str] = set()
             while walk and actor_id:  # a body cannot sit under itself
                 if walk == actor_id or walk in seen:
                     raise RecordError("an organisation cannot be a body of itself or of its own bodies")
                 seen.add(walk)
-                walk = session.get(m.Organisation, walk).parent_id
+                parent = session.get(m.Organisation, walk)
+                walk = parent.parent_id if parent is not None else None
         return dict(name=name, abbreviation=_clean(d.abbreviation, "abbreviation", limit=32), aliases=aliases,
                     kind=_clean(d.org_kind, "kind") or "organisation", parent_id=d.parent_id or None)
     if d.kind == "person":
@@ -423,7 +430,7 @@ def create_actor(session: Session, d: ActorDraft, *, actor_id: str | None = None
     model = MODELS[d.kind]
     if actor_id is None:
         if d.kind == "country" and d.id:
-            actor_id = _clean(d.id, "country code", limit=8).upper()
+            actor_id = (_clean(d.id, "country code", limit=8) or "").upper()
         elif d.kind == "country":
             actor_id = "X" + uuid.uuid4().hex[:7].upper()  # country ids are at most 8 characters
         else:
@@ -511,22 +518,24 @@ def delete_record(session: Session, kind: str, record_id: str) -> Snapshot:
 def restore_record(session: Session, snap: Snapshot) -> RecordView:
     kind, d = snap.kind, snap.draft
     cited = snap.citations
-    if kind == "event":
+    if isinstance(d, EventDraft):
         return create_event(session, d, (), event_id=snap.id, created_at=snap.created_at, restoring=cited)
-    if kind == "step":
+    if isinstance(d, StepDraft):
         return create_step(session, d, (), step_id=snap.id, created_at=snap.created_at, restoring=cited)
-    if kind == "membership":
+    if isinstance(d, MembershipDraft):
         return create_membership(session, d, (), membership_id=snap.id, created_at=snap.created_at,
                                  restoring=cited)
-    if kind == "agreement":
+    if isinstance(d, AgreementDraft):
         return create_agreement(session, d, None, (), agreement_id=snap.id, created_at=snap.created_at)
+    if not isinstance(d, ActorDraft):
+        raise RecordError(f"cannot put back {a(kind)}")
     view = create_actor(session, d, actor_id=snap.id, created_at=snap.created_at)
     for c in cited:
         citing.add(session, kind, snap.id, citing.restore_passage(session, c), c.stance)
     return view
 
 
-_UPDATES = {"event": update_event, "agreement": update_agreement, "step": update_step,
+_UPDATES: dict[str, Callable[[Session, str, Any], object]] = {"event": update_event, "agreement": update_agreement, "step": update_step,
             "membership": update_membership}
 
 

@@ -105,6 +105,6 @@ def run(db, args, user_error) -> int:
                 print(f"  not placed: passage {move.passage_id} “{move.quote[:80]}” "
                       f"({', '.join(move.records) or 'no record cites it'})")
             for move in o.approximate:
-                print(f"  placed approximately, check: passage {move.passage_id} “{move.new_quote[:80]}”")
+                print(f"  placed approximately, check: passage {move.passage_id} “{(move.new_quote or '')[:80]}”")
         print(report.summary(), file=sys.stderr)
     return 1 if report.failed else 0

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from .normalise import normalise
 from .reading import (
@@ -109,8 +110,8 @@ def import_paths(db, paths: Sequence[Path | str], overrides: SourceMetadata | No
     a file already in the library again. Raises DateError (before anything is stored) for an
     unreadable date in `overrides`."""
     overrides = checked_overrides(overrides or SourceMetadata())
-    paths = [Path(p) for p in paths]
-    if replaces is not None and len(paths) != 1:
+    files = [Path(p) for p in paths]
+    if replaces is not None and len(files) != 1:
         raise ValueError("a new version replaces one source: give exactly one file")
     outcomes: list[ImportOutcome] = []
 
@@ -118,21 +119,21 @@ def import_paths(db, paths: Sequence[Path | str], overrides: SourceMetadata | No
         if cancelled():
             raise ImportCancelled()
 
-    for index, path in enumerate(paths):
+    for index, path in enumerate(files):
         if progress:
-            progress(index, len(paths), path.name)
+            progress(index, len(files), path.name)
         if cancelled():
             outcomes.extend(ImportOutcome(str(p), CANCELLED, f"{p.name}: not imported (cancelled)")
-                            for p in paths[index:])
+                            for p in files[index:])
             return ImportReport(tuple(outcomes), cancelled=True)
         try:
             outcomes.extend(_import_one(db, path, overrides, replaces, allow_duplicates, check))
         except ImportCancelled:
             outcomes.extend(ImportOutcome(str(p), CANCELLED, f"{p.name}: not imported (cancelled)")
-                            for p in paths[index:])
+                            for p in files[index:])
             return ImportReport(tuple(outcomes), cancelled=True)
     if progress:
-        progress(len(paths), len(paths), "")
+        progress(len(files), len(files), "")
     return ImportReport(tuple(outcomes))
 
 
@@ -169,6 +170,14 @@ def _described(extracted: Extracted) -> str:
     return f" ({'; '.join(bits)})" if bits else ""
 
 
+class _Facts(TypedDict):
+    """What every outcome of one file says about how it was read."""
+
+    encoding: str | None
+    media_type: str | None
+    record: str | None
+
+
 def _store_file(db, path: Path, data: bytes, extracted: Extracted, overrides: SourceMetadata,
                 replaces: str | None, allow_duplicates: bool, record: Record | None = None,
                 label: str | None = None) -> ImportOutcome:
@@ -176,8 +185,8 @@ def _store_file(db, path: Path, data: bytes, extracted: Extracted, overrides: So
     file_meta = record.metadata.over(extracted.metadata) if record is not None else extracted.metadata
     meta, notes = resolved(file_meta, overrides, path.stem)
     extra = _described(extracted) + (f" ({'; '.join(notes)})" if notes else "")
-    common = {"encoding": extracted.encoding, "media_type": extracted.media_type,
-              "record": record.label if record is not None else None}
+    common: _Facts = {"encoding": extracted.encoding, "media_type": extracted.media_type,
+                      "record": record.label if record is not None else None}
     file_sha = hashlib.sha256(data).hexdigest()
     with db.write() as session:
         target = None

@@ -9,7 +9,8 @@ typed. Everything from the data is shown as plain text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -120,7 +121,8 @@ class _RecordDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(620, 640)
         self.made: list[RecordView] = []  # organisations, countries, people made on the spot
-        self.result_view = None
+        # what `save` gave: the record view of an actor dialog, (view, changes, undo command) of the others
+        self.result_view: Any = None
         self.save: Callable[[], object] | None = None
         outer = QVBoxLayout(self)
         if quote is not None:
@@ -224,7 +226,7 @@ class EventDialog(_RecordDialog):
     """A new event from a passage (the date proposed from its words), or one of the user's
     events edited (`draft` given)."""
 
-    def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: list[DateProposal] = (),
+    def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: Sequence[DateProposal] = (),
                  draft: EventDraft | None = None, parent: QWidget | None = None, cites=()):
         super().__init__(ctx, "Edit event" if draft else "New event from selection", parent, quote)
         self.proposals = list(proposals)
@@ -317,7 +319,7 @@ class EventDialog(_RecordDialog):
 class StepDialog(_RecordDialog):
     """A step (signed, ratified, …) of an agreement: an existing one, or a new one made here."""
 
-    def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: list[DateProposal] = (),
+    def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: Sequence[DateProposal] = (),
                  draft: StepDraft | None = None, parent: QWidget | None = None, new_agreement: str | None = None):
         title = ("Edit agreement step" if draft else "New agreement" if new_agreement is not None
                  else "New agreement / agreement step from selection")
@@ -394,7 +396,7 @@ class StepDialog(_RecordDialog):
 
 
 class MembershipDialog(_RecordDialog):
-    def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: list[DateProposal] = (),
+    def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: Sequence[DateProposal] = (),
                  draft: MembershipDraft | None = None, parent: QWidget | None = None):
         super().__init__(ctx, "Edit membership status" if draft else "New membership status from selection",
                          parent, quote)
@@ -442,11 +444,11 @@ class CiteDialog(_RecordDialog):
             self.kind.addItem(label, kind)
         self.kind.setAccessibleName("Kind of record")
         self.form.addRow("Record:", self.kind)
-        self.find = QLineEdit(self)
-        self.find.setPlaceholderText("type words of its title, or names")
-        self.find.setAccessibleName("Find a record")
-        self.find.setClearButtonEnabled(True)
-        self.form.addRow("Find:", self.find)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText("type words of its title, or names")
+        self.find_edit.setAccessibleName("Find a record")
+        self.find_edit.setClearButtonEnabled(True)
+        self.form.addRow("Find:", self.find_edit)
         self.results = QListWidget(self)
         self.results.setAccessibleName("Matching records")
         self.results.setMinimumHeight(200)
@@ -459,14 +461,14 @@ class CiteDialog(_RecordDialog):
         stance.addWidget(self.contradicts)
         self.form.addRow("The passage:", stance)
         self.kind.currentIndexChanged.connect(lambda _i: self._search())
-        self.find.textChanged.connect(lambda _t: self._search())
+        self.find_edit.textChanged.connect(lambda _t: self._search())
         self.results.itemDoubleClicked.connect(lambda _item: self.accept())
         self._search()
-        self.find.setFocus()
+        self.find_edit.setFocus()
 
     def _search(self) -> None:
         self.results.clear()
-        for c in self.ctx.library.choices(self.kind.currentData(), self.find.text(), limit=100):
+        for c in self.ctx.library.choices(self.kind.currentData(), self.find_edit.text(), limit=100):
             item = QListWidgetItem(choice_text(c))
             item.setData(ID_ROLE, c)
             self.results.addItem(item)
@@ -475,14 +477,15 @@ class CiteDialog(_RecordDialog):
 
     def chosen(self) -> Choice | None:
         item = self.results.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        # the stubs say currentItem() is never None; Qt gives None when no row is current
+        return item.data(ID_ROLE) if item is not None else None  # type: ignore[redundant-expr]
 
     def stance(self) -> str:
         return "contradicts" if self.contradicts.isChecked() else "supports"
 
     def keyPressEvent(self, event) -> None:
         # Down/Up in the find field move through the results, as in a type-ahead list
-        if self.find.hasFocus() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        if self.find_edit.hasFocus() and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             step = 1 if event.key() == Qt.Key.Key_Down else -1
             row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
             self.results.setCurrentRow(row)

@@ -5,6 +5,7 @@ selected leaves them disabled, with the reason in the tooltip."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -13,8 +14,18 @@ from .flows import CodingFlows
 from .undo_records import KIND_WORDS
 
 
+class OwnRecord(Protocol):
+    """What the buttons need to know of the record selected."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def mine(self) -> bool: ...
+
+
 class OwnRecordButtons(QWidget):
-    def __init__(self, ctx: AppContext, kind: str, selected: Callable[[], object | None],
+    def __init__(self, ctx: AppContext, kind: str, selected: Callable[[], OwnRecord | None],
                  parent: QWidget | None = None):
         """`selected()` gives the record selected now (with `.id` and `.mine`), or None."""
         super().__init__(parent)

@@ -124,8 +124,9 @@ class ChoicePicker(QWidget):
         self.changed.emit()
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Delete and self.chosen_list.hasFocus() and self.chosen_list.currentItem():
-            self.remove(self.chosen_list.currentItem().data(ID_ROLE))
+        item = self.chosen_list.currentItem()
+        if event.key() == Qt.Key.Key_Delete and self.chosen_list.hasFocus() and item is not None:
+            self.remove(item.data(ID_ROLE))
             return
         super().keyPressEvent(event)
 

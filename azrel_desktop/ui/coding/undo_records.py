@@ -64,6 +64,8 @@ class CreateRecordCommand(_RecordCommand):
         return changes
 
     def _redo(self) -> Changes:
+        if self.snapshot is None:
+            raise RuntimeError("redo before undo: no deleted record to put back")
         self.view, changes = self.ctx.library.restore_record(self.snapshot)
         return changes
 
@@ -83,6 +85,8 @@ class CreateAgreementCommand(_RecordCommand):
         return c1 | c2
 
     def _redo(self) -> Changes:
+        if self.snapshots is None:
+            raise RuntimeError("redo before undo: no deleted records to put back")
         agreement, step = self.snapshots
         _a, c1 = self.ctx.library.restore_record(agreement)
         _s, c2 = self.ctx.library.restore_record(step)

@@ -6,13 +6,17 @@ items): a Python override is called for every cell of every repaint."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import ClassVar
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsModel(QAbstractTableModel):
-    COLUMNS: tuple[str, ...] = ()  # header texts; a subclass may hold richer entries and override headerData
+    # header texts; a subclass may hold richer entries (key, header) and override headerData
+    COLUMNS: ClassVar[Sequence[str | tuple[str, str]]] = ()
 
     def __init__(self, parent=None):
         super().__init__(parent)

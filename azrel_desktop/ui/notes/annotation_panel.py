@@ -293,7 +293,10 @@ class AnnotationPanel(QWidget):
         self.error_label.hide()
 
     def add(self, body: str, tags=()) -> AnnotationView | None:
-        return self._guard(lambda: undo.add_note(self.ctx, self._kind, self._target_id, body, tags))
+        kind, target_id = self._kind, self._target_id
+        if kind is None or target_id is None:  # no record shown: nothing to note
+            return None
+        return self._guard(lambda: undo.add_note(self.ctx, kind, target_id, body, tags))
 
     def edit(self, view: AnnotationView, body: str, tags=()) -> AnnotationView | None:
         return self._guard(lambda: undo.edit_note(self.ctx, view, body, tags))

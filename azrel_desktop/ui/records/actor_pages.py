@@ -14,7 +14,7 @@ from .links import LinkList, RecordPage, add_row, heading_label
 from .organisation_page import MembershipSection
 
 
-class CountryPage(RecordPage):
+class CountryPage(RecordPage[CountryRecord]):
     kind = "country"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -37,8 +37,8 @@ class CountryPage(RecordPage):
         self.events = self.events_section("Events")
         self.notes = self.notes_section("Your notes on this country")
 
-    def record_title(self) -> str:
-        return self.record.name
+    def record_title(self, record: CountryRecord) -> str:
+        return record.name
 
     def _load(self, record_id: str) -> CountryRecord:
         return self.ctx.library.country(record_id)
@@ -54,7 +54,7 @@ class CountryPage(RecordPage):
         self.notes.set_target("country", r.id)
 
 
-class PersonPage(RecordPage):
+class PersonPage(RecordPage[PersonRecord]):
     kind = "person"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -73,8 +73,8 @@ class PersonPage(RecordPage):
         self.events = self.events_section("Events")
         self.notes = self.notes_section("Your notes on this person")
 
-    def record_title(self) -> str:
-        return self.record.name
+    def record_title(self, record: PersonRecord) -> str:
+        return record.name
 
     def _load(self, record_id: str) -> PersonRecord:
         return self.ctx.library.person(record_id)

@@ -19,6 +19,10 @@ from ..shell.context import AppContext
 from ..shell.navigation import Target
 from .links import LinkList, RecordPage, add_row, citation_target, citation_text, heading_label
 
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for j in range(item.childCount()) if (child := item.child(j)) is not None]
+
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -96,19 +100,18 @@ class StepTree(QTreeWidget):
 
     def fit_height(self) -> None:
         height = self.header().sizeHint().height() + 2 * self.frameWidth() + 4
-        for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
+        for item in self.step_items():
             height += self.visualItemRect(item).height() or self.sizeHintForRow(0)
-            for j in range(item.childCount()):
-                height += self.visualItemRect(item.child(j)).height() or self.sizeHintForRow(0)
+            for child in _children(item):
+                height += self.visualItemRect(child).height() or self.sizeHintForRow(0)
         self.setFixedHeight(max(height, 60))
 
     def citation_targets(self) -> list[Target]:
-        found = []
-        for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
-            found += [t for j in range(item.childCount()) if (t := item.child(j).data(0, TARGET_ROLE))]
-        return found
+        return [t for item in self.step_items() for child in _children(item) if (t := child.data(0, TARGET_ROLE))]
+
+    def step_items(self) -> list[QTreeWidgetItem]:
+        """The top-level items, one per step."""
+        return [item for i in range(self.topLevelItemCount()) if (item := self.topLevelItem(i)) is not None]
 
     def selected_step(self) -> StepView | None:
         item = self.currentItem()
@@ -117,8 +120,9 @@ class StepTree(QTreeWidget):
         return item.data(0, STEP_ROLE) if item is not None else None
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
-            self._open(self.currentItem())
+        current = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current is not None:
+            self._open(current)
             return
         super().keyPressEvent(event)
 
@@ -128,7 +132,7 @@ class StepTree(QTreeWidget):
             self.opened.emit(target)
 
 
-class AgreementPage(RecordPage):
+class AgreementPage(RecordPage[AgreementRecord]):
     kind = "agreement"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -159,8 +163,8 @@ class AgreementPage(RecordPage):
         self.body.addWidget(self.events)
         self.notes = self.notes_section("Your notes on this agreement")
 
-    def record_title(self) -> str:
-        return self.record.title
+    def record_title(self, record: AgreementRecord) -> str:
+        return record.title
 
     def _load(self, record_id: str) -> AgreementRecord:
         return self.ctx.library.agreement(record_id)

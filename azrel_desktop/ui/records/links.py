@@ -8,6 +8,7 @@ All labels and quotes come from data, so they are shown as plain text only.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QFont
@@ -226,7 +227,10 @@ class EventsTable(QWidget):
             self.model.refresh()
 
 
-class RecordPage(QWidget):
+R = TypeVar("R")  # the record a page shows (a value from the Library)
+
+
+class RecordPage(QWidget, Generic[R]):
     """A scrolling record page: subclasses build `self.body` once and fill it in `_fill`.
 
     `show_target` loads the record through `_load(id)` off the GUI thread (the old record stays,
@@ -241,7 +245,7 @@ class RecordPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.record = None
+        self.record: R | None = None
         self._record_id: str | None = None
         self._tables: list[EventsTable] = []
         self._panels: list[AnnotationPanel] = []
@@ -252,19 +256,20 @@ class RecordPage(QWidget):
         self.message = PlainLabel("", self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.message)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.body_widget = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body_widget = QWidget(self.scroll_area)
         self.body = QVBoxLayout(self.body_widget)
         self.body.setContentsMargins(16, 12, 16, 16)
         self.body.setSpacing(6)
-        self.scroll.setWidget(self.body_widget)
-        self.stack.addWidget(self.scroll)
+        self.scroll_area.setWidget(self.body_widget)
+        self.stack.addWidget(self.scroll_area)
         # Another record on its way greys the page; the same one read again after a change
         # does not, so a note being written on it keeps its focus.
         self.loader = Loader(self, self._show_loaded, failed=self._show_failure, greyed=lambda: (
-            [self.body_widget] if self.record is not None and self.record.id != self._record_id else []))
+            [self.body_widget] if self.record is not None and getattr(self.record, "id", None) != self._record_id
+            else []))
         self.loader.loaded.connect(self.loaded)
         ctx.changed.connect(self._on_changed)
 
@@ -301,14 +306,14 @@ class RecordPage(QWidget):
             table.set_filter(f)
 
     def title(self) -> str:
-        return self.record_title() if self.record is not None else self.kind.capitalize()
+        return self.record_title(self.record) if self.record is not None else self.kind.capitalize()
 
-    def record_title(self) -> str:  # pragma: no cover - overridden
+    def record_title(self, record: R) -> str:  # pragma: no cover - overridden
         return self._record_id or ""
 
     def show_target(self, target: Target) -> None:
         if target.id != self._record_id:
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll_area.verticalScrollBar().setValue(0)
         self._record_id = target.id
         self.refresh()
 
@@ -341,17 +346,17 @@ class RecordPage(QWidget):
             self.stack.setCurrentWidget(self.message)
             return
         self._fill(record)
-        self.stack.setCurrentWidget(self.scroll)
+        self.stack.setCurrentWidget(self.scroll_area)
 
     def _show_failure(self, message: str) -> None:
         self.record = None
         self.message.setText(f"The {self.kind} could not be read: {message}")
         self.stack.setCurrentWidget(self.message)
 
-    def _load(self, record_id: str):  # pragma: no cover - overridden
+    def _load(self, record_id: str) -> R:  # pragma: no cover - overridden
         raise NotImplementedError
 
-    def _fill(self, record) -> None:  # pragma: no cover - overridden
+    def _fill(self, record: R) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
     def _on_changed(self, changes) -> None:

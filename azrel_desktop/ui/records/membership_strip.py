@@ -60,7 +60,7 @@ def status_colour(status: str) -> QColor:
 def primary_citation(m: MembershipView) -> PassageRef | None:
     """The passage a click opens: the first supporting one, else the first of any stance."""
     supporting = [c for c in m.citations if c.stance == "supports"]
-    return (supporting or m.citations or [None])[0]
+    return next(iter(supporting or m.citations), None)
 
 
 def describe_membership(m: MembershipView) -> str:
@@ -332,7 +332,7 @@ class MembershipStrip(QWidget):
         fm = painter.fontMetrics()
         x = 4.0
         y = plot.bottom() + self.AXIS_HEIGHT + 4
-        entries = [(status_colour(s), status_words(s), False)
+        entries: list[tuple[QColor | None, str, bool]] = [(status_colour(s), status_words(s), False)
                    for s in dict.fromkeys(m.status for m in self._memberships)]
         if any(m.disputed for m in self._memberships):
             entries.append((QColor("#cccccc"), "disputed", True))

@@ -78,7 +78,7 @@ class MembershipSection(QWidget):
             self.ctx.go(citation_target(ref))
 
 
-class OrganisationPage(RecordPage):
+class OrganisationPage(RecordPage[OrganisationRecord]):
     kind = "organisation"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -127,9 +127,8 @@ class OrganisationPage(RecordPage):
         self.body.addWidget(self.sources)
         self.notes = self.notes_section("Your notes on this organisation")
 
-    def record_title(self) -> str:
-        r: OrganisationRecord = self.record
-        return f"{r.name} ({r.abbreviation})" if r.abbreviation else r.name
+    def record_title(self, record: OrganisationRecord) -> str:
+        return f"{record.name} ({record.abbreviation})" if record.abbreviation else record.name
 
     def _load(self, record_id: str) -> OrganisationRecord:
         return self.ctx.library.organisation(record_id)
@@ -137,7 +136,7 @@ class OrganisationPage(RecordPage):
     def _fill(self, r: OrganisationRecord) -> None:
         self.own_buttons.setVisible(r.mine)
         self.own_buttons.update_state()
-        self.name_label.setText(self.record_title())
+        self.name_label.setText(self.record_title(r))
         self.kind_label.setText(r.kind.replace("_", " "))
         self.abbreviation_label.setText(r.abbreviation or "none")
         self.aliases_label.setText(", ".join(r.aliases) or "none")

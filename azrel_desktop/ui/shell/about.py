@@ -31,11 +31,12 @@ class Component:
 
 def _licence(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    # (typeshed's PackageMetadata lacks `get`, which the email.message.Message it is has)
+    expression = meta.get("License-Expression")  # type: ignore[attr-defined]
     if expression:
         return expression
     classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
-    text = (meta.get("License") or "").strip()
+    text = (meta.get("License") or "").strip()  # type: ignore[attr-defined]
     if text and "\n" not in text and len(text) < 60:
         return text
     return ", ".join(classifiers) or "see the package"

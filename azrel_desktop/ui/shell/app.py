@@ -231,12 +231,14 @@ def make_app(qt_args: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0] if sys.argv else "azrel-desktop", *(qt_args or [])])
+    if not isinstance(app, QApplication):
+        raise RuntimeError(f"a {type(app).__name__} without widgets is already running in this process")
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setWindowIcon(app_icon())  # Windows showed pythonw's, macOS Python's
     app.setDesktopFileName("azrel-desktop")  # Wayland matches the window to azrel-desktop.desktop
-    return app  # type: ignore[return-value]
+    return app
 
 
 def main(argv: list[str] | None = None, *, exec_app: bool = True,

@@ -73,7 +73,7 @@ class CrashReporting:
             if sys.__stderr__ is not None:  # pytest and a console run had it on stderr
                 faulthandler.enable()
         if self.replaced_stderr:
-            sys.stderr = None  # type: ignore[assignment]
+            sys.stderr = None
 
 
 _current: CrashReporting | None = None

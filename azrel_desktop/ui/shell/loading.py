@@ -10,6 +10,7 @@ so the old content is not mistaken for the answer — never a blank flash in bet
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -25,7 +26,7 @@ class Loader(QObject):
     loaded = Signal()
     busyChanged = Signal(bool)
 
-    def __init__(self, parent: QObject, deliver: Callable[[object], None], *,
+    def __init__(self, parent: QObject, deliver: Callable[[Any], None], *,
                  greyed: Callable[[], Iterable[QWidget]] | None = None,
                  failed: Callable[[str], None] | None = None):
         super().__init__(parent)

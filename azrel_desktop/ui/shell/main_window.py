@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
@@ -39,6 +40,10 @@ from .export_job import ExportJob, ExportResult
 from .navigation import History, Target
 from .runner import wait_for_workers
 from .settings import APPLICATION, settings
+
+if TYPE_CHECKING:
+    from ..sources.import_job import ImportJob
+    from ..timeline.timeline_page import TimelinePage
 
 # Page key -> (module, class). `event` targets open the timeline page.
 PAGE_CLASSES = {
@@ -98,6 +103,14 @@ def plain_submenu(menu: QMenu, text: str) -> QMenu:
     return sub
 
 
+class Page(Protocol):
+    """What the window asks of every page (a QWidget in its stack), whichever module made it."""
+
+    def title(self) -> str: ...
+
+    def show_target(self, target: Target) -> None: ...
+
+
 class MissingPage(QWidget):
     """Stands in for a page whose module is not installed, so navigation never crashes."""
 
@@ -123,7 +136,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.pages: dict[str, QWidget] = {}
         self.last_export: ExportJob | None = None
-        self.last_import = None  # the latest ImportJob (ui/sources/import_actions.py)
+        self.last_import: ImportJob | None = None  # the latest ImportJob (ui/sources/import_actions.py)
         self.setAcceptDrops(True)  # files dropped on the window are imported
         self._pending_timeline_state: QSettings | None = None  # applied once the window has its size
         # The filter is also saved shortly after each change, so a crash does not lose it.
@@ -187,7 +200,7 @@ class MainWindow(QMainWindow):
             loaded = getattr(page, "loaded", None)
             if loaded is not None:  # a page reads its record off the GUI thread; its title follows
                 loaded.connect(self._update_title)
-            if key == "timeline":
+            if key == "timeline" and not isinstance(page, MissingPage):
                 page.selectionChanged.connect(lambda _id: self._update_title())
                 page.filterChanged.connect(lambda _f: self._save_filter_soon.start())
                 if self._pending_timeline_state is not None and self.isVisible():
@@ -197,6 +210,13 @@ class MainWindow(QMainWindow):
     @property
     def timeline(self):
         return self.page("timeline")
+
+    def _timeline_page(self) -> TimelinePage | None:
+        """The timeline page once it has been made; None before, or when its module failed."""
+        page = self.pages.get("timeline")
+        if page is None or isinstance(page, MissingPage):
+            return None
+        return cast("TimelinePage", page)  # imported by name: PAGE_CLASSES
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -225,7 +245,8 @@ class MainWindow(QMainWindow):
         """Record where the timeline is now (filter, selected event) before leaving it."""
         page = self.current_page()
         current = self.history.current
-        if current is not None and page_key(current.kind) == "timeline" and hasattr(page, "current_target"):
+        if current is not None and page_key(current.kind) == "timeline" and page is not None \
+                and hasattr(page, "current_target"):
             self.history.current = page.current_target()
 
     def _show(self, target: Target | None) -> None:
@@ -233,7 +254,7 @@ class MainWindow(QMainWindow):
             return
         page = self.page(target.kind)
         self.stack.setCurrentWidget(page)
-        page.show_target(target)
+        cast(Page, page).show_target(target)  # pages are imported by name: PAGE_CLASSES
         self._update_title()
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
@@ -247,7 +268,8 @@ class MainWindow(QMainWindow):
         # Mouse back/forward buttons anywhere in this window; child views would otherwise eat them.
         # Watched on the window's QWindow, which gets each mouse event before the widget under
         # it: an application-wide filter would run Python for every event of every object.
-        if event.type() == QEvent.Type.MouseButtonPress and watched is self._watched and self._mouse_nav(event):
+        if event.type() == QEvent.Type.MouseButtonPress and watched is self._watched \
+                and isinstance(event, QMouseEvent) and self._mouse_nav(event):
             return True
         return super().eventFilter(watched, event)
 
@@ -510,21 +532,24 @@ class MainWindow(QMainWindow):
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
-        if "timeline" in self.pages:
-            self.pages["timeline"].save_state(s)
+        timeline = self._timeline_page()
+        if timeline is not None:
+            timeline.save_state(s)
         self._save_filter(s)
 
     def _save_filter(self, s: QSettings | None = None) -> None:
-        if "timeline" not in self.pages:
+        timeline = self._timeline_page()
+        if timeline is None:
             return
         s = s or settings()
-        s.setValue(FILTER_KEY, json.dumps(self.pages["timeline"].filter().to_dict()))
+        s.setValue(FILTER_KEY, json.dumps(timeline.filter().to_dict()))
         s.sync()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         handle = self.windowHandle()
-        if handle is not None and handle is not self._watched:
+        # (the stubs say windowHandle() is never None; Qt's documentation says it may be)
+        if handle is not None and handle is not self._watched:  # type: ignore[redundant-expr]
             self._watched = handle
             handle.installEventFilter(self)
         if self._pending_timeline_state is not None and "timeline" in self.pages:
@@ -533,7 +558,9 @@ class MainWindow(QMainWindow):
     def _restore_timeline_layout(self) -> None:
         # Splitter sizes restored before the window has its real size get rescaled, so wait.
         s, self._pending_timeline_state = self._pending_timeline_state, None
-        self.pages["timeline"].restore_state(s)
+        timeline = self._timeline_page()
+        if timeline is not None and s is not None:
+            timeline.restore_state(s)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.last_export is not None and self.last_export.running():

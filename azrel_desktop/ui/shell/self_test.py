@@ -60,7 +60,12 @@ def _wait(condition, timeout_s: float = WAIT_S) -> None:
     deadline = time.monotonic() + timeout_s
     loop = QEventLoop()
     timer = QTimer(interval=20)
-    timer.timeout.connect(lambda: (condition() or time.monotonic() > deadline) and loop.quit())
+
+    def check() -> None:
+        if condition() or time.monotonic() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(check)
     timer.start()
     if not condition():
         loop.exec()

@@ -4,6 +4,7 @@ version… on a source page) and showing its result: one place, so every way in 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -17,6 +18,13 @@ from .import_result import ImportResultDialog
 FILE_FILTER = (f"Sources ({' '.join('*' + s for s in SUPPORTED)});;PDF (*.pdf);;Word (*.docx);;"
                "Web pages (*.html *.htm);;Text and Markdown (*.txt *.md *.markdown);;"
                "Bibliographies (*.bib *.ris *.json);;All files (*)")
+
+
+@runtime_checkable
+class ImportHost(Protocol):
+    """A window that keeps its latest import (the main window)."""
+
+    last_import: ImportJob | None
 
 
 def ask_files(parent: QWidget) -> list[str]:
@@ -38,17 +46,18 @@ def run_import(ctx: AppContext, paths, window: QWidget, *, replaces: str | None 
         return None
     job = ImportJob(ctx, paths, window, replaces=replaces, allow_duplicates=allow_duplicates,
                     dialog_parent=window)
-    window.last_import = job  # kept alive (and reachable) until the next import
+    if isinstance(window, ImportHost):
+        window.last_import = job  # reachable (to cancel it on closing) until the next import
 
     def finished(result: ImportResult) -> None:
-        if result.error:
+        report = result.report
+        if result.error or report is None:
             ctx.status.emit(f"Import failed: {result.error}")
             job.result_dialog = _show(window, None, result.error, ctx) if show_result else None
             return
-        ctx.status.emit(f"Import: {result.report.summary()}")
-        job.result_dialog = _show(window, result.report, None, ctx) if show_result else None
+        ctx.status.emit(f"Import: {report.summary()}")
+        job.result_dialog = _show(window, report, None, ctx) if show_result else None
 
-    job.result_dialog = None
     job.finished.connect(finished)
     ctx.status.emit(f"Importing {len(paths)} file{'s' if len(paths) != 1 else ''}…")
     job.start()

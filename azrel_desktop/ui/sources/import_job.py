@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 
 from ...core.research.annotations import Changes
 from ...core.sources.importer import ImportReport
@@ -56,6 +56,7 @@ class ImportJob(QObject):
                                             Qt.ConnectionType.QueuedConnection)
         self._task.signals.done.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self.result: ImportResult | None = None
+        self.result_dialog: QDialog | None = None  # the summary shown when it finished, if any
         self.dialog: QProgressDialog | None = None
         if dialog_parent is not None:
             self.dialog = QProgressDialog("Importing…", "Cancel", 0, len(self.paths), dialog_parent)

@@ -175,7 +175,7 @@ class FindBar(QWidget):
         self._show_count()
 
     def _search(self, needle: str) -> None:
-        self.view.find(needle)
+        self.view.find_matches(needle)
         self._show_count()
 
     def _show_count(self) -> None:
@@ -400,7 +400,8 @@ class SourcePage(QWidget):
         # Another source on its way greys the whole page; the same one read again after a
         # change only its passages, so the text keeps its focus and selection.
         self.loader = Loader(self, self._show_loaded, failed=self._show_failure, greyed=lambda: (
-            [self.stack.widget(1)] if self.record is not None and self.record.id != self._source_id
+            [w for w in (self.stack.widget(1),) if w is not None] if self.record is not None
+            and self.record.id != self._source_id
             else [self.passage_tree]))
         self.loader.loaded.connect(self.loaded)
         self.hits_call.finished.connect(self._show_hits)
@@ -445,6 +446,7 @@ class SourcePage(QWidget):
         hits = next((x[1] for x in target.extra if isinstance(x, tuple) and x[:1] == ("hits",)), None)
         if hits:
             # finding the words in a long text takes a while: off the GUI thread
+            assert self.record is not None  # shown before its hits are looked for
             library, source_id = self.ctx.library, self.record.id
             self.hits_call.start(lambda: (source_id, hits, library.source_hits(source_id, hits)))
         if target.passage_id:
@@ -626,7 +628,7 @@ class SourcePage(QWidget):
     def _select_orphan(self, passage_id: str) -> bool:
         for i in range(self.orphan_tree.topLevelItemCount()):
             item = self.orphan_tree.topLevelItem(i)
-            if item.data(0, PASSAGE_ROLE) == passage_id:
+            if item is not None and item.data(0, PASSAGE_ROLE) == passage_id:
                 self.orphan_tree.setCurrentItem(item)
                 self.passage_notes.set_target("passage", passage_id)
                 return True
@@ -646,7 +648,7 @@ class SourcePage(QWidget):
         if self.record is None:
             return False
         dialog = SourceMetadataDialog(self.ctx, self.record.id, self)
-        self.details_dialog = dialog  # reachable while open (tests drive it)
+        self.details_dialog: SourceMetadataDialog | None = dialog  # reachable while open (tests drive it)
         try:
             return dialog.exec() == SourceMetadataDialog.DialogCode.Accepted
         finally:
@@ -681,7 +683,7 @@ class SourcePage(QWidget):
     def passage_item(self, passage_id: str) -> QTreeWidgetItem | None:
         for i in range(self.passage_tree.topLevelItemCount()):
             item = self.passage_tree.topLevelItem(i)
-            if item.data(0, PASSAGE_ROLE) == passage_id:
+            if item is not None and item.data(0, PASSAGE_ROLE) == passage_id:
                 return item
         return None
 

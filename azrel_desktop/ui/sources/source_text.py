@@ -170,7 +170,7 @@ class SourceTextView(QPlainTextEdit):
         return sorted(hits, key=lambda s: s.end - s.start)
 
     # --- find ---------------------------------------------------------------------------
-    def find(self, needle: str) -> int:
+    def find_matches(self, needle: str) -> int:
         """Highlight every match of `needle`; returns how many there are."""
         self._matches = find_all(self._text, needle)
         self._current_match = -1
@@ -314,10 +314,10 @@ class SourceTextView(QPlainTextEdit):
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            hits = [s for s in self.spans_at(self.offset_at(event.pos())) if s.id in self._tooltips]
-            if hits:
-                QToolTip.showText(event.globalPos(),
-                                  plain_tooltip("\n\n".join(self._tooltips[s.id] for s in hits)), self)
+            tips = [self._tooltips[s.id] for s in self.spans_at(self.offset_at(event.pos()))
+                    if s.id is not None and s.id in self._tooltips]
+            if tips:
+                QToolTip.showText(event.globalPos(), plain_tooltip("\n\n".join(tips)), self)
             else:
                 QToolTip.hideText()
             return True

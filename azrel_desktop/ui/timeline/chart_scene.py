@@ -445,9 +445,9 @@ class ChartScene(ChartGeometry):
         marks: dict[str, QPainterPath] = {}
         grade = _add_mark(marks, it.row, r.right(), r.top())
         if grade:
-            _shape, fill, outline = EVIDENCE_MARKS[grade]
-            p.setPen(QPen(outline, 1.2))
-            p.setBrush(fill)
+            _shape, mark_fill, mark_outline = EVIDENCE_MARKS[grade]
+            p.setPen(QPen(mark_outline, 1.2))
+            p.setBrush(mark_fill)
             p.drawPath(marks[grade])
 
 

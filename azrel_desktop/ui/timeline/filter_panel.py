@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.corpus.dates import DateError, parse_user_date, window
-from ...core.query.dimensions import BY_NAME, LISTS
+from ...core.query.dimensions import LISTS
 from ...core.query.facets import FacetOptions
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import Facets, FacetValue
@@ -426,10 +426,10 @@ class FilterPanel(QWidget):
         self.dates.changed.connect(self._user_changed)
 
         self.sections: dict[str, FacetSection] = {}
-        for dim, title in LIST_DIMENSIONS:
-            section = FacetSection(dim, title, expanded=BY_NAME[dim].expanded, parent=self)
+        for d in LISTS:
+            section = FacetSection(d.name, d.title, expanded=d.expanded, parent=self)
             section.toggled.connect(self._toggled)
-            self.sections[dim] = section
+            self.sections[d.name] = section
 
         self.disputed = QComboBox(self)
         self.disputed.setAccessibleName("Disputed")

@@ -471,7 +471,7 @@ class TimelineChart(QWidget):
         self.mode = "organisation"
         self._loader = LatestCall(self)
         self._loader.finished.connect(self._on_loaded)
-        self._loader.failed.connect(lambda msg: self.note.setText(f"The chart could not load: {msg}"))
+        self._loader.failed.connect(self._on_failed)
 
         self.canvas = ChartCanvas(self)
         self.canvas.eventClicked.connect(self.eventClicked)
@@ -487,8 +487,8 @@ class TimelineChart(QWidget):
         group.setExclusive(True)
         group.addButton(self.by_org)
         group.addButton(self.by_country)
-        self.by_org.toggled.connect(lambda on: on and self.set_mode("organisation"))
-        self.by_country.toggled.connect(lambda on: on and self.set_mode("country"))
+        self.by_org.toggled.connect(lambda on: self._lanes_toggled(on, "organisation"))
+        self.by_country.toggled.connect(lambda on: self._lanes_toggled(on, "country"))
         gesture = zoom_gesture_text()
         self.zoom_out = self._tool("−", f"Zoom out ({gesture}, −)")
         self.zoom_in = self._tool("+", f"Zoom in ({gesture}, +)")
@@ -562,6 +562,10 @@ class TimelineChart(QWidget):
         (self.by_org if mode == "organisation" else self.by_country).setChecked(True)
         self._build(keep_view=True)
 
+    def _lanes_toggled(self, on: bool, mode: str) -> None:
+        if on:
+            self.set_mode(mode)
+
     def select_event(self, event_id: str | None) -> None:
         self.canvas.select(event_id)
 
@@ -572,6 +576,9 @@ class TimelineChart(QWidget):
         return [label for label, _ in self.canvas.lanes]
 
     # --- building ------------------------------------------------------------------------------
+    def _on_failed(self, message: str) -> None:
+        self.note.setText(f"The chart could not load: {message}")
+
     def _on_loaded(self, data: ChartData) -> None:
         prepared = data.prepared
         if prepared is not None and (prepared.mode != self.mode or not self.canvas.show_prepared(prepared)):

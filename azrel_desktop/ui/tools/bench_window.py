@@ -140,7 +140,7 @@ def _changes(page, library, meter: _StallMeter, shots) -> dict:
     def type_slowly(word: str) -> None:
         search.setFocus()
         for ch in word:
-            QTest.keyClick(search, ch)
+            QTest.keyClicks(search, ch)
             _pause(TYPING_INTERVAL_MS)
 
     step("search typed 'security'", lambda: type_slowly("security"))
@@ -172,8 +172,11 @@ def main(argv: list[str]) -> int:
     make_app([])
     # The app's own start-up: the library opens in the thread pool while the GUI thread
     # imports the window's modules, then the window is built (without restoring settings).
-    library, window = start_window(db, restore=False,
-                                   ask=lambda message: print(message, file=sys.stderr) or "quit")
+    def refuse(message: str) -> str:  # what a question at start-up is answered with
+        print(message, file=sys.stderr)
+        return "quit"
+
+    library, window = start_window(db, restore=False, ask=refuse)
     if library is None:
         print(json.dumps({"ready": False, "window_s": None, "peak_rss_mb": _peak_rss_mb(),
                           "max_stall_ms": None, "rows": 0}))
