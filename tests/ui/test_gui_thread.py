@@ -108,7 +108,7 @@ def test_a_record_page_shows_the_newest_record_asked_for(qtbot, ctx, held, settl
     wait_for_workers()
     QApplication.processEvents()  # delivers what the finished worker queued
     assert page.record.id == "org-nato-pa"
-    assert page.name_label.text() == page.record_title()
+    assert page.name_label.text() == page.record_title(page.record)
     assert page.notes.target() == ("organisation", "org-nato-pa")
 
 
