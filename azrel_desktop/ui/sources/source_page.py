@@ -8,8 +8,8 @@ QPlainTextEdit, metadata into PlainLabels, and the URL is shown, never opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -35,7 +35,8 @@ from ...core.query.records import SourcePage as SourceRecord
 from ...core.research.annotations import AnnotationView
 from ...core.sources.catalogue import SourceInfo
 from ..coding.flows import CodingFlows
-from ..common.colours import alert_colour, show_as_alert
+from ..common import palette as pal
+from ..common.colours import alert_colour, is_dark, show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
@@ -51,9 +52,24 @@ PASSAGE_ROLE = Qt.ItemDataRole.UserRole
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def swatch(cls: str, size: int = 12) -> QIcon:
+def swatch(kinds: str | tuple[str, ...], size: int = 12, dark: bool = False) -> QIcon:
+    """A small square as the text shows the kind(s): the fill (a stripe each), the boilerplate's
+    grey, and the margin bar's colour along its left edge."""
+    kinds = (kinds,) if isinstance(kinds, str) else kinds
     pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(HIGHLIGHT_CLASSES.get(cls, HIGHLIGHT_CLASSES["event"])[0]))
+    fills = [pal.KIND_FILLS[k] for k in kinds if k in pal.KIND_FILLS]
+    if not fills:
+        pixmap.fill(QColor(pal.pick(pal.BOILERPLATE_TEXT, dark)))
+        return QIcon(pixmap)
+    pixmap.fill(QColor(fills[0]))
+    painter = QPainter(pixmap)
+    width = max(1, size // len(fills))
+    for i, fill in enumerate(fills):
+        painter.fillRect(i * width, 0, width if i < len(fills) - 1 else size - i * width, size, QColor(fill))
+    marks = [pal.kind_mark(k, dark) for k in kinds if k in pal.KIND_MARKS]
+    if marks:
+        painter.fillRect(0, 0, 3, size, QColor(marks[0]))
+    painter.end()
     return QIcon(pixmap)
 
 
@@ -189,7 +205,8 @@ class FindBar(QWidget):
 
 
 class Legend(QWidget):
-    """What each highlight colour means, with how many passages of this source have it."""
+    """What is drawn on the text, and only that: each kind of record present with how many
+    passages show it, then the marks that are not kinds (several kinds, the current passage)."""
 
     COLUMNS = 4
 
@@ -199,22 +216,77 @@ class Legend(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(6)
         layout.setVerticalSpacing(2)
+        self._grid = layout
         self.labels: dict[str, QLabel] = {}
-        for index, (cls, (_colour, meaning)) in enumerate(HIGHLIGHT_CLASSES.items()):
+        self.icons: dict[str, QLabel] = {}
+        self._counts: dict[str, int] = {}
+        entries = [(cls, meaning) for cls, meaning in HIGHLIGHT_CLASSES.items()]
+        entries += [("several", "striped: supports several kinds"),
+                    ("current", "outlined: the current passage")]
+        for index, (cls, meaning) in enumerate(entries):
             row, column = divmod(index, self.COLUMNS)
             icon = QLabel(self)
-            icon.setPixmap(swatch(cls).pixmap(QSize(12, 12)))
             label = QLabel(meaning, self)
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(icon, row, 2 * column)
             layout.addWidget(label, row, 2 * column + 1)
             self.labels[cls] = label
+            self.icons[cls] = icon
         layout.setColumnStretch(2 * self.COLUMNS - 1, 1)
+        self.labels["current"].setToolTip("The passage you jumped to or clicked has a frame around it; "
+                                          "its colours stay those of its kinds.")
+        self._paint_icons()
+        self.set_counts({})
 
-    def set_counts(self, counts: dict[str, int]) -> None:
+    def _paint_icons(self) -> None:
+        dark = is_dark(self.palette())
+        for cls, icon in self.icons.items():
+            if cls == "several":
+                icon.setPixmap(swatch(("event", "membership"), dark=dark).pixmap(QSize(12, 12)))
+            elif cls == "current":
+                pixmap = QPixmap(12, 12)
+                pixmap.fill(Qt.GlobalColor.transparent)
+                painter = QPainter(pixmap)
+                painter.setPen(self.palette().text().color())
+                painter.drawRect(1, 1, 10, 10)
+                painter.end()
+                icon.setPixmap(pixmap)
+            else:
+                icon.setPixmap(swatch(cls, dark=dark).pixmap(QSize(12, 12)))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_icons()
+
+    def set_counts(self, counts: dict[str, int], several: int = 0) -> None:
+        """Show each kind drawn with its count (`counts`: kind -> passages showing it) and hide
+        the kinds this source does not have; `several` passages are striped."""
+        self._counts = {k: v for k, v in counts.items() if v}
+        index = 0
         for cls, label in self.labels.items():
-            meaning = HIGHLIGHT_CLASSES[cls][1]
-            label.setText(f"{meaning} ({counts.get(cls, 0)})")
+            if cls in HIGHLIGHT_CLASSES:
+                label.setText(f"{HIGHLIGHT_CLASSES[cls]} ({counts.get(cls, 0)})")
+                shown = counts.get(cls, 0) > 0
+            elif cls == "several":
+                label.setText(f"striped: supports several kinds ({several})")
+                shown = several > 0
+            else:
+                shown = True
+            # the entries shown sit side by side, with no holes where a kind is absent
+            self._grid.removeWidget(label)
+            self._grid.removeWidget(self.icons[cls])
+            label.setVisible(shown)
+            self.icons[cls].setVisible(shown)
+            if shown:
+                row, column = divmod(index, self.COLUMNS)
+                self._grid.addWidget(self.icons[cls], row, 2 * column)
+                self._grid.addWidget(label, row, 2 * column + 1)
+                index += 1
+
+    def counts(self) -> dict[str, int]:
+        """The kinds the legend lists, with their counts."""
+        return dict(self._counts)
 
 
 class SourcePage(QWidget):
@@ -535,7 +607,9 @@ class SourcePage(QWidget):
         if self._current_passage not in self._passages:
             self._current_passage = None
         text_changed = self.text_view.set_source_text(record.text)
-        self.text_view.set_spans([Span(p.start, p.end, p.highlight, p.id) for p in visible],
+        current = self._passages.get(self._current_passage or "")
+        self.text_view.set_current_span((current.start, current.end) if current else None)
+        self.text_view.set_spans([Span(p.start, p.end, p.highlight, p.id, p.classes) for p in visible],
                                  {p.id: passage_summary(p) for p in visible})
         self.text_view.set_can_annotate(not self.ctx.library.readonly)
         if text_changed and self.find_bar.isVisible():
@@ -544,7 +618,7 @@ class SourcePage(QWidget):
         for p in visible:
             for cls in p.classes:
                 counts[cls] = counts.get(cls, 0) + 1
-        self.legend.set_counts(counts)
+        self.legend.set_counts(counts, sum(1 for p in visible if len(p.classes) > 1))
         self._fill_tree(visible)
         self.source_notes.set_target("source", record.id)
         self.passage_notes.set_target("passage" if self._current_passage else None, self._current_passage)
@@ -587,7 +661,7 @@ class SourcePage(QWidget):
             if page is not None:
                 text = f"p. {page} · {text}"
             item = QTreeWidgetItem([text])
-            item.setIcon(0, swatch(p.highlight))
+            item.setIcon(0, swatch(p.classes, dark=is_dark(self.palette())))
             item.setData(0, PASSAGE_ROLE, p.id)
             item.setToolTip(0, plain_tooltip(passage_summary(p)))
             for stance, links in (("supports", p.supports), ("contradicts", p.contradicts)):
@@ -692,6 +766,7 @@ class SourcePage(QWidget):
         if p is None:
             return
         self._current_passage = passage_id
+        self.text_view.set_current_span((p.start, p.end))
         item = self.passage_item(passage_id)
         if item is not None and self.passage_tree.currentItem() is not item:
             self.passage_tree.setCurrentItem(item)

@@ -1,5 +1,12 @@
 """The source text viewer: a read-only QPlainTextEdit showing a source verbatim, with coloured
-spans (passages), find matches and a timer-driven flash, all drawn as ExtraSelections.
+spans (passages) and find matches drawn as ExtraSelections, one margin bar per kind of record a
+passage supports, and an outline around the current passage (blinking for a moment when jumped
+to).
+
+What a passage looks like depends on the passage alone — never on its neighbours or on how many
+passages came before it — so nothing changes colour when a note is added elsewhere. A passage
+supporting one kind is filled with that kind's colour; one supporting several is striped with
+all of them and has a margin bar for each (palette.py checks the colours).
 
 It knows nothing of the Library: the source page gives it the text and the spans. Offsets
 are Python code points everywhere outside this widget; they become Qt positions only through
@@ -12,29 +19,39 @@ import functools
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGradient,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from ..common import palette as pal
+from ..common.colours import is_dark
 from ..common.qtext import from_qt, to_qt
 from ..common.widgets import plain_tooltip
 
-# Colour classes, as SourcePassage.highlight names them, with the legend's wording.
-HIGHLIGHT_CLASSES: dict[str, tuple[str, str]] = {
-    "event": ("#bcd7f5", "event"),
-    "agreement": ("#bfe8c2", "agreement step"),
-    "membership": ("#dcc9f0", "membership / status"),
-    "organisation": ("#f8d6a8", "organisation fact"),
-    "dispute": ("#f5b8b8", "contradicts a record"),
-    "user": ("#fff08a", "your annotated selection"),
-    "boilerplate": ("#e4e4e4", "not part of the article"),
-}
+# Kinds of passage, as SourcePassage.classes names them, with the legend's wording (in order).
+HIGHLIGHT_CLASSES: dict[str, str] = dict(pal.KIND_LABELS)
 FIND_COLOUR = "#ffc266"
 FIND_CURRENT_COLOUR = "#ff8c00"
-FLASH_COLOUR = "#283593"  # dark indigo: unlike any passage colour, and white text stays readable
-TEXT_COLOUR = "#111111"  # readable on every highlight, in light and dark palettes alike
-BOILERPLATE_TEXT = "#7a7a7a"
+TEXT_COLOUR = pal.HIGHLIGHT_TEXT  # readable on every fill, in light and dark palettes alike
 MAX_FIND_MATCHES = 5000
+KINDS_PROPERTY = QTextFormat.Property.UserProperty + 1  # every kind a span is drawn with, comma-separated
+STRIPE = 14  # px: the width of one colour's stripe on a passage of several kinds
+MARGIN_BAR = 4  # px: one margin column per kind, in legend order
+MARGIN_GAP = 2
+MARGIN_KINDS = tuple(k for k in pal.KIND_LABELS if k in pal.KIND_MARKS)
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,10 @@ class Span:
     end: int
     cls: str
     id: str | None = None
+    kinds: tuple[str, ...] = ()  # every kind it is drawn with; () means just `cls`
+
+    def drawn_kinds(self) -> tuple[str, ...]:
+        return self.kinds or (self.cls,)
 
 
 def display_text(text: str) -> str:
@@ -117,7 +138,11 @@ class SourceTextView(QPlainTextEdit):
         self._span_layer: list[QTextEdit.ExtraSelection] = []
         self._find_layer: list[QTextEdit.ExtraSelection] = []
         self._current_layer: list[QTextEdit.ExtraSelection] = []
-        self._flash_layer: list[QTextEdit.ExtraSelection] = []
+        self._current: tuple[int, int] | None = None  # the current passage, outlined
+        self._span_qt: dict[int, int] = {}  # Qt positions of the spans' ends
+        self._margin = _Margin(self)
+        self.setViewportMargins(self._margin.width_hint(), 0, 0, 0)
+        self.updateRequest.connect(self._margin.follow)
 
     # --- content ------------------------------------------------------------------------
     def set_source_text(self, text: str) -> bool:
@@ -131,7 +156,8 @@ class SourceTextView(QPlainTextEdit):
         self._flash_timer.stop()
         self._spans = []
         self.setPlainText(display_text(text))  # plain text only: nothing is parsed or loaded
-        self._span_layer, self._find_layer, self._current_layer, self._flash_layer = [], [], [], []
+        self._span_layer, self._find_layer, self._current_layer = [], [], []
+        self._current = None
         self._apply()
         return True
 
@@ -143,6 +169,7 @@ class SourceTextView(QPlainTextEdit):
         self._tooltips = tooltips or {}
         self._build_span_layer()
         self._apply()
+        self._margin.update()
 
     def spans(self) -> list[Span]:
         return list(self._spans)
@@ -219,17 +246,24 @@ class SourceTextView(QPlainTextEdit):
     def matches(self) -> list[tuple[int, int]]:
         return list(self._matches)
 
-    # --- flash --------------------------------------------------------------------------
+    # --- current passage and flash -----------------------------------------------------------
+    def set_current_span(self, span: tuple[int, int] | None) -> None:
+        """Outline `span` (code points) as the current passage, or nothing."""
+        self._current = span
+        self.viewport().update()
+
+    def current_span(self) -> tuple[int, int] | None:
+        return self._current
+
     def flash(self, start: int, end: int) -> None:
-        """Scroll to the span and blink a strong highlight over it for about a second."""
+        """Scroll to the span, make it the current one, and blink its outline for about a second."""
         self._reveal(start, end)
+        self._current = (start, end)
         self._flash = (start, end)
         self._flash_ticks = self.FLASH_TICKS
         self._flash_on = True
-        qt = qt_positions(self._text, [start, end])
-        self._flash_layer = [self._selection(qt[start], qt[end], flash_format())]
         self._flash_timer.start()
-        self._apply()
+        self.viewport().update()
 
     def is_flashing(self) -> bool:
         return self._flash is not None
@@ -239,10 +273,9 @@ class SourceTextView(QPlainTextEdit):
         if self._flash_ticks <= 0:
             self._flash_timer.stop()
             self._flash = None
-            self._flash_layer = []
         else:
             self._flash_on = not self._flash_on
-        self._apply()
+        self.viewport().update()
 
     def _reveal(self, start: int, end: int) -> None:
         if not self.isVisible():
@@ -273,9 +306,10 @@ class SourceTextView(QPlainTextEdit):
 
     def _build_span_layer(self) -> None:
         qt = qt_positions(self._text, [o for s in self._spans for o in (s.start, s.end)])
-        # neighbouring passages alternate between two tones so that their boundaries show
-        self._span_layer = [self._selection(qt[s.start], qt[s.end], span_format(s.cls, i % 2 == 1))
-                            for i, s in enumerate(self._spans)]
+        self._span_qt = qt
+        dark = is_dark(self.palette())
+        self._span_layer = [self._selection(qt[s.start], qt[s.end], span_format(s.cls, s.drawn_kinds(), dark))
+                            for s in self._spans]
 
     def _build_find_layer(self) -> None:
         shown = self._matches[:MAX_FIND_MATCHES]
@@ -292,8 +326,77 @@ class SourceTextView(QPlainTextEdit):
             self._current_layer = [self._selection(qt[start], qt[end], find_format(True))]
 
     def _apply(self) -> None:
-        flash = self._flash_layer if self._flash and self._flash_on else []
-        self.setExtraSelections(self._span_layer + self._find_layer + self._current_layer + flash)
+        self.setExtraSelections(self._span_layer + self._find_layer + self._current_layer)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._spans:
+            self._build_span_layer()  # boilerplate's grey and the dispute underline follow the palette
+            self._apply()
+
+    def span_rects(self, start: int, end: int) -> list[QRect]:
+        """The span's line pieces in viewport coordinates, one rectangle per visual line."""
+        if start in self._span_qt and end in self._span_qt:
+            first, last = self._span_qt[start], self._span_qt[end]
+        else:
+            qt = qt_positions(self._text, [start, end])
+            first, last = qt[start], qt[end]
+        rects: list[QRect] = []
+        visible = self.firstVisibleBlock()
+        if visible.isValid() and first < visible.position():
+            first = min(last, visible.position())  # what is scrolled away above is not drawn
+        block = self.document().findBlock(first)
+        offset = self.contentOffset()
+        while block.isValid() and block.position() <= last:
+            layout = block.layout()
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            top, left = geometry.top(), geometry.left()
+            if top > self.viewport().height():
+                break
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                line_start = block.position() + line.textStart()
+                line_end = line_start + line.textLength()
+                lo, hi = max(first, line_start), min(last, line_end)
+                if lo > hi or (lo == hi and first != last):
+                    continue
+                x1 = line.cursorToX(lo - block.position())[0]
+                x2 = line.cursorToX(hi - block.position())[0]
+                # cursorToX is in the layout's coordinates, which the line's rect shares
+                y = top + layout.position().y() + line.y()
+                rects.append(QRect(int(left + layout.position().x() + x1), int(y), max(2, int(x2 - x1)),
+                                   int(line.height())))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._current is None:
+            return
+        painter = QPainter(self.viewport())
+        strong = self._flash is not None and self._flash_on
+        colour = QColor(self.palette().text().color())
+        painter.setPen(QPen(colour, 3 if strong else 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self.span_rects(*self._current):
+            painter.drawRect(rect.adjusted(-2, -1, 2, 1) if strong else rect.adjusted(-1, 0, 1, 0))
+        painter.end()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        r = self.contentsRect()
+        self._margin.setGeometry(QRect(r.left(), r.top(), self._margin.width_hint(), r.height()))
+
+    def margin_marks(self) -> list[tuple[str, tuple[int, int], tuple[str, ...]]]:
+        """(passage id, span, kinds) of every margin bar group drawn beside the text."""
+        return [(s.id or "", (s.start, s.end), tuple(k for k in s.drawn_kinds() if k in MARGIN_KINDS))
+                for s in self._spans if any(k in MARGIN_KINDS for k in s.drawn_kinds())]
+
+    def visible_range(self) -> tuple[int, int]:
+        """The code-point range of the text in view (roughly: whole lines)."""
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        last = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height())).position()
+        return from_qt(self._text, first), from_qt(self._text, last)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -346,26 +449,93 @@ class SourceTextView(QPlainTextEdit):
 
 
 @functools.cache
-def span_format(cls: str, alternate: bool = False) -> QTextCharFormat:
+def span_format(cls: str, kinds: tuple[str, ...] = (), dark: bool = False) -> QTextCharFormat:
+    """How a passage is drawn: filled with its kind's colour, striped with every kind's colour
+    when it supports several; boilerplate greyed; disputes with a wavy underline, the user's own
+    selections with a dotted one (so that no kind is told by colour alone)."""
+    kinds = kinds or (cls,)
     fmt = QTextCharFormat()
-    colour = QColor(HIGHLIGHT_CLASSES.get(cls, HIGHLIGHT_CLASSES["event"])[0])
-    if cls == "boilerplate":
-        fmt.setForeground(QColor(BOILERPLATE_TEXT))
-        colour.setAlpha(150)
+    fills = [pal.KIND_FILLS[k] for k in kinds if k in pal.KIND_FILLS]
+    if cls == "boilerplate" or not fills:
+        fmt.setForeground(QColor(pal.pick(pal.BOILERPLATE_TEXT, dark)))
     else:
         fmt.setForeground(QColor(TEXT_COLOUR))
-        if alternate:  # the same hue, half-way to white
-            colour = QColor((colour.red() + 255) // 2, (colour.green() + 255) // 2, (colour.blue() + 255) // 2)
-    fmt.setBackground(colour)
-    if cls == "dispute":
-        # not by colour alone: disputed passages are also underlined
+        fmt.setBackground(_fill_brush(tuple(fills)))
+    if "dispute" in kinds:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor("#c62828"))
-    elif cls == "user":
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(QColor("#b59a00"))
+        fmt.setUnderlineColor(QColor(pal.pick(pal.DISPUTE_UNDERLINE, dark)))
+    elif "user" in kinds:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor(TEXT_COLOUR))
     fmt.setProperty(QTextFormat.Property.UserProperty, cls)
+    fmt.setProperty(KINDS_PROPERTY, ",".join(kinds))
     return fmt
+
+
+def _fill_brush(fills: tuple[str, ...]) -> QBrush:
+    if len(fills) == 1:
+        return QBrush(QColor(fills[0]))
+    # diagonal stripes, one per kind, repeating: hard stops in a repeating linear gradient
+    gradient = QLinearGradient(QPointF(0, 0), QPointF(STRIPE * len(fills), STRIPE * len(fills)))
+    gradient.setSpread(QGradient.Spread.RepeatSpread)
+    step = 1 / len(fills)
+    for i, colour in enumerate(fills):
+        gradient.setColorAt(i * step, QColor(colour))
+        gradient.setColorAt(min(1.0, (i + 1) * step - 0.0001), QColor(colour))
+    return QBrush(gradient)
+
+
+def format_fills(fmt: QTextCharFormat) -> list[str]:
+    """The colours a span format paints its background with ('#rrggbb'), in order."""
+    brush = fmt.background()
+    if brush.style() == Qt.BrushStyle.NoBrush:
+        return []
+    gradient = brush.gradient()
+    if gradient is None:
+        return [brush.color().name()]
+    names: list[str] = []
+    for _at, colour in gradient.stops():
+        if not names or names[-1] != colour.name():
+            names.append(colour.name())
+    return names
+
+
+class _Margin(QWidget):
+    """The bars beside the text: one column per kind of record, a bar for each passage of that
+    kind, so a passage supporting several kinds shows each, and kinds are told apart by place
+    as well as colour."""
+
+    def __init__(self, view: SourceTextView):
+        super().__init__(view)
+        self._view = view
+        self.setObjectName("passageMargin")
+
+    def width_hint(self) -> int:
+        return 4 + len(MARGIN_KINDS) * (MARGIN_BAR + MARGIN_GAP)
+
+    def follow(self, _rect, dy: int) -> None:
+        self.update() if dy == 0 else self.scroll(0, dy)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self._view.palette().base())
+        dark = is_dark(self._view.palette())
+        height = self.height()
+        shown_from, shown_to = self._view.visible_range()
+        for _id, (start, end), kinds in self._view.margin_marks():
+            if end < shown_from or start > shown_to:
+                continue
+            rects = self._view.span_rects(start, end)
+            if not rects:
+                continue
+            top, bottom = rects[0].top() + 1, rects[-1].bottom() - 1
+            if bottom < 0 or top > height:
+                continue
+            for kind in kinds:
+                column = MARGIN_KINDS.index(kind)
+                painter.fillRect(QRect(2 + column * (MARGIN_BAR + MARGIN_GAP), top, MARGIN_BAR,
+                                       max(3, bottom - top)), QColor(pal.kind_mark(kind, dark)))
+        painter.end()
 
 
 @functools.cache
@@ -373,13 +543,4 @@ def find_format(current: bool) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(FIND_CURRENT_COLOUR if current else FIND_COLOUR))
     fmt.setForeground(QColor(TEXT_COLOUR))
-    return fmt
-
-
-@functools.cache
-def flash_format() -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    fmt.setBackground(QColor(FLASH_COLOUR))
-    fmt.setForeground(QColor("#ffffff"))
-    fmt.setFontWeight(QFont.Weight.Bold)
     return fmt
