@@ -22,6 +22,7 @@ from azrel_desktop.core.output.export import (
     write_atomically,
 )
 from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.core.research.quotes import as_prose
 from azrel_desktop.core.service import Library
 
 # Read-only tests share one library per module (tests/conftest.py: `shared_library` checks that
@@ -189,7 +190,7 @@ def test_values_of_a_known_event(library, db_path):
                                         ("ev-1994-05-04-az-signs-pfp",))]
     con.close()
     assert len(quotes) == 3
-    assert all(q in row["quotes"] for q in quotes)
+    assert all(as_prose(q) in row["quotes"] for q in quotes)
     assert len(row["quotes"]) == len("; ".join(quotes))
     assert (row["evidence"], row["disputed"]) == ("single source", "no")
     assert row["tags"] == row["annotations"] == row["contradicting_quotes"] == ""
@@ -419,6 +420,9 @@ def reference_export(path, ids: list[str]) -> str:
         def cell(sql: str, event_id=event_id) -> str:
             return "; ".join(v for (v,) in con.execute(sql, {"e": event_id}))
 
+        def prose(sql: str, event_id=event_id) -> str:  # quotes read as prose (core/research/quotes.py)
+            return "; ".join(q for (v,) in con.execute(sql, {"e": event_id}) if (q := as_prose(v)))
+
         own = con.execute("""SELECT id, date, date_start, date_end, precision, coalesce(date_text, ''), title, kind,
             summary, coalesce(location, ''), replace(evidence, '_', ' '),
             CASE WHEN disputed THEN 'yes' ELSE 'no' END, coalesce(dispute_note, ''),
@@ -438,7 +442,7 @@ def reference_export(path, ids: list[str]) -> str:
                    WHERE x.event_id = :e AND a.title <> '' ORDER BY x.agreement_id"""),
                cell("""SELECT DISTINCT s.title FROM event_citations x JOIN sources s ON s.id = x.source_id
                    WHERE x.event_id = :e AND x.stance = 'supports' AND s.title <> '' ORDER BY s.title"""),
-               cell(quotes.format("supports")), own[10], own[11], own[12], cell(quotes.format("contradicts")),
+               prose(quotes.format("supports")), own[10], own[11], own[12], prose(quotes.format("contradicts")),
                own[13],
                cell(f"""SELECT DISTINCT t.tag FROM ({notes}) n JOIN annotation_tags t ON t.annotation_id = n.id
                    WHERE t.tag <> '' ORDER BY t.tag"""),

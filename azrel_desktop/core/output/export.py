@@ -28,6 +28,7 @@ from ..errors import ExportCancelled
 from ..query.filters import EventFilter, compile_filter
 from ..query.timeline import order_by
 from ..research.annotations import list_annotations
+from ..research.quotes import as_prose
 from ..store.backups import PARTIAL, backups_dir
 from ..store.database import Database, DatabaseError, open_library_paths
 from ..store.driver import cursor_result
@@ -228,6 +229,7 @@ def export_agreements(session: Session, f: EventFilter, out: TextIO, *, excel: b
     for row in rows:
         r = list(row)
         r[6] = _SEP.join(titles.get(s, s) for s in r[6].split(_SEP) if s)
+        r[7] = _SEP.join(as_prose(q) for q in r[7].split(_SEP)) if r[7] else r[7]
         r[8] = bool(r[8])
         writer.writerow([safe_cell(JOIN.join(v.split(_SEP)) if isinstance(v, str) else v) for v in r])
     _warn(guard, warn)
@@ -286,7 +288,7 @@ def export_annotations(session: Session, out: TextIO, *, tags: tuple[str, ...] =
     views = list_annotations(session, tags=tags, text_contains=text_contains)
     for v in views:
         writer.writerow([safe_cell(x) for x in (
-            v.id, v.target_kind, v.target_id, v.target_label, v.quote, v.body, JOIN.join(v.tags),
+            v.id, v.target_kind, v.target_id, v.target_label, as_prose(v.quote) if v.quote else v.quote, v.body, JOIN.join(v.tags),
             v.created_at.isoformat(timespec="seconds"), v.updated_at.isoformat(timespec="seconds"),
             v.detached)])
     _warn(guard, warn)

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from .. import derived
 from ..derived.store import EXPORT_SEQ
 from ..errors import ExportCancelled
+from ..research.quotes import as_prose
 from ..store.driver import cursor_result
 from .export_cells import CRLF, JOIN, render
 
@@ -45,8 +46,8 @@ HEAD_WIDTH = 21  # id ... contradicting_quotes, origin
 # Part of the stored heads' version: raised when what a head holds changes, so heads rendered
 # by an earlier version of the app are rendered again (2: the origin column; 3: the formula rule
 # also looks past leading spaces and invisible characters, full-width signs, telephone numbers;
-# 4: the evidence column).
-HEAD_FORMAT = "4"
+# 4: the evidence column; 5: quotes as prose, without the source's line breaks).
+HEAD_FORMAT = "5"
 NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
 BATCH = 2000  # events rendered at once
 WRITE_BATCH = 10_000  # rows written at once (a refresh: per write transaction)
@@ -250,13 +251,14 @@ def build(session: Session, table: str, *, only: bool = False, rids: str | None 
             for _rid, event_id, *own in batch:
                 sources, supporting, contradicting = set(), [], []
                 for _, stance, source_id, exact in cited.get(event_id, ()):
+                    quote = as_prose(exact) if exact else ""  # as it reads: without the source's line breaks
                     if stance == "supports":
                         if source_id in titles:
                             sources.add(titles[source_id])
-                        if exact:
-                            supporting.append(exact)
-                    elif stance == "contradicts" and exact:
-                        contradicting.append(exact)
+                        if quote:
+                            supporting.append(quote)
+                    elif stance == "contradicts" and quote:
+                        contradicting.append(quote)
                 rows.append((event_id, *own[:9], *[c.get(event_id, "") for c in cells], JOIN.join(sorted(sources)),
                              JOIN.join(supporting), own[9], own[10], own[11], JOIN.join(contradicting), own[12]))
             pending += [(event[0], event[1], head) for event, head in zip(batch, render(rows, HEAD_WIDTH), strict=True)]

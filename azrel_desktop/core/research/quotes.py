@@ -1,4 +1,5 @@
-"""Finding the user's quote in a source's stored text, for citations typed rather than selected.
+"""Quotes of a source's stored text: finding the user's quote for citations typed rather than
+selected, and showing a quote as prose (`as_prose`).
 
 `SOURCE:"exact quote"` on the command line names a passage by its words. The quote must occur
 in the stored (normalised) text exactly; when it occurs more than once the user says which,
@@ -13,6 +14,22 @@ import unicodedata
 from dataclasses import dataclass
 
 CONTEXT_SHOWN = 30
+# a hard line break with the spaces around it: LF, CRLF, CR, and Unicode's line and paragraph separators
+_BREAK = re.compile(r"[ \t]*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x85])\s*")
+
+
+def as_prose(quote: str) -> str:
+    """A quote as it reads, for showing and exporting: each hard line break of the source (a
+    wrapped line, a paragraph break) with the spaces around it becomes one space; a word
+    hyphenated across a break ("Euro-⏎Atlantic") keeps its hyphen and loses the break. The
+    stored text and its offsets stay verbatim — this is only how a quote is shown."""
+    def joined(match: re.Match[str]) -> str:
+        at, end = match.start(), match.end()
+        hyphenated = (at >= 2 and quote[at - 1] == "-" and quote[at - 2].isalnum()
+                      and end < len(quote) and quote[end].isalnum())
+        return "" if hyphenated else " "
+
+    return _BREAK.sub(joined, quote).strip()
 
 
 class QuoteError(ValueError):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.research.annotations import AnnotationView
+from ...core.research.quotes import as_prose
 from ..common.row_model import RowsModel
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..records.links import heading_label
@@ -67,7 +68,7 @@ class AnnotationTableModel(RowsModel):
                     local_time(v.created_at), local_time(v.updated_at), "detached" if v.detached else "")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                text = v.target_label + (f"\n\n“{v.quote}”" if v.quote else "")
+                text = v.target_label + (f"\n\n“{as_prose(v.quote)}”" if v.quote else "")
                 if v.detached:
                     text += "\n\nIts target is no longer in the corpus; the note is kept."
                 return plain_tooltip(text)
@@ -236,7 +237,7 @@ class AnnotationsPage(QWidget):
             return
         where = f"{KIND_WORDS.get(v.target_kind, v.target_kind)}: {v.target_label}"
         self.detail_target.setText(where + ("  (detached: no longer in the corpus)" if v.detached else ""))
-        self.detail_quote.setText(f"“{v.quote}”" if v.quote else "")
+        self.detail_quote.setText(f"“{as_prose(v.quote)}”" if v.quote else "")
         self.detail_body.setText(v.body)
 
     def open_row(self, row: int) -> None:

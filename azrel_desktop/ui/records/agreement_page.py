@@ -12,6 +12,7 @@ from ...core.corpus.dates import describe as describe_date
 from ...core.corpus.evidence import grade_text
 from ...core.query.records import AgreementPage as AgreementRecord
 from ...core.query.records import Link, StepView
+from ...core.research.quotes import as_prose
 from ..coding.own_buttons import OwnRecordButtons
 from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
@@ -81,7 +82,7 @@ class StepTree(QTreeWidget):
                 child.setData(0, TARGET_ROLE, citation_target(ref))
                 child.setForeground(0, alert_colour(self.palette()) if ref.stance == "contradicts"
                                    else link_colour(self.palette()))
-                child.setToolTip(0, plain_tooltip(f"{ref.stance}: “{ref.quote}”\n\n{ref.source_title}\n"
+                child.setToolTip(0, plain_tooltip(f"{ref.stance}: “{as_prose(ref.quote)}”\n\n{ref.source_title}\n"
                                                   "Click to open the source at this passage."))
                 item.addChild(child)
                 child.setFirstColumnSpanned(True)

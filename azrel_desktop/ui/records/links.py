@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link, NotFound, PassageRef
+from ...core.research.quotes import as_prose
 from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes.annotation_panel import AnnotationPanel
@@ -53,7 +54,7 @@ def citation_target(ref: PassageRef) -> Target:
 
 
 def short_quote(text: str, limit: int = 180) -> str:
-    flat = " ".join(text.split())
+    flat = as_prose(text)
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
@@ -172,7 +173,7 @@ class CitationList(ClickList):
         self.clear()
         for ref in refs:
             item = self.add(citation_text(ref), citation_target(ref),
-                            f"{ref.stance}: “{ref.quote}”\n\n{ref.source_title} ({ref.source_kind})\n"
+                            f"{ref.stance}: “{as_prose(ref.quote)}”\n\n{ref.source_title} ({ref.source_kind})\n"
                             "Click to open the source at this passage.")
             if ref.stance == "contradicts":
                 item.setForeground(alert_colour(self.palette()))

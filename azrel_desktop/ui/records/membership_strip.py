@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from ...core.corpus.dates import DateError, parse_edtf
 from ...core.corpus.evidence import grade_text
 from ...core.query.records import MembershipView, PassageRef
+from ...core.research.quotes import as_prose
 from ..common.row_model import RowsModel
 from ..common.widgets import plain_tooltip
 
@@ -74,7 +75,7 @@ def describe_membership(m: MembershipView) -> str:
     if m.disputed:
         lines.append(f"DISPUTED: {m.dispute_note or 'another source contradicts this'}")
     for c in m.citations:
-        quote = " ".join(c.quote.split())
+        quote = as_prose(c.quote)
         lines.append(f"{c.stance}: “{quote}” — {c.source_title}")
     if primary_citation(m):
         lines.append("Click to open the citing passage.")
@@ -426,7 +427,7 @@ class MembershipTableModel(RowsModel):
             ref = primary_citation(m)
             return (m.country.label, m.organisation.label, status_words(m.status), m.start_label, m.end_label,
                     grade_text(m.evidence),
-                    " ".join(ref.quote.split()) if ref else "")[index.column()]
+                    as_prose(ref.quote) if ref else "")[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(describe_membership(m))
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 2:

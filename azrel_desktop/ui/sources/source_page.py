@@ -33,6 +33,7 @@ from ...core.corpus.dates import describe as describe_date
 from ...core.query.records import Link, NotFound, SourcePassage
 from ...core.query.records import SourcePage as SourceRecord
 from ...core.research.annotations import AnnotationView
+from ...core.research.quotes import as_prose
 from ...core.sources.catalogue import SourceInfo
 from ..coding.flows import CodingFlows
 from ..common import palette as pal
@@ -104,7 +105,7 @@ def _file_line(info: SourceInfo) -> str:
 
 def passage_summary(p: SourcePassage) -> str:
     lines = [f"{p.label}: " if p.label else ""]
-    quote = " ".join(p.quote.split())
+    quote = as_prose(p.quote)
     lines[0] += f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”"
     lines += [f"supports: {link.label}" for link in p.supports]
     lines += [f"contradicts: {link.label}" for link in p.contradicts]
@@ -649,7 +650,7 @@ class SourcePage(QWidget):
         scrolled = tree.verticalScrollBar().value()
         tree.clear()
         for p in passages:
-            quote = " ".join(p.quote.split())
+            quote = as_prose(p.quote)
             text = f"{quote[:140]}{'…' if len(quote) > 140 else ''}"
             if p.kind == "boilerplate":
                 text = f"[not part of the article] {p.label or text}"
@@ -689,7 +690,7 @@ class SourcePage(QWidget):
         orphans = self.info.orphans if self.info is not None else ()
         self.orphan_tree.clear()
         for o in orphans:
-            quote = " ".join(o.quote.split())
+            quote = as_prose(o.quote)
             item = QTreeWidgetItem([f"“{quote[:140]}{'…' if len(quote) > 140 else ''}”"
                                     + (f" — cited by {', '.join(o.records)}" if o.records else "")])
             item.setData(0, PASSAGE_ROLE, o.passage_id)

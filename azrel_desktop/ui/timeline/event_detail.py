@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVB
 
 from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADE_SYMBOLS, grade_label
 from ...core.query.records import EventDetail, Link, NotFound, PassageRef
+from ...core.research.quotes import as_prose
 from ..common.colours import alert_colour, show_as_alert, support_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
@@ -88,13 +89,13 @@ class PassageCard(QFrame):
         self.setStyleSheet(f"QFrame#passageCard {{ border-left: 3px solid {colour}; }}")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 4, 4)
-        quote = PlainLabel(f"“{ref.quote}”", self)
+        quote = PlainLabel(f"“{as_prose(ref.quote)}”", self)
         quote.setObjectName("passageQuote")
         self.quote = quote
         font = quote.font()
         font.setItalic(True)
         quote.setFont(font)
-        context = f"…{ref.prefix}{ref.quote}{ref.suffix}…" if (ref.prefix or ref.suffix) else ref.quote
+        context = as_prose(f"…{ref.prefix}{ref.quote}{ref.suffix}…" if (ref.prefix or ref.suffix) else ref.quote)
         quote.setToolTip(plain_tooltip(context))
         lay.addWidget(quote)
         self.link = LinkLabel(f"— {ref.source_title}", Target("source", ref.source_id, passage_id=ref.id,
