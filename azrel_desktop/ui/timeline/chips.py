@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QPushButton, QS
 
 from ...core.query.filters import EventFilter, FilterChip
 from ...core.service import Library
+from ..common.colours import alert_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.loading import Loader
 
@@ -94,18 +95,40 @@ class Chip(QToolButton):
         )
 
 
+class NoticeChip(QToolButton):
+    """Something the user typed that the filter leaves out (an invalid date), said in the
+    alert colour among the chips; clicking it clears the offending text."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.notice = text
+        self.setText(f"⚠ {text}  ✕".replace("&", "&&"))
+        self.setObjectName("filterNotice")
+        self.setToolTip(plain_tooltip(f"{text}. Click to clear what was typed."))
+        self.setAccessibleName(f"Filter notice: {text}")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        colour = alert_colour(self.palette()).name()
+        self.setStyleSheet(
+            f"QToolButton {{ border: 1px solid {colour}; border-radius: 10px; padding: 2px 8px; color: {colour};"
+            " background: palette(base); }"
+            "QToolButton:hover { background: palette(midlight); }"
+        )
+
+
 class ChipBar(QWidget):
     """The filter's chips and the result count; `filterChanged` when a chip is removed,
     `loaded` when the chips of the newest filter are shown."""
 
     filterChanged = Signal(object)
     loaded = Signal()
+    noticeClicked = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None):
         super().__init__(parent)
         self._library = library
         self._filter = EventFilter()
         self.chips: list[Chip] = []
+        self.notices: list[NoticeChip] = []
 
         self.count_label = PlainLabel("", self, wrap=False, selectable=False)
         self.count_label.setObjectName("countLabel")
@@ -160,7 +183,31 @@ class ChipBar(QWidget):
             self.chips.append(chip)
         self._placeholder.setVisible(not self.chips)
         self.clear_button.setVisible(bool(self.chips))
+        self._place_notices()
+
+    def set_notices(self, notices: tuple[str, ...]) -> None:
+        """Say, after the chips, what the user typed that the filter leaves out."""
+        for chip in self.notices:
+            self._flow.removeWidget(chip)
+            chip.hide()
+            chip.deleteLater()
+        self.notices = []
+        for text in notices:
+            chip = NoticeChip(text, self._chip_area)
+            chip.clicked.connect(lambda _c=False, t=text: self.noticeClicked.emit(t))
+            self.notices.append(chip)
+        self._place_notices()
+
+    def _place_notices(self) -> None:
+        for chip in self.notices:  # always after the filter's own chips
+            self._flow.removeWidget(chip)
+            self._flow.addWidget(chip)
+            if self.isVisible():
+                chip.show()
         self._chip_area.updateGeometry()
+
+    def notice_texts(self) -> list[str]:
+        return [chip.notice for chip in self.notices]
 
     def set_count(self, shown: int, total: int) -> None:
         self.count_label.setText(f"{shown:,} of {total:,} events")

@@ -365,31 +365,54 @@ class DateRange(QWidget):
         self._timer.stop()
         self.changed.emit()
 
-    def values(self) -> tuple[str | None, str | None] | None:
-        """The window as typed, or None (and an inline message) when it is not valid."""
+    def read(self) -> tuple[str | None, str | None, tuple[str, ...]]:
+        """The window as typed, with each bound that is not a date left out (None), and what
+        was left out and why (for the chips and the inline message). A window whose end comes
+        before its start leaves out both."""
         raw_from = self.date_from.text().strip() or None
         raw_to = self.date_to.text().strip() or None
-        problems = []
-        for raw, name in ((raw_from, "From"), (raw_to, "To")):
+        problems, notices = [], []
+        bounds = {"From": raw_from, "To": raw_to}
+        for name, raw in list(bounds.items()):
             if raw:
                 try:
                     parse_user_date(raw)
                 except (DateError, ValueError):
                     problems.append(f"{name}: “{raw}” is not a date I understand ({DATE_HINT}).")
-        if not problems:
+                    notices.append(f"{name} “{raw}” is not a date: ignored")
+                    bounds[name] = None
+        if bounds["From"] and bounds["To"]:
             try:
-                window(raw_from, raw_to)
+                window(bounds["From"], bounds["To"])
             except (DateError, ValueError) as exc:
                 problems.append(f"The dates do not make a window: {exc}.")
-        self.message.setText("\n".join(problems))
+                notices.append(f"From “{raw_from}” to “{raw_to}” is not a window: dates ignored")
+                bounds = {"From": None, "To": None}
+        self.message.setText("\n".join(problems + (["Shown without it; the chips say so."] if problems else [])))
         self.message.setVisible(bool(problems))
-        return None if problems else (raw_from, raw_to)
+        return bounds["From"], bounds["To"], tuple(notices)
+
+    def clear_invalid(self) -> None:
+        """Empty the fields whose text was left out of the filter."""
+        for edit in (self.date_from, self.date_to):
+            raw = edit.text().strip()
+            if raw:
+                try:
+                    parse_user_date(raw)
+                except (DateError, ValueError):
+                    edit.clear()
+        notices = self.read()[2]
+        if notices:  # a window the wrong way round: both go
+            self.date_from.clear()
+            self.date_to.clear()
+        self._apply_now()
 
     def set_values(self, date_from: str | None, date_to: str | None) -> None:
         self._timer.stop()
         self.date_from.setText(date_from or "")
         self.date_to.setText(date_to or "")
         self.message.hide()
+        self.message.setText("")
 
 
 class FilterPanel(QWidget):
@@ -397,6 +420,8 @@ class FilterPanel(QWidget):
 
     filterChanged = Signal(object)
     facetsUpdated = Signal(object)  # FacetBundle, after the widgets show it
+    # what the user typed and the filter leaves out (an invalid date), in words; () when nothing
+    noticesChanged = Signal(tuple)
 
     def __init__(self, library: Library, parent: QWidget | None = None):
         super().__init__(parent)
@@ -423,6 +448,7 @@ class FilterPanel(QWidget):
         self.search.returnPressed.connect(self._user_changed)
 
         self.dates = DateRange(self)
+        self._notices: tuple[str, ...] = ()
         self.dates.changed.connect(self._user_changed)
 
         self.sections: dict[str, FacetSection] = {}
@@ -503,6 +529,9 @@ class FilterPanel(QWidget):
     def facets_busy(self) -> bool:
         return self._facets.busy() or self._filling is not None
 
+    def notices(self) -> tuple[str, ...]:
+        return self._notices
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -515,6 +544,9 @@ class FilterPanel(QWidget):
             if self.search.text() != f.text:
                 self.search.setText(f.text)
             self.dates.set_values(f.date_from, f.date_to)
+            if self._notices:
+                self._notices = ()
+                self.noticesChanged.emit(())
             for dim, section in self.sections.items():
                 section.set_checked(getattr(f, dim))
             self.disputed.setCurrentIndex([v for v, _ in DISPUTED_CHOICES].index(f.disputed))
@@ -523,9 +555,10 @@ class FilterPanel(QWidget):
             self._updating = False
 
     def _read_widgets(self) -> EventFilter | None:
-        dates = self.dates.values()
-        if dates is None:
-            return None
+        dates = self.dates.read()
+        if dates[2] != self._notices:
+            self._notices = dates[2]
+            self.noticesChanged.emit(self._notices)
         lists = {dim: section.checked() for dim, section in self.sections.items()}
         try:
             return EventFilter(date_from=dates[0], date_to=dates[1], text=self.search.text(),

@@ -165,6 +165,8 @@ class TimelinePage(QWidget):
 
         self.panel.filterChanged.connect(self._user_filter)
         self.chips.filterChanged.connect(self._user_filter)
+        self.panel.noticesChanged.connect(self.chips.set_notices)
+        self.chips.noticeClicked.connect(lambda _text: self.panel.dates.clear_invalid())
         self.chart.eventClicked.connect(lambda eid: self.select_event(eid, source="chart"))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.loadingChanged.connect(self._loading_changed)
