@@ -40,6 +40,7 @@ from .export_job import ExportJob, ExportResult
 from .navigation import History, Target
 from .runner import wait_for_workers
 from .settings import APPLICATION, settings
+from .undo_keys import UndoKeys, focus_page
 
 if TYPE_CHECKING:
     from ..sources.import_job import ImportJob
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
         page = self.page(target.kind)
         self.stack.setCurrentWidget(page)
         cast(Page, page).show_target(target)  # pages are imported by name: PAGE_CLASSES
+        focus_page(page)
         self._update_title()
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
@@ -326,6 +328,7 @@ class MainWindow(QMainWindow):
         self.redo_action = stack.createRedoAction(self, "Redo")
         self.redo_action.setMenuRole(QAction.MenuRole.NoRole)
         self.redo_action.setShortcuts(_key_sequences("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
+        self.undo_keys = UndoKeys(self, self.undo_action, self.redo_action)
         self.timeline_action = self._action("Timeline", lambda: self.go(Target("timeline")), ("Ctrl+1",))
         self.annotations_action = self._action("Annotations", lambda: self.go(Target("annotations")), ("Ctrl+2",))
         self.sources_action = self._action("Sources", lambda: self.go(Target("sources")), ("Ctrl+3",),
