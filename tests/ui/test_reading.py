@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.research.quotes import as_prose
+from azrel_desktop.ui.shell.navigation import Target
 from azrel_desktop.ui.timeline.timeline_page import TimelinePage
 
 from .test_timeline import settle
@@ -69,3 +70,55 @@ def test_a_filter_set_from_elsewhere_clears_the_notice(qtbot, ctx, library):
     page.set_filter(EventFilter(date_from="1999"))
     settle(qtbot, page)
     assert page.chips.notice_texts() == [] and dates.date_to.text() == ""
+
+
+# --- reliability where evidence is read -----------------------------------------------------------
+
+def test_a_low_reliability_source_has_a_banner_and_others_none(qtbot, ctx):
+    from .test_source_page import make_page, open_target
+
+    page = make_page(qtbot, ctx, show=True)
+    open_target(qtbot, page, Target("source", "src-001"))  # graded E in the corpus
+    record = ctx.library.source("src-001")
+    assert record.reliability_grade == "E"
+    banner = page.reliability_banner
+    assert banner.isVisible()
+    assert "low reliability" in banner.text() and "E — unreliable" in banner.text()
+    assert banner.textFormat() == Qt.TextFormat.PlainText
+    open_target(qtbot, page, Target("source", "src-000"))  # graded B
+    assert not banner.isVisible()
+
+
+def test_quotes_from_a_low_reliability_source_are_marked_in_the_detail_pane(qtbot, ctx, library):
+    page = timeline(qtbot, ctx)
+    page.select_event("ev-1994-az-eapc-participation-claim")
+    settle(qtbot, page)
+    cards = page.detail.passages
+    weak = [c for c in cards if c.ref.source_id == "src-001"]
+    strong = [c for c in cards if c.ref.source_id != "src-001"]
+    assert weak
+    for card in weak:
+        assert card.reliability is not None and card.reliability.isVisible()
+        assert "low reliability" in card.reliability.text() and "E — unreliable" in card.reliability.text()
+    for card in strong:
+        assert card.reliability is None or card.ref.low_reliability
+
+
+def test_quotes_from_a_low_reliability_source_are_marked_on_record_pages(qtbot, ctx):
+    from azrel_desktop.ui.common.palette import LOW_RELIABILITY_SYMBOL
+    from azrel_desktop.ui.records.organisation_page import OrganisationPage
+
+    from .test_record_pages import make
+
+    from azrel_desktop.ui.records.membership_strip import primary_citation
+
+    page = make(qtbot, OrganisationPage, ctx, Target("organisation", "org-eapc"), show=True)
+    model = page.memberships.model
+    rows = [model.membership(r) for r in range(model.rowCount())]
+    weak = [r for r, m in enumerate(rows) if primary_citation(m) and primary_citation(m).low_reliability]
+    assert weak, "the EAPC claim rests on the unreliable reprint"
+    quote_column = model.columnCount() - 1
+    for r, m in enumerate(rows):
+        shown = model.data(model.index(r, quote_column))
+        assert shown.startswith(LOW_RELIABILITY_SYMBOL) == (r in weak)
+    assert "low reliability" in model.data(model.index(weak[0], 0), Qt.ItemDataRole.ToolTipRole)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..corpus import models as m
 from ..corpus.dates import describe as describe_date
-from ..corpus.evidence import reliability_label
+from ..corpus.evidence import LOW_RELIABILITY, reliability_label
 from .filters import EventFilter
 from .notes import AnnotationView, annotations_for
 from .timeline import EventRow, event_row
@@ -47,6 +47,16 @@ class PassageRef:
     suffix: str
     stance: str = "supports"
     kind: str = "citation"
+    source_grade: str | None = None  # the source's Admiralty letter, A-F, or None
+
+    @property
+    def low_reliability(self) -> bool:
+        """Whether the quote comes from a source graded of low reliability (D or E)."""
+        return (self.source_grade or "") in LOW_RELIABILITY
+
+    @property
+    def reliability_label(self) -> str:
+        return reliability_label(self.source_grade)
 
 
 @dataclass(frozen=True)
@@ -236,7 +246,7 @@ def _passage_refs(session: Session, table: str, key: str, record_id: str, cites:
     only = " AND c.cites = :cites" if table == "organisation_citations" else ""
     rows = session.execute(text(f"""
         SELECT p.id, p.source_id, s.title, s.kind, p.start, p."end", p.exact, p.prefix, p.suffix,
-               {stance} AS stance, p.kind
+               {stance} AS stance, p.kind, s.reliability_grade
         FROM {table} c JOIN passages p ON p.id = c.passage_id JOIN sources s ON s.id = p.source_id
         WHERE c.{key} = :id{only} ORDER BY stance DESC, s.title, p.start"""), {"id": record_id, "cites": cites})
     return [PassageRef(*r) for r in rows]

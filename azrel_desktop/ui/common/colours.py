@@ -88,6 +88,29 @@ class _FollowPalette(QObject):
         return False
 
 
+def low_reliability_colour(palette: QPalette | None = None) -> QColor:
+    """The mark beside a quote from a source of low reliability (ui/common/palette.py)."""
+    from . import palette as pal
+
+    return QColor(pal.pick(pal.LOW_RELIABILITY_MARK, is_dark(palette)))
+
+
+def show_as_warning_banner(widget: QWidget) -> None:
+    """A banner in the warning colours of its palette (light or dark), now and after a theme change."""
+    from . import palette as pal
+
+    def css(palette: QPalette) -> str:
+        background, text = pal.LOW_RELIABILITY_BANNER[1 if is_dark(palette) else 0]
+        return f"background: {background}; color: {text}; padding: 6px; border-radius: 3px;"
+
+    _FollowPalette(widget, css)
+
+
+def show_as_low_reliability(widget: QWidget) -> None:
+    """Draw the widget's text in the low-reliability mark's colour, now and after a theme change."""
+    _FollowPalette(widget, lambda palette: text_css(low_reliability_colour(palette)))
+
+
 def show_as_alert(widget: QWidget) -> None:
     """Draw the widget's text in the alert colour of its palette, now and after a theme change."""
     _FollowPalette(widget, lambda palette: text_css(alert_colour(palette)))

@@ -18,7 +18,15 @@ from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from ..shell.navigation import Target
-from .links import LinkList, RecordPage, add_row, citation_target, citation_text, heading_label
+from .links import (
+    LinkList,
+    RecordPage,
+    add_row,
+    citation_target,
+    citation_text,
+    heading_label,
+    reliability_note,
+)
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
@@ -82,7 +90,8 @@ class StepTree(QTreeWidget):
                 child.setData(0, TARGET_ROLE, citation_target(ref))
                 child.setForeground(0, alert_colour(self.palette()) if ref.stance == "contradicts"
                                    else link_colour(self.palette()))
-                child.setToolTip(0, plain_tooltip(f"{ref.stance}: “{as_prose(ref.quote)}”\n\n{ref.source_title}\n"
+                child.setToolTip(0, plain_tooltip(f"{ref.stance}: “{as_prose(ref.quote)}”\n\n{ref.source_title}"
+                                                  f"{reliability_note(ref)}\n"
                                                   "Click to open the source at this passage."))
                 item.addChild(child)
                 child.setFirstColumnSpanned(True)

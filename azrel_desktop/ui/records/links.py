@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link, NotFound, PassageRef
 from ...core.research.quotes import as_prose
+from ..common import palette as pal
 from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes.annotation_panel import AnnotationPanel
@@ -60,7 +61,14 @@ def short_quote(text: str, limit: int = 180) -> str:
 
 def citation_text(ref: PassageRef, limit: int = 180) -> str:
     stance = "" if ref.stance == "supports" else f"[{ref.stance}] "
-    return f"{stance}“{short_quote(ref.quote, limit)}” — {ref.source_title}"
+    weak = f"{pal.LOW_RELIABILITY_SYMBOL} " if ref.low_reliability else ""
+    return f"{weak}{stance}“{short_quote(ref.quote, limit)}” — {ref.source_title}"
+
+
+def reliability_note(ref: PassageRef) -> str:
+    """A line for a quote's tooltip when its source is of low reliability ('' otherwise)."""
+    return (f"\n{pal.LOW_RELIABILITY_SYMBOL} A source of low reliability ({ref.reliability_label}): "
+            "weigh this quote with care." if ref.low_reliability else "")
 
 
 def heading_label(text: str, parent: QWidget | None = None, *, size: float = 1.15) -> QLabel:
@@ -174,7 +182,8 @@ class CitationList(ClickList):
         for ref in refs:
             item = self.add(citation_text(ref), citation_target(ref),
                             f"{ref.stance}: “{as_prose(ref.quote)}”\n\n{ref.source_title} ({ref.source_kind})\n"
-                            "Click to open the source at this passage.")
+                            + reliability_note(ref).lstrip("\n") + ("\n" if ref.low_reliability else "")
+                            + "Click to open the source at this passage.")
             if ref.stance == "contradicts":
                 item.setForeground(alert_colour(self.palette()))
         self.finish()

@@ -29,6 +29,7 @@ from ...core.corpus.dates import DateError, parse_edtf
 from ...core.corpus.evidence import grade_text
 from ...core.query.records import MembershipView, PassageRef
 from ...core.research.quotes import as_prose
+from ..common import palette as pal
 from ..common.row_model import RowsModel
 from ..common.widgets import plain_tooltip
 
@@ -76,7 +77,9 @@ def describe_membership(m: MembershipView) -> str:
         lines.append(f"DISPUTED: {m.dispute_note or 'another source contradicts this'}")
     for c in m.citations:
         quote = as_prose(c.quote)
-        lines.append(f"{c.stance}: “{quote}” — {c.source_title}")
+        weak = f"{pal.LOW_RELIABILITY_SYMBOL} " if c.low_reliability else ""
+        lines.append(f"{weak}{c.stance}: “{quote}” — {c.source_title}"
+                     + (f" (a source of low reliability: {c.reliability_label})" if c.low_reliability else ""))
     if primary_citation(m):
         lines.append("Click to open the citing passage.")
     return "\n".join(lines)
@@ -427,7 +430,8 @@ class MembershipTableModel(RowsModel):
             ref = primary_citation(m)
             return (m.country.label, m.organisation.label, status_words(m.status), m.start_label, m.end_label,
                     grade_text(m.evidence),
-                    as_prose(ref.quote) if ref else "")[index.column()]
+                    (f"{pal.LOW_RELIABILITY_SYMBOL} " if ref.low_reliability else "") + as_prose(ref.quote)
+                    if ref else "")[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(describe_membership(m))
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 2:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.corpus.dates import DateError
 from ...core.corpus.dates import describe as describe_date
+from ...core.corpus.evidence import LOW_RELIABILITY
 from ...core.query.records import Link, NotFound, SourcePassage
 from ...core.query.records import SourcePage as SourceRecord
 from ...core.research.annotations import AnnotationView
@@ -37,7 +38,7 @@ from ...core.research.quotes import as_prose
 from ...core.sources.catalogue import SourceInfo
 from ..coding.flows import CodingFlows
 from ..common import palette as pal
-from ..common.colours import alert_colour, is_dark, show_as_alert
+from ..common.colours import alert_colour, is_dark, show_as_alert, show_as_warning_banner
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
@@ -320,6 +321,11 @@ class SourcePage(QWidget):
         layout.addWidget(self.title_label)
         self.subtitle_label = PlainLabel("", content)
         layout.addWidget(self.subtitle_label)
+        self.reliability_banner = PlainLabel("", content)
+        self.reliability_banner.setObjectName("lowReliabilityBanner")
+        show_as_warning_banner(self.reliability_banner)
+        self.reliability_banner.hide()
+        layout.addWidget(self.reliability_banner)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, content)
         layout.addWidget(splitter, 1)
@@ -589,6 +595,7 @@ class SourcePage(QWidget):
         published = f"published {describe_date(record.published)}" if record.published else "publication date not stated"
         self.subtitle_label.setText(" · ".join(x for x in (record.kind, published, record.publisher) if x))
         self._fill_meta(record)
+        self._show_reliability(record)
         self.info = info
         self._fill_orphans()
         self.meta_labels["file"].setText(_file_line(self.info))
@@ -624,6 +631,19 @@ class SourcePage(QWidget):
         self.source_notes.set_target("source", record.id)
         self.passage_notes.set_target("passage" if self._current_passage else None, self._current_passage)
         self._update_annotate_button()
+
+    def _show_reliability(self, r: SourceRecord) -> None:
+        """A banner over the text of a source of low reliability (D or E), with the reason."""
+        low = (r.reliability_grade or "") in LOW_RELIABILITY
+        if low:
+            reason = " ".join((r.reliability or "").split())
+            if len(reason) > 240:
+                reason = reason[:239] + "…"
+            self.reliability_banner.setText(
+                f"{pal.LOW_RELIABILITY_SYMBOL} A source of low reliability: {r.reliability_label}. "
+                "Every claim resting on it alone is graded uncorroborated." + (f"\n{reason}" if reason else ""))
+            self.reliability_banner.setToolTip(plain_tooltip(r.reliability or r.reliability_label))
+        self.reliability_banner.setVisible(low)
 
     def _fill_meta(self, r: SourceRecord) -> None:
         values = {

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVB
 from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADE_SYMBOLS, grade_label
 from ...core.query.records import EventDetail, Link, NotFound, PassageRef
 from ...core.research.quotes import as_prose
-from ..common.colours import alert_colour, show_as_alert, support_colour
+from ..common import palette as pal
+from ..common.colours import alert_colour, show_as_alert, show_as_low_reliability, support_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from ..shell.loading import Loader
@@ -103,6 +104,15 @@ class PassageCard(QFrame):
         self.link.setToolTip(plain_tooltip(f"Open “{ref.source_title}” ({ref.source_kind}) at this passage"))
         self.link.clicked.connect(lambda: open_passage(self.link.target))
         lay.addWidget(self.link)
+        self.reliability: PlainLabel | None = None
+        if ref.low_reliability:
+            self.reliability = PlainLabel(f"{pal.LOW_RELIABILITY_SYMBOL} Source of low reliability: "
+                                          f"{ref.reliability_label}", self)
+            self.reliability.setObjectName("lowReliabilityMark")
+            self.reliability.setToolTip(plain_tooltip("The source is graded D (not usually reliable) or E "
+                                                      "(unreliable): weigh this quote with care. Its page says why."))
+            show_as_low_reliability(self.reliability)
+            lay.addWidget(self.reliability)
         if remove is not None and ref.kind == "user":  # the user's own citation can be taken back
             self.remove_button = QPushButton("Remove this citation", self)
             self.remove_button.setObjectName("removeCitationButton")
