@@ -122,3 +122,27 @@ def test_quotes_from_a_low_reliability_source_are_marked_on_record_pages(qtbot, 
         shown = model.data(model.index(r, quote_column))
         assert shown.startswith(LOW_RELIABILITY_SYMBOL) == (r in weak)
     assert "low reliability" in model.data(model.index(weak[0], 0), Qt.ItemDataRole.ToolTipRole)
+
+
+# --- honest intervals ---------------------------------------------------------------------------------
+
+def test_an_open_status_is_drawn_as_evidenced_only_up_to_its_last_dated_source(qtbot, ctx):
+    from datetime import date
+
+    from azrel_desktop.ui.records.organisation_page import OrganisationPage
+
+    from .test_record_pages import make
+
+    page = make(qtbot, OrganisationPage, ctx, Target("organisation", "org-nato"), show=True)
+    strip = page.memberships.strip
+    bars = {b.membership.id: b for b in strip.bars()}
+    kfor = bars["mem-az-kfor"]
+    assert kfor.membership.end is None and kfor.open_end
+    # its one supporting source was published on 2006-05-25: solid up to there, no further
+    assert kfor.membership.evidence_until == "2006-05-25"
+    plot, years = strip._plot(), strip._years()
+    assert kfor.evidence_x is not None
+    assert abs(kfor.evidence_x - strip._x(date(2006, 5, 25), plot, years)) < 1
+    assert kfor.evidence_x < strip._x(date.today(), plot, years) - 50  # far from reading as "to today"
+    for bar in bars.values():  # a status with an end given by a source is drawn whole
+        assert (bar.evidence_x is None) == (bar.membership.end is not None)

@@ -17,7 +17,7 @@ from ..corpus.dates import describe as describe_date
 from ..corpus.evidence import LOW_RELIABILITY, reliability_label
 from .filters import EventFilter
 from .notes import AnnotationView, annotations_for
-from .timeline import EventRow, event_row
+from .timeline import EventRow, event_row, upper_day
 
 
 class NotFound(LookupError):
@@ -48,6 +48,7 @@ class PassageRef:
     stance: str = "supports"
     kind: str = "citation"
     source_grade: str | None = None  # the source's Admiralty letter, A-F, or None
+    source_date: str | None = None  # EDTF: the source's data date, else its publication date
 
     @property
     def low_reliability(self) -> bool:
@@ -95,6 +96,16 @@ class MembershipView:
     citations: list[PassageRef]
     evidence: str = "single_source"
     mine: bool = False
+
+    @property
+    def evidence_until(self) -> str | None:
+        """For a status no source gives an end for: the last day its supporting sources speak
+        for (the latest one's data date or publication, its upper bound), or None when none is
+        dated. The strip draws "no later evidence" after it."""
+        if self.end is not None:
+            return None
+        return upper_day(max((c.source_date for c in self.citations if c.stance == "supports" and c.source_date),
+                          default=None))
 
 
 @dataclass(frozen=True)
@@ -246,7 +257,7 @@ def _passage_refs(session: Session, table: str, key: str, record_id: str, cites:
     only = " AND c.cites = :cites" if table == "organisation_citations" else ""
     rows = session.execute(text(f"""
         SELECT p.id, p.source_id, s.title, s.kind, p.start, p."end", p.exact, p.prefix, p.suffix,
-               {stance} AS stance, p.kind, s.reliability_grade
+               {stance} AS stance, p.kind, s.reliability_grade, coalesce(s.data_as_of, s.published)
         FROM {table} c JOIN passages p ON p.id = c.passage_id JOIN sources s ON s.id = p.source_id
         WHERE c.{key} = :id{only} ORDER BY stance DESC, s.title, p.start"""), {"id": record_id, "cites": cites})
     return [PassageRef(*r) for r in rows]

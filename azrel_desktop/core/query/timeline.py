@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from ..corpus.dates import DateError, parse_edtf
 from ..corpus.dates import describe as describe_date
 from ..store.driver import cursor_result
 from .facets import Facets, FacetValue  # noqa: F401 - re-exported: the timeline's facets
@@ -57,6 +58,10 @@ class EventRow:
     annotation_count: int
     disputed: bool
     evidence: str = "single_source"  # core/corpus/evidence.py; disputed == (evidence == "contested")
+    # For an event no source gives an end for (open to the future): the last day its supporting
+    # sources speak for (the latest one's data date or publication, its upper bound), or None
+    # when none is dated. The chart draws "no later evidence" after it.
+    evidence_until: str | None = None
 
 
 ROW_SELECT = f"""SELECT e.id, e.date, e.date_text, e.date_start, e.date_end, e.precision,
@@ -66,7 +71,9 @@ ROW_SELECT = f"""SELECT e.id, e.date, e.date_text, e.date_start, e.date_end, e.p
   (SELECT group_concat(eo.organisation_id, '{SEP}') FROM event_organisations eo WHERE eo.event_id = e.id),
   (SELECT group_concat(c.name, '{SEP}') FROM event_countries ec JOIN countries c ON c.id = ec.country_id
      WHERE ec.event_id = e.id),
-  e.source_count, e.annotation_count, e.disputed, e.evidence
+  e.source_count, e.annotation_count, e.disputed, e.evidence,
+  CASE WHEN e.date_end >= '9999' THEN (SELECT max(coalesce(s.data_as_of, s.published)) FROM event_citations ci
+     JOIN sources s ON s.id = ci.source_id WHERE ci.event_id = e.id AND ci.stance = 'supports') END
 FROM events e"""
 
 
@@ -80,8 +87,18 @@ def _row(r) -> EventRow:
         date_end=r[4], precision=r[5], approximate=bool(r[6]), uncertain=bool(r[7]), title=r[8],
         kind=r[9], summary=r[10], organisations=_split(r[11]), organisation_ids=_split(r[12]),
         countries=_split(r[13]), source_count=r[14], annotation_count=r[15], disputed=bool(r[16]),
-        evidence=r[17],
+        evidence=r[17], evidence_until=upper_day(r[18]),
     )
+
+
+def upper_day(value: str | None) -> str | None:
+    """The last day an EDTF date can mean ('1994-03' -> '1994-03-31'), or None."""
+    if not value:
+        return None
+    try:
+        return parse_edtf(value).end_iso
+    except DateError:
+        return None
 
 
 def order_by(sort: str = "date", descending: bool = False) -> str:

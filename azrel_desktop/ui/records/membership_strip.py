@@ -118,6 +118,9 @@ class Bar:
     open_end: bool
     ramp_in: float = 0.0
     ramp_out: float = 0.0
+    # An open end no source gives: x where the evidence stops (the last dated supporting source,
+    # else the start's last possible day); after it the bar is drawn as "no later evidence".
+    evidence_x: float | None = None
 
 
 class MembershipStrip(QWidget):
@@ -228,8 +231,15 @@ class MembershipStrip(QWidget):
                         self._x(start[1], plot, years) - x0 if start else 0.0)
                     ramp_out = fade_px if open_end else (
                         x1 - self._x(end[0], plot, years) if end else 0.0)
+                    evidence_x = None
+                    if open_end:
+                        until = m.evidence_until
+                        last = _day(until) if until else (start[1] if start else None)
+                        evidence_x = min(max(self._x(last, plot, years), x0), x1) if last else x0
+                        ramp_out = 0.0  # the dashed "no later evidence" part says it, not a fade
                     self._bars.append(Bar(m, rect, open_start, open_end,
-                                          min(max(ramp_in, 0.0) / width, 0.5), min(max(ramp_out, 0.0) / width, 0.5)))
+                                          min(max(ramp_in, 0.0) / width, 0.5), min(max(ramp_out, 0.0) / width, 0.5),
+                                          evidence_x))
                 y += self.LANE_HEIGHT
 
     def resizeEvent(self, event) -> None:
@@ -313,7 +323,16 @@ class MembershipStrip(QWidget):
         gradient.setColorAt(1, faint_out if bar.ramp_out else colour)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(gradient))
-        painter.drawRoundedRect(rect, 3, 3)
+        evidenced = rect
+        if bar.evidence_x is not None:
+            evidenced = QRectF(rect.left(), rect.top(), max(bar.evidence_x - rect.left(), 0.0), rect.height())
+            self._paint_no_later_evidence(painter, QRectF(bar.evidence_x, rect.top(),
+                                                          max(rect.right() - bar.evidence_x, 0.0), rect.height()),
+                                          colour)
+        if evidenced.width() > 0:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(gradient))
+            painter.drawRoundedRect(evidenced, 3, 3)
         if m.disputed:
             painter.setBrush(QBrush(QColor(0, 0, 0, 120), Qt.BrushStyle.BDiagPattern))
             painter.drawRoundedRect(rect, 3, 3)
@@ -326,11 +345,30 @@ class MembershipStrip(QWidget):
             painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
         label = status_words(m.status) + (" (disputed)" if m.disputed else "")
         fm = painter.fontMetrics()
-        text_rect = rect.adjusted(6, 0, -6, 0)
+        if bar.evidence_x is not None and evidenced.width() < fm.horizontalAdvance(label) + 12:
+            # too short a solid part for the words: they go on the faint part, in the text colour
+            painter.setPen(self.palette().windowText().color())
+            painter.drawText(rect.adjusted(evidenced.width() + 6, 0, -6, 0),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             fm.elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width() - evidenced.width() - 12)))
+            return
+        text_rect = evidenced.adjusted(6, 0, -6, 0)
         text_rect.setLeft(text_rect.left() + bar.ramp_in * rect.width() * 0.6)
         if fm.horizontalAdvance(label) <= text_rect.width():
             painter.setPen(QColor("#ffffff") if colour.lightnessF() < 0.6 else QColor("#111111"))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+
+    @staticmethod
+    def _paint_no_later_evidence(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+        """After the last evidence of an open status: a faint fill and a dashed outline, so it
+        cannot read as known to continue."""
+        if rect.width() <= 0:
+            return
+        faint = QColor(colour)
+        faint.setAlpha(40)
+        painter.setBrush(faint)
+        painter.setPen(QPen(colour.darker(115), 1.2, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(rect.adjusted(0.6, 0.6, -0.6, -0.6), 3, 3)
 
     def _paint_legend(self, painter: QPainter, plot: QRectF, text_colour: QColor) -> None:
         fm = painter.fontMetrics()
@@ -340,8 +378,17 @@ class MembershipStrip(QWidget):
                    for s in dict.fromkeys(m.status for m in self._memberships)]
         if any(m.disputed for m in self._memberships):
             entries.append((QColor("#cccccc"), "disputed", True))
-        entries.append((None, "fading end: open / unknown · red dashed line: today", False))
+        open_ended = any(b.evidence_x is not None for b in self._bars)
+        entries.append((None, "fading end: date not exact · red dashed line: today", False))
         for colour, text, hatched in entries:
+            if text.startswith("fading end") and open_ended:
+                box = QRectF(x, y + 3, 22, 12)
+                self._paint_no_later_evidence(painter, box, QColor(OTHER_COLOUR))
+                x += 26
+                painter.setPen(text_colour)
+                words = "no later evidence: no source gives an end"
+                painter.drawText(QPointF(x, y + 3 + fm.ascent() - 1), words)
+                x += fm.horizontalAdvance(words) + 14
             if colour is not None:
                 box = QRectF(x, y + 3, 12, 12)
                 painter.setPen(Qt.PenStyle.NoPen)
