@@ -132,10 +132,12 @@ def test_drag_and_wheel_pan(qtbot, chart):
     qtbot.mouseMove(vp, QPoint(300, y))
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=QPoint(300, y))
     assert h.value() == start + 100
+    # Shift+wheel pans in time (the plain wheel zooms: see test_the_plain_wheel_zooms_about_the_pointer)
     wheel = QWheelEvent(QPointF(400, 80), vp.mapToGlobal(QPointF(400, 80)), QPoint(0, 0), QPoint(0, -120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ShiftModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    ppd = canvas.ppd
     QApplication.sendEvent(vp, wheel)
-    assert h.value() > start + 100
+    assert h.value() > start + 100 and canvas.ppd == ppd
 
 
 def test_click_selects_and_select_event_scrolls_into_view(qtbot, chart):

@@ -106,11 +106,10 @@ def test_quotes_from_a_low_reliability_source_are_marked_in_the_detail_pane(qtbo
 
 def test_quotes_from_a_low_reliability_source_are_marked_on_record_pages(qtbot, ctx):
     from azrel_desktop.ui.common.palette import LOW_RELIABILITY_SYMBOL
+    from azrel_desktop.ui.records.membership_strip import primary_citation
     from azrel_desktop.ui.records.organisation_page import OrganisationPage
 
     from .test_record_pages import make
-
-    from azrel_desktop.ui.records.membership_strip import primary_citation
 
     page = make(qtbot, OrganisationPage, ctx, Target("organisation", "org-eapc"), show=True)
     model = page.memberships.model
@@ -118,7 +117,7 @@ def test_quotes_from_a_low_reliability_source_are_marked_on_record_pages(qtbot, 
     weak = [r for r, m in enumerate(rows) if primary_citation(m) and primary_citation(m).low_reliability]
     assert weak, "the EAPC claim rests on the unreliable reprint"
     quote_column = model.columnCount() - 1
-    for r, m in enumerate(rows):
+    for r in range(len(rows)):
         shown = model.data(model.index(r, quote_column))
         assert shown.startswith(LOW_RELIABILITY_SYMBOL) == (r in weak)
     assert "low reliability" in model.data(model.index(weak[0], 0), Qt.ItemDataRole.ToolTipRole)

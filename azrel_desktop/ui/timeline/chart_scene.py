@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 
 from ...core.corpus.evidence import GRADE_SYMBOLS
 from ...core.query.timeline import EventRow
+from ..common.palette import MARK_RING
 
 DISPUTED_COLOUR = QColor("#c62828")
 # The evidence grade's mark at the top right of each event (core/corpus/evidence.py):
@@ -72,6 +73,11 @@ class ChartItem:
     open_end: bool
     sub: int = 0
     box: tuple[float, float, float, float] | None = None  # x, y, width, height in content coordinates
+    # no source gives its end: the day after the last its sources speak for (drawn faint and
+    # dashed from there, "no later evidence"); None when its end is known
+    evidence_end: int | None = None
+    cut_start: bool = False  # it begins before the window shown (drawn from the window's edge)
+    cut_end: bool = False  # it ends after the window shown
 
     @property
     def rect(self) -> QRectF | None:
@@ -88,8 +94,10 @@ class ChartItem:
 
     @property
     def faded(self) -> bool:
-        """Drawn with faded ends (its own gradient): an approximate, uncertain or open span."""
-        return self.row.approximate or self.row.uncertain or self.open_start or self.open_end
+        """Drawn on its own (a gradient, cut marks or a 'no later evidence' part): an
+        approximate, uncertain or open span, or one cut by the window."""
+        return (self.row.approximate or self.row.uncertain or self.open_start or self.open_end
+                or self.cut_start or self.cut_end)
 
 
 @dataclass(frozen=True)
@@ -121,7 +129,7 @@ class ChartScene(ChartGeometry):
     day), `paint` draws a view of them."""
 
     def __init__(self, items: list[ChartItem] | None = None, lanes: list[tuple[str, QColor]] | None = None,
-                 *, span: tuple[int, int] | None = None):
+                 *, span: tuple[int, int] | None = None, window: tuple[int | None, int | None] = (None, None)):
         self.items: list[ChartItem] = items or []
         self.lanes: list[tuple[str, QColor]] = lanes or []
         self.d0, self.d1 = span or (date(1990, 1, 1).toordinal(), date(2025, 1, 1).toordinal())
@@ -135,11 +143,25 @@ class ChartScene(ChartGeometry):
                    if not is_open]
         if bounded:
             self.d0, self.d1 = min(bounded) - self.PAD_DAYS, max(bounded) + self.PAD_DAYS
+        # The filter's From/To window is what the user asked to see: the axis spans it exactly
+        # (a side left open follows the events), and what reaches beyond is cut at its edge.
+        first, last = window
+        if first is not None:
+            self.d0 = first
+        if last is not None:
+            self.d1 = last
+        if self.d1 <= self.d0:
+            self.d1 = self.d0 + 1
         for it in self.items:  # open ends reach the edge of the chart
             if it.open_start:
                 it.start = self.d0
+            elif it.start < self.d0:
+                it.start, it.cut_start = self.d0, True
             if it.open_end:
                 it.end = self.d1
+            elif it.end > self.d1:
+                it.end, it.cut_end = self.d1, True
+            it.start = min(it.start, self.d1 - 1)
             it.end = max(it.end, it.start + 1)
         self.by_lane: dict[int, list[ChartItem]] = {}
         for it in self.items:
@@ -368,6 +390,8 @@ class ChartScene(ChartGeometry):
             if not path.isEmpty():
                 _shape, fill, outline = EVIDENCE_MARKS[grade]
                 path.setFillRule(Qt.FillRule.WindingFill)  # overlapping marks stay filled
+                # a dark ring under the light outline: the mark reads on every lane colour
+                groups.append(("ring", ring_pen(), QBrush(Qt.BrushStyle.NoBrush), path))
                 groups.append(("path", QPen(outline, 1.2), QBrush(fill), path))
         self._paths = groups
         return groups
@@ -392,7 +416,7 @@ class ChartScene(ChartGeometry):
                 p.setBrush(brush)
                 for rect in shapes:
                     p.drawEllipse(rect)
-            elif kind == "path":
+            elif kind in ("path", "ring"):
                 p.setPen(pen)
                 p.setBrush(brush)
                 p.drawPath(shapes)
@@ -400,13 +424,7 @@ class ChartScene(ChartGeometry):
                 it = shapes
                 if it.box is None or it.box[0] + it.box[2] < left or it.box[0] > right:
                     continue
-                r = it.rect
-                colour = self.lanes[it.lane][1]
-                p.setPen(pen)
-                p.setBrush(span_brush(it, r, colour))
-                p.drawRoundedRect(r, 4, 4)
-                if it.open_start or it.open_end:
-                    _paint_open_ends(p, it, r, colour)
+                self._paint_span(p, it, pen)
         p.restore()
         selected = self.item_for(view.selected) if view.selected else None
         if selected is not None and selected.box is not None:
@@ -431,11 +449,10 @@ class ChartScene(ChartGeometry):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(halo)
             p.drawRoundedRect(r.adjusted(-4, -4, 4, 4), 6, 6)
-            p.setBrush(span_brush(it, r, colour))
-            p.setPen(outline)
-            p.drawRoundedRect(r, 4, 4)
-            if it.open_start or it.open_end:
-                _paint_open_ends(p, it, r, colour)
+            p.save()
+            p.translate(r.left() - (it.box[0] if it.box else 0.0), r.top() - (it.box[1] if it.box else 0.0))
+            self._paint_span(p, it, outline)
+            p.restore()
         p.setPen(QPen(pal.text().color(), 2))
         p.setBrush(Qt.BrushStyle.NoBrush)
         if it.point:
@@ -446,9 +463,43 @@ class ChartScene(ChartGeometry):
         grade = _add_mark(marks, it.row, r.right(), r.top())
         if grade:
             _shape, mark_fill, mark_outline = EVIDENCE_MARKS[grade]
+            p.setPen(ring_pen())
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPath(marks[grade])
             p.setPen(QPen(mark_outline, 1.2))
             p.setBrush(mark_fill)
             p.drawPath(marks[grade])
+
+    def evidence_x(self, it: ChartItem) -> float | None:
+        """Content x where an open-ended item's evidence stops (None: evidenced to its end)."""
+        if it.evidence_end is None or it.box is None or it.point:
+            return None
+        x = (it.evidence_end - self.d0) * self.ppd
+        x0, _y, w, _h = it.box
+        return None if x >= x0 + w else max(x0, x)
+
+    def _paint_span(self, p: QPainter, it: ChartItem, pen: QPen) -> None:
+        """A span drawn on its own, in content coordinates: its gradient, its 'no later evidence'
+        part, its open-end arrows and the chevrons of a cut by the window."""
+        r = it.rect
+        assert r is not None
+        colour = self.lanes[it.lane][1]
+        until = self.evidence_x(it)
+        solid = r if until is None else QRectF(r.left(), r.top(), until - r.left(), r.height())
+        if until is not None:
+            later = QRectF(until, r.top(), r.right() - until, r.height())
+            p.setPen(QPen(colour.darker(120), 1.2, Qt.PenStyle.DashLine))
+            p.setBrush(_alpha(colour, 38))
+            p.drawRoundedRect(later.adjusted(0.6, 0.6, -0.6, -0.6), 4, 4)
+        if solid.width() > 0.5:
+            p.setPen(pen)
+            shown = replace(it, open_end=it.open_end and until is None)
+            p.setBrush(span_brush(shown, solid, colour))
+            p.drawRoundedRect(solid, 4, 4)
+        if it.open_start:
+            _paint_open_ends(p, replace(it, open_end=False), r, colour)
+        if it.cut_start or it.cut_end:
+            _paint_cuts(p, it, r, colour)
 
 
 def _add_mark(paths: dict[str, QPainterPath], row: EventRow, right: float, top: float) -> str | None:
@@ -474,6 +525,26 @@ def _add_mark(paths: dict[str, QPainterPath], row: EventRow, right: float, top: 
     else:
         path.addEllipse(QPointF(x, y), 2.5, 2.5)
     return grade
+
+
+def ring_pen() -> QPen:
+    pen = QPen(QColor(MARK_RING), 3.2)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def _paint_cuts(p: QPainter, it: ChartItem, r: QRectF, colour: QColor) -> None:
+    """Double chevrons at a side cut by the window: the event goes on beyond what is shown."""
+    p.setPen(QPen(colour.darker(160), 1.4))
+    y = r.center().y()
+    for side, on in ((-1, it.cut_start), (1, it.cut_end)):
+        if not on:
+            continue
+        edge = r.left() + 3 if side < 0 else r.right() - 3
+        for offset in (0, 4):
+            x = edge - side * offset
+            p.drawLine(QPointF(x - side * 4, y - 4), QPointF(x, y))
+            p.drawLine(QPointF(x, y), QPointF(x - side * 4, y + 4))
 
 
 def span_brush(it: ChartItem, r: QRectF, colour: QColor) -> QBrush:

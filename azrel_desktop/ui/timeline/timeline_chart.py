@@ -2,8 +2,12 @@
 partner country, with zoom, pan and a selection shared with the table.
 
 Exact days are points; months, seasons, years and intervals are spans; approximate or
-uncertain dates are drawn fuzzy (faded ends, dashed outline); disputed events carry a red
-mark. Rows are loaded in the thread pool: all of them up to `CHART_LIMIT`, beyond that a fixed
+uncertain dates are drawn fuzzy (faded ends, dashed outline); an end no source gives is drawn
+faint and dashed after the last dated supporting source ("no later evidence"); disputed events
+carry a red mark ringed to read on any lane colour. Each organisation or country keeps its
+colour whatever the filter (`palette.lane_colour`), and the time axis spans the filter's From/To
+window when it has one. The plain wheel zooms about the pointer, Shift+wheel pans in time, the
+scrollbar (or Alt+wheel) moves through the lanes; a hint in the chart says so. Rows are loaded in the thread pool: all of them up to `CHART_LIMIT`, beyond that a fixed
 sample of about as many spread over the whole span (and the chart says so); the
 same worker builds, lays out and paints the new chart (`chart_scene`), so a filter change
 leaves the GUI thread only a picture to show.
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QSizePolicy,
     QToolButton,
     QToolTip,
@@ -29,10 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.corpus.dates import DateError, parse_edtf
+from ...core.corpus.dates import window as date_window
 from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADES, grade_label
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import EventRow
 from ...core.service import Library
+from ..common import palette as pal
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.runner import LatestCall
 from .chart_scene import EVIDENCE_SYMBOLS, MAX_DAY, MIN_DAY, ChartGeometry, ChartItem, ChartScene, ChartView
@@ -42,8 +50,6 @@ PICTURE_SPARE_HEIGHT = 64  # px the worker's picture reaches below the viewport 
 HOME_COUNTRY = "Azerbaijan"  # the country every event concerns; lanes show the partner instead
 MAX_LANES = 12
 OTHER = "Other"
-LANE_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
-                "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939", "#8c6d31")
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,9 @@ class ChartData:
     # Worked out in the thread pool too (`load_chart` fills them):
     keys: dict[str, list[list[str]]] = field(default_factory=dict)  # mode -> each row's lanes
     days: list[tuple[int, int]] = field(default_factory=list)  # each row's first day, day after last
+    # each row's day after the last its sources speak for, when no source gives its end (else None)
+    evidence: list[int | None] = field(default_factory=list)
+    window: tuple[int | None, int | None] = (None, None)  # the filter's From/To as days (end exclusive)
     prepared: Prepared | None = None
 
 
@@ -95,10 +104,11 @@ def load_chart(library: Library, f: EventFilter, limit: int = CHART_LIMIT,
     for org in library.organisation_tree():
         parents[org.id] = org.parent_id
         labels[org.id] = org.short_label
-    data = ChartData(rows, total, parents, labels)
+    data = ChartData(rows, total, parents, labels, window=_window(f))
     for mode in ("organisation", "country"):
         data.keys[mode] = [lane_keys(row, mode, data) for row in rows]
     data.days.extend((_day(row.date_start), _day(row.date_end) + 1) for row in rows)
+    data.evidence.extend(evidence_end(row) for row in rows)
     return data if request is None else replace(data, prepared=prepare(data, request))
 
 
@@ -140,6 +150,28 @@ def _day(iso: str) -> int:
         return MIN_DAY
 
 
+def _window(f: EventFilter) -> tuple[int | None, int | None]:
+    try:
+        lower, upper = date_window(f.date_from, f.date_to)
+    except (DateError, ValueError):
+        return None, None
+    return (lower.toordinal() if lower else None, upper.toordinal() + 1 if upper else None)
+
+
+def evidence_end(row: EventRow) -> int | None:
+    """For an event no source gives an end for: the day after the last its sources speak for —
+    the latest dated supporting source, else the last day its start can mean. None otherwise."""
+    if not row.date_end.startswith("9999"):
+        return None
+    if row.evidence_until:
+        return _day(row.evidence_until) + 1
+    start = row.date.split("/")[0]
+    try:
+        return parse_edtf(start).upper.toordinal() + 1 if start not in ("", "..") else None
+    except DateError:
+        return None
+
+
 
 def build_scene(data: ChartData, mode: str) -> ChartScene:
     """The loaded rows as items in lanes: the most frequent lanes first, the rest in "Other"."""
@@ -154,13 +186,17 @@ def build_scene(data: ChartData, mode: str) -> ChartScene:
         lanes.append(OTHER)
     items: list[ChartItem] = []
     other = index.get(OTHER, 0)
-    for (row, keys), (start, end) in zip(keyed, data.days, strict=True):
+    evidence = data.evidence or [None] * len(keyed)
+    for (row, keys), (start, end), until in zip(keyed, data.days, evidence, strict=True):
         placed = dict.fromkeys(index.get(k, other) for k in keys)
         for lane in placed:
-            items.append(ChartItem(row, lane, start, end, start <= MIN_DAY, end > MAX_DAY))
-    colours = [(label, QColor("#888888") if label == OTHER else QColor(LANE_COLOURS[i % len(LANE_COLOURS)]))
-               for i, label in enumerate(lanes)]
-    return ChartScene(items, colours)
+            items.append(ChartItem(row, lane, start, end, start <= MIN_DAY, end > MAX_DAY, evidence_end=until))
+    # a name keeps its colour whatever else the filter shows
+    colours = [(label, QColor(pal.OTHER_LANE if label == OTHER else pal.lane_colour(label))) for label in lanes]
+    return ChartScene(items, colours, window=data.window)
+
+
+HINT = "Wheel: zoom · Shift+wheel: pan in time · drag: move"
 
 
 def zoom_gesture_text(platform: str = sys.platform) -> str:
@@ -195,6 +231,16 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
         self._dragged = False
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
+        # How to steer, said where the steering happens; it lets the mouse through.
+        self.hint = QLabel(HINT, self.viewport())
+        self.hint.setObjectName("chartHint")
+        self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hint.setStyleSheet("QLabel { background: palette(window); color: palette(window-text);"
+                                " border: 1px solid palette(mid); border-radius: 3px; padding: 1px 5px; }")
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        self.hint.setFont(small)
+        self.hint.adjustSize()
 
     # --- the scene's state, read by the chart, hit tests and tests ---------------------------
     @property
@@ -290,8 +336,15 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
         v.setSingleStep(self.ROW_H + self.ROW_GAP)
         v.setRange(0, max_y)
 
+    def _place_hint(self) -> None:
+        vp = self.viewport()
+        self.hint.adjustSize()
+        self.hint.move(vp.width() - self.hint.width() - 6, vp.height() - self.hint.height() - 6)
+        self.hint.setVisible(vp.width() - self.LABEL_W > self.hint.width() + 40 and vp.height() > 80)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._place_hint()
         width = self.viewport().width()
         # Showing everything: keep showing everything. Only the width changes the layout.
         if (self._whole or not self._fitted) and width != self._fitted_width:
@@ -341,17 +394,23 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
 
     # --- input ---------------------------------------------------------------------------------
     def wheelEvent(self, event) -> None:
+        """The map gestures: the wheel zooms about the pointer, Shift+wheel (or a sideways
+        swipe) pans in time, Alt+wheel moves through the lanes (as the scrollbar does)."""
         delta = event.angleDelta()
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = delta.y() / 120 or delta.x() / 120
-            self.zoom(1.25 ** steps, event.position().x())
-        elif event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
+        modifiers = event.modifiers()
+        # Some systems turn Shift+wheel into a sideways wheel: either way it pans.
+        sideways = abs(delta.x()) > abs(delta.y())
+        if modifiers & Qt.KeyboardModifier.AltModifier:
             v = self.verticalScrollBar()
             v.setValue(v.value() - round((delta.y() or delta.x()) / 120 * v.singleStep() * 3))
-        else:
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier or sideways:
             h = self.horizontalScrollBar()
-            step = delta.x() if abs(delta.x()) > abs(delta.y()) else delta.y()
+            step = delta.x() if sideways else delta.y()
             h.setValue(h.value() - round(step / 120 * h.singleStep() * 3))
+        else:
+            steps = delta.y() / 120
+            if steps:
+                self.zoom(1.25 ** steps, event.position().x())
         event.accept()
 
     def mousePressEvent(self, event) -> None:
@@ -490,23 +549,27 @@ class TimelineChart(QWidget):
         self.by_org.toggled.connect(lambda on: self._lanes_toggled(on, "organisation"))
         self.by_country.toggled.connect(lambda on: self._lanes_toggled(on, "country"))
         gesture = zoom_gesture_text()
-        self.zoom_out = self._tool("−", f"Zoom out ({gesture}, −)")
-        self.zoom_in = self._tool("+", f"Zoom in ({gesture}, +)")
+        self.zoom_out = self._tool("−", f"Zoom out (wheel, {gesture}, −)")
+        self.zoom_in = self._tool("+", f"Zoom in (wheel, {gesture}, +)")
         self.zoom_fit = self._tool("Fit", "Show the whole range")
         self.zoom_in.clicked.connect(lambda: self.canvas.zoom(1.5))
         self.zoom_out.clicked.connect(lambda: self.canvas.zoom(1 / 1.5))
         self.zoom_fit.clicked.connect(self.canvas.fit)
         self.note = PlainLabel("", self, wrap=False, selectable=False)
         self.note.setObjectName("chartNote")
-        legend = PlainLabel("● day  ▬ period  ┄ approximate   " + "  ".join(
+        legend = PlainLabel("● day  ▬ period  ┄ approximate  ⬚ no later evidence   " + "  ".join(
             f"{EVIDENCE_SYMBOLS[g]} {grade_label(g)}" for g in GRADES), self, wrap=False, selectable=False)
         legend.setToolTip(plain_tooltip(
             "A dot is an exact day; a bar is a month, season, year or interval.\n"
             "Faded ends and a dashed outline mark an approximate or uncertain date;\n"
-            "an arrow marks an open end.\n"
+            "an arrow marks an unknown start; a faint dashed end is \"no later evidence\":\n"
+            "no source gives an end, and none dated after that point supports it;\n"
+            "double chevrons: the event goes on beyond the From/To window shown.\n"
             "The mark at the top right of each event is its evidence, computed from its citations:\n"
             + "\n".join(f"{EVIDENCE_SYMBOLS[g]} {grade_label(g)}: {GRADE_EXPLANATIONS[g]}" for g in GRADES)
-            + f"\n{gesture} or +/− zooms; drag, wheel or the scrollbar pans."))
+            + f"\nThe wheel (or {gesture}, or +/−) zooms about the pointer; Shift+wheel or drag pans in time;"
+            "\nthe scrollbar or Alt+wheel moves through the lanes."
+            "\nEach organisation or country keeps its colour whatever the filter."))
         legend.setEnabled(False)
         # When the pane is narrow the legend gives way (it is cut at the right), not the note.
         legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
