@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.research.annotations import AnnotationView
 from ...core.research.quotes import as_prose
 from ..common.row_model import RowsModel
+from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..records.links import heading_label
 from ..shell.context import AppContext
@@ -113,9 +114,8 @@ class AnnotationsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((300, 380, 150, 130, 130)):
-            self.table.setColumnWidth(column, width)
+        # the note takes the spare width; "Detached" is a marker
+        self.fitter = fit_table(self.table, stretch=1, narrow=(5,))
 
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)

@@ -33,6 +33,7 @@ from ...core.query.records import Link, NotFound, PassageRef
 from ...core.research.quotes import as_prose
 from ..common import palette as pal
 from ..common.colours import alert_colour, link_colour
+from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes.annotation_panel import AnnotationPanel
 from ..shell.context import AppContext
@@ -209,9 +210,8 @@ class EventsTable(QWidget):
         self.view.setMinimumHeight(220)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.view.setColumnWidth(0, 130)
-        self.view.setColumnWidth(1, 380)
+        self.fitter = fit_table(self.view, stretch=self.model.column_of("title"),
+                                narrow=(self.model.column_of("sources"), self.model.column_of("annotations")))
         self.view.activated.connect(lambda index: self.open_row(index.row()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTabl
 from ...core.query.records import MembershipView
 from ...core.query.records import OrganisationPage as OrganisationRecord
 from ..coding.own_buttons import OwnRecordButtons
+from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from .links import CitationList, LinkList, RecordPage, add_row, citation_target, heading_label
@@ -37,8 +38,9 @@ class MembershipSection(QWidget):
         self.table.verticalHeader().hide()
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the quote takes the spare width; the table is as tall as its rows, so one line each
+        self.fitter = fit_table(self.table, stretch=self.model.columnCount() - 1, two_lines=False)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.hint = PlainLabel("Hover an interval for its dates, notes and quote; click it (or double-click a row) "
                                "to read the citing passage in its source.", self)
@@ -59,9 +61,7 @@ class MembershipSection(QWidget):
     def set_memberships(self, memberships: list[MembershipView]) -> None:
         self.strip.set_memberships(memberships)
         self.model.set_memberships(memberships)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount() - 1):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 200))
+        self.fitter.fit()
         rows = max(self.model.rowCount(), 1)
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
                                   + rows * self.table.verticalHeader().defaultSectionSize()

@@ -360,8 +360,8 @@ class SourceTextView(QPlainTextEdit):
                 lo, hi = max(first, line_start), min(last, line_end)
                 if lo > hi or (lo == hi and first != last):
                     continue
-                x1 = line.cursorToX(lo - block.position())[0]
-                x2 = line.cursorToX(hi - block.position())[0]
+                x1 = _cursor_x(line, lo - block.position())
+                x2 = _cursor_x(line, hi - block.position())
                 # cursorToX is in the layout's coordinates, which the line's rect shares
                 y = top + layout.position().y() + line.y()
                 rects.append(QRect(int(left + layout.position().x() + x1), int(y), max(2, int(x2 - x1)),
@@ -470,6 +470,12 @@ def span_format(cls: str, kinds: tuple[str, ...] = (), dark: bool = False) -> QT
     fmt.setProperty(QTextFormat.Property.UserProperty, cls)
     fmt.setProperty(KINDS_PROPERTY, ",".join(kinds))
     return fmt
+
+
+def _cursor_x(line, position: int) -> float:
+    # PySide6 returns (x, position) from QTextLine.cursorToX; the stubs say "object"
+    result = line.cursorToX(position)
+    return float(result[0] if isinstance(result, tuple) else result)
 
 
 def _fill_brush(fills: tuple[str, ...]) -> QBrush:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ...core.query.filters import EventFilter
+from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from ..shell.loading import Loader
@@ -75,6 +76,8 @@ class EventTable(QTableView):
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
             else:
                 self.setColumnWidth(i, _COLUMN_WIDTHS.get(key, 100))
+        self.fitter = fit_table(self, stretch=model.column_of("title"),
+                                narrow=(model.column_of("sources"), model.column_of("annotations")))
         key, desc = model.sort_key()
         # Set the indicator before enabling sorting: enabling it sorts by the indicator at once.
         header.setSortIndicator(model.column_of(key),
