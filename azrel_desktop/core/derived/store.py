@@ -87,9 +87,15 @@ class DerivedStore(Protocol):
     def rebuild_source_search(self, session: Session) -> None: ...
 
 
+# Letters the tokenizer keeps but a reader types without their mark ("Baki" for "Bakı", "Seher"
+# for "Şəhər"); the query side folds the same (query/search.py `FOLDS`), one code point for one.
+FOLDS = (("ı", "i"), ("ə", "e"), ("Ə", "e"))
+
+
 def _folded(sql: str) -> str:
-    # The tokenizer folds "I" and "İ" but keeps the dotless "ı": the index folds it to "i".
-    return f"replace({sql}, 'ı', 'i')"
+    for letter, plain in FOLDS:
+        sql = f"replace({sql}, '{letter}', '{plain}')"
+    return sql
 
 
 _QUOTES = """coalesce((SELECT group_concat(p.exact, ' ') FROM event_citations c
