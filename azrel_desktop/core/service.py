@@ -264,18 +264,21 @@ class Library:
                       descending: bool = False, excel: bool = False,
                       progress: Callable[[int, int], None] | None = None,
                       cancelled: Callable[[], bool] | None = None,
-                      preparing: Callable[[int, int], None] | None = None) -> int:
+                      preparing: Callable[[int, int], None] | None = None,
+                      warn: Callable[[str], None] | None = None) -> int:
         """`progress(written, total)` follows the writing, `preparing(rendered, of)` the rows
-        rendered first after the corpus changed (a few seconds per 100,000 events)."""
+        rendered first after the corpus changed (a few seconds per 100,000 events); `warn(sentence)`
+        hears of cells longer than Excel's limit."""
         export.keep_rows(self.db, f, cancelled, preparing)
         with self.db.read() as s:
             return export.export_events(s, f, out, sort=sort, descending=descending, excel=excel,
-                                        progress=progress, cancelled=cancelled, preparing=preparing)
+                                        progress=progress, cancelled=cancelled, preparing=preparing, warn=warn)
 
     def export_annotations(self, out: TextIO, *, tags: tuple[str, ...] = (), text_contains: str = "",
-                           excel: bool = False) -> int:
+                           excel: bool = False, warn: Callable[[str], None] | None = None) -> int:
         with self.db.read() as s:
-            return export.export_annotations(s, out, tags=tags, text_contains=text_contains, excel=excel)
+            return export.export_annotations(s, out, tags=tags, text_contains=text_contains, excel=excel,
+                                             warn=warn)
 
     # --- the user's own records and citations (core/research/records_edit.py) -------------
     def _own(self, kind: str, call, *args, passages: bool = True):

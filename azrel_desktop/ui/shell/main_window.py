@@ -474,6 +474,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(result.message, 15000)
         if result.error:
             self._warn(self, "Export failed", f"{result.message}\n\nThe file {result.path} was not changed.")
+        elif result.warnings and not result.cancelled:
+            self._warn(self, "Exported, with a warning", "\n\n".join((f"{result.message}.", *result.warnings)))
 
     # --- importing sources ---------------------------------------------------------------------
     def import_sources(self, paths=None, *, dialog: bool = True):
