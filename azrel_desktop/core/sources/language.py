@@ -83,9 +83,9 @@ def detect_language(text: str) -> str | None:
         return "az" if own >= max(3, n // 200) else "ru"
     words = [w.casefold() for w in _WORD.findall(sample)]
     scores = {lang: float(sum(w in common for w in words)) for lang, common in COMMON.items() if lang != "ru"}
-    for lang, own in _OWN_LETTERS.items():
-        if own:
-            scores[lang] += 0.5 * min(sum(sample.count(ch) for ch in own), len(words) // 4)
+    for lang, letters_of in _OWN_LETTERS.items():
+        if letters_of:
+            scores[lang] += 0.5 * min(sum(sample.count(ch) for ch in letters_of), len(words) // 4)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top < MIN_WORDS or top < MARGIN * second:
