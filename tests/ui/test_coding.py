@@ -36,7 +36,38 @@ def select(page, quote: str) -> tuple[int, int]:
 
 
 def ok(qtbot, dialog) -> None:
+    """Press OK and wait for the save, which runs off the GUI thread (`saving` is a plain
+    attribute: readable after the dialog closed)."""
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.saving)
+
+
+def opened(qtbot, flows):
+    """The dialog a flow opens once what it shows has been read off the GUI thread."""
+    qtbot.waitUntil(lambda: flows.dialog is not None)
+    return flows.dialog
+
+
+def settle(qtbot, flows) -> None:
+    """Wait for a flow's reads and writes (a deletion runs off the GUI thread)."""
+    qtbot.waitUntil(lambda: not flows.busy())
+
+
+def answer_when_asked(qtbot, answer) -> QTimer:
+    """Run `answer(box)` on the first modal message box shown (it opens inside a slot, in its
+    own event loop, once the record's name has been read)."""
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            timer.stop()
+            answer(box)
+
+    timer.timeout.connect(look)
+    timer.start()
+    return timer
 
 
 def pick(qtbot, picker, typed: str) -> None:
@@ -242,7 +273,7 @@ def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, 
     edit = pane.findChild(QPushButton, "editEventButton")
     assert edit is not None and edit.isEnabled()
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
-    dialog = pane.coding.dialog
+    dialog = opened(qtbot, pane.coding)
     assert dialog.title_edit.text() == "Peskov statement"
     dialog.title_edit.selectAll()
     qtbot.keyClicks(dialog.title_edit, "Kremlin: no operational functions left")
@@ -257,15 +288,17 @@ def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, 
     qtbot.waitUntil(lambda: shown_title() == "Kremlin: no operational functions left")  # the table at once
     asked = {}
 
-    def answer_yes():
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox) and box.textFormat() == Qt.TextFormat.PlainText
+    def answer_yes(box):
+        assert box.textFormat() == Qt.TextFormat.PlainText
         asked["q"] = box.text()
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, answer_yes)
+    timer = answer_when_asked(qtbot, answer_yes)
     delete = pane.findChild(QPushButton, "deleteEventButton")
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "q" in asked)
+    settle(qtbot, pane.coding)
+    timer.stop()
     assert "Kremlin: no operational functions left" in asked["q"]
     assert ctx.library.row_index(EventFilter(), view.id) is None
     ctx.undo_stack.undo()  # delete undone
@@ -325,7 +358,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     page.steps.setCurrentItem(mine)
     assert buttons.edit_button.isEnabled()
     qtbot.mouseClick(buttons.edit_button, Qt.MouseButton.LeftButton)
-    dialog = buttons.coding.dialog
+    dialog = opened(qtbot, buttons.coding)
     assert isinstance(dialog, StepDialog) and dialog.date.text() == "2024"
     dialog.date.edit.setText("2024-04")
     ok(qtbot, dialog)
@@ -337,6 +370,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
                 if page.steps.topLevelItem(i).text(0) == "withdrawn (yours)")
     page.steps.setCurrentItem(mine)
     qtbot.mouseClick(buttons.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, buttons.coding)
     assert step.id not in [s.id for s in ctx.library.agreement(agreement).steps]
     ctx.undo_stack.undo()
     assert step.id in [s.id for s in ctx.library.agreement(agreement).steps]
@@ -352,6 +386,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     section.table.setCurrentIndex(section.model.index(row, 0))
     assert section.own_buttons.delete_button.isEnabled()
     qtbot.mouseClick(section.own_buttons.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, section.own_buttons.coding)
     assert membership.id not in [m.id for m in ctx.library.organisation("org-csto").memberships]
 
 
@@ -370,9 +405,11 @@ def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeyp
     settled(page)
     assert page.own_buttons.isVisible() and page.own_buttons.edit_button.isEnabled()
     qtbot.mouseClick(page.own_buttons.edit_button, Qt.MouseButton.LeftButton)
-    dialog = page.own_buttons.coding.dialog
+    dialog = opened(qtbot, page.own_buttons.coding)
     assert isinstance(dialog, ActorDialog) and dialog.abbreviation.text() == "CF"
     assert dialog.parent_picker.ids() == ("org-cis",)
+    qtbot.waitUntil(lambda: not dialog.parent_picker.busy())  # the parent's name is read in the background
+    assert dialog.parent_picker.chosen()[0].label.startswith("Commonwealth of Independent States")
     dialog.name.selectAll()
     qtbot.keyClicks(dialog.name, "Caspian Energy Forum")
     ok(qtbot, dialog)
@@ -383,6 +420,7 @@ def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeyp
     assert ctx.library.organisation(view.id).name == "Caspian Forum"
     monkeypatch.setattr("azrel_desktop.ui.coding.flows.message", lambda *a, **k: True)
     qtbot.mouseClick(page.own_buttons.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page.own_buttons.coding)
     assert ctx.library.choices("organisation", "Caspian") == []
 
 

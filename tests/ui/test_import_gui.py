@@ -167,15 +167,21 @@ def test_metadata_editor_saves_checks_dates_and_undoes(qtbot, window, library, s
     sid = result.report.outcomes[0].source_id
     window.go(Target("source", sid))
     page = settled(window.pages["source"])
-    dialog = SourceMetadataDialog(window.ctx, sid, page)
+    dialog = SourceMetadataDialog(window.ctx, sid, page)  # without the page's facts: it reads them itself
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.info is not None)
+    assert dialog.fields["title"].text() == "Minutes of the meeting." and dialog.facts.text() == "File: m.txt · Read as ascii"
     dialog.fields["title"].setText("Minutes, 12 March 2021")
     dialog.fields["published"].setText("sometime later")
-    assert not dialog.save()
+    dialog.save()  # saved off the GUI thread
+    qtbot.waitUntil(lambda: not dialog.saving)
+    assert dialog.result() != dialog.DialogCode.Accepted
     assert "not a date" in dialog.error.text() and library.source(sid).title == "Minutes of the meeting."
     dialog.fields["published"].setText("12 March 2021")
     dialog.fields["reliability"].setPlainText("<b>B2</b>: official record")
-    assert dialog.save()
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.saving)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.error.text() == ""
     assert (library.source(sid).title, library.source(sid).published) == ("Minutes, 12 March 2021", "2021-03-12")
     assert settled(page).title_label.text() == "Minutes, 12 March 2021"  # the page followed the change
     assert page.meta_labels["reliability"].text() == "<b>B2</b>: official record"

@@ -38,7 +38,7 @@ from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restor
 from .context import AppContext
 from .export_job import ExportJob, ExportResult
 from .navigation import History, Target
-from .runner import wait_for_workers
+from .runner import LatestCall, wait_for_workers
 from .settings import APPLICATION, settings
 
 if TYPE_CHECKING:
@@ -362,6 +362,7 @@ class MainWindow(QMainWindow):
         self.organisations_menu = go.addMenu("Organisations")
         self._fill_organisations(self.organisations_menu, self.ctx.library.records("organisation"))
         self.sources_menu = go.addMenu("Sources")
+        self._sources_reader: LatestCall | None = None
         # A large library has thousands of sources: the menu is filled when it is first opened.
         self.sources_menu.aboutToShow.connect(self._fill_sources)
         # an import or an edit of a title changes the list: it is filled again when next opened
@@ -372,9 +373,21 @@ class MainWindow(QMainWindow):
             menu.menuAction().setMenuRole(QAction.MenuRole.NoRole)
 
     def _fill_sources(self) -> None:
+        """Read the sources off the GUI thread; the menu says "Loading…" until they come."""
         if self.sources_menu.actions():
             return
-        for link in self.ctx.library.records("source"):
+        loading = self.sources_menu.addAction("Loading…")
+        loading.setEnabled(False)
+        loading.setMenuRole(QAction.MenuRole.NoRole)
+        if self._sources_reader is None:
+            self._sources_reader = LatestCall(self)
+            self._sources_reader.finished.connect(self._show_sources)
+        library = self.ctx.library
+        self._sources_reader.start(lambda: library.records("source"))
+
+    def _show_sources(self, links: list[Link]) -> None:
+        self.sources_menu.clear()
+        for link in links:
             action = plain_menu_action(self.sources_menu, link.label)
             action.triggered.connect(lambda _c=False, i=link.id: self.go(Target("source", i)))
 
