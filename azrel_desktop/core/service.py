@@ -373,13 +373,15 @@ class Library:
     def import_sources(self, paths, metadata: SourceMetadata | None = None, *, replaces: str | None = None,
                        allow_duplicates: bool = False,
                        progress: Callable[[int, int, str], None] | None = None,
-                       cancelled: Callable[[], bool] | None = None) -> tuple[ImportReport, Changes]:
+                       cancelled: Callable[[], bool] | None = None,
+                       versions: dict | None = None) -> tuple[ImportReport, Changes]:
         """Import files (text, Markdown, HTML, PDF, DOCX, CSL-JSON, BibTeX, RIS), each source in
-        its own transaction; see `core/sources/importer.py`. `progress(done, of, file name)`."""
+        its own transaction; see `core/sources/importer.py`. `progress(done, of, file name)`;
+        `versions` maps a file (as given in `paths`) to the source it is a new version of."""
         from .sources.importer import import_paths
 
         report = import_paths(self.db, paths, metadata, replaces=replaces, allow_duplicates=allow_duplicates,
-                              progress=progress, cancelled=cancelled or (lambda: False))
+                              progress=progress, cancelled=cancelled or (lambda: False), versions=versions)
         return report, _source_changes(report.source_ids, any(o.moves for o in report.outcomes))
 
     def replace_source_text(self, source_id: str, path, *,

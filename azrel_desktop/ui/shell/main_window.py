@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -492,12 +493,30 @@ class MainWindow(QMainWindow):
 
     # --- importing sources ---------------------------------------------------------------------
     def import_sources(self, paths=None, *, dialog: bool = True):
-        """Import files (asking for them when `paths` is None); the ImportJob, or None."""
+        """Import files; the ImportJob, or None. When `paths` is None (File → Import sources…) the
+        files are asked for, then the user says what each becomes — a new source or a new
+        version of one of theirs (`import_plan`, open until answered) — and the import starts
+        when they do (`last_import`)."""
         from ..sources.import_actions import ask_files, run_import
+        from ..sources.import_plan import ImportPlanDialog
 
-        if paths is None:
-            paths = ask_files(self)
-        return run_import(self.ctx, list(paths), self, show_result=dialog)
+        if paths is not None:
+            return run_import(self.ctx, list(paths), self, show_result=dialog)
+        chosen = ask_files(self)
+        if not chosen or self.ctx.library.readonly:
+            return run_import(self.ctx, chosen, self, show_result=dialog)  # says why not, if read-only
+        plan = ImportPlanDialog(self.ctx, chosen, self)
+        self.import_plan: ImportPlanDialog | None = plan
+
+        def answered(result: int) -> None:
+            self.import_plan = None
+            plan.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                run_import(self.ctx, chosen, self, show_result=dialog, versions=plan.versions())
+
+        plan.finished.connect(answered)
+        plan.open()  # window-modal, without a nested event loop
+        return None
 
     def _dropped_files(self, event) -> list[str]:
         mime = event.mimeData()
