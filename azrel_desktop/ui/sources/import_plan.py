@@ -12,6 +12,7 @@ wait, greyed. A bibliography's records are always new sources.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +31,9 @@ from ...core.sources.reading import BIB_SUFFIXES
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from ..shell.runner import LatestCall
+
+if TYPE_CHECKING:
+    from ...core.sources.catalogue import SourceRow
 
 NEW_SOURCE = "a new source"
 
@@ -92,7 +96,7 @@ class ImportPlanDialog(QDialog):
         return self.reader.busy()
 
     def _offer(self, rows) -> None:
-        by_file = {}
+        by_file: dict[str, SourceRow] = {}
         for row in rows:
             if row.file_name:
                 by_file.setdefault(row.file_name.casefold(), row)
@@ -107,9 +111,10 @@ class ImportPlanDialog(QDialog):
             chooser.setEditable(True)  # type part of a title to find the source
             chooser.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             completer = chooser.completer()
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            if completer is not None:  # an editable combo box has one
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             same = by_file.get(path.name.casefold())
             if same is not None:
                 chooser.setCurrentIndex(chooser.findData(same.id))
