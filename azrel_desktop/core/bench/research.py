@@ -71,9 +71,9 @@ def pdf_bytes(pages: list[list[str]], title: str) -> bytes:
     objects.append(f"<< /Title ({_escape(title)}) /Producer (azrel bench) >>".encode())
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
-    for number, body in enumerate(objects, start=1):
+    for number, obj in enumerate(objects, start=1):
         offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+        out += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)

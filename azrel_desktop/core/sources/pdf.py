@@ -45,7 +45,7 @@ def pdfium_available() -> bool:
     if READER == "pypdf":
         return False
     try:
-        import pypdfium2  # noqa: F401
+        import pypdfium2  # type: ignore[import-untyped]  # noqa: F401  (it ships no type information)
     except (ImportError, OSError):
         return False
     return True
