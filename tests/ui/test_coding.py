@@ -328,6 +328,7 @@ def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot,
     removable = [c for c in pane.passages if c.remove_button is not None]
     assert [c.ref.quote for c in removable] == ["Dmitry Peskov"]
     qtbot.mouseClick(removable[0].remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, pane.coding)
     assert [p.quote for p in ctx.library.event(corpus_event).supporting if p.kind == "user"] == []
     ctx.undo_stack.undo()
     assert [p.quote for p in ctx.library.event(corpus_event).supporting if p.kind == "user"] == ["Dmitry Peskov"]

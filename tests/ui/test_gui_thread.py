@@ -158,8 +158,9 @@ def test_an_event_chosen_while_another_loads_is_the_one_shown(qtbot, ctx, settle
 
 def test_recording_from_a_passage_sends_no_sql_from_the_gui_thread(qtbot, library, gui_thread_sql, monkeypatch):
     """The coding workflow as a user makes it — select words on a source page, New event (the
-    date proposed, a country picked by typing), Cite another selection for it, Edit it from the
-    timeline, Delete it — with the source details dialog and the Go → Sources menu on the way:
+    date proposed, a country picked by typing), Cite another selection for it, take that
+    citation back, Edit the event from the timeline, Delete it — with the source details dialog
+    and the Go → Sources menu on the way:
     every read and write goes through the runner; the GUI thread sends nothing."""
     from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
@@ -230,6 +231,11 @@ def test_recording_from_a_passage_sends_no_sql_from_the_gui_thread(qtbot, librar
     pane = window.timeline.detail
     qtbot.waitUntil(lambda: pane.event_id() == event_id)
     settled(qtbot, window)
+    removable = [c for c in pane.passages if c.remove_button is not None and c.ref.quote == other]
+    qtbot.mouseClick(removable[0].remove_button, Qt.MouseButton.LeftButton)  # the cited passage taken back
+    qtbot.waitUntil(lambda: not pane.coding.busy())
+    settled(qtbot, window)
+    qtbot.waitUntil(lambda: [c.ref.quote for c in pane.passages if c.remove_button is not None] == [quote])
     qtbot.mouseClick(pane.findChild(QPushButton, "editEventButton"), Qt.MouseButton.LeftButton)
     edit = opened(pane.coding)
     assert edit.title_edit.text() == "Armenia files a claim"
@@ -252,4 +258,7 @@ def test_recording_from_a_passage_sends_no_sql_from_the_gui_thread(qtbot, librar
     window.ctx.undo_stack.undo()
     detail = library.event(event_id)
     assert detail.row.title == "Armenia files an ethnic cleansing claim"
-    assert sorted(p.quote for p in detail.supporting) == sorted([quote, other])
+    assert [p.quote for p in detail.supporting] == [quote]
+    window.ctx.undo_stack.undo()  # the edit
+    window.ctx.undo_stack.undo()  # the citation's removal
+    assert sorted(p.quote for p in library.event(event_id).supporting) == sorted([quote, other])

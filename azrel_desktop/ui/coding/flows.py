@@ -205,6 +205,33 @@ class CodingFlows(QObject):
         task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
         task.start()
 
+    def remove_citation(self, kind: str, record_id: str, passage_id: str) -> None:
+        """Remove one of the user's citations of a record, off the GUI thread; undoable."""
+        lib = self.ctx.library
+        self._write(lambda: lib.remove_citation(kind, record_id, passage_id),
+                    lambda removed: u.RemoveCitationCommand(self.ctx, removed), "Citation removed",
+                    "Citation not removed")
+
+    def _write(self, work, make_command, said: str, refused: str) -> None:
+        """Run a `(value, changes)` write as a Task; push its undo command when it is done."""
+        task = Task(lambda _p: work(), describe_error=lambda exc: str(exc) or type(exc).__name__)
+        self._tasks.add(task)
+
+        def done(result) -> None:
+            self._tasks.discard(task)
+            value, changes = result
+            self.ctx.undo_stack.push(make_command(value))  # its first redo is skipped: already saved
+            self.ctx.emit_changes(changes)
+            self.ctx.status.emit(said)
+
+        def failed(reason: str, _exc=None) -> None:  # e.g. the last supporting passage of one's own event
+            self._tasks.discard(task)
+            self.ctx.status.emit(f"{refused}: {reason}")
+
+        task.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        task.start()
+
     # --- plumbing -----------------------------------------------------------------------------
     def _made_command(self, dialog: _RecordDialog, made: RecordView):
         """The undo command of a record made on the spot (an agreement comes with its step)."""
