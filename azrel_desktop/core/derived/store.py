@@ -156,7 +156,9 @@ class SqliteDerived:
     def changed_since(self, session: Session, seq: int) -> list[int]:
         """The rowids logged after `seq`, ascending (`OPTIONS_ROWID` among them when an option
         list gained a row or a label)."""
-        return [r for r, in session.execute(text("SELECT rid FROM derived_log WHERE seq > :s ORDER BY rid"),
+        # "+rid": ordered by rid, SQLite would scan the whole log in rowid order (every event:
+        # 28 ms at 100,000) rather than seek the few rows after `seq` by its index and sort them
+        return [r for r, in session.execute(text("SELECT rid FROM derived_log WHERE seq > :s ORDER BY +rid"),
                                             {"s": seq})]
 
     def prune(self, session: Session) -> None:
