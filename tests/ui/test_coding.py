@@ -532,3 +532,30 @@ def test_the_filter_panel_has_an_origin_section(qtbot, ctx):
     qtbot.waitUntil(lambda: not timeline.is_loading() and timeline.model.total() == 1)
     assert timeline.model.event_id(0) == view.id
     assert [c.chip.label for c in timeline.chips.chips] == ["your own events"]
+
+
+def test_cancel_while_the_save_is_on_its_way_keeps_the_dialog_until_it_is_saved(qtbot, ctx, page, monkeypatch):
+    """The save runs off the GUI thread: Cancel pressed meanwhile must not close the dialog and
+    lose the saved event's undo step."""
+    import threading
+
+    gate = threading.Event()
+    real = ctx.library.create_event
+
+    def slow_create(draft, cites):
+        assert gate.wait(10), "the held save was never released"
+        return real(draft, cites)
+
+    monkeypatch.setattr(ctx.library, "create_event", slow_create)
+    select(page, "Dmitry Peskov")
+    qtbot.mouseClick(page.coding_buttons["event"], Qt.MouseButton.LeftButton)
+    dialog = page.coding.dialog
+    qtbot.keyClicks(dialog.title_edit, "Peskov speaks")
+    dialog.date.edit.setText("2024-04")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.saving and not dialog.buttons.isEnabled()
+    dialog.reject()  # Escape, or the window's close button
+    assert dialog.isVisible() and page.coding.dialog is dialog
+    gate.set()
+    qtbot.waitUntil(lambda: page.coding.dialog is None)
+    assert ctx.undo_stack.undoText() == "New event"

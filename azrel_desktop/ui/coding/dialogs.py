@@ -197,6 +197,11 @@ class _RecordDialog(QDialog):
         self._task.signals.failed.connect(self._refused, Qt.ConnectionType.QueuedConnection)
         self._task.start()
 
+    def reject(self) -> None:
+        if self.saving:  # the save is on its way: closing now would lose its undo step
+            return
+        super().reject()
+
     def _saved(self, result: Any) -> None:
         self.saving = False
         self.buttons.setEnabled(True)

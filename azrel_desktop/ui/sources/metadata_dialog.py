@@ -169,6 +169,11 @@ class SourceMetadataDialog(QDialog):
         self._task.signals.failed.connect(self._refused, Qt.ConnectionType.QueuedConnection)
         self._task.start()
 
+    def reject(self) -> None:
+        if self.saving:  # the save is on its way: closing now would lose its undo step
+            return
+        super().reject()
+
     def _saved(self, changed: dict, result) -> None:
         before_meta, after_meta, changes = result
         self.saving = False
