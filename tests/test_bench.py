@@ -17,6 +17,15 @@ from azrel_desktop.core.service import Library
 from azrel_desktop.core.store.integrity import check_database
 
 
+@pytest.fixture(autouse=True)
+def few_pdfs(monkeypatch):
+    """`bench run` imports 100 PDFs of 20 pages (core/bench/research.py); here 3 of 2 pages."""
+    from azrel_desktop.core.bench import research
+
+    monkeypatch.setattr(research, "PDFS", 3)
+    monkeypatch.setattr(research, "PAGES", 2)
+
+
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
     path = tmp_path_factory.mktemp("bench") / "small.sqlite3"
@@ -89,6 +98,8 @@ def test_benchmark_measures_every_figure(small):
         assert figure.median_ms > 0 and figure.raw_median_ms > 0 and figure.ratio > 0
         assert "statements" in figure.note
     assert report.extra["csv export rows/s"] > 0
+    assert report.extra["own event found by search each time"] is True  # the research figures are in
+    assert report.extra["import imported / failed"] == "3 / 0"
     # the facet index holds a pair for every link of every event, and bodies count for parents
     lib = Library.open(small)
     with lib.db.read() as s:

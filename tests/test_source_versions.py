@@ -191,3 +191,22 @@ def test_a_damaged_file_salvages_own_sources_with_their_files_and_versions(versi
         assert [r.id for r in salvaged.sources("great length")] == [sid]
     finally:
         salvaged.close()
+
+
+def test_a_batch_names_the_source_each_file_replaces(library, sample_files):
+    """`versions` (what File → Import sources… sends): each file its own target, the others new."""
+    report, _ = library.import_sources([sample_files.write("a.txt", OLD), sample_files.write("b.txt", "Bee.")])
+    a, b = (o.source_id for o in report.outcomes)
+    quote = "They discussed the Individual Partnership Action Plan"
+    _passage(library, a, quote)
+    new_a, new_b = sample_files.write("a2.txt", NEW), sample_files.write("b2.txt", "Bee, revised.")
+    extra = sample_files.write("c.txt", "A third text.")
+    report, changes = library.import_sources([new_a, extra, new_b], versions={new_a: a, str(new_b): b})
+    assert [(o.status, o.source_id) for o in report.outcomes][::2] == [("replaced", a), ("replaced", b)]
+    assert report.outcomes[1].status == "imported" and report.outcomes[1].source_id not in (a, b)
+    assert library.source(a).text == NEW and library.source(b).text == "Bee, revised."
+    [moved] = [p for p in library.source(a).passages if p.kind == "user"]
+    assert NEW[moved.start:moved.end] == quote
+    assert "passage" in changes.kinds
+    with pytest.raises(ValueError, match="new version of one source"):
+        library.import_sources([new_a, new_b], versions={new_a: a, new_b: a})

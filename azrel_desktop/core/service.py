@@ -264,18 +264,21 @@ class Library:
                       descending: bool = False, excel: bool = False,
                       progress: Callable[[int, int], None] | None = None,
                       cancelled: Callable[[], bool] | None = None,
-                      preparing: Callable[[int, int], None] | None = None) -> int:
+                      preparing: Callable[[int, int], None] | None = None,
+                      warn: Callable[[str], None] | None = None) -> int:
         """`progress(written, total)` follows the writing, `preparing(rendered, of)` the rows
-        rendered first after the corpus changed (a few seconds per 100,000 events)."""
+        rendered first after the corpus changed (a few seconds per 100,000 events); `warn(sentence)`
+        hears of cells longer than Excel's limit."""
         export.keep_rows(self.db, f, cancelled, preparing)
         with self.db.read() as s:
             return export.export_events(s, f, out, sort=sort, descending=descending, excel=excel,
-                                        progress=progress, cancelled=cancelled, preparing=preparing)
+                                        progress=progress, cancelled=cancelled, preparing=preparing, warn=warn)
 
     def export_annotations(self, out: TextIO, *, tags: tuple[str, ...] = (), text_contains: str = "",
-                           excel: bool = False) -> int:
+                           excel: bool = False, warn: Callable[[str], None] | None = None) -> int:
         with self.db.read() as s:
-            return export.export_annotations(s, out, tags=tags, text_contains=text_contains, excel=excel)
+            return export.export_annotations(s, out, tags=tags, text_contains=text_contains, excel=excel,
+                                             warn=warn)
 
     # --- the user's own records and citations (core/research/records_edit.py) -------------
     def _own(self, kind: str, call, *args, passages: bool = True):
@@ -370,13 +373,15 @@ class Library:
     def import_sources(self, paths, metadata: SourceMetadata | None = None, *, replaces: str | None = None,
                        allow_duplicates: bool = False,
                        progress: Callable[[int, int, str], None] | None = None,
-                       cancelled: Callable[[], bool] | None = None) -> tuple[ImportReport, Changes]:
+                       cancelled: Callable[[], bool] | None = None,
+                       versions: dict | None = None) -> tuple[ImportReport, Changes]:
         """Import files (text, Markdown, HTML, PDF, DOCX, CSL-JSON, BibTeX, RIS), each source in
-        its own transaction; see `core/sources/importer.py`. `progress(done, of, file name)`."""
+        its own transaction; see `core/sources/importer.py`. `progress(done, of, file name)`;
+        `versions` maps a file (as given in `paths`) to the source it is a new version of."""
         from .sources.importer import import_paths
 
         report = import_paths(self.db, paths, metadata, replaces=replaces, allow_duplicates=allow_duplicates,
-                              progress=progress, cancelled=cancelled or (lambda: False))
+                              progress=progress, cancelled=cancelled or (lambda: False), versions=versions)
         return report, _source_changes(report.source_ids, any(o.moves for o in report.outcomes))
 
     def replace_source_text(self, source_id: str, path, *,

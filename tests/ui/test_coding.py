@@ -36,7 +36,38 @@ def select(page, quote: str) -> tuple[int, int]:
 
 
 def ok(qtbot, dialog) -> None:
+    """Press OK and wait for the save, which runs off the GUI thread (`saving` is a plain
+    attribute: readable after the dialog closed)."""
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.saving)
+
+
+def opened(qtbot, flows):
+    """The dialog a flow opens once what it shows has been read off the GUI thread."""
+    qtbot.waitUntil(lambda: flows.dialog is not None)
+    return flows.dialog
+
+
+def settle(qtbot, flows) -> None:
+    """Wait for a flow's reads and writes (a deletion runs off the GUI thread)."""
+    qtbot.waitUntil(lambda: not flows.busy())
+
+
+def answer_when_asked(qtbot, answer) -> QTimer:
+    """Run `answer(box)` on the first modal message box shown (it opens inside a slot, in its
+    own event loop, once the record's name has been read)."""
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            timer.stop()
+            answer(box)
+
+    timer.timeout.connect(look)
+    timer.start()
+    return timer
 
 
 def pick(qtbot, picker, typed: str) -> None:
@@ -242,7 +273,7 @@ def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, 
     edit = pane.findChild(QPushButton, "editEventButton")
     assert edit is not None and edit.isEnabled()
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
-    dialog = pane.coding.dialog
+    dialog = opened(qtbot, pane.coding)
     assert dialog.title_edit.text() == "Peskov statement"
     dialog.title_edit.selectAll()
     qtbot.keyClicks(dialog.title_edit, "Kremlin: no operational functions left")
@@ -257,15 +288,17 @@ def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, 
     qtbot.waitUntil(lambda: shown_title() == "Kremlin: no operational functions left")  # the table at once
     asked = {}
 
-    def answer_yes():
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox) and box.textFormat() == Qt.TextFormat.PlainText
+    def answer_yes(box):
+        assert box.textFormat() == Qt.TextFormat.PlainText
         asked["q"] = box.text()
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, answer_yes)
+    timer = answer_when_asked(qtbot, answer_yes)
     delete = pane.findChild(QPushButton, "deleteEventButton")
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "q" in asked)
+    settle(qtbot, pane.coding)
+    timer.stop()
     assert "Kremlin: no operational functions left" in asked["q"]
     assert ctx.library.row_index(EventFilter(), view.id) is None
     ctx.undo_stack.undo()  # delete undone
@@ -295,6 +328,7 @@ def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot,
     removable = [c for c in pane.passages if c.remove_button is not None]
     assert [c.ref.quote for c in removable] == ["Dmitry Peskov"]
     qtbot.mouseClick(removable[0].remove_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, pane.coding)
     assert [p.quote for p in ctx.library.event(corpus_event).supporting if p.kind == "user"] == []
     ctx.undo_stack.undo()
     assert [p.quote for p in ctx.library.event(corpus_event).supporting if p.kind == "user"] == ["Dmitry Peskov"]
@@ -325,7 +359,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     page.steps.setCurrentItem(mine)
     assert buttons.edit_button.isEnabled()
     qtbot.mouseClick(buttons.edit_button, Qt.MouseButton.LeftButton)
-    dialog = buttons.coding.dialog
+    dialog = opened(qtbot, buttons.coding)
     assert isinstance(dialog, StepDialog) and dialog.date.text() == "2024"
     dialog.date.edit.setText("2024-04")
     ok(qtbot, dialog)
@@ -337,6 +371,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
                 if page.steps.topLevelItem(i).text(0) == "withdrawn (yours)")
     page.steps.setCurrentItem(mine)
     qtbot.mouseClick(buttons.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, buttons.coding)
     assert step.id not in [s.id for s in ctx.library.agreement(agreement).steps]
     ctx.undo_stack.undo()
     assert step.id in [s.id for s in ctx.library.agreement(agreement).steps]
@@ -352,6 +387,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     section.table.setCurrentIndex(section.model.index(row, 0))
     assert section.own_buttons.delete_button.isEnabled()
     qtbot.mouseClick(section.own_buttons.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, section.own_buttons.coding)
     assert membership.id not in [m.id for m in ctx.library.organisation("org-csto").memberships]
 
 
@@ -370,9 +406,11 @@ def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeyp
     settled(page)
     assert page.own_buttons.isVisible() and page.own_buttons.edit_button.isEnabled()
     qtbot.mouseClick(page.own_buttons.edit_button, Qt.MouseButton.LeftButton)
-    dialog = page.own_buttons.coding.dialog
+    dialog = opened(qtbot, page.own_buttons.coding)
     assert isinstance(dialog, ActorDialog) and dialog.abbreviation.text() == "CF"
     assert dialog.parent_picker.ids() == ("org-cis",)
+    qtbot.waitUntil(lambda: not dialog.parent_picker.busy())  # the parent's name is read in the background
+    assert dialog.parent_picker.chosen()[0].label.startswith("Commonwealth of Independent States")
     dialog.name.selectAll()
     qtbot.keyClicks(dialog.name, "Caspian Energy Forum")
     ok(qtbot, dialog)
@@ -383,6 +421,7 @@ def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeyp
     assert ctx.library.organisation(view.id).name == "Caspian Forum"
     monkeypatch.setattr("azrel_desktop.ui.coding.flows.message", lambda *a, **k: True)
     qtbot.mouseClick(page.own_buttons.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page.own_buttons.coding)
     assert ctx.library.choices("organisation", "Caspian") == []
 
 
@@ -493,3 +532,30 @@ def test_the_filter_panel_has_an_origin_section(qtbot, ctx):
     qtbot.waitUntil(lambda: not timeline.is_loading() and timeline.model.total() == 1)
     assert timeline.model.event_id(0) == view.id
     assert [c.chip.label for c in timeline.chips.chips] == ["your own events"]
+
+
+def test_cancel_while_the_save_is_on_its_way_keeps_the_dialog_until_it_is_saved(qtbot, ctx, page, monkeypatch):
+    """The save runs off the GUI thread: Cancel pressed meanwhile must not close the dialog and
+    lose the saved event's undo step."""
+    import threading
+
+    gate = threading.Event()
+    real = ctx.library.create_event
+
+    def slow_create(draft, cites):
+        assert gate.wait(10), "the held save was never released"
+        return real(draft, cites)
+
+    monkeypatch.setattr(ctx.library, "create_event", slow_create)
+    select(page, "Dmitry Peskov")
+    qtbot.mouseClick(page.coding_buttons["event"], Qt.MouseButton.LeftButton)
+    dialog = page.coding.dialog
+    qtbot.keyClicks(dialog.title_edit, "Peskov speaks")
+    dialog.date.edit.setText("2024-04")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.saving and not dialog.buttons.isEnabled()
+    dialog.reject()  # Escape, or the window's close button
+    assert dialog.isVisible() and page.coding.dialog is dialog
+    gate.set()
+    qtbot.waitUntil(lambda: page.coding.dialog is None)
+    assert ctx.undo_stack.undoText() == "New event"

@@ -159,3 +159,21 @@ def test_export_annotations(qtbot, window, library, tmp_path):
     body = rows[1][ANNOTATION_COLUMNS.index("body")]
     assert body.startswith("'") and unescape_cell(body) == "=SUM(A1) <b>not bold</b>"
     assert window.statusBar().currentMessage() == f"1 row written to {path}"
+
+
+def test_cells_longer_than_excel_takes_are_reported_after_the_export(qtbot, fresh_library, tmp_path):
+    """A note longer than Excel's 32,767-character cell: the GUI says so after writing the file
+    (the CLI's `azrel: warning`), the file keeps the whole text, and a short export says nothing."""
+    said: list[tuple[str, str]] = []
+    window = MainWindow(fresh_library, restore=False, warn=lambda parent, title, text: said.append((title, text)))
+    qtbot.addWidget(window)
+    window.show()
+    short = finish(qtbot, window.export_annotations(tmp_path / "short.csv", dialog=False))
+    assert short.warnings == () and said == []
+    fresh_library.add_annotation("event", "ev-1997-02-solana-visits-baku", "Uzun qeyd. " * 4000)
+    for name, export in (("notes.csv", window.export_annotations), ("events.csv", window.export_csv)):
+        result = finish(qtbot, export(tmp_path / name, dialog=False))
+        assert len(result.warnings) == 1 and "1 cell is longer than Excel's 32,767-character limit" in result.warnings[0]
+        title, text = said.pop()
+        assert title == "Exported, with a warning" and result.warnings[0] in text and str(tmp_path / name) in text
+        assert any(len(cell) > 32_767 for row in read_csv(tmp_path / name) for cell in row)

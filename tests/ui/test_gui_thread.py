@@ -154,3 +154,111 @@ def test_an_event_chosen_while_another_loads_is_the_one_shown(qtbot, ctx, settle
     wait_for_workers()
     QApplication.processEvents()
     assert pane.event_id() == second and pane.detail.row.id == second
+
+
+def test_recording_from_a_passage_sends_no_sql_from_the_gui_thread(qtbot, library, gui_thread_sql, monkeypatch):
+    """The coding workflow as a user makes it — select words on a source page, New event (the
+    date proposed, a country picked by typing), Cite another selection for it, take that
+    citation back, Edit the event from the timeline, Delete it — with the source details dialog
+    and the Go → Sources menu on the way:
+    every read and write goes through the runner; the GUI thread sends nothing."""
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    monkeypatch.setattr("azrel_desktop.ui.coding.flows.message", lambda *a, **k: True)  # "Delete?" Yes
+    window = MainWindow(library, restore=False, warn=lambda *_a: None)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    settled(qtbot, window)
+    gui_thread_sql.watch()
+
+    def ok(dialog) -> None:
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.saving)
+
+    def opened(flows):
+        qtbot.waitUntil(lambda: flows.dialog is not None)
+        return flows.dialog
+
+    window.sources_menu.aboutToShow.emit()
+    qtbot.waitUntil(lambda: window.sources_menu.actions()[0].text() != "Loading…")
+    window.sources_menu.actions()[0].trigger()
+    settled(qtbot, window)
+    window.go(Target("source", "src-004"))
+    settled(qtbot, window)
+    page = window.current_page()
+    text = page.record.text
+    quote = "On April 16, Armenia lodged an ethnic cleansing"
+    start = text.index(quote)
+    page.text_view.select_span(start, start + len(quote))
+    saved = []
+    page.coding.saved.connect(saved.append)
+    qtbot.mouseClick(page.coding_buttons["event"], Qt.MouseButton.LeftButton)
+    dialog = opened(page.coding)
+    assert dialog.date.text() == "2024-04-16"
+    qtbot.keyClicks(dialog.title_edit, "Armenia files a claim")
+    dialog.countries.field.setFocus()
+    qtbot.keyClicks(dialog.countries.field, "Armen")
+    qtbot.keyClick(dialog.countries.field, Qt.Key.Key_Return)  # taken when the matches come
+    qtbot.waitUntil(lambda: dialog.countries.ids() == ("AM",))
+    ok(dialog)
+    qtbot.waitUntil(lambda: len(saved) == 1)
+    event_id = saved[0].id
+    settled(qtbot, window)
+
+    other = "Dmitry Peskov"
+    at = text.index(other)
+    page.text_view.select_span(at, at + len(other))
+    qtbot.mouseClick(page.coding_buttons["cite"], Qt.MouseButton.LeftButton)
+    cite = opened(page.coding)
+    qtbot.keyClicks(cite.find_edit, "Armenia files a cl")
+    qtbot.waitUntil(lambda: not cite.busy() and cite.results.count() == 1)
+    assert cite.chosen().id == event_id
+    ok(cite)
+    qtbot.waitUntil(lambda: len(saved) == 2)
+    settled(qtbot, window)
+
+    from azrel_desktop.ui.sources.metadata_dialog import SourceMetadataDialog
+
+    details = SourceMetadataDialog(window.ctx, page.record.id, page, page.info)  # as Details… opens it
+    qtbot.addWidget(details)
+    assert details.fields["title"].text() == page.record.title
+    details.reject()
+
+    window.go(Target("event", event_id))
+    settled(qtbot, window)
+    pane = window.timeline.detail
+    qtbot.waitUntil(lambda: pane.event_id() == event_id)
+    settled(qtbot, window)
+    removable = [c for c in pane.passages if c.remove_button is not None and c.ref.quote == other]
+    qtbot.mouseClick(removable[0].remove_button, Qt.MouseButton.LeftButton)  # the cited passage taken back
+    qtbot.waitUntil(lambda: not pane.coding.busy())
+    settled(qtbot, window)
+    qtbot.waitUntil(lambda: [c.ref.quote for c in pane.passages if c.remove_button is not None] == [quote])
+    qtbot.mouseClick(pane.findChild(QPushButton, "editEventButton"), Qt.MouseButton.LeftButton)
+    edit = opened(pane.coding)
+    assert edit.title_edit.text() == "Armenia files a claim"
+    qtbot.waitUntil(lambda: not edit.countries.busy())
+    edit.title_edit.setText("Armenia files an ethnic cleansing claim")
+    ok(edit)
+    qtbot.waitUntil(lambda: pane.coding.dialog is None)
+    settled(qtbot, window)
+    qtbot.mouseClick(pane.findChild(QPushButton, "deleteEventButton"), Qt.MouseButton.LeftButton)
+    deleted = []
+    pane.coding.deleted.connect(lambda kind, rid: deleted.append(rid))
+    qtbot.waitUntil(lambda: deleted == [event_id])
+    settled(qtbot, window)
+    assert window.ctx.undo_stack.undoText() == "Delete event"
+
+    sent = list(gui_thread_sql.sent)
+    gui_thread_sql.stop()
+    assert sent == [], "the GUI thread sent SQL:\n" + gui_thread_sql.report()
+    assert library.row_index(EventFilter(), event_id) is None  # deleted, after being edited and cited
+    window.ctx.undo_stack.undo()
+    detail = library.event(event_id)
+    assert detail.row.title == "Armenia files an ethnic cleansing claim"
+    assert [p.quote for p in detail.supporting] == [quote]
+    window.ctx.undo_stack.undo()  # the edit
+    window.ctx.undo_stack.undo()  # the citation's removal
+    assert sorted(p.quote for p in library.event(event_id).supporting) == sorted([quote, other])

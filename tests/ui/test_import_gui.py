@@ -34,6 +34,21 @@ def messages(dialog) -> list[str]:
     return [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
 
 
+def planned(qtbot, window):
+    """The dialog File → Import sources… opens after the files are chosen, with the user's sources read."""
+    qtbot.waitUntil(lambda: getattr(window, "import_plan", None) is not None)
+    plan = window.import_plan
+    qtbot.waitUntil(lambda: not plan.loading())
+    return plan
+
+
+def press_import(qtbot, window, plan):
+    before = window.last_import
+    qtbot.mouseClick(plan.buttons.button(plan.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.last_import is not before)
+    return window.last_import
+
+
 def test_file_import_sources_imports_each_file_and_reports_the_failures(qtbot, window, library, sample_files,
                                                                         monkeypatch, settled):
     good = sample_files.pdf("report.pdf", ["The CSTO summit was held in Yerevan.", "Page two of the report."])
@@ -42,7 +57,9 @@ def test_file_import_sources_imports_each_file_and_reports_the_failures(qtbot, w
     monkeypatch.setattr("azrel_desktop.ui.sources.import_actions.ask_files", lambda parent: [str(good), str(page),
                                                                                              str(bad)])
     window.import_action.trigger()
-    job = window.last_import
+    plan = planned(qtbot, window)
+    assert [plan.chooser(p).currentText() for p in (good, page, bad)] == ["a new source"] * 3
+    job = press_import(qtbot, window, plan)
     result = finish(qtbot, job)
     assert [o.status for o in result.report.outcomes] == ["imported", "imported", "failed"]
     dialog = job.result_dialog
@@ -167,15 +184,21 @@ def test_metadata_editor_saves_checks_dates_and_undoes(qtbot, window, library, s
     sid = result.report.outcomes[0].source_id
     window.go(Target("source", sid))
     page = settled(window.pages["source"])
-    dialog = SourceMetadataDialog(window.ctx, sid, page)
+    dialog = SourceMetadataDialog(window.ctx, sid, page)  # without the page's facts: it reads them itself
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.info is not None)
+    assert dialog.fields["title"].text() == "Minutes of the meeting." and dialog.facts.text() == "File: m.txt · Read as ascii"
     dialog.fields["title"].setText("Minutes, 12 March 2021")
     dialog.fields["published"].setText("sometime later")
-    assert not dialog.save()
+    dialog.save()  # saved off the GUI thread
+    qtbot.waitUntil(lambda: not dialog.saving)
+    assert dialog.result() != dialog.DialogCode.Accepted
     assert "not a date" in dialog.error.text() and library.source(sid).title == "Minutes of the meeting."
     dialog.fields["published"].setText("12 March 2021")
     dialog.fields["reliability"].setPlainText("<b>B2</b>: official record")
-    assert dialog.save()
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.saving)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.error.text() == ""
     assert (library.source(sid).title, library.source(sid).published) == ("Minutes, 12 March 2021", "2021-03-12")
     assert settled(page).title_label.text() == "Minutes, 12 March 2021"  # the page followed the change
     assert page.meta_labels["reliability"].text() == "<b>B2</b>: official record"
@@ -236,3 +259,89 @@ def test_a_long_list_says_how_much_of_it_is_shown(qtbot, window, library, monkey
     qtbot.waitUntil(lambda: not page.is_loading() and page._search == "Azerbaijan", timeout=10_000)
     total = library.count_sources("Azerbaijan")
     assert total > 2 and page.count_label.text().startswith(f"the 2 best of {total} sources, with ")
+
+
+def test_file_import_sources_lets_the_user_say_which_source_a_file_replaces(qtbot, window, library, sample_files,
+                                                                            monkeypatch, settled):
+    """File → Import sources…: a revised file under another name is chosen as the new version of
+    the source it revises; the passages citing the old text move to the new one, the one whose
+    words are gone is listed; a file with the name of an earlier import is proposed as its new
+    version, and the user can say it is a new source instead."""
+    from azrel_desktop.core.research.drafts import Cite, EventDraft
+
+    old = ("Minutes of the Ganja meeting. The delegation met the governor on Monday. "
+           "Both sides agreed to reopen the railway to Gazakh. The meeting ended at noon.")
+    first = finish(qtbot, window.import_sources([sample_files.write("minutes.txt", old),
+                                                 sample_files.write("notes.txt", "Notes on the Ganja meeting.")],
+                                                dialog=False))
+    sid, notes_id = (o.source_id for o in first.report.outcomes)
+    kept = "Both sides agreed to reopen the railway to Gazakh."
+    at = old.index(kept)
+    event, _ = library.create_event(EventDraft("Railway to Gazakh to reopen", "2024-05", "cooperation"),
+                                    [Cite(sid, at, at + len(kept))])
+    gone = "The delegation met the governor on Monday."
+    g = old.index(gone)
+    library.annotate_selection(sid, g, g + len(gone), "which Monday?")
+
+    new = ("Minutes of the Ganja meeting (revised). The agenda was changed at the last minute. "
+           "Both sides agreed to reopen the railway to Gazakh. The meeting ended at noon.")
+    revised = sample_files.write("minutes-revised-final.txt", new)
+    other = sample_files.path("elsewhere")
+    other.mkdir()
+    same_name = other / "notes.txt"
+    same_name.write_text("Different notes, taken by someone else.", encoding="utf-8")
+    fresh = sample_files.write("fresh.txt", "A source of its own.")
+    monkeypatch.setattr("azrel_desktop.ui.sources.import_actions.ask_files",
+                        lambda parent: [str(revised), str(same_name), str(fresh)])
+    window.import_action.trigger()
+    plan = planned(qtbot, window)
+    chooser = plan.chooser(revised)
+    assert chooser.currentText() == "a new source" and chooser.isEnabled()
+    assert plan.chooser(same_name).currentText() == "a new version of “Notes on the Ganja meeting.”"  # proposed
+    assert "has the name of a source you imported before" in plan.note.text()
+    title = library.source(sid).title
+    chooser.setCurrentIndex(chooser.findText(f"a new version of “{title}”"))  # picked from the list
+    assert chooser.currentData() == sid
+    plan.chooser(same_name).setCurrentIndex(0)  # no: a new source
+    assert plan.versions() == {revised: sid}
+    job = press_import(qtbot, window, plan)
+    result = finish(qtbot, job)
+    assert [o.status for o in result.report.outcomes] == ["replaced", "imported", "imported"]
+    assert result.report.outcomes[0].source_id == sid
+    # the citation moved to the same words in the new text; the note's passage is listed, not dropped
+    page = library.source(sid)
+    assert page.text == new
+    [cited] = [p for p in library.event(event.id).supporting]
+    assert (cited.quote, new[cited.start:cited.end]) == (kept, kept)
+    lines = [job.result_dialog.tree.topLevelItem(0).child(i).text(0)
+             for i in range(job.result_dialog.tree.topLevelItem(0).childCount())]
+    assert lines == [f"not found in the new text: “{gone}”"]
+    assert library.source_info(sid).orphans and library.source_info(sid).orphans[0].quote == gone
+    assert library.source(notes_id).text == "Notes on the Ganja meeting."  # not replaced: the user said so
+    window.go(Target("source", sid))
+    source_page = settled(window.pages["source"])
+    assert source_page.orphan_tree.topLevelItemCount() == 1
+
+
+def test_the_import_plan_refuses_one_source_twice_and_a_typed_name_that_is_no_source(qtbot, window, library,
+                                                                                     sample_files, monkeypatch):
+    first = finish(qtbot, window.import_sources([sample_files.write("a.txt", "Alpha text.")], dialog=False))
+    sid = first.report.outcomes[0].source_id
+    one, two = sample_files.write("b.txt", "Beta text."), sample_files.write("c.txt", "Gamma text.")
+    bib = sample_files.write("refs.bib", "@article{k, title={T}}")
+    monkeypatch.setattr("azrel_desktop.ui.sources.import_actions.ask_files",
+                        lambda parent: [str(one), str(two), str(bib)])
+    window.import_action.trigger()
+    plan = planned(qtbot, window)
+    assert not plan.chooser(bib).isEnabled() and plan.chooser(bib).count() == 1  # records are new sources
+    for path in (one, two):
+        plan.chooser(path).setCurrentIndex(plan.chooser(path).findData(sid))
+    plan.accept()
+    assert plan.isVisible() and "the same source" in plan.note.text()
+    plan.chooser(two).setEditText("No such source")
+    plan.chooser(one).setCurrentIndex(0)
+    plan.accept()
+    assert plan.isVisible() and "is not one of your sources" in plan.note.text()
+    plan.reject()
+    qtbot.waitUntil(lambda: window.import_plan is None)
+    assert library.source(sid).text == "Alpha text." and len(library.sources(own_only=True)) == 1

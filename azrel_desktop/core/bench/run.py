@@ -213,6 +213,9 @@ def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool 
         if export_rows:
             report.extra.update(_export_figures(lib, raw))
         report.figures += _edit_figures(lib, raw, repeat, export=export_rows)
+        from . import research  # the user's own research: issue 14's targets (core/bench/research.py)
+
+        report.extra.update(research.figures(lib, repeat=repeat, gui=gui))
         return report
     finally:
         raw.close()

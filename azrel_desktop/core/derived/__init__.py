@@ -7,7 +7,7 @@ registry (`PIECES`), with the versions each depends on and how it is rebuilt or 
 | facet index | memory, and `facet_cache` between runs (query/facet_index.py) | `corpus_version` moves | on its next read: the arrays of the logged rowids are patched |
 | sort keys | columns on `events` (migration 0004) | by hand (`rebuild_sort_keys`) | by triggers, in the writer's own statement |
 | export rows | `export_rows` (output/export_rows.py) | `corpus_version` or `export_version` moves | at the next export: the logged rowids are rendered again |
-| source search index | `source_fts` (query/source_search.py) | by hand (`rebuild_source_search`) | by triggers (migration 0008) |
+| source search index | `source_fts` (query/source_search.py) | by hand (`rebuild_source_search`) | by triggers (migrations 0008, 0015) |
 
 **The change log.** Triggers (migration 0012) write the rowid of every event whose facets,
 export row or search row may have changed into `derived_log`, with a sequence number; each piece
@@ -83,7 +83,7 @@ PIECES = (
     Piece("export rows", (CORPUS_VERSION, EXPORT_VERSION, EXPORT_ROWS), EXPORT_SEQ,
           f"{_CORE}.output.export_rows:refresh", f"{_CORE}.output.export_rows:catch_up"),
     Piece("source search index", (), None,  # migration 0008's triggers, in the writer's statement
-          f"{_CORE}.derived.store:SqliteDerived.rebuild_source_search", "migrations/versions/0008_own_sources.py"),
+          f"{_CORE}.derived.store:SqliteDerived.rebuild_source_search", "migrations/versions/0015_fold_azerbaijani.py"),
 )
 
 store: DerivedStore = _store.store

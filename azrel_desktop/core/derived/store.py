@@ -87,9 +87,15 @@ class DerivedStore(Protocol):
     def rebuild_source_search(self, session: Session) -> None: ...
 
 
+# Letters the tokenizer keeps but a reader types without their mark ("Baki" for "Bakı", "Seher"
+# for "Şəhər"); the query side folds the same (query/search.py `FOLDS`), one code point for one.
+FOLDS = (("ı", "i"), ("ə", "e"), ("Ə", "e"))
+
+
 def _folded(sql: str) -> str:
-    # The tokenizer folds "I" and "İ" but keeps the dotless "ı": the index folds it to "i".
-    return f"replace({sql}, 'ı', 'i')"
+    for letter, plain in FOLDS:
+        sql = f"replace({sql}, '{letter}', '{plain}')"
+    return sql
 
 
 _QUOTES = """coalesce((SELECT group_concat(p.exact, ' ') FROM event_citations c
@@ -150,7 +156,9 @@ class SqliteDerived:
     def changed_since(self, session: Session, seq: int) -> list[int]:
         """The rowids logged after `seq`, ascending (`OPTIONS_ROWID` among them when an option
         list gained a row or a label)."""
-        return [r for r, in session.execute(text("SELECT rid FROM derived_log WHERE seq > :s ORDER BY rid"),
+        # "+rid": ordered by rid, SQLite would scan the whole log in rowid order (every event:
+        # 28 ms at 100,000) rather than seek the few rows after `seq` by its index and sort them
+        return [r for r, in session.execute(text("SELECT rid FROM derived_log WHERE seq > :s ORDER BY +rid"),
                                             {"s": seq})]
 
     def prune(self, session: Session) -> None:

@@ -162,9 +162,11 @@ class LongCells:
         """A sentence for the user when cells were longer than Excel's limit."""
         if not self.count:
             return None
-        many = f"{self.count} cell{'s' if self.count != 1 else ''}"
+        one = self.count == 1
+        many = f"{self.count} cell{'' if one else 's'}"
         if self.excel:
-            return (f"{many} longer than Excel's {EXCEL_CELL_LIMIT:,}-character limit were cut short, "
-                    "each with a mark; export without the Excel option for the whole text.")
-        return (f"{many} are longer than Excel's {EXCEL_CELL_LIMIT:,}-character limit: Excel would cut "
-                "them short without a word (the Excel option cuts them with a mark).")
+            return (f"{many} longer than Excel's {EXCEL_CELL_LIMIT:,}-character limit {'was' if one else 'were'} "
+                    "cut short, each with a mark; export without the Excel option for the whole text.")
+        return (f"{many} {'is' if one else 'are'} longer than Excel's {EXCEL_CELL_LIMIT:,}-character limit: "
+                f"Excel would cut {'it' if one else 'them'} short without a word (the Excel option cuts "
+                f"{'it' if one else 'them'} with a mark).")

@@ -25,7 +25,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from .. import derived
-from ..derived.store import SEARCH_INDEX, SEARCH_SEQ, SEARCH_TOKEN
+from ..derived.store import FOLDS, SEARCH_INDEX, SEARCH_SEQ, SEARCH_TOKEN
 
 if TYPE_CHECKING:
     import numpy as np
@@ -35,9 +35,12 @@ if TYPE_CHECKING:
 # the underscore included, separates tokens.
 _TOKEN_CATEGORIES = ("L", "N", "M")
 
-# The tokenizer folds "I" and "İ" to "i" but keeps the Azerbaijani and Turkish dotless "ı", so
-# "BAKI" would never find "Bakı". Both the index and the query fold "ı" to "i".
-_FOLD = str.maketrans({"ı": "i"})
+# The tokenizer folds "I" and "İ" to "i" and strips the marks of "ş ç ğ ö ü", but keeps the
+# Azerbaijani dotless "ı" and the schwa "ə" (letters of their own, not an "i" or "e" with a mark),
+# so "Baki" would never find "Bakı", nor "Seher" "Şəhər". Both the index and the query fold them,
+# by the one table `derived.store.FOLDS` (one code point for one, so offsets into a folded text
+# are those of the original and highlights fall on the text as written).
+_FOLD = str.maketrans(dict(FOLDS))
 
 
 def _is_token_char(ch: str) -> bool:
@@ -60,8 +63,8 @@ def _words(segment: str) -> list[str]:
 
 
 def _match(words: list[str], prefix: bool) -> str:
-    """One phrase; with a dotless "ı" also the unfolded spelling, which an index built before
-    the folding still holds."""
+    """One phrase; with a folded letter ("ı", "ə") also the unfolded spelling, which an index
+    built before the folding still holds."""
     star = "*" if prefix else ""
     typed = " ".join(words)
     folded = typed.translate(_FOLD)
@@ -96,7 +99,7 @@ def fts_query(user_text: str | None) -> str | None:
 
 
 INDEX_VERSION_KEY, TOKEN_KEY = SEARCH_INDEX, SEARCH_TOKEN  # (their app_meta keys)
-INDEX_VERSION = "2"  # raise when what the index holds, or how, changes: files rebuild it on open
+INDEX_VERSION = "3"  # raise when what the index holds, or how, changes: files rebuild it on open
 # What the index holds per event, and how it follows edits (triggers log them, `derived.catch_up`
 # re-indexes the logged events in every write transaction), is core/derived's business. A new
 # random token is written with every change to the index, in the same transaction: matches

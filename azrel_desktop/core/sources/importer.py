@@ -7,7 +7,7 @@ stored is whole, the rest absent.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
@@ -103,16 +103,21 @@ def _never() -> bool:
 
 def import_paths(db, paths: Sequence[Path | str], overrides: SourceMetadata | None = None, *,
                  replaces: str | None = None, allow_duplicates: bool = False,
-                 progress: Progress | None = None, cancelled: Callable[[], bool] = _never) -> ImportReport:
+                 progress: Progress | None = None, cancelled: Callable[[], bool] = _never,
+                 versions: Mapping[Path | str, str] | None = None) -> ImportReport:
     """Import files into `db`. `overrides` are the user's metadata (over the file's own);
-    `replaces` names the source a single file is a new version of (otherwise a file whose
-    address matches one of the user's sources replaces its text); `allow_duplicates` imports
-    a file already in the library again. Raises DateError (before anything is stored) for an
-    unreadable date in `overrides`."""
+    `replaces` names the source a single file is a new version of, `versions` the source each
+    of several files is a new version of (by the file as given in `paths`); otherwise a file
+    whose address matches one of the user's sources replaces its text. `allow_duplicates`
+    imports a file already in the library again. Raises DateError (before anything is stored)
+    for an unreadable date in `overrides`."""
     overrides = checked_overrides(overrides or SourceMetadata())
     files = [Path(p) for p in paths]
     if replaces is not None and len(files) != 1:
         raise ValueError("a new version replaces one source: give exactly one file")
+    targets = {Path(p): sid for p, sid in (versions or {}).items() if sid}
+    if len(set(targets.values())) != len(targets):
+        raise ValueError("two files cannot both be the new version of one source")
     outcomes: list[ImportOutcome] = []
 
     def check() -> None:
@@ -127,7 +132,7 @@ def import_paths(db, paths: Sequence[Path | str], overrides: SourceMetadata | No
                             for p in files[index:])
             return ImportReport(tuple(outcomes), cancelled=True)
         try:
-            outcomes.extend(_import_one(db, path, overrides, replaces, allow_duplicates, check))
+            outcomes.extend(_import_one(db, path, overrides, targets.get(path, replaces), allow_duplicates, check))
         except ImportCancelled:
             outcomes.extend(ImportOutcome(str(p), CANCELLED, f"{p.name}: not imported (cancelled)")
                             for p in files[index:])

@@ -183,4 +183,19 @@ def read_file(path: Path, data: bytes, check: Check = lambda: None) -> Extracted
         if len(result.text) > MAX_TEXT_CHARS:
             raise ImportRefused(f"its text is {len(result.text):,} characters, over the "
                                 f"{MAX_TEXT_CHARS:,} limit for one source")
+        result = with_language(result)
     return result
+
+
+def with_language(extracted: Extracted) -> Extracted:
+    """`extracted` with the language its text is in, detected when the file does not say (an
+    HTML page's `lang`, a DOCX's or a Markdown file's own field win), and a note saying so."""
+    if extracted.metadata.language:
+        return extracted
+    from .language import described, detect_language
+
+    code = detect_language(extracted.text)
+    if code is None:
+        return extracted
+    return replace(extracted, metadata=replace(extracted.metadata, language=code),
+                   notes=(*extracted.notes, f"language detected: {described(code)}"))

@@ -2,9 +2,12 @@
 (of an existing agreement or a new one), a membership status, a citation of the passage for
 any record, and a new organisation, country or person.
 
-Each dialog saves through the function it is given when OK is pressed; a refusal from the core
-is shown in the dialog, in one line, and nothing is lost: the dialog stays open with what was
-typed. Everything from the data is shown as plain text.
+Each dialog saves through the function it is given when OK is pressed: `save()` reads the form
+on the GUI thread and returns the work that writes it, which runs off the GUI thread (the
+runner's `Task`); the dialog closes when the work is done. A refusal — the form's or the
+core's — is shown in the dialog, in one line, and nothing is lost: the dialog stays open with
+what was typed. The type-ahead lists and the cite dialog's search read in the background too.
+Everything from the data is shown as plain text.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -46,7 +49,10 @@ from ...core.research.drafts import (
 )
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
+from ..shell.runner import LatestCall, Task
 from .pickers import ID_ROLE, ChoicePicker, choice_text
+
+Work = Callable[[], Any]  # a write, run off the GUI thread
 
 
 def words(value: str) -> str:
@@ -115,15 +121,23 @@ class DateField(QWidget):
 class _RecordDialog(QDialog):
     """A form with an error line and OK / Cancel; OK runs `save`, which may refuse."""
 
+    saveFinished = Signal()  # the background save came back (saved or refused)
+
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None, quote: str | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(title)
         self.resize(620, 640)
         self.made: list[RecordView] = []  # organisations, countries, people made on the spot
-        # what `save` gave: the record view of an actor dialog, (view, changes, undo command) of the others
+        self.made_steps: dict[str, str] = {}  # agreement made on the spot -> its first step
+        # what the save's work gave: the record view of an actor dialog, (view, changes, undo
+        # command maker) of the others
         self.result_view: Any = None
-        self.save: Callable[[], object] | None = None
+        # `save()` reads the form (GUI thread) and returns the work that writes it (a worker)
+        self.save: Callable[[], Work] | None = None
+        self.after_save: Callable[[Any], None] | None = None  # on the GUI thread, with the work's result
+        self.saving = False  # a plain attribute: readable after the dialog is gone
+        self._task: Task | None = None
         outer = QVBoxLayout(self)
         if quote is not None:
             outer.addWidget(QuoteBox(quote, self))
@@ -150,9 +164,13 @@ class _RecordDialog(QDialog):
 
     def make_actor(self, kind: str, typed: str) -> Choice | None:
         dialog = ActorDialog(self.ctx, kind, typed, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_view is None:
-            return None
-        view = dialog.result_view
+        self.actor_dialog: ActorDialog | None = dialog  # reachable while open (tests drive it)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_view is None:
+                return None
+        finally:
+            self.actor_dialog = None
+        view = dialog.result_view[0]
         self.made.append(view)
         return Choice(kind, view.id, view.label, "", True)
 
@@ -161,13 +179,43 @@ class _RecordDialog(QDialog):
                             parent=self, label=label)
 
     def accept(self) -> None:
+        if self.saving:
+            return
         self.error.setText("")
+        if self.save is None:
+            super().accept()
+            return
         try:
-            self.result_view = self.save() if self.save else None
-        except Exception as exc:  # the core says why, in one line; what was typed stays
+            work = self.save()
+        except Exception as exc:  # the form is not complete: say why, keep what was typed
             self.error.setText(f"Not saved: {exc}")
             return
+        self.saving = True
+        self.buttons.setEnabled(False)
+        self._task = Task(lambda _progress: work(), describe_error=lambda exc: str(exc) or type(exc).__name__)
+        self._task.signals.done.connect(self._saved, Qt.ConnectionType.QueuedConnection)
+        self._task.signals.failed.connect(self._refused, Qt.ConnectionType.QueuedConnection)
+        self._task.start()
+
+    def reject(self) -> None:
+        if self.saving:  # the save is on its way: closing now would lose its undo step
+            return
+        super().reject()
+
+    def _saved(self, result: Any) -> None:
+        self.saving = False
+        self.buttons.setEnabled(True)
+        self.result_view = result
+        if self.after_save is not None:
+            self.after_save(result)
+        self.saveFinished.emit()
         super().accept()
+
+    def _refused(self, message: str, _exc: object = None) -> None:
+        self.saving = False
+        self.buttons.setEnabled(True)
+        self.error.setText(f"Not saved: {message}")  # the core says why, in one line; what was typed stays
+        self.saveFinished.emit()
 
 
 class ActorDialog(_RecordDialog):
@@ -209,6 +257,7 @@ class ActorDialog(_RecordDialog):
                 self.parent_picker.set_ids((draft.parent_id,))
         self.aliases = tuple(draft.aliases) if draft else ()
         self.save = self._save
+        self.after_save = lambda made: self.ctx.emit_changes(made[1])
 
     def draft(self) -> ActorDraft:
         parent = self.parent_picker.ids()
@@ -216,10 +265,9 @@ class ActorDialog(_RecordDialog):
                           parent[0] if parent else None, self.org_kind.text() or "organisation",
                           self.office.text() or None, self.aliases, self.code.text().strip() or None)
 
-    def _save(self) -> RecordView:
-        view, changes = self.ctx.library.create_actor(self.draft())
-        self.ctx.emit_changes(changes)
-        return view
+    def _save(self) -> Work:
+        draft, library = self.draft(), self.ctx.library
+        return lambda: library.create_actor(draft)  # (view, changes)
 
 
 class EventDialog(_RecordDialog):
@@ -288,18 +336,28 @@ class EventDialog(_RecordDialog):
         dialog = StepDialog(self.ctx, parent=self, new_agreement=typed)
         dialog.date.set_text(self.date.text())
         dialog.date_text.setText(self.date_text.text())
-        cites = self.cites
+        cites, library = self.cites, self.ctx.library
 
-        def save() -> RecordView:
-            view, changes = self.ctx.library.create_agreement(dialog.agreement_draft(), dialog.draft(), cites)
-            self.ctx.emit_changes(changes)
-            return view
+        def save() -> Work:
+            agreement, step = dialog.agreement_draft(), dialog.draft()
+
+            def work():
+                view, changes = library.create_agreement(agreement, step, cites)
+                return view, changes, library.agreement(view.id).steps[0].id
+
+            return work
 
         dialog.save = save
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_view is None:
-            return None
-        view = dialog.result_view
+        dialog.after_save = lambda made: self.ctx.emit_changes(made[1])
+        self.agreement_dialog: StepDialog | None = dialog  # reachable while open (tests drive it)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_view is None:
+                return None
+        finally:
+            self.agreement_dialog = None
+        view, _changes, step_id = dialog.result_view
         self.made.append(view)
+        self.made_steps[view.id] = step_id
         return Choice("agreement", view.id, view.label, "", True)
 
     def _use_proposal(self, index: int) -> None:
@@ -463,12 +521,21 @@ class CiteDialog(_RecordDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self._search())
         self.find_edit.textChanged.connect(lambda _t: self._search())
         self.results.itemDoubleClicked.connect(lambda _item: self.accept())
+        self.finder = LatestCall(self)  # the search runs off the GUI thread; the newest wins
+        self.finder.finished.connect(self._show_results)
         self._search()
         self.find_edit.setFocus()
 
     def _search(self) -> None:
+        library, kind, typed = self.ctx.library, self.kind.currentData(), self.find_edit.text()
+        self.finder.start(lambda: library.choices(kind, typed, limit=100))
+
+    def busy(self) -> bool:
+        return self.finder.busy()
+
+    def _show_results(self, found: list[Choice]) -> None:
         self.results.clear()
-        for c in self.ctx.library.choices(self.kind.currentData(), self.find_edit.text(), limit=100):
+        for c in found:
             item = QListWidgetItem(choice_text(c))
             item.setData(ID_ROLE, c)
             self.results.addItem(item)

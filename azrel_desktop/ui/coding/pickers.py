@@ -5,6 +5,9 @@ country or person on the spot.
 The typed text narrows a list under the field as one types; Enter or a click takes the
 highlighted entry, Down moves into the list. Chosen records show as removable rows. Labels
 are data: list items are plain text.
+
+The lists are read off the GUI thread (the runner's `LatestCall`: the newest keystroke's answer
+wins); Enter pressed while the answer is on its way takes its first match when it comes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.research.choices import Choice
+from ..shell.runner import LatestCall
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SHOWN = 8  # rows of matches shown under the field
@@ -61,10 +65,16 @@ class ChoicePicker(QWidget):
 
     def __init__(self, lookup, kind: str, *, multi: bool = True, make_new=None, parent: QWidget | None = None,
                  label: str | None = None):
-        """`lookup(kind, typed) -> list[Choice]`; `make_new(kind, typed) -> Choice | None` offers "New…"."""
+        """`lookup(kind, typed) -> list[Choice]` (run off the GUI thread: it reads the library);
+        `make_new(kind, typed) -> Choice | None` offers "New…"."""
         super().__init__(parent)
         self.lookup, self.kind, self.multi, self.make_new = lookup, kind, multi, make_new
         self._chosen: list[Choice] = []
+        self._take_when_found = False
+        self.finder = LatestCall(self)  # the matches of what is typed
+        self.finder.finished.connect(self._show_matches)
+        self.labeller = LatestCall(self)  # the labels of records chosen by id (`set_ids`)
+        self.labeller.finished.connect(self._label_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -105,8 +115,20 @@ class ChoicePicker(QWidget):
         return list(self._chosen)
 
     def set_ids(self, ids) -> None:
-        known = {c.id: c for c in self.lookup(self.kind, "")}
-        self._chosen = [known[i] for i in ids if i in known]
+        """Choose these records; their ids stand for them until their labels are read."""
+        self._chosen = [Choice(self.kind, i, i, "", False) for i in dict.fromkeys(ids)]
+        self._refresh_chosen()
+        if self._chosen:
+            lookup, kind = self.lookup, self.kind
+            self.labeller.start(lambda: lookup(kind, ""))
+
+    def busy(self) -> bool:
+        """Whether matches or labels are still being read."""
+        return self.finder.busy() or self.labeller.busy()
+
+    def _label_chosen(self, found: list[Choice]) -> None:
+        known = {c.id: c for c in found}
+        self._chosen = [known.get(c.id, c) for c in self._chosen]
         self._refresh_chosen()
 
     def choose(self, choice: Choice) -> None:
@@ -132,12 +154,18 @@ class ChoicePicker(QWidget):
 
     # --- typing -------------------------------------------------------------------------
     def _narrow(self, typed: str) -> None:
-        self.matches.clear()
         if not typed.strip():
-            self.matches.hide()
+            self.finder.start(lambda: (typed, []))  # an answer still on its way is dropped
+            self._take_when_found = False
             return
+        lookup, kind = self.lookup, self.kind
+        self.finder.start(lambda: (typed, lookup(kind, typed)))
+
+    def _show_matches(self, result: tuple[str, list[Choice]]) -> None:
+        _typed, found = result
+        self.matches.clear()
         taken = set(self.ids())
-        for c in self.lookup(self.kind, typed)[:50]:
+        for c in found[:50]:
             if c.id in taken:
                 continue
             item = QListWidgetItem(choice_text(c))
@@ -147,12 +175,18 @@ class ChoicePicker(QWidget):
         self.matches.setVisible(self.matches.count() > 0)
         if self.matches.count():
             self.matches.setCurrentRow(0)
+        if self._take_when_found:
+            self._take_when_found = False
+            self._take_current()
 
     def _into_matches(self) -> None:
         if self.matches.isVisible():
             self.matches.setFocus()
 
     def _take_current(self) -> None:
+        if self.finder.busy():  # Enter typed before the matches came: take the first when they do
+            self._take_when_found = True
+            return
         item = self.matches.currentItem() if self.matches.isVisible() else None
         if item is not None:
             self._take_item(item)

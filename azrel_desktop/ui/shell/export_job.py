@@ -22,6 +22,7 @@ class ExportResult:
     rows: int
     cancelled: bool = False
     error: str | None = None
+    warnings: tuple[str, ...] = ()  # what the export said of the file (cells Excel would cut)
 
     @property
     def message(self) -> str:
@@ -40,6 +41,7 @@ class ExportJob(QObject):
 
     `write(out, progress=..., cancelled=..., preparing=...)` is the Library call that fills the file
     (`preparing` reports rows rendered before the writing starts, after the corpus changed);
+    what it says to the user (cells Excel would cut) goes into `said`, and comes back in the result;
     `write_atomically` guarantees an existing file is replaced only when it is complete.
     """
 
@@ -47,9 +49,11 @@ class ExportJob(QObject):
     finished = Signal(object)  # ExportResult
 
     def __init__(self, path: Path | str, write: Callable[..., int], parent: QObject | None = None,
-                 *, dialog_parent: QWidget | None = None, label: str = "Exporting…"):
+                 *, dialog_parent: QWidget | None = None, label: str = "Exporting…",
+                 said: list[str] | None = None):
         super().__init__(parent)
         self.path = Path(path)
+        self._said = said if said is not None else []
         self._task = Task(lambda progress: self._write(write, progress))
         self._task.signals.progress.connect(self._on_report, Qt.ConnectionType.QueuedConnection)
         self._task.signals.done.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
@@ -73,20 +77,24 @@ class ExportJob(QObject):
         """Export exactly the timeline's filter in its sort order."""
         key, descending = sort
 
-        def write(out, progress, cancelled, preparing):
-            return library.export_events(f, out, sort=key, descending=descending,
-                                         progress=progress, cancelled=cancelled, preparing=preparing)
+        said: list[str] = []
 
-        return ExportJob(path, write, parent, **kwargs)
+        def write(out, progress, cancelled, preparing):
+            return library.export_events(f, out, sort=key, descending=descending, progress=progress,
+                                         cancelled=cancelled, preparing=preparing, warn=said.append)
+
+        return ExportJob(path, write, parent, said=said, **kwargs)
 
     @staticmethod
     def annotations(library: Library, path: Path | str, parent: QObject | None = None, **kwargs) -> ExportJob:
+        said: list[str] = []
+
         def write(out, progress, cancelled, preparing):
             if cancelled():
                 raise ExportCancelled()
-            return library.export_annotations(out)
+            return library.export_annotations(out, warn=said.append)
 
-        return ExportJob(path, write, parent, label="Exporting annotations…", **kwargs)
+        return ExportJob(path, write, parent, label="Exporting annotations…", said=said, **kwargs)
 
     def _write(self, write: Callable[..., int], progress: Progress) -> ExportResult:
         """In the worker: the file is replaced only when complete; every outcome is a result."""
@@ -95,7 +103,7 @@ class ExportJob(QObject):
                 out, progress=lambda done, total: progress.report("progress", done, total),
                 cancelled=progress.cancelled,
                 preparing=lambda done, of: progress.report("preparing", done, of)))
-            return ExportResult(self.path, rows)
+            return ExportResult(self.path, rows, warnings=tuple(self._said))
         except ExportCancelled:
             return ExportResult(self.path, 0, cancelled=True)
         except Exception as exc:  # disk full, permission denied: reported, not raised

@@ -19,6 +19,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QMenu,
@@ -38,7 +39,7 @@ from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restor
 from .context import AppContext
 from .export_job import ExportJob, ExportResult
 from .navigation import History, Target
-from .runner import wait_for_workers
+from .runner import LatestCall, wait_for_workers
 from .settings import APPLICATION, settings
 from .undo_keys import UndoKeys, focus_page
 
@@ -365,6 +366,7 @@ class MainWindow(QMainWindow):
         self.organisations_menu = go.addMenu("Organisations")
         self._fill_organisations(self.organisations_menu, self.ctx.library.records("organisation"))
         self.sources_menu = go.addMenu("Sources")
+        self._sources_reader: LatestCall | None = None
         # A large library has thousands of sources: the menu is filled when it is first opened.
         self.sources_menu.aboutToShow.connect(self._fill_sources)
         # an import or an edit of a title changes the list: it is filled again when next opened
@@ -375,9 +377,21 @@ class MainWindow(QMainWindow):
             menu.menuAction().setMenuRole(QAction.MenuRole.NoRole)
 
     def _fill_sources(self) -> None:
+        """Read the sources off the GUI thread; the menu says "Loading…" until they come."""
         if self.sources_menu.actions():
             return
-        for link in self.ctx.library.records("source"):
+        loading = self.sources_menu.addAction("Loading…")
+        loading.setEnabled(False)
+        loading.setMenuRole(QAction.MenuRole.NoRole)
+        if self._sources_reader is None:
+            self._sources_reader = LatestCall(self)
+            self._sources_reader.finished.connect(self._show_sources)
+        library = self.ctx.library
+        self._sources_reader.start(lambda: library.records("source"))
+
+    def _show_sources(self, links: list[Link]) -> None:
+        self.sources_menu.clear()
+        for link in links:
             action = plain_menu_action(self.sources_menu, link.label)
             action.triggered.connect(lambda _c=False, i=link.id: self.go(Target("source", i)))
 
@@ -477,15 +491,35 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(result.message, 15000)
         if result.error:
             self._warn(self, "Export failed", f"{result.message}\n\nThe file {result.path} was not changed.")
+        elif result.warnings and not result.cancelled:
+            self._warn(self, "Exported, with a warning", "\n\n".join((f"{result.message}.", *result.warnings)))
 
     # --- importing sources ---------------------------------------------------------------------
     def import_sources(self, paths=None, *, dialog: bool = True):
-        """Import files (asking for them when `paths` is None); the ImportJob, or None."""
+        """Import files; the ImportJob, or None. When `paths` is None (File → Import sources…) the
+        files are asked for, then the user says what each becomes — a new source or a new
+        version of one of theirs (`import_plan`, open until answered) — and the import starts
+        when they do (`last_import`)."""
         from ..sources.import_actions import ask_files, run_import
+        from ..sources.import_plan import ImportPlanDialog
 
-        if paths is None:
-            paths = ask_files(self)
-        return run_import(self.ctx, list(paths), self, show_result=dialog)
+        if paths is not None:
+            return run_import(self.ctx, list(paths), self, show_result=dialog)
+        chosen = ask_files(self)
+        if not chosen or self.ctx.library.readonly:
+            return run_import(self.ctx, chosen, self, show_result=dialog)  # says why not, if read-only
+        plan = ImportPlanDialog(self.ctx, chosen, self)
+        self.import_plan: ImportPlanDialog | None = plan
+
+        def answered(result: int) -> None:
+            self.import_plan = None
+            plan.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                run_import(self.ctx, chosen, self, show_result=dialog, versions=plan.versions())
+
+        plan.finished.connect(answered)
+        plan.open()  # window-modal, without a nested event loop
+        return None
 
     def _dropped_files(self, event) -> list[str]:
         mime = event.mimeData()

@@ -37,15 +37,17 @@ def ask_files(parent: QWidget) -> list[str]:
 
 
 def run_import(ctx: AppContext, paths, window: QWidget, *, replaces: str | None = None,
-               allow_duplicates: bool = False, show_result: bool = True) -> ImportJob | None:
-    """Import `paths` in the background with a progress dialog; the summary dialog follows."""
+               allow_duplicates: bool = False, show_result: bool = True,
+               versions: dict | None = None) -> ImportJob | None:
+    """Import `paths` in the background with a progress dialog; the summary dialog follows.
+    `versions` maps a file to the source it is a new version of (the import plan's choice)."""
     if not paths:
         return None
     if ctx.library.readonly:
         ctx.status.emit(f"{ctx.library.path} is read-only: sources cannot be imported into it.")
         return None
     job = ImportJob(ctx, paths, window, replaces=replaces, allow_duplicates=allow_duplicates,
-                    dialog_parent=window)
+                    dialog_parent=window, versions=versions)
     if isinstance(window, ImportHost):
         window.last_import = job  # reachable (to cancel it on closing) until the next import
 

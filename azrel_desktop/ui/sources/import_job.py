@@ -36,7 +36,8 @@ class ImportJob(QObject):
 
     def __init__(self, ctx: AppContext, paths, parent: QObject | None = None, *,
                  metadata: SourceMetadata | None = None, replaces: str | None = None,
-                 allow_duplicates: bool = False, dialog_parent: QWidget | None = None):
+                 allow_duplicates: bool = False, dialog_parent: QWidget | None = None,
+                 versions: dict | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.paths = [Path(p) for p in paths]
@@ -46,7 +47,7 @@ class ImportJob(QObject):
             try:
                 report, changes = library.import_sources(
                     self.paths, metadata, replaces=replaces, allow_duplicates=allow_duplicates,
-                    progress=progress.report, cancelled=progress.cancelled)
+                    progress=progress.report, cancelled=progress.cancelled, versions=versions)
                 return ImportResult(report, changes)
             except Exception as exc:  # reported to the user, never raised in the worker
                 return ImportResult(None, None, str(exc) or type(exc).__name__)

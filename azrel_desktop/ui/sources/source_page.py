@@ -742,7 +742,8 @@ class SourcePage(QWidget):
 
         if self.record is None:
             return False
-        dialog = SourceMetadataDialog(self.ctx, self.record.id, self)
+        info = self.info if self.info is not None and self.info.id == self.record.id else None
+        dialog = SourceMetadataDialog(self.ctx, self.record.id, self, info)
         self.details_dialog: SourceMetadataDialog | None = dialog  # reachable while open (tests drive it)
         try:
             return dialog.exec() == SourceMetadataDialog.DialogCode.Accepted
@@ -865,8 +866,8 @@ class SourcePage(QWidget):
             return None
         self.error_label.setText("")
         if what == "cite":
-            return self.coding.cite(self.record.id, *span)
-        return self.coding.new_record(what, self.record.id, *span)
+            return self.coding.cite(self.record.id, *span, source=self.record)
+        return self.coding.new_record(what, self.record.id, *span, source=self.record)
 
     def _on_coded(self, saved) -> None:
         passage = getattr(saved, "passage_id", None)

@@ -335,14 +335,10 @@ class EventDetailPane(QScrollArea):
             self._flows().delete("event", self.detail.row.id)
 
     def remove_citation(self, ref: PassageRef) -> None:
-        from ..coding import undo_records
-
+        """Remove the user's citation, off the GUI thread (a refusal goes to the status bar)."""
         if self.detail is None:
             return
-        try:
-            undo_records.remove_citation(self.ctx, "event", self.detail.row.id, ref.id)
-        except Exception as exc:  # e.g. the last supporting passage of the user's own event
-            self.ctx.status.emit(f"Citation not removed: {exc}")
+        self._flows().remove_citation("event", self.detail.row.id, ref.id)
 
     def _link_row(self, title: str, links: list[Link], parent: QWidget) -> QWidget:
         row = QWidget(parent)
