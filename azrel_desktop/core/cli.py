@@ -217,14 +217,9 @@ def _checked_output(path: Path | None, what: str) -> Path:
 
 
 def _write_bytes(path: Path, produce) -> int:
-    """Write what `produce(binary_out)` writes to `path`, replaced only once complete."""
-    def write(out) -> int:
-        out.flush()
-        count = produce(out.buffer)
-        out.buffer.flush()
-        return count
+    from .output.binary import write_bytes_atomically
 
-    return write_atomically(path, write)
+    return write_bytes_atomically(path, produce)
 
 
 def _export_format(db, args, f: EventFilter, description: str) -> int | None:
@@ -335,8 +330,13 @@ def _pdf_bytes(rep) -> bytes:
     outside the core, imported only for a PDF), through a temporary file Qt writes."""
     import tempfile
 
-    from .. import qt_pdf
     from .output.report import render_html
+
+    try:
+        from .. import qt_pdf
+    except ImportError as exc:  # the bundles' separate `azrel` on Windows and macOS leaves Qt out
+        raise UserError("this azrel command has no Qt to print a PDF: make it in the app (File → Export "
+                        "report…), or write --format html or docx") from exc
 
     with tempfile.TemporaryDirectory(prefix="azrel-report-") as folder:
         target = Path(folder) / "report.pdf"

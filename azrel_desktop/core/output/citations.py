@@ -367,3 +367,73 @@ def page_of(page_starts: Sequence[int] | None, offset: int) -> int | None:
     import bisect
 
     return max(1, bisect.bisect_right(list(page_starts), offset))
+
+
+# --- "Copy citation" -------------------------------------------------------------------------------
+
+# The tables that cite passages for each kind of record, and how a record's heading is read.
+_CITING = (
+    ("event", "SELECT x.passage_id FROM event_citations x WHERE x.event_id = :id AND x.stance = 'supports'",
+     "SELECT coalesce(date_text, date) || ' — ' || title FROM events WHERE id = :id"),
+    ("agreement", "SELECT x.passage_id FROM agreement_steps st JOIN step_citations x ON x.step_id = st.id "
+     "WHERE st.agreement_id = :id AND x.stance = 'supports' ORDER BY st.date_start",
+     "SELECT title FROM agreements WHERE id = :id"),
+    ("step", "SELECT x.passage_id FROM step_citations x WHERE x.step_id = :id AND x.stance = 'supports'",
+     "SELECT a.title || ': ' || replace(st.step, '_', ' ') || ' ' || st.date FROM agreement_steps st "
+     "JOIN agreements a ON a.id = st.agreement_id WHERE st.id = :id"),
+    ("membership", "SELECT x.passage_id FROM membership_citations x WHERE x.membership_id = :id "
+     "AND x.stance = 'supports'",
+     "SELECT c.name || ' in ' || coalesce(o.abbreviation, o.name) || ': ' || ms.status FROM memberships ms "
+     "JOIN countries c ON c.id = ms.country_id JOIN organisations o ON o.id = ms.organisation_id WHERE ms.id = :id"),
+    ("organisation", "SELECT x.passage_id FROM organisation_citations x WHERE x.organisation_id = :id",
+     "SELECT name FROM organisations WHERE id = :id"),
+)
+
+
+class CitationError(LookupError):
+    """No such record or passage; the message says which."""
+
+
+def citation_text(session, *, record_id: str | None = None, passage_id: str | None = None,
+                  style: str | None = None) -> str:
+    """Quoted passages with their citations in `style`, then the bibliography of their sources."""
+    from sqlalchemy import text
+
+    heading = None
+    if passage_id is not None:
+        ids = [passage_id]
+    elif record_id is not None:
+        ids = []
+        for _kind, passages, title in _CITING:
+            found = session.execute(text(title), {"id": record_id}).scalar()
+            if found is not None:
+                heading = found
+                ids = list(dict.fromkeys(r[0] for r in session.execute(text(passages), {"id": record_id})))
+                break
+        else:
+            raise CitationError(f"no record {record_id!r}")
+    else:
+        raise CitationError("name a record or a passage to cite")
+    rows = []
+    for pid in ids:
+        row = session.execute(text("SELECT p.source_id, p.exact, p.start, s.page_starts FROM passages p "
+                                   "JOIN sources s ON s.id = p.source_id WHERE p.id = :id"), {"id": pid}).first()
+        if row is None:
+            if passage_id is not None:
+                raise CitationError(f"no passage {passage_id!r}")
+            continue
+        starts = row[3]
+        if isinstance(starts, str):
+            import json
+
+            starts = json.loads(starts)
+        rows.append((row[0], row[1], page_of(starts, row[2])))
+    infos = source_infos(session, {r[0] for r in rows})
+    citer = Citer(style, list(infos.values()))
+    cites = [Cite(source, page) for source, _, page in rows]
+    for c in cites:
+        citer.add(c)
+    lines = [heading] if heading else []
+    lines += [f"“{quote_prose(quote)}” {plain(citer.cite(c))}" for (_, quote, _), c in zip(rows, cites, strict=True)]
+    bibliography = [plain(entry) for entry in citer.bibliography()]
+    return "\n".join(lines) + ("\n\n" + "\n".join(bibliography) if bibliography else "")
