@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from sqlalchemy import text as text_sql
 
@@ -78,6 +78,13 @@ class Library:
         """Run `write` into a new file beside `path` and move it into place only when complete
         (an export that fails or is cancelled, `ExportCancelled`, leaves `path` as it was)."""
         return export.write_atomically(path, write)
+
+    @staticmethod
+    def write_bytes_atomically(path: Path | str, produce: Callable[[BinaryIO], int]) -> int:
+        """As `write_atomically`, for a binary file (a workbook, a report)."""
+        from .output.binary import write_bytes_atomically
+
+        return write_bytes_atomically(path, produce)
 
     @classmethod
     def open(cls, path: Path | str | None = None,

@@ -279,7 +279,7 @@ def _style(name: str):
     reads locales from one folder of its own, pointed at ours while the style is parsed."""
     import io
 
-    import citeproc.frontend as frontend
+    import citeproc.frontend as frontend  # type: ignore[import-untyped]  # no type information shipped
     from citeproc import CitationStylesStyle
 
     if name not in _STYLE_BYTES:
@@ -308,7 +308,7 @@ class Citer:
 
     def __init__(self, style: str | None, sources: Sequence[SourceInfo]):
         from citeproc import CitationStylesBibliography
-        from citeproc.source.json import CiteProcJSON
+        from citeproc.source.json import CiteProcJSON  # type: ignore[import-untyped]
 
         self.style = style_name(style)
         # citeproc-py lower-cases keys: the sources get keys of their own.
@@ -324,7 +324,7 @@ class Citer:
 
     def add(self, cite: Cite) -> None:
         from citeproc import Citation, CitationItem
-        from citeproc.source import Locator
+        from citeproc.source import Locator  # type: ignore[import-untyped]
 
         if cite in self._citations or cite.source_id not in self._keys:
             return

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -114,7 +115,7 @@ def build_report(session: Session, f: EventFilter, *, sort: str = "date", descen
             progress(i, len(rows))
     cited = {p.source_id for d in details for p in (*d.supporting, *d.contradicting)}
     infos = source_infos(session, cited)
-    pages = dict(session.execute(text(
+    pages: dict[str, Any] = dict(session.execute(text(
         "SELECT id, page_starts FROM sources WHERE page_starts IS NOT NULL AND id IN "
         "(SELECT value FROM json_each(:ids))"), {"ids": _json(sorted(cited))}).all())
     pages = {k: (_json_load(v) if isinstance(v, str) else v) for k, v in pages.items()}

@@ -96,11 +96,11 @@ class _Footnotes:
         p = OxmlElement("w:p")
         fn.append(p)
         self.part.element.append(fn)
-        para = Paragraph(p, paragraph._parent)
+        para = Paragraph(p, paragraph._parent)  # type: ignore[arg-type]  # a w:p made by OxmlElement is a CT_P
         para.style = paragraph.part.document.styles["Footnote Text"]
         mark = para.add_run()
         mark.style = paragraph.part.document.styles["Footnote Reference"]
-        mark._r.append(OxmlElement("w:footnoteRef"))
+        mark._r.append(OxmlElement("w:footnoteRef"))  # type: ignore[arg-type]  # any element may go in a run
         para.add_run(" " + _x(lead) + "“" + _x(note.quote) + "” ")
         _add_runs(para, note.citation)
         para.add_run(".")
@@ -132,8 +132,8 @@ def _event(document, notes: _Footnotes, e: ReportEvent) -> None:
     if e.notes:
         p = document.add_paragraph()
         p.add_run("Notes:").bold = True
-        for n in e.notes:
-            document.add_paragraph(_x(n), style="List Bullet")
+        for body in e.notes:
+            document.add_paragraph(_x(body), style="List Bullet")
 
 
 def write_docx(report: Report, out: BinaryIO) -> int:

@@ -20,7 +20,7 @@ import io
 import re
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .export_cells import EXCEL_CELL_LIMIT, _needs_escape, fit_for_excel, unescape_cell
 
@@ -62,7 +62,7 @@ class Sheets:
     file object that takes the CSV export's text for it."""
 
     def __init__(self, out: BinaryIO):
-        import xlsxwriter
+        import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
 
         self.book = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False,
                                               "strings_to_urls": False, "strings_to_numbers": False})
@@ -96,7 +96,7 @@ class CsvSink:
         self.sheets, self.kind, self.columns = sheets, kind, columns
         self.rows = 0  # data rows written
         self._part = 0
-        self._ws = None
+        self._ws: Any = None  # xlsxwriter's Worksheet (untyped)
         self._row = 0
         days, numbers, times = (DAY_COLUMNS.get(kind, set()), NUMBER_COLUMNS.get(kind, set()),
                                 TIME_COLUMNS.get(kind, set()))
