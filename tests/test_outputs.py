@@ -333,3 +333,46 @@ def test_citation_text_of_an_unknown_record_says_so(shared_library):
 
     with pytest.raises(CitationError, match="no record"):
         shared_library.citation_text(record_id="nope")
+
+
+def test_a_sheet_past_excels_rows_goes_on_in_a_second_sheet(monkeypatch):
+    from azrel_desktop.core.output import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_ROWS", 4)  # a header and three rows per sheet
+    out = io.BytesIO()
+    rows = "".join(f"ev-{i},1994-05-0{i}\r\n" for i in range(1, 8))
+    counts = xlsx.write_workbook(out, [("events", ("id", "date"), lambda o: o.write("id,date\r\n" + rows))])
+    assert counts == {"events": 7}
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["events", "events (2)", "events (3)"]
+    got = [r for ws in wb for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert [r[0] for r in got] == [f"ev-{i}" for i in range(1, 8)]
+    assert all(ws["A1"].value == "id" and ws.freeze_panes == "A2" for ws in wb)
+
+
+def test_a_cell_past_excels_limit_is_cut_with_a_mark_and_a_warning():
+    from azrel_desktop.core.output import xlsx
+
+    warned = []
+    out = io.BytesIO()
+    long = "x" * 40_000
+    xlsx.write_workbook(out, [("sources", ("id", "title"), lambda o: o.write(f'id,title\r\ns1,{long}\r\n'))],
+                        warn=warned.append)
+    value = openpyxl.load_workbook(out)["sources"]["B2"].value
+    assert len(value) <= xlsx.EXCEL_CELL_LIMIT and value.startswith("x" * 32_000)
+    assert value.endswith("more characters cut for Excel; export as CSV for the whole text]")
+    assert warned and "1 cell longer" in warned[0]
+
+
+def test_the_page_of_a_passage_in_a_paged_source():
+    from azrel_desktop.core.output.citations import page_of
+
+    assert page_of([0, 100, 250], 0) == 1
+    assert page_of([0, 100, 250], 100) == 2
+    assert page_of([0, 100, 250], 999) == 3
+    assert page_of(None, 5) is None
+
+
+def test_an_unknown_style_is_refused_in_one_line(db_path, tmp_path, capsys):
+    assert main(["--db", str(db_path), "report", "--style", "mla", "-o", str(tmp_path / "r.md")]) == 2
+    assert "invalid choice" in capsys.readouterr().err

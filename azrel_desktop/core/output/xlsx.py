@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
-from .export_cells import EXCEL_CELL_LIMIT, _needs_escape, fit_for_excel, unescape_cell
+from .export_cells import EXCEL_CELL_LIMIT, _needs_escape, unescape_cell
 
 MAX_ROWS = 1_048_576  # Excel's rows per sheet, the header included
 # Column widths (characters), set before the first row: in constant-memory mode the columns are
@@ -55,6 +55,18 @@ def as_day(value: str) -> date | None:
     except ValueError:
         return None
     return day if day.year >= 1900 else None
+
+
+def fit(cell: str) -> str:
+    """A cell Excel holds whole: a longer one is cut, with a mark saying how much was cut."""
+    if len(cell) <= EXCEL_CELL_LIMIT:
+        return cell
+
+    def mark(rest: int) -> str:
+        return f" [… {rest:,} more characters cut for Excel; export as CSV for the whole text]"
+
+    keep = EXCEL_CELL_LIMIT - len(mark(len(cell)))
+    return cell[:keep] + mark(len(cell) - keep)
 
 
 class Sheets:
@@ -156,7 +168,7 @@ class CsvSink:
                 except ValueError:
                     pass
             if len(value) > EXCEL_CELL_LIMIT:
-                value = fit_for_excel(value)
+                value = fit(value)
                 s.cut += 1
             if _needs_escape(value):
                 ws.write_string(r, i, value, s.quoted)
