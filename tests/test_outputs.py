@@ -376,3 +376,14 @@ def test_the_page_of_a_passage_in_a_paged_source():
 def test_an_unknown_style_is_refused_in_one_line(db_path, tmp_path, capsys):
     assert main(["--db", str(db_path), "report", "--style", "mla", "-o", str(tmp_path / "r.md")]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_shipped_styles_are_credited():
+    from azrel_desktop.core.output.citations import CSL_DIR, LOCALE
+
+    note = " ".join((CSL_DIR / "LICENSES.md").read_text(encoding="utf-8").split())
+    assert "Attribution-ShareAlike 3.0" in note
+    for file, _title in STYLES.values():
+        text = (CSL_DIR / file).read_text(encoding="utf-8")
+        assert "by-sa/3.0" in text and f"`{file}`" in note
+    assert f"`locales-{LOCALE}.xml`" in note and (CSL_DIR / f"locales-{LOCALE}.xml").exists()
