@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
-from .export_cells import EXCEL_CELL_LIMIT, _needs_escape, unescape_cell
+from .export_cells import _RISKY_FIRST, EXCEL_CELL_LIMIT, _needs_escape, unescape_cell
 
 MAX_ROWS = 1_048_576  # Excel's rows per sheet, the header included
 # Column widths (characters), set before the first row: in constant-memory mode the columns are
@@ -149,7 +149,7 @@ class CsvSink:
         self._row += 1
         r, ws, s = self._row, self._ws, self.sheets
         for i, cell in enumerate(row):
-            value = unescape_cell(cell)
+            value = unescape_cell(cell) if cell[:1] == "'" else cell
             kind = self._types[i] if i < len(self._types) else "text"
             if not value:
                 continue
@@ -170,7 +170,7 @@ class CsvSink:
             if len(value) > EXCEL_CELL_LIMIT:
                 value = fit(value)
                 s.cut += 1
-            if _needs_escape(value):
+            if value[0] in _RISKY_FIRST and _needs_escape(value):  # the first test is the fast path
                 ws.write_string(r, i, value, s.quoted)
             else:
                 ws.write_string(r, i, value)
