@@ -289,7 +289,8 @@ def _export_xlsx(db, args, f: EventFilter, description: str) -> int:
                         "sources": csv_export.export_sources}[kind]
                 return lambda out: call(s, f, out)
 
-            counts = write_workbook(binary, [(k, columns[k], part(k)) for k in kinds], warn=_warn)
+            counts = write_workbook(binary, [(k, columns[k], part(k)) for k in kinds], warn=_warn,
+                                    tmpdir=str(path.resolve().parent) if not csv_export.is_device_name(path.name) else None)
         return sum(counts.values())
 
     count = _write_bytes(path, produce)

@@ -348,7 +348,8 @@ class Library:
                             "sources": export.export_sources}[kind]
                     return lambda o: call(s, f, o)
 
-                counts.update(write_workbook(out, [(k, columns[k], part(k)) for k in kinds], warn=warn))
+                counts.update(write_workbook(out, [(k, columns[k], part(k)) for k in kinds], warn=warn,
+                                             tmpdir=str(Path(path).resolve().parent)))
             return sum(counts.values())
 
         write_bytes_atomically(path, produce)

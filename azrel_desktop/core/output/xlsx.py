@@ -73,11 +73,17 @@ class Sheets:
     """One workbook being written: `sheet(kind, columns)` starts a sheet; `sink()` gives a text
     file object that takes the CSV export's text for it."""
 
-    def __init__(self, out: BinaryIO):
+    def __init__(self, out: BinaryIO, tmpdir: str | None = None):
         import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
 
-        self.book = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False,
-                                              "strings_to_urls": False, "strings_to_numbers": False})
+        # Constant-memory mode spools each sheet's XML to a temporary file (about 1.2 GB for a
+        # million events) before zipping it: `tmpdir` puts it beside the output, whose disk the
+        # export needs anyway, rather than in a system temporary folder that may be small.
+        options: dict[str, object] = {"constant_memory": True, "strings_to_formulas": False,
+                                      "strings_to_urls": False, "strings_to_numbers": False}
+        if tmpdir:
+            options["tmpdir"] = tmpdir
+        self.book = xlsxwriter.Workbook(out, options)
         self.header = self.book.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1})
         self.day = self.book.add_format({"num_format": "yyyy-mm-dd"})
         self.time = self.book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
@@ -187,10 +193,11 @@ class CsvSink:
 
 
 def write_workbook(out: BinaryIO, parts: list[tuple[str, tuple[str, ...], Callable]],
-                   warn: Callable[[str], None] | None = None) -> dict[str, int]:
+                   warn: Callable[[str], None] | None = None, tmpdir: str | None = None) -> dict[str, int]:
     """A workbook of one sheet per part: (kind, columns, export) where `export(text_out)` is the CSV
-    export writing to a text file object. Returns the rows per kind."""
-    sheets = Sheets(out)
+    export writing to a text file object. Returns the rows per kind. `tmpdir`: where the sheets
+    are spooled (default: the system's temporary folder)."""
+    sheets = Sheets(out, tmpdir)
     try:
         for kind, columns, export in parts:
             sink = sheets.sheet(kind, columns)
