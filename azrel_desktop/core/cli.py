@@ -19,6 +19,7 @@ from .corpus.dates import DateError
 from .corpus.evidence import GRADES
 from .corpus.seed import SeedError, seeded_version
 from .opening import open_database
+from .output.citations import StyleError
 from .output.export import (
     ExportCancelled,
     OutputError,
@@ -31,7 +32,7 @@ from .output.export import (
     write_atomically,
 )
 from .query.dimensions import REGISTRY
-from .query.filters import EventFilter, describe_text
+from .query.filters import EventFilter, compile_filter, describe_text
 from .query.lookup import LookupError_, resolve
 from .research import commands as record_commands
 from .research.annotations import AnnotationError, matching_tags
@@ -41,7 +42,7 @@ from .store.backups import backups_dir, list_backups, make_backup, restore, veri
 from .store.database import DatabaseError, default_db_path, head_revision
 from .store.integrity import check_database
 
-EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations")
+EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations", "all")
 
 
 class UserError(Exception):
@@ -85,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_arguments(exp)
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+    _add_format_argument(exp)
+    _add_report_parser(sub)
     record_commands.add_parsers(sub)
     from .sources import commands as source_commands
 
@@ -168,10 +171,187 @@ def _warn(message: str) -> None:
     print(f"azrel: warning: {message}", file=sys.stderr)
 
 
+# --- spreadsheets, bibliographies and the chronology report (core/output/xlsx.py, report.py …) ---
+
+EXPORT_FORMATS = ("csv", "xlsx", "csl-json", "bibtex", "ris")
+REPORT_FORMATS = ("html", "pdf", "docx", "md")
+
+
+def _add_format_argument(exp: argparse.ArgumentParser) -> None:
+    exp.add_argument("--format", dest="format", default="csv", metavar="FORMAT",
+                     help="csv (default); xlsx (a workbook: with `all`, one sheet per kind); for sources also "
+                          "csl-json, bibtex or ris (for Zotero and other reference managers)")
+
+
+def _add_report_parser(sub) -> None:
+    from .output.citations import STYLES
+
+    rep = sub.add_parser("report", help="a chronology of the filter's events, every claim footnoted to its source")
+    add_filter_arguments(rep)
+    rep.add_argument("--format", dest="report_format", choices=REPORT_FORMATS, default=None,
+                     help="html, pdf, docx or md (default: from the file name's extension)")
+    rep.add_argument("--style", default="chicago-author-date", choices=[*STYLES, "harvard-cite-them-right"],
+                     help="citation style (default chicago-author-date)")
+    rep.add_argument("--notes", action="store_true", help="include your notes on each event")
+    rep.add_argument("--sort", default="date", choices=sorted(timeline_sort_keys()),
+                     help="the timeline's order (default date)")
+    rep.add_argument("--descending", action="store_true", help="newest (or largest) first")
+    rep.add_argument("--title", default=None, help="the report's title (default: Chronology)")
+    rep.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+
+
+def timeline_sort_keys():
+    from .query.timeline import SORT_KEYS
+
+    return SORT_KEYS
+
+
+def _checked_output(path: Path | None, what: str) -> Path:
+    if path is None:
+        raise UserError(f"{what} is a binary file: give one with -o FILE")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise UserError(f"the folder {path.parent} does not exist; create it or choose another")
+    return path
+
+
+def _write_bytes(path: Path, produce) -> int:
+    from .output.binary import write_bytes_atomically
+
+    return write_bytes_atomically(path, produce)
+
+
+def _export_format(db, args, f: EventFilter, description: str) -> int | None:
+    """`export … --format xlsx|csl-json|bibtex|ris`; None for CSV (the export below)."""
+    fmt = (args.format or "csv").lower()
+    if fmt == "csv":
+        if args.what == "all":
+            raise UserError("export all writes a workbook: add --format xlsx")
+        return None
+    if fmt not in EXPORT_FORMATS:
+        raise UserError(f"unknown export format {args.format!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+    if fmt in ("csl-json", "bibtex", "ris"):
+        return _export_bibliography(db, args, f, description, fmt)
+    return _export_xlsx(db, args, f, description)
+
+
+def _export_bibliography(db, args, f: EventFilter, description: str, fmt: str) -> int:
+    from .output.bibliography_export import write_sources
+    from .output.citations import source_infos
+
+    if args.what != "sources":
+        raise UserError(f"--format {fmt} is for `export sources`")
+    with db.read() as s:
+        ids = None
+        if not f.is_empty:
+            c = compile_filter(f)
+            ids = [r[0] for r in s.execute(text(
+                "SELECT DISTINCT ps.source_id FROM event_citations x JOIN passages ps ON ps.id = x.passage_id "
+                f"WHERE x.event_id IN (SELECT e.id FROM events e WHERE {c.where})"), c.params)]
+        sources = list(source_infos(s, ids).values())
+    if args.output:
+        _checked_output(args.output, "")
+        count = write_atomically(args.output, lambda out: write_sources(sources, out, fmt))
+        print(f"{count} sources ({description}) written to {args.output} as {fmt}", file=sys.stderr)
+    else:
+        out = sys.stdout
+        if hasattr(out, "reconfigure"):
+            out.reconfigure(encoding="utf-8", newline="")
+        write_sources(sources, out, fmt)
+        out.flush()
+    return 0
+
+
+def _export_xlsx(db, args, f: EventFilter, description: str) -> int:
+    from .output import export as csv_export
+    from .output.xlsx import write_workbook
+
+    path = _checked_output(args.output, "an .xlsx workbook")
+    kinds = ("events", "agreements", "organisations", "sources", "annotations") if args.what == "all" else (args.what,)
+    if args.what == "annotations" and f.without("tags").without("text") != EventFilter():
+        raise UserError("export annotations takes only --tag and --search as filters")
+    columns = {"events": csv_export.EVENT_COLUMNS, "agreements": csv_export.AGREEMENT_COLUMNS,
+               "organisations": csv_export.ORGANISATION_COLUMNS, "sources": csv_export.SOURCE_COLUMNS,
+               "annotations": csv_export.ANNOTATION_COLUMNS}
+
+    def produce(binary) -> int:
+        preparing = _preparing_report()
+        if "events" in kinds:
+            csv_export.keep_rows(db, f, progress=preparing)
+        with db.read() as s:
+            def part(kind: str):
+                if kind == "events":
+                    return lambda out: csv_export.export_events(s, f, out, preparing=preparing)
+                if kind == "annotations":
+                    return lambda out: csv_export.export_annotations(s, out, tags=f.tags, text_contains=f.text)
+                call = {"agreements": csv_export.export_agreements, "organisations": csv_export.export_organisations,
+                        "sources": csv_export.export_sources}[kind]
+                return lambda out: call(s, f, out)
+
+            counts = write_workbook(binary, [(k, columns[k], part(k)) for k in kinds], warn=_warn,
+                                    tmpdir=str(path.resolve().parent) if not csv_export.is_device_name(path.name) else None)
+        return sum(counts.values())
+
+    count = _write_bytes(path, produce)
+    what = "rows" if args.what == "all" else args.what
+    print(f"{count} {what} ({description}) written to {path}", file=sys.stderr)
+    return 0
+
+
+def _report(db, args) -> int:
+    from .output import report as chronology
+    from .output.report_docx import write_docx
+
+    path = _checked_output(args.output, "a report")
+    suffixes = {".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".md": "md", ".markdown": "md"}
+    fmt = args.report_format or suffixes.get(path.suffix.lower())
+    if fmt is None:
+        raise UserError(f"say which format with --format ({', '.join(REPORT_FORMATS)}): "
+                        f"{path.name} does not tell")
+    with db.read() as s:
+        f = filter_from_args(s, args)
+        rep = chronology.build_report(s, f, sort=args.sort, descending=args.descending, style=args.style,
+                                      notes=args.notes, title=args.title)
+    if fmt == "html":
+        write_atomically(path, lambda out: out.write(chronology.render_html(rep)))
+    elif fmt == "md":
+        write_atomically(path, lambda out: out.write(chronology.render_markdown(rep)))
+    elif fmt == "docx":
+        _write_bytes(path, lambda binary: write_docx(rep, binary))
+    else:
+        _write_bytes(path, lambda binary: binary.write(_pdf_bytes(rep)))
+    print(f"{len(rep.events)} events ({rep.filter_description}) written to {path} with "
+          f"{len(rep.footnotes)} notes and {len(rep.bibliography)} sources", file=sys.stderr)
+    return 0
+
+
+def _pdf_bytes(rep) -> bytes:
+    """The report printed by Qt (the one place the command line loads Qt: azrel_desktop/qt_pdf.py,
+    outside the core, imported only for a PDF), through a temporary file Qt writes."""
+    import tempfile
+
+    from .output.report import render_html
+
+    try:
+        from .. import qt_pdf
+    except ImportError as exc:  # the bundles' separate `azrel` on Windows and macOS leaves Qt out
+        raise UserError("this azrel command has no Qt to print a PDF: make it in the app (File → Export "
+                        "report…), or write --format html or docx") from exc
+
+    with tempfile.TemporaryDirectory(prefix="azrel-report-") as folder:
+        target = Path(folder) / "report.pdf"
+        qt_pdf.html_to_pdf(render_html(rep, for_print=True), target, title=rep.title)
+        return target.read_bytes()
+
+
 def _export(db, args) -> int:
     with db.read() as s:
         f = filter_from_args(s, args)
         description = describe_text(s, f)
+    handled = _export_format(db, args, f, description)
+    if handled is not None:
+        return handled
     if args.what == "annotations" and f.without("tags").without("text") != EventFilter():
         # export_annotations narrows by tags and text only; any other filter would be ignored
         raise UserError("export annotations takes only --tag and --search as filters")
@@ -301,6 +481,8 @@ def run(argv: Sequence[str] | None = None) -> int:
                   f"{report.citations_verified} citations{yours} verified against their sources")
         elif args.command == "export":
             return _export(db, args)
+        elif args.command == "report":
+            return _report(db, args)
         elif args.command in ("add", "edit", "delete"):
             from .service import Library
 
@@ -344,7 +526,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
     except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError, RecordError,
-            QuoteError, OutputError) as exc:
+            QuoteError, OutputError, StyleError) as exc:
         print(f"azrel: error: {exc}", file=sys.stderr)
         return 2
     except ExportCancelled:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from sqlalchemy import text as text_sql
 
@@ -78,6 +78,13 @@ class Library:
         """Run `write` into a new file beside `path` and move it into place only when complete
         (an export that fails or is cancelled, `ExportCancelled`, leaves `path` as it was)."""
         return export.write_atomically(path, write)
+
+    @staticmethod
+    def write_bytes_atomically(path: Path | str, produce: Callable[[BinaryIO], int]) -> int:
+        """As `write_atomically`, for a binary file (a workbook, a report)."""
+        from .output.binary import write_bytes_atomically
+
+        return write_bytes_atomically(path, produce)
 
     @classmethod
     def open(cls, path: Path | str | None = None,
@@ -279,6 +286,104 @@ class Library:
         with self.db.read() as s:
             return export.export_annotations(s, out, tags=tags, text_contains=text_contains, excel=excel,
                                              warn=warn)
+
+    # --- research outputs: reports, workbooks, bibliographies, citations (core/output/) ------
+    def report(self, f: EventFilter, *, sort: str = "date", descending: bool = False, style: str | None = None,
+               notes: bool = False, title: str | None = None,
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None):
+        """The chronology report (core/output/report.py) of exactly `f`'s events in this order."""
+        from .output.report import build_report
+
+        with self.db.read() as s:
+            return build_report(s, f, sort=sort, descending=descending, style=style, notes=notes, title=title,
+                                progress=progress, cancelled=cancelled)
+
+    @staticmethod
+    def report_html(report, *, for_print: bool = False) -> str:
+        """The report as HTML (for a PDF, `for_print`: Qt prints it, azrel_desktop/qt_pdf.py)."""
+        from .output.report import render_html
+
+        return render_html(report, for_print=for_print)
+
+    @staticmethod
+    def write_report(report, path: Path | str, fmt: str) -> None:
+        """Write the report as html, md or docx to `path` (replaced only once complete)."""
+        from .output.binary import write_bytes_atomically
+        from .output.report import render_html, render_markdown
+        from .output.report_docx import write_docx
+
+        if fmt == "html":
+            export.write_atomically(path, lambda out: out.write(render_html(report)))
+        elif fmt == "md":
+            export.write_atomically(path, lambda out: out.write(render_markdown(report)))
+        elif fmt == "docx":
+            write_bytes_atomically(path, lambda out: write_docx(report, out))
+        else:
+            raise ValueError(f"write_report writes html, md or docx, not {fmt!r}")
+
+    def export_xlsx(self, path: Path | str, f: EventFilter, kinds: tuple[str, ...] = ("events",), *,
+                    sort: str = "date", descending: bool = False,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None,
+                    warn: Callable[[str], None] | None = None) -> dict[str, int]:
+        """A workbook at `path` with a sheet per kind (events, agreements, organisations, sources,
+        annotations): the CSV export's rows, typed (core/output/xlsx.py). Rows per kind."""
+        from .output.binary import write_bytes_atomically
+        from .output.xlsx import write_workbook
+
+        columns = {"events": export.EVENT_COLUMNS, "agreements": export.AGREEMENT_COLUMNS,
+                   "organisations": export.ORGANISATION_COLUMNS, "sources": export.SOURCE_COLUMNS,
+                   "annotations": export.ANNOTATION_COLUMNS}
+        counts: dict[str, int] = {}
+
+        def produce(out) -> int:
+            if "events" in kinds:
+                export.keep_rows(self.db, f, cancelled)
+            with self.db.read() as s:
+                def part(kind: str):
+                    if kind == "events":
+                        return lambda o: export.export_events(s, f, o, sort=sort, descending=descending,
+                                                              progress=progress, cancelled=cancelled)
+                    if kind == "annotations":
+                        return lambda o: export.export_annotations(s, o, tags=f.tags, text_contains=f.text)
+                    call = {"agreements": export.export_agreements, "organisations": export.export_organisations,
+                            "sources": export.export_sources}[kind]
+                    return lambda o: call(s, f, o)
+
+                counts.update(write_workbook(out, [(k, columns[k], part(k)) for k in kinds], warn=warn,
+                                             tmpdir=str(Path(path).resolve().parent)))
+            return sum(counts.values())
+
+        write_bytes_atomically(path, produce)
+        return counts
+
+    def export_bibliography(self, out: TextIO, fmt: str, f: EventFilter | None = None) -> int:
+        """The sources (those the filter's events cite, with a filter) as csl-json, bibtex or ris."""
+        from .output.bibliography_export import write_sources
+        from .output.citations import source_infos
+        from .query.filters import compile_filter
+
+        with self.db.read() as s:
+            ids = None
+            if f is not None and not f.is_empty:
+                c = compile_filter(f)
+                ids = [r[0] for r in s.execute(text_sql(
+                    "SELECT DISTINCT ps.source_id FROM event_citations x JOIN passages ps ON ps.id = x.passage_id "
+                    f"WHERE x.event_id IN (SELECT e.id FROM events e WHERE {c.where})"), c.params)]
+            sources = list(source_infos(s, ids).values())
+        return write_sources(sources, out, fmt)
+
+    def citation_text(self, record_id: str | None = None, passage_id: str | None = None,
+                      style: str | None = None) -> str:
+        """What "Copy citation" puts on the clipboard: each quoted passage with its citation in the
+        CSL style (default Chicago author-date), then the sources' bibliography entries. For a
+        passage, that passage; for a record (event, agreement, membership, organisation), the
+        passages that support it, under its date and title."""
+        from .output.citations import citation_text
+
+        with self.db.read() as s:
+            return citation_text(s, record_id=record_id, passage_id=passage_id, style=style)
 
     # --- the user's own records and citations (core/research/records_edit.py) -------------
     def _own(self, kind: str, call, *args, passages: bool = True):

@@ -25,7 +25,7 @@ def settled(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.current_page().is_loading(), timeout=10_000)
 
 
-def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_thread_sql):
+def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_thread_sql, tmp_path):
     ids = {kind: library.records(kind)[0].id for kind in ("agreement", "country", "person", "source")}
     nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
     nato_events = EventFilter(organisations=(nato,), date_from="1997", date_to="1999")
@@ -49,6 +49,14 @@ def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_
     timeline.select_event(event_id)
     settled(qtbot, window)
     assert timeline.detail.event_id() == event_id and timeline.detail.detail.row.id == event_id
+    with qtbot.waitSignal(window.outputs.copied, timeout=10_000):  # Edit → Copy citation
+        window.outputs.copy_citation()
+    for start in (lambda: window.outputs.export_report(tmp_path / "report.html", fmt="html", dialog=False),
+                  lambda: window.outputs.export_xlsx(tmp_path / "events.xlsx", dialog=False)):
+        job = start()  # File → Export report…, File → Export to Excel workbook…
+        with qtbot.waitSignal(job.finished, timeout=30_000) as done:
+            pass
+        assert done.args[0].error is None
 
     window.go(Target("organisation", nato))
     settled(qtbot, window)

@@ -116,7 +116,9 @@ def read_csl_json(data: bytes, base: Path) -> Bibliography:
             url=_str(item.get("URL")) or (f"https://doi.org/{item['DOI']}" if item.get("DOI") else None),
             published=_csl_date(item.get("issued")),
             language=_str(item.get("language")),
-            kind=_str(item.get("type")),
+            # AzRel's own kind, which its export keeps beside the standard type
+            kind=_str((item.get("custom") or {}).get("azrel-kind") if isinstance(item.get("custom"), dict)
+                      else None) or _str(item.get("type")),
         )
         paths = tuple(p for p in (_file_path(str(f), base) for f in files) if p is not None)
         records.append(Record(meta, paths, _str(item.get("abstract")) or "",
@@ -141,24 +143,31 @@ _SYMBOLS = {"i": "ı", "j": "ȷ", "ss": "ß", "o": "ø", "O": "Ø", "ae": "æ", 
             "OE": "Œ", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "&": "&", "%": "%", "$": "$",
             "#": "#", "_": "_", "{": "{", "}": "}"}
 _ACCENT_CMD = re.compile(r"\\([`'^\"~=.]|[uvcHk](?![A-Za-z]))\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
-_SYMBOL_CMD = re.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|[ijoOlL&%$#_{}])(?![A-Za-z])\s?")
+_SYMBOL_CMD = re.compile(r"\\(?:(ss|ae|AE|oe|OE|aa|AA|[ijoOlL])(?![A-Za-z])\s?|([&%$#_]))")
+# Escapes that must survive the removal of grouping braces and the reading of `~` as a space.
+_KEPT = {r"\textbackslash{}": "\ue100", r"\textasciitilde{}": "\ue101", r"\textasciicircum{}": "\ue102",
+         r"\{": "\ue103", r"\}": "\ue104"}
+_KEPT_BACK = {"\ue100": "\\", "\ue101": "~", "\ue102": "^", "\ue103": "{", "\ue104": "}"}
 
 
 def latex_to_text(value: str) -> str:
     def symbol(m: re.Match) -> str:
-        return _SYMBOLS.get(m.group(1), m.group(0))
+        return m.group(2) if m.group(2) else _SYMBOLS.get(m.group(1), m.group(0))
 
     def accent(m: re.Match) -> str:
         base = m.group(2) or m.group(3) or ""
         base = {"\\i": "i", "\\j": "j"}.get(base, base)
         return unicodedata.normalize("NFC", base + _ACCENTS[m.group(1)])
 
+    for escaped, mark in _KEPT.items():
+        value = value.replace(escaped, mark)
     value = _ACCENT_CMD.sub(accent, value)
     value = _SYMBOL_CMD.sub(symbol, value)
     value = value.replace("---", "—").replace("--", "–").replace("~", "\u00a0")
     value = re.sub(r"\\(?:emph|textit|textbf|textsc|url|mkbibquote)\s*", "", value)
     value = value.replace("{", "").replace("}", "")
-    return re.sub(r"\s+", " ", value).strip()
+    value = re.sub(r"\s+", " ", value).strip()
+    return re.sub("[\ue100-\ue104]", lambda m: _KEPT_BACK[m.group(0)], value)
 
 
 class _BibParser:
@@ -275,6 +284,22 @@ def _bib_person(name: str) -> str:
     return name
 
 
+def _split_names(value: str) -> list[str]:
+    """BibTeX names split at each " and " outside braces (`{Ministry of Trade and Industry}` is one)."""
+    names, depth, start = [], 0, 0
+    for m in re.finditer(r"[{}]|\s+and\s+", value):
+        token = m.group(0)
+        if token == "{" and (m.start() == 0 or value[m.start() - 1] != "\\"):
+            depth += 1
+        elif token == "}" and (m.start() == 0 or value[m.start() - 1] != "\\"):
+            depth -= 1
+        elif token.strip() == "and" and depth == 0:
+            names.append(value[start:m.start()])
+            start = m.end()
+    names.append(value[start:])
+    return [n for n in names if n.strip()]
+
+
 def read_bibtex(data: bytes, base: Path) -> Bibliography:
     text = decode(data)[0]
     records = []
@@ -282,12 +307,13 @@ def read_bibtex(data: bytes, base: Path) -> Bibliography:
         f = {k: latex_to_text(v) for k, v in fields.items() if k not in ("file", "url", "doi")}
         date = f.get("date") or _edtf(f.get("year"), _month(f.get("month")), None) if (f.get("date") or f.get("year")) else None
         url = (fields.get("url") or "").strip() or (f"https://doi.org/{fields['doi'].strip()}" if fields.get("doi") else None)
-        authors = re.split(r"\s+and\s+", f.get("author", "")) if f.get("author") else []
+        authors = [latex_to_text(a) for a in _split_names(fields["author"])] if f.get("author") else []
         meta = SourceMetadata(
             title=f.get("title"), author=_join_authors([_bib_person(a) for a in authors]),
             publisher=f.get("publisher") or f.get("journal") or f.get("journaltitle") or f.get("booktitle")
             or f.get("institution") or f.get("organization"),
-            url=url, published=date, language=f.get("langid") or f.get("language"), kind=kind,
+            url=url, published=date, language=f.get("langid") or f.get("language"),
+            kind=f.get("azrelkind") or kind,  # AzRel's own kind, which its export keeps
         )
         records.append(Record(meta, _bib_files(fields.get("file", ""), base), f.get("abstract", ""), key))
     if not records:
@@ -331,7 +357,9 @@ def _ris_record(r: dict[str, list[str]], base: Path) -> Record:
 
     date = None
     raw = first("DA", "PY", "Y1")
-    if raw:
+    if raw and re.search(r"[~?%]|\.\.|^\d{4}-\d{2}(?:-\d{2})?/", raw):
+        date = raw  # an EDTF date (approximate, uncertain, an interval), as AzRel's export writes one
+    elif raw:
         bits = [b for b in re.split(r"[/-]", raw) if b != ""]
         date = _edtf(bits[0], bits[1] if len(bits) > 1 else None, bits[2] if len(bits) > 2 else None)
     authors = [_bib_person(a) for t in ("AU", "A1", "A2") for a in r.get(t, [])]
@@ -339,7 +367,8 @@ def _ris_record(r: dict[str, list[str]], base: Path) -> Record:
         title=first("TI", "T1", "CT"), author=_join_authors(authors),
         publisher=first("PB", "T2", "JO", "JF", "J2"),
         url=first("UR") or (f"https://doi.org/{first('DO')}" if first("DO") else None),
-        published=date, language=first("LA"), kind=first("TY"),
+        # M3 (type of work) is the more specific kind, and where AzRel's export keeps its own
+        published=date, language=first("LA"), kind=first("M3") or first("TY"),
     )
     files = tuple(p for p in (_file_path(v, base) for t in ("L1", "L4") for v in r.get(t, [])) if p is not None)
     return Record(meta, files, first("AB", "N2") or "", first("ID") or meta.title or "record")

@@ -339,6 +339,9 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(not self.ctx.library.readonly)
         self.search_action = self._action("Search the timeline", self.focus_search, ("Ctrl+L",))
         self.about_action = self._action("About AzRel Desktop", self.about, role=QAction.MenuRole.AboutRole)
+        from .output_actions import OutputActions
+
+        self.outputs = OutputActions(self)  # Export report…, Export to Excel workbook…, Copy citation
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -355,6 +358,7 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        self.outputs.install(file_menu, edit, before=self.export_notes_action)
         go = bar.addMenu("&Go")
         for action in (self.back_action, self.forward_action):
             go.addAction(action)
@@ -602,6 +606,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.last_export is not None and self.last_export.running():
             self.last_export.cancel()
+        if self.outputs.last_job is not None and self.outputs.last_job.running():
+            self.outputs.last_job.cancel()
         if self.last_import is not None and self.last_import.running():
             self.last_import.cancel()  # the source being stored finishes whole; the rest are not started
         self._save_filter_soon.stop()
