@@ -24,7 +24,7 @@ from ...core.errors import DamagedDatabaseError, DatabaseError
 from ...core.service import Library
 from .launch import parse_args, tune_interpreter
 from .runner import Task, wait_for_workers
-from .settings import APPLICATION, ORGANISATION
+from .settings import APPLICATION, ORGANISATION, route_qt_settings
 
 PROGRESS_DELAY_MS = 500
 ICONS = Path(__file__).resolve().parents[1] / "resources"
@@ -235,6 +235,7 @@ def make_app(qt_args: list[str] | None = None) -> QApplication:
         raise RuntimeError(f"a {type(app).__name__} without widgets is already running in this process")
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    route_qt_settings()  # Qt's file dialogs keep their state beside ours
     app.setApplicationDisplayName(APPLICATION)
     app.setWindowIcon(app_icon())  # Windows showed pythonw's, macOS Python's
     app.setDesktopFileName("azrel-desktop")  # Wayland matches the window to azrel-desktop.desktop
