@@ -58,6 +58,13 @@ class Library:
         return default_db_path()
 
     @staticmethod
+    def settings_dir() -> Path:
+        """Where the app's settings are kept (see `store.files.settings_dir`)."""
+        from .store.files import settings_dir
+
+        return settings_dir()
+
+    @staticmethod
     def preload() -> None:
         """Import what counting and faceting need (numpy, the facet engine) — a second's work
         the app does while the library opens."""

@@ -7,7 +7,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.research.annotations import AnnotationView
+from ..common.export_formats import ask_export_path
 from ..common.row_model import RowsModel
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..records.links import heading_label
@@ -272,10 +272,9 @@ class AnnotationsPage(QWidget):
             return None
 
     def export(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(self, "Export annotations", "annotations.csv",
-                                                   "CSV (*.csv);;CSV for Excel (*.csv)")
-        if path:
-            self.export_to(path, excel="Excel" in chosen)
+        choice = ask_export_path(self, "Export the notes shown", "annotations.csv")
+        if choice is not None:
+            self.export_to(str(choice.path), excel=choice.format.excel)
 
     def export_to(self, path: str, *, excel: bool = False) -> int:
         """Write the notes shown (same tag and text filter) to a CSV file."""

@@ -69,22 +69,23 @@ class ExportJob(QObject):
 
     @staticmethod
     def events(library: Library, f: EventFilter, sort: tuple[str, bool], path: Path | str,
-               parent: QObject | None = None, **kwargs) -> ExportJob:
-        """Export exactly the timeline's filter in its sort order."""
+               parent: QObject | None = None, *, excel: bool = False, **kwargs) -> ExportJob:
+        """Export exactly the timeline's filter in its sort order (`excel`: with the byte-order mark)."""
         key, descending = sort
 
         def write(out, progress, cancelled, preparing):
-            return library.export_events(f, out, sort=key, descending=descending,
+            return library.export_events(f, out, sort=key, descending=descending, excel=excel,
                                          progress=progress, cancelled=cancelled, preparing=preparing)
 
         return ExportJob(path, write, parent, **kwargs)
 
     @staticmethod
-    def annotations(library: Library, path: Path | str, parent: QObject | None = None, **kwargs) -> ExportJob:
+    def annotations(library: Library, path: Path | str, parent: QObject | None = None, *,
+                    excel: bool = False, **kwargs) -> ExportJob:
         def write(out, progress, cancelled, preparing):
             if cancelled():
                 raise ExportCancelled()
-            return library.export_annotations(out)
+            return library.export_annotations(out, excel=excel)
 
         return ExportJob(path, write, parent, label="Exporting annotations…", **kwargs)
 

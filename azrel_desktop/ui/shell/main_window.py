@@ -19,7 +19,6 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link
 from ...core.service import Library
+from ..common.export_formats import ExportChoice, ask_export_path
 from ..common.widgets import PlainLabel
 from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restore
 from .context import AppContext
@@ -433,35 +433,33 @@ class MainWindow(QMainWindow):
         return True
 
     # --- export -----------------------------------------------------------------------------------
-    def export_csv(self, path: str | Path | None = None, *, dialog: bool = True) -> ExportJob | None:
-        """Export the timeline's filter in its sort order; `path` skips the file dialog."""
+    def export_csv(self, path: str | Path | None = None, *, dialog: bool = True,
+                   excel: bool = False) -> ExportJob | None:
+        """Export the timeline's filter in its sort order; `path` (with `excel` for the
+        byte-order mark) skips the file dialog, which offers the formats itself."""
         if path is None:
-            path = self._ask_path("Export events to CSV", "azrel-events.csv")
-            if path is None:
+            choice = self._ask_path("Export events", "azrel-events.csv")
+            if choice is None:
                 return None
+            path, excel = choice.path, choice.format.excel
         page = self.timeline
-        job = ExportJob.events(self.ctx.library, page.filter(), page.sort_key(), path, self,
+        job = ExportJob.events(self.ctx.library, page.filter(), page.sort_key(), path, self, excel=excel,
                                dialog_parent=self if dialog else None)
         return self._run(job)
 
-    def export_annotations(self, path: str | Path | None = None, *, dialog: bool = True) -> ExportJob | None:
+    def export_annotations(self, path: str | Path | None = None, *, dialog: bool = True,
+                           excel: bool = False) -> ExportJob | None:
         if path is None:
-            path = self._ask_path("Export annotations to CSV", "azrel-annotations.csv")
-            if path is None:
+            choice = self._ask_path("Export annotations", "azrel-annotations.csv")
+            if choice is None:
                 return None
-        job = ExportJob.annotations(self.ctx.library, path, self, dialog_parent=self if dialog else None)
+            path, excel = choice.path, choice.format.excel
+        job = ExportJob.annotations(self.ctx.library, path, self, excel=excel,
+                                    dialog_parent=self if dialog else None)
         return self._run(job)
 
-    def _ask_path(self, caption: str, name: str) -> str | None:
-        s = settings()
-        folder = str(s.value("export/folder", str(Path.home())))
-        path, _ = QFileDialog.getSaveFileName(self, caption, str(Path(folder) / name), "CSV files (*.csv)")
-        if not path:
-            return None
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
-        s.setValue("export/folder", str(Path(path).parent))
-        return path
+    def _ask_path(self, caption: str, name: str) -> ExportChoice | None:
+        return ask_export_path(self, caption, name)
 
     def _run(self, job: ExportJob) -> ExportJob:
         self.last_export = job

@@ -1,6 +1,6 @@
 """Where the app remembers things between runs: one INI file in the settings folder.
 
-The folder is `core.store.files.settings_dir()`: `AZREL_SETTINGS_DIR`, else `settings` inside
+The folder is `Library.settings_dir()`: `AZREL_SETTINGS_DIR`, else `settings` inside
 `AZREL_DATA_DIR`, else the platform's per-user configuration folder. Qt's own state (the file
 dialogs' last folder and view, which Qt writes under the organisation "QtProject" in its
 native format) is routed to the same folder where Qt allows it: on Linux and the other Unix
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ...core.store.files import settings_dir
+from ...core.service import Library
 
 ORGANISATION = "AzRel"
 APPLICATION = "AzRel Desktop"
@@ -30,7 +30,7 @@ def route_qt_settings() -> Path:
     if not _legacy:
         _legacy.append(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                                  ORGANISATION, APPLICATION).fileName())
-    folder = settings_dir()
+    folder = Library.settings_dir()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
         # the native format's path is honoured only where it is a file (Unix); elsewhere ignored
@@ -39,7 +39,7 @@ def route_qt_settings() -> Path:
 
 
 def settings_path() -> Path:
-    return settings_dir() / FILE_NAME
+    return Library.settings_dir() / FILE_NAME
 
 
 def settings() -> QSettings:
