@@ -15,8 +15,8 @@ from sqlalchemy import text as text_sql
 
 from .opening import open_database
 from .output import export
+from .query import analysis, records, timeline
 from .query import facets as facet_counts
-from .query import records, timeline
 from .query.filters import DIMENSIONS, EventFilter, FilterChip, describe, describe_text
 from .query.records import OrganisationNode
 from .research import annotations as notes
@@ -283,6 +283,22 @@ class Library:
                            excel: bool = False) -> int:
         with self.db.read() as s:
             return export.export_annotations(s, out, tags=tags, text_contains=text_contains, excel=excel)
+
+    def export_table(self, table: analysis.StackedCounts | analysis.Distribution, out: TextIO, *,
+                     excel: bool = False) -> int:
+        """An analysis table (`counts_per_period`, `sources_per_event`) as CSV."""
+        return export.export_table(out, table.header(), table.rows(), excel=excel)
+
+    # --- the shape of the data (core/query/analysis.py) ---------------------------------
+    def counts_per_period(self, f: EventFilter, group: str, period: str = "year",
+                          top: int = analysis.TOP) -> analysis.StackedCounts:
+        """Events of the filter per year or month, stacked by organisation, country or source."""
+        with self.db.read() as s:
+            return analysis.counts_per_period(s, f, group, period, top)
+
+    def sources_per_event(self, f: EventFilter) -> analysis.Distribution:
+        with self.db.read() as s:
+            return analysis.sources_per_event(s, f)
 
     # --- the user's own records and citations (core/research/records_edit.py) -------------
     def _own(self, kind: str, call, *args, passages: bool = True):
