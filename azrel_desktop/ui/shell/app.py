@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from ...core.errors import DamagedDatabaseError, DatabaseError
 from ...core.service import Library
+from ..common.theme import follow_system_scheme
 from .launch import parse_args, tune_interpreter
 from .runner import Task, wait_for_workers
 from .settings import APPLICATION, ORGANISATION, route_qt_settings
@@ -239,6 +240,7 @@ def make_app(qt_args: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APPLICATION)
     app.setWindowIcon(app_icon())  # Windows showed pythonw's, macOS Python's
     app.setDesktopFileName("azrel-desktop")  # Wayland matches the window to azrel-desktop.desktop
+    follow_system_scheme(app)  # light or dark as the system is, text at AA contrast in both
     return app
 
 

@@ -55,6 +55,7 @@ PAGE_CLASSES = {
     "source": ("sources.source_page", "SourcePage"),
     "annotations": ("notes.annotations_page", "AnnotationsPage"),
     "sources": ("sources.sources_page", "SourcesPage"),
+    "analysis": ("analysis.analysis_page", "AnalysisPage"),
 }
 FILTER_KEY = "timeline/filter"
 
@@ -330,6 +331,9 @@ class MainWindow(QMainWindow):
         self.annotations_action = self._action("Annotations", lambda: self.go(Target("annotations")), ("Ctrl+2",))
         self.sources_action = self._action("Sources", lambda: self.go(Target("sources")), ("Ctrl+3",),
                                            "Every source, or those whose text holds words")
+        self.analysis_action = self._action("Analysis", self.show_analysis, ("Ctrl+4",),
+                                            "Counts per year by organisation, country and source, "
+                                            "under the timeline's filter")
         self.import_action = self._action("Import sources…", lambda: self.import_sources(), ("Ctrl+I",),
                                           "Import your own texts, PDFs, Word files, web pages or bibliographies")
         self.import_action.setEnabled(not self.ctx.library.readonly)
@@ -359,6 +363,7 @@ class MainWindow(QMainWindow):
         go.addAction(self.search_action)
         go.addAction(self.annotations_action)
         go.addAction(self.sources_action)
+        go.addAction(self.analysis_action)
         self.organisations_menu = go.addMenu("Organisations")
         self._fill_organisations(self.organisations_menu, self.ctx.library.records("organisation"))
         self.sources_menu = go.addMenu("Sources")
@@ -408,10 +413,17 @@ class MainWindow(QMainWindow):
         bar.addAction(self.timeline_action)
         bar.addAction(self.annotations_action)
         bar.addAction(self.sources_action)
+        bar.addAction(self.analysis_action)
         bar.addSeparator()
         bar.addAction(self.export_action)
         self.addToolBar(bar)
         self.toolbar = bar
+
+    def show_analysis(self) -> None:
+        """The analysis page, counting under the timeline's filter as it is now."""
+        timeline = self._timeline_page()
+        f = timeline.filter() if timeline is not None else EventFilter()
+        self.go(Target("analysis", extra=(f,)))
 
     def focus_search(self) -> None:
         if page_key(self.history.current.kind if self.history.current else "") != "timeline":
