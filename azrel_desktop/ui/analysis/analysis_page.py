@@ -131,6 +131,9 @@ class AnalysisPage(QWidget):
             self.filter = f
         self.reload()
 
+    def is_loading(self) -> bool:
+        return self.loader.busy()
+
     def group(self) -> str:
         return str(self.group_box.currentData())
 
