@@ -26,7 +26,7 @@ from .research.choices import Choice, choices
 from .research.date_proposal import DateProposal, propose_dates
 from .research.drafts import CitationView, Cite, RecordError, RecordView, Snapshot
 from .research.quotes import locate
-from .sources import catalogue
+from .sources import catalogue, citation
 from .sources.importer import ImportReport
 from .sources.reading import SourceMetadata
 from .store import backups
@@ -288,6 +288,13 @@ class Library:
                      excel: bool = False) -> int:
         """An analysis table (`counts_per_period`, `sources_per_event`) as CSV."""
         return export.export_table(out, table.header(), table.rows(), excel=excel)
+
+    # --- citing ------------------------------------------------------------------------
+    def citation_text(self, source_id: str, start: int | None = None) -> str:
+        """The source as one line to paste: "Title, publisher, date, p. N" (the page when
+        `start`, a passage's offset, falls in a PDF's known pages)."""
+        with self.db.read() as s:
+            return citation.citation_text(s, source_id, start)
 
     # --- the shape of the data (core/query/analysis.py) ---------------------------------
     def counts_per_period(self, f: EventFilter, group: str, period: str = "year",

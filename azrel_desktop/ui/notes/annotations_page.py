@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.research.annotations import AnnotationView
+from ..common.context_menus import note_subject, show_menu
 from ..common.export_formats import ask_export_path
 from ..common.row_model import RowsModel
 from ..common.widgets import PlainLabel, plain_tooltip
@@ -110,6 +111,8 @@ class AnnotationsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -263,6 +266,12 @@ class AnnotationsPage(QWidget):
             return
         if self._guard(lambda: undo.delete_note(self.ctx, v.id)) is not None:
             self.ctx.status.emit("Note deleted (Ctrl+Z to undo).")
+
+    def _row_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        view = self.model.note(index.row()) if index.isValid() else None
+        if view is not None:
+            show_menu(self.ctx, note_subject(view), self.table, self.table.viewport().mapToGlobal(pos))
 
     def _guard(self, change):
         try:

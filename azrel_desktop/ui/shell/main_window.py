@@ -339,6 +339,8 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(not self.ctx.library.readonly)
         self.search_action = self._action("Search the timeline", self.focus_search, ("Ctrl+L",))
         self.about_action = self._action("About AzRel Desktop", self.about, role=QAction.MenuRole.AboutRole)
+        self.guide_action = self._action("Quick guide", self.show_guide, (QKeySequence.StandardKey.HelpContents, "F1"),
+                                         "The walkthrough and the shortcuts")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -372,6 +374,7 @@ class MainWindow(QMainWindow):
         # an import or an edit of a title changes the list: it is filled again when next opened
         self.ctx.changed.connect(lambda c: self.sources_menu.clear() if "source" in c.kinds else None)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
         for menu in (file_menu, edit, go, self.organisations_menu, self.sources_menu, help_menu):
             menu.menuAction().setMenuRole(QAction.MenuRole.NoRole)
@@ -429,6 +432,14 @@ class MainWindow(QMainWindow):
         if page_key(self.history.current.kind if self.history.current else "") != "timeline":
             self.go(Target("timeline"))
         self.timeline.focus_search()
+
+    def show_guide(self) -> None:
+        from .quick_guide import QuickGuide
+
+        if getattr(self, "guide", None) is None:
+            self.guide = QuickGuide(self)
+        self.guide.show()
+        self.guide.raise_()
 
     def about(self) -> None:
         from .about import about_text
