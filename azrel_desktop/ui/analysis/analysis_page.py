@@ -217,6 +217,6 @@ class AnalysisPage(QWidget):
             if choice is None:
                 return False
             path = str(choice.path)
-        ok = self.boxes[key].chart.image().save(path, "PNG")
+        ok = self.boxes[key].chart.image().save(path, b"PNG")
         self.ctx.status.emit(f"Chart saved to {path}" if ok else f"Export failed: {path} could not be written")
         return ok

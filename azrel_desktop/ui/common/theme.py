@@ -135,8 +135,7 @@ def dark_palette() -> QPalette:
 
 def light_palette() -> QPalette:
     """Fusion's light palette, its low-contrast roles raised (`raise_contrast`)."""
-    style = QStyleFactory.create("Fusion")
-    return raise_contrast(style.standardPalette()) if style is not None else QPalette()
+    return raise_contrast(QStyleFactory.create("Fusion").standardPalette())
 
 
 def worst_contrast(palette: QPalette) -> tuple[float, str]:

@@ -84,7 +84,7 @@ def render(outdir: Path, db: Path | None = None) -> list[Path]:
         page.set_filter(EventFilter())
         window.show_analysis()
         analysis = window.page("analysis")
-        _settle(app, lambda: not analysis.loader.busy())
+        _settle(app, lambda: not analysis.is_loading())  # type: ignore[attr-defined]
         written.append(_save(window, outdir / "analysis.png"))
 
         window.close()
