@@ -101,3 +101,18 @@ def test_without_a_scheme_the_platform_palette_is_kept_but_raised(app_state, mon
     theme.follow_system_scheme(app)
     assert worst_contrast(app.palette())[0] >= MIN_TEXT_CONTRAST
     assert app.palette().color(R.Base) == app.style().standardPalette().color(R.Base)
+
+
+def test_the_detail_panes_grey_lines_read_at_aa_in_both_schemes(app_state, monkeypatch, qtbot):
+    """The origin and kind under an event's title are disabled labels: the issue's grey text."""
+    from azrel_desktop.ui.common.widgets import PlainLabel
+
+    for scheme in ("light", "dark"):
+        monkeypatch.setenv("AZREL_COLOR_SCHEME", scheme)
+        theme.follow_system_scheme(app_state)
+        label = PlainLabel("From the shipped corpus")
+        qtbot.addWidget(label)
+        label.setEnabled(False)
+        p = label.palette()
+        ratio = text_contrast(p.color(QPalette.ColorGroup.Disabled, R.WindowText), p.color(R.Window))
+        assert ratio >= MIN_TEXT_CONTRAST, (scheme, ratio)
