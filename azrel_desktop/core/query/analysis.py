@@ -112,9 +112,9 @@ def counts_per_period(session: Session, f: EventFilter, group: str, period: str 
         FROM events e LEFT JOIN {table} l ON l.event_id = e.id{extra}
         WHERE {c.where} AND {fits}
         GROUP BY p, g"""), c.params).all()
-    per_event: dict[str, int] = dict(session.execute(text(f"""
+    per_event: dict[str, int] = {p: n for p, n in session.execute(text(f"""
         SELECT substr(e.date_start, 1, {width}) AS p, count(*) FROM events e
-        WHERE {c.where} AND {fits} GROUP BY p"""), c.params).tuples().all())
+        WHERE {c.where} AND {fits} GROUP BY p"""), c.params)}
     spanning = session.execute(text(f"SELECT count(*) FROM events e WHERE {c.where} AND NOT ({fits})"),
                                c.params).scalar_one()
     if not per_event:
@@ -125,7 +125,7 @@ def counts_per_period(session: Session, f: EventFilter, group: str, period: str 
     for _p, g, n in rows:
         if g is not None:
             totals[g] = totals.get(g, 0) + n
-    names: dict[str, str] = dict(session.execute(text(labels_sql)).tuples().all())
+    names: dict[str, str] = {key: label for key, label in session.execute(text(labels_sql))}
     busiest = sorted(totals, key=lambda g: (-totals[g], str(names.get(g, g)).casefold()))[:top]
     index = {g: i for i, g in enumerate(busiest)}
     grid = [[0] * len(periods) for _ in range(len(busiest) + 2)]  # + other, none
