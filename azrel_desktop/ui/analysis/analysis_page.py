@@ -217,6 +217,8 @@ class AnalysisPage(QWidget):
             if choice is None:
                 return False
             path = str(choice.path)
-        ok = self.boxes[key].chart.image().save(path, b"PNG")
+        if not path.lower().endswith(".png"):
+            path += ".png"  # the format follows the suffix
+        ok = self.boxes[key].chart.image().save(path)
         self.ctx.status.emit(f"Chart saved to {path}" if ok else f"Export failed: {path} could not be written")
         return ok
