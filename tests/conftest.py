@@ -4,13 +4,24 @@ production takes, and no test ever touching the user's real data or settings."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The whole run sees a fake, empty home folder (set before Qt starts, which reads it once);
+# `_nothing_written_home` fails any test after which something appeared in it. Caches of
+# system libraries (fontconfig's) are not the app's doing, so they go beside it, not into it.
+_FAKE_HOME = Path(tempfile.mkdtemp(prefix="azrel-test-home-"))
+_SYSTEM_CACHE = Path(tempfile.mkdtemp(prefix="azrel-test-cache-"))
+os.environ["HOME"] = str(_FAKE_HOME)
+os.environ["USERPROFILE"] = str(_FAKE_HOME)  # Windows' home
+os.environ["XDG_CACHE_HOME"] = str(_SYSTEM_CACHE)
 
 
 _HOME = (("AZREL_DB", "default.sqlite3"), ("AZREL_DATA_DIR", "data/AzRel Desktop"), ("XDG_DATA_HOME", "data"),
@@ -35,6 +46,22 @@ def _isolated_session_home(tmp_path_factory):
 def _isolated_home(tmp_path_factory, monkeypatch):
     _isolate(monkeypatch, tmp_path_factory.mktemp("home"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _nothing_written_home():
+    """Fails the test after which anything exists in the (fake) home folder: settings, Qt's
+    file-dialog state, a library or a backup there would be written to a real user's home."""
+    yield
+    written = sorted(str(p.relative_to(_FAKE_HOME)) for p in _FAKE_HOME.rglob("*"))
+    for child in _FAKE_HOME.iterdir():  # the next test starts clean again
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    assert not written, f"the test wrote into the home folder: {written}"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_FAKE_HOME, ignore_errors=True)
+    shutil.rmtree(_SYSTEM_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,8 @@ from sqlalchemy import text as text_sql
 
 from .opening import open_database
 from .output import export
+from .query import analysis, records, timeline
 from .query import facets as facet_counts
-from .query import records, timeline
 from .query.filters import DIMENSIONS, EventFilter, FilterChip, describe, describe_text
 from .query.records import OrganisationNode
 from .research import annotations as notes
@@ -26,7 +26,7 @@ from .research.choices import Choice, choices
 from .research.date_proposal import DateProposal, propose_dates
 from .research.drafts import CitationView, Cite, RecordError, RecordView, Snapshot
 from .research.quotes import locate
-from .sources import catalogue
+from .sources import catalogue, citation
 from .sources.importer import ImportReport
 from .sources.reading import SourceMetadata
 from .store import backups
@@ -56,6 +56,13 @@ class Library:
         from .store.files import default_db_path
 
         return default_db_path()
+
+    @staticmethod
+    def settings_dir() -> Path:
+        """Where the app's settings are kept (see `store.files.settings_dir`)."""
+        from .store.files import settings_dir
+
+        return settings_dir()
 
     @staticmethod
     def preload() -> None:
@@ -384,6 +391,29 @@ class Library:
 
         with self.db.read() as s:
             return citation_text(s, record_id=record_id, passage_id=passage_id, style=style)
+
+    def export_table(self, table: analysis.StackedCounts | analysis.Distribution, out: TextIO, *,
+                     excel: bool = False) -> int:
+        """An analysis table (`counts_per_period`, `sources_per_event`) as CSV."""
+        return export.export_table(out, table.header(), table.rows(), excel=excel)
+
+    # --- citing ------------------------------------------------------------------------
+    def source_citation(self, source_id: str, start: int | None = None) -> str:
+        """A source (or a place in it with no passage yet) as one line to paste: "Title,
+        publisher, date, p. N" (the page when `start` falls in a PDF's known pages)."""
+        with self.db.read() as s:
+            return citation.citation_text(s, source_id, start)
+
+    # --- the shape of the data (core/query/analysis.py) ---------------------------------
+    def counts_per_period(self, f: EventFilter, group: str, period: str = "year",
+                          top: int = analysis.TOP) -> analysis.StackedCounts:
+        """Events of the filter per year or month, stacked by organisation, country or source."""
+        with self.db.read() as s:
+            return analysis.counts_per_period(s, f, group, period, top)
+
+    def sources_per_event(self, f: EventFilter) -> analysis.Distribution:
+        with self.db.read() as s:
+            return analysis.sources_per_event(s, f)
 
     # --- the user's own records and citations (core/research/records_edit.py) -------------
     def _own(self, kind: str, call, *args, passages: bool = True):

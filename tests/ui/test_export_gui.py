@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from azrel_desktop.core.output.export import ANNOTATION_COLUMNS, EVENT_COLUMNS, ExportCancelled, unescape_cell
 from azrel_desktop.core.query.filters import EventFilter
+from azrel_desktop.ui.common.export_formats import CSV, ExportChoice
 from azrel_desktop.ui.shell.export_job import ExportJob
 from azrel_desktop.ui.shell.main_window import MainWindow
 
@@ -65,7 +67,7 @@ def test_export_writes_the_table_rows_in_view_order(qtbot, window, library, tmp_
 
 def test_ctrl_e_asks_for_a_file_and_exports(qtbot, window, library, tmp_path, monkeypatch):
     path = tmp_path / "chosen"
-    monkeypatch.setattr(window, "_ask_path", lambda caption, name: str(path) + ".csv")
+    monkeypatch.setattr(window, "_ask_path", lambda caption, name: ExportChoice(Path(str(path) + ".csv"), CSV))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

@@ -67,6 +67,12 @@ def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_
         assert window.current_page().record.id == record_id
     window.go(Target("annotations"))
     settled(qtbot, window)
+    window.show_analysis()
+    settled(qtbot, window)
+    analysis = window.current_page()
+    analysis.group_box.setCurrentIndex(analysis.group_box.findData("country"))
+    settled(qtbot, window)
+    assert analysis.tables["events"].group == "country"
     window.go(Target("sources"))
     settled(qtbot, window)
     assert window.current_page().rows()

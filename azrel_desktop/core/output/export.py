@@ -37,7 +37,7 @@ from ..store.identity import same_file
 from . import export_rows
 from .export_cells import JOIN, LongCells, safe_cell, unescape_cell, writer
 
-__all__ = ["BOM", "JOIN", "ExportCancelled", "OutputError", "is_device_name", "safe_cell", "unescape_cell",
+__all__ = ["BOM", "JOIN", "ExportCancelled", "OutputError", "export_table", "is_device_name", "safe_cell", "unescape_cell",
            "write_atomically"]
 
 BOM = "\ufeff"
@@ -293,6 +293,16 @@ def export_annotations(session: Session, out: TextIO, *, tags: tuple[str, ...] =
             v.detached)])
     _warn(guard, warn)
     return len(views)
+
+
+def export_table(out: TextIO, header: list[str], rows: list[list[object]], *, excel: bool = False) -> int:
+    """A small table already counted (the analysis page's charts) as CSV, by the same rules as
+    every export: RFC 4180, optional byte-order mark, no cell a spreadsheet would run."""
+    guard = LongCells(out, excel)
+    writer = _writer(guard, [safe_cell(h) for h in header], excel)
+    for r in rows:
+        writer.writerow([safe_cell(v) for v in r])
+    return len(rows)
 
 
 class OutputError(OSError):

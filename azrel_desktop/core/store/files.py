@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 
 from ..errors import CorruptDatabaseError, DatabaseError, NotADatabaseError
 
@@ -35,6 +35,20 @@ def data_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def settings_dir() -> Path:
+    """Where the app's settings live (window layout, filters, export choices, Qt's own file
+    dialog state): `AZREL_SETTINGS_DIR` if set; else `settings` inside `AZREL_DATA_DIR` when
+    that moves the data, so one folder holds everything; else the platform's per-user
+    configuration folder (platformdirs)."""
+    env = os.environ.get("AZREL_SETTINGS_DIR")
+    if env:
+        return Path(env).expanduser()
+    moved = os.environ.get("AZREL_DATA_DIR")
+    if moved:
+        return Path(moved).expanduser() / "settings"
+    return Path(user_config_dir(APP_NAME, APP_AUTHOR))
 
 
 def default_db_path() -> Path:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 # (on a light background, on a dark background)
 ALERT = ("#b71c1c", "#ff8a80")  # disputed, contradicts, errors
-SUPPORT = ("#2e7d32", "#81c784")  # supports
+SUPPORT = ("#2a7330", "#81c784")  # supports (4.5:1 on the window grey too)
 LINK = ("#1a5fb4", "#8ab4f8")  # used when the palette's own link colour does not read
 MIN_CONTRAST = 4.5
 

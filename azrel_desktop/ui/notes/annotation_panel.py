@@ -174,6 +174,18 @@ class NoteCard(QFrame):
         layout.addLayout(row)
 
 
+def enable_note_menu(ctx: AppContext, card: NoteCard) -> None:
+    """Right-click on a note opens its context menu (ui/common/context_menus.py); its labels
+    pass the click on (their text still copies with the keyboard)."""
+    from ..common.context_menus import note_subject, show_menu
+
+    for label in (card.body_label, card.meta_label):
+        label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    card.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    card.customContextMenuRequested.connect(
+        lambda pos: show_menu(ctx, note_subject(card.view), card, card.mapToGlobal(pos)))
+
+
 class AnnotationPanel(QWidget):
     """The notes on one target, with Add / Edit / Delete, each saved at once and undoable.
     The notes are read off the GUI thread; `loaded` says they are shown."""
@@ -265,6 +277,7 @@ class AnnotationPanel(QWidget):
             card.edit_requested.connect(self.start_edit)
             card.delete_requested.connect(lambda v: self.delete(v.id))
             card.setToolTip(plain_tooltip(view.body))
+            enable_note_menu(self.ctx, card)
             self.cards_box.addWidget(card)
             self.cards.append(card)
         count = f" ({len(views)})" if views else ""

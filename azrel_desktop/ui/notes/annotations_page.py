@@ -7,7 +7,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from ...core.research.annotations import AnnotationView
 from ...core.research.quotes import as_prose
+from ..common.context_menus import note_subject, show_menu
+from ..common.export_formats import ask_export_path
 from ..common.row_model import RowsModel
 from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel, plain_tooltip
@@ -112,6 +113,8 @@ class AnnotationsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # the note takes the spare width; "Detached" is a marker
@@ -265,6 +268,12 @@ class AnnotationsPage(QWidget):
         if self._guard(lambda: undo.delete_note(self.ctx, v.id)) is not None:
             self.ctx.status.emit("Note deleted (Ctrl+Z to undo).")
 
+    def _row_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        view = self.model.note(index.row()) if index.isValid() else None
+        if view is not None:
+            show_menu(self.ctx, note_subject(view), self.table, self.table.viewport().mapToGlobal(pos))
+
     def _guard(self, change):
         try:
             return change()
@@ -273,10 +282,9 @@ class AnnotationsPage(QWidget):
             return None
 
     def export(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(self, "Export annotations", "annotations.csv",
-                                                   "CSV (*.csv);;CSV for Excel (*.csv)")
-        if path:
-            self.export_to(path, excel="Excel" in chosen)
+        choice = ask_export_path(self, "Export the notes shown", "annotations.csv")
+        if choice is not None:
+            self.export_to(str(choice.path), excel=choice.format.excel)
 
     def export_to(self, path: str, *, excel: bool = False) -> int:
         """Write the notes shown (same tag and text filter) to a CSV file."""

@@ -33,6 +33,7 @@ from ...core.query.records import Link, NotFound, PassageRef
 from ...core.research.quotes import as_prose
 from ..common import palette as pal
 from ..common.colours import alert_colour, link_colour
+from ..common.context_menus import link_subject, passage_subject, show_event_menu, show_menu
 from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes.annotation_panel import AnnotationPanel
@@ -42,6 +43,20 @@ from ..shell.navigation import PAGE_KINDS, Target
 from ..timeline.timeline_model import EventTableModel
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
+SUBJECT_ROLE = Qt.ItemDataRole.UserRole + 1  # what the item's context menu is about
+
+
+def enable_item_menus(view: QListWidget, ctx: AppContext) -> None:
+    """Right-click on an item opens its context menu (ui/common/context_menus.py)."""
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def menu(pos) -> None:
+        item = view.itemAt(pos)
+        subject = item.data(SUBJECT_ROLE) if item is not None else None
+        if subject is not None:
+            show_menu(ctx, subject, view, view.viewport().mapToGlobal(pos))
+
+    view.customContextMenuRequested.connect(menu)
 
 
 def target_for(link: Link) -> Target | None:
@@ -160,13 +175,15 @@ class LinkList(ClickList):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, **kwargs):
         super().__init__(parent, **kwargs)
         self.opened.connect(ctx.go)
+        enable_item_menus(self, ctx)
 
     def set_links(self, links: list[Link], describe: Callable[[Link], str] | None = None) -> None:
         self.clear()
         for link in links:
             text = describe(link) if describe else (f"{link.label} ({link.role.replace('_', ' ')})"
                                                     if link.role else link.label)
-            self.add(text, target_for(link))
+            item = self.add(text, target_for(link))
+            item.setData(SUBJECT_ROLE, link_subject(link))
         self.finish()
 
 
@@ -177,6 +194,7 @@ class CitationList(ClickList):
         kwargs.setdefault("empty_text", "no citation")
         super().__init__(parent, **kwargs)
         self.opened.connect(ctx.go)
+        enable_item_menus(self, ctx)
 
     def set_citations(self, refs: list[PassageRef]) -> None:
         self.clear()
@@ -185,6 +203,7 @@ class CitationList(ClickList):
                             f"{ref.stance}: “{as_prose(ref.quote)}”\n\n{ref.source_title} ({ref.source_kind})\n"
                             + reliability_note(ref).lstrip("\n") + ("\n" if ref.low_reliability else "")
                             + "Click to open the source at this passage.")
+            item.setData(SUBJECT_ROLE, passage_subject(ref))
             if ref.stance == "contradicts":
                 item.setForeground(alert_colour(self.palette()))
         self.finish()
@@ -213,6 +232,8 @@ class EventsTable(QWidget):
         self.fitter = fit_table(self.view, stretch=self.model.column_of("title"),
                                 narrow=(self.model.column_of("sources"), self.model.column_of("annotations")))
         self.view.activated.connect(lambda index: self.open_row(index.row()))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.count_label)
@@ -227,6 +248,12 @@ class EventsTable(QWidget):
         event_id = self.model.event_id(row)
         if event_id:
             self.ctx.go(Target("event", event_id))
+
+    def _row_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        row = self.model.event_row(index.row()) if index.isValid() else None
+        if row is not None:
+            show_event_menu(self.ctx, row, None, self.view, self.view.viewport().mapToGlobal(pos))
 
     def _show_count(self) -> None:
         n = self.model.total()

@@ -1,7 +1,10 @@
 """Starting the desktop app: `azrel-desktop [--db PATH]` and `python -m azrel_desktop`.
 
 The library is opened in the thread pool (the first run creates, migrates and seeds the
-file) with a progress dialog that appears only when opening takes longer than half a second.
+file) with a progress dialog naming each stage. At a start, and whenever the file is being
+created, the dialog shows at once (the window's modules are imported on the GUI thread
+meanwhile, which would hold back a delayed one); otherwise only when opening takes longer than
+half a second.
 While it opens (mostly SQLite's integrity check, which leaves Python free), the GUI thread
 imports the window's modules; once the window is built, the objects of the start-up are
 frozen out of the garbage collector, whose full passes over them would stall the GUI.
@@ -22,11 +25,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from ...core.errors import DamagedDatabaseError, DatabaseError
 from ...core.service import Library
+from ..common.theme import follow_system_scheme
 from .launch import parse_args, tune_interpreter
 from .runner import Task, wait_for_workers
-from .settings import APPLICATION, ORGANISATION
+from .settings import APPLICATION, ORGANISATION, route_qt_settings
 
 PROGRESS_DELAY_MS = 500
+CREATING = "Creating your library (the first start takes a few seconds)…"
 ICONS = Path(__file__).resolve().parents[1] / "resources"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 QUIT, CHOOSE, RESTORE = "quit", "choose", "restore"
@@ -55,7 +60,8 @@ def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Li
                 describe_error=_describe_open_error(path))
     loop = QEventLoop()
     outcome: dict[str, object] = {}
-    dialog = QProgressDialog("Opening the library…", "", 0, 0, parent)
+    creating = not (path or Library.default_path()).exists()
+    dialog = QProgressDialog(CREATING if creating else "Opening the library…", "", 0, 0, parent)
     dialog.setWindowTitle(APPLICATION)
     dialog.setCancelButton(None)  # a migration must not be interrupted halfway
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -77,8 +83,16 @@ def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Li
         finish("error", message)
 
     task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    timer.start()
     task.start()
+    if creating or meanwhile is not None:
+        # A first start creates and seeds the file (seconds), and `meanwhile` keeps the GUI
+        # thread busy importing the window for longer than the delay: no timer could show the
+        # dialog in time, so it is shown, and painted, now.
+        dialog.show()
+        for _ in range(3):
+            QApplication.processEvents()
+    else:
+        timer.start()
     if meanwhile is not None:
         meanwhile()
     if not outcome:
@@ -235,9 +249,11 @@ def make_app(qt_args: list[str] | None = None) -> QApplication:
         raise RuntimeError(f"a {type(app).__name__} without widgets is already running in this process")
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    route_qt_settings()  # Qt's file dialogs keep their state beside ours
     app.setApplicationDisplayName(APPLICATION)
     app.setWindowIcon(app_icon())  # Windows showed pythonw's, macOS Python's
     app.setDesktopFileName("azrel-desktop")  # Wayland matches the window to azrel-desktop.desktop
+    follow_system_scheme(app)  # light or dark as the system is, text at AA contrast in both
     return app
 
 

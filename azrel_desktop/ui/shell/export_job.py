@@ -73,26 +73,27 @@ class ExportJob(QObject):
 
     @staticmethod
     def events(library: Library, f: EventFilter, sort: tuple[str, bool], path: Path | str,
-               parent: QObject | None = None, **kwargs) -> ExportJob:
-        """Export exactly the timeline's filter in its sort order."""
+               parent: QObject | None = None, *, excel: bool = False, **kwargs) -> ExportJob:
+        """Export exactly the timeline's filter in its sort order (`excel`: with the byte-order mark)."""
         key, descending = sort
 
         said: list[str] = []
 
         def write(out, progress, cancelled, preparing):
-            return library.export_events(f, out, sort=key, descending=descending, progress=progress,
+            return library.export_events(f, out, sort=key, descending=descending, excel=excel, progress=progress,
                                          cancelled=cancelled, preparing=preparing, warn=said.append)
 
         return ExportJob(path, write, parent, said=said, **kwargs)
 
     @staticmethod
-    def annotations(library: Library, path: Path | str, parent: QObject | None = None, **kwargs) -> ExportJob:
+    def annotations(library: Library, path: Path | str, parent: QObject | None = None, *,
+                    excel: bool = False, **kwargs) -> ExportJob:
         said: list[str] = []
 
         def write(out, progress, cancelled, preparing):
             if cancelled():
                 raise ExportCancelled()
-            return library.export_annotations(out, warn=said.append)
+            return library.export_annotations(out, excel=excel, warn=said.append)
 
         return ExportJob(path, write, parent, label="Exporting annotations…", said=said, **kwargs)
 

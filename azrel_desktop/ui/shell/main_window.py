@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShow
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link
 from ...core.service import Library
+from ..common.export_formats import ExportChoice, ask_export_path
 from ..common.widgets import PlainLabel
 from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restore
 from .context import AppContext
@@ -57,6 +57,7 @@ PAGE_CLASSES = {
     "source": ("sources.source_page", "SourcePage"),
     "annotations": ("notes.annotations_page", "AnnotationsPage"),
     "sources": ("sources.sources_page", "SourcesPage"),
+    "analysis": ("analysis.analysis_page", "AnalysisPage"),
 }
 FILTER_KEY = "timeline/filter"
 
@@ -334,6 +335,9 @@ class MainWindow(QMainWindow):
         self.annotations_action = self._action("Annotations", lambda: self.go(Target("annotations")), ("Ctrl+2",))
         self.sources_action = self._action("Sources", lambda: self.go(Target("sources")), ("Ctrl+3",),
                                            "Every source, or those whose text holds words")
+        self.analysis_action = self._action("Analysis", self.show_analysis, ("Ctrl+4",),
+                                            "Counts per year by organisation, country and source, "
+                                            "under the timeline's filter")
         self.import_action = self._action("Import sources…", lambda: self.import_sources(), ("Ctrl+I",),
                                           "Import your own texts, PDFs, Word files, web pages or bibliographies")
         self.import_action.setEnabled(not self.ctx.library.readonly)
@@ -342,6 +346,8 @@ class MainWindow(QMainWindow):
         from .output_actions import OutputActions
 
         self.outputs = OutputActions(self)  # Export report…, Export to Excel workbook…, Copy citation
+        self.guide_action = self._action("Quick guide", self.show_guide, (QKeySequence.StandardKey.HelpContents, "F1"),
+                                         "The walkthrough and the shortcuts")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -367,6 +373,7 @@ class MainWindow(QMainWindow):
         go.addAction(self.search_action)
         go.addAction(self.annotations_action)
         go.addAction(self.sources_action)
+        go.addAction(self.analysis_action)
         self.organisations_menu = go.addMenu("Organisations")
         self._fill_organisations(self.organisations_menu, self.ctx.library.records("organisation"))
         self.sources_menu = go.addMenu("Sources")
@@ -376,6 +383,7 @@ class MainWindow(QMainWindow):
         # an import or an edit of a title changes the list: it is filled again when next opened
         self.ctx.changed.connect(lambda c: self.sources_menu.clear() if "source" in c.kinds else None)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
         for menu in (file_menu, edit, go, self.organisations_menu, self.sources_menu, help_menu):
             menu.menuAction().setMenuRole(QAction.MenuRole.NoRole)
@@ -429,15 +437,30 @@ class MainWindow(QMainWindow):
         bar.addAction(self.timeline_action)
         bar.addAction(self.annotations_action)
         bar.addAction(self.sources_action)
+        bar.addAction(self.analysis_action)
         bar.addSeparator()
         bar.addAction(self.export_action)
         self.addToolBar(bar)
         self.toolbar = bar
 
+    def show_analysis(self) -> None:
+        """The analysis page, counting under the timeline's filter as it is now."""
+        timeline = self._timeline_page()
+        f = timeline.filter() if timeline is not None else EventFilter()
+        self.go(Target("analysis", extra=(f,)))
+
     def focus_search(self) -> None:
         if page_key(self.history.current.kind if self.history.current else "") != "timeline":
             self.go(Target("timeline"))
         self.timeline.focus_search()
+
+    def show_guide(self) -> None:
+        from .quick_guide import QuickGuide
+
+        if getattr(self, "guide", None) is None:
+            self.guide = QuickGuide(self)
+        self.guide.show()
+        self.guide.raise_()
 
     def about(self) -> None:
         from .about import about_text
@@ -454,35 +477,33 @@ class MainWindow(QMainWindow):
         return True
 
     # --- export -----------------------------------------------------------------------------------
-    def export_csv(self, path: str | Path | None = None, *, dialog: bool = True) -> ExportJob | None:
-        """Export the timeline's filter in its sort order; `path` skips the file dialog."""
+    def export_csv(self, path: str | Path | None = None, *, dialog: bool = True,
+                   excel: bool = False) -> ExportJob | None:
+        """Export the timeline's filter in its sort order; `path` (with `excel` for the
+        byte-order mark) skips the file dialog, which offers the formats itself."""
         if path is None:
-            path = self._ask_path("Export events to CSV", "azrel-events.csv")
-            if path is None:
+            choice = self._ask_path("Export events", "azrel-events.csv")
+            if choice is None:
                 return None
+            path, excel = choice.path, choice.format.excel
         page = self.timeline
-        job = ExportJob.events(self.ctx.library, page.filter(), page.sort_key(), path, self,
+        job = ExportJob.events(self.ctx.library, page.filter(), page.sort_key(), path, self, excel=excel,
                                dialog_parent=self if dialog else None)
         return self._run(job)
 
-    def export_annotations(self, path: str | Path | None = None, *, dialog: bool = True) -> ExportJob | None:
+    def export_annotations(self, path: str | Path | None = None, *, dialog: bool = True,
+                           excel: bool = False) -> ExportJob | None:
         if path is None:
-            path = self._ask_path("Export annotations to CSV", "azrel-annotations.csv")
-            if path is None:
+            choice = self._ask_path("Export annotations", "azrel-annotations.csv")
+            if choice is None:
                 return None
-        job = ExportJob.annotations(self.ctx.library, path, self, dialog_parent=self if dialog else None)
+            path, excel = choice.path, choice.format.excel
+        job = ExportJob.annotations(self.ctx.library, path, self, excel=excel,
+                                    dialog_parent=self if dialog else None)
         return self._run(job)
 
-    def _ask_path(self, caption: str, name: str) -> str | None:
-        s = settings()
-        folder = str(s.value("export/folder", str(Path.home())))
-        path, _ = QFileDialog.getSaveFileName(self, caption, str(Path(folder) / name), "CSV files (*.csv)")
-        if not path:
-            return None
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
-        s.setValue("export/folder", str(Path(path).parent))
-        return path
+    def _ask_path(self, caption: str, name: str) -> ExportChoice | None:
+        return ask_export_path(self, caption, name)
 
     def _run(self, job: ExportJob) -> ExportJob:
         self.last_export = job

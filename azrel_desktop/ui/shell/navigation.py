@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PAGE_KINDS = ("timeline", "event", "organisation", "agreement", "source", "country", "person",
-              "annotations", "sources")
+              "annotations", "sources", "analysis")
 
 
 @dataclass(frozen=True)

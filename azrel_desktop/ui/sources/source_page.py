@@ -39,6 +39,7 @@ from ...core.sources.catalogue import SourceInfo
 from ..coding.flows import CodingFlows
 from ..common import palette as pal
 from ..common.colours import alert_colour, is_dark, show_as_alert, show_as_warning_banner
+from ..common.context_menus import Subject, fill_menu, menu_text
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
@@ -469,6 +470,7 @@ class SourcePage(QWidget):
         self.text_view.find_requested.connect(self.open_find)
         self.text_view.selectionChanged.connect(self._update_annotate_button)
         self.text_view.span_clicked.connect(self._on_span_clicked)
+        self.text_view.menu_hook = self._passage_menu
         self.passage_tree.itemClicked.connect(self._on_item_clicked)
         self.passage_tree.itemActivated.connect(self._on_item_activated)
         ctx.changed.connect(self._on_changed)
@@ -810,6 +812,23 @@ class SourcePage(QWidget):
                 self.ctx.go(target)
         else:
             self._on_item_clicked(item)
+
+    def _passage_menu(self, menu, offset: int) -> None:
+        """Right-click in the text: the actions of each passage under the pointer."""
+        record = self.record
+        if record is None:
+            return
+        under = [p for p in record.passages if p.start <= offset < p.end and p.kind != "boilerplate"]
+        for passage in under:
+            subject = Subject("passage", passage.id, record.title, source_id=record.id, passage_id=passage.id,
+                              start=passage.start, end=passage.end, quote=passage.quote,
+                              organisations=tuple((link.id, link.label) for link in passage.supports
+                                                  if link.kind == "organisation"),
+                              countries=tuple((link.id, link.label) for link in passage.supports
+                                              if link.kind == "country"))
+            menu.addSeparator()
+            into = menu if len(under) == 1 else menu.addMenu(menu_text(f"Passage “{passage.quote}”"))
+            fill_menu(into, self.ctx, subject, self)
 
     def _on_span_clicked(self, spans: list[Span]) -> None:
         # the innermost passage under the click, without a flash: the user is already there

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
@@ -111,6 +112,7 @@ class SourceTextView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.menu_hook: Callable[[QMenu, int], None] | None = None
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -428,6 +430,8 @@ class SourceTextView(QPlainTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.build_context_menu()
+        if self.menu_hook is not None:  # the page adds what the passages under the click offer
+            self.menu_hook(menu, self.offset_at(event.pos()))
         menu.exec(event.globalPos())
         menu.deleteLater()
 

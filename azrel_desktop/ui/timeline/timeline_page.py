@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QPointF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from ...core.query.filters import EventFilter
+from ..common.context_menus import show_event_menu
 from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
@@ -177,8 +178,24 @@ class TimelinePage(QWidget):
         self.model.located.connect(self._located)
         self.model.loadFailed.connect(lambda message: self.ctx.status.emit(f"Events could not be loaded: {message}"))
         ctx.changed.connect(self._on_changed)
+        for view in (self.table, self.chart.canvas):  # right-click: ui/common/context_menus.py
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.chart.canvas.customContextMenuRequested.connect(self._chart_menu)
         self._loading_changed(self.model.loading())
         self._sync_views(self.model.filter())
+
+    def _table_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        row = self.model.event_row(index.row()) if index.isValid() else None
+        if row is not None:
+            show_event_menu(self.ctx, row, self.detail.detail, self.table, self.table.viewport().mapToGlobal(pos))
+
+    def _chart_menu(self, pos) -> None:
+        hit = self.chart.canvas.item_at(QPointF(pos))
+        if hit is not None:
+            show_event_menu(self.ctx, hit.row, self.detail.detail, self.chart.canvas,
+                            self.chart.canvas.viewport().mapToGlobal(pos))
 
     # --- page interface -----------------------------------------------------------------------
     def title(self) -> str:

@@ -2,8 +2,9 @@
 
     python -m azrel_desktop.ui.tools.screenshots OUTDIR [--db PATH]
 
-Writes timeline.png (NATO, 1997–1999, one event selected), organisation.png (NATO) and
-source.png (the selected event's source with its passages highlighted). Without --db a fresh
+Writes timeline.png (NATO, 1997–1999, one event selected), organisation.png (NATO),
+source.png (the selected event's source with its passages highlighted), analysis.png (the
+analysis page, unfiltered) and timeline-dark.png (the timeline in the dark palette). Without --db a fresh
 seeded library is built in a temporary folder; settings never touch the user's.
 """
 
@@ -41,6 +42,7 @@ def render(outdir: Path, db: Path | None = None) -> list[Path]:
     os.environ["AZREL_SETTINGS_DIR"] = str(tmp / "settings")
     from ...core.query.filters import EventFilter
     from ...core.service import Library
+    from ..common.theme import follow_system_scheme
     from ..shell.app import make_app
     from ..shell.main_window import MainWindow
     from ..shell.navigation import Target
@@ -78,6 +80,29 @@ def render(outdir: Path, db: Path | None = None) -> list[Path]:
             window.go(Target("source", source.id))
         _settle(app, lambda: True)
         written.append(_save(window, outdir / "source.png"))
+
+        page.set_filter(EventFilter())
+        window.show_analysis()
+        analysis = window.page("analysis")
+        _settle(app, lambda: not analysis.is_loading())  # type: ignore[attr-defined]
+        written.append(_save(window, outdir / "analysis.png"))
+
+        window.close()
+
+        # A window made in the dark palette, as at a start in dark mode (rich text takes its
+        # link colour from the palette when it is laid out).
+        os.environ["AZREL_COLOR_SCHEME"] = "dark"
+        follow_system_scheme(app)
+        window = MainWindow(library, restore=False)
+        window.resize(*SIZE)
+        window.show()
+        page = window.timeline
+        page.set_filter(EventFilter(organisations=(nato,), date_from="1997", date_to="1999"))
+        _settle(app, lambda: not page.chart.busy() and not page.panel.facets_busy())
+        if chosen is not None:
+            page.select_event(chosen.id)
+        _settle(app, lambda: True)
+        written.append(_save(window, outdir / "timeline-dark.png"))
         window.close()
     finally:
         wait_for_workers()
