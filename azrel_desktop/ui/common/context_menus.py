@@ -103,10 +103,10 @@ def copy_citation(ctx: AppContext, subject: Subject) -> Task:
     style = citation_style()  # the style last chosen for reports
 
     def read(_progress: object) -> str:
+        if subject.kind in CITABLE_RECORDS:  # a record's row also names its first passage
+            return library.citation_text(record_id=subject.id, style=style)
         if subject.passage_id:
             return library.citation_text(passage_id=subject.passage_id, style=style)
-        if subject.kind in CITABLE_RECORDS:
-            return library.citation_text(record_id=subject.id, style=style)
         source = subject.id if subject.kind == "source" else subject.source_id
         assert source is not None
         return library.source_citation(source, subject.start)
