@@ -210,20 +210,22 @@ def notes_in_readable_rows(path: Path) -> list[str]:
 
 
 def test_moving_aside_that_the_system_refuses_is_reported_in_one_sentence(db_path, monkeypatch):
-    """Windows refuses to rename a file another process has open (WinError 32)."""
+    """Windows refuses to remove a file another process has open (WinError 32); the copy made
+    aside is not left behind either."""
     from azrel_desktop.core.store import recovery
 
     _damage(db_path)
 
-    def refuse(src, dst):
+    def refuse(path):
         raise PermissionError(32, "The process cannot access the file because it is being used by "
-                                  "another process", str(src))
+                                  "another process", str(path))
 
-    monkeypatch.setattr(recovery, "_rename", refuse)
+    monkeypatch.setattr(recovery, "_remove", refuse)
     with pytest.raises(DatabaseLockedError) as caught:
         open_database(db_path)
-    assert "open in another" in str(caught.value)
+    assert "open in another" in str(caught.value) and "\n" not in str(caught.value)
     assert db_path.exists()
+    assert not list(db_path.parent.glob("*.damaged-*"))
 
 
 _CRASH = """

@@ -469,6 +469,52 @@ def test_a_damaged_file_is_moved_aside_with_its_shared_memory_and_the_notes_of_i
     assert "only in the log" in _notes(moved)
 
 
+def _files_of(path: Path) -> dict[str, bytes]:
+    """The bytes of a closed library and of its -wal, -shm and -journal, by suffix."""
+    return {suffix: path.with_name(path.name + suffix).read_bytes() for suffix in ("", "-wal", "-shm", "-journal")
+            if path.with_name(path.name + suffix).exists()}
+
+
+def test_a_damaged_file_is_kept_aside_exactly_as_found_even_with_a_log_sqlite_cannot_use(db_path):
+    """A look through SQLite folds a log into the file, or deletes one it cannot use (here its
+    header checksum is wrong, so SQLite ignores every frame in it), and a specialist's recovery
+    tool might still read those frames: the bytes are copied aside before anything opens them."""
+    _with_a_note_only_in_its_log(db_path, "only in the log")
+    _damage_in_place(db_path)
+    wal = db_path.with_name(db_path.name + "-wal")
+    log = bytearray(wal.read_bytes())
+    log[24] ^= 0xFF  # the first word of the log header's checksum
+    wal.write_bytes(bytes(log))
+    found = _files_of(db_path)
+    assert set(found) == {"", "-wal", "-shm"}
+    moved = recovery.quarantine(db_path)
+    assert _files_of(moved) == found
+    assert not [p for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]  # nothing left behind
+
+
+def test_salvage_reads_the_file_kept_aside_without_changing_it(db_path, tmp_path):
+    _with_a_note_only_in_its_log(db_path, "only in the log")
+    _damage_in_place(db_path)
+    moved = recovery.quarantine(db_path)
+    kept = _files_of(moved)
+    report, target = _salvaged_into(moved, tmp_path)
+    assert _notes(target) == ["only in the log"] and report.rows["annotations"] == 1
+    assert _files_of(moved) == kept
+
+
+def test_a_library_this_process_has_open_is_not_set_aside(db_path):
+    lib = Library.open(db_path)
+    try:
+        inode = db_path.stat().st_ino
+        with pytest.raises(DatabaseLockedError, match="open in another window or program"):
+            recovery.quarantine(db_path, timeout_ms=100)
+        assert not list(db_path.parent.glob("*.damaged-*"))
+        assert db_path.stat().st_ino == inode
+        assert lib.annotations() == []
+    finally:
+        lib.close()
+
+
 def test_a_damaged_file_another_connection_holds_is_not_moved_aside(db_path):
     _damage_in_place(db_path)
     other = sqlite3.connect(db_path)
