@@ -727,10 +727,6 @@ def test_restore_over_a_damaged_file_keeps_the_notes_of_its_log_aside_too(db_pat
     assert backups.verified(db_path) and _notes(db_path) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug in recovery.salvage (not fixed here): with `PRAGMA writable_schema = ON` (_connect_damaged) "
-    "`PRAGMA table_info` of a malformed schema returns no columns instead of failing, so every table is "
-    "skipped as 'from before the table existed' and the report says nothing readable was lost"))
 def test_salvage_of_a_file_whose_schema_is_unreadable_counts_every_table_as_unreadable(db_path, tmp_path):
     con = sqlite3.connect(db_path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -742,7 +738,51 @@ def test_salvage_of_a_file_whose_schema_is_unreadable_counts_every_table_as_unre
     report, target = _salvaged_into(db_path, tmp_path)
     assert _notes(target) == []
     assert report.total == 0 and report.unreadable_chunks == len(recovery.USER_TABLES)
-    assert "nothing readable was lost" not in report.describe()
+    assert report.schema_unreadable
+    said = report.describe()
+    assert "nothing readable was lost" not in said and "\n" not in said
+    assert "list of tables" in said and "none of your own records" in said
+
+
+def test_opening_a_file_whose_schema_is_unreadable_says_nothing_could_be_saved(db_path):
+    _note(db_path, "lost with the schema")
+    for made in backups.list_backups(db_path):
+        made.path.unlink()
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    data = bytearray(db_path.read_bytes())
+    data[100:page_size] = b"\xff" * (page_size - 100)
+    db_path.write_bytes(bytes(data))
+    db = open_database(db_path)
+    try:
+        notice = db.notice or ""
+    finally:
+        db.close()
+    assert "nothing could be saved" in notice and "were salvaged" not in notice and "\n" not in notice
+    moved = list(db_path.parent.glob("*.damaged-*.sqlite3"))
+    assert len(moved) == 1 and moved[0].read_bytes() == bytes(data)
+
+
+def test_salvage_of_a_file_with_one_unreadable_schema_page_says_nothing_could_be_located(db_path, tmp_path):
+    """Not only the first page: the schema of a library spans several, and SQLite reads it whole
+    or not at all."""
+    _note(db_path, "its table's definition is lost")
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    leaves = [r[0] for r in con.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema' AND pagetype = 'leaf'")]
+    con.close()
+    data = bytearray(db_path.read_bytes())
+    page = next(n for n in leaves if b"CREATE TABLE annotations" in data[(n - 1) * page_size:n * page_size])
+    data[(page - 1) * page_size:page * page_size] = b"\xff" * page_size
+    db_path.write_bytes(bytes(data))
+    report, target = _salvaged_into(db_path, tmp_path)
+    assert set(report.unlocated) == {t for t, _ in recovery.USER_TABLES} and report.total == 0
+    assert _notes(target) == []
+    said = report.describe()
+    assert said.startswith("nothing could be saved") and "nothing readable was lost" not in said
 
 
 def test_salvage_gives_up_on_a_table_whose_every_page_is_unreadable(db_path, tmp_path):

@@ -80,13 +80,25 @@ class SalvageReport:
     unreadable_chunks: int
     lost: dict[str, int] = field(default_factory=dict)  # rows that could not be saved, by table
     dropped: dict[str, int] = field(default_factory=dict)  # saved rows whose parent was lost
+    # Tables whose place in the file its schema (its list of tables) could not say, because the
+    # schema is unreadable: how many of their rows there were is unknown, and none was saved.
+    unlocated: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
         return sum(self.rows.values())
 
+    @property
+    def schema_unreadable(self) -> bool:
+        return bool(self.unlocated)
+
     def describe(self) -> str:
         """What was saved and what could not be, in one sentence."""
+        if self.unlocated:  # SQLite reads a schema whole or not at all: then no table is found
+            return ("nothing could be saved: the file's list of tables (its schema) is unreadable, so none "
+                    "of your own records (notes, tags, selections, records and citations) could be found "
+                    "in it, and all of them are missing from the new file; the damaged file is kept as it "
+                    "was, for a specialist's recovery tool.")
         saved = ", ".join(f"{self.rows.get(t, 0)} {_label(t)}" for t, _ in USER_TABLES
                           if self.rows.get(t) or t == "annotations")
         missing = {t: self.lost.get(t, 0) + self.dropped.get(t, 0) for t, _ in USER_TABLES}
@@ -398,6 +410,8 @@ def _salvage(src: sqlite3.Connection, target_engine) -> SalvageReport:
     lost: dict[str, int] = {}
     dropped: dict[str, int] = {}
     unreadable = 0
+    unlocated: list[str] = []
+    schema_read = _schema_readable(src)
     raw = target_engine.raw_connection()
     try:
         dest = raw.driver_connection
@@ -410,8 +424,11 @@ def _salvage(src: sqlite3.Connection, target_engine) -> SalvageReport:
             except sqlite3.DatabaseError:
                 unreadable += 1
                 continue
-            if not columns:  # a file from before the table existed
-                continue
+            if not columns:
+                if not schema_read:  # its definition is among what could not be read
+                    unlocated.append(table)
+                    unreadable += 1
+                continue  # otherwise a file from before the table existed
             if "retired" in where and "retired" not in columns:  # a file from before 0009
                 where = "is_seed = 0"
             keep = [i for i, c in enumerate(columns) if c in wanted]
@@ -438,4 +455,14 @@ def _salvage(src: sqlite3.Connection, target_engine) -> SalvageReport:
         dest.execute("PRAGMA foreign_keys = ON")
     finally:
         raw.close()
-    return SalvageReport(rows, unreadable, lost, dropped)
+    return SalvageReport(rows, unreadable, lost, dropped, tuple(unlocated))
+
+
+def _schema_readable(src: sqlite3.Connection) -> bool:
+    """Whether SQLite can read the whole schema of the damaged file. (With `writable_schema` on,
+    a table whose definition is unreadable is not an error: it just seems not to exist.)"""
+    try:
+        tables = {row[0] for row in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError:
+        return False
+    return bool(tables)
