@@ -192,6 +192,39 @@ def test_a_backup_onto_a_folder_is_refused_before_anything_is_written(tmp_path, 
     assert [p.name for p in target.iterdir()] == ["inside"]
 
 
+def test_a_backup_into_a_folder_that_cannot_be_written_says_so_in_one_line(tmp_path, db_path, deny_write, capsys):
+    from azrel_desktop.core.cli import main
+
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    deny_write(folder)
+    target = folder / "copy.sqlite3"
+    with pytest.raises(DatabaseError) as caught:
+        backups.make_backup(db_path, target)
+    message = str(caught.value)
+    assert str(target) in message and "could not be written" in message and "\n" not in message
+    assert main(["--db", str(db_path), "backup", str(target)]) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and "could not be written" in err
+    assert list(folder.iterdir()) == []
+
+
+def test_a_backup_whose_folder_cannot_be_created_says_so_in_one_line(tmp_path, db_path, deny_write):
+    """The automatic backups' folder is created on the way (`backup_to` makes missing folders)."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    deny_write(folder)
+    target = folder / "backups" / "copy.sqlite3"
+    source = sqlite3.connect(db_path)
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            backups.backup_to(source, target)
+    finally:
+        source.close()
+    assert str(target) in str(caught.value) and "\n" not in str(caught.value)
+    assert list(folder.iterdir()) == []
+
+
 def test_a_backup_that_cannot_be_put_in_place_is_refused_and_its_temporary_file_removed(tmp_path):
     source = sqlite3.connect(tmp_path / "source.sqlite3")
     source.execute("CREATE TABLE t (x)")
