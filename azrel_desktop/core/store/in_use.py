@@ -73,9 +73,17 @@ def shared_memory_in_use(path: Path) -> bool:
     import fcntl
 
     shm = path.with_name(path.name + "-shm")
-    try:
-        fd = os.open(shm, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+    flags = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = None
+    # Read-write where allowed (some systems answer F_GETLK for a write lock only on a handle
+    # that could take one); nothing is written.
+    for mode in (os.O_RDWR, os.O_RDONLY):
+        try:
+            fd = os.open(shm, mode | flags)
+            break
+        except OSError:
+            continue
+    if fd is None:
         return False
     try:
         answer = fcntl.fcntl(fd, fcntl.F_GETLK, _flock(fcntl.F_WRLCK, *SHM_LOCKS))
