@@ -14,6 +14,7 @@ library in the user's data directory.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -29,6 +30,14 @@ NAME = "azrel-desktop"
 # The Linux bundle's size (MB unpacked) that README states and CI holds it to: the build fails
 # above it, naming what takes the space. On Windows and macOS the size is reported only.
 LINUX_SIZE_LIMIT_MB = 190
+
+
+def _icu_data():
+    """packaging/icu_data.py (beside this script, which is run by path, not imported as a package)."""
+    spec = importlib.util.spec_from_file_location("azrel_packaging_icu_data", ROOT / "packaging" / "icu_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def folder_size(path: Path) -> int:
@@ -84,7 +93,7 @@ def _loadable(bundle: Path, paths: list[Path]) -> set[str]:
     return set(done.stdout.split())
 
 
-def strip_symbols(bundle: Path) -> int:
+def strip_symbols(bundle: Path, work: Path = WORK / "strip") -> int:
     """Remove the symbol tables Linux libraries do not need to be loaded (`strip --strip-unneeded`:
     the dynamic symbols stay), from the libraries that still carry them; returns the bytes saved.
     The wheels' `.libs` folders are left alone (see `strip_debug_info`), and a stripped library
@@ -92,9 +101,7 @@ def strip_symbols(bundle: Path) -> int:
     strip = shutil.which("strip")
     if strip is None or not sys.platform.startswith("linux"):
         return 0
-    sys.path.insert(0, str(ROOT / "packaging"))
-    import icu_data
-
+    icu_data = _icu_data()
     candidates = []
     for path in sorted(bundle.rglob("*.so*")):
         if path.is_symlink() or not path.is_file() or any(part.endswith(".libs") for part in path.parts):
@@ -104,7 +111,6 @@ def strip_symbols(bundle: Path) -> int:
         except ValueError:
             continue  # already stripped, or not an ELF file
         candidates.append(path)
-    work = WORK / "strip"
     shutil.rmtree(work, ignore_errors=True)
     copies = {}
     for i, path in enumerate(candidates):
@@ -140,7 +146,7 @@ print("ok")
 """
 
 
-def shrink_icu_data(bundle: Path, keep=None) -> int:
+def shrink_icu_data(bundle: Path, keep=None, work: Path = WORK / "icu") -> int:
     """Replace the bundle's ICU data library with one holding only what Qt can use in this app
     (see packaging/icu_data.py), after checking Qt's collation and case mapping against it;
     returns the bytes saved (0 when there is nothing to shrink, no C compiler, or the check
@@ -149,15 +155,12 @@ def shrink_icu_data(bundle: Path, keep=None) -> int:
     libraries = sorted(p for p in bundle.rglob("libicudata.so.*") if not p.is_symlink())
     if not sys.platform.startswith("linux") or compiler is None or len(libraries) != 1:
         return 0
-    sys.path.insert(0, str(ROOT / "packaging"))
-    import icu_data
-
+    icu_data = _icu_data()
     library = libraries[0]
     major = library.name.rsplit(".", 1)[-1]
     image = library.read_bytes()
     offset, size = icu_data.elf_section(image, ".rodata")
     smaller = icu_data.shrink(image[offset:offset + size], keep or icu_data.wanted)
-    work = WORK / "icu"
     work.mkdir(parents=True, exist_ok=True)
     (work / "icudata.dat").write_bytes(smaller)
     (work / "icudata.S").write_text(

@@ -155,7 +155,7 @@ def test_the_bundled_icu_data_shrinks_and_qt_still_collates_and_upper_cases_with
     lib.parent.mkdir(parents=True)
     shutil.copy2(original, lib)
     (lib.parent.parent.parent.parent / original.name).symlink_to(lib)  # as PyInstaller links it
-    saved = build.shrink_icu_data(tmp_path / "bundle")
+    saved = build.shrink_icu_data(tmp_path / "bundle", work=tmp_path / "work")
     assert saved > 15e6 and lib.stat().st_size < original.stat().st_size - 15e6
 
 
@@ -166,7 +166,7 @@ def test_icu_data_without_what_qt_needs_is_not_put_in_place(tmp_path):
     lib.parent.mkdir(parents=True)
     shutil.copy2(original, lib)
     without_collation = lambda name: icu_data.wanted(name) and "/coll/" not in name  # noqa: E731
-    assert build.shrink_icu_data(tmp_path / "bundle", keep=without_collation) == 0
+    assert build.shrink_icu_data(tmp_path / "bundle", keep=without_collation, work=tmp_path / "work") == 0
     assert lib.read_bytes() == original.read_bytes()
 
 
@@ -179,7 +179,7 @@ def test_symbol_tables_are_stripped_but_wheel_libraries_are_left_alone(tmp_path)
         lib.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(["cc", "-shared", "-fPIC", "-o", str(lib), str(source)], check=True)
     kept = (bundle / "_internal" / "numpy.libs" / "libopenblas.so").read_bytes()
-    assert build.strip_symbols(bundle) > 0
+    assert build.strip_symbols(bundle, tmp_path / "work") > 0
     stripped = (bundle / "_internal" / "libx.so.1").read_bytes()
     with pytest.raises(ValueError):
         icu_data.elf_section(stripped, ".symtab")
@@ -187,7 +187,7 @@ def test_symbol_tables_are_stripped_but_wheel_libraries_are_left_alone(tmp_path)
     import ctypes
 
     assert ctypes.CDLL(str(bundle / "_internal" / "libx.so.1")).answer() == 42
-    assert build.strip_symbols(bundle) == 0  # nothing left to strip
+    assert build.strip_symbols(bundle, tmp_path / "work") == 0  # nothing left to strip
 
 
 def test_a_bundle_above_the_stated_size_fails_naming_what_is_largest(tmp_path):
