@@ -177,6 +177,8 @@ def shrink_icu_data(bundle: Path, keep=None, work: Path = WORK / "icu") -> int:
         print(f"ICU data kept whole: Qt failed its check with the smaller data ({check.stderr.strip()})")
         return 0
     saved = library.stat().st_size - built.stat().st_size
+    if saved <= 0:  # (already shrunk)
+        return 0
     shutil.copy2(built, library)
     return saved
 
