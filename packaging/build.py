@@ -225,8 +225,8 @@ def check_size(bundle: Path, limit_mb: float) -> str | None:
     if size <= limit_mb:
         return None
     largest = ", ".join(f"{name} {part / 1e6:.1f} MB" for name, part in largest_parts(bundle))
-    return (f"the bundle is {size:.1f} MB unpacked, above the {limit_mb:g} MB README states "
-            f"(packaging/build.py: LINUX_SIZE_LIMIT_MB); largest: {largest}")
+    return (f"the bundle is {size:.1f} MB unpacked, above the limit of {limit_mb:g} MB (README states the "
+            f"Linux bundle's: packaging/build.py, LINUX_SIZE_LIMIT_MB); largest: {largest}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -197,7 +197,7 @@ def test_a_bundle_above_the_stated_size_fails_naming_what_is_largest(tmp_path):
     (inside / "libpython.so").write_bytes(b"p" * 400_000)
     assert build.check_size(tmp_path / "bundle", 1.2) is None
     problem = build.check_size(tmp_path / "bundle", 1.0)
-    assert problem is not None and "1.1 MB unpacked, above the 1 MB" in problem
+    assert problem is not None and "1.1 MB unpacked, above the limit of 1 MB" in problem
     assert problem.index("PySide6 0.7 MB") < problem.index("libpython.so 0.4 MB")
 
 
