@@ -75,9 +75,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("backups", "make_backup", "call left out: src.close() -> (left out)"): _CLOSED_ANYWAY,
     ("backups", "auto_backup", "call left out: con.close() -> (left out)"): _CLOSED_ANYWAY,
     ("backups", "restore", "call left out: src.close() -> (left out)"): _CLOSED_ANYWAY,
-    ("recovery", "salvage", "call left out: raw.close() -> (left out)"): _CLOSED_ANYWAY,
+    ("recovery", "_salvage", "call left out: raw.close() -> (left out)"): _CLOSED_ANYWAY,
     ("recovery", "salvage", "call left out: src.close() -> (left out)"): _CLOSED_ANYWAY,
-    ("recovery", "salvage", "call left out: dest.execute('PRAGMA foreign_keys = ON') -> (left out)"):
+    ("recovery", "_salvage", "call left out: dest.execute('PRAGMA foreign_keys = ON') -> (left out)"):
         "the engine that connection belongs to is disposed of right after the salvage",
     ("backups", "restore", "guard removed: if check != [('ok',)]: raise DatabaseError(f'the restored file failed "
                            "its integrity check: {check[0][0]}.') -> (left out)"):

@@ -48,9 +48,10 @@ def backup_to(source: sqlite3.Connection, target: Path, *, verify: bool = True) 
     The temporary file is created exclusively (never through a link planted under its name),
     private to the user, and removed on any failure. `verify=False` copies the pages of a file
     SQLite finds damaged, to keep them."""
-    make_folder(target.parent)
-    tmp = temporary_beside(target)
+    tmp: Path | None = None
     try:
+        make_folder(target.parent)
+        tmp = temporary_beside(target)
         dest = sqlite3.connect(sqlite_uri(tmp), uri=True)
         try:
             source.backup(dest)
@@ -85,7 +86,9 @@ def temporary_beside(target: Path) -> Path:
     return Path(name)
 
 
-def _discard(tmp: Path) -> None:
+def _discard(tmp: Path | None) -> None:
+    if tmp is None:
+        return
     for extra in ("", "-journal", "-wal", "-shm"):
         with contextlib.suppress(OSError):
             tmp.with_name(tmp.name + extra).unlink(missing_ok=True)

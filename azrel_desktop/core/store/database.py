@@ -368,9 +368,13 @@ def open_store(
             report = recovery.salvage(moved, engine)
         finally:
             engine.dispose()
-        notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup "
-                  f"was found, so your own records (notes, tags, selections, records and citations) were "
-                  f"salvaged into a new file and the corpus was reloaded: {report.describe()}")
+        if report.schema_unreadable:
+            notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup was "
+                      f"found, and {report.describe()} A new library with the corpus is open in its place.")
+        else:
+            notice = (f"{path.name} was damaged and has been moved aside to {moved.name}. No backup "
+                      f"was found, so your own records (notes, tags, selections, records and citations) were "
+                      f"salvaged into a new file and the corpus was reloaded: {report.describe()}")
         state = inspect_file(path)
     head = head_revision()  # from the scripts' text; Alembic itself only for an upgrade
     if state.revision is not None and state.revision != head and not _known_revision(state.revision):

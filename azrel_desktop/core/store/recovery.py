@@ -17,14 +17,17 @@ user's records name; see corpus/seed.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import DatabaseLockedError
+from ..errors import DatabaseError, DatabaseLockedError
 from .files import readonly_uri
 from .in_use import IN_USE, sole_connection
 
@@ -77,13 +80,25 @@ class SalvageReport:
     unreadable_chunks: int
     lost: dict[str, int] = field(default_factory=dict)  # rows that could not be saved, by table
     dropped: dict[str, int] = field(default_factory=dict)  # saved rows whose parent was lost
+    # Tables whose place in the file its schema (its list of tables) could not say, because the
+    # schema is unreadable: how many of their rows there were is unknown, and none was saved.
+    unlocated: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
         return sum(self.rows.values())
 
+    @property
+    def schema_unreadable(self) -> bool:
+        return bool(self.unlocated)
+
     def describe(self) -> str:
         """What was saved and what could not be, in one sentence."""
+        if self.unlocated:  # SQLite reads a schema whole or not at all: then no table is found
+            return ("nothing could be saved: the file's list of tables (its schema) is unreadable, so none "
+                    "of your own records (notes, tags, selections, records and citations) could be found "
+                    "in it, and all of them are missing from the new file; the damaged file is kept as it "
+                    "was, for a specialist's recovery tool.")
         saved = ", ".join(f"{self.rows.get(t, 0)} {_label(t)}" for t, _ in USER_TABLES
                           if self.rows.get(t) or t == "annotations")
         missing = {t: self.lost.get(t, 0) + self.dropped.get(t, 0) for t, _ in USER_TABLES}
@@ -94,30 +109,106 @@ class SalvageReport:
                 "(their pages are unreadable).")
 
 
-def _rename(src: Path, dst: Path) -> None:
-    os.replace(src, dst)
+LOG_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def _remove(path: Path) -> None:
+    os.unlink(path)
+
+
+def _state(path: Path) -> tuple:
+    """What changes when the file or one of its logs is written (found with stat alone)."""
+    found: list[tuple[int, int, int] | None] = []
+    for suffix in ("", *LOG_SUFFIXES):
+        try:
+            s = path.with_name(path.name + suffix).stat()
+        except OSError:
+            found.append(None)
+        else:
+            found.append((s.st_ino, s.st_size, s.st_mtime_ns))
+    return tuple(found)
+
+
+def _copy_aside(path: Path, target: Path) -> list[Path]:
+    """Copy the file and its logs, byte for byte, to `target` (and `target`-wal …); the copies
+    made. Each copy is created exclusively and private to the user; on failure none is left."""
+    made: list[Path] = []
+    try:
+        for suffix in ("", *LOG_SUFFIXES):
+            source = path.with_name(path.name + suffix)
+            if suffix and not source.exists():
+                continue
+            copy = target.with_name(target.name + suffix)
+            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            made.append(copy)
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+                out.flush()
+                os.fsync(out.fileno())
+    except BaseException:
+        _discard(made)
+        raise
+    return made
+
+
+def _discard(paths: list[Path]) -> None:
+    for made in paths:
+        with contextlib.suppress(OSError):
+            made.unlink()
 
 
 def quarantine(path: Path, *, timeout_ms: int = 8000) -> Path:
-    """Move a damaged file (and its -wal/-shm) aside under a unique name; return the new path.
+    """Set a damaged file (and its -wal, -shm or -journal) aside under a unique name, exactly as
+    found; return the new path.
 
-    Never while another program has it open: that program would go on writing into the file
-    moved aside (Linux, macOS), or the rename fails (Windows)."""
+    The bytes are copied first, before anything opens the file: SQLite's look at it would fold
+    its write-ahead log into it, delete a log it cannot use, or roll back an interrupted
+    transaction, and what it dropped might still be read by a specialist's tool. The copy is
+    plain I/O, made only while no connection of this process has the file open (a library this
+    process has open is refused as in use; `open_store` closes its own look before this). Then
+    the file is looked at through SQLite: never set aside while another program has it open
+    (that program would go on writing into a file nobody reads any more, or, on Windows, the
+    removal fails), nor when it changed while it was copied. Only then is the file removed from
+    its place, its bytes kept in the copy."""
     refusal = (f"{path} is damaged, and it is {IN_USE}; close it there, then open it again here to "
                "recover it.")
-    with sole_connection(path, timeout_ms, refusal=refusal):
-        pass
+    if _open_in_this_process(path):
+        raise DatabaseLockedError(refusal)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix or '.sqlite3'}")
+    before = _state(path)
     try:
-        _rename(path, target)
-        for suffix in ("-wal", "-shm"):
-            extra = path.with_name(path.name + suffix)
-            if extra.exists():
-                _rename(extra, target.with_name(target.name + suffix))
-    except PermissionError as exc:
-        raise DatabaseLockedError(refusal) from exc
+        copies = _copy_aside(path, target)
+    except OSError as exc:
+        raise DatabaseError(
+            f"{path} is damaged, and it could not be copied aside before its recovery ({exc.strerror or exc}; "
+            "check that the disk has space); it was left untouched.") from exc
+    try:
+        if _state(path) != before:  # written while it was copied: someone has it open
+            raise DatabaseLockedError(refusal)
+        with sole_connection(path, timeout_ms, refusal=refusal):
+            pass
+        try:
+            _remove(path)
+        except PermissionError as exc:  # Windows: another process has the file open
+            raise DatabaseLockedError(refusal) from exc
+    except BaseException:
+        _discard(copies)
+        raise
+    for suffix in LOG_SUFFIXES:  # what SQLite left of them after its look: their bytes are kept
+        with contextlib.suppress(FileNotFoundError):
+            _remove(path.with_name(path.name + suffix))
     return target
+
+
+def _open_in_this_process(path: Path) -> bool:
+    from .database import open_library_paths
+
+    for library in open_library_paths():
+        with contextlib.suppress(OSError):
+            if os.path.samefile(library, path):
+                return True
+    return False
 
 
 class _Reader:
@@ -256,6 +347,31 @@ def _connect_damaged(damaged: Path) -> sqlite3.Connection:
     return con
 
 
+@contextlib.contextmanager
+def _scratch_copy(damaged: Path) -> Iterator[Path]:
+    """A copy of the damaged file and its logs in a temporary folder, for salvage to read: SQLite
+    writes beside a file it reads (it rebuilds a log's shared memory, and a read-write connection
+    rolls back an interrupted transaction), and the file set aside stays exactly as found. If no
+    copy can be made (no space), the file itself, read-only."""
+    with tempfile.TemporaryDirectory(prefix="azrel-salvage-") as folder:
+        scratch = Path(folder) / damaged.name
+        try:
+            _copy_aside(damaged, scratch)
+        except OSError:
+            yield damaged
+        else:
+            # (an interrupted transaction's journal can only be rolled back by a writer)
+            if scratch.with_name(scratch.name + "-journal").exists():
+                con = sqlite3.connect(scratch)
+                try:
+                    con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                except sqlite3.Error:
+                    pass
+                finally:
+                    con.close()
+            yield scratch
+
+
 # Saved rows whose parent was not saved, removed so the new file passes its foreign-key check.
 # (Passages are checked against their sources once the corpus is loaded, not here.)
 _ORPHANS = (
@@ -278,55 +394,75 @@ _ORPHANS = (
 
 def salvage(damaged: Path, target_engine) -> SalvageReport:
     """Copy the user's readable records from `damaged` into a migrated, empty database."""
+    with _scratch_copy(damaged) as readable:
+        try:
+            src = _connect_damaged(readable)
+        except sqlite3.Error:
+            return SalvageReport({}, 1)
+        try:
+            return _salvage(src, target_engine)
+        finally:
+            src.close()
+
+
+def _salvage(src: sqlite3.Connection, target_engine) -> SalvageReport:
     rows: dict[str, int] = {}
     lost: dict[str, int] = {}
     dropped: dict[str, int] = {}
     unreadable = 0
+    unlocated: list[str] = []
+    schema_read = _schema_readable(src)
+    raw = target_engine.raw_connection()
     try:
-        src = _connect_damaged(damaged)
-    except sqlite3.Error:
-        return SalvageReport({}, 1)
-    try:
-        raw = target_engine.raw_connection()
-        try:
-            dest = raw.driver_connection
-            dest.execute("PRAGMA foreign_keys = OFF")
-            dest.execute("BEGIN IMMEDIATE")
-            for table, where in USER_TABLES:
-                try:
-                    columns = [r[1] for r in src.execute(f"PRAGMA table_info({table})")]
-                    wanted = [r[1] for r in dest.execute(f"PRAGMA table_info({table})")]
-                except sqlite3.DatabaseError:
+        dest = raw.driver_connection
+        dest.execute("PRAGMA foreign_keys = OFF")
+        dest.execute("BEGIN IMMEDIATE")
+        for table, where in USER_TABLES:
+            try:
+                columns = [r[1] for r in src.execute(f"PRAGMA table_info({table})")]
+                wanted = [r[1] for r in dest.execute(f"PRAGMA table_info({table})")]
+            except sqlite3.DatabaseError:
+                unreadable += 1
+                continue
+            if not columns:
+                if not schema_read:  # its definition is among what could not be read
+                    unlocated.append(table)
                     unreadable += 1
-                    continue
-                if not columns:  # a file from before the table existed
-                    continue
-                if "retired" in where and "retired" not in columns:  # a file from before 0009
-                    where = "is_seed = 0"
-                keep = [i for i, c in enumerate(columns) if c in wanted]
-                if not keep:  # a file from before the table existed
-                    continue
-                names = ", ".join(f'"{columns[i]}"' for i in keep)
-                marks = ", ".join("?" for _ in keep)
-                reader = _Reader(src, table, where)
-                count = 0
-                for row in reader.read():
-                    dest.execute(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})",
-                                 [row[i] for i in keep])
-                    count += 1
-                rows[table] = count
-                if reader.lost:
-                    lost[table] = reader.lost
-                unreadable += reader.unreadable_stretches
-            for table, orphan in _ORPHANS:
-                gone = dest.execute(f"DELETE FROM {table} WHERE {orphan}").rowcount
-                if gone:
-                    dropped[table] = gone
-                    rows[table] = rows.get(table, 0) - gone
-            dest.execute("COMMIT")
-            dest.execute("PRAGMA foreign_keys = ON")
-        finally:
-            raw.close()
+                continue  # otherwise a file from before the table existed
+            if "retired" in where and "retired" not in columns:  # a file from before 0009
+                where = "is_seed = 0"
+            keep = [i for i, c in enumerate(columns) if c in wanted]
+            if not keep:  # a file from before the table existed
+                continue
+            names = ", ".join(f'"{columns[i]}"' for i in keep)
+            marks = ", ".join("?" for _ in keep)
+            reader = _Reader(src, table, where)
+            count = 0
+            for row in reader.read():
+                dest.execute(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})",
+                             [row[i] for i in keep])
+                count += 1
+            rows[table] = count
+            if reader.lost:
+                lost[table] = reader.lost
+            unreadable += reader.unreadable_stretches
+        for table, orphan in _ORPHANS:
+            gone = dest.execute(f"DELETE FROM {table} WHERE {orphan}").rowcount
+            if gone:
+                dropped[table] = gone
+                rows[table] = rows.get(table, 0) - gone
+        dest.execute("COMMIT")
+        dest.execute("PRAGMA foreign_keys = ON")
     finally:
-        src.close()
-    return SalvageReport(rows, unreadable, lost, dropped)
+        raw.close()
+    return SalvageReport(rows, unreadable, lost, dropped, tuple(unlocated))
+
+
+def _schema_readable(src: sqlite3.Connection) -> bool:
+    """Whether SQLite can read the whole schema of the damaged file. (With `writable_schema` on,
+    a table whose definition is unreadable is not an error: it just seems not to exist.)"""
+    try:
+        tables = {row[0] for row in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError:
+        return False
+    return bool(tables)
