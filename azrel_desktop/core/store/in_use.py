@@ -18,6 +18,9 @@ from pathlib import Path
 from ..errors import DatabaseLockedError
 from .files import sqlite_uri
 
+# How long a connection waits for another's lock before the app says the library is busy.
+BUSY_TIMEOUT_MS = 8000
+
 IN_USE = ("open in another window or program (another AzRel window, the azrel command or a "
           "database tool)")
 
