@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
-from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..corpus.dates import describe as describe_date
@@ -440,12 +439,13 @@ def day_number(day: date | None) -> int | None:
     return None if day is None else day.year * 10_000 + day.month * 100 + day.day
 
 
+_FIELD_DEFAULTS: dict[type, dict[str, Any]] = {}
+
+
 def _default(f: EventFilter, name: str) -> Any:
     """The default of one of the filter's fields, read from the filter's own class (this module
     sits below the filter, which imports it)."""
-    return _field_defaults(type(f))[name]
-
-
-@cache
-def _field_defaults(cls: type) -> dict[str, Any]:
-    return {x.name: x.default for x in fields(cls)}
+    known = _FIELD_DEFAULTS.get(type(f))
+    if known is None:
+        known = _FIELD_DEFAULTS[type(f)] = {x.name: x.default for x in fields(f)}
+    return known[name]
