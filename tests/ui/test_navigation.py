@@ -191,6 +191,8 @@ def test_go_menu_lists_organisations_with_bodies_nested_and_sources(qtbot, windo
     assert window.sources_menu.actions() == []  # filled when first opened, not at start-up
     window.sources_menu.aboutToShow.emit()
     window.sources_menu.aboutToShow.emit()  # opening it again does not list the sources twice
+    # read off the GUI thread: "Loading…" until the list arrives
+    qtbot.waitUntil(lambda: [a.text() for a in window.sources_menu.actions()] != ["Loading…"])
     assert len(window.sources_menu.actions()) == len(library.records("source"))
     action = next(a for a in window.sources_menu.actions() if a.text().replace("&&", "&").startswith(source.label[:40]))
     action.trigger()

@@ -80,11 +80,14 @@ class ExportJob(QObject):
         return ExportJob(path, write, parent, **kwargs)
 
     @staticmethod
-    def annotations(library: Library, path: Path | str, parent: QObject | None = None, **kwargs) -> ExportJob:
+    def annotations(library: Library, path: Path | str, parent: QObject | None = None, *,
+                    tags: tuple[str, ...] = (), text_contains: str = "", excel: bool = False,
+                    **kwargs) -> ExportJob:
+        """Export the notes (those with one of `tags` and holding `text_contains`, if given)."""
         def write(out, progress, cancelled, preparing):
             if cancelled():
                 raise ExportCancelled()
-            return library.export_annotations(out)
+            return library.export_annotations(out, tags=tags, text_contains=text_contains, excel=excel)
 
         return ExportJob(path, write, parent, label="Exporting annotations…", **kwargs)
 

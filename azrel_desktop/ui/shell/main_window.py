@@ -38,7 +38,7 @@ from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restor
 from .context import AppContext
 from .export_job import ExportJob, ExportResult
 from .navigation import History, Target
-from .runner import wait_for_workers
+from .runner import LatestCall, wait_for_workers
 from .settings import APPLICATION, settings
 
 if TYPE_CHECKING:
@@ -163,6 +163,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.backups = BackupActions(self.ctx, self)
+        # What the Help and Go menus read from the library, read off the GUI thread.
+        self._about_call = LatestCall(self)
+        self._about_call.finished.connect(self._show_about)
+        self._sources_call = LatestCall(self)
+        self._sources_call.finished.connect(self._list_sources)
         self.backups.done.connect(lambda msg: self.statusBar().showMessage(msg, 15000))
         self.backups.failed.connect(lambda msg: self._warn(self, "Backup", msg))
         self._build_actions()
@@ -374,7 +379,13 @@ class MainWindow(QMainWindow):
     def _fill_sources(self) -> None:
         if self.sources_menu.actions():
             return
-        for link in self.ctx.library.records("source"):
+        self.sources_menu.addAction("Loading…").setEnabled(False)  # until the list is read
+        library = self.ctx.library
+        self._sources_call.start(lambda: library.records("source"))
+
+    def _list_sources(self, links: list[Link]) -> None:
+        self.sources_menu.clear()
+        for link in links:
             action = plain_menu_action(self.sources_menu, link.label)
             action.triggered.connect(lambda _c=False, i=link.id: self.go(Target("source", i)))
 
@@ -419,9 +430,13 @@ class MainWindow(QMainWindow):
         self.timeline.focus_search()
 
     def about(self) -> None:
+        """The About box, once the number of events it states is read (off the GUI thread)."""
+        self._about_call.start(self.ctx.library.total)
+
+    def _show_about(self, total: int) -> None:
         from .about import about_text
 
-        _plain_box(self, "About AzRel Desktop", about_text(self.ctx.library.path, self.ctx.library.total()),
+        _plain_box(self, "About AzRel Desktop", about_text(self.ctx.library.path, total),
                    QMessageBox.Icon.Information)
 
     def restore_backup(self, path: Path | None = None, *, confirm=confirm_restore) -> bool:
