@@ -26,18 +26,24 @@ def settled(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.current_page().is_loading(), timeout=10_000)
 
 
-def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_thread_sql):
-    ids = {kind: library.records(kind)[0].id for kind in ("agreement", "country", "person", "source")}
-    nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
-    nato_events = EventFilter(organisations=(nato,), date_from="1997", date_to="1999")
-    event_id = library.rows(nato_events, limit=1)[0].id
-
+def watched_window(qtbot, library, gui_thread_sql) -> MainWindow:
+    """The main window, shown and loaded; from then on the GUI thread's statements are recorded."""
     window = MainWindow(library, restore=False, warn=lambda *_a: None)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     settled(qtbot, window)
     gui_thread_sql.watch()
+    return window
+
+
+def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_thread_sql):
+    ids = {kind: library.records(kind)[0].id for kind in ("agreement", "country", "person", "source")}
+    nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
+    nato_events = EventFilter(organisations=(nato,), date_from="1997", date_to="1999")
+    event_id = library.rows(nato_events, limit=1)[0].id
+
+    window = watched_window(qtbot, library, gui_thread_sql)
 
     timeline = window.timeline
     timeline.set_filter(nato_events)  # as the filter panel does
@@ -82,12 +88,7 @@ def test_the_menus_the_about_box_the_notes_export_and_backups_send_no_sql_from_t
 
     library.add_annotation("event", library.rows(EventFilter(), limit=1)[0].id, "a note to export")
     total, sources = library.total(), len(library.records("source"))  # read before the watch starts
-    window = MainWindow(library, restore=False, warn=lambda *_a: None)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    settled(qtbot, window)
-    gui_thread_sql.watch()
+    window = watched_window(qtbot, library, gui_thread_sql)
 
     about: list[str] = []
 
