@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from sqlalchemy import delete, select, text, update
@@ -98,10 +98,8 @@ def _load_yaml(path: Path) -> Any:
         raise SeedError(f"{path.name} is not valid YAML: {' '.join(str(exc).split())}") from exc
 
 
-_READERS: dict[str, Callable[[Fields], object]] = {
-    "sources": read_source, "organisations": read_organisation, "countries": read_country,
-    "people": read_person, "events": read_event, "agreements": read_agreement, "memberships": read_membership,
-}
+KINDS = ("sources", "organisations", "countries", "people", "events", "agreements", "memberships")
+T = TypeVar("T")
 
 
 def read_corpus(folder: Path | None = None) -> Corpus:
@@ -117,11 +115,14 @@ def read_corpus(folder: Path | None = None) -> Corpus:
     files = manifest.get("files") or {}
     if not isinstance(files, dict):
         raise SeedError("corpus.yaml: files must map each kind of record to its file")
-    names = {key: str(files.get(key, f"{key}.yaml")) for key in _READERS}
-    parts = {key: read_records(_load_yaml(folder / names[key]), names[key], read) for key, read in _READERS.items()}
+    names = {key: str(files.get(key, f"{key}.yaml")) for key in KINDS}
+
+    def part(key: str, read: Callable[[Fields], T]) -> list[T]:
+        return read_records(_load_yaml(folder / names[key]), names[key], read)
+
     sources: list[SourceRecord] = []
     texts: dict[str, str] = {}
-    for source in cast(list[SourceRecord], parts["sources"]):
+    for source in part("sources", read_source):
         sid = source.id
         path = folder / source.file
         try:
@@ -138,10 +139,9 @@ def read_corpus(folder: Path | None = None) -> Corpus:
         sources.append(replace(source, sha256=digest))
     corpus = Corpus(
         version=version, sources=sources, texts=texts,
-        organisations=cast(list[OrganisationRecord], parts["organisations"]),
-        countries=cast(list[CountryRecord], parts["countries"]), people=cast(list[PersonRecord], parts["people"]),
-        events=cast(list[EventRecord], parts["events"]), agreements=cast(list[AgreementRecord], parts["agreements"]),
-        memberships=cast(list[MembershipRecord], parts["memberships"]),
+        organisations=part("organisations", read_organisation), countries=part("countries", read_country),
+        people=part("people", read_person), events=part("events", read_event),
+        agreements=part("agreements", read_agreement), memberships=part("memberships", read_membership),
         retired=read_records(manifest.get("retired"), "corpus.yaml", read_retired, "retired record"),
         files={**names, "steps": names["agreements"], "retired": "corpus.yaml"},
     )
