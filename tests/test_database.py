@@ -317,10 +317,10 @@ def downgrade():
 
 
 def test_older_file_is_backed_up_then_upgraded(db_path, tmp_path, monkeypatch):
-    import azrel_desktop.core.store.database as database
+    from azrel_desktop.core.store import scripts
 
     folder = _old_revision_fixture(tmp_path, "    op.add_column('events', sa.Column('extra', sa.Text()))")
-    monkeypatch.setattr(database, "migrations_dir", lambda: folder)
+    monkeypatch.setattr(scripts, "migrations_dir", lambda: folder)
     before = digest(db_path)
     db = open_database(db_path)
     try:
@@ -337,7 +337,7 @@ def test_older_file_is_backed_up_then_upgraded(db_path, tmp_path, monkeypatch):
 
 
 def test_failing_migration_leaves_data_exactly_as_before(db_path, tmp_path, monkeypatch):
-    import azrel_desktop.core.store.database as database
+    from azrel_desktop.core.store import scripts
 
     lib = Library.open(db_path)
     lib.add_annotation("event", lib.rows(EventFilter())[0].id, "precious")
@@ -353,7 +353,7 @@ def test_failing_migration_leaves_data_exactly_as_before(db_path, tmp_path, monk
     folder = _old_revision_fixture(
         tmp_path, "    op.add_column('events', sa.Column('extra', sa.Text()))\n"
                   "    op.execute('SELECT no_such_function()')")
-    monkeypatch.setattr(database, "migrations_dir", lambda: folder)
+    monkeypatch.setattr(scripts, "migrations_dir", lambda: folder)
     with pytest.raises(Exception, match="no_such_function"):
         open_database(db_path)
     assert dump(db_path) == before

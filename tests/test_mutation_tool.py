@@ -33,7 +33,7 @@ def mutants(mutation):
     ("export_cells", "_clean", "operand dropped", "_RISKY_CELL.search(joined) is None"),  # the fast path
     ("backups", "backup_to", "guard removed", "if check != [('ok',)]"),  # backup verification
     ("backups", "newest_verified_backup", "guard removed", "if verified(info.path)"),  # offered after damage
-    ("backups", "restore", "guard removed", "if not _known_revision(state.revision)"),  # a newer version's
+    ("backups", "restore", "guard removed", "if not known_revision(state.revision)"),  # a newer version's
     ("anchoring", "reanchor", "case ignored", "text.find(old.exact)"),  # re-anchoring
 ])
 def test_the_run_makes_the_five_mutations_of_issue_20(mutants, module, function, kind, before):

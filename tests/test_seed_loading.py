@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,83 @@ def test_same_corpus_twice_changes_nothing(db_path):
         assert seed_corpus(db) is False
     finally:
         db.close()
+
+
+# --- typed records: one line naming the file, the record and the field ----------------------
+
+@pytest.mark.parametrize(("file", "index", "change", "field", "message"), [
+    ("events.yaml", 3, lambda r: r.pop("title"), "title", "missing 'title'"),
+    ("events.yaml", 3, lambda r: r.update(summary=["a", "list"]), "summary", "summary must be text, not list"),
+    ("events.yaml", 3, lambda r: r.update(organisations=[{"id": "org-nowhere"}]), "organisations",
+     "unknown organisation 'org-nowhere'"),
+    ("events.yaml", 3, lambda r: r.update(countries="AZ"), "countries", "countries must be a list, not str"),
+    ("memberships.yaml", 2, lambda r: r.update(organisation="org-nowhere"), "organisation",
+     "unknown organisation 'org-nowhere'"),
+    ("memberships.yaml", 2, lambda r: r.update(start=1994), "start", "must be a quoted EDTF string"),
+    ("organisations.yaml", 1, lambda r: r.update(aliases=[7]), "aliases", "aliases must list ids, not int"),
+    ("countries.yaml", 0, lambda r: r.pop("name"), "name", "missing 'name'"),
+    ("sources.yaml", 1, lambda r: r["passages"][0].update(start="50"), "start",
+     "start and end must be whole numbers"),
+])
+def test_a_malformed_record_is_one_line_naming_file_record_and_field(seed_copy, file, index, change, field,
+                                                                      message):
+    records = load(seed_copy, file)
+    record = records[index]
+    change(record)
+    dump(seed_copy, file, records)
+    named = record["passages"][0]["id"] if file == "sources.yaml" else record["id"]
+    with pytest.raises(SeedError) as refused:
+        read_corpus(seed_copy)
+    text_ = str(refused.value)
+    assert "\n" not in text_
+    assert text_.startswith(f"{named}: ")
+    assert message in text_
+    assert text_.endswith(f"({file}, field '{field}')")
+
+
+def test_a_record_that_is_not_a_mapping_or_has_no_id_is_named_by_its_place(seed_copy):
+    people = load(seed_copy, "people.yaml")
+    people[2].pop("id")
+    dump(seed_copy, "people.yaml", people)
+    with pytest.raises(SeedError, match=r"^record 3: missing 'id' \(people\.yaml, field 'id'\)$"):
+        read_corpus(seed_copy)
+    people[2] = "just a name"
+    dump(seed_copy, "people.yaml", people)
+    with pytest.raises(SeedError, match=r"^record 3: must be a mapping of fields, not str \(people\.yaml\)$"):
+        read_corpus(seed_copy)
+
+
+def test_a_malformed_newer_corpus_changes_nothing_in_a_seeded_file(seed_copy, tmp_path):
+    """A newer corpus with a bad record is refused before a byte is written: the file keeps its
+    corpus, its version and the user's note."""
+    lib = Library.open(tmp_path / "f.sqlite3")
+    event_id = lib.rows(EventFilter())[0].id
+    lib.add_annotation("event", event_id, "mine")
+    lib.close()
+
+    def state():
+        con = sqlite3.connect(tmp_path / "f.sqlite3")
+        try:
+            return [con.execute(sql).fetchall() for sql in (
+                "SELECT id, title, date FROM events ORDER BY id", "SELECT organisation_id, event_id FROM "
+                "event_organisations ORDER BY 1, 2", "SELECT value FROM app_meta WHERE key = 'seed_version'",
+                "SELECT target_id, body FROM annotations")]
+        finally:
+            con.close()
+
+    before = state()
+    manifest = load(seed_copy, "corpus.yaml")
+    manifest["version"] = int(manifest["version"]) + 1
+    dump(seed_copy, "corpus.yaml", manifest)
+    events = load(seed_copy, "events.yaml")
+    events[0]["title"] = "Changed in the newer corpus"
+    events[4]["organisations"] = [{"id": "org-nowhere", "role": "subject"}]
+    dump(seed_copy, "events.yaml", events)
+    db = open_database(tmp_path / "f.sqlite3", seed=False)
+    try:
+        with pytest.raises(SeedError, match=rf"^{events[4]['id']}: unknown organisation 'org-nowhere' "
+                                            r"\(events\.yaml, field 'organisations'\)$"):
+            seed_corpus(db, folder=seed_copy)
+    finally:
+        db.close()
+    assert state() == before

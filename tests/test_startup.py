@@ -11,13 +11,8 @@ import sys
 from pathlib import Path
 
 from azrel_desktop.core.opening import open_database
-from azrel_desktop.core.store.database import (
-    NewerDatabaseError,
-    ScriptGlance,
-    _alembic_head,
-    glance_at_scripts,
-    head_revision,
-)
+from azrel_desktop.core.store.database import NewerDatabaseError
+from azrel_desktop.core.store.scripts import ScriptGlance, _alembic_head, glance_at_scripts, head_revision
 
 _PROBE = """
 import json, sys
@@ -74,7 +69,7 @@ def _scripts(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_the_glance_gives_up_on_anything_unusual(tmp_path, monkeypatch):
-    import azrel_desktop.core.store.database as database
+    from azrel_desktop.core.store import scripts
 
     cases = {
         "chain": ({"a.py": 'revision = "1"\ndown_revision = None\n',
@@ -91,12 +86,12 @@ def test_the_glance_gives_up_on_anything_unusual(tmp_path, monkeypatch):
     }
     for name, (files, expected) in cases.items():
         folder = _scripts(tmp_path / name, files)
-        monkeypatch.setattr(database, "migrations_dir", lambda folder=folder: folder)
+        monkeypatch.setattr(scripts, "migrations_dir", lambda folder=folder: folder)
         assert glance_at_scripts() == expected, name
     # Ignored like Alembic ignores them: __init__.py and editor lock files.
     folder = _scripts(tmp_path / "ignored", {"a.py": 'revision = "1"\ndown_revision = None\n',
                                             "__init__.py": "", ".#a.py": "junk"})
-    monkeypatch.setattr(database, "migrations_dir", lambda: folder)
+    monkeypatch.setattr(scripts, "migrations_dir", lambda: folder)
     assert glance_at_scripts() == ScriptGlance("1", frozenset({"1"}))
 
 

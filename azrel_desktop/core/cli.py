@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from .. import __version__
 from .corpus.dates import DateError
-from .corpus.evidence import GRADES
+from .corpus.evidence import GRADES, stale_grades
 from .corpus.seed import SeedError, seeded_version
 from .opening import open_database
 from .output.citations import StyleError
@@ -469,7 +469,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                     print(f"{key.replace('_', ' '):<{width}}  {value}")
         elif args.command == "check":
             with db.read() as s:
-                report = check_database(s)
+                report = check_database(s, also=[("evidence", stale_grades)])
             for problem in report.problems:
                 print(problem)
             if not report.ok:

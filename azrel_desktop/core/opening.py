@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from .derived import attach
-from .query.search import reindex_events
+from .query.search import ensure_index, reindex_events
 from .store.database import Database, open_store
 from .store.resources import seed_dir
 
@@ -32,7 +32,7 @@ def open_database(path: Path | str | None = None, *, seed: bool = True,
     def prepare(db: Database) -> None:
         if seed and not corpus_is_current(db):
             seed_corpus(db, progress=progress)
-        attach(db)  # the search index built or caught up, and kept current by every write
+        attach(db, ensure_index)  # the search index built or caught up, and kept current by every write
 
     return open_store(path, prepare=prepare, progress=progress, **options)
 

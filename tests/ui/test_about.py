@@ -59,5 +59,6 @@ def test_the_about_box_shows_versions_and_licences(qtbot, library):
 
     QTimer.singleShot(0, read_and_close)
     window.about_action.trigger()
-    assert seen and seen[0] == about_text(library.path, library.total())
+    qtbot.waitUntil(lambda: bool(seen))  # the number of events is read off the GUI thread first
+    assert seen[0] == about_text(library.path, library.total())
     assert f"AzRel Desktop {__version__}" in seen[0] and f"Qt {PySide6.QtCore.qVersion()} — LGPL-3.0-only" in seen[0]

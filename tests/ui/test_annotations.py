@@ -262,7 +262,10 @@ def test_export_writes_the_notes_shown(qtbot, ctx, notes, page, tmp_path, settle
     page.set_tag("dates")
     settled(page)
     out = tmp_path / "notes.csv"
-    assert page.export_to(str(out)) == 2
+    job = page.export_to(str(out))  # written off the GUI thread
+    with qtbot.waitSignal(job.finished, timeout=10_000) as done:
+        pass
+    assert done.args[0].rows == 2
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert {r["id"] for r in rows} == {notes["event"].id, notes["org"].id}

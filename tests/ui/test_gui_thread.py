@@ -8,6 +8,7 @@ the new one arrives, never a blank page."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,18 +26,24 @@ def settled(qtbot, window) -> None:
     qtbot.waitUntil(lambda: not window.current_page().is_loading(), timeout=10_000)
 
 
-def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_thread_sql, tmp_path):
-    ids = {kind: library.records(kind)[0].id for kind in ("agreement", "country", "person", "source")}
-    nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
-    nato_events = EventFilter(organisations=(nato,), date_from="1997", date_to="1999")
-    event_id = library.rows(nato_events, limit=1)[0].id
-
+def watched_window(qtbot, library, gui_thread_sql) -> MainWindow:
+    """The main window, shown and loaded; from then on the GUI thread's statements are recorded."""
     window = MainWindow(library, restore=False, warn=lambda *_a: None)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     settled(qtbot, window)
     gui_thread_sql.watch()
+    return window
+
+
+def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_thread_sql, tmp_path):
+    ids = {kind: library.records(kind)[0].id for kind in ("agreement", "country", "person", "source")}
+    nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
+    nato_events = EventFilter(organisations=(nato,), date_from="1997", date_to="1999")
+    event_id = library.rows(nato_events, limit=1)[0].id
+
+    window = watched_window(qtbot, library, gui_thread_sql)
 
     timeline = window.timeline
     timeline.set_filter(nato_events)  # as the filter panel does
@@ -82,6 +89,54 @@ def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_
     while window.forward():
         settled(qtbot, window)
     assert type(window.current_page()).__name__ == "SourcesPage"
+
+    assert gui_thread_sql.sent == [], "the GUI thread sent SQL:\n" + gui_thread_sql.report()
+
+
+def test_the_menus_the_about_box_the_notes_export_and_backups_send_no_sql_from_the_gui_thread(
+        qtbot, library, gui_thread_sql, tmp_path):
+    """Help → About (the number of events), Go → Sources (the list), the Annotations page's
+    export, Back up now and Restore from backup: each reads or writes off the GUI thread."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    library.add_annotation("event", library.rows(EventFilter(), limit=1)[0].id, "a note to export")
+    total, sources = library.total(), len(library.records("source"))  # read before the watch starts
+    window = watched_window(qtbot, library, gui_thread_sql)
+
+    about: list[str] = []
+
+    def read_and_close():  # the About box only: a box another test left open is not it
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+                 and w.windowTitle() == "About AzRel Desktop"]
+        if boxes:
+            about.append(boxes[0].text())
+            boxes[0].accept()
+        else:
+            QTimer.singleShot(10, read_and_close)
+
+    QTimer.singleShot(0, read_and_close)
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: bool(about))
+    assert f"Events: {total}" in about[0]
+
+    window.sources_menu.aboutToShow.emit()
+    qtbot.waitUntil(lambda: len(window.sources_menu.actions()) == sources)
+
+    window.go(Target("annotations"))
+    settled(qtbot, window)
+    job = window.current_page().export_to(str(tmp_path / "notes.csv"))
+    with qtbot.waitSignal(job.finished, timeout=10_000) as exported:
+        pass
+    assert exported.args[0].rows == 1
+
+    with qtbot.waitSignal(window.backups.done, timeout=20_000) as backed_up:
+        window.backup_action.trigger()
+    made = Path(backed_up.args[0].removeprefix("Backed up to ").split(" (")[0])
+    assert made.exists()
+    with qtbot.waitSignal(window.backups.done, timeout=20_000):
+        assert window.restore_backup(made, confirm=lambda *_a: True)
+    settled(qtbot, window)
 
     assert gui_thread_sql.sent == [], "the GUI thread sent SQL:\n" + gui_thread_sql.report()
 

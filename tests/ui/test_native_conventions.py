@@ -55,8 +55,8 @@ def tempting_library(db_path):
 def test_every_menu_item_has_its_role_set_and_data_never_gets_one(qtbot, tempting_library):
     window = MainWindow(tempting_library, restore=False)
     qtbot.addWidget(window)
-    window.sources_menu.aboutToShow.emit()  # filled when first opened (read off the GUI thread)
-    qtbot.waitUntil(lambda: window.sources_menu.actions()[0].text() != "Loading…")
+    window.sources_menu.aboutToShow.emit()  # filled when first opened, once read off the GUI thread
+    qtbot.waitUntil(lambda: [a.text() for a in window.sources_menu.actions()] not in ([], ["Loading…"]))
     actions = [a for menu in window.menuBar().findChildren(QMenu) if menu.parent() is window.menuBar()
                for a in _all_actions(menu)]
     actions += [menu.menuAction() for menu in window.menuBar().findChildren(QMenu)]

@@ -192,8 +192,8 @@ def test_go_menu_lists_organisations_with_bodies_nested_and_sources(qtbot, windo
     window.sources_menu.aboutToShow.emit()
     assert [a.text() for a in window.sources_menu.actions()] == ["Loading…"]  # read off the GUI thread
     window.sources_menu.aboutToShow.emit()  # opening it again does not list the sources twice
-    qtbot.waitUntil(lambda: window.sources_menu.actions()[0].text() != "Loading…")
-    window.sources_menu.aboutToShow.emit()
+    # read off the GUI thread: "Loading…" until the list arrives
+    qtbot.waitUntil(lambda: [a.text() for a in window.sources_menu.actions()] != ["Loading…"])
     assert len(window.sources_menu.actions()) == len(library.records("source"))
     action = next(a for a in window.sources_menu.actions() if a.text().replace("&&", "&").startswith(source.label[:40]))
     action.trigger()

@@ -4,25 +4,29 @@ transaction.
 Loading is an upsert by stable id: seed records are added or updated, seed records the new
 corpus no longer has are removed, and the user's records (annotations, their own passages) are
 never touched; user passages on a source whose text changed are re-anchored by quote.
-Any problem refuses the whole corpus with a message that names the record.
+Any problem refuses the whole corpus with one line that names the record, its file and the
+field (`seed_records.py` reads the YAML into typed records; the checks across records are here).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from ..store.resources import seed_dir
+
+if TYPE_CHECKING:
+    from ..store.database import Database
 from . import models as m
 from .anchoring import Anchor, anchor_at, reanchor
-from .dates import DateError, parse_edtf
+from .dates import parse_edtf
 from .evidence import (
     RELIABILITY_GRADES,
     EvidenceError,
@@ -31,29 +35,57 @@ from .evidence import (
     refresh_evidence,
     refresh_for_sources,
 )
+from .seed_records import (
+    AgreementRecord,
+    CountryRecord,
+    Dispute,
+    EventRecord,
+    Fields,
+    MembershipRecord,
+    OrganisationRecord,
+    Passage,
+    PersonRecord,
+    RetiredRecord,
+    SeedError,
+    SourceRecord,
+    StepRecord,
+    read_agreement,
+    read_country,
+    read_event,
+    read_membership,
+    read_organisation,
+    read_person,
+    read_records,
+    read_retired,
+    read_source,
+    refused,
+)
 
 SEED_VERSION_KEY = "seed_version"
 
 
-class SeedError(ValueError):
-    """The seed corpus is malformed; the message names the record."""
-
-
 @dataclass
 class Corpus:
+    """A read and checked corpus: its typed records, the sources' texts and every passage."""
+
     version: int
-    sources: list[dict]
+    sources: list[SourceRecord]
     texts: dict[str, str]
-    organisations: list[dict]
-    countries: list[dict]
-    people: list[dict]
-    events: list[dict]
-    agreements: list[dict]
-    memberships: list[dict]
-    passages: dict[str, dict] = field(default_factory=dict)
-    # records an earlier corpus had and this one drops, each {kind, id, split_into, notes_to}:
-    # the user's notes on one move to `notes_to` (else they stay, listed as detached)
-    retired: list[dict] = field(default_factory=list)
+    organisations: list[OrganisationRecord]
+    countries: list[CountryRecord]
+    people: list[PersonRecord]
+    events: list[EventRecord]
+    agreements: list[AgreementRecord]
+    memberships: list[MembershipRecord]
+    passages: dict[str, Passage] = field(default_factory=dict)
+    # records an earlier corpus had and this one drops
+    retired: list[RetiredRecord] = field(default_factory=list)
+    # which file each kind of record came from, for the errors of the checks across records
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def steps(self) -> list[StepRecord]:
+        return [s for a in self.agreements for s in a.steps]
 
 
 def _load_yaml(path: Path) -> Any:
@@ -63,15 +95,11 @@ def _load_yaml(path: Path) -> Any:
     except FileNotFoundError as exc:
         raise SeedError(f"seed file missing: {path.name}") from exc
     except yaml.YAMLError as exc:
-        raise SeedError(f"{path.name} is not valid YAML: {exc}") from exc
+        raise SeedError(f"{path.name} is not valid YAML: {' '.join(str(exc).split())}") from exc
 
 
-def _list(data: Any, name: str) -> list[dict]:
-    if data is None:
-        return []
-    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-        raise SeedError(f"{name} must be a list of records")
-    return data
+KINDS = ("sources", "organisations", "countries", "people", "events", "agreements", "memberships")
+T = TypeVar("T")
 
 
 def read_corpus(folder: Path | None = None) -> Corpus:
@@ -80,197 +108,167 @@ def read_corpus(folder: Path | None = None) -> Corpus:
     manifest = _load_yaml(folder / "corpus.yaml")
     if not isinstance(manifest, dict) or "version" not in manifest:
         raise SeedError("corpus.yaml must give a version and the files")
-    files = manifest.get("files", {})
-    parts = {
-        key: _list(_load_yaml(folder / files.get(key, f"{key}.yaml")), key)
-        for key in ("sources", "organisations", "countries", "people", "events", "agreements",
-                    "memberships")
-    }
+    try:
+        version = int(manifest["version"])
+    except (TypeError, ValueError) as exc:
+        raise SeedError("corpus.yaml must give a whole-number version") from exc
+    files = manifest.get("files") or {}
+    if not isinstance(files, dict):
+        raise SeedError("corpus.yaml: files must map each kind of record to its file")
+    names = {key: str(files.get(key, f"{key}.yaml")) for key in KINDS}
+
+    def part(key: str, read: Callable[[Fields], T]) -> list[T]:
+        return read_records(_load_yaml(folder / names[key]), names[key], read)
+
+    sources: list[SourceRecord] = []
     texts: dict[str, str] = {}
-    for source in parts["sources"]:
-        sid = _req(source, "id", "source")
-        path = folder / _req(source, "file", sid)
+    for source in part("sources", read_source):
+        sid = source.id
+        path = folder / source.file
         try:
             raw = path.read_bytes()
         except OSError as exc:
             raise SeedError(f"{sid}: cannot read {path.name}: {exc.strerror}") from exc
         digest = hashlib.sha256(raw).hexdigest()
-        if source.get("sha256") and source["sha256"] != digest:
+        if source.sha256 and source.sha256 != digest:
             raise SeedError(f"{sid}: {path.name} does not match its sha256 (the text was changed)")
         try:
             texts[sid] = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise SeedError(f"{sid}: {path.name} is not UTF-8") from exc
-        source["sha256"] = digest
-    corpus = Corpus(version=int(manifest["version"]), sources=parts["sources"], texts=texts,
-                    organisations=parts["organisations"], countries=parts["countries"], people=parts["people"],
-                    events=parts["events"], agreements=parts["agreements"], memberships=parts["memberships"],
-                    retired=_list(manifest.get("retired"), "retired"))
+        sources.append(replace(source, sha256=digest))
+    corpus = Corpus(
+        version=version, sources=sources, texts=texts,
+        organisations=part("organisations", read_organisation), countries=part("countries", read_country),
+        people=part("people", read_person), events=part("events", read_event),
+        agreements=part("agreements", read_agreement), memberships=part("memberships", read_membership),
+        retired=read_records(manifest.get("retired"), "corpus.yaml", read_retired, "retired record"),
+        files={**names, "steps": names["agreements"], "retired": "corpus.yaml"},
+    )
     _validate(corpus)
     return corpus
 
 
-def _req(record: dict, key: str, where: str) -> Any:
-    value = record.get(key)
-    if value in (None, ""):
-        raise SeedError(f"{where}: missing {key!r}")
-    return value
-
-
-def _check_date(value: Any, where: str, *, optional: bool = False) -> None:
-    if value is None and optional:
-        return
-    if not isinstance(value, str):
-        raise SeedError(f"{where}: date {value!r} must be a quoted EDTF string")
-    try:
-        parse_edtf(value)
-    except DateError as exc:
-        raise SeedError(f"{where}: {exc}") from exc
-
-
-def _unique(records: list[dict], kind: str) -> set[str]:
+def _unique(ids: list[str], kind: str, file: str) -> set[str]:
     seen: set[str] = set()
-    for record in records:
-        rid = _req(record, "id", kind)
+    for rid in ids:
         if rid in seen:
-            raise SeedError(f"{rid}: duplicate {kind} id")
+            raise refused(rid, f"duplicate {kind} id", file, "id")
         seen.add(rid)
     return seen
 
 
 def _validate(c: Corpus) -> None:
-    source_ids = _unique(c.sources, "source")
-    org_ids = _unique(c.organisations, "organisation")
-    country_ids = _unique(c.countries, "country")
-    person_ids = _unique(c.people, "person")
-    _unique(c.events, "event")
-    agreement_ids = _unique(c.agreements, "agreement")
-    _unique(c.memberships, "membership")
-    _unique([s for a in c.agreements for s in a.get("steps") or []], "agreement step")
-    boilerplate: dict[str, list[tuple[int, int]]] = {sid: [] for sid in source_ids}
+    """The checks across records: ids unique, every reference and citation to a record or
+    passage that exists, every quote at its offsets."""
+    files = c.files
+    source_ids = _unique([s.id for s in c.sources], "source", files["sources"])
+    org_ids = _unique([o.id for o in c.organisations], "organisation", files["organisations"])
+    country_ids = _unique([x.id for x in c.countries], "country", files["countries"])
+    person_ids = _unique([p.id for p in c.people], "person", files["people"])
+    event_ids = _unique([e.id for e in c.events], "event", files["events"])
+    agreement_ids = _unique([a.id for a in c.agreements], "agreement", files["agreements"])
+    membership_ids = _unique([x.id for x in c.memberships], "membership", files["memberships"])
+    step_ids = _unique([s.id for s in c.steps], "agreement step", files["agreements"])
+    _check_sources(c, source_ids)
 
-    trust = SourceTrust({s["id"]: s.get("reliability_grade") for s in c.sources},
-                        {s["id"]: s.get("copies") for s in c.sources})
+    def check_citations(rid: str, file: str, cites: tuple[str, ...], field: str = "citations",
+                        dispute: Dispute | None = None, disputed: bool = False) -> None:
+        if field == "citations" and not cites:
+            raise refused(rid, "cites no passage", file, field)
+        for pid in cites:
+            if pid not in c.passages:
+                raise refused(rid, f"cites unknown passage {pid!r}", file, field)
+            if c.passages[pid].kind != "citation":
+                raise refused(rid, f"cites boilerplate {pid!r}", file, field)
+        # `disputed` is derived from the contradicting passages; an older corpus that still
+        # types it must at least agree with them
+        if disputed and not (dispute and dispute.passages):
+            raise refused(rid, "disputed but names no passage that disagrees", file, "disputed")
+        for pid in dispute.passages if dispute else ():
+            if pid not in c.passages:
+                raise refused(rid, f"dispute cites unknown passage {pid!r}", file, "dispute")
+
+    def check_refs(rid: str, file: str, field: str, refs: tuple[str, ...], known: set[str], what: str) -> None:
+        for ref in refs:
+            if ref not in known:
+                raise refused(rid, f"unknown {what} {ref!r}", file, field)
+
+    file = files["organisations"]
+    for org in c.organisations:
+        check_refs(org.id, file, "parent", (org.parent,) if org.parent else (), org_ids, "parent")
+        check_citations(org.id, file, org.founded_citations, "founded_citations")
+        check_citations(org.id, file, org.description_citations, "description_citations")
+    file = files["events"]
+    for ev in c.events:
+        check_refs(ev.id, file, "organisations", tuple(x.id for x in ev.organisations), org_ids, "organisation")
+        check_refs(ev.id, file, "countries", tuple(x.id for x in ev.countries), country_ids, "country")
+        check_refs(ev.id, file, "people", tuple(x.id for x in ev.people), person_ids, "person")
+        check_refs(ev.id, file, "agreements", ev.agreements, agreement_ids, "agreement")
+        check_citations(ev.id, file, ev.citations, dispute=ev.dispute, disputed=ev.disputed)
+    file = files["agreements"]
+    for agr in c.agreements:
+        check_refs(agr.id, file, "parties", agr.countries, country_ids, "country")
+        check_refs(agr.id, file, "parties", agr.organisations, org_ids, "organisation")
+        for step in agr.steps:
+            check_refs(step.id, file, "country", (step.country,) if step.country else (), country_ids, "country")
+            check_citations(step.id, file, step.citations, dispute=step.dispute, disputed=step.disputed)
+    file = files["memberships"]
+    for mem in c.memberships:
+        check_refs(mem.id, file, "country", (mem.country,), country_ids, "country")
+        check_refs(mem.id, file, "organisation", (mem.organisation,), org_ids, "organisation")
+        check_citations(mem.id, file, mem.citations, dispute=mem.dispute, disputed=mem.disputed)
+    kinds = {"event": event_ids, "agreement": agreement_ids, "step": step_ids, "membership": membership_ids}
+    for old in c.retired:
+        where = f"retired {old.id}"
+        if old.id in kinds[old.kind]:
+            raise refused(where, "still in the corpus", "corpus.yaml", "id")
+        if old.notes_to is not None and (old.kind not in ("event", "agreement") or old.notes_to not in kinds[old.kind]):
+            raise refused(where, f"notes_to {old.notes_to!r} is not a {old.kind} of the corpus",
+                          "corpus.yaml", "notes_to")
+        for new in old.split_into:
+            if new not in kinds[old.kind]:
+                raise refused(where, f"split_into {new!r} is not a {old.kind} of the corpus",
+                              "corpus.yaml", "split_into")
+
+
+def _check_sources(c: Corpus, source_ids: set[str]) -> None:
+    """The sources' grades and copies links, and every passage's quote at its offsets in its
+    source's text (boilerplate never cited); fills `c.passages`."""
+    file = c.files["sources"]
+    trust = SourceTrust({s.id: s.reliability_grade for s in c.sources}, {s.id: s.copies for s in c.sources})
+    boilerplate: dict[str, list[tuple[int, int]]] = {sid: [] for sid in source_ids}
     for source in c.sources:
-        sid = source["id"]
-        if source.get("reliability_grade") not in (None, *RELIABILITY_GRADES):
-            raise SeedError(f"{sid}: reliability_grade must be one of {', '.join(RELIABILITY_GRADES)}")
+        sid = source.id
+        if source.reliability_grade not in (None, *RELIABILITY_GRADES):
+            raise refused(sid, f"reliability_grade must be one of {', '.join(RELIABILITY_GRADES)}", file,
+                          "reliability_grade")
         try:
-            check_copies(trust, sid, source.get("copies"))
+            check_copies(trust, sid, source.copies)
         except EvidenceError as exc:
-            raise SeedError(f"{sid}: {exc}") from exc
-        _check_date(source.get("published"), sid, optional=True)
-        _check_date(source.get("data_as_of"), sid, optional=True)
+            raise refused(sid, str(exc), file, "copies") from exc
         text_ = c.texts[sid]
-        for kind, entries in (("citation", source.get("passages") or []),
-                              ("boilerplate", source.get("boilerplate") or [])):
+        for kind, entries in (("citation", source.passages), ("boilerplate", source.boilerplate)):
             for entry in entries:
-                pid = _req(entry, "id", f"{sid} passage")
+                pid = entry.id
                 if pid in c.passages:
-                    raise SeedError(f"{pid}: duplicate passage id")
-                quote = _req(entry, "quote", pid)
-                start, end = entry.get("start"), entry.get("end")
-                if not isinstance(start, int) or not isinstance(end, int):
-                    raise SeedError(f"{pid}: start and end must be whole numbers")
-                if text_[start:end] != quote:
-                    found = text_.find(quote)
+                    raise refused(pid, "duplicate passage id", file, "id")
+                start, end = entry.start, entry.end
+                if text_[start:end] != entry.quote:
+                    found = text_.find(entry.quote)
                     hint = f" (the quote occurs at {found})" if found >= 0 else " (the quote is not in the text)"
-                    raise SeedError(f"{pid}: quote not found in {sid} at {start}-{end}{hint}")
-                c.passages[pid] = {**entry, "source": sid, "kind": kind}
+                    raise refused(pid, f"quote not found in {sid} at {start}-{end}{hint}", file, "quote")
+                c.passages[pid] = Passage(pid, sid, kind, start, end, entry.quote, entry.label)
                 if kind == "boilerplate":
                     boilerplate[sid].append((start, end))
     for pid, p in c.passages.items():
-        if p["kind"] == "citation":
-            for b_start, b_end in boilerplate[p["source"]]:
-                if p["start"] < b_end and p["end"] > b_start:
-                    raise SeedError(f"{pid}: cites boilerplate text that is not part of the article")
-
-    def check_citations(record: dict, where: str, key: str = "citations") -> None:
-        cites = record.get(key) or []
-        if key == "citations" and not cites:
-            raise SeedError(f"{where}: cites no passage")
-        for pid in cites:
-            if pid not in c.passages:
-                raise SeedError(f"{where}: cites unknown passage {pid!r}")
-            if c.passages[pid]["kind"] != "citation":
-                raise SeedError(f"{where}: cites boilerplate {pid!r}")
-        dispute = record.get("dispute")
-        # `disputed` is derived from the contradicting passages; an older corpus that still
-        # types it must at least agree with them
-        if record.get("disputed") and not (dispute and dispute.get("passages")):
-            raise SeedError(f"{where}: disputed but names no passage that disagrees")
-        if dispute:
-            for pid in dispute.get("passages") or []:
-                if pid not in c.passages:
-                    raise SeedError(f"{where}: dispute cites unknown passage {pid!r}")
-
-    def check_refs(values, known, where, what) -> None:
-        for value in values or []:
-            ref = value["id"] if isinstance(value, dict) else value
-            if ref not in known:
-                raise SeedError(f"{where}: unknown {what} {ref!r}")
-
-    for org in c.organisations:
-        if org.get("parent") and org["parent"] not in org_ids:
-            raise SeedError(f"{org['id']}: unknown parent {org['parent']!r}")
-        _check_date(org.get("founded"), org["id"], optional=True)
-        check_citations(org, org["id"], "founded_citations")
-        check_citations(org, org["id"], "description_citations")
-    for ev in c.events:
-        eid = ev["id"]
-        _check_date(ev.get("date"), eid)
-        _req(ev, "title", eid)
-        if ev.get("kind") not in m.EVENT_KINDS:
-            raise SeedError(f"{eid}: unknown event kind {ev.get('kind')!r}")
-        check_refs(ev.get("organisations"), org_ids, eid, "organisation")
-        check_refs(ev.get("countries"), country_ids, eid, "country")
-        check_refs(ev.get("people"), person_ids, eid, "person")
-        check_refs(ev.get("agreements"), agreement_ids, eid, "agreement")
-        check_citations(ev, eid)
-    for agr in c.agreements:
-        aid = agr["id"]
-        if agr.get("kind") not in m.AGREEMENT_KINDS:
-            raise SeedError(f"{aid}: unknown agreement kind {agr.get('kind')!r}")
-        parties = agr.get("parties") or {}
-        check_refs(parties.get("countries"), country_ids, aid, "country")
-        check_refs(parties.get("organisations"), org_ids, aid, "organisation")
-        for step in agr.get("steps") or []:
-            sid = step["id"]
-            if step.get("step") not in m.STEP_KINDS:
-                raise SeedError(f"{sid}: unknown step {step.get('step')!r}")
-            _check_date(step.get("date"), sid)
-            if step.get("country") and step["country"] not in country_ids:
-                raise SeedError(f"{sid}: unknown country {step['country']!r}")
-            check_citations(step, sid)
-    for mem in c.memberships:
-        mid = mem["id"]
-        if mem.get("status") not in m.MEMBERSHIP_STATUSES:
-            raise SeedError(f"{mid}: unknown status {mem.get('status')!r}")
-        if mem.get("country") not in country_ids:
-            raise SeedError(f"{mid}: unknown country {mem.get('country')!r}")
-        if mem.get("organisation") not in org_ids:
-            raise SeedError(f"{mid}: unknown organisation {mem.get('organisation')!r}")
-        _check_date(mem.get("start"), mid, optional=True)
-        _check_date(mem.get("end"), mid, optional=True)
-        check_citations(mem, mid)
-    kinds = {"event": {e["id"] for e in c.events}, "agreement": agreement_ids,
-             "step": {s["id"] for a in c.agreements for s in a.get("steps") or []},
-             "membership": {mem["id"] for mem in c.memberships}}
-    for old in c.retired:
-        old_kind, rid = old.get("kind"), _req(old, "id", "retired record")
-        if old_kind not in ("event", "agreement", "step", "membership"):
-            raise SeedError(f"retired {rid}: unknown kind {old_kind!r}")
-        if rid in kinds.get(old_kind, ()):
-            raise SeedError(f"retired {rid}: still in the corpus")
-        target = old.get("notes_to")
-        if target is not None and (old_kind not in ("event", "agreement") or target not in kinds[old_kind]):
-            raise SeedError(f"retired {rid}: notes_to {target!r} is not a {old_kind} of the corpus")
-        for new in old.get("split_into") or []:
-            if old_kind in kinds and new not in kinds[old_kind]:
-                raise SeedError(f"retired {rid}: split_into {new!r} is not a {old_kind} of the corpus")
+        if p.kind == "citation":
+            for b_start, b_end in boilerplate[p.source]:
+                if p.start < b_end and p.end > b_start:
+                    raise refused(pid, "cites boilerplate text that is not part of the article", file, "start")
 
 
-def _dates(value: str, text_: str | None, note: str | None) -> dict:
+def _dates(value: str, text_: str | None, note: str | None) -> dict[str, Any]:
     d = parse_edtf(value)
     return dict(
         date=value, date_start=d.start_iso, date_end=d.end_iso, precision=d.precision,
@@ -280,7 +278,7 @@ def _dates(value: str, text_: str | None, note: str | None) -> dict:
 
 # Each link table with the seed record that owns its rows: reloading the corpus replaces the
 # links of seed records only, never those of the user's own records.
-_LINK_TABLES = (
+_LINK_TABLES: tuple[tuple[Any, str, Any], ...] = (
     (m.EventCitation, "event_id", m.Event), (m.EventOrganisation, "event_id", m.Event),
     (m.EventCountry, "event_id", m.Event), (m.EventPerson, "event_id", m.Event),
     (m.EventAgreement, "event_id", m.Event), (m.StepCitation, "step_id", m.AgreementStep),
@@ -290,23 +288,74 @@ _LINK_TABLES = (
 )
 
 
-def _citation_rows(cls, key: str, rid: str, record: dict, extra=lambda _pid: {}) -> list:
-    rows = [cls(**{key: rid}, passage_id=p, stance="supports", **extra(p)) for p in record.get("citations") or []]
-    dispute = record.get("dispute") or {}
-    supporting = set(record.get("citations") or [])
+def _citation_rows(cls: Callable[..., Any], key: str, rid: str, citations: tuple[str, ...], dispute: Dispute,
+                   extra: Callable[[str], dict[str, Any]] = lambda _pid: {}) -> list[Any]:
+    """A record's supporting citations, then the passages that contradict it."""
+    rows = [cls(**{key: rid}, passage_id=p, stance="supports", **extra(p)) for p in citations]
     rows += [cls(**{key: rid}, passage_id=p, stance="contradicts", **extra(p))
-             for p in dispute.get("passages") or [] if p not in supporting]
+             for p in dispute.passages if p not in set(citations)]
     return rows
-
-
-def _contradicted(record: dict) -> bool:
-    """A first value of the derived `disputed` flag (refresh_evidence sets it with the grade)."""
-    return bool((record.get("dispute") or {}).get("passages"))
 
 
 def apply_corpus(session: Session, corpus: Corpus, *, reindex: Callable[[Session], None]) -> None:
     """Upsert the corpus into an open write session (the caller owns the transaction)."""
-    old_texts = dict(session.execute(select(m.Source.id, m.Source.text)).all())
+    old_texts = {sid: text_ for sid, text_ in session.execute(select(m.Source.id, m.Source.text))}
+    _drop_seed_links(session)
+    stale: list[tuple[type[Any], list[str]]] = []
+
+    def upsert(objects: list[Any], model: Any) -> None:
+        keep = {o.id for o in objects}
+        for obj in objects:
+            session.merge(obj)
+        session.flush()
+        gone = [rid for (rid,) in session.execute(select(model.id).where(model.is_seed)) if rid not in keep]
+        if gone:
+            stale.append((model, gone))
+
+    upsert([_source_row(s, corpus.texts[s.id]) for s in corpus.sources], m.Source)
+    _reanchor_user_passages(session, old_texts, corpus.texts)
+    upsert([_passage_row(p, corpus.texts[p.source]) for p in corpus.passages.values()], m.Passage)
+    upsert([m.Country(id=c.id, name=c.name, aliases=list(c.aliases), is_seed=True) for c in corpus.countries],
+           m.Country)
+    upsert([m.Person(id=p.id, name=p.name, office=p.office, aliases=list(p.aliases), is_seed=True, retired=False)
+            for p in corpus.people], m.Person)
+    # Parents first so the self-reference is satisfied as rows arrive.
+    orgs = sorted(corpus.organisations, key=lambda o: o.parent is not None)
+    upsert([m.Organisation(
+        id=o.id, name=o.name, abbreviation=o.abbreviation, aliases=list(o.aliases),
+        kind=o.kind or "organisation", parent_id=o.parent, founded=o.founded, description=o.description,
+        is_seed=True, retired=False) for o in orgs], m.Organisation)
+    upsert([m.Agreement(id=a.id, title=a.title, kind=a.kind, summary=a.summary, is_seed=True, retired=False)
+            for a in corpus.agreements], m.Agreement)
+    upsert([m.AgreementStep(
+        id=s.id, agreement_id=a.id, step=s.step, country_id=s.country, disputed=bool(s.dispute.passages),
+        dispute_note=s.dispute.note, is_seed=True, **_dates(s.date, s.date_text, s.date_note),
+    ) for a in corpus.agreements for s in a.steps], m.AgreementStep)
+    upsert([m.Event(
+        id=e.id, title=e.title, summary=e.summary, kind=e.kind, location=e.location,
+        disputed=bool(e.dispute.passages), dispute_note=e.dispute.note, is_seed=True,
+        **_dates(e.date, e.date_text, e.date_note),
+    ) for e in corpus.events], m.Event)
+    upsert([_membership_row(mem) for mem in corpus.memberships], m.Membership)
+    session.add_all(_link_rows(corpus))
+    session.flush()
+    _move_notes(session, corpus.retired)
+    _remove_stale(session, stale)
+    _keep_user_disputes(session)
+    # Grades follow from the citations just written (and the user's own, kept) and the sources'
+    # grades: the corpus's own records, and the user's records that cite a corpus source or a
+    # copy of one (its grade may have changed). Not every event: a file with a million of the
+    # user's own needs no pass.
+    refresh_evidence(session, "event", [e.id for e in corpus.events])
+    refresh_evidence(session, "step", [s.id for s in corpus.steps])
+    refresh_evidence(session, "membership", [mem.id for mem in corpus.memberships])
+    refresh_for_sources(session, [s.id for s in corpus.sources])
+    reindex(session)  # the events' search rows (core/query/search.py), in this transaction
+    session.merge(m.AppMeta(key=SEED_VERSION_KEY, value=str(corpus.version)))
+
+
+def _drop_seed_links(session: Session) -> None:
+    """Delete the link rows of seed records (they are written again from the corpus)."""
     user_passages = select(m.Passage.id).where(m.Passage.kind == "user")
     for table, key, owner in _LINK_TABLES:
         owned = getattr(table, key).in_(select(owner.id).where(owner.is_seed))
@@ -316,131 +365,67 @@ def apply_corpus(session: Session, corpus: Corpus, *, reindex: Callable[[Session
         session.execute(delete(table).where(owned))
     session.flush()
 
-    stale: list[tuple[type[Any], list[str]]] = []
 
-    def upsert(objects: list, model) -> None:
-        keep = {o.id for o in objects}
-        for obj in objects:
-            session.merge(obj)
-        session.flush()
-        gone = [rid for (rid,) in session.execute(select(model.id).where(model.is_seed))
-                if rid not in keep]
-        if gone:
-            stale.append((model, gone))
+def _source_row(s: SourceRecord, text_: str) -> m.Source:
+    assert s.sha256 is not None  # read_corpus fills it from the file
+    return m.Source(
+        id=s.id, title=s.title or s.id, publisher=s.publisher, author=s.author, url=s.url,
+        published=s.published, data_as_of=s.data_as_of, kind=s.kind or "unknown", language=s.language or "en",
+        reliability=s.reliability, reliability_grade=s.reliability_grade, copies_id=s.copies,
+        text=text_, sha256=s.sha256, is_seed=True,
+    )
 
-    upsert([
-        m.Source(
-            id=s["id"], title=s.get("title") or s["id"], publisher=s.get("publisher"),
-            author=s.get("author"), url=s.get("url"), published=s.get("published"),
-            data_as_of=s.get("data_as_of"), kind=s.get("kind") or "unknown",
-            language=s.get("language") or "en", reliability=s.get("reliability"),
-            reliability_grade=s.get("reliability_grade"), copies_id=s.get("copies"),
-            text=corpus.texts[s["id"]], sha256=s["sha256"], is_seed=True,
-        ) for s in corpus.sources
-    ], m.Source)
-    _reanchor_user_passages(session, old_texts, corpus.texts)
-    passages = []
-    for pid, p in corpus.passages.items():
-        a = anchor_at(corpus.texts[p["source"]], p["start"], p["end"])
-        passages.append(m.Passage(
-            id=pid, source_id=p["source"], start=a.start, end=a.end, exact=a.exact,
-            prefix=a.prefix, suffix=a.suffix, kind=p["kind"], label=p.get("label"), is_seed=True,
-        ))
-    upsert(passages, m.Passage)
-    upsert([m.Country(id=c["id"], name=c["name"], aliases=c.get("aliases") or [], is_seed=True)
-            for c in corpus.countries], m.Country)
-    upsert([m.Person(id=p["id"], name=p["name"], office=p.get("office"),
-                     aliases=p.get("aliases") or [], is_seed=True, retired=False)
-            for p in corpus.people], m.Person)
-    # Parents first so the self-reference is satisfied as rows arrive.
-    orgs = sorted(corpus.organisations, key=lambda o: o.get("parent") is not None)
-    upsert([m.Organisation(
-        id=o["id"], name=o["name"], abbreviation=o.get("abbreviation"),
-        aliases=o.get("aliases") or [], kind=o.get("kind") or "organisation",
-        parent_id=o.get("parent"), founded=o.get("founded"), description=o.get("description"),
-        is_seed=True, retired=False) for o in orgs], m.Organisation)
-    upsert([m.Agreement(id=a["id"], title=a["title"], kind=a["kind"], summary=a.get("summary") or "",
-                        is_seed=True, retired=False) for a in corpus.agreements], m.Agreement)
-    upsert([m.AgreementStep(
-        id=s["id"], agreement_id=a["id"], step=s["step"], country_id=s.get("country"),
-        disputed=_contradicted(s), dispute_note=(s.get("dispute") or {}).get("note"),
-        is_seed=True, **_dates(s["date"], s.get("date_text"), s.get("date_note")),
-    ) for a in corpus.agreements for s in a.get("steps") or []], m.AgreementStep)
-    upsert([m.Event(
-        id=e["id"], title=e["title"], summary=e.get("summary") or "", kind=e["kind"],
-        location=e.get("location"), disputed=_contradicted(e),
-        dispute_note=(e.get("dispute") or {}).get("note"), is_seed=True,
-        **_dates(e["date"], e.get("date_text"), e.get("date_note")),
-    ) for e in corpus.events], m.Event)
-    memberships = []
-    for mem in corpus.memberships:
-        start = parse_edtf(mem["start"]) if mem.get("start") else None
-        end = parse_edtf(mem["end"]) if mem.get("end") else None
-        memberships.append(m.Membership(
-            id=mem["id"], country_id=mem["country"], organisation_id=mem["organisation"],
-            status=mem["status"], start=mem.get("start"), start_text=mem.get("start_text"),
-            end=mem.get("end"), end_text=mem.get("end_text"),
-            date_start=start.start_iso if start else "0001-01-01",
-            date_end=end.end_iso if end else "9999-12-31",
-            note=mem.get("note"), disputed=_contradicted(mem),
-            dispute_note=(mem.get("dispute") or {}).get("note"), is_seed=True,
-        ))
-    upsert(memberships, m.Membership)
 
-    links: list = []
+def _passage_row(p: Passage, source_text: str) -> m.Passage:
+    a = anchor_at(source_text, p.start, p.end)
+    return m.Passage(id=p.id, source_id=p.source, start=a.start, end=a.end, exact=a.exact, prefix=a.prefix,
+                     suffix=a.suffix, kind=p.kind, label=p.label, is_seed=True)
+
+
+def _membership_row(mem: MembershipRecord) -> m.Membership:
+    start = parse_edtf(mem.start) if mem.start else None
+    end = parse_edtf(mem.end) if mem.end else None
+    return m.Membership(
+        id=mem.id, country_id=mem.country, organisation_id=mem.organisation, status=mem.status,
+        start=mem.start, start_text=mem.start_text, end=mem.end, end_text=mem.end_text,
+        date_start=start.start_iso if start else "0001-01-01", date_end=end.end_iso if end else "9999-12-31",
+        note=mem.note, disputed=bool(mem.dispute.passages), dispute_note=mem.dispute.note, is_seed=True,
+    )
+
+
+def _link_rows(corpus: Corpus) -> list[Any]:
+    """Every link of the corpus's records: citations, an event's organisations, countries,
+    people and agreements, an agreement's parties."""
+    links: list[Any] = []
     for o in corpus.organisations:
-        links += [m.OrganisationCitation(organisation_id=o["id"], passage_id=p)
-                  for p in o.get("founded_citations") or []]
-        links += [m.OrganisationCitation(organisation_id=o["id"], passage_id=p, cites="description")
-                  for p in o.get("description_citations") or []]
+        links += [m.OrganisationCitation(organisation_id=o.id, passage_id=p) for p in o.founded_citations]
+        links += [m.OrganisationCitation(organisation_id=o.id, passage_id=p, cites="description")
+                  for p in o.description_citations]
     for e in corpus.events:
-        eid = e["id"]
-        links += [m.EventOrganisation(event_id=eid, organisation_id=x["id"] if isinstance(x, dict) else x,
-                                      role=x.get("role") if isinstance(x, dict) else None)
-                  for x in e.get("organisations") or []]
-        links += [m.EventCountry(event_id=eid, country_id=x["id"] if isinstance(x, dict) else x,
-                                 role=x.get("role") if isinstance(x, dict) else None)
-                  for x in e.get("countries") or []]
-        links += [m.EventPerson(event_id=eid, person_id=x["id"] if isinstance(x, dict) else x,
-                                role=x.get("role") if isinstance(x, dict) else None)
-                  for x in e.get("people") or []]
-        links += [m.EventAgreement(event_id=eid, agreement_id=x) for x in e.get("agreements") or []]
-        links += _citation_rows(m.EventCitation, "event_id", eid, e,
-                                lambda pid: {"source_id": corpus.passages[pid]["source"]})
+        links += [m.EventOrganisation(event_id=e.id, organisation_id=x.id, role=x.role) for x in e.organisations]
+        links += [m.EventCountry(event_id=e.id, country_id=x.id, role=x.role) for x in e.countries]
+        links += [m.EventPerson(event_id=e.id, person_id=x.id, role=x.role) for x in e.people]
+        links += [m.EventAgreement(event_id=e.id, agreement_id=x) for x in e.agreements]
+        links += _citation_rows(m.EventCitation, "event_id", e.id, e.citations, e.dispute,
+                                lambda pid: {"source_id": corpus.passages[pid].source})
     for agr in corpus.agreements:
-        parties = agr.get("parties") or {}
-        links += [m.AgreementCountry(agreement_id=agr["id"], country_id=x) for x in parties.get("countries") or []]
-        links += [m.AgreementOrganisation(agreement_id=agr["id"], organisation_id=x)
-                  for x in parties.get("organisations") or []]
-        for s in agr.get("steps") or []:
-            links += _citation_rows(m.StepCitation, "step_id", s["id"], s)
+        links += [m.AgreementCountry(agreement_id=agr.id, country_id=x) for x in agr.countries]
+        links += [m.AgreementOrganisation(agreement_id=agr.id, organisation_id=x) for x in agr.organisations]
+        for s in agr.steps:
+            links += _citation_rows(m.StepCitation, "step_id", s.id, s.citations, s.dispute)
     for mem in corpus.memberships:
-        links += _citation_rows(m.MembershipCitation, "membership_id", mem["id"], mem)
-    session.add_all(links)
-    session.flush()
-    _move_notes(session, corpus.retired)
-    _remove_stale(session, stale)
-    _keep_user_disputes(session)
-    # Grades follow from the citations just written (and the user's own, kept) and the sources'
-    # grades: the corpus's own records, and the user's records that cite a corpus source or a
-    # copy of one (its grade may have changed). Not every event: a file with a million of the
-    # user's own needs no pass.
-    refresh_evidence(session, "event", [e["id"] for e in corpus.events])
-    refresh_evidence(session, "step", [s["id"] for a in corpus.agreements for s in a.get("steps") or []])
-    refresh_evidence(session, "membership", [mem["id"] for mem in corpus.memberships])
-    refresh_for_sources(session, [s["id"] for s in corpus.sources])
-    reindex(session)  # the events' search rows (core/query/search.py), in this transaction
-    session.merge(m.AppMeta(key=SEED_VERSION_KEY, value=str(corpus.version)))
+        links += _citation_rows(m.MembershipCitation, "membership_id", mem.id, mem.citations, mem.dispute)
+    return links
 
 
-def _move_notes(session: Session, retired: list[dict]) -> None:
+def _move_notes(session: Session, retired: list[RetiredRecord]) -> None:
     """Notes on a record the corpus retired move to the record that now holds its claim, where
     the corpus names one; the note itself (text, tags, dates) is not changed."""
     for old in retired:
-        if old.get("notes_to") and old["kind"] in ("event", "agreement"):
+        if old.notes_to and old.kind in ("event", "agreement"):
             session.execute(update(m.Annotation).where(
-                m.Annotation.target_kind == old["kind"], m.Annotation.target_id == old["id"],
-            ).values(target_id=old["notes_to"]))
+                m.Annotation.target_kind == old.kind, m.Annotation.target_id == old.id,
+            ).values(target_id=old.notes_to))
 
 
 # What the user's own records (is_seed false) point at: (model, SQL selecting the ids they use).
@@ -491,7 +476,7 @@ def _remove_stale(session: Session, stale: list[tuple[type[Any], list[str]]]) ->
             session.execute(delete(model).where(model.id.in_(ids)))
 
 
-def _still_used(session: Session, model, dropped: set[str]) -> set[str]:
+def _still_used(session: Session, model: Any, dropped: set[str]) -> set[str]:
     used: set[str] = set()
     while True:  # an organisation kept for the user keeps its parent body: repeat up the tree
         found = {r for (r,) in session.execute(text(_USED_BY_USER[model]))} & dropped
@@ -543,7 +528,7 @@ def corpus_version(folder: Path | None = None) -> int:
         raise SeedError("corpus.yaml must give a whole-number version") from exc
 
 
-def ensure_seeded(db, *, reindex: Callable[[Session], None], folder: Path | None = None,
+def ensure_seeded(db: Database, *, reindex: Callable[[Session], None], folder: Path | None = None,
                   progress: Callable[[str], None] | None = None) -> bool:
     """Load the corpus when the file has none or an older version; True if it loaded.
 

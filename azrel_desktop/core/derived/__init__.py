@@ -32,6 +32,7 @@ protocol.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -115,12 +116,12 @@ def after_write(session: Session) -> None:
     catch_up(session)
 
 
-def attach(db: Database) -> None:
-    """At open: build the search index if its format changed, take in what was written while the
-    app was away, and have every later write keep the search index current."""
-    from ..query.search import ensure_index
-
-    ensure_index(db)
+def attach(db: Database, ensure_search_index: Callable[[Database], object]) -> None:
+    """At open: build the search index if its format changed (`ensure_search_index`, the query
+    layer's `search.ensure_index`: the registry sits below the queries that read what it keeps),
+    take in what was written while the app was away, and have every later write keep the search
+    index current."""
+    ensure_search_index(db)
     if db.readonly:
         return
     with db.read() as s:

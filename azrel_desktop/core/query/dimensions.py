@@ -23,6 +23,8 @@ from ..corpus.evidence import GRADES, grade_label
 from .search import fts_query
 
 if TYPE_CHECKING:
+    from datetime import date
+
     import numpy as np
 
     from .facet_index import FacetIndex, Notes
@@ -113,14 +115,14 @@ class Dimension:
     cli: tuple[CliOption, ...] = ()
 
     def active(self, f: EventFilter) -> bool:
-        return any(getattr(f, n) != _DEFAULTS[n] for n in self.fields)
+        return any(getattr(f, n) != _default(f, n) for n in self.fields)
 
     def check(self, f: EventFilter) -> None:
         """Raise ValueError (one line) for a value this dimension cannot hold."""
 
     def cleared(self, f: EventFilter, value: str | None = None) -> EventFilter:
         """`f` without this dimension (or without one of its values)."""
-        return with_fields(f, {n: _DEFAULTS[n] for n in self.fields})
+        return with_fields(f, {n: _default(f, n) for n in self.fields})
 
     def only(self, f: EventFilter) -> dict[str, Any]:
         return {n: getattr(f, n) for n in self.fields}
@@ -216,8 +218,6 @@ class Dates(Dimension):
     def mask(self, f: EventFilter, index: FacetIndex, notes: Notes) -> np.ndarray | None:
         if index.days is None:
             return None
-        from .facet_index import day_number
-
         lower, upper = window(f.date_from, f.date_to)
         return index.window(day_number(lower), day_number(upper))
 
@@ -434,15 +434,18 @@ NAMES: tuple[str, ...] = tuple(d.name for d in REGISTRY)
 
 
 
-class _Defaults(dict):
-    """`EventFilter`'s field defaults, read from the class when first needed (the filter
-    imports this module, so they cannot be read at import time)."""
-
-    def __missing__(self, name: str) -> Any:
-        from .filters import EventFilter
-
-        self.update({f.name: f.default for f in fields(EventFilter)})
-        return self[name]
+def day_number(day: date | None) -> int | None:
+    """A date as the yyyymmdd number the facet index holds."""
+    return None if day is None else day.year * 10_000 + day.month * 100 + day.day
 
 
-_DEFAULTS = _Defaults()
+_FIELD_DEFAULTS: dict[type, dict[str, Any]] = {}
+
+
+def _default(f: EventFilter, name: str) -> Any:
+    """The default of one of the filter's fields, read from the filter's own class (this module
+    sits below the filter, which imports it)."""
+    known = _FIELD_DEFAULTS.get(type(f))
+    if known is None:
+        known = _FIELD_DEFAULTS[type(f)] = {x.name: x.default for x in fields(f)}
+    return known[name]

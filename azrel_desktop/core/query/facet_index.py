@@ -32,7 +32,7 @@ from .. import derived
 from ..corpus.evidence import grade_label
 from ..derived.store import FACETS_SEQ, OPTIONS_ROWID
 from .dimensions import BY_NAME, LISTS
-from .facets import FacetOptions, Facets, FacetValue
+from .facet_values import FacetOptions, Facets, FacetValue
 from .filters import DIMENSIONS, EventFilter, compile_filter, text_only_query
 from .search import matching_rowids
 from .search import rowid_array as _ids
@@ -397,11 +397,6 @@ def _days(session: Session, size: int) -> tuple[np.ndarray, np.ndarray] | None:
     for into, values in zip(days, (first, last), strict=True):
         into[at] = _ids(values)
     return days
-
-
-def day_number(day) -> int | None:
-    """A date as the yyyymmdd number the index holds."""
-    return None if day is None else day.year * 10_000 + day.month * 100 + day.day
 
 
 def load(session: Session, version: str) -> FacetIndex | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from ..corpus.evidence import LOW_RELIABILITY, reliability_label
 from .filters import EventFilter
 from .notes import AnnotationView, annotations_for
 from .timeline import EventRow, event_row, upper_day
+
+T = TypeVar("T")
 
 
 class NotFound(LookupError):
@@ -248,6 +251,14 @@ class SourcePage:
     is_seed: bool = True
 
 
+def _get(session: Session, model: type[T], record_id: str, word: str) -> T:
+    """The record of a page, or NotFound naming it."""
+    found = session.get(model, record_id)
+    if found is None:
+        raise NotFound(f"no {word} {record_id!r}")
+    return found
+
+
 def _date_label(value: str | None) -> str:
     return describe_date(value) if value else ""
 
@@ -313,9 +324,7 @@ def _membership_views(session: Session, where: str, params: dict) -> list[Member
 
 
 def organisation_page(session: Session, org_id: str) -> OrganisationPage:
-    o = session.get(m.Organisation, org_id)
-    if o is None:
-        raise NotFound(f"no organisation {org_id!r}")
+    o = _get(session, m.Organisation, org_id, "organisation")
     p = {"id": org_id}
     parent = session.get(m.Organisation, o.parent_id) if o.parent_id else None
     tree = """WITH RECURSIVE sub(id) AS (SELECT :id UNION SELECT x.id FROM organisations x
@@ -358,9 +367,7 @@ def organisation_page(session: Session, org_id: str) -> OrganisationPage:
 
 
 def agreement_page(session: Session, agreement_id: str) -> AgreementPage:
-    a = session.get(m.Agreement, agreement_id)
-    if a is None:
-        raise NotFound(f"no agreement {agreement_id!r}")
+    a = _get(session, m.Agreement, agreement_id, "agreement")
     p = {"id": agreement_id}
     parties = _links(session, """SELECT c.id, c.name FROM agreement_countries ac JOIN countries c
         ON c.id = ac.country_id WHERE ac.agreement_id = :id ORDER BY c.name""", p, "country")
@@ -389,9 +396,7 @@ def agreement_page(session: Session, agreement_id: str) -> AgreementPage:
 
 
 def country_page(session: Session, country_id: str) -> CountryPage:
-    c = session.get(m.Country, country_id)
-    if c is None:
-        raise NotFound(f"no country {country_id!r}")
+    c = _get(session, m.Country, country_id, "country")
     p = {"id": country_id}
     return CountryPage(
         id=c.id, name=c.name, aliases=tuple(c.aliases or ()),
@@ -406,18 +411,14 @@ def country_page(session: Session, country_id: str) -> CountryPage:
 
 
 def person_page(session: Session, person_id: str) -> PersonPage:
-    x = session.get(m.Person, person_id)
-    if x is None:
-        raise NotFound(f"no person {person_id!r}")
+    x = _get(session, m.Person, person_id, "person")
     return PersonPage(x.id, x.name, x.office, tuple(x.aliases or ()),
                       annotations_for(session, "person", x.id), EventFilter(people=(x.id,)),
                       mine=not x.is_seed, retired=bool(x.retired))
 
 
 def source_page(session: Session, source_id: str) -> SourcePage:
-    s = session.get(m.Source, source_id)
-    if s is None:
-        raise NotFound(f"no source {source_id!r}")
+    s = _get(session, m.Source, source_id, "source")
     supports: dict[str, list[Link]] = {}
     contradicts: dict[str, list[Link]] = {}
     cited = session.execute(text("""

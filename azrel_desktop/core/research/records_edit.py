@@ -49,6 +49,7 @@ from .drafts import (
 MODELS: dict[str, Any] = {"event": m.Event, "agreement": m.Agreement, "step": m.AgreementStep, "membership": m.Membership,
           "organisation": m.Organisation, "country": m.Country, "person": m.Person}
 MAX_TITLE = 500
+WORDS = {"step": "agreement step"}  # a kind's name in a sentence, where it is not the kind itself
 
 
 def _now() -> datetime:
@@ -127,6 +128,24 @@ def record_view(session: Session, kind: str, record_id: str) -> RecordView:
                       obj.created_at, obj.updated_at)
 
 
+def _insert(session: Session, kind: str, record_id: str, created_at: datetime | None, fields: dict) -> None:
+    """Add one of the user's records of `kind` with its fields, refused if the id is taken."""
+    model = MODELS[kind]
+    if session.get(model, record_id) is not None:
+        raise RecordError(f"there is already {a(WORDS.get(kind, kind))} {record_id!r}")
+    now = _now()
+    session.add(model(id=record_id, is_seed=False, created_at=created_at or now, updated_at=now, **fields))
+    session.flush()
+
+
+def _overwrite(session: Session, obj: Any, fields: dict) -> None:
+    """Write a record's new fields, and when they were written."""
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.updated_at = _now()
+    session.flush()
+
+
 def _mine(session: Session, kind: str, record_id: str):
     obj = session.get(MODELS[kind], record_id)
     if obj is None:
@@ -185,14 +204,8 @@ def _event_fields(d: EventDraft) -> dict:
 
 def create_event(session: Session, d: EventDraft, cites, *, event_id: str | None = None,
                  created_at: datetime | None = None, restoring=()) -> RecordView:
-    fields = _event_fields(d)
-    now = _now()
     event_id = event_id or _new_id("event")
-    if session.get(m.Event, event_id) is not None:
-        raise RecordError(f"there is already an event {event_id!r}")
-    session.add(m.Event(id=event_id, is_seed=False, disputed=False, created_at=created_at or now,
-                        updated_at=now, **fields))
-    session.flush()
+    _insert(session, "event", event_id, created_at, {**_event_fields(d), "disputed": False})
     _event_links(session, event_id, d)
     session.flush()
     _cite_all(session, "event", event_id, cites, restoring=restoring)
@@ -220,10 +233,7 @@ def update_event(session: Session, event_id: str, d: EventDraft) -> EventDraft:
     fields = _event_fields(d)
     if fields["date"] == before.date and d.date_text is None:
         fields["date_text"] = before.date_text  # the words stay while the date stays
-    for name, value in fields.items():
-        setattr(e, name, value)
-    e.updated_at = _now()
-    session.flush()
+    _overwrite(session, e, fields)
     _event_links(session, event_id, d)
     session.flush()
     _reindex(session, [event_id])
@@ -251,13 +261,8 @@ def _agreement_parties(session: Session, agreement_id: str, d: AgreementDraft) -
 def create_agreement(session: Session, d: AgreementDraft, step: StepDraft | None, cites, *,
                      agreement_id: str | None = None, created_at: datetime | None = None) -> RecordView:
     """A new agreement; unless restoring, with its first step, which carries the citations."""
-    now = _now()
     agreement_id = agreement_id or _new_id("agreement")
-    if session.get(m.Agreement, agreement_id) is not None:
-        raise RecordError(f"there is already an agreement {agreement_id!r}")
-    session.add(m.Agreement(id=agreement_id, is_seed=False, created_at=created_at or now, updated_at=now,
-                            **_agreement_fields(d)))
-    session.flush()
+    _insert(session, "agreement", agreement_id, created_at, _agreement_fields(d))
     _agreement_parties(session, agreement_id, d)
     session.flush()
     if step is not None:
@@ -280,9 +285,7 @@ def agreement_draft(session: Session, agreement_id: str) -> AgreementDraft:
 def update_agreement(session: Session, agreement_id: str, d: AgreementDraft) -> AgreementDraft:
     a = _mine(session, "agreement", agreement_id)
     before = agreement_draft(session, agreement_id)
-    for name, value in _agreement_fields(d).items():
-        setattr(a, name, value)
-    a.updated_at = _now()
+    _overwrite(session, a, _agreement_fields(d))
     _agreement_parties(session, agreement_id, d)
     session.flush()
     return before
@@ -299,13 +302,8 @@ def _step_fields(session: Session, d: StepDraft) -> dict:
 
 def create_step(session: Session, d: StepDraft, cites, *, step_id: str | None = None,
                 created_at: datetime | None = None, restoring=()) -> RecordView:
-    now = _now()
     step_id = step_id or _new_id("step")
-    if session.get(m.AgreementStep, step_id) is not None:
-        raise RecordError(f"there is already an agreement step {step_id!r}")
-    session.add(m.AgreementStep(id=step_id, is_seed=False, disputed=False, created_at=created_at or now,
-                                updated_at=now, **_step_fields(session, d)))
-    session.flush()
+    _insert(session, "step", step_id, created_at, {**_step_fields(session, d), "disputed": False})
     _cite_all(session, "step", step_id, cites, restoring=restoring)
     return record_view(session, "step", step_id)
 
@@ -323,10 +321,7 @@ def update_step(session: Session, step_id: str, d: StepDraft) -> StepDraft:
     fields = _step_fields(session, d)
     if fields["date"] == before.date and d.date_text is None:
         fields["date_text"] = before.date_text
-    for name, value in fields.items():
-        setattr(s, name, value)
-    s.updated_at = _now()
-    session.flush()
+    _overwrite(session, s, fields)
     return before
 
 
@@ -353,13 +348,8 @@ def _membership_fields(session: Session, d: MembershipDraft) -> dict:
 
 def create_membership(session: Session, d: MembershipDraft, cites, *, membership_id: str | None = None,
                       created_at: datetime | None = None, restoring=()) -> RecordView:
-    now = _now()
     membership_id = membership_id or _new_id("membership")
-    if session.get(m.Membership, membership_id) is not None:
-        raise RecordError(f"there is already a membership {membership_id!r}")
-    session.add(m.Membership(id=membership_id, is_seed=False, disputed=False, created_at=created_at or now,
-                             updated_at=now, **_membership_fields(session, d)))
-    session.flush()
+    _insert(session, "membership", membership_id, created_at, {**_membership_fields(session, d), "disputed": False})
     _cite_all(session, "membership", membership_id, cites, restoring=restoring)
     return record_view(session, "membership", membership_id)
 
@@ -375,10 +365,7 @@ def membership_draft(session: Session, membership_id: str) -> MembershipDraft:
 def update_membership(session: Session, membership_id: str, d: MembershipDraft) -> MembershipDraft:
     x = _mine(session, "membership", membership_id)
     before = membership_draft(session, membership_id)
-    for name, value in _membership_fields(session, d).items():
-        setattr(x, name, value)
-    x.updated_at = _now()
-    session.flush()
+    _overwrite(session, x, _membership_fields(session, d))
     return before
 
 
@@ -427,7 +414,6 @@ def create_actor(session: Session, d: ActorDraft, *, actor_id: str | None = None
     clash = _same_name(session, d, fields["name"])
     if clash and actor_id is None:
         raise RecordError(f"there is already {a(d.kind)} named {fields['name']!r} ({clash}); choose it instead")
-    model = MODELS[d.kind]
     if actor_id is None:
         if d.kind == "country" and d.id:
             actor_id = (_clean(d.id, "country code", limit=8) or "").upper()
@@ -435,11 +421,7 @@ def create_actor(session: Session, d: ActorDraft, *, actor_id: str | None = None
             actor_id = "X" + uuid.uuid4().hex[:7].upper()  # country ids are at most 8 characters
         else:
             actor_id = f"my-{_slug(fields['name'])}-{uuid.uuid4().hex[:6]}"
-    if session.get(model, actor_id) is not None:
-        raise RecordError(f"there is already {a(d.kind)} {actor_id!r}")
-    now = _now()
-    session.add(model(id=actor_id, is_seed=False, created_at=created_at or now, updated_at=now, **fields))
-    session.flush()
+    _insert(session, d.kind, actor_id, created_at, fields)
     return record_view(session, d.kind, actor_id)
 
 
@@ -458,10 +440,7 @@ def actor_draft(session: Session, kind: str, actor_id: str) -> ActorDraft:
 def update_actor(session: Session, kind: str, actor_id: str, d: ActorDraft) -> ActorDraft:
     obj = _mine(session, kind, actor_id)
     before = actor_draft(session, kind, actor_id)
-    for name, value in _actor_fields(session, replace(d, kind=kind), actor_id).items():
-        setattr(obj, name, value)
-    obj.updated_at = _now()
-    session.flush()
+    _overwrite(session, obj, _actor_fields(session, replace(d, kind=kind), actor_id))
     return before
 
 

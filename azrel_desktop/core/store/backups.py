@@ -21,10 +21,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..errors import CorruptDatabaseError, DatabaseError, NotADatabaseError
-from .database import BUSY_TIMEOUT_MS, _known_revision
 from .files import data_dir, inspect_file, readonly_uri, sqlite_uri
 from .identity import canonical, same_file
-from .in_use import IN_USE, sole_connection
+from .in_use import BUSY_TIMEOUT_MS, IN_USE, sole_connection
+from .scripts import known_revision
 
 AUTO_KEEP = 5
 AUTO_EVERY = timedelta(days=1)
@@ -340,7 +340,7 @@ def restore(db_path: Path, backup: Path, *, timeout_ms: int = BUSY_TIMEOUT_MS) -
     state = inspect_file(backup)
     if state.revision is None:
         raise DatabaseError(f"{backup} is not an AzRel database backup.")
-    if not _known_revision(state.revision):
+    if not known_revision(state.revision):
         raise DatabaseError(f"{backup} comes from a newer version of AzRel Desktop; update the app first.")
     if same_file(backup, db_path):
         raise DatabaseError(f"{backup} is the library itself, not a backup of it.")

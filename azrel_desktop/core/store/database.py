@@ -6,21 +6,17 @@ clear sentence and without writing a byte, a file that is not SQLite, a SQLite f
 not AzRel's, a file from a newer version, and a damaged file. An older file is backed up with
 the SQLite backup API before it is upgraded.
 
-Alembic is imported only when a file is not at the head revision: the head is first read from
-the migration scripts' text (a few small files), which is what every ordinary start needs.
+Alembic is imported only when a file is not at the head revision: `scripts.py` reads the head
+from the migration scripts' text, which is what every ordinary start needs.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
-import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
@@ -34,6 +30,7 @@ from ..errors import (
     DatabaseLockedError,
     NewerDatabaseError,
 )
+from . import backups, recovery
 from .files import (
     connect_for_reading,
     default_db_path,
@@ -44,101 +41,18 @@ from .files import (
     sqlite_uri,
     take_early_look,
 )
-from .resources import migrations_dir
+from .in_use import BUSY_TIMEOUT_MS, OPEN_LIBRARIES, open_library_paths  # noqa: F401 - re-exported
+from .scripts import (  # noqa: F401 - re-exported: callers ask the store for the head
+    ScriptGlance,
+    alembic_config,
+    glance_at_scripts,
+    head_revision,
+    known_revision,
+)
 from .sqlite_features import SqliteFeatures, ensure_sqlite_features
 from .volumes import Volume, volume_of
 
-if TYPE_CHECKING:
-    from alembic.config import Config
-
-BUSY_TIMEOUT_MS = 8000
 WAL_SIZE_LIMIT = 64 * 2**20  # bytes
-
-
-def alembic_config(connection=None, target_metadata=None) -> Config:
-    """Alembic's configuration for the shipped migrations. `target_metadata` (the models'
-    metadata) matters only to `alembic revision --autogenerate`; running migrations never
-    needs it, so the store does not import the models."""
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.attributes["connection"] = connection
-    cfg.attributes["target_metadata"] = target_metadata
-    return cfg
-
-
-# What Alembic lists as a revision file (its `_only_source_rev_file`), and the two assignments
-# a script must make, in the plain form the template writes (an annotation is allowed).
-_REV_FILE = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
-_REVISION = re.compile(r"^revision\s*(?::[^=\n]+)?=\s*(.+?)\s*$", re.MULTILINE)
-_DOWN_REVISION = re.compile(r"^down_revision\s*(?::[^=\n]+)?=\s*(.+?)\s*$", re.MULTILINE)
-_QUOTED = re.compile(r"""(['"])([^'"\\]+)\1""")
-
-
-@dataclass(frozen=True)
-class ScriptGlance:
-    """The migration chain as read from the scripts' text, without importing Alembic."""
-
-    head: str
-    revisions: frozenset[str]
-
-
-def glance_at_scripts() -> ScriptGlance | None:
-    """The single head and every revision of the shipped migrations, read as text; None when
-    anything is unusual (a branch, a merge, a computed value, no scripts), so the caller asks
-    Alembic instead. Never wrong where it answers: it only reads what Alembic would import."""
-    try:
-        folder = migrations_dir() / "versions"
-        names = sorted(entry.name for entry in os.scandir(folder)
-                       if _REV_FILE.match(entry.name) and entry.is_file())
-        revisions: set[str] = set()
-        downs: set[str] = set()
-        for name in names:
-            text = (folder / name).read_text(encoding="utf-8")
-            rev, down = _REVISION.findall(text), _DOWN_REVISION.findall(text)
-            if len(rev) != 1 or len(down) != 1:
-                return None
-            match = _QUOTED.fullmatch(rev[0])
-            if match is None or match.group(2) in revisions:
-                return None
-            revisions.add(match.group(2))
-            if down[0] != "None":
-                match = _QUOTED.fullmatch(down[0])
-                if match is None:
-                    return None  # a merge (a tuple) or something computed
-                downs.add(match.group(2))
-    except (OSError, UnicodeDecodeError):
-        return None
-    heads = revisions - downs
-    if len(heads) != 1 or not downs <= revisions:
-        return None
-    return ScriptGlance(heads.pop(), frozenset(revisions))
-
-
-def _alembic_head() -> str:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(alembic_config()).get_heads()[0]
-
-
-def head_revision() -> str:
-    glance = glance_at_scripts()
-    return glance.head if glance is not None else _alembic_head()
-
-
-def _known_revision(revision: str) -> bool:
-    glance = glance_at_scripts()
-    if glance is not None and revision in glance.revisions:
-        return True
-    from alembic.script import ScriptDirectory
-    from alembic.util.exc import CommandError
-
-    script = ScriptDirectory.from_config(alembic_config())
-    try:
-        return script.get_revision(revision) is not None
-    except CommandError:
-        return False
 
 
 def network_journal_message(path: Path, readonly: bool = False) -> str:
@@ -222,7 +136,7 @@ class Database:
         self.notice: str | None = None  # something the user should be told about this file
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(azrel_write=True), expire_on_commit=False)
-        _OPEN.add(self)
+        OPEN_LIBRARIES.add(self)
 
     def _translate(self, exc: DBAPIError) -> DatabaseError | None:
         if _is_lock(exc):
@@ -265,16 +179,10 @@ class Database:
         event.listen(self._write, "before_commit", hook)
 
     def close(self) -> None:
-        _OPEN.discard(self)
+        OPEN_LIBRARIES.discard(self)
         self.engine.dispose()
 
 
-_OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
-
-
-def open_library_paths() -> list[Path]:
-    """The library files open in this process (an export must never write onto one)."""
-    return [db.path for db in list(_OPEN)]
 
 
 def migrate(engine: Engine) -> None:
@@ -343,8 +251,6 @@ def open_store(
     refuses, with one sentence, a SQLite too old or built without FTS5 or JSON). Both are
     parameters so that tests can stand in for a network drive or an old SQLite.
     """
-    from . import backups, recovery
-
     ensure_sqlite_features(sqlite_features)
     path = Path(path) if path is not None else default_db_path()
     on_volume = volume(path)
@@ -377,7 +283,7 @@ def open_store(
                       f"salvaged into a new file and the corpus was reloaded: {report.describe()}")
         state = inspect_file(path)
     head = head_revision()  # from the scripts' text; Alembic itself only for an upgrade
-    if state.revision is not None and state.revision != head and not _known_revision(state.revision):
+    if state.revision is not None and state.revision != head and not known_revision(state.revision):
         raise NewerDatabaseError(
             f"{path} was written by a newer version of AzRel Desktop (schema {state.revision}); "
             "update the app to open it. The file was left untouched."

@@ -30,12 +30,17 @@ import os
 import sqlite3
 import struct
 import sys
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..errors import DatabaseLockedError
 from .files import sqlite_uri
+
+# How long a connection waits for another's lock before the app says the library is busy.
+BUSY_TIMEOUT_MS = 8000
 
 IN_USE = ("open in another window or program (another AzRel window, the azrel command or a "
           "database tool)")
@@ -127,3 +132,12 @@ def sole_connection(path: Path, timeout_ms: int, *, refusal: str | None = None) 
         yield con
     finally:
         con.close()
+
+
+OPEN_LIBRARIES: weakref.WeakSet[Any] = weakref.WeakSet()  # each open Database (it adds itself)
+
+
+def open_library_paths() -> list[Path]:
+    """The library files open in this process (an export must never write onto one; a damaged
+    file this process holds is not moved aside)."""
+    return [db.path for db in list(OPEN_LIBRARIES)]

@@ -1,8 +1,11 @@
 """`azrel check`: SQLite's integrity and foreign-key checks, re-verification of every citation
-against the stored text of its source, and of every claim's evidence grade against its citations."""
+against the stored text of its source, and whatever checks the layers above pass in (the
+command passes the evidence grades' check, `corpus.evidence.stale_grades`: the store sits below
+the corpus and does not know how a grade is computed)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import text
@@ -21,7 +24,11 @@ class CheckReport:
         return not self.problems
 
 
-def check_database(session: Session) -> CheckReport:
+# A check from a layer above: its name (prefixed to each problem) and what it finds wrong.
+Check = tuple[str, Callable[[Session], Iterable[str]]]
+
+
+def check_database(session: Session, also: Iterable[Check] = ()) -> CheckReport:
     report = CheckReport()
     result = [r[0] for r in session.execute(text("PRAGMA integrity_check"))]
     if result != ["ok"]:
@@ -74,9 +81,8 @@ def check_database(session: Session) -> CheckReport:
     if unindexed or extra:
         report.problems.append(f"the source search index is out of step ({unindexed} sources missing, "
                                f"{max(extra, 0)} rows too many)")
-    from ..corpus.evidence import stale_grades
-
-    report.problems += [f"evidence: {problem}" for problem in stale_grades(session)]
+    for name, check in also:
+        report.problems += [f"{name}: {problem}" for problem in check(session)]
     return report
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..errors import DatabaseError, DatabaseLockedError
 from .files import readonly_uri
-from .in_use import IN_USE, sole_connection
+from .in_use import IN_USE, open_library_paths, sole_connection
 
 _MINE = "(SELECT id FROM {table} WHERE is_seed = 0)"
 _USER_PASSAGE = "passage_id IN (SELECT id FROM passages WHERE kind = 'user')"
@@ -202,8 +202,6 @@ def quarantine(path: Path, *, timeout_ms: int = 8000) -> Path:
 
 
 def _open_in_this_process(path: Path) -> bool:
-    from .database import open_library_paths
-
     for library in open_library_paths():
         with contextlib.suppress(OSError):
             if os.path.samefile(library, path):

@@ -1,54 +1,25 @@
 """Undoable changes to the user's own records and citations, on the app's one QUndoStack.
 
-As with notes (`ui/notes/undo.py`), each change is saved through the `Library` first — so a
-refused change raises where the dialog can say why and never lands on the stack — and the
-command only remembers how to reverse it. A later undo or redo that fails (the record changed
-elsewhere, the file became read-only) is reported on the status bar and the command drops out.
+As with notes (`ui/notes/undo.py`; both on `ui/common/undo_command.py`), each change is saved
+through the `Library` first — so a refused change raises where the dialog can say why and never
+lands on the stack — and the command only remembers how to reverse it. A later undo or redo that
+fails (the record changed elsewhere, the file became read-only) is reported on the status bar
+and the command drops out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtGui import QUndoCommand
-
 from ...core.research.annotations import Changes
 from ...core.research.drafts import CitationView, Cite, RecordView, Snapshot
+from ..common.undo_command import SavedChangeCommand
 from ..shell.context import AppContext
 
 KIND_WORDS = {"event": "event", "agreement": "agreement", "step": "agreement step", "membership": "membership status",
               "organisation": "organisation", "country": "country", "person": "person"}
 
 
-class _RecordCommand(QUndoCommand):
-    def __init__(self, ctx: AppContext, text: str, parent: QUndoCommand | None = None):
-        super().__init__(text, parent)
-        self.ctx = ctx
-        self._first = True
-
-    def _run(self, step: Callable[[], Changes]) -> None:
-        try:
-            changes = step()
-        except Exception as exc:  # a failed undo must be reported, never crash the app
-            self.ctx.status.emit(f"Could not {self.text()[:1].lower() + self.text()[1:]}: {exc}")
-            self.setObsolete(True)
-            return
-        self.ctx.emit_changes(changes)
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _redo(self) -> Changes:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def _undo(self) -> Changes:  # pragma: no cover - overridden
-        raise NotImplementedError
+class _RecordCommand(SavedChangeCommand):
+    """A saved change to one of the user's records or citations (see `SavedChangeCommand`)."""
 
 
 class CreateRecordCommand(_RecordCommand):

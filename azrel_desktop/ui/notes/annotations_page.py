@@ -26,6 +26,7 @@ from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..records.links import heading_label
 from ..shell.context import AppContext
+from ..shell.export_job import ExportJob, ExportResult
 from ..shell.loading import Loader
 from ..shell.navigation import Target
 from . import undo
@@ -88,6 +89,7 @@ class AnnotationsPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.last_export: ExportJob | None = None  # the latest export of the notes shown
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label("Your notes", self, size=1.5))
 
@@ -286,13 +288,22 @@ class AnnotationsPage(QWidget):
         if choice is not None:
             self.export_to(str(choice.path), excel=choice.format.excel)
 
-    def export_to(self, path: str, *, excel: bool = False) -> int:
-        """Write the notes shown (same tag and text filter) to a CSV file."""
+    def export_to(self, path: str, *, excel: bool = False) -> ExportJob:
+        """Write the notes shown (same tag and text filter) to a CSV file, off the GUI thread;
+        the status line says how many when it is done."""
         tag = self.selected_tag()
-        count = self.ctx.library.write_atomically(path, lambda out: self.ctx.library.export_annotations(
-            out, tags=(tag,) if tag else (), text_contains=self.text_filter.text(), excel=excel))
-        self.ctx.status.emit(f"Exported {count} note{'s' if count != 1 else ''} to {path}")
-        return count
+        job = ExportJob.annotations(self.ctx.library, path, self, tags=(tag,) if tag else (),
+                                    text_contains=self.text_filter.text(), excel=excel)
+        self.last_export = job
+        job.finished.connect(self._exported)
+        job.start()
+        return job
+
+    def _exported(self, result: ExportResult) -> None:
+        if result.error or result.cancelled:
+            self.ctx.status.emit(result.message)
+        else:
+            self.ctx.status.emit(f"Exported {result.rows} note{'s' if result.rows != 1 else ''} to {result.path}")
 
     def _on_changed(self, changes) -> None:
         if changes.kinds & {"annotation", "passage", "corpus"}:

@@ -1,57 +1,22 @@
 """Undoable note changes: one QUndoCommand per kind of change the user makes to annotations.
 
 Every change is saved at once through `ctx.library`; the command only remembers enough to
-reverse it. The first change is made by the caller *before* the command is pushed (so a
-refused change raises where the user can be told, and never lands on the stack); the
-command's first `redo()`, which `QUndoStack.push` calls, is therefore skipped.
-
-If a later undo or redo fails (the note was changed elsewhere, the file became read-only),
-the command reports it on the status bar and marks itself obsolete, so the stack drops it.
+reverse it (`ui/common/undo_command.py`: saved before it is pushed, a failed undo reported and
+dropped).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ...core.research.annotations import AnnotationView, Changes
+from ..common.undo_command import SavedChangeCommand
 from ..shell.context import AppContext
 
 
-class _NoteCommand(QUndoCommand):
-    def __init__(self, ctx: AppContext, text: str):
-        super().__init__(text)
-        self.ctx = ctx
-        self._first = True
-
-    def _run(self, step: Callable[[], Changes]) -> None:
-        try:
-            changes = step()
-        except Exception as exc:  # a failed undo must be reported, never crash the app
-            self._fail(exc)
-            return
-        self.ctx.emit_changes(changes)
-
-    def _fail(self, exc: Exception) -> None:
-        self.ctx.status.emit(f"Could not {self.text().lower()}: {exc}")
-        self.setObsolete(True)
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _redo(self) -> Changes:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def _undo(self) -> Changes:  # pragma: no cover - overridden
-        raise NotImplementedError
+class _NoteCommand(SavedChangeCommand):
+    """A saved change to a note (see `SavedChangeCommand`)."""
 
 
 class AddNoteCommand(_NoteCommand):

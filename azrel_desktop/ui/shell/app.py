@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 from ...core.errors import DamagedDatabaseError, DatabaseError
 from ...core.service import Library
 from ..common.theme import follow_system_scheme
-from .launch import parse_args, tune_interpreter
+from .arguments import parse_args, tune_interpreter
 from .runner import Task, wait_for_workers
 from .settings import APPLICATION, ORGANISATION, route_qt_settings
 
@@ -202,7 +202,7 @@ def settle_heap() -> None:
     """Move every object alive now (modules, the window, its first rows) to the collector's
     permanent generation: a full collection no longer walks them, which at start-up took
     30–130 ms each time on the GUI thread. They are freed as usual when their count drops.
-    Full collections are rare already (`launch.tune_interpreter`)."""
+    Full collections are rare already (`arguments.tune_interpreter`)."""
     gc.collect(1)  # young garbage first, so it is not frozen
     gc.freeze()
 

@@ -87,13 +87,16 @@ class ExportJob(QObject):
 
     @staticmethod
     def annotations(library: Library, path: Path | str, parent: QObject | None = None, *,
-                    excel: bool = False, **kwargs) -> ExportJob:
+                    tags: tuple[str, ...] = (), text_contains: str = "", excel: bool = False,
+                    **kwargs) -> ExportJob:
+        """Export the notes (those with one of `tags` and holding `text_contains`, if given)."""
         said: list[str] = []
 
         def write(out, progress, cancelled, preparing):
             if cancelled():
                 raise ExportCancelled()
-            return library.export_annotations(out, excel=excel, warn=said.append)
+            return library.export_annotations(out, tags=tags, text_contains=text_contains, excel=excel,
+                                              warn=said.append)
 
         return ExportJob(path, write, parent, label="Exporting annotations…", said=said, **kwargs)
 

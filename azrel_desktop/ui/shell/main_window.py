@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.backups = BackupActions(self.ctx, self)
+        # What the Help and Go menus read from the library, read off the GUI thread.
+        self._about_call = LatestCall(self)
+        self._about_call.finished.connect(self._show_about)
         self.backups.done.connect(lambda msg: self.statusBar().showMessage(msg, 15000))
         self.backups.failed.connect(lambda msg: self._warn(self, "Backup", msg))
         self._build_actions()
@@ -463,9 +466,13 @@ class MainWindow(QMainWindow):
         self.guide.raise_()
 
     def about(self) -> None:
+        """The About box, once the number of events it states is read (off the GUI thread)."""
+        self._about_call.start(self.ctx.library.total)
+
+    def _show_about(self, total: int) -> None:
         from .about import about_text
 
-        _plain_box(self, "About AzRel Desktop", about_text(self.ctx.library.path, self.ctx.library.total()),
+        _plain_box(self, "About AzRel Desktop", about_text(self.ctx.library.path, total),
                    QMessageBox.Icon.Information)
 
     def restore_backup(self, path: Path | None = None, *, confirm=confirm_restore) -> bool:

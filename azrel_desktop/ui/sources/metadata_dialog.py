@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ...core.research.annotations import Changes
 from ...core.sources.reading import SourceMetadata
+from ..common.undo_command import SetValuesCommand
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from ..shell.runner import LatestCall, Task
@@ -36,32 +37,16 @@ HINTS = {
 }
 
 
-class SourceMetadataCommand(QUndoCommand):
-    """Undo sets the changed fields back to what they were; redo sets them again. The first
-    redo (QUndoStack.push calls it) is skipped: the change was saved before the push."""
+class SourceMetadataCommand(SetValuesCommand[dict]):
+    """Undo sets the changed fields back to what they were; redo sets them again."""
 
     def __init__(self, ctx: AppContext, source_id: str, before: dict, after: dict):
-        super().__init__("Edit source details")
-        self.ctx, self.source_id, self.before, self.after = ctx, source_id, before, after
-        self._first = True
+        super().__init__(ctx, "Edit source details", before, after)
+        self.source_id = source_id
 
-    def _set(self, values: dict) -> None:
-        try:
-            _b, _a, changes = self.ctx.library.update_source_metadata(self.source_id, **values)
-        except Exception as exc:  # a failed undo is reported, never a crash
-            self.ctx.status.emit(f"Could not {self.text().lower()}: {exc}")
-            self.setObsolete(True)
-            return
-        self.ctx.emit_changes(changes)
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._set(self.after)
-
-    def undo(self) -> None:
-        self._set(self.before)
+    def _set(self, values: dict) -> Changes:
+        _b, _a, changes = self.ctx.library.update_source_metadata(self.source_id, **values)
+        return changes
 
 
 def edit_source_metadata(ctx: AppContext, source_id: str, values: dict) -> SourceMetadata:

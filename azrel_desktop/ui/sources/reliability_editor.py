@@ -5,7 +5,6 @@ command on the app's undo stack that sets the three back (and forward again)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from ...core.corpus.evidence import RELIABILITY_GRADES, EvidenceError
 from ...core.query.records import SourcePage
+from ...core.research.annotations import Changes
+from ..common.undo_command import SetValuesCommand
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 
@@ -72,33 +73,16 @@ class ReliabilityDialog(QDialog):
 Values = tuple[str | None, str | None, str | None]  # grade, reason, the source it copies
 
 
-class ReliabilityCommand(QUndoCommand):
-    """Undo sets the grade, reason and copies link back; redo sets them again. The first redo
-    (QUndoStack.push calls it) is skipped: the change was saved before the push."""
+class ReliabilityCommand(SetValuesCommand[Values]):
+    """Undo sets the grade, reason and copies link back; redo sets them again."""
 
     def __init__(self, ctx: AppContext, source_id: str, before: Values, after: Values):
-        super().__init__("Edit source reliability")
-        self.ctx, self.source_id, self.before, self.after = ctx, source_id, before, after
-        self._first = True
+        super().__init__(ctx, "Edit source reliability", before, after)
+        self.source_id = source_id
 
-    def _set(self, values: Values) -> None:
+    def _set(self, values: Values) -> Changes:
         grade, reason, copies = values
-        try:
-            changes = self.ctx.library.set_source_reliability(self.source_id, grade, reason, copies_id=copies)
-        except Exception as exc:  # a failed undo is reported, never a crash
-            self.ctx.status.emit(f"Could not {self.text().lower()}: {exc}")
-            self.setObsolete(True)
-            return
-        self.ctx.emit_changes(changes)
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._set(self.after)
-
-    def undo(self) -> None:
-        self._set(self.before)
+        return self.ctx.library.set_source_reliability(self.source_id, grade, reason, copies_id=copies)
 
 
 def save(ctx: AppContext, dialog: ReliabilityDialog) -> bool:
