@@ -2,6 +2,12 @@
 
 User mistakes (a bad date, an unknown organisation, an unusable file) print one line on stderr
 and exit non-zero; they never show a traceback.
+
+Only the standard library is imported at first: SQLAlchemy, Alembic, numpy, the models and the
+commands' own modules are imported by the command that needs them, so `azrel --version` and
+`azrel --help` start like a small tool. The top-level help is built from `COMMANDS` without the
+subcommands' options (whose filter options need the dimension registry); a command named on the
+line gets the full parser (`build_parser`), and a test keeps the two lists the same.
 """
 
 from __future__ import annotations
@@ -11,35 +17,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-from sqlalchemy import text
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from .corpus.dates import DateError
-from .corpus.evidence import GRADES
-from .corpus.seed import SeedError, seeded_version
-from .opening import open_database
-from .output.export import (
-    ExportCancelled,
-    OutputError,
-    export_agreements,
-    export_annotations,
-    export_events,
-    export_organisations,
-    export_sources,
-    keep_rows,
-    write_atomically,
-)
-from .query.dimensions import REGISTRY
-from .query.filters import EventFilter, describe_text
-from .query.lookup import LookupError_, resolve
-from .research import commands as record_commands
-from .research.annotations import AnnotationError, matching_tags
-from .research.drafts import RecordError
-from .research.quotes import QuoteError
-from .store.backups import backups_dir, list_backups, make_backup, restore, verified
-from .store.database import DatabaseError, default_db_path, head_revision
-from .store.integrity import check_database
+from .errors import DatabaseError
+from .store.files import default_db_path
+
+if TYPE_CHECKING:
+    from .query.filters import EventFilter
 
 EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations")
 
@@ -53,24 +38,57 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(f"{message} (see `{self.prog} --help`)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Every subcommand and its one-line help, as the top-level `--help` lists them.
+COMMANDS: dict[str, str] = {
+    "init": "create (or upgrade) and seed the database",
+    "stats": "count what the database holds",
+    "check": "integrity check of the whole file and re-verification of every citation",
+    "backup": "back up the database (verified, through SQLite's backup API)",
+    "restore": "replace the database with a backup; the current file is kept aside",
+    "backups": "list the backups of this database, newest first",
+    "bench": "synthetic corpora and the performance benchmark",
+    "export": "write records as CSV",
+    "add": "record an event, agreement step or membership from passages, or cite one",
+    "edit": "change one of your own records (corpus records are read-only)",
+    "delete": "delete one of your own records",
+    "import": "import your own sources (text, Markdown, HTML, PDF, DOCX, CSL-JSON, BibTeX, RIS)",
+    "sources": "list sources, or those whose text holds words",
+    "edit-source": "change a source's metadata",
+}
+
+
+def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = _Parser(prog="azrel", description="AzRel Desktop: the foreign relations of Azerbaijan, "
                      "every fact cited to its source.")
     parser.add_argument("--version", action="version", version=f"azrel {__version__}")
     parser.add_argument("--db", type=Path, help="database file (default: $AZREL_DB or the per-user "
                         f"data directory, now {default_db_path()})")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    sub.add_parser("init", help="create (or upgrade) and seed the database")
-    stats = sub.add_parser("stats", help="count what the database holds")
+    return parser, sub
+
+
+def shallow_parser() -> argparse.ArgumentParser:
+    """The top-level parser with every command listed but none of their options: enough for
+    `--help`, `--version` and a line that names no command, without importing the commands."""
+    parser, sub = _top_parser()
+    for name, summary in COMMANDS.items():
+        sub.add_parser(name, help=summary)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser, sub = _top_parser()
+    sub.add_parser("init", help=COMMANDS["init"])
+    stats = sub.add_parser("stats", help=COMMANDS["stats"])
     stats.add_argument("--json", action="store_true", help="print JSON")
-    sub.add_parser("check", help="integrity check and re-verification of every citation")
-    bak = sub.add_parser("backup", help="back up the database (verified, through SQLite's backup API)")
+    sub.add_parser("check", help=COMMANDS["check"])
+    bak = sub.add_parser("backup", help=COMMANDS["backup"])
     bak.add_argument("path", nargs="?", type=Path,
                      help="where to write it (default: the backups folder in the data directory)")
-    res = sub.add_parser("restore", help="replace the database with a backup; the current file is kept aside")
+    res = sub.add_parser("restore", help=COMMANDS["restore"])
     res.add_argument("path", type=Path, help="the backup file")
-    sub.add_parser("backups", help="list the backups of this database, newest first")
-    bench = sub.add_parser("bench", help="synthetic corpora and the performance benchmark")
+    sub.add_parser("backups", help=COMMANDS["backups"])
+    bench = sub.add_parser("bench", help=COMMANDS["bench"])
     bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
     gen = bench_sub.add_parser("generate", help="write a new synthetic database (to --db)")
     gen.add_argument("--events", type=int, default=100_000, help="how many events (default 100000)")
@@ -80,13 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
     brun.add_argument("--json", action="store_true", help="print JSON")
     brun.add_argument("--repeat", type=int, default=7, help="runs per measure (default 7)")
     brun.add_argument("--gui", action="store_true", help="also time the first window and its memory")
-    exp = sub.add_parser("export", help="write records as CSV")
+    exp = sub.add_parser("export", help=COMMANDS["export"])
     exp.add_argument("what", choices=EXPORT_KINDS, help="which records to write")
     add_filter_arguments(exp)
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
-    record_commands.add_parsers(sub)
+    from .research import commands as record_commands
     from .sources import commands as source_commands
+
+    record_commands.add_parsers(sub)
 
     source_commands.add_parsers(sub, _Parser)
     return parser
@@ -94,6 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     """Every dimension's options, from the registry (`core/query/dimensions.py`)."""
+    from .query.dimensions import REGISTRY
+
     g = p.add_argument_group("filters (repeat an option for alternatives: --org NATO --org CIS)")
     for dim in REGISTRY:
         # Options of one dimension that store into one field exclude each other (--disputed, --undisputed).
@@ -103,6 +125,11 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def filter_from_args(session, args) -> EventFilter:
+    from .query.dimensions import REGISTRY
+    from .query.filters import EventFilter
+    from .query.lookup import resolve
+    from .research.annotations import matching_tags
+
     values: dict = {}
     for dim in REGISTRY:
         values.update(dim.from_args(args, lambda kind, words: resolve(session, kind, words)))
@@ -112,6 +139,12 @@ def filter_from_args(session, args) -> EventFilter:
 
 
 def _stats(db) -> dict:
+    from sqlalchemy import text
+
+    from .corpus.evidence import GRADES
+    from .corpus.seed import seeded_version
+    from .store.database import head_revision
+
     with db.read() as s:
         def n(sql: str) -> int:
             return s.execute(text(sql)).scalar_one()
@@ -169,6 +202,17 @@ def _warn(message: str) -> None:
 
 
 def _export(db, args) -> int:
+    from .output.export import (
+        export_agreements,
+        export_annotations,
+        export_events,
+        export_organisations,
+        export_sources,
+        keep_rows,
+        write_atomically,
+    )
+    from .query.filters import EventFilter, describe_text
+
     with db.read() as s:
         f = filter_from_args(s, args)
         description = describe_text(s, f)
@@ -209,6 +253,10 @@ def _export(db, args) -> int:
 
 def _file_commands(args) -> int | None:
     """Commands that work on the file itself, without opening it as a live database."""
+    if args.command not in ("restore", "backups"):
+        return None
+    from .store.backups import backups_dir, list_backups, restore, verified
+
     path = args.db or default_db_path()
     if args.command == "restore":
         aside = restore(path, args.path)
@@ -262,15 +310,23 @@ def _check_text(argv: Sequence[str]) -> None:
         previous = arg
 
 
+def _names_a_command(argv: Sequence[str]) -> bool:
+    """Whether a command's name appears on the line (then its options must be known); an
+    option's value that happens to be a command's name only costs the full parser."""
+    return any(arg in COMMANDS for arg in argv)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _check_text(argv)
-    args = build_parser().parse_args(argv)
+    args = (build_parser() if _names_a_command(argv) else shallow_parser()).parse_args(argv)
     if args.command == "bench":
         return _bench(args)
     handled = _file_commands(args)
     if handled is not None:
         return handled
+    from .opening import open_database
+
     db = open_database(args.db)
     if db.notice:
         print(f"azrel: {db.notice}", file=sys.stderr)
@@ -288,6 +344,8 @@ def run(argv: Sequence[str] | None = None) -> int:
                 for key, value in st.items():
                     print(f"{key.replace('_', ' '):<{width}}  {value}")
         elif args.command == "check":
+            from .store.integrity import check_database
+
             with db.read() as s:
                 report = check_database(s)
             for problem in report.problems:
@@ -302,6 +360,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         elif args.command == "export":
             return _export(db, args)
         elif args.command in ("add", "edit", "delete"):
+            from .research import commands as record_commands
             from .service import Library
 
             return record_commands.run(Library(db), args)
@@ -310,6 +369,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 
             return source_commands.run(db, args, UserError)
         elif args.command == "backup":
+            from .store.backups import make_backup
+
             info = make_backup(db.path, args.path)
             print(f"backed up {db.path} to {info.path} ({info.size} bytes, verified)")
         return 0
@@ -339,26 +400,50 @@ def _output_that_cannot_fail(*streams) -> None:
             continue
 
 
+# Errors that are the user's to fix, printed as one line; each module is imported by the
+# command that can raise its error, so only those already imported are looked up.
+_ONE_LINE_ERRORS = (
+    ("corpus.seed", "SeedError"),
+    ("query.lookup", "LookupError_"),
+    ("corpus.dates", "DateError"),
+    ("research.annotations", "AnnotationError"),
+    ("research.drafts", "RecordError"),
+    ("research.quotes", "QuoteError"),
+    ("output.export", "OutputError"),
+)
+
+
+def _one_line_errors() -> tuple[type[BaseException], ...]:
+    found: list[type[BaseException]] = [UserError, DatabaseError]
+    for module, name in _ONE_LINE_ERRORS:
+        loaded = sys.modules.get(f"{__package__}.{module}")
+        if loaded is not None:
+            found.append(getattr(loaded, name))
+    return tuple(found)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from .errors import ExportCancelled
+
     _output_that_cannot_fail(sys.stdout, sys.stderr)
     try:
         return run(argv)
-    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError, RecordError,
-            QuoteError, OutputError) as exc:
-        print(f"azrel: error: {exc}", file=sys.stderr)
-        return 2
-    except ExportCancelled:
-        print("azrel: export cancelled", file=sys.stderr)
-        return 130
     except KeyboardInterrupt:
         print("azrel: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
-    except OSError as exc:
-        print(f"azrel: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 1
-
+    except Exception as exc:
+        if isinstance(exc, _one_line_errors()):
+            print(f"azrel: error: {exc}", file=sys.stderr)
+            return 2
+        if isinstance(exc, ExportCancelled):
+            print("azrel: export cancelled", file=sys.stderr)
+            return 130
+        if isinstance(exc, BrokenPipeError):
+            return 0
+        if isinstance(exc, OSError):
+            print(f"azrel: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+            return 1
+        raise
 
 if __name__ == "__main__":
     sys.exit(main())
