@@ -327,7 +327,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         return handled
     from .opening import open_database
 
-    db = open_database(args.db)
+    # `check` reads every page before anything else: a damaged file is then moved aside and its
+    # newest verified backup named (or the user's records salvaged), as at any open of old.
+    db = open_database(args.db, whole_check=args.command == "check")
     if db.notice:
         print(f"azrel: {db.notice}", file=sys.stderr)
     try:
