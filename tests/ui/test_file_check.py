@@ -4,7 +4,7 @@ app then opens again with the whole file checked first (moved aside, the backup 
 
 from __future__ import annotations
 
-import sys
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -15,8 +15,18 @@ from azrel_desktop.core.store import backups
 from azrel_desktop.ui.shell.app import QUIT, open_library, whole_check_opener
 from azrel_desktop.ui.shell.file_check import NOT_NOW, RECOVER, WholeFileCheck
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from test_lazy_open import scribble_over  # noqa: E402
+
+
+def scribble_over(path: Path, name: str) -> None:
+    """Overwrite the root page of table `name` with junk (as tests/test_lazy_open.py does)."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0]
+    con.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))
 
 
 def test_damage_found_in_the_background_is_told_and_recovery_offered(qtbot, db_path):
