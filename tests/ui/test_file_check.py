@@ -16,7 +16,6 @@ from azrel_desktop.ui.shell.app import QUIT, open_library, whole_check_opener
 from azrel_desktop.ui.shell.file_check import NOT_NOW, RECOVER, WholeFileCheck
 
 
-
 def scribble_over(path: Path, name: str) -> None:
     """Overwrite the root page of table `name` with junk (as tests/test_lazy_open.py does)."""
     con = sqlite3.connect(path)
