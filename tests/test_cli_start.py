@@ -61,3 +61,20 @@ def test_no_command_is_still_a_one_line_error(capsys):
     assert cli.main(["--db", "x.sqlite3"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("azrel: error:") and err.count("\n") == 1
+
+
+def test_a_command_imports_only_what_its_own_options_need():
+    proc, modules = imported_by("stats", "--help")
+    assert proc.returncode == 0 and "--json" in proc.stdout
+    assert not any(m.startswith(("azrel_desktop.core.query.dimensions", "azrel_desktop.core.corpus.models",
+                                 "sqlalchemy")) for m in modules)
+
+
+def test_an_option_value_named_like_a_command_still_parses(tmp_path, monkeypatch, capsys):
+    """`--db export` names a file called "export": the stats command keeps its options."""
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["--db", "export", "stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["events"] > 0
+    assert (tmp_path / "export").is_file()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,18 +76,28 @@ def shallow_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with the options of `commands` (default: every command); the others are
+    listed with their help only, so a command imports only what its own options need."""
     parser, sub = _top_parser()
-    sub.add_parser("init", help=COMMANDS["init"])
+
+    def wanted(*names: str) -> bool:
+        return commands is None or any(name in commands for name in names)
+
+    def listed(*names: str) -> None:
+        for name in names:
+            sub.add_parser(name, help=COMMANDS[name])
+
+    listed("init")
     stats = sub.add_parser("stats", help=COMMANDS["stats"])
     stats.add_argument("--json", action="store_true", help="print JSON")
-    sub.add_parser("check", help=COMMANDS["check"])
+    listed("check")
     bak = sub.add_parser("backup", help=COMMANDS["backup"])
     bak.add_argument("path", nargs="?", type=Path,
                      help="where to write it (default: the backups folder in the data directory)")
     res = sub.add_parser("restore", help=COMMANDS["restore"])
     res.add_argument("path", type=Path, help="the backup file")
-    sub.add_parser("backups", help=COMMANDS["backups"])
+    listed("backups")
     bench = sub.add_parser("bench", help=COMMANDS["bench"])
     bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
     gen = bench_sub.add_parser("generate", help="write a new synthetic database (to --db)")
@@ -98,17 +108,28 @@ def build_parser() -> argparse.ArgumentParser:
     brun.add_argument("--json", action="store_true", help="print JSON")
     brun.add_argument("--repeat", type=int, default=7, help="runs per measure (default 7)")
     brun.add_argument("--gui", action="store_true", help="also time the first window and its memory")
-    exp = sub.add_parser("export", help=COMMANDS["export"])
-    exp.add_argument("what", choices=EXPORT_KINDS, help="which records to write")
-    add_filter_arguments(exp)
-    exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
-    from .research import commands as record_commands
-    from .sources import commands as source_commands
+    brun.add_argument("--peers", action="store_true",
+                      help="also time the sqlite3 command-line tool (if installed) and plain SQL on the same file")
+    if wanted("export"):
+        exp = sub.add_parser("export", help=COMMANDS["export"])
+        exp.add_argument("what", choices=EXPORT_KINDS, help="which records to write")
+        add_filter_arguments(exp)
+        exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+        exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+    else:
+        listed("export")
+    if wanted("add", "edit", "delete"):
+        from .research import commands as record_commands
 
-    record_commands.add_parsers(sub)
+        record_commands.add_parsers(sub)
+    else:
+        listed("add", "edit", "delete")
+    if wanted("import", "sources", "edit-source"):
+        from .sources import commands as source_commands
 
-    source_commands.add_parsers(sub, _Parser)
+        source_commands.add_parsers(sub, _Parser)
+    else:
+        listed("import", "sources", "edit-source")
     return parser
 
 
@@ -142,8 +163,11 @@ def _stats(db) -> dict:
     from sqlalchemy import text
 
     from .corpus.evidence import GRADES
-    from .corpus.seed import seeded_version
     from .store.database import head_revision
+
+    def seeded_version(s) -> int | None:  # as corpus.seed's, without importing YAML and the models
+        value = s.execute(text("SELECT value FROM app_meta WHERE key = 'seed_version'")).scalar()
+        return int(value) if value is not None else None
 
     with db.read() as s:
         def n(sql: str) -> int:
@@ -310,16 +334,11 @@ def _check_text(argv: Sequence[str]) -> None:
         previous = arg
 
 
-def _names_a_command(argv: Sequence[str]) -> bool:
-    """Whether a command's name appears on the line (then its options must be known); an
-    option's value that happens to be a command's name only costs the full parser."""
-    return any(arg in COMMANDS for arg in argv)
-
-
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _check_text(argv)
-    args = (build_parser() if _names_a_command(argv) else shallow_parser()).parse_args(argv)
+    named = [arg for arg in argv if arg in COMMANDS]
+    args = (build_parser(named) if named else shallow_parser()).parse_args(argv)
     if args.command == "bench":
         return _bench(args)
     handled = _file_commands(args)

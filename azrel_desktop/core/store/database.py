@@ -348,7 +348,7 @@ def open_store(
     The open checks what it reads (`files.inspect_file(whole=False)`); `whole_check` has it
     check every page first, as the app does when a check in the background found damage.
     """
-    from . import backups, recovery
+    from . import backups
 
     ensure_sqlite_features(sqlite_features)
     path = Path(path) if path is not None else default_db_path()
@@ -359,6 +359,8 @@ def open_store(
         early = take_early_look(path)  # (handed out once: taken even when not used)
         state = inspect_file(path) if whole_check else early or inspect_file(path, whole=False)
     except CorruptDatabaseError as exc:
+        from . import recovery  # (only for a damaged file)
+
         moved = recovery.quarantine(path, timeout_ms=busy_timeout_ms)
         newest = backups.newest_verified_backup(path)
         if newest is not None:
