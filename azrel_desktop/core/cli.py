@@ -315,7 +315,7 @@ def _bench(args) -> int:
         return 0
     if not path.exists():
         raise UserError(f"{path} does not exist; make one with `azrel --db {path} bench generate`")
-    report = bench.run(path, repeat=max(1, args.repeat), gui=args.gui)
+    report = bench.run(path, repeat=max(1, args.repeat), gui=args.gui, peers=args.peers)
     print(report.to_json() if args.json else report.to_text())
     return 0
 
