@@ -148,13 +148,18 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 def filter_from_args(session, args) -> EventFilter:
     from .query.dimensions import REGISTRY
     from .query.filters import EventFilter
-    from .query.lookup import resolve
-    from .research.annotations import matching_tags
+
+    def resolve(kind, words):  # the lookup (and the models) only when a filter names records
+        from .query.lookup import resolve
+
+        return resolve(session, kind, words)
 
     values: dict = {}
     for dim in REGISTRY:
-        values.update(dim.from_args(args, lambda kind, words: resolve(session, kind, words)))
+        values.update(dim.from_args(args, resolve))
     if values.get("tags"):  # matched as saving matches them: case and runs of spaces ignored
+        from .research.annotations import matching_tags
+
         values["tags"] = matching_tags(session, values["tags"])
     return EventFilter(**values)
 
