@@ -324,8 +324,19 @@ def check_whole_file(path: Path, *, cancelled: Callable[[], bool] | None = None)
         if is_corruption(exc):
             return f"{path} is damaged ({exc})."
         raise DatabaseError(f"{path} could not be read ({exc}).") from exc
+    finished = threading.Event()
     if cancelled is not None:
+        # The check of the pages is one step of SQLite's machine, which a progress handler does
+        # not interrupt; a watcher interrupts the connection (which is safe from another thread).
         con.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_EVERY)
+
+        def watch() -> None:
+            while not finished.wait(_WATCH_EVERY_S):
+                if cancelled():
+                    con.interrupt()
+                    return
+
+        threading.Thread(target=watch, name="azrel-check-watch", daemon=True).start()
     try:
         _check(con, path, "PRAGMA quick_check")
     except CorruptDatabaseError as exc:
@@ -335,12 +346,14 @@ def check_whole_file(path: Path, *, cancelled: Callable[[], bool] | None = None)
             raise CheckStopped(f"the check of {path} was stopped") from None
         raise
     finally:
+        finished.set()
         con.close()
     return None
 
 
 # SQLite virtual-machine steps between two questions to `cancelled` (well under a millisecond).
 _CANCEL_EVERY = 10_000
+_WATCH_EVERY_S = 0.05
 
 
 def _fingerprint(path: Path) -> tuple:
