@@ -127,7 +127,7 @@ def test_a_damaged_file_another_program_has_open_is_not_moved_aside(db_path):
         _damage(db_path)
         inode = db_path.stat().st_ino
         with pytest.raises(DatabaseLockedError) as caught:
-            open_database(db_path, busy_timeout_ms=300)
+            open_database(db_path, busy_timeout_ms=300, whole_check=True)
         assert "damaged" in str(caught.value) and "open in another" in str(caught.value)
         assert db_path.stat().st_ino == inode
         assert not list(db_path.parent.glob("*.damaged-*"))
@@ -147,6 +147,6 @@ def test_moving_aside_that_the_system_refuses_is_reported_in_one_sentence(db_pat
 
     monkeypatch.setattr(recovery, "_rename", refuse)
     with pytest.raises(DatabaseLockedError) as caught:
-        open_database(db_path)
+        open_database(db_path, whole_check=True)
     assert "open in another" in str(caught.value)
     assert db_path.exists()
