@@ -4,6 +4,7 @@ reported, never asserted; what is asserted is that the measured work is the real
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 
 import pytest
@@ -127,15 +128,72 @@ def test_bench_commands(tmp_path, capsys):
     path = tmp_path / "cli.sqlite3"
     assert main(["--db", str(path), "bench", "generate", "--events", "300", "--seed", "3"]) == 0
     assert main(["--db", str(path), "bench", "generate", "--events", "300"]) == 2
-    assert main(["--db", str(path), "bench", "run", "--repeat", "1", "--json"]) == 0
+    assert main(["--db", str(path), "bench", "run", "--repeat", "1", "--json", "--peers"]) == 0
     out = capsys.readouterr().out
     report = json.loads(out[out.index("{"):])
     assert report["events"] >= 300
+    # Whole processes, each with its wall time, CPU seconds, peak memory and ratio to a bare process.
+    processes = {p["name"]: p for p in report["processes"]}
+    assert set(processes) == {"azrel --version", "azrel --help", "azrel stats",
+                              "azrel export events -o FILE (rows current)",
+                              "azrel export events, first after a change"}
+    for figure in processes.values():
+        assert figure["wall_s"] > 0 and figure["cpu_s"] > 0 and figure["ratio"] > 0
+        assert figure["peak_rss_mb"] > 0
+    assert processes["azrel export events -o FILE (rows current)"]["rows_per_s"] > 0
+    assert report["extra"]["bare python+sqlite3 process s"] > 0
+    assert "load average" in report["extra"]["load at start"] or "not available" in report["extra"]["load at start"]
+    # The peers: the sqlite3 tool when it is installed, else a sentence saying it is not.
+    if shutil.which("sqlite3"):
+        extra = report["extra"]
+        assert extra["peers: sqlite3 dumping the stored rows rows/s"] > 0
+        assert extra["peers: sqlite3 joined export rows/s"] > 0
+        assert extra["peers: azrel export (rows current) / sqlite3 dump of stored rows"] > 0
+        assert sum(key.startswith("peers: sqlite3 plain-SQL facets") for key in extra) == 5
+    else:
+        assert "not on PATH" in report["extra"]["peers"]
+
+
+def test_bench_peers_say_so_without_the_sqlite3_tool(small, monkeypatch):
+    from azrel_desktop.core.bench import process
+
+    monkeypatch.setattr(process.shutil, "which", lambda _name: None)
+    found = process.peer_figures(small, 1, rows=1, app={}, filters={})
+    assert found == {"peers": "the sqlite3 command-line tool is not on PATH: peers not measured"}
+
+
+def test_the_joined_export_peer_gives_a_row_per_event(small):
+    """The sqlite3 tool's joined export is the same table: one row per event, the same ids."""
+    import sqlite3
+
+    from azrel_desktop.core.bench.process import JOINED_EXPORT
+
+    con = sqlite3.connect(small)
+    try:
+        rows = con.execute(JOINED_EXPORT).fetchall()
+        assert len(rows) == con.execute("SELECT count(*) FROM events").fetchone()[0]
+        assert len(rows[0]) == 21  # the events export's columns before the notes
+    finally:
+        con.close()
+
+
+def test_a_child_process_reports_its_own_cost(tmp_path):
+    import subprocess
+
+    report = tmp_path / "r.json"
+    subprocess.run([sys.executable, "-m", "azrel_desktop.core.bench.child", str(report), "azrel_desktop.core.cli",
+                    "--version"], check=True, capture_output=True, timeout=120)
+    got = json.loads(report.read_text())
+    assert got["code"] == 0 and got["cpu_s"] > 0 and 0 < got["peak_rss_mb"] < 500
 
 
 def test_gui_figures_come_from_a_real_window(small):
     figures = bench._gui_figures(small)
     assert figures["first window loaded"] is True
+    # The whole window process's peak, after the change sequence, is at least its peak when ready.
+    assert figures["peak RSS, whole window process across the change sequence MB"] >= \
+        figures["peak RSS with timeline open MB"] > 0
+    assert figures["CPU s of the window process across the change sequence"] > 0
     assert figures["first window ready (timeline, facets, chart loaded) s"] > 0
     assert figures["GUI process ratio (to bare process)"] > 1
     assert figures["longest GUI-thread stall while loading ms"] is not None

@@ -259,7 +259,7 @@ def test_a_damaged_library_with_brackets_is_offered_its_backup(db_path, tmp_path
     data[4096 * 3:4096 * 6] = b"\xff" * (4096 * 3)
     lib.write_bytes(bytes(data))
     with pytest.raises(DamagedDatabaseError) as caught:
-        open_database(lib)
+        open_database(lib, whole_check=True)
     assert caught.value.backup == info.path
 
 

@@ -197,7 +197,7 @@ def test_damaged_file_without_backup_salvages_notes(db_path):
     db_path.write_bytes(bytes(data))
     for old in backups.list_backups(db_path):
         old.path.unlink()
-    db = open_database(db_path)
+    db = open_database(db_path, whole_check=True)  # an ordinary open does not read the events' pages
     try:
         assert db.notice and "moved aside" in db.notice and "salvaged" in db.notice
         with db.read() as s:

@@ -164,7 +164,7 @@ def _with_a_note(db_path: Path) -> None:
 def _assert_refused_and_left_in_place(db_path: Path) -> None:
     inode = db_path.stat().st_ino
     with pytest.raises(DatabaseLockedError) as caught:
-        open_database(db_path, busy_timeout_ms=300)
+        open_database(db_path, busy_timeout_ms=300, whole_check=True)
     assert "damaged" in str(caught.value) and "open in another" in str(caught.value)
     assert "\n" not in str(caught.value)
     assert db_path.stat().st_ino == inode
@@ -222,7 +222,7 @@ def test_moving_aside_that_the_system_refuses_is_reported_in_one_sentence(db_pat
 
     monkeypatch.setattr(recovery, "_remove", refuse)
     with pytest.raises(DatabaseLockedError) as caught:
-        open_database(db_path)
+        open_database(db_path, whole_check=True)
     assert "open in another" in str(caught.value) and "\n" not in str(caught.value)
     assert db_path.exists()
     assert not list(db_path.parent.glob("*.damaged-*"))

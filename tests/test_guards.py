@@ -271,7 +271,7 @@ def test_after_damage_the_newest_backup_that_verifies_is_offered_not_a_newer_dam
     _scribble_over_a_table(db_path)
     assert backups.newest_verified_backup(db_path) is not None
     with pytest.raises(DamagedDatabaseError) as caught:
-        open_database(db_path)
+        open_database(db_path, whole_check=True)
     assert caught.value.backup == good.path
     assert caught.value.backup_time == good.made_at
 
@@ -284,7 +284,7 @@ def test_after_damage_with_only_damaged_backups_none_is_offered_and_the_notes_ar
     _scribble_over_a_table(only.path)
     _scribble_over_a_table(db_path)
     assert backups.newest_verified_backup(db_path) is None
-    db = open_database(db_path)
+    db = open_database(db_path, whole_check=True)
     try:
         assert db.notice and "salvaged" in db.notice
     finally:

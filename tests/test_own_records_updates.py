@@ -197,7 +197,7 @@ def test_a_damaged_file_without_backup_salvages_the_users_records(db_path):
     db_path.write_bytes(bytes(data))
     for old in backups.list_backups(db_path):
         old.path.unlink()
-    lib = Library.open(db_path)
+    lib = Library.open(db_path, whole_check=True)
     try:
         assert lib.notice and "salvaged" in lib.notice
         detail = lib.event(event.id)

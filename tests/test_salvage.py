@@ -81,7 +81,7 @@ def _readable_notes(path: Path) -> set[str]:
 
 
 def _open_salvaged(path: Path):
-    db = open_database(path)
+    db = open_database(path, whole_check=True)
     with db.read() as s:
         bodies = set(s.execute(text("SELECT body FROM annotations")).scalars())
         report = check_database(s)

@@ -181,7 +181,7 @@ def test_a_damaged_file_salvages_own_sources_with_their_files_and_versions(versi
     path.write_bytes(bytes(data))
     for old in backups.list_backups(path):
         old.path.unlink()
-    salvaged = Library.open(path)
+    salvaged = Library.open(path, whole_check=True)
     try:
         assert salvaged.notice and "salvaged" in salvaged.notice
         assert salvaged.source(sid).text == NEW

@@ -2,6 +2,12 @@
 
 User mistakes (a bad date, an unknown organisation, an unusable file) print one line on stderr
 and exit non-zero; they never show a traceback.
+
+Only the standard library is imported at first: SQLAlchemy, Alembic, numpy, the models and the
+commands' own modules are imported by the command that needs them, so `azrel --version` and
+`azrel --help` start like a small tool. The top-level help is built from `COMMANDS` without the
+subcommands' options (whose filter options need the dimension registry); a command named on the
+line gets the full parser (`build_parser`), and a test keeps the two lists the same.
 """
 
 from __future__ import annotations
@@ -9,38 +15,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
-
-from sqlalchemy import text
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from .corpus.dates import DateError
-from .corpus.evidence import GRADES, stale_grades
-from .corpus.seed import SeedError, seeded_version
-from .opening import open_database
-from .output.citations import StyleError
-from .output.export import (
-    ExportCancelled,
-    OutputError,
-    export_agreements,
-    export_annotations,
-    export_events,
-    export_organisations,
-    export_sources,
-    keep_rows,
-    write_atomically,
-)
-from .query.dimensions import REGISTRY
-from .query.filters import EventFilter, compile_filter, describe_text
-from .query.lookup import LookupError_, resolve
-from .research import commands as record_commands
-from .research.annotations import AnnotationError, matching_tags
-from .research.drafts import RecordError
-from .research.quotes import QuoteError
-from .store.backups import backups_dir, list_backups, make_backup, restore, verified
-from .store.database import DatabaseError, default_db_path, head_revision
-from .store.integrity import check_database
+from .errors import DatabaseError
+from .store.files import default_db_path
+
+if TYPE_CHECKING:
+    from .query.filters import EventFilter
 
 EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations", "all")
 
@@ -54,24 +38,68 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(f"{message} (see `{self.prog} --help`)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Every subcommand and its one-line help, as the top-level `--help` lists them.
+COMMANDS: dict[str, str] = {
+    "init": "create (or upgrade) and seed the database",
+    "stats": "count what the database holds",
+    "check": "integrity check of the whole file and re-verification of every citation",
+    "backup": "back up the database (verified, through SQLite's backup API)",
+    "restore": "replace the database with a backup; the current file is kept aside",
+    "backups": "list the backups of this database, newest first",
+    "bench": "synthetic corpora and the performance benchmark",
+    "export": "write records as CSV (or a workbook, or sources for reference managers)",
+    "report": "a chronology of the filter's events, every claim footnoted to its source",
+    "add": "record an event, agreement step or membership from passages, or cite one",
+    "edit": "change one of your own records (corpus records are read-only)",
+    "delete": "delete one of your own records",
+    "import": "import your own sources (text, Markdown, HTML, PDF, DOCX, CSL-JSON, BibTeX, RIS)",
+    "sources": "list sources, or those whose text holds words",
+    "edit-source": "change a source's metadata",
+}
+
+
+def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = _Parser(prog="azrel", description="AzRel Desktop: the foreign relations of Azerbaijan, "
                      "every fact cited to its source.")
     parser.add_argument("--version", action="version", version=f"azrel {__version__}")
     parser.add_argument("--db", type=Path, help="database file (default: $AZREL_DB or the per-user "
                         f"data directory, now {default_db_path()})")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    sub.add_parser("init", help="create (or upgrade) and seed the database")
-    stats = sub.add_parser("stats", help="count what the database holds")
+    return parser, sub
+
+
+def shallow_parser() -> argparse.ArgumentParser:
+    """The top-level parser with every command listed but none of their options: enough for
+    `--help`, `--version` and a line that names no command, without importing the commands."""
+    parser, sub = _top_parser()
+    for name, summary in COMMANDS.items():
+        sub.add_parser(name, help=summary)
+    return parser
+
+
+def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with the options of `commands` (default: every command); the others are
+    listed with their help only, so a command imports only what its own options need."""
+    parser, sub = _top_parser()
+
+    def wanted(*names: str) -> bool:
+        return commands is None or any(name in commands for name in names)
+
+    def listed(*names: str) -> None:
+        for name in names:
+            sub.add_parser(name, help=COMMANDS[name])
+
+    listed("init")
+    stats = sub.add_parser("stats", help=COMMANDS["stats"])
     stats.add_argument("--json", action="store_true", help="print JSON")
-    sub.add_parser("check", help="integrity check and re-verification of every citation")
-    bak = sub.add_parser("backup", help="back up the database (verified, through SQLite's backup API)")
+    listed("check")
+    bak = sub.add_parser("backup", help=COMMANDS["backup"])
     bak.add_argument("path", nargs="?", type=Path,
                      help="where to write it (default: the backups folder in the data directory)")
-    res = sub.add_parser("restore", help="replace the database with a backup; the current file is kept aside")
+    res = sub.add_parser("restore", help=COMMANDS["restore"])
     res.add_argument("path", type=Path, help="the backup file")
-    sub.add_parser("backups", help="list the backups of this database, newest first")
-    bench = sub.add_parser("bench", help="synthetic corpora and the performance benchmark")
+    listed("backups")
+    bench = sub.add_parser("bench", help=COMMANDS["bench"])
     bench_sub = bench.add_subparsers(dest="bench_command", required=True, parser_class=_Parser)
     gen = bench_sub.add_parser("generate", help="write a new synthetic database (to --db)")
     gen.add_argument("--events", type=int, default=100_000, help="how many events (default 100000)")
@@ -81,22 +109,40 @@ def build_parser() -> argparse.ArgumentParser:
     brun.add_argument("--json", action="store_true", help="print JSON")
     brun.add_argument("--repeat", type=int, default=7, help="runs per measure (default 7)")
     brun.add_argument("--gui", action="store_true", help="also time the first window and its memory")
-    exp = sub.add_parser("export", help="write records as CSV")
-    exp.add_argument("what", choices=EXPORT_KINDS, help="which records to write")
-    add_filter_arguments(exp)
-    exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
-    _add_format_argument(exp)
-    _add_report_parser(sub)
-    record_commands.add_parsers(sub)
-    from .sources import commands as source_commands
+    brun.add_argument("--peers", action="store_true",
+                      help="also time the sqlite3 command-line tool (if installed) and plain SQL on the same file")
+    if wanted("export"):
+        exp = sub.add_parser("export", help=COMMANDS["export"])
+        exp.add_argument("what", choices=EXPORT_KINDS, help="which records to write")
+        add_filter_arguments(exp)
+        exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+        exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+        _add_format_argument(exp)
+    else:
+        listed("export")
+    if wanted("report"):
+        _add_report_parser(sub)
+    else:
+        listed("report")
+    if wanted("add", "edit", "delete"):
+        from .research import commands as record_commands
 
-    source_commands.add_parsers(sub, _Parser)
+        record_commands.add_parsers(sub)
+    else:
+        listed("add", "edit", "delete")
+    if wanted("import", "sources", "edit-source"):
+        from .sources import commands as source_commands
+
+        source_commands.add_parsers(sub, _Parser)
+    else:
+        listed("import", "sources", "edit-source")
     return parser
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     """Every dimension's options, from the registry (`core/query/dimensions.py`)."""
+    from .query.dimensions import REGISTRY
+
     g = p.add_argument_group("filters (repeat an option for alternatives: --org NATO --org CIS)")
     for dim in REGISTRY:
         # Options of one dimension that store into one field exclude each other (--disputed, --undisputed).
@@ -106,15 +152,34 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def filter_from_args(session, args) -> EventFilter:
+    from .query.dimensions import REGISTRY
+    from .query.filters import EventFilter
+
+    def resolve(kind, words):  # the lookup (and the models) only when a filter names records
+        from .query.lookup import resolve
+
+        return resolve(session, kind, words)
+
     values: dict = {}
     for dim in REGISTRY:
-        values.update(dim.from_args(args, lambda kind, words: resolve(session, kind, words)))
+        values.update(dim.from_args(args, resolve))
     if values.get("tags"):  # matched as saving matches them: case and runs of spaces ignored
+        from .research.annotations import matching_tags
+
         values["tags"] = matching_tags(session, values["tags"])
     return EventFilter(**values)
 
 
 def _stats(db) -> dict:
+    from sqlalchemy import text
+
+    from .corpus.evidence import GRADES
+    from .store.database import head_revision
+
+    def seeded_version(s) -> int | None:  # as corpus.seed's, without importing YAML and the models
+        value = s.execute(text("SELECT value FROM app_meta WHERE key = 'seed_version'")).scalar()
+        return int(value) if value is not None else None
+
     with db.read() as s:
         def n(sql: str) -> int:
             return s.execute(text(sql)).scalar_one()
@@ -186,7 +251,7 @@ def _add_format_argument(exp: argparse.ArgumentParser) -> None:
 def _add_report_parser(sub) -> None:
     from .output.citations import STYLES
 
-    rep = sub.add_parser("report", help="a chronology of the filter's events, every claim footnoted to its source")
+    rep = sub.add_parser("report", help=COMMANDS["report"])
     add_filter_arguments(rep)
     rep.add_argument("--format", dest="report_format", choices=REPORT_FORMATS, default=None,
                      help="html, pdf, docx or md (default: from the file name's extension)")
@@ -237,8 +302,12 @@ def _export_format(db, args, f: EventFilter, description: str) -> int | None:
 
 
 def _export_bibliography(db, args, f: EventFilter, description: str, fmt: str) -> int:
+    from sqlalchemy import text
+
     from .output.bibliography_export import write_sources
     from .output.citations import source_infos
+    from .output.export import write_atomically
+    from .query.filters import compile_filter
 
     if args.what != "sources":
         raise UserError(f"--format {fmt} is for `export sources`")
@@ -266,6 +335,7 @@ def _export_bibliography(db, args, f: EventFilter, description: str, fmt: str) -
 def _export_xlsx(db, args, f: EventFilter, description: str) -> int:
     from .output import export as csv_export
     from .output.xlsx import write_workbook
+    from .query.filters import EventFilter
 
     path = _checked_output(args.output, "an .xlsx workbook")
     kinds = ("events", "agreements", "organisations", "sources", "annotations") if args.what == "all" else (args.what,)
@@ -301,6 +371,7 @@ def _export_xlsx(db, args, f: EventFilter, description: str) -> int:
 
 def _report(db, args) -> int:
     from .output import report as chronology
+    from .output.export import write_atomically
     from .output.report_docx import write_docx
 
     path = _checked_output(args.output, "a report")
@@ -346,6 +417,17 @@ def _pdf_bytes(rep) -> bytes:
 
 
 def _export(db, args) -> int:
+    from .output.export import (
+        export_agreements,
+        export_annotations,
+        export_events,
+        export_organisations,
+        export_sources,
+        keep_rows,
+        write_atomically,
+    )
+    from .query.filters import EventFilter, describe_text
+
     with db.read() as s:
         f = filter_from_args(s, args)
         description = describe_text(s, f)
@@ -389,6 +471,10 @@ def _export(db, args) -> int:
 
 def _file_commands(args) -> int | None:
     """Commands that work on the file itself, without opening it as a live database."""
+    if args.command not in ("restore", "backups"):
+        return None
+    from .store.backups import backups_dir, list_backups, restore, verified
+
     path = args.db or default_db_path()
     if args.command == "restore":
         aside = restore(path, args.path)
@@ -423,7 +509,7 @@ def _bench(args) -> int:
         return 0
     if not path.exists():
         raise UserError(f"{path} does not exist; make one with `azrel --db {path} bench generate`")
-    report = bench.run(path, repeat=max(1, args.repeat), gui=args.gui)
+    report = bench.run(path, repeat=max(1, args.repeat), gui=args.gui, peers=args.peers)
     print(report.to_json() if args.json else report.to_text())
     return 0
 
@@ -445,13 +531,18 @@ def _check_text(argv: Sequence[str]) -> None:
 def run(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _check_text(argv)
-    args = build_parser().parse_args(argv)
+    named = [arg for arg in argv if arg in COMMANDS]
+    args = (build_parser(named) if named else shallow_parser()).parse_args(argv)
     if args.command == "bench":
         return _bench(args)
     handled = _file_commands(args)
     if handled is not None:
         return handled
-    db = open_database(args.db)
+    from .opening import open_database
+
+    # `check` reads every page before anything else: a damaged file is then moved aside and its
+    # newest verified backup named (or the user's records salvaged), as at any open of old.
+    db = open_database(args.db, whole_check=args.command == "check")
     if db.notice:
         print(f"azrel: {db.notice}", file=sys.stderr)
     try:
@@ -468,6 +559,9 @@ def run(argv: Sequence[str] | None = None) -> int:
                 for key, value in st.items():
                     print(f"{key.replace('_', ' '):<{width}}  {value}")
         elif args.command == "check":
+            from .corpus.evidence import stale_grades
+            from .store.integrity import check_database
+
             with db.read() as s:
                 report = check_database(s, also=[("evidence", stale_grades)])
             for problem in report.problems:
@@ -484,6 +578,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         elif args.command == "report":
             return _report(db, args)
         elif args.command in ("add", "edit", "delete"):
+            from .research import commands as record_commands
             from .service import Library
 
             return record_commands.run(Library(db), args)
@@ -492,6 +587,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 
             return source_commands.run(db, args, UserError)
         elif args.command == "backup":
+            from .store.backups import make_backup
+
             info = make_backup(db.path, args.path)
             print(f"backed up {db.path} to {info.path} ({info.size} bytes, verified)")
         return 0
@@ -521,26 +618,51 @@ def _output_that_cannot_fail(*streams) -> None:
             continue
 
 
+# Errors that are the user's to fix, printed as one line; each module is imported by the
+# command that can raise its error, so only those already imported are looked up.
+_ONE_LINE_ERRORS = (
+    ("corpus.seed", "SeedError"),
+    ("query.lookup", "LookupError_"),
+    ("corpus.dates", "DateError"),
+    ("research.annotations", "AnnotationError"),
+    ("research.drafts", "RecordError"),
+    ("research.quotes", "QuoteError"),
+    ("output.export", "OutputError"),
+    ("output.citations", "StyleError"),
+)
+
+
+def _one_line_errors() -> tuple[type[BaseException], ...]:
+    found: list[type[BaseException]] = [UserError, DatabaseError]
+    for module, name in _ONE_LINE_ERRORS:
+        loaded = sys.modules.get(f"{__package__}.{module}")
+        if loaded is not None:
+            found.append(getattr(loaded, name))
+    return tuple(found)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from .errors import ExportCancelled
+
     _output_that_cannot_fail(sys.stdout, sys.stderr)
     try:
         return run(argv)
-    except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError, RecordError,
-            QuoteError, OutputError, StyleError) as exc:
-        print(f"azrel: error: {exc}", file=sys.stderr)
-        return 2
-    except ExportCancelled:
-        print("azrel: export cancelled", file=sys.stderr)
-        return 130
     except KeyboardInterrupt:
         print("azrel: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
-    except OSError as exc:
-        print(f"azrel: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 1
-
+    except Exception as exc:
+        if isinstance(exc, _one_line_errors()):
+            print(f"azrel: error: {exc}", file=sys.stderr)
+            return 2
+        if isinstance(exc, ExportCancelled):
+            print("azrel: export cancelled", file=sys.stderr)
+            return 130
+        if isinstance(exc, BrokenPipeError):
+            return 0
+        if isinstance(exc, OSError):
+            print(f"azrel: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+            return 1
+        raise
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -26,7 +26,7 @@ _CORPUS_VERSION = re.compile(r"^version:[ \t]*(\d+)[ \t]*(?:#.*)?$", re.MULTILIN
 def open_database(path: Path | str | None = None, *, seed: bool = True,
                   progress: Callable[[str], None] | None = None, **options) -> Database:
     """Open the file at `path` (see `store.database.open_store` for `options`: readonly,
-    auto_backup, busy_timeout_ms, volume, sqlite_features), loading the corpus (unless
+    auto_backup, busy_timeout_ms, volume, sqlite_features, whole_check), loading the corpus (unless
     `seed` is False) and bringing the search index up to date."""
 
     def prepare(db: Database) -> None:

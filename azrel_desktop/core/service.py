@@ -8,6 +8,7 @@ data return a `Changes` value.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -31,6 +32,14 @@ from .sources.importer import ImportReport
 from .sources.reading import SourceMetadata
 from .store import backups
 from .store.database import Database, DatabaseError
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """The outcome of `Library.check_whole_file`: `problem` is SQLite's first finding."""
+
+    ok: bool
+    problem: str
 
 
 class Library:
@@ -95,8 +104,20 @@ class Library:
 
     @classmethod
     def open(cls, path: Path | str | None = None,
-             progress: Callable[[str], None] | None = None) -> Library:
-        return cls(open_database(path, progress=progress))
+             progress: Callable[[str], None] | None = None, *, whole_check: bool = False) -> Library:
+        """Open the library, checking what the open reads (`whole_check`: every page first, as
+        after `check_whole_file` found damage: a damaged file is then moved aside and a backup
+        offered, or the user's records salvaged)."""
+        return cls(open_database(path, progress=progress, whole_check=whole_check))
+
+    def check_whole_file(self, cancelled: Callable[[], bool] | None = None) -> FileCheck:
+        """SQLite's check of every page of the file (seconds at a million events; the app runs
+        it in the background once its window shows, with its own read-only connection). Once
+        `cancelled()` says yes it stops, raising `store.files.CheckStopped`."""
+        from .store.files import check_whole_file
+
+        problem = check_whole_file(self.path, cancelled=cancelled)
+        return FileCheck(ok=problem is None, problem=problem or "")
 
     @property
     def path(self) -> Path:

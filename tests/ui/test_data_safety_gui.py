@@ -10,7 +10,7 @@ from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
 from azrel_desktop.core.store import backups
 from azrel_desktop.ui.notes.annotation_panel import AnnotationPanel
-from azrel_desktop.ui.shell.app import QUIT, RESTORE, main, open_library
+from azrel_desktop.ui.shell.app import QUIT, RESTORE, open_library, whole_check_opener
 from azrel_desktop.ui.shell.main_window import MainWindow
 from azrel_desktop.ui.shell.navigation import Target
 
@@ -64,7 +64,8 @@ def test_damaged_file_offers_the_newest_backup(qapp, db_path):
     library.close()
     _damage(db_path)
     offered = []
-    restored = open_library(db_path, ask=lambda m: QUIT,
+    # As after the background check found the damage and the user chose to recover it.
+    restored = open_library(db_path, ask=lambda m: QUIT, opener=whole_check_opener,
                             ask_damaged=lambda err: offered.append(err) or RESTORE)
     try:
         assert restored is not None and len(offered) == 1
@@ -82,9 +83,10 @@ def test_salvaged_file_is_explained(qapp, db_path):
     for info in backups.list_backups(db_path):
         info.path.unlink()
     _damage(db_path)
-    told = []
-    assert main(["--db", str(db_path)], exec_app=False, ask=lambda m: QUIT, tell=told.append) == 0
-    assert len(told) == 1 and "salvaged" in told[0]
+    # As after the background check found the damage and the user chose to recover it.
+    salvaged = open_library(db_path, ask=lambda m: QUIT, opener=whole_check_opener)
+    assert salvaged is not None and salvaged.notice and "salvaged" in salvaged.notice
+    salvaged.close()
     check = Library.open(db_path)
     try:
         assert [a.body for a in check.annotations()] == ["salvage me"]

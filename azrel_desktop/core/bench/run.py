@@ -33,6 +33,8 @@ from ..query.search import forget_matches
 from ..query.timeline import SORT_KEYS
 from ..service import Library
 from . import plain_sql as bench_sql
+from . import process
+from .process import ProcessFigure
 
 
 @dataclass
@@ -55,6 +57,7 @@ class Report:
     machine: str
     figures: list[Figure] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    processes: list[ProcessFigure] = field(default_factory=list)  # whole processes (process.py)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
@@ -69,6 +72,10 @@ class Report:
                    else f"{'-':>9} {'-':>7}")  # no raw replay (NaN): a whole sequence of calls
             lines.append(f"{f.name:<44} {f.median_ms:>10.1f} {f.p95_ms:>9.1f} {raw}"
                          f"{plain}{'  ' + f.note if f.note else ''}")
+        if self.processes:
+            lines.append(f"whole processes (median of each; ratio: wall time / a bare python+sqlite3 "
+                         f"process's {self.extra.get('bare python+sqlite3 process s', '?')} s)")
+            lines += [p.line() for p in self.processes]
         for key, value in self.extra.items():
             lines.append(f"{key}: {value}")
         return "\n".join(lines)
@@ -169,14 +176,21 @@ def filters_to_measure(lib: Library) -> dict[str, EventFilter]:
     }
 
 
-def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool = True) -> Report:
+def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool = True,
+        peers: bool = False) -> Report:
+    """The benchmark on the file at `db_path`: the app's calls against their SQL replayed raw,
+    whole processes (the CLI always; the window with `gui`), and with `peers` the sqlite3
+    command-line tool on the same file."""
     lib = Library.open(db_path)
     raw = sqlite3.connect(db_path)
     try:
         total = lib.total()
         report = Report(str(db_path), total, _machine())
+        report.extra["load at start"] = process.load()
         report.extra.update(_facet_index_figures(lib, raw))
-        for label, f in filters_to_measure(lib).items():
+        measured = filters_to_measure(lib)
+        app_s: dict[str, float] = {}
+        for label, f in measured.items():
             def change(f=f):
                 lib.count(f)
                 lib.rows(f, limit=200)
@@ -189,6 +203,7 @@ def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool 
             for figure in figures:
                 figure.plain_sql_ms, figure.plain_sql_ratio = round(plain, 2), figure.median_ms / plain
             report.figures += figures
+            app_s[label] = figures[0].median_ms / 1000
         # "Solana" is in a handful of the corpus's events; "security" in half the synthetic ones.
         for label, words in (("rare term", "Solana"), ("two common terms", "ceasefire mediation"),
                              ("broad term", "security")):
@@ -212,10 +227,23 @@ def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool 
             report.extra.update(_gui_figures(db_path))
         if export_rows:
             report.extra.update(_export_figures(lib, raw))
+        floor = process.floor_s(db_path, repeat)
+        report.extra["bare python+sqlite3 process s"] = round(floor, 3)
+        report.processes += process.cli_figures(db_path, repeat, floor,
+                                                export_rows=lib.total() if export_rows else None)
+        if export_rows:
+            report.processes.append(process.cold_export_figure(db_path, floor, lib.total()))
+        if peers:
+            exports = {p.name: p.wall_s for p in report.processes}
+            app_s["export"] = exports.get("azrel export events -o FILE (rows current)", float("nan"))
+            app_s["cold export"] = exports.get("azrel export events, first after a change", float("nan"))
+            report.extra.update(process.peer_figures(db_path, max(1, min(repeat, 5)), rows=total, app=app_s,
+                                                     filters=measured))
         report.figures += _edit_figures(lib, raw, repeat, export=export_rows)
         from . import research  # the user's own research: issue 14's targets (core/bench/research.py)
 
         report.extra.update(research.figures(lib, repeat=repeat, gui=gui))
+        report.extra["load at end"] = process.load()
         return report
     finally:
         raw.close()
@@ -327,7 +355,9 @@ def _gui_figures(db_path: Path) -> dict:
         "whole GUI process, start to exit s": round(app_s, 2),
         "bare python+sqlite process s (baseline)": round(base_s, 2),
         "GUI process ratio (to bare process)": round(app_s / base_s, 1),
-        "peak RSS with timeline open MB": child.get("peak_rss_mb"),
+        "peak RSS with timeline open MB": child.get("peak_rss_mb_ready", child.get("peak_rss_mb")),
+        "peak RSS, whole window process across the change sequence MB": changes.get("peak_rss_mb"),
+        "CPU s of the window process across the change sequence": changes.get("cpu_s"),
         "longest GUI-thread stall while loading ms": child.get("max_stall_ms"),
         "longest GUI-thread stall across filter changes, typing, scrolling ms": changes.get("changes_max_stall_ms"),
     }

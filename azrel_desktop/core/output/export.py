@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 from ..errors import ExportCancelled
 from ..query.filters import EventFilter, compile_filter
 from ..query.timeline import order_by
-from ..research.annotations import list_annotations
 from ..research.quotes import as_prose
 from ..store.backups import PARTIAL, backups_dir
 from ..store.database import Database, DatabaseError, open_library_paths
@@ -285,6 +284,8 @@ def export_annotations(session: Session, out: TextIO, *, tags: tuple[str, ...] =
                        warn: Callable[[str], None] | None = None) -> int:
     guard = LongCells(out, excel)
     writer = _writer(guard, ANNOTATION_COLUMNS, excel)
+    from ..research.annotations import list_annotations  # (the models: only for this export)
+
     views = list_annotations(session, tags=tags, text_contains=text_contains)
     for v in views:
         writer.writerow([safe_cell(x) for x in (

@@ -30,7 +30,7 @@ from ..errors import (
     DatabaseLockedError,
     NewerDatabaseError,
 )
-from . import backups, recovery
+from . import backups
 from .files import (
     connect_for_reading,
     default_db_path,
@@ -144,8 +144,9 @@ class Database:
                 f"{self.path} is busy in another window or program; try again in a moment.")
         if is_corruption(exc):
             return CorruptDatabaseError(
-                f"{self.path} turned out to be damaged while in use; close it and open it again "
-                "to recover it from a backup.")
+                f"{self.path} turned out to be damaged while in use; `azrel check` (or AzRel Desktop, "
+                "which checks the whole file once its window shows) moves it aside and recovers it "
+                "from a backup.")
         if "disk i/o" in str(exc).lower() or "disk is full" in str(exc).lower():
             return DatabaseError(f"{self.path} could not be read or written ({exc.orig}); check "
                                  "that the disk has space.")
@@ -236,6 +237,7 @@ def open_store(
     progress: Callable[[str], None] | None = None,
     volume: Callable[[Path], Volume] = volume_of,
     sqlite_features: Callable[[], SqliteFeatures] | None = None,
+    whole_check: bool = False,
 ) -> Database:
     """Open (creating, backing up and migrating as needed) the AzRel file at `path`; then
     `prepare(db)` brings what the layers above keep in the file up to date (the corpus, the
@@ -250,6 +252,9 @@ def open_store(
     mode, see `make_engine`); `sqlite_features` reports what the SQLite library can do (the app
     refuses, with one sentence, a SQLite too old or built without FTS5 or JSON). Both are
     parameters so that tests can stand in for a network drive or an old SQLite.
+
+    The open checks what it reads (`files.inspect_file(whole=False)`); `whole_check` has it
+    check every page first, as the app does when a check in the background found damage.
     """
     ensure_sqlite_features(sqlite_features)
     path = Path(path) if path is not None else default_db_path()
@@ -257,8 +262,11 @@ def open_store(
     network = on_volume.network
     notice = None
     try:
-        state = take_early_look(path) or inspect_file(path)
+        early = take_early_look(path)  # (handed out once: taken even when not used)
+        state = inspect_file(path) if whole_check else early or inspect_file(path, whole=False)
     except CorruptDatabaseError as exc:
+        from . import recovery  # (only for a damaged file)
+
         moved = recovery.quarantine(path, timeout_ms=busy_timeout_ms)
         newest = backups.newest_verified_backup(path)
         if newest is not None:

@@ -1,11 +1,16 @@
 """The library file before it is opened: where it lives by default, and a look at it that
-writes nothing (is it SQLite, is it AzRel's, which schema revision, does SQLite's `quick_check`
-pass).
+writes nothing (is it SQLite, is it AzRel's, which schema revision, is what the open reads
+sound), and the check of the whole file (`check_whole_file`).
+
+An open checks what it reads, not the whole file: the header, the schema and the small tables
+read first (`OPEN_READS`, with SQLite's `quick_check` limited to them), so that opening takes
+the same time at any size. The whole file is checked by `azrel check`, by the desktop app in the
+background once its window shows, and on every backup; damage SQLite meets while reading is
+reported whenever it happens (`is_corruption`).
 
 Standard library and platformdirs only, so that the desktop app can start the look in the first
-milliseconds of the process (`start_early_look`) and import SQLAlchemy, Qt and the window while
-SQLite checks the file on the other core. `open_database` then takes that result
-(`take_early_look`) instead of checking the file a second time.
+milliseconds of the process (`start_early_look`) and import SQLAlchemy, Qt and the window
+meanwhile. `open_database` then takes that result (`take_early_look`) instead of looking again.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import secrets
 import sqlite3
 import stat
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
 
@@ -211,8 +217,20 @@ def _has_sqlite_header(path: Path) -> bool:
 LIBRARY_TABLES = frozenset({"app_meta", "sources", "passages", "events", "annotations", "annotation_tags"})
 
 
-def inspect_file(path: Path) -> FileState:
-    """Classify a file without writing to it; raise DatabaseError if it is unusable.
+# The tables an open reads before anything else (the schema revision, the corpus version, the
+# derived data's versions): with the schema, these are what an open checks. SQLite limits
+# `quick_check` to one table and its indexes from 3.33; an older SQLite reads them instead.
+OPEN_READS = ("alembic_version", "app_meta")
+_TABLE_CHECK_FROM = (3, 33, 0)
+
+
+def inspect_file(path: Path, *, whole: bool = True) -> FileState:
+    """Classify a file without writing to it; raise DatabaseError if it is unusable (a damaged
+    file: `CorruptDatabaseError`).
+
+    With `whole`, SQLite's `quick_check` reads the whole file (a backup, a file about to be
+    restored, a recovery); without it, only what opening it reads is checked: the header, the
+    schema and `OPEN_READS` (see the module's docstring).
 
     The file is read through SQLite only, never opened with plain Python: on POSIX, closing any
     handle on a file drops every lock the process holds on it, so a plain open of a library that
@@ -247,17 +265,15 @@ def inspect_file(path: Path) -> FileState:
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} could not be opened ({exc}); it was left untouched.") from exc
     try:
-        try:
-            check = con.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.DatabaseError as exc:
-            if is_corruption(exc):
-                raise CorruptDatabaseError(f"{path} is damaged ({exc}).") from exc
-            raise DatabaseError(
-                f"{path} could not be read ({exc}); check that the disk has space and the file "
-                "is reachable. It was left untouched.") from exc
-        if check != [("ok",)]:
-            raise CorruptDatabaseError(f"{path} is damaged (integrity check: {check[0][0]}).")
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if whole:
+            _check(con, path, "PRAGMA quick_check")
+        tables = _tables(con, path)
+        if not whole:
+            _check(con, path, "PRAGMA quick_check(sqlite_master)" if _can_check_tables() else None)
+            for table in OPEN_READS:
+                if table in tables:
+                    _check(con, path, f"PRAGMA quick_check({table})" if _can_check_tables()
+                           else f"SELECT * FROM {table}")
         if not tables or (tables == {"alembic_version"}
                           and con.execute("SELECT count(*) FROM alembic_version").fetchone()[0] == 0):
             return FileState(True, None, False)  # empty, or every migration undone
@@ -272,6 +288,86 @@ def inspect_file(path: Path) -> FileState:
         return FileState(True, rows[0][0], True)
     finally:
         con.close()
+
+
+def _can_check_tables() -> bool:
+    return sqlite3.sqlite_version_info >= _TABLE_CHECK_FROM
+
+
+def _read_error(path: Path, exc: sqlite3.DatabaseError) -> DatabaseError:
+    if is_corruption(exc):
+        return CorruptDatabaseError(f"{path} is damaged ({exc}).")
+    return DatabaseError(f"{path} could not be read ({exc}); check that the disk has space and the file "
+                         "is reachable. It was left untouched.")
+
+
+def _check(con: sqlite3.Connection, path: Path, sql: str | None) -> None:
+    """Run a check (`quick_check`, whole or of one table) or a plain read, raising
+    `CorruptDatabaseError` with SQLite's first finding if it finds damage."""
+    if sql is None:
+        return
+    try:
+        rows = con.execute(sql).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise _read_error(path, exc) from exc
+    if sql.startswith("PRAGMA") and rows != [("ok",)]:
+        raise CorruptDatabaseError(f"{path} is damaged (integrity check: {rows[0][0]}).")
+
+
+def _tables(con: sqlite3.Connection, path: Path) -> set[str]:
+    try:
+        return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise _read_error(path, exc) from exc
+
+
+class CheckStopped(Exception):
+    """`check_whole_file` was asked to stop before it finished."""
+
+
+def check_whole_file(path: Path, *, cancelled: Callable[[], bool] | None = None) -> str | None:
+    """SQLite's `quick_check` of every page of the file, through a read-only connection of its
+    own (it sees the last committed state; a writer meanwhile is not held up): None if sound,
+    else SQLite's first finding as a sentence. `cancelled` is asked every few thousand steps of
+    SQLite's work; once it says yes the check stops with `CheckStopped`. Raises
+    `DatabaseError` only when the file cannot be read at all for another reason."""
+    path = Path(path)
+    try:
+        con = connect_for_reading(path, check_same_thread=False)
+    except sqlite3.DatabaseError as exc:
+        if is_corruption(exc):
+            return f"{path} is damaged ({exc})."
+        raise DatabaseError(f"{path} could not be read ({exc}).") from exc
+    finished = threading.Event()
+    if cancelled is not None:
+        # The check of the pages is one step of SQLite's machine, which a progress handler does
+        # not interrupt; a watcher interrupts the connection (which is safe from another thread).
+        con.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_EVERY)
+
+        def watch() -> None:
+            while not finished.wait(_WATCH_EVERY_S):
+                if cancelled():
+                    con.interrupt()
+                    return
+
+        threading.Thread(target=watch, name="azrel-check-watch", daemon=True).start()
+    try:
+        _check(con, path, "PRAGMA quick_check")
+    except CorruptDatabaseError as exc:
+        return str(exc)
+    except DatabaseError:
+        if cancelled is not None and cancelled():
+            raise CheckStopped(f"the check of {path} was stopped") from None
+        raise
+    finally:
+        finished.set()
+        con.close()
+    return None
+
+
+# SQLite virtual-machine steps between two questions to `cancelled` (well under a millisecond).
+_CANCEL_EVERY = 10_000
+_WATCH_EVERY_S = 0.05
 
 
 def _fingerprint(path: Path) -> tuple:
@@ -298,7 +394,7 @@ class _EarlyLook(threading.Thread):
 
     def run(self) -> None:
         try:
-            self.state = inspect_file(self.path)
+            self.state = inspect_file(self.path, whole=False)
         except BaseException as exc:  # handed to whoever opens the file, in its own thread
             self.error = exc
 
@@ -308,7 +404,8 @@ _early_lock = threading.Lock()
 
 
 def start_early_look(path: Path) -> None:
-    """Start `inspect_file(path)` on a thread of its own (SQLite leaves Python free meanwhile)."""
+    """Start the open's look at `path` (`inspect_file(path, whole=False)`) on a thread of its own
+    (SQLite leaves Python free meanwhile)."""
     look = _EarlyLook(Path(path))
     with _early_lock:
         _early[look.path.absolute()] = look

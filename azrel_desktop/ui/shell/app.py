@@ -207,10 +207,11 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def start_window(path: Path | None, *, restore: bool = True, ask: Callable[[str], str] = error_dialog):
+def start_window(path: Path | None, *, restore: bool = True, ask: Callable[[str], str] = error_dialog,
+                 opener: Callable[..., Library] = Library.open):
     """Open the library (in the background) and build the first window, not yet shown:
     (library, window), or (None, None) when the user gave up."""
-    library = open_library(path, ask=ask, meanwhile=prepare_window)
+    library = open_library(path, ask=ask, meanwhile=prepare_window, opener=opener)
     if library is None:
         return None, None
     window = build_main_window(library, restore=restore)
@@ -265,15 +266,39 @@ def main(argv: list[str] | None = None, *, exec_app: bool = True,
     library, window = start_window(args.db, ask=ask)
     if library is None:
         return 1
-    window.show()
-    if library.notice and not library.readonly:  # read-only has its own banner
-        tell(library.notice)
-    if not exec_app:  # tests: the window is built and shown; close it again
-        window.close()
+    while True:
+        window.show()
+        if library.notice and not library.readonly:  # read-only has its own banner
+            tell(library.notice)
+        if not exec_app:  # tests: the window is built and shown; close it again
+            window.close()
+            wait_for_workers()
+            library.close()
+            return 0
+        check = start_whole_file_check(library, window)
+        code = app.exec()
+        check.stop()
         wait_for_workers()
         library.close()
-        return 0
-    code = app.exec()
-    wait_for_workers()
-    library.close()
-    return code
+        if not check.recover_asked:
+            return code
+        # Opened again with the whole file checked first: the damaged file is moved aside and
+        # a backup offered (`damaged_dialog`), or the user's records salvaged.
+        library, window = start_window(library.path, ask=ask, opener=whole_check_opener)
+        if library is None:
+            return 1
+
+
+def whole_check_opener(path: Path | None, progress: Callable[[str], None] | None = None) -> Library:
+    return Library.open(path, progress=progress, whole_check=True)
+
+
+def start_whole_file_check(library: Library, window: QWidget, *, delay_ms: int | None = None):
+    """Check every page of the file in the background once the window shows (see
+    `file_check`); on damage the user may have the window closed and the file recovered."""
+    from .file_check import START_AFTER_MS, WholeFileCheck, damage_found_dialog
+
+    check = WholeFileCheck(library, ask=lambda problem: damage_found_dialog(problem, window),
+                           recover=lambda: QApplication.exit(0), parent=window)
+    check.start(START_AFTER_MS if delay_ms is None else delay_ms)
+    return check
