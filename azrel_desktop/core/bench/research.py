@@ -192,7 +192,7 @@ def import_figures(count: int = PDFS, pages: int = PAGES, *, gui: bool = False,
         finally:
             lib.close()
         figures: dict[str, object] = {
-            f"import {count} PDFs of {pages} pages s": round(seconds, 1),
+            f"import {count} PDFs of {pages} pages s": round(seconds, 3),
             "import per PDF ms": round(1000 * seconds / count),
             "import imported / failed": f"{len(report.stored)} / {len(report.failed)}",
             "import characters of text": chars,
