@@ -19,6 +19,7 @@ from .corpus.dates import DateError
 from .corpus.evidence import GRADES
 from .corpus.seed import SeedError, seeded_version
 from .opening import open_database
+from .output.annotations_w3c import W3CError
 from .output.export import (
     ExportCancelled,
     OutputError,
@@ -30,6 +31,7 @@ from .output.export import (
     keep_rows,
     write_atomically,
 )
+from .output.qdpx import QdpxError
 from .query.dimensions import REGISTRY
 from .query.filters import EventFilter, describe_text
 from .query.lookup import LookupError_, resolve
@@ -37,11 +39,12 @@ from .research import commands as record_commands
 from .research.annotations import AnnotationError, matching_tags
 from .research.drafts import RecordError
 from .research.quotes import QuoteError
+from .research.saved_views import OpenedView, ViewError
 from .store.backups import backups_dir, list_backups, make_backup, restore, verified
 from .store.database import DatabaseError, default_db_path, head_revision
 from .store.integrity import check_database
 
-EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations")
+EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations", "memberships", "project")
 
 
 class UserError(Exception):
@@ -85,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_filter_arguments(exp)
     exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
+    add_exchange_arguments(exp)
+    add_exchange_parsers(sub)
     record_commands.add_parsers(sub)
     from .sources import commands as source_commands
 
@@ -169,9 +174,13 @@ def _warn(message: str) -> None:
 
 
 def _export(db, args) -> int:
+    view = _view_of(db, args)
     with db.read() as s:
-        f = filter_from_args(s, args)
+        f = view.filter if view is not None else filter_from_args(s, args)
         description = describe_text(s, f)
+    exchange = _exchange_export(db, args, f, description)
+    if exchange is not None:
+        return exchange
     if args.what == "annotations" and f.without("tags").without("text") != EventFilter():
         # export_annotations narrows by tags and text only; any other filter would be ignored
         raise UserError("export annotations takes only --tag and --search as filters")
@@ -181,6 +190,9 @@ def _export(db, args) -> int:
         if args.what == "events":
             keep_rows(db, f, progress=preparing)
         with db.read() as s:
+            if args.what == "events" and view is not None:
+                return export_events(s, f, out, sort=view.sort, descending=view.descending, excel=args.excel,
+                                     preparing=preparing, warn=_warn)
             if args.what == "events":
                 return export_events(s, f, out, excel=args.excel, preparing=preparing, warn=_warn)
             if args.what == "agreements":
@@ -204,6 +216,166 @@ def _export(db, args) -> int:
             out.reconfigure(encoding="utf-8", newline="")
         count = write(out)
         out.flush()
+    return 0
+
+
+# --- exchange with other tools, IR panel tables and saved views ------------------------------
+
+EXCHANGE_COMMANDS = ("import-annotations", "import-project", "views")
+EXPORT_FORMATS = ("csv", "w3c", "qdpx")
+
+
+def add_exchange_arguments(exp: argparse.ArgumentParser) -> None:
+    """The export options of other formats and shapes, and of saved views."""
+    exp.add_argument("--format", choices=EXPORT_FORMATS, default=None,
+                     help="csv (the default); w3c: annotations as W3C Web Annotations (JSON-LD); "
+                          "qdpx: the project as a REFI-QDA exchange file (needs -o)")
+    exp.add_argument("--panel", choices=("state-year",),
+                     help="memberships as a state-year panel coded as COW-IGO codes them")
+    exp.add_argument("--steps", action="store_true",
+                     help="agreements as a status list of their steps (participant, action, date), as the UN "
+                          "Treaty Collection lists them")
+    exp.add_argument("--view", metavar="NAME", help="use the filter and sort of this saved view")
+
+
+def add_exchange_parsers(sub) -> None:
+    ia = sub.add_parser("import-annotations", help="import notes from W3C Web Annotations (JSON-LD); "
+                        "notes already in the library are skipped")
+    ia.add_argument("path", type=Path, metavar="FILE")
+    ip = sub.add_parser("import-project", help="import the text sources and coded passages of a REFI-QDA "
+                        "project (.qdpx)")
+    ip.add_argument("path", type=Path, metavar="FILE")
+    views = sub.add_parser("views", help="list, rename or delete saved views")
+    vsub = views.add_subparsers(dest="views_command", required=True, parser_class=_Parser)
+    vl = vsub.add_parser("list", help="the saved views, with what each shows")
+    vl.add_argument("--json", action="store_true", help="print JSON")
+    vr = vsub.add_parser("rename", help="rename a saved view")
+    vr.add_argument("name", metavar="NAME")
+    vr.add_argument("new_name", metavar="NEW_NAME")
+    vd = vsub.add_parser("delete", help="delete a saved view")
+    vd.add_argument("name", metavar="NAME")
+
+
+def _view_of(db, args) -> OpenedView | None:
+    """The saved view `--view` names (its dropped parts said on stderr); filter options beside it
+    are refused, since the view is the filter."""
+    if not getattr(args, "view", None):
+        return None
+    from .research.saved_views import filter_from_view
+
+    with db.read() as s:
+        if filter_from_args(s, args) != EventFilter():
+            raise UserError("give either --view or filter options, not both")
+    opened = filter_from_view(db, args.view)
+    for dropped in opened.dropped:
+        _warn(f"the view {opened.view.name!r} named {dropped}; it was left out")
+    return opened
+
+
+def _exchange_export(db, args, f: EventFilter, description: str) -> int | None:
+    """The exports in other formats and shapes; None for a plain CSV export of the kind."""
+    from .output import panels
+
+    fmt = getattr(args, "format", None) or "csv"
+    if (fmt == "w3c" and args.what != "annotations") or (fmt == "qdpx" and args.what != "project"):
+        raise UserError(f"--format {fmt} exports {'annotations' if fmt == 'w3c' else 'project'} only")
+    if args.what == "project" and fmt != "qdpx":
+        raise UserError("export project needs --format qdpx")
+    if (args.panel and args.what != "memberships") or (args.steps and args.what != "agreements"):
+        raise UserError("--panel goes with export memberships, --steps with export agreements")
+    if args.what == "memberships" and not args.panel:
+        raise UserError("export memberships needs --panel state-year")
+    if args.what in ("memberships", "agreements") and (args.panel or args.steps):
+        refused = panels.applicable(f)
+        if refused:
+            raise UserError(f"export {args.what} --{'panel' if args.panel else 'steps'} cannot filter by "
+                            f"{', '.join(refused)}")
+    if fmt == "qdpx":
+        from .output.qdpx import write_qdpx
+
+        if not args.output:
+            raise UserError("a .qdpx is a zip file: give -o FILE")
+        _check_output(args.output)
+        with db.read() as s:
+            count = write_qdpx(s, args.output, f)
+        print(f"{count} sources ({description}) written to {args.output}", file=sys.stderr)
+        return 0
+    if fmt == "w3c":
+        if f.without("tags").without("text") != EventFilter():
+            raise UserError("export annotations takes only --tag and --search as filters")
+        from .output.annotations_w3c import write_w3c
+
+        def write(out) -> int:
+            with db.read() as s:
+                return write_w3c(s, out, tags=f.tags, text_contains=f.text)
+    elif args.panel or args.steps:
+        def write(out) -> int:
+            with db.read() as s:
+                if args.panel:
+                    return panels.export_membership_panel(s, f, out, excel=args.excel, warn=_warn)
+                return panels.export_agreement_steps(s, f, out, excel=args.excel, warn=_warn)
+    else:
+        return None
+    if args.output:
+        _check_output(args.output)
+        count = write_atomically(args.output, write)
+        print(f"{count} rows ({description}) written to {args.output}", file=sys.stderr)
+    else:
+        out = sys.stdout
+        if hasattr(out, "reconfigure"):
+            out.reconfigure(encoding="utf-8", newline="")
+        write(out)
+        out.flush()
+    return 0
+
+
+def _check_output(path: Path) -> None:
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise UserError(f"the folder {path.parent} does not exist; create it or choose another")
+
+
+def _exchange_command(db, args) -> int:
+    if args.command == "import-annotations":
+        from .output.annotations_w3c import read_w3c
+
+        result = read_w3c(db, args.path)
+        for label, why in result.skipped:
+            print(f"skipped {label}: {why}", file=sys.stderr)
+        print(f"{args.path}: {result.summary()}")
+        return 0
+    if args.command == "import-project":
+        from .output.qdpx import read_qdpx
+
+        project = read_qdpx(db, args.path)
+        for why in project.skipped:
+            print(f"skipped {why}", file=sys.stderr)
+        print(f"{args.path}: {project.summary()}")
+        return 0
+    from .research import saved_views as views
+
+    if args.views_command == "list":
+        with db.read() as s:
+            found = views.list_views(s)
+            described = {v.name: describe_text(s, views.rebuild_filter(s, v.filter)[0]) for v in found}
+        if args.json:
+            print(json.dumps([{"name": v.name, "filter": v.filter, "sort": v.sort, "descending": v.descending,
+                               "lanes": v.lanes, "shows": described[v.name],
+                               "updated_at": v.updated_at.isoformat(timespec="seconds")} for v in found],
+                             indent=2, ensure_ascii=False))
+        elif not found:
+            print("no saved views yet (save one in the app: View → Saved views)")
+        for v in found if not args.json else ():
+            order = f"{v.sort}{' descending' if v.descending else ''}"
+            print(f"{v.name}: {described[v.name]} (sorted by {order}; chart lanes by {v.lanes})")
+        return 0
+    if args.views_command == "rename":
+        renamed, _before, _ = views.rename_view(db, args.name, args.new_name)
+        print(f"renamed the view {args.name!r} to {renamed.name!r}")
+        return 0
+    deleted, _ = views.delete_view(db, args.name)
+    print(f"deleted the view {deleted.name!r}")
     return 0
 
 
@@ -309,6 +481,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             from .sources import commands as source_commands
 
             return source_commands.run(db, args, UserError)
+        elif args.command in EXCHANGE_COMMANDS:
+            return _exchange_command(db, args)
         elif args.command == "backup":
             info = make_backup(db.path, args.path)
             print(f"backed up {db.path} to {info.path} ({info.size} bytes, verified)")
@@ -344,7 +518,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
     except (UserError, DatabaseError, SeedError, LookupError_, DateError, AnnotationError, RecordError,
-            QuoteError, OutputError) as exc:
+            QuoteError, OutputError, ViewError, W3CError, QdpxError) as exc:
         print(f"azrel: error: {exc}", file=sys.stderr)
         return 2
     except ExportCancelled:
