@@ -21,13 +21,13 @@ from .query.filters import DIMENSIONS, EventFilter, FilterChip, describe, descri
 from .query.records import OrganisationNode
 from .research import annotations as notes
 from .research import records_edit as own
-from .research import saved_views
+from .research import saved_views as views_store
 from .research.annotations import AnnotationView, Changes
 from .research.choices import Choice, choices
 from .research.date_proposal import DateProposal, propose_dates
 from .research.drafts import CitationView, Cite, RecordError, RecordView, Snapshot
 from .research.quotes import locate
-from .research.saved_views import SavedViewInfo
+from .research.saved_views import OpenedView, SavedViewInfo
 from .sources import catalogue
 from .sources.importer import ImportReport
 from .sources.reading import SourceMetadata
@@ -430,25 +430,25 @@ class Library:
     # --- saved views (core/research/saved_views.py) -------------------------------------------
     def saved_views(self) -> list[SavedViewInfo]:
         with self.db.read() as s:
-            return saved_views.list_views(s)
+            return views_store.list_views(s)
 
     def save_view(self, name: str, f: EventFilter, *, sort: str = "date", descending: bool = False,
                   lanes: str = "organisation",
                   replace: bool = False) -> tuple[SavedViewInfo, SavedViewInfo | None, Changes]:
-        return saved_views.save_view(self.db, name, f, sort=sort, descending=descending, lanes=lanes,
+        return views_store.save_view(self.db, name, f, sort=sort, descending=descending, lanes=lanes,
                                      replace=replace)
 
-    def open_view(self, name: str) -> saved_views.OpenedView:
-        return saved_views.filter_from_view(self, name)
+    def open_view(self, name: str) -> OpenedView:
+        return views_store.filter_from_view(self, name)
 
     def rename_view(self, name: str, new_name: str) -> tuple[SavedViewInfo, SavedViewInfo, Changes]:
-        return saved_views.rename_view(self.db, name, new_name)
+        return views_store.rename_view(self.db, name, new_name)
 
     def delete_view(self, name: str) -> tuple[SavedViewInfo, Changes]:
-        return saved_views.delete_view(self.db, name)
+        return views_store.delete_view(self.db, name)
 
     def restore_view(self, info: SavedViewInfo) -> tuple[SavedViewInfo, Changes]:
-        return saved_views.restore_view(self.db, info)
+        return views_store.restore_view(self.db, info)
 
 
 def _source_changes(ids: frozenset[str], moved_passages: bool) -> Changes:

@@ -192,7 +192,8 @@ def _items(data: Any) -> list[dict[str, Any]] | None:
     if "AnnotationPage" in kinds:
         return [d for d in data.get("items") or [] if isinstance(d, dict)]
     if "AnnotationCollection" in kinds:
-        page, pages = data.get("first"), []
+        page = data.get("first")
+        pages: list[dict[str, Any]] = []
         while isinstance(page, dict) and len(pages) < 100_000:
             pages.extend(d for d in page.get("items") or [] if isinstance(d, dict))
             page = page.get("next") if isinstance(page.get("next"), dict) else None

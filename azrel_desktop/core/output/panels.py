@@ -190,7 +190,7 @@ def membership_panel(session: Session, f: EventFilter) -> list[list[object]]:
     orgs = _organisations(session, f.organisations) if f.organisations else None
     cited_by = _sources_of(session, "membership_citations", "membership_id", f.sources) if f.sources else None
     cited = _citations(session, "membership_citations", "membership_id")
-    countries = dict(session.execute(text("SELECT id, name FROM countries")).all())
+    countries: dict[str, str] = dict(session.execute(text("SELECT id, name FROM countries")).all())
     org_names = {i: a or n for i, n, a in session.execute(text("SELECT id, name, abbreviation FROM organisations"))}
     today = date.today()
     rows: list[list[object]] = []
@@ -248,7 +248,7 @@ def agreement_steps(session: Session, f: EventFilter) -> list[list[object]]:
             p.values))
     cited_by = _sources_of(session, "step_citations", "step_id", f.sources) if f.sources else None
     cited = _citations(session, "step_citations", "step_id")
-    countries = dict(session.execute(text("SELECT id, name FROM countries")).all())
+    countries: dict[str, str] = dict(session.execute(text("SELECT id, name FROM countries")).all())
     parties = _parties(session)
     seeds = {bool(ORIGINS[o]) for o in f.origins if o in ORIGINS}
     rows: list[list[object]] = []

@@ -10,6 +10,8 @@ holds applies the rest and says on the status bar what was dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand
@@ -32,6 +34,9 @@ from ...core.research.saved_views import SavedViewInfo
 from ..shell.context import AppContext
 from ..shell.navigation import Target
 from ..shell.runner import Operations
+
+if TYPE_CHECKING:
+    from .timeline_page import TimelinePage
 
 
 class _ViewCommand(QUndoCommand):
@@ -65,7 +70,7 @@ class SavedViews(QObject):
     opened = Signal(object)  # OpenedView, applied to the timeline
     failed = Signal(str)
 
-    def __init__(self, ctx: AppContext, timeline: Callable[[], object], parent: QWidget):
+    def __init__(self, ctx: AppContext, timeline: Callable[[], TimelinePage], parent: QWidget):
         super().__init__(parent)
         # the timeline page is made when first shown: asked for only when a view is saved or opened
         self.ctx, self._timeline, self.window = ctx, timeline, parent
@@ -91,7 +96,7 @@ class SavedViews(QObject):
         if self.views:
             self.menu.addSeparator()
         for info in self.views:
-            self.menu.addAction(info.name, lambda name=info.name: self.open(name))
+            self.menu.addAction(info.name, partial(self.open, info.name))
 
     def open(self, name: str) -> None:
         library = self.ctx.library
@@ -213,8 +218,8 @@ class SavedViewsDialog(QDialog):
         self.note.setText("" if infos else "No saved views yet: use View → Saved views → Save current view…")
 
     def selected(self) -> str | None:
-        item = self.list.currentItem()
-        return item.text() if item else None
+        row = self.list.currentRow()
+        return self.list.item(row).text() if row >= 0 else None
 
     def _open(self) -> None:
         name = self.selected()
@@ -236,7 +241,7 @@ class SavedViewsDialog(QDialog):
             self.views.delete(name)
 
 
-def install(window, ctx: AppContext, timeline: Callable[[], object]) -> SavedViews:
+def install(window, ctx: AppContext, timeline: Callable[[], TimelinePage]) -> SavedViews:
     """Add View → Saved views to the window's menu bar (making the View menu if there is none)."""
     bar = window.menuBar()
     view_menu = next((a.menu() for a in bar.actions() if a.menu() is not None
