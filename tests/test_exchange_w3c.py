@@ -133,3 +133,53 @@ def test_a_file_that_is_not_annotations_is_refused_in_one_line(capsys, db_path, 
 def test_w3c_goes_with_annotations_only(capsys, db_path):
     assert main(["--db", str(db_path), "export", "events", "--format", "w3c"]) == 2
     assert "--format w3c exports annotations only" in capsys.readouterr().err
+
+
+def _must_schemas():
+    """The W3C test suite's MUST assertions on an annotation, with their definitions, resolved
+    from the copies in tests/data (nothing fetched)."""
+    from pathlib import Path
+
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT4
+
+    root = Path(__file__).parent / "data" / "w3c-annotation"
+    base = "https://w3c-annotation-tests.invalid/"
+    resources = []
+    for path in sorted((root / "definitions").glob("*.json")):
+        resources.append((base + path.name, Resource.from_contents(json.loads(path.read_text("utf-8")),
+                                                                   default_specification=DRAFT4)))
+    musts = json.loads((root / "annotations" / "annotationMusts.test").read_text("utf-8"))["assertions"]
+    for name in musts:
+        schema = json.loads((root / name).read_text("utf-8"))
+        uri = base + Path(name).name  # beside the definitions, as the suite's harness resolves them
+        resources.append((uri, Resource.from_contents(schema, default_specification=DRAFT4)))
+    registry = Registry().with_resources(resources)
+    for name in musts:
+        schema = json.loads((root / name).read_text("utf-8"))
+        yield name, schema, {"$ref": base + Path(name).name}, registry
+
+
+def test_every_exported_annotation_meets_the_models_musts(capsys, library, tmp_path):
+    from jsonschema import Draft4Validator
+
+    sid = _own_source(library, tmp_path)
+    library.annotate_selection(sid, 6, 8, "letters", tags=("x", "y"))
+    library.annotate_selection(sid, 10, 14, "", tags=("only a tag",))
+    library.add_annotation("organisation", "org-nato", "the alliance")
+    items = _items(_export(capsys, library.path))
+    assert len(items) == 3
+    checked = 0
+    for name, schema, wrapper, registry in _must_schemas():
+        validator = Draft4Validator(wrapper, registry=registry)
+        for item in items:
+            valid = validator.is_valid(dict(item, **{"@context": w3c.CONTEXT}))
+            assert valid == (schema.get("expectedResult", "valid") == "valid"), (name, item["id"])
+            checked += 1
+    assert checked == 3 * 54
+    # and the schemas do catch a broken annotation: no target, a type that is not Annotation
+    broken = {k: v for k, v in items[0].items() if k != "target"} | {"type": "Note", "@context": w3c.CONTEXT}
+    failing = [name for name, schema, wrapper, registry in _must_schemas()
+               if schema.get("expectedResult", "valid") == "valid"
+               and not Draft4Validator(wrapper, registry=registry).is_valid(broken)]
+    assert any("targetKeyFound" in n for n in failing) and any("TypeValidated" in n for n in failing)
