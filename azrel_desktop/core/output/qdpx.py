@@ -24,7 +24,8 @@ go through the app's own source importer, so a source already in the library is 
 and not duplicated; each coded selection becomes a passage of the user's with one note whose
 tags are the codes' names and whose text the selection's description and notes. Positions in
 the file count the characters of the text file as written, a CRLF as two (as MAXQDA and
-NVivo count; ATLAS.ti counts a CRLF as one, and a file from it is read so); they are mapped
+NVivo count; ATLAS.ti and QualCoder count a line break as one even in a file written with CRLF,
+and a project whose `origin` names them is read so); they are mapped
 to the normalised stored text through the selected quote, so a selection lands on the same
 words or is reported, never guessed. Importing the same file twice adds nothing.
 """
@@ -215,16 +216,14 @@ def build_project(session: Session, f: EventFilter | None = None) -> tuple[bytes
     tags_of: dict[str, list[str]] = {}
     for aid, tag in session.execute(text("SELECT annotation_id, tag FROM annotation_tags ORDER BY tag")):
         tags_of.setdefault(aid, []).append(tag)
+    first_passage: dict[str, str] = {}
+    for row in rows:
+        first_passage.setdefault(row[1], row[0])
     for aid, kind, target, body in annotations:
-        if kind == "passage":
-            pid = target
-        elif kind == "event" and (events is None or target in events):
-            pid = None
-            for p in (r[0] for r in rows if r[1] == target):
-                pid = p
-                break
-            if pid is None:
-                continue
+        if kind == "passage" and (events is None or target in selections):
+            pid = target  # with a filter, only the passages the filter's events cite
+        elif kind == "event" and (events is None or target in events) and target in first_passage:
+            pid = first_passage[target]  # a note on an event goes with the first passage citing it
         else:
             continue
         if session.get(m.Passage, pid) is None:
@@ -491,7 +490,11 @@ def read_qdpx(db, path: Path | str) -> QdpxImport:
         root = parse_xml(archive.read(info))
         if _local(root) != "Project" or not str(etree.QName(root).namespace or "").startswith("urn:QDA-XML:project:"):
             raise QdpxError(f"{path.name} is not a REFI-QDA project (its root is not a QDA-XML Project)")
-        atlas = "atlas" in (root.get("origin") or "").casefold()
+        # ATLAS.ti and QualCoder count a line break as one character even where the text file
+        # they wrote has CRLF (QualCoder's "MAXQDA line endings" option writes CRLF but keeps
+        # its positions); MAXQDA and NVivo count the characters of the file as written.
+        origin = (root.get("origin") or "").casefold()
+        crlf_as_one = "atlas" in origin or "qualcoder" in origin
 
         def read_member(name: str) -> bytes | None:
             for folder in ("", "Sources/", "sources/"):
@@ -505,7 +508,7 @@ def read_qdpx(db, path: Path | str) -> QdpxImport:
         with tempfile.TemporaryDirectory(prefix="azrel-qdpx-") as tmp:
             for sources in _children(root, "Sources"):
                 for index, src in enumerate(_children(sources, "TextSource")):
-                    _import_source(db, src, index, Path(tmp), read_member, codes, note_texts, atlas, result)
+                    _import_source(db, src, index, Path(tmp), read_member, codes, note_texts, crlf_as_one, result)
                 for other in sources:
                     if _local(other) not in ("TextSource", ""):
                         result.skipped.append(f"{other.get('name') or _local(other)}: a {_local(other)} "
@@ -516,7 +519,7 @@ def read_qdpx(db, path: Path | str) -> QdpxImport:
 
 
 def _import_source(db, src, index: int, tmp: Path, read_member, codes: dict[str, str], note_texts: dict[str, str],
-                   atlas: bool, result: QdpxImport) -> None:
+                   crlf_as_one: bool, result: QdpxImport) -> None:
     name = (src.get("name") or f"source {index + 1}").strip()
     content = "".join(c.text or "" for c in _children(src, "PlainTextContent"))
     if content:
@@ -549,7 +552,7 @@ def _import_source(db, src, index: int, tmp: Path, read_member, codes: dict[str,
     (result.sources_added if outcome.status == IMPORTED else result.sources_known).append(outcome.source_id)
     if outcome.status == IMPORTED:
         result.changes |= Changes(frozenset({"source"}), frozenset({outcome.source_id}))
-    _import_selections(db, outcome.source_id, file_positions(raw, crlf_as_one=atlas), src, codes, note_texts, name,
+    _import_selections(db, outcome.source_id, file_positions(raw, crlf_as_one=crlf_as_one), src, codes, note_texts, name,
                        result)
 
 
