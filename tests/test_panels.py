@@ -42,8 +42,9 @@ def test_the_panel_respects_the_filter(capsys, db_path):
     assert len(armenia) < len(every)
     window = _rows(capsys, db_path, "memberships", "--panel", "state-year", "--from", "1992", "--to", "1993")
     assert window and {r["year"] for r in window} <= {"1992", "1993"}
-    assert main(["--db", str(db_path), "export", "memberships", "--panel", "state-year", "--kind", "visit"]) == 2
-    assert "cannot filter by kinds" in capsys.readouterr().err
+    assert main(["--db", str(db_path), "export", "memberships", "--panel", "state-year", "--kind", "visit",
+                 "--search", "summit"]) == 2
+    assert "cannot filter by --kind, --search" in capsys.readouterr().err
 
 
 def test_agreement_steps_list_each_participant_and_action_with_its_passage(capsys, db_path):

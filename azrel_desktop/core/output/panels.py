@@ -81,10 +81,15 @@ ACTIONS = {
 TREATY_WIDE = ("entered_into_force", "implementation_began", "proposed")
 
 
+# The options of the dimensions these tables cannot honour, to name them when refusing.
+_OPTIONS = {"kinds": "--kind", "people": "--person", "tags": "--tag", "text": "--search", "annotated": "--annotated"}
+
+
 def applicable(f: EventFilter) -> list[str]:
-    """The filter's active dimensions these tables cannot honour (to be refused in words)."""
+    """The options of the filter's active dimensions these tables cannot honour (`--kind`), to
+    be refused in words."""
     empty = EventFilter()
-    return [fd.name for fd in fields(EventFilter)
+    return [_OPTIONS.get(fd.name, fd.name) for fd in fields(EventFilter)
             if fd.name not in APPLICABLE and getattr(f, fd.name) != getattr(empty, fd.name)]
 
 
