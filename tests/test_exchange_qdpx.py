@@ -207,3 +207,32 @@ def test_the_schema_ships_with_its_licence_note():
     assert "MIT" in note and "7841112e27897debf996f76209b9c5a5d074d66c1297a2f19f5ef250d29303bd" in note
     assert b"MIT license" in XSD.read_bytes()
     assert io.BytesIO(XSD.read_bytes()).read(5) == b"<?xml"
+
+
+def test_a_pdf_sources_text_representation_is_imported_and_pictures_are_reported(library, tmp_path):
+    g = {k: str(uuid.uuid4()) for k in ("pdf", "rep", "sel", "pic", "code")}
+    text = "Minutes of the meeting.\nThe EAPC met in Baku."
+    start = text.index("EAPC")
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="NVivo 14">
+ <CodeBook><Codes><Code guid="{g['code']}" name="EAPC" isCodable="true"/></Codes></CodeBook>
+ <Sources>
+  <PDFSource guid="{g['pdf']}" name="minutes.pdf" path="internal://{g['pdf']}.pdf">
+   <Representation guid="{g['rep']}" plainTextPath="internal://{g['rep']}.txt">
+    <PlainTextSelection guid="{g['sel']}" startPosition="{start}" endPosition="{start + 4}">
+     <Coding guid="{uuid.uuid4()}"><CodeRef targetGUID="{g['code']}"/></Coding>
+    </PlainTextSelection>
+   </Representation>
+  </PDFSource>
+  <PictureSource guid="{g['pic']}" name="photo.jpg" path="internal://{g['pic']}.jpg"/>
+ </Sources>
+</Project>"""
+    path = _zip(tmp_path / "nvivo.qdpx", {"project.qde": qde.encode(), f"Sources/{g['rep']}.txt": text.encode()})
+    assert _schema().validate(etree.fromstring(qde.encode()))
+    result = qdpx.read_qdpx(library.db, path)
+    assert len(result.sources_added) == 1 and result.passages_added == 1
+    assert len(result.skipped) == 1 and "photo.jpg: a PictureSource" in result.skipped[0]
+    [note] = [n for n in library.annotations() if n.id == f"qdpx-{g['sel']}"]
+    assert note.quote == "EAPC" and note.tags == ("EAPC",)
+    with library.db.read() as s:
+        assert s.get(m.Source, result.sources_added[0]).title == "minutes"

@@ -101,3 +101,25 @@ def _names_off_thread(recorder, library) -> list[str]:
         return _names(library)
     finally:
         recorder.watch()
+
+
+def test_saving_under_a_taken_name_asks_before_replacing(qtbot, window, library, loaded, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    library.save_view("Mine", EventFilter(kinds=("visit",)))
+    views = window.saved_views
+    with qtbot.waitSignal(views.listed, timeout=10_000):
+        views.refresh()
+    loaded(window.timeline).set_filter(NATO)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  mine ", True))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    views.ask_save()
+    assert asked and "already a view named “Mine”" in asked[0]
+    assert library.open_view("Mine").filter == EventFilter(kinds=("visit",))  # declined: unchanged
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.ctx.changed, timeout=10_000):
+        views.ask_save()
+    assert library.open_view("Mine").filter == NATO
+    window.ctx.undo_stack.undo()
+    assert library.open_view("Mine").filter == EventFilter(kinds=("visit",))

@@ -507,12 +507,21 @@ def read_qdpx(db, path: Path | str) -> QdpxImport:
         note_texts = _note_texts(root, read_member)
         with tempfile.TemporaryDirectory(prefix="azrel-qdpx-") as tmp:
             for sources in _children(root, "Sources"):
-                for index, src in enumerate(_children(sources, "TextSource")):
-                    _import_source(db, src, index, Path(tmp), read_member, codes, note_texts, crlf_as_one, result)
-                for other in sources:
-                    if _local(other) not in ("TextSource", ""):
-                        result.skipped.append(f"{other.get('name') or _local(other)}: a {_local(other)} "
-                                              "(only text sources are imported)")
+                for index, src in enumerate(sources):
+                    kind = _local(src)
+                    if kind == "TextSource":
+                        _import_source(db, src, index, Path(tmp), read_member, codes, note_texts, crlf_as_one,
+                                       result)
+                        continue
+                    # a PDF's text representation (as MAXQDA and NVivo write one) is a text source
+                    text_of = _children(src, "Representation") if kind == "PDFSource" else []
+                    if text_of:
+                        text_of[0].set("name", src.get("name") or text_of[0].get("name") or "")
+                        _import_source(db, text_of[0], index, Path(tmp), read_member, codes, note_texts,
+                                       crlf_as_one, result)
+                    elif kind:
+                        result.skipped.append(f"{src.get('name') or kind}: a {kind} "
+                                              "(only text, and PDFs' text representations, are imported)")
     finally:
         archive.close()
     return result

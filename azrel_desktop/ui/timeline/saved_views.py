@@ -105,8 +105,15 @@ class SavedViews(QObject):
     # --- writing ------------------------------------------------------------------------------
     def ask_save(self) -> None:
         name, ok = QInputDialog.getText(self.window, "Save view", "Name of this view (its filter, sort and lanes):")
-        if ok and name.strip():
-            self.save(name)
+        if not ok or not name.strip():
+            return
+        key = " ".join(name.split()).casefold()
+        taken = next((v.name for v in self.views if " ".join(v.name.split()).casefold() == key), None)
+        if taken is not None and QMessageBox.question(
+                self.window, "Save view", f"There is already a view named “{taken}”. Replace it with the "
+                "current filter? (Edit → Undo brings it back.)") != QMessageBox.StandardButton.Yes:
+            return
+        self.save(name, replace=taken is not None)
 
     def save(self, name: str, *, replace: bool = False) -> None:
         timeline = self._timeline()
