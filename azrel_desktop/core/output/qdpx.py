@@ -169,12 +169,11 @@ def build_project(session: Session, f: EventFilter | None = None) -> tuple[bytes
     _codebook(session, root, codes)
     events = _event_ids(session, f or EventFilter())
     selections: dict[str, _Selection] = {}
-    notes: list[tuple[str, str, str]] = []  # (guid, name, text)
+    notes: dict[str, tuple[str, str]] = {}  # guid -> (name, text), in the order first met
 
     def note(kind: str, ident: str, name: str, body: str) -> str:
         g = guid(f"note-{kind}", ident)
-        if all(n[0] != g for n in notes):
-            notes.append((g, name, body))
+        notes.setdefault(g, (name, body))
         return g
 
     rows = session.execute(text("""SELECT c.passage_id, e.id, e.date, e.title, e.kind, e.summary, c.stance
@@ -268,7 +267,7 @@ def build_project(session: Session, f: EventFilter | None = None) -> tuple[bytes
         root.remove(sources_el)
     if notes:
         notes_el = etree.SubElement(root, _Q + "Notes")
-        for g, name, body in notes:
+        for g, (name, body) in notes.items():
             n_el = etree.SubElement(notes_el, _Q + "Note", guid=g, name=_clean(name)[:200], creatingUser=user)
             etree.SubElement(n_el, _Q + "PlainTextContent").text = _clean(body)
     # lxml writes no BOM; the declaration says UTF-8
