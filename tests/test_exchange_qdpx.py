@@ -132,16 +132,24 @@ def test_our_own_project_read_back_duplicates_nothing(library, fresh_library, tm
     sid = report.outcomes[0].source_id
     start = "A text of mine about the CSTO summit.".index("CSTO summit")
     library.annotate_selection(sid, start, start + len("CSTO summit"), "summit", tags=("csto",))
+    with library.db.read() as s:
+        cited = s.query(m.EventCitation).first()
+    library.add_annotation("passage", cited.passage_id, "zanzibarquux remark")
     path = tmp_path / "lib.qdpx"
     _export(library, path)
     with fresh_library.db.read() as s:
         sources_before = s.query(m.Source).count()
     first = qdpx.read_qdpx(fresh_library.db, path)
     assert len(first.sources_added) == 1 and not first.skipped
+    assert first.passages_added == 1  # the corpus's passages are found where they are, not made again
     second = qdpx.read_qdpx(fresh_library.db, path)
     assert second.sources_added == [] and second.passages_added == 0 and second.notes_added == 0
     with fresh_library.db.read() as s:
         assert s.query(m.Source).count() == sources_before + 1
+    from azrel_desktop.core.query.filters import EventFilter
+
+    # the imported notes are searchable with the events their passages support
+    assert fresh_library.count(EventFilter(text="zanzibarquux")) >= 1
     mine = [n for n in fresh_library.annotations() if n.quote == "CSTO summit"]
     assert len(mine) == 1 and "csto" in [t.split("/")[-1] for t in mine[0].tags]
 
@@ -236,3 +244,18 @@ def test_a_pdf_sources_text_representation_is_imported_and_pictures_are_reported
     assert note.quote == "EAPC" and note.tags == ("EAPC",)
     with library.db.read() as s:
         assert s.get(m.Source, result.sources_added[0]).title == "minutes"
+
+
+def test_a_selection_in_the_very_text_the_library_holds_keeps_its_span():
+    # a corpus text is stored as shipped (double spaces, a span ending in a space): its own
+    # positions are used as they are, not re-found through the normalised quote
+    stored = "The  Council  met in Baku .\nThen it left."
+    start, end = stored.index("Council"), stored.index(".")
+    found = qdpx._place(stored, stored, start, end)
+    assert (found.start, found.end, found.exact) == (start, end, "Council  met in Baku ")
+    # a tool's file of an imported (normalised) text, with CRLF, is placed by its words
+    normalised = "The Council met in Baku.\nThen it left."
+    written = normalised.replace("\n", "\r\n")
+    s0 = written.index("Then")
+    other = qdpx._place(normalised, written, s0, s0 + len("Then it"))
+    assert (other.start, other.exact) == (normalised.index("Then"), "Then it")

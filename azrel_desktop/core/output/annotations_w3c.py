@@ -37,7 +37,8 @@ from ... import __version__
 from ..corpus import models as m
 from ..corpus.anchoring import Anchor, anchor_at, reanchor
 from ..query.notes import TARGET_MODELS, AnnotationView, list_annotations
-from ..research.annotations import Changes, _add, normalise_tags
+from ..research.annotations import Changes
+from .note_batch import NoteBatch
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 IRI_PREFIX = "urn:azrel:"  # urn:azrel:<kind>:<id>, the id percent-encoded
@@ -329,13 +330,14 @@ def import_annotations(db, items: list[dict[str, Any]]) -> W3CImport:
     """Add the annotations the library does not hold yet, in one transaction."""
     result = W3CImport()
     with db.write() as session:
+        batch = NoteBatch(session)
         for index, raw in enumerate(items):
             note_id = _note_id(raw)
             label = str(raw.get("id", raw.get("@id")) or f"annotation {index + 1}")
             if "Annotation" not in _types(raw):
                 result.skipped.append((label, "it is not an Annotation"))
                 continue
-            if session.get(m.Annotation, note_id) is not None:
+            if note_id in batch.ids or session.get(m.Annotation, note_id) is not None:
                 result.already.append(note_id)
                 continue
             body, tags = _bodies(raw)
@@ -349,18 +351,13 @@ def import_annotations(db, items: list[dict[str, Any]]) -> W3CImport:
             if placed.new_passage is not None:
                 session.add(placed.new_passage)
                 session.flush()
-                result.changes |= Changes(frozenset({"passage"}), frozenset({placed.target_id}))
-            _view, changes = _add(session, placed.kind, placed.target_id, body, normalise_tags(tags), note_id,
-                                  _when(raw.get("created")))
-            modified = _when(raw.get("modified"))
-            if modified is not None:
-                a = session.get(m.Annotation, note_id)
-                assert a is not None
-                a.updated_at = modified
-            result.changes |= changes
+                batch.new_passages.add(placed.target_id)
+            batch.add(placed.kind, placed.target_id, body, tags, note_id, _when(raw.get("created")),
+                      _when(raw.get("modified")))
             result.added.append(note_id)
             if placed.reanchored:
                 result.reanchored.append(note_id)
+        result.changes = batch.finish()
     return result
 
 

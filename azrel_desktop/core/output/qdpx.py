@@ -54,12 +54,13 @@ from ... import __version__
 from ..corpus import models as m
 from ..corpus.anchoring import Anchor, anchor_at, reanchor
 from ..query.filters import EventFilter, compile_filter
-from ..research.annotations import Changes, _add, normalise_tags
+from ..research.annotations import Changes
 from ..sources.importer import ALREADY, IMPORTED, REPLACED, import_paths
 from ..sources.normalise import normalise
 from ..sources.reading import SourceMetadata
 from ..sources.store import sha256_text
 from .export import OutputError, _new_file_beside, _refuse_protected, _replace
+from .note_batch import NoteBatch
 
 NS = "urn:QDA-XML:project:1.0"
 _Q = f"{{{NS}}}"
@@ -465,6 +466,8 @@ def _place(stored: str, counted: str, start: int, end: int) -> Anchor | None:
     normalised `stored` text: found by its quote and context, near the proportional position."""
     if not 0 <= start < end <= len(counted):
         return None
+    if counted == stored:  # the very text the library holds: the positions are its own
+        return anchor_at(stored, start, end)
     exact = normalise(counted[start:end])
     if not exact:
         return None
@@ -569,17 +572,19 @@ def _import_selections(db, source_id: str, counted: str, src, codes: dict[str, s
     with db.write() as session:
         source = session.get(m.Source, source_id)
         assert source is not None
+        batch = NoteBatch(session)
         for sel in _children(src, "PlainTextSelection"):
-            _import_selection(session, source, counted, sel, codes, note_texts, name, result)
+            _import_selection(session, batch, source, counted, sel, codes, note_texts, name, result)
+        result.changes |= batch.finish()
 
 
-def _import_selection(session: Session, source: m.Source, counted: str, sel, codes: dict[str, str],
-                      note_texts: dict[str, str], name: str, result: QdpxImport) -> None:
+def _import_selection(session: Session, batch: NoteBatch, source: m.Source, counted: str, sel,
+                      codes: dict[str, str], note_texts: dict[str, str], name: str, result: QdpxImport) -> None:
     sel_guid = (sel.get("guid") or "").strip("{}").lower()
     # the selection's own GUID makes a re-import find it; lacking one, its place does
     place = f"{source.id}:{sel.get('startPosition')}:{sel.get('endPosition')}"
     note_id = f"qdpx-{sel_guid or guid('selection', place)}"
-    if session.get(m.Annotation, note_id) is not None:
+    if note_id in batch.ids or session.get(m.Annotation, note_id) is not None:
         result.already += 1
         return
     try:
@@ -608,8 +613,6 @@ def _import_selection(session: Session, source: m.Source, counted: str, sel, cod
         session.add(passage)
         session.flush()
         result.passages_added += 1
-        result.changes |= Changes(frozenset({"passage"}), frozenset({passage.id}))
-    _view, changes = _add(session, "passage", passage.id, body, normalise_tags([t[-64:] for t in tags]),
-                          note_id, None)
+        batch.new_passages.add(passage.id)
+    batch.add("passage", passage.id, body, [t[-64:] for t in tags], note_id)
     result.notes_added += 1
-    result.changes |= changes
