@@ -183,3 +183,8 @@ def test_every_exported_annotation_meets_the_models_musts(capsys, library, tmp_p
                if schema.get("expectedResult", "valid") == "valid"
                and not Draft4Validator(wrapper, registry=registry).is_valid(broken)]
     assert any("targetKeyFound" in n for n in failing) and any("TypeValidated" in n for n in failing)
+
+
+def test_an_unknown_format_is_refused_in_one_line(capsys, db_path):
+    assert main(["--db", str(db_path), "export", "events", "--format", "w3cx"]) == 2
+    assert "unknown export format 'w3cx'" in capsys.readouterr().err

@@ -222,14 +222,16 @@ def _export(db, args) -> int:
 # --- exchange with other tools, IR panel tables and saved views ------------------------------
 
 EXCHANGE_COMMANDS = ("import-annotations", "import-project", "views")
-EXPORT_FORMATS = ("csv", "w3c", "qdpx")
+EXCHANGE_FORMATS = ("w3c", "qdpx")  # the export formats these functions write (beside csv and the others)
 
 
 def add_exchange_arguments(exp: argparse.ArgumentParser) -> None:
-    """The export options of other formats and shapes, and of saved views."""
-    exp.add_argument("--format", choices=EXPORT_FORMATS, default=None,
-                     help="csv (the default); w3c: annotations as W3C Web Annotations (JSON-LD); "
-                          "qdpx: the project as a REFI-QDA exchange file (needs -o)")
+    """The export options of other formats and shapes, and of saved views. `--format` is shared
+    with the other export formats: added here only if the parser does not have it yet."""
+    if "--format" not in exp._option_string_actions:
+        exp.add_argument("--format", default=None,
+                         help="csv (the default); w3c: annotations as W3C Web Annotations (JSON-LD); "
+                              "qdpx: the project as a REFI-QDA exchange file (needs -o)")
     exp.add_argument("--panel", choices=("state-year",),
                      help="memberships as a state-year panel coded as COW-IGO codes them")
     exp.add_argument("--steps", action="store_true",
@@ -276,7 +278,9 @@ def _exchange_export(db, args, f: EventFilter, description: str) -> int | None:
     """The exports in other formats and shapes; None for a plain CSV export of the kind."""
     from .output import panels
 
-    fmt = getattr(args, "format", None) or "csv"
+    fmt = (getattr(args, "format", None) or "csv").lower()
+    if fmt not in ("csv", *EXCHANGE_FORMATS):
+        raise UserError(f"unknown export format {fmt!r}: choose csv, w3c or qdpx")
     if (fmt == "w3c" and args.what != "annotations") or (fmt == "qdpx" and args.what != "project"):
         raise UserError(f"--format {fmt} exports {'annotations' if fmt == 'w3c' else 'project'} only")
     if args.what == "project" and fmt != "qdpx":
