@@ -25,8 +25,9 @@ from .store.files import default_db_path
 
 if TYPE_CHECKING:
     from .query.filters import EventFilter
+    from .research.saved_views import OpenedView
 
-EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations", "all")
+EXPORT_KINDS = ("events", "agreements", "organisations", "sources", "annotations", "memberships", "project", "all")
 
 
 class UserError(Exception):
@@ -54,6 +55,9 @@ COMMANDS: dict[str, str] = {
     "delete": "delete one of your own records",
     "import": "import your own sources (text, Markdown, HTML, PDF, DOCX, CSL-JSON, BibTeX, RIS)",
     "sources": "list sources, or those whose text holds words",
+    "import-annotations": "import notes from W3C Web Annotations (JSON-LD); notes already in the library are skipped",
+    "import-project": "import the text sources and coded passages of a REFI-QDA project (.qdpx)",
+    "views": "list, rename or delete saved views",
     "edit-source": "change a source's metadata",
 }
 
@@ -118,8 +122,13 @@ def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentPa
         exp.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
         exp.add_argument("--excel", action="store_true", help="start with the byte-order mark Excel needs")
         _add_format_argument(exp)
+        add_exchange_arguments(exp)
     else:
         listed("export")
+    if wanted(*EXCHANGE_COMMANDS):
+        add_exchange_parsers(sub)
+    else:
+        listed(*EXCHANGE_COMMANDS)
     if wanted("report"):
         _add_report_parser(sub)
     else:
@@ -262,6 +271,7 @@ def _add_report_parser(sub) -> None:
                      help="the timeline's order (default date)")
     rep.add_argument("--descending", action="store_true", help="newest (or largest) first")
     rep.add_argument("--title", default=None, help="the report's title (default: Chronology)")
+    rep.add_argument("--view", metavar="NAME", help="use the filter and sort of this saved view")
     rep.add_argument("-o", "--output", type=Path, required=True, help="file to write")
 
 
@@ -295,7 +305,8 @@ def _export_format(db, args, f: EventFilter, description: str) -> int | None:
             raise UserError("export all writes a workbook: add --format xlsx")
         return None
     if fmt not in EXPORT_FORMATS:
-        raise UserError(f"unknown export format {args.format!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+        raise UserError(f"unknown export format {args.format!r}: choose one of "
+                        f"{', '.join((*EXPORT_FORMATS, *EXCHANGE_FORMATS))}")
     if fmt in ("csl-json", "bibtex", "ris"):
         return _export_bibliography(db, args, f, description, fmt)
     return _export_xlsx(db, args, f, description)
@@ -380,9 +391,11 @@ def _report(db, args) -> int:
     if fmt is None:
         raise UserError(f"say which format with --format ({', '.join(REPORT_FORMATS)}): "
                         f"{path.name} does not tell")
+    view = _view_of(db, args)
+    sort, descending = (view.sort, view.descending) if view is not None else (args.sort, args.descending)
     with db.read() as s:
-        f = filter_from_args(s, args)
-        rep = chronology.build_report(s, f, sort=args.sort, descending=args.descending, style=args.style,
+        f = view.filter if view is not None else filter_from_args(s, args)
+        rep = chronology.build_report(s, f, sort=sort, descending=descending, style=args.style,
                                       notes=args.notes, title=args.title)
     if fmt == "html":
         write_atomically(path, lambda out: out.write(chronology.render_html(rep)))
@@ -428,9 +441,13 @@ def _export(db, args) -> int:
     )
     from .query.filters import EventFilter, describe_text
 
+    view = _view_of(db, args)
     with db.read() as s:
-        f = filter_from_args(s, args)
+        f = view.filter if view is not None else filter_from_args(s, args)
         description = describe_text(s, f)
+    exchange = _exchange_export(db, args, f, description)
+    if exchange is not None:
+        return exchange
     handled = _export_format(db, args, f, description)
     if handled is not None:
         return handled
@@ -443,6 +460,9 @@ def _export(db, args) -> int:
         if args.what == "events":
             keep_rows(db, f, progress=preparing)
         with db.read() as s:
+            if args.what == "events" and view is not None:
+                return export_events(s, f, out, sort=view.sort, descending=view.descending, excel=args.excel,
+                                     preparing=preparing, warn=_warn)
             if args.what == "events":
                 return export_events(s, f, out, excel=args.excel, preparing=preparing, warn=_warn)
             if args.what == "agreements":
@@ -454,10 +474,7 @@ def _export(db, args) -> int:
             return export_annotations(s, out, tags=f.tags, text_contains=f.text, excel=args.excel, warn=_warn)
 
     if args.output:
-        if args.output.is_dir():
-            raise UserError(f"{args.output} is a folder; give a file name")
-        if not args.output.parent.is_dir():  # else the error would name the temporary file
-            raise UserError(f"the folder {args.output.parent} does not exist; create it or choose another")
+        _checked_output(args.output, "")  # else the error would name the temporary file
         count = write_atomically(args.output, write)
         print(f"{count} {args.what} ({description}) written to {args.output}", file=sys.stderr)
     else:
@@ -466,6 +483,168 @@ def _export(db, args) -> int:
             out.reconfigure(encoding="utf-8", newline="")
         count = write(out)
         out.flush()
+    return 0
+
+
+# --- exchange with other tools, IR panel tables and saved views ------------------------------
+
+EXCHANGE_COMMANDS = ("import-annotations", "import-project", "views")
+EXCHANGE_FORMATS = ("w3c", "qdpx")  # the export formats these functions write (beside csv and the others)
+
+
+def add_exchange_arguments(exp: argparse.ArgumentParser) -> None:
+    """The export options of other formats and shapes, and of saved views. `--format` is shared
+    with the other export formats: added here only if the parser does not have it yet."""
+    if "--format" not in exp._option_string_actions:
+        exp.add_argument("--format", default=None,
+                         help="csv (the default); w3c: annotations as W3C Web Annotations (JSON-LD); "
+                              "qdpx: the project as a REFI-QDA exchange file (needs -o)")
+    exp.add_argument("--panel", choices=("state-year",),
+                     help="memberships as a state-year panel coded as COW-IGO codes them")
+    exp.add_argument("--steps", action="store_true",
+                     help="agreements as a status list of their steps (participant, action, date), as the UN "
+                          "Treaty Collection lists them")
+    exp.add_argument("--view", metavar="NAME", help="use the filter and sort of this saved view")
+
+
+def add_exchange_parsers(sub) -> None:
+    ia = sub.add_parser("import-annotations", help=COMMANDS["import-annotations"])
+    ia.add_argument("path", type=Path, metavar="FILE")
+    ip = sub.add_parser("import-project", help=COMMANDS["import-project"])
+    ip.add_argument("path", type=Path, metavar="FILE")
+    views = sub.add_parser("views", help=COMMANDS["views"])
+    vsub = views.add_subparsers(dest="views_command", required=True, parser_class=_Parser)
+    vl = vsub.add_parser("list", help="the saved views, with what each shows")
+    vl.add_argument("--json", action="store_true", help="print JSON")
+    vr = vsub.add_parser("rename", help="rename a saved view")
+    vr.add_argument("name", metavar="NAME")
+    vr.add_argument("new_name", metavar="NEW_NAME")
+    vd = vsub.add_parser("delete", help="delete a saved view")
+    vd.add_argument("name", metavar="NAME")
+
+
+def _view_of(db, args) -> OpenedView | None:
+    """The saved view `--view` names (its dropped parts said on stderr); filter options beside it
+    are refused, since the view is the filter."""
+    if not getattr(args, "view", None):
+        return None
+    from .query.filters import EventFilter
+    from .research.saved_views import filter_from_view
+
+    with db.read() as s:
+        if filter_from_args(s, args) != EventFilter():
+            raise UserError("give either --view or filter options, not both")
+    opened = filter_from_view(db, args.view)
+    for dropped in opened.dropped:
+        _warn(f"the view {opened.view.name!r} named {dropped}; it was left out")
+    return opened
+
+
+def _exchange_export(db, args, f: EventFilter, description: str) -> int | None:
+    """The exports in other formats and shapes; None for a plain CSV export of the kind."""
+    from .output import panels
+    from .output.export import write_atomically
+    from .query.filters import EventFilter
+
+    fmt = (getattr(args, "format", None) or "csv").lower()
+    if fmt not in ("csv", *EXCHANGE_FORMATS):  # a workbook or a bibliography: _export_format's
+        if args.what in ("memberships", "project") or args.panel or args.steps:
+            raise UserError(f"--format {fmt} is not for export {args.what}"
+                            f"{' --panel' if args.panel else ''}{' --steps' if args.steps else ''}")
+        return None
+    if (fmt == "w3c" and args.what != "annotations") or (fmt == "qdpx" and args.what != "project"):
+        raise UserError(f"--format {fmt} exports {'annotations' if fmt == 'w3c' else 'project'} only")
+    if args.what == "project" and fmt != "qdpx":
+        raise UserError("export project needs --format qdpx")
+    if (args.panel and args.what != "memberships") or (args.steps and args.what != "agreements"):
+        raise UserError("--panel goes with export memberships, --steps with export agreements")
+    if args.what == "memberships" and not args.panel:
+        raise UserError("export memberships needs --panel state-year")
+    if args.what in ("memberships", "agreements") and (args.panel or args.steps):
+        refused = panels.applicable(f)
+        if refused:
+            raise UserError(f"export {args.what} --{'panel' if args.panel else 'steps'} cannot filter by "
+                            f"{', '.join(refused)}")
+    if fmt == "qdpx":
+        from .output.qdpx import write_qdpx
+
+        if not args.output:
+            raise UserError("a .qdpx is a zip file: give -o FILE")
+        _checked_output(args.output, "")
+        with db.read() as s:
+            count = write_qdpx(s, args.output, f)
+        print(f"{count} sources ({description}) written to {args.output}", file=sys.stderr)
+        return 0
+    if fmt == "w3c":
+        if f.without("tags").without("text") != EventFilter():
+            raise UserError("export annotations takes only --tag and --search as filters")
+        from .output.annotations_w3c import write_w3c
+
+        def write(out) -> int:
+            with db.read() as s:
+                return write_w3c(s, out, tags=f.tags, text_contains=f.text)
+    elif args.panel or args.steps:
+        def write(out) -> int:
+            with db.read() as s:
+                if args.panel:
+                    return panels.export_membership_panel(s, f, out, excel=args.excel, warn=_warn)
+                return panels.export_agreement_steps(s, f, out, excel=args.excel, warn=_warn)
+    else:
+        return None
+    if args.output:
+        _checked_output(args.output, "")
+        count = write_atomically(args.output, write)
+        print(f"{count} rows ({description}) written to {args.output}", file=sys.stderr)
+    else:
+        out = sys.stdout
+        if hasattr(out, "reconfigure"):
+            out.reconfigure(encoding="utf-8", newline="")
+        write(out)
+        out.flush()
+    return 0
+
+
+def _exchange_command(db, args) -> int:
+    if args.command == "import-annotations":
+        from .output.annotations_w3c import read_w3c
+
+        result = read_w3c(db, args.path)
+        for label, why in result.skipped:
+            print(f"skipped {label}: {why}", file=sys.stderr)
+        print(f"{args.path}: {result.summary()}")
+        return 0
+    if args.command == "import-project":
+        from .output.qdpx import read_qdpx
+
+        project = read_qdpx(db, args.path)
+        for why in project.skipped:
+            print(f"skipped {why}", file=sys.stderr)
+        print(f"{args.path}: {project.summary()}")
+        return 0
+    from .query.filters import describe_text
+    from .research import saved_views as views
+
+    if args.views_command == "list":
+        with db.read() as s:
+            found = views.list_views(s)
+            described = {v.name: describe_text(s, views.rebuild_filter(s, v.filter)[0]) for v in found}
+        if args.json:
+            print(json.dumps([{"name": v.name, "filter": v.filter, "sort": v.sort, "descending": v.descending,
+                               "lanes": v.lanes, "shows": described[v.name],
+                               "updated_at": v.updated_at.isoformat(timespec="seconds")} for v in found],
+                             indent=2, ensure_ascii=False))
+        elif not found:
+            print("no saved views yet (save one in the app: View → Saved views)")
+        for v in found if not args.json else ():
+            order = f"{v.sort}{' descending' if v.descending else ''}"
+            print(f"{v.name}: {described[v.name]} (sorted by {order}; chart lanes by {v.lanes})")
+        return 0
+    if args.views_command == "rename":
+        renamed, _before, _ = views.rename_view(db, args.name, args.new_name)
+        print(f"renamed the view {args.name!r} to {renamed.name!r}")
+        return 0
+    deleted, _ = views.delete_view(db, args.name)
+    print(f"deleted the view {deleted.name!r}")
     return 0
 
 
@@ -586,6 +765,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             from .sources import commands as source_commands
 
             return source_commands.run(db, args, UserError)
+        elif args.command in EXCHANGE_COMMANDS:
+            return _exchange_command(db, args)
         elif args.command == "backup":
             from .store.backups import make_backup
 
@@ -629,6 +810,9 @@ _ONE_LINE_ERRORS = (
     ("research.quotes", "QuoteError"),
     ("output.export", "OutputError"),
     ("output.citations", "StyleError"),
+    ("research.saved_views", "ViewError"),
+    ("output.annotations_w3c", "W3CError"),
+    ("output.qdpx", "QdpxError"),
 )
 
 

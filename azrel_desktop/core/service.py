@@ -22,11 +22,13 @@ from .query.filters import DIMENSIONS, EventFilter, FilterChip, describe, descri
 from .query.records import OrganisationNode
 from .research import annotations as notes
 from .research import records_edit as own
+from .research import saved_views as views_store
 from .research.annotations import AnnotationView, Changes
 from .research.choices import Choice, choices
 from .research.date_proposal import DateProposal, propose_dates
 from .research.drafts import CitationView, Cite, RecordError, RecordView, Snapshot
 from .research.quotes import locate
+from .research.saved_views import OpenedView, SavedViewInfo
 from .sources import catalogue, citation
 from .sources.importer import ImportReport
 from .sources.reading import SourceMetadata
@@ -586,7 +588,31 @@ class Library:
             before, after = update_metadata(s, source_id, fields)
         return before, after, Changes(frozenset({"source"}), frozenset({source_id}))
 
+    # --- saved views (core/research/saved_views.py) -------------------------------------------
+    def saved_views(self) -> list[SavedViewInfo]:
+        with self.db.read() as s:
+            return views_store.list_views(s)
+
+    def save_view(self, name: str, f: EventFilter, *, sort: str = "date", descending: bool = False,
+                  lanes: str = "organisation",
+                  replace: bool = False) -> tuple[SavedViewInfo, SavedViewInfo | None, Changes]:
+        return views_store.save_view(self.db, name, f, sort=sort, descending=descending, lanes=lanes,
+                                     replace=replace)
+
+    def open_view(self, name: str) -> OpenedView:
+        return views_store.filter_from_view(self, name)
+
+    def rename_view(self, name: str, new_name: str) -> tuple[SavedViewInfo, SavedViewInfo, Changes]:
+        return views_store.rename_view(self.db, name, new_name)
+
+    def delete_view(self, name: str) -> tuple[SavedViewInfo, Changes]:
+        return views_store.delete_view(self.db, name)
+
+    def restore_view(self, info: SavedViewInfo) -> tuple[SavedViewInfo, Changes]:
+        return views_store.restore_view(self.db, info)
+
 
 def _source_changes(ids: frozenset[str], moved_passages: bool) -> Changes:
     kinds = {"source"} | ({"passage", "event"} if moved_passages else set())
     return Changes(frozenset(kinds) if ids else frozenset(), ids)
+

@@ -17,7 +17,7 @@ This script describes its own SQL; it never imports the application's models.
 from alembic import op
 
 revision = "0015"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -90,6 +90,16 @@ def test_a_tour_of_the_app_sends_no_sql_from_the_gui_thread(qtbot, library, gui_
         settled(qtbot, window)
     assert type(window.current_page()).__name__ == "SourcesPage"
 
+    views = window.saved_views  # View → Saved views: listed, saved and opened in the background
+    with qtbot.waitSignal(views.listed, timeout=10_000):
+        views.menu.aboutToShow.emit()
+    with qtbot.waitSignal(window.ctx.changed, timeout=10_000):
+        views.save("tour")
+    with qtbot.waitSignal(views.opened, timeout=10_000):
+        views.open("tour")
+    settled(qtbot, window)
+    assert window.timeline is window.current_page()
+
     assert gui_thread_sql.sent == [], "the GUI thread sent SQL:\n" + gui_thread_sql.report()
 
 

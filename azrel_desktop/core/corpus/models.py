@@ -465,3 +465,19 @@ class AnnotationTag(Base):
     __table_args__ = (Index(None, "tag"),)
     annotation_id: Mapped[str] = mapped_column(ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True)
     tag: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class SavedView(Base):
+    """A filter the user named, with the timeline's sort and the chart's lanes (migration 0013).
+    The filter is `EventFilter.to_dict()` as JSON; ids in it are not foreign keys, so a view
+    outlives a record it names (opening it says what was dropped)."""
+
+    __tablename__ = "saved_views"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    filter: Mapped[str] = mapped_column(Text)
+    sort: Mapped[str] = mapped_column(String(32), default="date", server_default="date")
+    descending: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    lanes: Mapped[str] = mapped_column(String(16), default="organisation", server_default="organisation")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -388,6 +388,9 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
+        from ..timeline import saved_views
+
+        self.saved_views = saved_views.install(self, self.ctx, lambda: self.timeline)
         for menu in (file_menu, edit, go, self.organisations_menu, self.sources_menu, help_menu):
             menu.menuAction().setMenuRole(QAction.MenuRole.NoRole)
 

@@ -373,7 +373,9 @@ class TimelinePage(QWidget):
             self.selectionChanged.emit(None)
         return False
 
-    def _on_changed(self, _changes) -> None:
+    def _on_changed(self, changes) -> None:
+        if changes.kinds and changes.kinds <= {"saved_view"}:
+            return  # a saved view changed: nothing the timeline shows
         library = self.ctx.library
         self._totaller.load(library.total)
         self.model.refresh()
