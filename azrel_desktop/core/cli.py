@@ -50,14 +50,14 @@ COMMANDS: dict[str, str] = {
     "bench": "synthetic corpora and the performance benchmark",
     "export": "write records as CSV (or a workbook, or sources for reference managers)",
     "report": "a chronology of the filter's events, every claim footnoted to its source",
+    "import-annotations": "import notes from W3C Web Annotations (JSON-LD); notes already in the library are skipped",
+    "import-project": "import the text sources and coded passages of a REFI-QDA project (.qdpx)",
+    "views": "list, rename or delete saved views",
     "add": "record an event, agreement step or membership from passages, or cite one",
     "edit": "change one of your own records (corpus records are read-only)",
     "delete": "delete one of your own records",
     "import": "import your own sources (text, Markdown, HTML, PDF, DOCX, CSL-JSON, BibTeX, RIS)",
     "sources": "list sources, or those whose text holds words",
-    "import-annotations": "import notes from W3C Web Annotations (JSON-LD); notes already in the library are skipped",
-    "import-project": "import the text sources and coded passages of a REFI-QDA project (.qdpx)",
-    "views": "list, rename or delete saved views",
     "edit-source": "change a source's metadata",
 }
 
@@ -125,14 +125,14 @@ def build_parser(commands: Collection[str] | None = None) -> argparse.ArgumentPa
         add_exchange_arguments(exp)
     else:
         listed("export")
-    if wanted(*EXCHANGE_COMMANDS):
-        add_exchange_parsers(sub)
-    else:
-        listed(*EXCHANGE_COMMANDS)
     if wanted("report"):
         _add_report_parser(sub)
     else:
         listed("report")
+    if wanted(*EXCHANGE_COMMANDS):
+        add_exchange_parsers(sub)
+    else:
+        listed(*EXCHANGE_COMMANDS)
     if wanted("add", "edit", "delete"):
         from .research import commands as record_commands
 
