@@ -120,6 +120,9 @@ def test_annotations_page_export_uses_the_same_dialog(qtbot, window, library, tm
     dialog = SaveDialog(monkeypatch, tmp_path / "notes.csv")
     page.export()
     assert dialog.offered[0][1] == CSV_EXCEL.name_filter
+    with qtbot.waitSignal(page.last_export.finished, timeout=10_000) as done:  # written off the GUI thread
+        pass
+    assert done.args[0].error is None
     rows = open_like_a_spreadsheet((tmp_path / "notes.csv").read_bytes())
     assert any(f"Check the {CITY} dateline" in cell for cell in rows[1])
 
