@@ -100,6 +100,23 @@ def test_timeline_export_offers_both_formats_defaults_to_excel_and_opens_intact(
     assert data.count(b"\r\n") == len(rows) and b"\n" not in data.replace(b"\r\n", b"")
 
 
+def test_the_timeline_export_also_offers_a_workbook_of_the_same_rows(qtbot, window, library, tmp_path,
+                                                                    monkeypatch):
+    import openpyxl
+
+    event_id = add_city_event(library)
+    window.timeline.set_filter(EventFilter(date_from="2024"))
+    dialog = SaveDialog(monkeypatch, tmp_path / "events", pick=export_formats.XLSX)
+    window.export_csv()
+    assert export_formats.XLSX.name_filter in dialog.offered[0][0].split(";;")
+    finish(qtbot, window.outputs.last_job)
+    sheet = openpyxl.load_workbook(tmp_path / "events.xlsx", read_only=True).worksheets[0]
+    rows = [[c for c in r] for r in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == "id"
+    assert [r[0] for r in rows[1:]] == [r.id for r in library.rows(EventFilter(date_from="2024"), limit=1000)]
+    assert next(r for r in rows if r[0] == event_id)[6] == f"Talks in {CITY}, \"quoted\""
+
+
 def test_the_choice_is_remembered_for_the_next_export(qtbot, window, library, tmp_path, monkeypatch):
     SaveDialog(monkeypatch, tmp_path / "plain.csv", pick=CSV)
     window.export_csv()

@@ -67,7 +67,7 @@ def test_export_writes_the_table_rows_in_view_order(qtbot, window, library, tmp_
 
 def test_ctrl_e_asks_for_a_file_and_exports(qtbot, window, library, tmp_path, monkeypatch):
     path = tmp_path / "chosen"
-    monkeypatch.setattr(window, "_ask_path", lambda caption, name: ExportChoice(Path(str(path) + ".csv"), CSV))
+    monkeypatch.setattr(window, "_ask_path", lambda caption, name, formats=None: ExportChoice(Path(str(path) + ".csv"), CSV))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

@@ -48,6 +48,10 @@ CSV = ExportFormat("csv", "CSV, UTF-8", ".csv", {"excel": False})
 CSV_EXCEL = ExportFormat("csv-excel", "CSV for Excel and LibreOffice, UTF-8 with byte-order mark", ".csv",
                          {"excel": True})
 FORMATS: list[ExportFormat] = [CSV_EXCEL, CSV]
+# The timeline's rows can also go to a workbook (core/output/xlsx.py: real date cells, frozen
+# header, autofilter); other exports (notes, chart counts) stay CSV.
+XLSX = ExportFormat("xlsx", "Excel workbook", ".xlsx", {"workbook": True})
+EVENT_FORMATS: list[ExportFormat] = [*FORMATS, XLSX]
 FORMAT_KEY = "export/format"
 FOLDER_KEY = "export/folder"
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link
 from ...core.service import Library
-from ..common.export_formats import ExportChoice, ask_export_path
+from ..common.export_formats import EVENT_FORMATS, XLSX, ExportChoice, ExportFormat, ask_export_path
 from ..common.widgets import PlainLabel
 from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restore
 from .context import AppContext
@@ -492,9 +492,11 @@ class MainWindow(QMainWindow):
         """Export the timeline's filter in its sort order; `path` (with `excel` for the
         byte-order mark) skips the file dialog, which offers the formats itself."""
         if path is None:
-            choice = self._ask_path("Export events", "azrel-events.csv")
+            choice = self._ask_path("Export events", "azrel-events.csv", EVENT_FORMATS)
             if choice is None:
                 return None
+            if choice.format is XLSX:  # the same rows, filter and order, as a workbook
+                return self.outputs.export_xlsx(choice.path, dialog=dialog)
             path, excel = choice.path, choice.format.excel
         page = self.timeline
         job = ExportJob.events(self.ctx.library, page.filter(), page.sort_key(), path, self, excel=excel,
@@ -512,8 +514,8 @@ class MainWindow(QMainWindow):
                                     dialog_parent=self if dialog else None)
         return self._run(job)
 
-    def _ask_path(self, caption: str, name: str) -> ExportChoice | None:
-        return ask_export_path(self, caption, name)
+    def _ask_path(self, caption: str, name: str, formats: list[ExportFormat] | None = None) -> ExportChoice | None:
+        return ask_export_path(self, caption, name, formats)
 
     def _run(self, job: ExportJob) -> ExportJob:
         self.last_export = job
