@@ -29,7 +29,7 @@ SPEC = ROOT / "packaging" / "azrel.spec"
 NAME = "azrel-desktop"
 # The Linux bundle's size (MB unpacked) that README states and CI holds it to: the build fails
 # above it, naming what takes the space. On Windows and macOS the size is reported only.
-LINUX_SIZE_LIMIT_MB = 190
+LINUX_SIZE_LIMIT_MB = 200
 
 
 def _icu_data():
