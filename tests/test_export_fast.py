@@ -6,6 +6,7 @@ events, search, names to look up, a saved view) is left to the ordinary path."""
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 import subprocess
 import sys
@@ -166,3 +167,15 @@ def test_the_command_writes_the_ordinary_bytes_without_sqlalchemy(noted, tmp_pat
         assert heavy == []
         assert "azrel_desktop.core.output.fast_export" in modules
     assert b"events (" in proc.stderr and b"written to" in proc.stderr
+
+
+def test_the_library_or_a_link_to_it_is_never_written(noted, tmp_path, capsys):
+    noted.close()
+    before = noted.path.read_bytes()
+    (tmp_path / "links").mkdir()
+    link = tmp_path / "links" / "events.csv"
+    os.link(noted.path, link)
+    for target in (noted.path, link, Path(f"{noted.path}-wal")):
+        assert cli.main(["--db", str(noted.path), "export", "events", "-o", str(target)]) == 2
+        assert "azrel: error:" in capsys.readouterr().err
+    assert noted.path.read_bytes() == before

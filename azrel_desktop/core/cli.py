@@ -458,8 +458,11 @@ def _fast_export(args) -> int | None:
     path = Path(args.db or default_db_path())
     output = args.output
     if output is not None:
-        try:  # a file beside the library (its logs, itself): the ordinary path refuses it
-            if same_file(output.parent, path.parent) and output.name.startswith(path.name):
+        # The library itself, its logs, a link to either: the ordinary path refuses them (and no
+        # plain read of the file may happen here while this process has it open through SQLite).
+        try:
+            if ((same_file(output.parent, path.parent) and output.name.startswith(path.name))
+                    or any(same_file(output, f"{path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal"))):
                 return None
         except OSError:
             return None

@@ -63,9 +63,7 @@ class FastExport:
             if not state.exists or state.revision != glance.head:
                 return None
             con = connect_for_reading(path)
-        except (sqlite3.Error, OSError, ValueError):
-            return None
-        except Exception:  # a damaged or unusable file: the ordinary open says what is wrong
+        except Exception:  # a damaged, busy or unusable file: the ordinary open says what is wrong
             return None
         try:
             con.isolation_level = None
