@@ -48,7 +48,8 @@ TARGETS: dict[str, tuple[str, ...] | None] = {
     "azrel_desktop.core.store.backups": None,
     "azrel_desktop.core.store.recovery": None,
     "azrel_desktop.core.output.export_cells": None,
-    "azrel_desktop.core.output.export": ("export_events", "write_atomically"),
+    "azrel_desktop.core.output.export": ("export_events",),
+    "azrel_desktop.core.output.atomic_write": ("write_atomically",),
     # Exact re-anchoring; `place` and the approximate matching around it are not in the run yet.
     "azrel_desktop.core.corpus.anchoring": ("anchor_at", "matches", "_common_suffix", "_common_prefix", "reanchor"),
 }

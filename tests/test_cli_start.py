@@ -81,11 +81,13 @@ def test_an_option_value_named_like_a_command_still_parses(tmp_path, monkeypatch
 
 
 def test_an_events_export_imports_neither_the_models_nor_numpy(db_path, tmp_path):
-    """The export of a current file is SQL and text: the ORM models, YAML and numpy stay out."""
+    """The export of a current file is SQL and text: the ORM models, YAML, numpy and SQLAlchemy
+    stay out (the fast path, core/output/fast_export.py)."""
     out = tmp_path / "events.csv"
     assert cli.main(["--db", str(db_path), "export", "events", "-o", str(out)]) == 0  # the rows current
     proc, modules = imported_by("--db", str(db_path), "export", "events", "-o", str(out))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert out.read_text(encoding="utf-8").startswith("id,date,")
-    assert "azrel_desktop.core.output.export" in modules
-    assert not any(m.startswith(("azrel_desktop.core.corpus.models", "numpy", "yaml", "alembic")) for m in modules)
+    assert "azrel_desktop.core.output.fast_export" in modules
+    assert not any(m.startswith(("azrel_desktop.core.corpus.models", "numpy", "yaml", "alembic", "sqlalchemy"))
+                   for m in modules)

@@ -429,6 +429,71 @@ def _pdf_bytes(rep) -> bytes:
         return target.read_bytes()
 
 
+class _NeedsLookup(Exception):
+    """The filter names records by name: only the ordinary path looks them up."""
+
+
+def _fast_export(args) -> int | None:
+    """`export events` as CSV streamed from the stored rows by `sqlite3` alone
+    (core/output/fast_export.py) when the file allows; None for the ordinary path."""
+    if (args.what != "events" or (args.format or "csv").lower() != "csv" or args.view or args.panel
+            or args.steps):
+        return None
+    from .output.fast_export import FastExport, Unpaired
+    from .query.dimensions import REGISTRY
+    from .query.filters import EventFilter
+    from .store.files import default_db_path
+    from .store.identity import same_file
+
+    def resolve(kind, words):
+        raise _NeedsLookup()
+
+    values: dict = {}
+    try:
+        for dim in REGISTRY:
+            values.update(dim.from_args(args, resolve))
+    except _NeedsLookup:
+        return None
+    f = EventFilter(**values)
+    path = Path(args.db or default_db_path())
+    output = args.output
+    if output is not None:
+        # The library itself, its logs, a link to either: the ordinary path refuses them (and no
+        # plain read of the file may happen here while this process has it open through SQLite).
+        try:
+            if ((same_file(output.parent, path.parent) and output.name.startswith(path.name))
+                    or any(same_file(output, f"{path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal"))):
+                return None
+        except OSError:
+            return None
+    fast = FastExport.open(path, f)
+    if fast is None:
+        return None
+    try:
+        from .output.atomic_write import write_atomically, writes_through
+
+        description = fast.describe()
+        # what is written to a stream cannot be taken back: checked first
+        if (output is None or writes_through(output)) and not fast.all_paired():
+            return None
+        if output is not None:
+            _checked_output(output, "")
+            try:
+                count = write_atomically(output, lambda out: fast.write(out, excel=args.excel, warn=_warn))
+            except Unpaired:  # the partial file was removed; the ordinary path renders the rows
+                return None
+            print(f"{count} events ({description}) written to {output}", file=sys.stderr)
+        else:
+            out = sys.stdout
+            if hasattr(out, "reconfigure"):
+                out.reconfigure(encoding="utf-8", newline="")
+            fast.write(out, excel=args.excel, warn=_warn)
+            out.flush()
+    finally:
+        fast.close()
+    return 0
+
+
 def _export(db, args) -> int:
     from .output.export import (
         export_agreements,
@@ -717,6 +782,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     handled = _file_commands(args)
     if handled is not None:
         return handled
+    if args.command == "export":
+        handled = _fast_export(args)
+        if handled is not None:
+            return handled
     from .opening import open_database
 
     # `check` reads every page before anything else: a damaged file is then moved aside and its
@@ -809,6 +878,7 @@ _ONE_LINE_ERRORS = (
     ("research.drafts", "RecordError"),
     ("research.quotes", "QuoteError"),
     ("output.export", "OutputError"),
+    ("output.atomic_write", "OutputError"),
     ("output.citations", "StyleError"),
     ("research.saved_views", "ViewError"),
     ("output.annotations_w3c", "W3CError"),

@@ -9,7 +9,6 @@ This step sits above the store (which knows nothing of the corpus or of search) 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,9 +17,7 @@ from sqlalchemy import text
 from .derived import attach
 from .query.search import ensure_index, reindex_events
 from .store.database import Database, open_store
-from .store.resources import seed_dir
-
-_CORPUS_VERSION = re.compile(r"^version:[ \t]*(\d+)[ \t]*(?:#.*)?$", re.MULTILINE)
+from .store.resources import shipped_corpus_version
 
 
 def open_database(path: Path | str | None = None, *, seed: bool = True,
@@ -50,15 +47,12 @@ def corpus_is_current(db: Database) -> bool:
     """Whether the file already holds the shipped corpus version, found with plain text and
     SQL, without importing YAML. False whenever unsure: then `seed_corpus` decides (and loads
     what is needed)."""
-    try:
-        found = _CORPUS_VERSION.findall((seed_dir() / "corpus.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return False
-    if len(found) != 1:
+    shipped = shipped_corpus_version()
+    if shipped is None:
         return False
     with db.read() as session:
         current = session.execute(text("SELECT value FROM app_meta WHERE key = 'seed_version'")).scalar()
     try:
-        return current is not None and int(current) >= int(found[0])
+        return current is not None and int(current) >= shipped
     except ValueError:
         return False

@@ -27,9 +27,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from ..store.sql_text import text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 GRADES = ("corroborated", "single_source", "uncorroborated", "contested")
 GRADE_LABELS = {

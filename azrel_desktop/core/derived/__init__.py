@@ -36,8 +36,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
 from . import store as _store
 from .store import (
     CORPUS_VERSION,
@@ -55,6 +53,8 @@ from .store import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..store.database import Database
 
 __all__ = ["OPTIONS_ROWID", "PIECES", "DerivedStore", "Piece", "SqliteDerived", "State", "after_write", "attach",

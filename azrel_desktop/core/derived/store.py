@@ -15,10 +15,12 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from ..store.sql_text import text
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 # Counters that triggers bump on changes that are not logged per event (migrations 0005-0012).
 CORPUS_VERSION = "corpus_version"  # an option's new id or parent, or its deletion: facets and export rows rebuilt
@@ -36,6 +38,19 @@ PRUNED = "derived.pruned"  # log rows below this sequence may have been deleted
 OPTIONS_ROWID = 0  # the log's row for "an option list gained a row or a label"
 _READ = (CORPUS_VERSION, NOTES_VERSION, EXPORT_VERSION, SEARCH_INDEX, SEARCH_SEQ, SEARCH_TOKEN, EXPORT_ROWS,
          EXPORT_SEQ, FACETS_SEQ, PRUNED)
+
+
+# Everything `State` holds, in one statement (`state_of` reads its rows).
+STATE_SQL = (f"SELECT key, value FROM app_meta WHERE key IN ({', '.join(repr(k) for k in _READ)}) "
+             "UNION ALL SELECT NULL, max(seq) FROM derived_log")
+
+
+def state_of(rows: Iterable[Sequence]) -> State:
+    """The `State` of `STATE_SQL`'s rows (run through any driver)."""
+    rows = list(rows)
+    meta = {k: v for k, v in rows if k is not None}
+    seq = next((int(v) for k, v in rows if k is None and v is not None), 0)
+    return State(meta, seq)
 
 
 @dataclass(frozen=True)
@@ -135,13 +150,7 @@ class SqliteDerived:
     """`DerivedStore` for the app's SQLite file."""
 
     def state(self, session: Session) -> State:
-        marks = ", ".join(f"'{k}'" for k in _READ)
-        rows = session.execute(text(
-            f"SELECT key, value FROM app_meta WHERE key IN ({marks}) "
-            f"UNION ALL SELECT NULL, max(seq) FROM derived_log")).all()
-        meta = {k: v for k, v in rows if k is not None}
-        seq = next((int(v) for k, v in rows if k is None and v is not None), 0)
-        return State(meta, seq)
+        return state_of(session.execute(text(STATE_SQL)).all())
 
     def value(self, session: Session, key: str) -> str | None:
         return session.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": key}).scalar()

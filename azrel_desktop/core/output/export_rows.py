@@ -21,7 +21,7 @@ export small, or a row no longer paired with its event's rowid).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager as ContextManager
 from itertools import groupby
 from operator import itemgetter
@@ -35,20 +35,23 @@ from ..derived.store import EXPORT_SEQ
 from ..errors import ExportCancelled
 from ..research.quotes import as_prose
 from ..store.driver import cursor_result
-from .export_cells import CRLF, JOIN, render
+from .export_cells import JOIN, render
+from .export_notes import (  # noqa: F401 - HEAD_FORMAT, NO_NOTES re-exported: what a stored row holds
+    BODIES_SQL,
+    HEAD_FORMAT,
+    NO_NOTES,
+    TAGS_SQL,
+    VERSION_KEY,
+    head_version,
+    heads_current,
+    note_tails,
+)
 
 TABLE, TEMP = "export_rows", "temp._export_rows"
 NOTES = "temp._export_notes"
 # The export's order (export.py): position n, the event's rowid and id.
 ORDER = "temp._export_order"
-VERSION_KEY = derived.EXPORT_ROWS  # app_meta: the versions the stored heads were rendered at
 HEAD_WIDTH = 21  # id ... contradicting_quotes, origin
-# Part of the stored heads' version: raised when what a head holds changes, so heads rendered
-# by an earlier version of the app are rendered again (2: the origin column; 3: the formula rule
-# also looks past leading spaces and invisible characters, full-width signs, telephone numbers;
-# 4: the evidence column; 5: quotes as prose, without the source's line breaks).
-HEAD_FORMAT = "5"
-NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
 BATCH = 2000  # events rendered at once
 WRITE_BATCH = 10_000  # rows written at once (a refresh: per write transaction)
 
@@ -62,14 +65,13 @@ def version(session: Session) -> tuple[str, str | None]:
 
 
 def _version(now: derived.State) -> str:
-    return f"{now.export}.{HEAD_FORMAT}"
+    return head_version(now)
 
 
 def is_current(session: Session) -> bool:
     """Whether every stored head is of the file as it is now (its versions, and every change
     the log names taken in)."""
-    now = derived.state(session)
-    return now.meta.get(VERSION_KEY) == _version(now) and now.number(EXPORT_SEQ) == now.seq
+    return heads_current(derived.state(session))
 
 
 def catch_up(session: Session) -> int | None:
@@ -141,30 +143,6 @@ def _stream(session: Session, sql: str) -> Iterator[tuple]:
             yield from rows
     finally:
         result.close()
-
-
-class _Groups:
-    """An (event id, ...) stream in event-id order, taken one event at a time."""
-
-    key: str | None  # the event of the group at hand; None once the stream is spent
-    _group: Iterable[tuple]
-
-    def __init__(self, rows: Iterator[tuple]) -> None:
-        self._groups = groupby(rows, _FIRST)
-        self._advance()
-
-    def _advance(self) -> None:
-        self.key, self._group = next(self._groups, (None, ()))
-
-    def take(self, event_id: str) -> list[tuple]:
-        """The rows of `event_id` (none: an empty list); rows of events before it are passed over."""
-        while self.key is not None and self.key < event_id:
-            self._advance()
-        if self.key != event_id:
-            return []
-        rows = list(self._group)
-        self._advance()
-        return rows
 
 
 def _fetch(session: Session, sql: str, params: dict | None = None) -> Sequence[tuple]:
@@ -278,26 +256,9 @@ def build(session: Session, table: str, *, only: bool = False, rids: str | None 
 def build_notes(session: Session) -> None:
     """The two note cells (tags, annotations) and the line end of each event that has notes, in
     the temporary table `NOTES`; an event without is `NO_NOTES`."""
-    notes = """SELECT a.target_id AS event_id, a.rowid AS r, a.id AS note, a.body AS body
-          FROM annotations a WHERE a.target_kind = 'event'
-        UNION ALL SELECT c.event_id, a.rowid, a.id, a.body FROM annotations a
-          JOIN event_citations c ON c.passage_id = a.target_id WHERE a.target_kind = 'passage'"""
-    tags = _Groups(_stream(session, f"""SELECT DISTINCT n.event_id, t.tag FROM ({notes}) n
-        JOIN annotation_tags t ON t.annotation_id = n.note WHERE t.tag <> '' ORDER BY n.event_id, t.tag"""))
-    bodies = _Groups(_stream(session, f"""SELECT n.event_id, n.body FROM ({notes}) n WHERE n.body <> ''
-        ORDER BY n.event_id, n.r"""))
+    tags, bodies = _stream(session, TAGS_SQL), _stream(session, BODIES_SQL)
     session.execute(text(f"CREATE TEMP TABLE {NOTES.removeprefix('temp.')} "
                          "(id TEXT PRIMARY KEY, tail TEXT NOT NULL) WITHOUT ROWID"))
     insert = f"INSERT INTO {NOTES} (id, tail) VALUES (?, ?)"
-
-    def cells() -> Iterator[tuple[str, str, str]]:
-        # Both streams are in event-id order: walk the union of their keys.
-        while tags.key is not None or bodies.key is not None:
-            event_id = min(k for k in (tags.key, bodies.key) if k is not None)
-            yield (event_id, JOIN.join(t for _, t in tags.take(event_id)),
-                   JOIN.join(b for _, b in bodies.take(event_id)))
-
-    rows = cells()
-    while batch := [row for _, row in zip(range(BATCH), rows, strict=False)]:
-        tails = ["," + line + CRLF for line in render([r[1:] for r in batch], 2)]
-        session.connection().exec_driver_sql(insert, list(zip(map(_FIRST, batch), tails, strict=True)))
+    for batch in note_tails(tags, bodies):
+        session.connection().exec_driver_sql(insert, batch)

@@ -59,7 +59,7 @@ from ..sources.importer import ALREADY, IMPORTED, REPLACED, import_paths
 from ..sources.normalise import normalise
 from ..sources.reading import SourceMetadata
 from ..sources.store import sha256_text
-from .export import OutputError, _new_file_beside, _refuse_protected, _replace
+from .atomic_write import OutputError, _new_file_beside, _refuse_protected, _replace
 from .note_batch import NoteBatch
 
 NS = "urn:QDA-XML:project:1.0"

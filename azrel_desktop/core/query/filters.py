@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 from datetime import date
-from typing import Any
-
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from ..corpus.dates import window
+from ..store.sql_text import text
 from .dimensions import (
     ANNOTATED_EVENTS,
     BY_NAME,
@@ -29,6 +27,9 @@ from .dimensions import (
     with_fields,
 )
 from .search import fts_query
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DIMENSIONS = NAMES  # every dimension's name, in the order chips and the panel show them
 __all__ = ["ANNOTATED_EVENTS", "DIMENSIONS", "ORG_TREE", "CompiledFilter", "EventFilter", "FilterChip",
@@ -129,8 +130,12 @@ def _names(session: Session, table: str, ids: tuple[str, ...], label_sql: str) -
 
 def describe(session: Session, f: EventFilter) -> list[FilterChip]:
     """The filter as readable chips: `organisation is NATO`, `1997 – 1999`, `text contains "Solana"`."""
-    return [chip for d in REGISTRY if d.active(f)
-            for chip in d.chips(f, lambda table, ids, label: _names(session, table, ids, label))]
+    return describe_with(f, lambda table, ids, label: _names(session, table, ids, label))
+
+
+def describe_with(f: EventFilter, labels) -> list[FilterChip]:
+    """`describe` with the options' labels from `labels(table, ids, label_sql)` (a dict by id)."""
+    return [chip for d in REGISTRY if d.active(f) for chip in d.chips(f, labels)]
 
 
 def describe_text(session: Session, f: EventFilter) -> str:

@@ -21,14 +21,13 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from .. import derived
 from ..derived.store import FOLDS, SEARCH_INDEX, SEARCH_SEQ, SEARCH_TOKEN
+from ..store.sql_text import text
 
 if TYPE_CHECKING:
     import numpy as np
+    from sqlalchemy.orm import Session
 
 # Characters the index tokenizer (`unicode61 remove_diacritics 2`) keeps in a token: letters,
 # numbers, private-use characters, and combining marks (which it then strips). Everything else,

@@ -17,6 +17,7 @@ from ..store.driver import cursor_result
 from .facets import Facets, FacetValue  # noqa: F401 - re-exported: the timeline's facets
 from .filters import CompiledFilter, EventFilter, compile_filter, text_only_query
 from .search import fts_query, match_count, matching_rowids
+from .sorting import SORT_KEYS, order_by  # noqa: F401 - re-exported: the timeline's sort orders
 
 SEP = "\x1f"  # joins several names inside one SQL value; never occurs in data we store
 
@@ -24,17 +25,6 @@ SEP = "\x1f"  # joins several names inside one SQL value; never occurs in data w
 # an index of (key, date_start, id) or (key DESC, date_start, id). The organisation, country,
 # source and note keys are columns on the event kept by triggers (migration 0004), NULL (first
 # ascending, last descending) for an event with no organisation or no country.
-SORT_KEYS = {
-    "date": "e.date_start {d}, e.date_end {d}, e.id {d}",
-    "title": "e.title COLLATE NOCASE {d}, e.date_start, e.id",
-    "kind": "e.kind {d}, e.date_start, e.id",
-    "organisations": "e.sort_organisations {d}, e.date_start, e.id",
-    "countries": "e.sort_countries {d}, e.date_start, e.id",
-    "sources": "e.source_count {d}, e.date_start, e.id",
-    "disputed": "e.disputed {d}, e.date_start, e.id",
-    "evidence": "e.evidence {d}, e.date_start, e.id",
-    "annotations": "e.annotation_count {d}, e.date_start, e.id",
-}
 
 
 @dataclass(frozen=True)
@@ -99,12 +89,6 @@ def upper_day(value: str | None) -> str | None:
         return parse_edtf(value).end_iso
     except DateError:
         return None
-
-
-def order_by(sort: str = "date", descending: bool = False) -> str:
-    if sort not in SORT_KEYS:
-        raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_KEYS)}")
-    return SORT_KEYS[sort].format(d="DESC" if descending else "ASC")
 
 
 def count_events(session: Session, f: EventFilter, compiled: CompiledFilter | None = None) -> int:

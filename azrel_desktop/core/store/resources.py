@@ -6,6 +6,7 @@ a source checkout keeps them at the top level of the repository.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parents[2]  # the azrel_desktop package
@@ -24,3 +25,15 @@ def migrations_dir() -> Path:
 
 def seed_dir() -> Path:
     return _find("seed_data")
+
+
+_CORPUS_VERSION = re.compile(r"^version:[ \t]*(\d+)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def shipped_corpus_version() -> int | None:
+    """The shipped corpus's version, read from corpus.yaml's text without YAML; None when unsure."""
+    try:
+        found = _CORPUS_VERSION.findall((seed_dir() / "corpus.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(found[0]) if len(found) == 1 else None
