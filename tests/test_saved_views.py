@@ -80,6 +80,23 @@ def test_export_with_a_view_writes_what_the_same_filter_and_sort_write(capsys, l
     assert "no view named 'nope'" in capsys.readouterr().err
 
 
+def test_a_report_with_a_view_is_the_report_of_the_same_filter_and_sort(capsys, library, tmp_path):
+    views.save_view(library.db, "nato by title", NATO, sort="title", descending=True)
+    by_view, by_options = tmp_path / "view.md", tmp_path / "options.md"
+    assert main(["--db", str(library.path), "report", "--view", "nato by title", "-o", str(by_view)]) == 0
+    assert main(["--db", str(library.path), "report", "--org", "org-nato", "--from", "1994", "--to", "2006",
+                 "--sort", "title", "--descending", "-o", str(by_options)]) == 0
+    assert by_view.read_text(encoding="utf-8") == by_options.read_text(encoding="utf-8")
+    assert main(["--db", str(library.path), "report", "--view", "nato by title", "-o", str(by_view)]) == 0
+    everything = tmp_path / "all.md"
+    assert main(["--db", str(library.path), "report", "-o", str(everything)]) == 0
+    assert everything.read_text(encoding="utf-8") != by_view.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", str(library.path), "report", "--view", "nato by title", "--org", "CIS",
+                 "-o", str(by_view)]) == 2
+    assert "either --view or filter options" in capsys.readouterr().err
+
+
 def test_views_on_the_command_line(capsys, library):
     views.save_view(library.db, "nato", NATO)
     assert main(["--db", str(library.path), "views", "list"]) == 0
