@@ -1,8 +1,10 @@
-"""The undoable command every saved change of the user shares: notes (`ui/notes/undo.py`) and
-their own records and citations (`ui/coding/undo_records.py`).
+"""The undoable command every saved change of the user shares: notes (`ui/notes/undo.py`), their
+own records and citations (`ui/coding/undo_records.py`), a source's details and reliability, and
+saved views.
 
-Each change is saved through the `Library` by its caller *before* the command is pushed (so a
-refused change raises where the user can be told, and never lands on the stack); the command's
+Each change is saved through the `Library` by its caller, off the GUI thread, *before* the
+command is pushed (so a refused change is said where the user made it, and never lands on the
+stack); the command's
 first `redo()`, which `QUndoStack.push` calls, is therefore skipped. A subclass says how to
 reverse the change (`_undo`) and make it again (`_redo`), each returning the `Changes` to
 announce.
