@@ -139,3 +139,16 @@ def settled(qtbot):
         return view
 
     return wait
+
+
+@pytest.fixture
+def written(qtbot):
+    """`written(ctx)` waits until every change queued through `ctx.write` (a note saved, an undo
+    or redo of a saved change) has landed — its undo command pushed and its changes announced
+    — and returns the context."""
+
+    def wait(context, timeout: int = 10_000):
+        qtbot.waitUntil(lambda: not context.writes_busy(), timeout=timeout)
+        return context
+
+    return wait

@@ -45,6 +45,13 @@ def press_redo(qtbot, widget):
     qtbot.keyClick(widget, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
+def saved(qtbot, panel, change):
+    """Make a change through the panel and wait until it has landed; the note it saved."""
+    with qtbot.waitSignal(panel.saved, timeout=10_000) as landed:
+        assert change()
+    return landed.args[0]
+
+
 def write_note(qtbot, panel, body, tags, *, append=False):
     if append:
         panel.editor.body.moveCursor(QTextCursor.MoveOperation.End)
@@ -57,7 +64,7 @@ def write_note(qtbot, panel, body, tags, *, append=False):
     qtbot.mouseClick(panel.editor.save_button, Qt.MouseButton.LeftButton)
 
 
-def test_add_note_is_saved_at_once_and_undone_and_redone_by_keyboard(qtbot, ctx, panel, settled):
+def test_add_note_is_saved_at_once_and_undone_and_redone_by_keyboard(qtbot, ctx, panel, settled, written):
     assert stored(ctx) == []
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     assert panel.editor.isVisible()
@@ -70,43 +77,45 @@ def test_add_note_is_saved_at_once_and_undone_and_redone_by_keyboard(qtbot, ctx,
     assert not panel.editor.isVisible()
 
     press_undo(qtbot, panel)
-    assert stored(ctx) == []
+    assert stored(written(ctx)) == []
     assert settled(panel).cards == []
 
     press_redo(qtbot, panel)
-    [again] = stored(ctx)
+    [again] = stored(written(ctx))
     assert (again.id, again.body, again.created_at) == (note.id, note.body, note.created_at)
     assert len(settled(panel).cards) == 1
 
 
-def test_edit_note_then_undo_restores_previous_body_and_tags(qtbot, ctx, panel, settled):
-    view = panel.add("first words", ["a"])
+def test_edit_note_then_undo_restores_previous_body_and_tags(qtbot, ctx, panel, settled, written):
+    view = saved(qtbot, panel, lambda: panel.add("first words", ["a"]))
     settled(panel)
     qtbot.mouseClick(panel.cards[0].edit_button, Qt.MouseButton.LeftButton)
     assert panel.editor.body.toPlainText() == "first words"
     write_note(qtbot, panel, " and more", ", b", append=True)
+    assert panel.editor.isVisible()  # open until the save has landed
+    qtbot.waitUntil(lambda: not panel.editor.isVisible())
     [edited] = stored(ctx)
     assert (edited.id, edited.body, edited.tags) == (view.id, "first words and more", ("a", "b"))
 
     press_undo(qtbot, panel)
-    [before] = stored(ctx)
+    [before] = stored(written(ctx))
     assert (before.body, before.tags) == ("first words", ("a",))
     press_redo(qtbot, panel)
-    [after] = stored(ctx)
+    [after] = stored(written(ctx))
     assert (after.body, after.tags) == ("first words and more", ("a", "b"))
 
 
-def test_delete_note_then_undo_restores_it_with_the_same_id(qtbot, ctx, panel, settled):
-    view = panel.add("to be deleted", ["x"])
+def test_delete_note_then_undo_restores_it_with_the_same_id(qtbot, ctx, panel, settled, written):
+    view = saved(qtbot, panel, lambda: panel.add("to be deleted", ["x"]))
     assert len(settled(panel).cards) == 1
     with qtbot.waitSignal(ctx.changed):
         qtbot.mouseClick(panel.cards[0].delete_button, Qt.MouseButton.LeftButton)
     assert stored(ctx) == []
     press_undo(qtbot, panel)
-    [back] = stored(ctx)
+    [back] = stored(written(ctx))
     assert (back.id, back.body, back.tags, back.created_at) == (view.id, view.body, view.tags, view.created_at)
     press_redo(qtbot, panel)
-    assert stored(ctx) == []
+    assert stored(written(ctx)) == []
 
 
 def test_escape_cancels_the_editor_without_saving(qtbot, ctx, panel):
@@ -117,16 +126,55 @@ def test_escape_cancels_the_editor_without_saving(qtbot, ctx, panel):
     assert stored(ctx) == []
 
 
-def test_failed_undo_is_reported_and_dropped(qtbot, ctx, panel):
-    view = panel.add("original", [])
-    panel.edit(view, "changed", [])
+def test_failed_undo_is_reported_and_dropped(qtbot, ctx, panel, written):
+    view = saved(qtbot, panel, lambda: panel.add("original", []))
+    saved(qtbot, panel, lambda: panel.edit(view, "changed", []))
     ctx.library.delete_annotation(view.id)  # changed behind the panel's back
     assert ctx.undo_stack.count() == 2
     with qtbot.waitSignal(ctx.status) as message:
         ctx.undo_stack.undo()
     assert "could not edit note" in message.args[0].lower()
+    written(ctx)
     assert ctx.undo_stack.count() == 1  # the obsolete command left the stack
+    assert ctx.undo_stack.index() == 1 and ctx.undo_stack.undoText() == "Add note"
     assert stored(ctx) == []
+
+
+def test_a_failed_redo_is_reported_and_dropped(qtbot, ctx, panel, written):
+    view = saved(qtbot, panel, lambda: panel.add("original", []))
+    ctx.undo_stack.undo()
+    assert stored(written(ctx)) == []
+    ctx.library.add_annotation(*TARGET, "meanwhile", ())
+    ctx.library.restore_annotation(view)  # put back behind the panel's back: redo must refuse
+    with qtbot.waitSignal(ctx.status) as message:
+        ctx.undo_stack.redo()
+    assert "could not add note" in message.args[0].lower()
+    written(ctx)
+    assert ctx.undo_stack.count() == 0 and ctx.undo_stack.index() == 0
+
+
+def test_quick_undos_write_in_the_stack_s_order(qtbot, ctx, panel, written):
+    """Ctrl+Z twice before the first write lands: the edit is undone, then the add."""
+    view = saved(qtbot, panel, lambda: panel.add("original", ["a"]))
+    saved(qtbot, panel, lambda: panel.edit(view, "changed", ["b"]))
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    assert ctx.writes_busy()
+    assert stored(written(ctx)) == []
+    ctx.undo_stack.redo()
+    ctx.undo_stack.redo()
+    [back] = stored(written(ctx))
+    assert (back.id, back.body, back.tags) == (view.id, "changed", ("b",))
+
+
+def test_a_refused_note_is_said_under_the_editor_and_not_pushed(qtbot, ctx, panel):
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.refused, timeout=10_000) as refused:
+        assert panel.add("half a character: \ud800", ())  # as pasted from a damaged source
+    assert "not valid text" in refused.args[0]
+    assert panel.error_label.isVisible() and refused.args[0] in panel.error_label.text()
+    assert panel.editor.isVisible()  # the editor stays open: nothing typed is lost
+    assert ctx.undo_stack.count() == 0 and stored(ctx) == []
 
 
 def test_panel_is_disabled_with_an_explanation_when_readonly(qtbot, ctx, monkeypatch, settled):
@@ -141,7 +189,7 @@ def test_panel_is_disabled_with_an_explanation_when_readonly(qtbot, ctx, monkeyp
     assert widget.readonly_label.text() == READONLY_MESSAGE
     assert not widget.cards[0].edit_button.isEnabled()
     assert not widget.cards[0].delete_button.isEnabled()
-    assert widget.add("sneaky", ()) is None
+    assert widget.add("sneaky", ()) is False
     assert len(ctx.library.annotations_for(*TARGET)) == 1
 
 
@@ -238,23 +286,25 @@ def test_double_click_opens_the_notes_target(qtbot, ctx, notes, page, key):
     assert seen == [expected]  # once, not once per signal
 
 
-def test_delete_and_edit_on_the_annotations_page_are_undoable(qtbot, ctx, notes, page, monkeypatch, settled):
+def test_delete_and_edit_on_the_annotations_page_are_undoable(qtbot, ctx, notes, page, monkeypatch, settled,
+                                                              written):
     org = notes["org"]
     page.table.selectRow(page.model.row_of(org.id))
     assert page.detail_body.text() == org.body
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
-    assert org.id not in {v.id for v in ctx.library.annotations()}
+    assert org.id not in {v.id for v in written(ctx).library.annotations()}
     assert org.id not in shown_ids(settled(page))
     ctx.undo_stack.undo()
+    written(ctx)
     assert org.id in shown_ids(settled(page))
 
     page.table.selectRow(page.model.row_of(org.id))
     monkeypatch.setattr(NoteDialog, "ask", classmethod(lambda cls, *a, **k: ("rewritten", ("new",))))
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
-    [now] = ctx.library.annotations_for("organisation", "org-nato")
+    [now] = written(ctx).library.annotations_for("organisation", "org-nato")
     assert (now.body, now.tags) == ("rewritten", ("new",))
     ctx.undo_stack.undo()
-    [before] = ctx.library.annotations_for("organisation", "org-nato")
+    [before] = written(ctx).library.annotations_for("organisation", "org-nato")
     assert (before.body, before.tags) == (org.body, org.tags)
 
 

@@ -82,7 +82,7 @@ def user_passages(page) -> list:
     return [p for p in page.record.passages if p.kind == "user"]
 
 
-def test_new_event_from_a_selection_with_the_date_proposed(qtbot, ctx, page, settled):
+def test_new_event_from_a_selection_with_the_date_proposed(qtbot, ctx, page, settled, written):
     select(page, "On April 16, Armenia lodged an ethnic cleansing")
     button = page.coding_buttons["event"]
     assert button.isEnabled()
@@ -112,9 +112,11 @@ def test_new_event_from_a_selection_with_the_date_proposed(qtbot, ctx, page, set
     # undo and redo through the app's stack
     assert ctx.undo_stack.undoText() == "New event"
     ctx.undo_stack.undo()
+    written(ctx)
     assert ctx.library.row_index(EventFilter(), made.id) is None
     assert user_passages(settled(page)) == []
     ctx.undo_stack.redo()
+    written(ctx)
     assert ctx.library.event(made.id).row.title == "Armenia files an ethnic cleansing claim"
     assert len(user_passages(settled(page))) == 1
 
@@ -150,7 +152,7 @@ def test_a_refused_event_keeps_the_dialog_open_and_saves_nothing(qtbot, ctx, pag
     assert ctx.library.total() == before + 1
 
 
-def test_an_organisation_made_on_the_spot_is_undone_with_the_event(qtbot, ctx, page):
+def test_an_organisation_made_on_the_spot_is_undone_with_the_event(qtbot, ctx, page, written):
     select(page, "Dmitry Peskov, the Kremlin spokesman")
     qtbot.mouseClick(page.coding_buttons["event"], Qt.MouseButton.LeftButton)
     dialog = page.coding.dialog
@@ -178,12 +180,14 @@ def test_an_organisation_made_on_the_spot_is_undone_with_the_event(qtbot, ctx, p
     assert ctx.library.organisation(org.id).parent.id.startswith("org-cis")
     assert ctx.undo_stack.count() == 1 and ctx.undo_stack.undoText() == "New event"
     ctx.undo_stack.undo()
+    written(ctx)
     assert ctx.library.choices("organisation", "Kremlin Press") == []
     ctx.undo_stack.redo()
+    written(ctx)
     assert [c.id for c in ctx.library.choices("organisation", "Kremlin Press")] == [org.id]
 
 
-def test_cite_a_selection_against_a_corpus_event_marks_it_disputed(qtbot, ctx, page, settled):
+def test_cite_a_selection_against_a_corpus_event_marks_it_disputed(qtbot, ctx, page, settled, written):
     corpus_event = "ev-1992-10-12-az-ru-friendship-treaty"
     select(page, "Armenian officials have accused Russia of betrayal")
     qtbot.mouseClick(page.coding_buttons["cite"], Qt.MouseButton.LeftButton)
@@ -201,11 +205,12 @@ def test_cite_a_selection_against_a_corpus_event_marks_it_disputed(qtbot, ctx, p
     [cited] = user_passages(settled(page))
     assert cited.highlight == "dispute"
     ctx.undo_stack.undo()
+    written(ctx)
     assert not ctx.library.event(corpus_event).row.disputed
     assert user_passages(settled(page)) == []
 
 
-def test_new_agreement_with_its_first_step_and_a_step_of_an_existing_one(qtbot, ctx, page):
+def test_new_agreement_with_its_first_step_and_a_step_of_an_existing_one(qtbot, ctx, page, written):
     select(page, "Under a 2020 peace agreement between Azerbaijan and Armenia")
     qtbot.mouseClick(page.coding_buttons["step"], Qt.MouseButton.LeftButton)
     dialog = page.coding.dialog
@@ -233,6 +238,7 @@ def test_new_agreement_with_its_first_step_and_a_step_of_an_existing_one(qtbot, 
     assert [s.step for s in ctx.library.agreement(agreement.id).steps] == ["signed", "withdrawn"]
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
+    written(ctx)
     assert ctx.library.choices("agreement", "Trilateral ceasefire") == []
 
 
@@ -249,7 +255,7 @@ def test_new_membership_status_from_a_selection(qtbot, ctx, page):
     assert len(mine) == 1 and mine[0].country.id == "AM" and mine[0].end_label == "open"
 
 
-def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, monkeypatch, settled):
+def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, monkeypatch, settled, written):
     from azrel_desktop.core.research.drafts import Cite, EventDraft
 
     text = ctx.library.source(NEWS).text
@@ -302,12 +308,14 @@ def test_own_event_edited_and_deleted_from_the_timeline_detail_pane(qtbot, ctx, 
     assert "Kremlin: no operational functions left" in asked["q"]
     assert ctx.library.row_index(EventFilter(), view.id) is None
     ctx.undo_stack.undo()  # delete undone
+    written(ctx)
     assert ctx.library.event(view.id).row.title == "Kremlin: no operational functions left"
     ctx.undo_stack.undo()  # edit undone
+    written(ctx)
     assert ctx.library.event(view.id).row.title == "Peskov statement"
 
 
-def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot, ctx, settled):
+def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot, ctx, settled, written):
     from PySide6.QtWidgets import QPushButton
 
     from azrel_desktop.core.research.drafts import Cite
@@ -331,10 +339,12 @@ def test_corpus_events_show_no_edit_and_the_users_citation_can_be_removed(qtbot,
     settle(qtbot, pane.coding)
     assert [p.quote for p in ctx.library.event(corpus_event).supporting if p.kind == "user"] == []
     ctx.undo_stack.undo()
+    written(ctx)
     assert [p.quote for p in ctx.library.event(corpus_event).supporting if p.kind == "user"] == ["Dmitry Peskov"]
 
 
-def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_pages(qtbot, ctx, monkeypatch, settled):
+def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_pages(qtbot, ctx, monkeypatch, settled,
+                                                                                 written):
     from azrel_desktop.core.research.drafts import Cite, MembershipDraft, StepDraft
     from azrel_desktop.ui.records.agreement_page import AgreementPage
     from azrel_desktop.ui.records.organisation_page import OrganisationPage
@@ -374,6 +384,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     settle(qtbot, buttons.coding)
     assert step.id not in [s.id for s in ctx.library.agreement(agreement).steps]
     ctx.undo_stack.undo()
+    written(ctx)
     assert step.id in [s.id for s in ctx.library.agreement(agreement).steps]
 
     membership, _ = ctx.library.create_membership(MembershipDraft("AM", "org-csto", "suspended", "2024"), [cite])
@@ -391,7 +402,7 @@ def test_own_steps_and_memberships_are_edited_and_deleted_from_their_record_page
     assert membership.id not in [m.id for m in ctx.library.organisation("org-csto").memberships]
 
 
-def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeypatch, settled):
+def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeypatch, settled, written):
     from azrel_desktop.core.research.drafts import ActorDraft
     from azrel_desktop.ui.records.organisation_page import OrganisationPage
 
@@ -418,6 +429,7 @@ def test_an_organisation_of_ones_own_is_edited_from_its_page(qtbot, ctx, monkeyp
     assert ctx.library.organisation(view.id).name == "Caspian Energy Forum"
     assert ctx.library.organisation(view.id).parent.id == "org-cis"
     ctx.undo_stack.undo()
+    written(ctx)
     assert ctx.library.organisation(view.id).name == "Caspian Forum"
     monkeypatch.setattr("azrel_desktop.ui.coding.flows.message", lambda *a, **k: True)
     qtbot.mouseClick(page.own_buttons.delete_button, Qt.MouseButton.LeftButton)
@@ -478,7 +490,7 @@ def test_a_selection_made_with_the_mouse_becomes_the_cited_passage(qtbot, ctx, p
     assert (cited.start, cited.end, cited.quote) == (start, end, "Dmitry Peskov")
 
 
-def test_an_agreement_named_in_the_selection_is_made_on_the_spot(qtbot, ctx, page):
+def test_an_agreement_named_in_the_selection_is_made_on_the_spot(qtbot, ctx, page, written):
     select(page, "Under a 2020 peace agreement between Azerbaijan and Armenia")
     qtbot.mouseClick(page.coding_buttons["event"], Qt.MouseButton.LeftButton)
     dialog = page.coding.dialog
@@ -507,8 +519,10 @@ def test_an_agreement_named_in_the_selection_is_made_on_the_spot(qtbot, ctx, pag
         ("signed", "Under a 2020 peace agreement between Azerbaijan and Armenia")]
     assert [e.label.endswith("Peace agreement ends the 2020 war") for e in page_.events] == [True]
     ctx.undo_stack.undo()  # the event and the agreement made with it
+    written(ctx)
     assert ctx.library.choices("agreement", "Trilateral statement") == []
     ctx.undo_stack.redo()
+    written(ctx)
     assert [c.id for c in ctx.library.choices("agreement", "Trilateral statement")] == [agreement.id]
 
 

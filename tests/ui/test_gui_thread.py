@@ -335,9 +335,119 @@ def test_recording_from_a_passage_sends_no_sql_from_the_gui_thread(qtbot, librar
     assert sent == [], "the GUI thread sent SQL:\n" + gui_thread_sql.report()
     assert library.row_index(EventFilter(), event_id) is None  # deleted, after being edited and cited
     window.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: not window.ctx.writes_busy())  # undo writes off the GUI thread
     detail = library.event(event_id)
     assert detail.row.title == "Armenia files an ethnic cleansing claim"
     assert [p.quote for p in detail.supporting] == [quote]
     window.ctx.undo_stack.undo()  # the edit
     window.ctx.undo_stack.undo()  # the citation's removal
+    qtbot.waitUntil(lambda: not window.ctx.writes_busy())
     assert sorted(p.quote for p in library.event(event_id).supporting) == sorted([quote, other])
+
+
+def test_notes_their_undo_and_redo_and_a_source_s_reliability_send_no_sql_from_the_gui_thread(
+        qtbot, library, gui_thread_sql, tmp_path):
+    """Notes as a user makes them on a source page of their own — add a note, edit it, change
+    its tags, annotate a selection, delete the first note — then Ctrl+Z over each and
+    Ctrl+Shift+Z over each again, and the source's reliability graded in its editor, undone and
+    redone: every write (and every undo and redo of one) runs through the runner."""
+    from azrel_desktop.ui.sources.source_page import SourcePage
+
+    text = "Field notes from Baku. The delegation met in Ganja on Monday and signed nothing.\n"
+    (tmp_path / "field-notes.txt").write_text(text, encoding="utf-8")
+    report, _changes = library.import_sources([tmp_path / "field-notes.txt"])
+    [sid] = report.source_ids
+
+    def read(fn):  # the test's own look at the file, not counted as the app's
+        gui_thread_sql.stop()
+        try:
+            return fn()
+        finally:
+            gui_thread_sql.watch()
+
+    def stored() -> dict:
+        return read(lambda: {a.body: a.tags for a in library.annotations_for("source", sid)})
+
+    def on_passage() -> list:
+        return read(lambda: library.annotations_for("passage", passage_note.target_id))
+
+    window = watched_window(qtbot, library, gui_thread_sql)
+    ctx = window.ctx
+
+    def landed() -> None:
+        qtbot.waitUntil(lambda: not ctx.writes_busy(), timeout=10_000)
+        settled(qtbot, window)
+
+    def keys(shift: bool = False) -> None:  # Ctrl+Z / Ctrl+Shift+Z on the window, as a user presses them
+        window.activateWindow()  # back from a dialog: the offscreen platform does not do it itself
+        qtbot.waitUntil(window.isActiveWindow)
+        modifiers = Qt.KeyboardModifier.ControlModifier | (Qt.KeyboardModifier.ShiftModifier if shift
+                                                           else Qt.KeyboardModifier.NoModifier)
+        qtbot.keyClick(window.current_page(), Qt.Key.Key_Z, modifiers)
+        landed()
+
+    window.go(Target("source", sid))
+    settled(qtbot, window)
+    page = window.current_page()
+    assert isinstance(page, SourcePage) and page.record.id == sid
+    notes = page.source_notes
+
+    def write(body: str, tags: str) -> None:
+        notes.editor.body.clear()
+        notes.editor.tags.clear()
+        qtbot.keyClicks(notes.editor.body, body)
+        qtbot.keyClicks(notes.editor.tags, tags)
+        with qtbot.waitSignal(notes.saved, timeout=10_000):
+            qtbot.mouseClick(notes.editor.save_button, Qt.MouseButton.LeftButton)
+        landed()
+
+    qtbot.mouseClick(notes.add_button, Qt.MouseButton.LeftButton)
+    write("Which Monday?", "dates")
+    qtbot.mouseClick(notes.cards[0].edit_button, Qt.MouseButton.LeftButton)
+    write("Which Monday in May?", "dates")
+    qtbot.mouseClick(notes.cards[0].edit_button, Qt.MouseButton.LeftButton)
+    write("Which Monday in May?", "dates, ganja")  # tagged
+    at = text.index("Ganja")
+    page.text_view.select_span(at, at + len("Ganja"))
+    with qtbot.waitSignal(page.annotated, timeout=10_000) as annotated:
+        assert page.annotate_selection("the second city", ("place",))
+    landed()
+    passage_note = annotated.args[0]
+    with qtbot.waitSignal(notes.saved, timeout=10_000):
+        qtbot.mouseClick(notes.cards[0].delete_button, Qt.MouseButton.LeftButton)
+    landed()
+    assert stored() == {} and [a.body for a in on_passage()] == ["the second city"]
+    assert ctx.undo_stack.count() == 5
+
+    keys()  # the deletion
+    assert stored() == {"Which Monday in May?": ("dates", "ganja")}
+    keys()  # the note on the selection
+    assert on_passage() == []
+    keys()  # the tag
+    assert stored() == {"Which Monday in May?": ("dates",)}
+    keys()  # the edit
+    assert stored() == {"Which Monday?": ("dates",)}
+    keys()  # the note itself
+    assert stored() == {} and ctx.undo_stack.index() == 0
+    for _step in range(5):
+        keys(shift=True)
+    assert stored() == {} and ctx.undo_stack.index() == 5
+    assert [a.id for a in on_passage()] == [passage_note.id]
+
+    with qtbot.waitSignal(page.reliability_opened, timeout=10_000) as opened:
+        qtbot.mouseClick(page.edit_reliability, Qt.MouseButton.LeftButton)
+    editor = opened.args[0]
+    editor.grade.setCurrentIndex(editor.grade.findData("C"))
+    editor.reason.setPlainText("my own notes, written the same day")
+    with qtbot.waitSignal(editor.accepted, timeout=10_000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    landed()
+    assert page.meta_labels["reliability_grade"].text().startswith("C")
+    keys()
+    assert page.meta_labels["reliability_grade"].text() == "not graded"
+    keys(shift=True)
+
+    sent = list(gui_thread_sql.sent)
+    gui_thread_sql.stop()
+    assert sent == [], "the GUI thread sent SQL:\n" + gui_thread_sql.report()
+    assert library.source(sid).reliability_grade == "C"

@@ -204,9 +204,11 @@ def test_metadata_editor_saves_checks_dates_and_undoes(qtbot, window, library, s
     assert page.meta_labels["reliability"].text() == "<b>B2</b>: official record"
     assert page.meta_labels["reliability"].textFormat() == Qt.TextFormat.PlainText
     window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not window.ctx.writes_busy())  # undo writes off the GUI thread
     assert (library.source(sid).title, library.source(sid).published) == ("Minutes of the meeting.", None)
     assert settled(page).title_label.text() == "Minutes of the meeting."
     window.redo_action.trigger()
+    qtbot.waitUntil(lambda: not window.ctx.writes_busy())
     assert library.source(sid).published == "2021-03-12"
 
 

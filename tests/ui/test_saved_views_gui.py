@@ -55,13 +55,20 @@ def test_save_open_rename_delete_and_undo(qtbot, window, library, loaded, gui_th
     gui_thread_sql.stop()
     assert gui_thread_sql.sent == [], gui_thread_sql.report()
     assert _names(library) == []
+    gui_thread_sql.watch()
     window.ctx.undo_stack.undo()  # the delete
+    qtbot.waitUntil(lambda: not window.ctx.writes_busy())  # undo writes off the GUI thread
+    gui_thread_sql.stop()
+    assert gui_thread_sql.sent == [], gui_thread_sql.report()
     assert _names(library) == ["Alliance"]
     window.ctx.undo_stack.undo()  # the rename
+    qtbot.waitUntil(lambda: not window.ctx.writes_busy())  # undo writes off the GUI thread
     assert _names(library) == ["NATO years"]
     window.ctx.undo_stack.undo()  # the save
+    qtbot.waitUntil(lambda: not window.ctx.writes_busy())  # undo writes off the GUI thread
     assert _names(library) == []
     window.ctx.undo_stack.redo()
+    qtbot.waitUntil(lambda: not window.ctx.writes_busy())  # undo writes off the GUI thread
     assert _names(library) == ["NATO years"]
 
 
@@ -122,4 +129,5 @@ def test_saving_under_a_taken_name_asks_before_replacing(qtbot, window, library,
         views.ask_save()
     assert library.open_view("Mine").filter == NATO
     window.ctx.undo_stack.undo()
+    qtbot.waitUntil(lambda: not window.ctx.writes_busy())  # undo writes off the GUI thread
     assert library.open_view("Mine").filter == EventFilter(kinds=("visit",))

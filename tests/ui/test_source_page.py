@@ -216,6 +216,13 @@ def test_find_with_no_match_says_so(qtbot, ctx):
 
 # --- annotate selection ----------------------------------------------------------------------
 
+def annotated(qtbot, page, body, tags=()):
+    """Annotate the selection and wait until the note has landed; the note saved."""
+    with qtbot.waitSignal(page.annotated, timeout=10_000) as landed:
+        assert page.annotate_selection(body, tags)
+    return landed.args[0]
+
+
 def user_spans(page):
     return [(s, e) for s, e, cls in page.highlighted_spans() if cls == "user"]
 
@@ -226,8 +233,8 @@ def test_annotate_selection_highlights_a_user_passage_that_survives_reopening(qt
     page = make_page(qtbot, ctx, Target("source", "src-003"))
     page.text_view.select_span(start, start + 4)
     assert page.annotate_button.isEnabled()
-    view = page.annotate_selection("Why the CSTO?", ("csto",))
-    assert view is not None and view.target_kind == "passage"
+    view = annotated(qtbot, page, "Why the CSTO?", ("csto",))
+    assert view.target_kind == "passage"
     settle(qtbot, page)
     assert user_spans(page) == [(start, start + 4)]
     assert page.current_passage_id() == view.target_id
@@ -246,22 +253,22 @@ def test_annotate_selection_highlights_a_user_passage_that_survives_reopening(qt
         reopened.close()
 
 
-def test_annotate_selection_is_undoable(qtbot, ctx):
+def test_annotate_selection_is_undoable(qtbot, ctx, written):
     text = ctx.library.source("src-000").text
     start = text.index("Russia")
     page = make_page(qtbot, ctx, Target("source", "src-000"))
     page.text_view.select_span(start, start + 6)
-    view = page.annotate_selection("note", ())
+    view = annotated(qtbot, page, "note")
     assert user_spans(settle(qtbot, page)) == [(start, start + 6)]
     ctx.undo_stack.undo()
-    assert ctx.library.annotations_for("passage", view.target_id) == []
+    assert written(ctx).library.annotations_for("passage", view.target_id) == []
     assert user_spans(settle(qtbot, page)) == []  # a selection without a note is no longer shown
     ctx.undo_stack.redo()
-    assert [a.id for a in ctx.library.annotations_for("passage", view.target_id)] == [view.id]
+    assert [a.id for a in written(ctx).library.annotations_for("passage", view.target_id)] == [view.id]
     assert user_spans(settle(qtbot, page)) == [(start, start + 6)]
 
 
-def test_annotate_selection_from_the_context_menu_uses_the_note_dialog(qtbot, ctx, monkeypatch):
+def test_annotate_selection_from_the_context_menu_uses_the_note_dialog(qtbot, ctx, monkeypatch, written):
     text = ctx.library.source("src-004").text
     start = text.index("Putin")
     asked = {}
@@ -279,7 +286,7 @@ def test_annotate_selection_from_the_context_menu_uses_the_note_dialog(qtbot, ct
     action.trigger()
     menu.deleteLater()
     assert asked == {"title": "Annotate selection", "context": "Putin"}
-    [note] = [a for a in ctx.library.annotations() if a.target_kind == "passage"]
+    [note] = [a for a in written(ctx).library.annotations() if a.target_kind == "passage"]
     assert (note.body, note.tags, note.quote) == ("the meeting", ("moscow",), "Putin")
     assert user_spans(settle(qtbot, page)) == [(start, start + 5)]
 
@@ -289,7 +296,8 @@ def test_whitespace_selection_is_refused_with_a_message(qtbot, ctx):
     gap = text.index(" ")
     page = make_page(qtbot, ctx, Target("source", "src-000"))
     page.text_view.select_span(gap, gap + 1)
-    assert page.annotate_selection("nothing", ()) is None
+    with qtbot.waitSignal(ctx.writes_idle, timeout=10_000):
+        assert page.annotate_selection("nothing", ())
     assert "spaces" in page.error_label.text()
     assert ctx.undo_stack.count() == 0
 
@@ -305,20 +313,20 @@ def test_annotate_is_disabled_when_readonly(qtbot, ctx, monkeypatch):
     menu.deleteLater()
 
 
-def test_notes_on_the_source_and_on_a_passage(qtbot, ctx):
+def test_notes_on_the_source_and_on_a_passage(qtbot, ctx, written):
     record = ctx.library.source("src-002")
     page = make_page(qtbot, ctx, Target("source", "src-002", passage_id=record.passages[0].id))
     assert page.source_notes.target() == ("source", "src-002")
     page.source_notes.add("About the whole essay", ("meta",))
     page.passage_notes.add("About this passage", ())
-    assert [a.body for a in ctx.library.annotations_for("source", "src-002")] == ["About the whole essay"]
+    assert [a.body for a in written(ctx).library.annotations_for("source", "src-002")] == ["About the whole essay"]
     assert [a.body for a in ctx.library.annotations_for("passage", record.passages[0].id)] == ["About this passage"]
     # the passage list shows the note under its passage
     settle(qtbot, page)
     item = page.passage_item(record.passages[0].id)
     assert "note: About this passage" in [item.child(i).text(0) for i in range(item.childCount())]
     undo.undo_actions(ctx.undo_stack, page)[0].trigger()
-    assert ctx.library.annotations_for("passage", record.passages[0].id) == []
+    assert written(ctx).library.annotations_for("passage", record.passages[0].id) == []
 
 
 def test_unknown_source_shows_a_message(qtbot, ctx):
@@ -388,20 +396,34 @@ def test_a_corpus_source_shows_its_grade_and_cannot_be_edited(qtbot, ctx):
     assert page.meta_labels["reliability_grade"].text() == "B — usually reliable"
 
 
-def test_an_own_source_is_graded_in_the_editor_and_the_page_follows(qtbot, ctx):
-    from azrel_desktop.ui.sources.reliability_editor import ReliabilityDialog, save
+def open_reliability_editor(qtbot, page):
+    """Click "Edit reliability…" and wait for the editor (it opens when the other sources are read)."""
+    with qtbot.waitSignal(page.reliability_opened, timeout=10_000) as opened:
+        qtbot.mouseClick(page.edit_reliability, Qt.MouseButton.LeftButton)
+    dialog = opened.args[0]
+    assert dialog.isVisible() and dialog.isModal()
+    return dialog
 
+
+def save_reliability(qtbot, dialog):
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_an_own_source_is_graded_in_the_editor_and_the_page_follows(qtbot, ctx, written):
     _own_sources(ctx.library, "src-mine-1", "src-mine-2")
     page = make_page(qtbot, ctx, Target("source", "src-mine-2"), show=True)
     assert page.meta_labels["reliability_grade"].text() == "not graded"
     assert page.edit_reliability.isVisible() and page.edit_reliability.isEnabled()
-    dialog = ReliabilityDialog(page.record, [("src-mine-1", "My notes src-mine-1")], page)
-    qtbot.addWidget(dialog)
+    dialog = open_reliability_editor(qtbot, page)
+    assert [dialog.copies.itemData(i) for i in range(dialog.copies.count())][:1] == [None]
+    assert dialog.copies.findData("src-mine-1") > 0 and dialog.copies.findData("src-mine-2") == -1  # not itself
     dialog.grade.setCurrentIndex(dialog.grade.findData("D"))
     dialog.reason.setPlainText("<b>copied</b> from my first notes")
     dialog.copies.setCurrentIndex(dialog.copies.findData("src-mine-1"))
-    with qtbot.waitSignal(ctx.changed):
-        assert save(ctx, dialog)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000), qtbot.waitSignal(ctx.changed, timeout=10_000):
+        save_reliability(qtbot, dialog)
+        assert not dialog.save_button.isEnabled()  # until the save has landed
+    assert ctx.undo_stack.undoText() == "Edit source reliability"
     settle(qtbot, page)
     assert page.meta_labels["reliability_grade"].text() == "D — not usually reliable"
     assert page.meta_labels["reliability"].text() == "<b>copied</b> from my first notes"  # plain text
@@ -413,27 +435,26 @@ def test_an_own_source_is_graded_in_the_editor_and_the_page_follows(qtbot, ctx):
     open_target(qtbot, page, Target("source", "src-mine-2"))
     with qtbot.waitSignal(ctx.changed):
         ctx.undo_stack.undo()
-    record = ctx.library.source("src-mine-2")
+    record = written(ctx).library.source("src-mine-2")
     assert (record.reliability_grade, record.reliability, record.copies) == (None, None, None)
     settle(qtbot, page)
     assert page.meta_labels["reliability_grade"].text() == "not graded"
     with qtbot.waitSignal(ctx.changed):
         ctx.undo_stack.redo()
-    assert ctx.library.source("src-mine-2").reliability_grade == "D"
+    assert written(ctx).library.source("src-mine-2").reliability_grade == "D"
     assert ctx.library.source("src-mine-2").copies.id == "src-mine-1"
 
 
-def test_a_refused_grade_is_said_in_the_editor_and_nothing_changes(qtbot, ctx):
-    from azrel_desktop.ui.sources.reliability_editor import ReliabilityDialog, save
-
+def test_a_refused_grade_is_said_in_the_editor_and_nothing_changes(qtbot, ctx, written):
     _own_sources(ctx.library, "src-mine-1", "src-mine-2")
     ctx.library.set_source_reliability("src-mine-2", "C", None, copies_id="src-mine-1")
     page = make_page(qtbot, ctx, Target("source", "src-mine-1"), show=True)
-    dialog = ReliabilityDialog(page.record, [("src-mine-2", "My notes src-mine-2")], page)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_reliability_editor(qtbot, page)
     dialog.grade.setCurrentIndex(dialog.grade.findData("B"))
     dialog.copies.setCurrentIndex(dialog.copies.findData("src-mine-2"))  # a cycle
-    assert not save(ctx, dialog)
+    save_reliability(qtbot, dialog)
+    written(ctx)
+    assert dialog.isVisible() and dialog.save_button.isEnabled()  # open, to be corrected
     assert dialog.error.isVisible() and "already copies" in dialog.error.text()
+    assert ctx.undo_stack.count() == 0
     assert ctx.library.source("src-mine-1").reliability_grade is None

@@ -149,12 +149,9 @@ def add_note(ctx: AppContext, parent: QWidget | None, kind: str, target_id: str,
     body, tags = answer
     if not body.strip():
         return
-    try:
-        undo.add_note(ctx, kind, target_id, body, tags)
-    except Exception as exc:  # the core explains a refusal in a sentence
-        ctx.status.emit(f"Note not added: {exc}")
-        return
-    ctx.status.emit("Note added (Ctrl+Z to undo).")
+    undo.add_note(ctx, kind, target_id, body, tags,  # the core explains a refusal in a sentence
+                  done=lambda _view: ctx.status.emit("Note added (Ctrl+Z to undo)."),
+                  failed=lambda reason: ctx.status.emit(f"Note not added: {reason}"))
 
 
 def _action(menu: QMenu, text: str, name: str) -> QAction:

@@ -1,13 +1,20 @@
-"""The undoable command every saved change of the user shares: notes (`ui/notes/undo.py`) and
-their own records and citations (`ui/coding/undo_records.py`).
+"""The undoable command every saved change of the user shares: notes (`ui/notes/undo.py`), their
+own records and citations (`ui/coding/undo_records.py`), a source's details and reliability, and
+saved views.
 
-Each change is saved through the `Library` by its caller *before* the command is pushed (so a
-refused change raises where the user can be told, and never lands on the stack); the command's
+Each change is saved through the `Library` by its caller, off the GUI thread, *before* the
+command is pushed (so a refused change is said where the user made it, and never lands on the
+stack); the command's
 first `redo()`, which `QUndoStack.push` calls, is therefore skipped. A subclass says how to
 reverse the change (`_undo`) and make it again (`_redo`), each returning the `Changes` to
-announce. If a later undo or redo fails (the record changed elsewhere, the file became
-read-only), the command says so on the status bar and marks itself obsolete, so the stack
-drops it.
+announce.
+
+The GUI thread sends no SQL: an undo or redo hands its write to `ctx.write`, which runs it
+off the GUI thread, one write at a time in the order asked (so the library follows the
+stack's order however quickly Ctrl+Z is pressed), and the changes are announced when it has
+landed. If the write fails (the record changed elsewhere, the file became read-only), the
+command says so on the status bar, marks itself obsolete and leaves the stack (at once if it is
+still the step just taken, else when the stack next reaches it), writing nothing more.
 """
 
 from __future__ import annotations
@@ -32,23 +39,37 @@ class SavedChangeCommand(QUndoCommand):
         self.ctx = ctx
         self._first = True
 
-    def _run(self, step: Callable[[], Changes]) -> None:
-        try:
-            changes = step()
-        except Exception as exc:  # a failed undo must be reported, never crash the app
-            self.ctx.status.emit(f"Could not {self.text()[:1].lower() + self.text()[1:]}: {exc}")
-            self.setObsolete(True)
+    def _run(self, step: Callable[[], Changes], undoing: bool) -> None:
+        if self.isObsolete():  # an earlier write of it failed: the stack drops it now
             return
-        self.ctx.emit_changes(changes)
+        ctx, what = self.ctx, self.text()[:1].lower() + self.text()[1:]
+
+        def failed(reason: str) -> None:  # a failed undo must be reported, never crash the app
+            ctx.status.emit(f"Could not {what}: {reason}")
+            try:
+                self.setObsolete(True)
+            except RuntimeError:  # the stack let go of the command meanwhile (cleared)
+                return
+            self._drop(ctx.undo_stack, undoing)
+
+        ctx.write(step, ctx.emit_changes, failed)
+
+    def _drop(self, stack, undoing: bool) -> None:
+        """Take the obsolete command off the stack now if it is still the one just undone (or
+        redone): stepping back over an obsolete command writes nothing and removes it. If the
+        user has moved on meanwhile, the stack drops it when it next reaches it."""
+        at = stack.index() if undoing else stack.index() - 1
+        if 0 <= at < stack.count() and stack.command(at) is self:
+            (stack.redo if undoing else stack.undo)()
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self._run(self._redo)
+        self._run(self._redo, undoing=False)
 
     def undo(self) -> None:
-        self._run(self._undo)
+        self._run(self._undo, undoing=True)
 
     def _redo(self) -> Changes:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -188,9 +188,12 @@ def enable_note_menu(ctx: AppContext, card: NoteCard) -> None:
 
 class AnnotationPanel(QWidget):
     """The notes on one target, with Add / Edit / Delete, each saved at once and undoable.
-    The notes are read off the GUI thread; `loaded` says they are shown."""
+    The notes are read and written off the GUI thread; `loaded` says they are shown, `saved`
+    that a change has landed, `refused` that it was not saved."""
 
     loaded = Signal()
+    saved = Signal(object)  # the AnnotationView of a change that has landed
+    refused = Signal(str)  # why a change was not saved
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, heading: str = "Notes",
                  no_target_text: str = "Nothing selected."):
@@ -305,17 +308,22 @@ class AnnotationPanel(QWidget):
         self.editor.hide()
         self.error_label.hide()
 
-    def add(self, body: str, tags=()) -> AnnotationView | None:
+    def add(self, body: str, tags=(), then=None) -> bool:
+        """Save a new note on the target, off the GUI thread; `saved` (and `then(view)`) when it
+        has landed, a refusal shown under the editor. False if nothing could be started."""
         kind, target_id = self._kind, self._target_id
         if kind is None or target_id is None:  # no record shown: nothing to note
-            return None
-        return self._guard(lambda: undo.add_note(self.ctx, kind, target_id, body, tags))
+            return False
+        return self._change(lambda done, failed: undo.add_note(self.ctx, kind, target_id, body, tags,
+                                                               done=done, failed=failed), then)
 
-    def edit(self, view: AnnotationView, body: str, tags=()) -> AnnotationView | None:
-        return self._guard(lambda: undo.edit_note(self.ctx, view, body, tags))
+    def edit(self, view: AnnotationView, body: str, tags=(), then=None) -> bool:
+        return self._change(lambda done, failed: undo.edit_note(self.ctx, view, body, tags,
+                                                                done=done, failed=failed), then)
 
-    def delete(self, annotation_id: str) -> AnnotationView | None:
-        return self._guard(lambda: undo.delete_note(self.ctx, annotation_id))
+    def delete(self, annotation_id: str, then=None) -> bool:
+        return self._change(lambda done, failed: undo.delete_note(self.ctx, annotation_id,
+                                                                  done=done, failed=failed), then)
 
     # --- internals ----------------------------------------------------------------------
     def _can_edit(self) -> bool:
@@ -334,20 +342,34 @@ class AnnotationPanel(QWidget):
 
     def _save(self, body: str, tags: tuple[str, ...]) -> None:
         editing = self._editing
-        result = self.add(body, tags) if editing is None else self.edit(editing, body, tags)
-        if result is not None:
-            self.cancel_edit()
 
-    def _guard(self, change):
+        def close_if_unchanged(_view: AnnotationView) -> None:  # unless another edit began meanwhile
+            if self._editing is editing and self.editor.isVisible():
+                self.cancel_edit()
+
+        if editing is None:
+            self.add(body, tags, close_if_unchanged)
+        else:
+            self.edit(editing, body, tags, close_if_unchanged)
+
+    def _change(self, start, then) -> bool:
         if not self._can_edit():
-            return None
-        try:
-            return change()
-        except Exception as exc:  # the core explains refusals (AnnotationError); show, do not crash
-            self.error_label.setText(f"Not saved: {exc}")
-            self.error_label.show()
-            self.ctx.status.emit(f"Note not saved: {exc}")
-            return None
+            return False
+        self.error_label.hide()
+
+        def done(view: AnnotationView) -> None:
+            if then is not None:
+                then(view)
+            self.saved.emit(view)
+
+        start(done, self._refused)
+        return True
+
+    def _refused(self, reason: str) -> None:  # the core explains refusals (AnnotationError)
+        self.error_label.setText(f"Not saved: {reason}")
+        self.error_label.show()
+        self.ctx.status.emit(f"Note not saved: {reason}")
+        self.refused.emit(reason)
 
     def _on_changed(self, changes) -> None:
         if "annotation" in changes.kinds or "passage" in changes.kinds:

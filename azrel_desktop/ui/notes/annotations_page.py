@@ -261,14 +261,14 @@ class AnnotationsPage(QWidget):
             return
         answer = NoteDialog.ask(self, "Edit note", body=v.body, tags=v.tags, context=v.quote)
         if answer is not None:
-            self._guard(lambda: undo.edit_note(self.ctx, v, *answer))
+            undo.edit_note(self.ctx, v, *answer, failed=self._refused)
 
     def delete_current(self) -> None:
         v = self._current_note()
         if v is None or self.ctx.library.readonly:
             return
-        if self._guard(lambda: undo.delete_note(self.ctx, v.id)) is not None:
-            self.ctx.status.emit("Note deleted (Ctrl+Z to undo).")
+        undo.delete_note(self.ctx, v.id, failed=self._refused,
+                         done=lambda _deleted: self.ctx.status.emit("Note deleted (Ctrl+Z to undo)."))
 
     def _row_menu(self, pos) -> None:
         index = self.table.indexAt(pos)
@@ -276,12 +276,8 @@ class AnnotationsPage(QWidget):
         if view is not None:
             show_menu(self.ctx, note_subject(view), self.table, self.table.viewport().mapToGlobal(pos))
 
-    def _guard(self, change):
-        try:
-            return change()
-        except Exception as exc:  # the core explains refusals; show them, do not crash
-            self.ctx.status.emit(f"Note not changed: {exc}")
-            return None
+    def _refused(self, reason: str) -> None:  # the core explains refusals; show them, do not crash
+        self.ctx.status.emit(f"Note not changed: {reason}")
 
     def export(self) -> None:
         choice = ask_export_path(self, "Export the notes shown", "annotations.csv")

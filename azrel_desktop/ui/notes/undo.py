@@ -1,13 +1,17 @@
 """Undoable note changes: one QUndoCommand per kind of change the user makes to annotations.
 
-Every change is saved at once through `ctx.library`; the command only remembers enough to
-reverse it (`ui/common/undo_command.py`: saved before it is pushed, a failed undo reported and
-dropped).
+Every change is saved at once through `ctx.library`, off the GUI thread (`ctx.write`); the
+command is pushed when the save has landed and only remembers enough to reverse it
+(`ui/common/undo_command.py`: undo and redo written off the GUI thread too, a failed undo
+reported and dropped). A refused save never reaches the stack: its sentence goes to the
+caller's `failed`, shown where the change was made.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from ...core.research.annotations import AnnotationView, Changes
@@ -78,35 +82,61 @@ class DeleteNoteCommand(_NoteCommand):
         return changes
 
 
-# --- the changes themselves: save first, then push -------------------------------------
+# --- the changes themselves: saved off the GUI thread, then pushed ----------------------
 
-def add_note(ctx: AppContext, kind: str, target_id: str, body: str, tags) -> AnnotationView:
-    view, changes = ctx.library.add_annotation(kind, target_id, body, tags)
-    ctx.undo_stack.push(AddNoteCommand(ctx, view))
-    ctx.emit_changes(changes)
-    return view
+Done = Callable[[AnnotationView], None] | None
+Failed = Callable[[str], None] | None
 
 
-def edit_note(ctx: AppContext, before: AnnotationView, body: str, tags) -> AnnotationView:
-    after, changes = ctx.library.update_annotation(before.id, body, tags)
-    ctx.undo_stack.push(EditNoteCommand(ctx, before, after))
-    ctx.emit_changes(changes)
-    return after
+def _save(ctx: AppContext, work: Callable[[], tuple[AnnotationView, Changes]],
+          command: Callable[[AnnotationView], QUndoCommand], done: Done, failed: Failed) -> None:
+    """Run the change through `ctx.write`; when it has landed push its command (whose first
+    redo is skipped), announce it and call `done(view)`; a refusal goes to `failed(sentence)`."""
+
+    def landed(result: tuple[AnnotationView, Changes]) -> None:
+        view, changes = result
+        ctx.undo_stack.push(command(view))
+        ctx.emit_changes(changes)
+        _call(done, view)
+
+    ctx.write(work, landed, (lambda reason: _call(failed, reason)) if failed else None)
 
 
-def delete_note(ctx: AppContext, annotation_id: str) -> AnnotationView:
-    deleted, changes = ctx.library.delete_annotation(annotation_id)
-    ctx.undo_stack.push(DeleteNoteCommand(ctx, deleted))
-    ctx.emit_changes(changes)
-    return deleted
+def _call(callback, value) -> None:
+    if callback is None:
+        return
+    try:
+        callback(value)
+    except RuntimeError:  # the view that asked was closed while the write ran
+        pass
 
 
-def annotate_selection(ctx: AppContext, source_id: str, start: int, end: int, body: str,
-                       tags) -> AnnotationView:
-    view, changes = ctx.library.annotate_selection(source_id, start, end, body, tags)
-    ctx.undo_stack.push(AnnotateSelectionCommand(ctx, view))
-    ctx.emit_changes(changes)
-    return view
+def add_note(ctx: AppContext, kind: str, target_id: str, body: str, tags, *,
+             done: Done = None, failed: Failed = None) -> None:
+    lib, tags = ctx.library, tuple(tags)
+    _save(ctx, lambda: lib.add_annotation(kind, target_id, body, tags),
+          lambda view: AddNoteCommand(ctx, view), done, failed)
+
+
+def edit_note(ctx: AppContext, before: AnnotationView, body: str, tags, *,
+              done: Done = None, failed: Failed = None) -> None:
+    lib, tags = ctx.library, tuple(tags)
+    _save(ctx, lambda: lib.update_annotation(before.id, body, tags),
+          lambda after: EditNoteCommand(ctx, before, after), done, failed)
+
+
+def delete_note(ctx: AppContext, annotation_id: str, *,
+                done: Done = None, failed: Failed = None) -> None:
+    lib = ctx.library
+    _save(ctx, lambda: lib.delete_annotation(annotation_id),
+          lambda deleted: DeleteNoteCommand(ctx, deleted), done, failed)
+
+
+def annotate_selection(ctx: AppContext, source_id: str, start: int, end: int, body: str, tags, *,
+                       done: Done = None, failed: Failed = None) -> None:
+    lib, tags = ctx.library, tuple(tags)
+    _save(ctx, lambda: lib.annotate_selection(source_id, start, end, body, tags),
+          lambda view: AnnotateSelectionCommand(ctx, view), done, failed)
 
 
 def undo_actions(stack: QUndoStack, parent: QWidget) -> tuple[QAction, QAction]:

@@ -172,10 +172,12 @@ class Operations(QObject):
     failed = Signal(object, str)  # token, a sentence
     busyChanged = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, *,
+                 describe_error: Callable[[BaseException], str] | None = None):
         super().__init__(parent)
         self._queue: deque[tuple[object, Callable[[], object]]] = deque()
         self._running: Task | None = None
+        self._describe = describe_error
 
     def busy(self) -> bool:
         return self._running is not None or bool(self._queue)
@@ -192,7 +194,7 @@ class Operations(QObject):
         if self._running is not None or not self._queue:
             return
         token, fn = self._queue.popleft()
-        task = Task(lambda _progress: fn(), tag=token)
+        task = Task(lambda _progress: fn(), tag=token, describe_error=self._describe)
         task.signals.tagged_done.connect(self._done, Qt.ConnectionType.QueuedConnection)
         task.signals.tagged_failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self._running = task

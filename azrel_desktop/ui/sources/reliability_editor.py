@@ -1,10 +1,17 @@
 """The small editor of a user's own source's reliability: the Admiralty grade, the reason, and the
 source it copies (a reprint is not an independent witness). The corpus grades its own sources;
 this edits only the user's. Saving regrades every claim that cites the source, and puts a
-command on the app's undo stack that sets the three back (and forward again)."""
+command on the app's undo stack that sets the three back (and forward again).
+
+The GUI thread sends no SQL: the list of other sources is read in the runner (the dialog opens,
+window-modal, when it comes), Save writes through `ctx.write` (the dialog stays open, Save
+disabled, until the write lands; a refusal is shown in the dialog and the dialog stays open)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,15 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.corpus.evidence import RELIABILITY_GRADES, EvidenceError
+from ...core.corpus.evidence import RELIABILITY_GRADES
 from ...core.query.records import SourcePage
 from ...core.research.annotations import Changes
 from ..common.undo_command import SetValuesCommand
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
+from ..shell.runner import Task
 
 
 class ReliabilityDialog(QDialog):
+    """Save asks (`save_requested`); the dialog closes when the save has landed."""
+
+    save_requested = Signal()
+
     def __init__(self, record: SourcePage, others: list[tuple[str, str]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Source reliability")
@@ -58,9 +70,10 @@ class ReliabilityDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    parent=self)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_requested)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
 
     def values(self) -> tuple[str | None, str, str | None]:
         return self.grade.currentData(), self.reason.toPlainText(), self.copies.currentData()
@@ -68,6 +81,11 @@ class ReliabilityDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+
+    def set_saving(self, saving: bool) -> None:
+        self.save_button.setEnabled(not saving)
+        if saving:
+            self.error.hide()
 
 
 Values = tuple[str | None, str | None, str | None]  # grade, reason, the source it copies
@@ -85,26 +103,52 @@ class ReliabilityCommand(SetValuesCommand[Values]):
         return self.ctx.library.set_source_reliability(self.source_id, grade, reason, copies_id=copies)
 
 
-def save(ctx: AppContext, dialog: ReliabilityDialog) -> bool:
-    """Store the dialog's values; False (and the reason shown in the dialog) if refused."""
+def save(ctx: AppContext, dialog: ReliabilityDialog) -> None:
+    """Store the dialog's values off the GUI thread; when stored, push the undo command and
+    accept the dialog; if refused, say why in the dialog, which stays open."""
     record = dialog.record
     before = (record.reliability_grade, record.reliability, record.copies.id if record.copies else None)
     grade, reason, copies = dialog.values()
-    try:
-        changes = ctx.library.set_source_reliability(record.id, grade, reason, copies_id=copies)
-    except EvidenceError as exc:
-        dialog.show_error(str(exc))
-        return False
-    ctx.undo_stack.push(ReliabilityCommand(ctx, record.id, before, (grade, reason, copies)))
-    ctx.emit_changes(changes)
-    ctx.status.emit("Reliability saved; the claims citing this source were graded again.")
-    return True
+    lib = ctx.library
+    dialog.set_saving(True)
+
+    def done(changes: Changes) -> None:
+        ctx.undo_stack.push(ReliabilityCommand(ctx, record.id, before, (grade, reason, copies)))
+        ctx.emit_changes(changes)
+        ctx.status.emit("Reliability saved; the claims citing this source were graded again.")
+        try:
+            dialog.accept()
+        except RuntimeError:  # closed while the save ran
+            pass
+
+    def failed(why: str) -> None:  # EvidenceError: a cycle of copies, an unknown grade
+        try:
+            dialog.set_saving(False)
+            dialog.show_error(why)
+        except RuntimeError:
+            ctx.status.emit(f"Reliability not saved: {why}")
+
+    ctx.write(lambda: lib.set_source_reliability(record.id, grade, reason, copies_id=copies), done, failed)
 
 
-def edit_reliability(ctx: AppContext, record: SourcePage, parent: QWidget | None = None) -> bool:
-    others = [(link.id, link.label) for link in ctx.library.records("source") if link.id != record.id]
-    dialog = ReliabilityDialog(record, others, parent)
-    while dialog.exec() == QDialog.DialogCode.Accepted:
-        if save(ctx, dialog):
-            return True
-    return False
+def edit_reliability(ctx: AppContext, record: SourcePage, parent: QWidget | None = None, *,
+                     opened: Callable[[ReliabilityDialog], None] | None = None) -> Task:
+    """Read the other sources (what this one may copy) off the GUI thread, then open the editor
+    window-modal; `opened(dialog)` when it is shown. Keep the returned task until then."""
+    lib = ctx.library
+    task = Task(lambda _p: [(link.id, link.label) for link in lib.records("source") if link.id != record.id],
+                describe_error=lambda exc: str(exc) or type(exc).__name__)
+
+    def show(others: list[tuple[str, str]]) -> None:
+        dialog = ReliabilityDialog(record, others, parent)
+        dialog.save_requested.connect(lambda: save(ctx, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        if opened is not None:
+            opened(dialog)
+
+    task.signals.done.connect(show, Qt.ConnectionType.QueuedConnection)
+    task.signals.failed.connect(lambda why, _exc=None: ctx.status.emit(f"Could not open the editor: {why}"),
+                                Qt.ConnectionType.QueuedConnection)
+    task.start()
+    return task

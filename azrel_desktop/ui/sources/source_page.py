@@ -297,6 +297,8 @@ class SourcePage(QWidget):
     GUI thread (`loaded` when the source asked for is shown)."""
 
     loaded = Signal()
+    annotated = Signal(object)  # the AnnotationView of a note on a selection, once saved
+    reliability_opened = Signal(object)  # the reliability editor, once what it lists is read
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -665,7 +667,8 @@ class SourcePage(QWidget):
 
     def _edit_reliability(self) -> None:
         if self.record is not None and not self.record.is_seed:
-            edit_reliability(self.ctx, self.record, self)
+            self._reliability_reader = edit_reliability(self.ctx, self.record, self,
+                                                        opened=self.reliability_opened.emit)
 
     def _fill_tree(self, passages: list[SourcePassage]) -> None:
         tree = self.passage_tree
@@ -856,23 +859,27 @@ class SourcePage(QWidget):
         if answer is not None:
             self.annotate_selection(*answer, span=span)
 
-    def annotate_selection(self, body: str, tags=(), *, span: tuple[int, int] | None = None
-                           ) -> AnnotationView | None:
-        """Save a note on the selected text (or `span`, in code points) as a new user passage."""
+    def annotate_selection(self, body: str, tags=(), *, span: tuple[int, int] | None = None) -> bool:
+        """Save a note on the selected text (or `span`, in code points) as a new user passage,
+        off the GUI thread; `annotated(view)` when it has landed, the refusal shown under the
+        text if not. False if there was nothing to annotate."""
         span = span or self.text_view.selection_span()
         if span is None or self.record is None:
-            return None
+            return False
         self.error_label.setText("")
-        try:
-            view = undo.annotate_selection(self.ctx, self.record.id, span[0], span[1], body, tags)
-        except Exception as exc:  # the core says why a selection cannot be annotated
-            self.error_label.setText(f"Not saved: {exc}")
-            self.ctx.status.emit(f"Selection not annotated: {exc}")
-            return None
-        self._select_when_shown = view.target_id  # the source is read again after the change
-        if view.target_id in self._passages:
-            self.select_passage(view.target_id, flash=False)
-        return view
+
+        def done(view: AnnotationView) -> None:
+            self._select_when_shown = view.target_id  # the source is read again after the change
+            if view.target_id in self._passages:
+                self.select_passage(view.target_id, flash=False)
+            self.annotated.emit(view)
+
+        def failed(reason: str) -> None:  # the core says why a selection cannot be annotated
+            self.error_label.setText(f"Not saved: {reason}")
+            self.ctx.status.emit(f"Selection not annotated: {reason}")
+
+        undo.annotate_selection(self.ctx, self.record.id, span[0], span[1], body, tags, done=done, failed=failed)
+        return True
 
     def record_from_selection(self, what: str):
         """Open the dialog that records from the selected text: "event", "cite", "step" or

@@ -14,7 +14,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.research.annotations import Changes
 from ...core.research.saved_views import SavedViewInfo
+from ..common.undo_command import SavedChangeCommand
 from ..shell.context import AppContext
 from ..shell.navigation import Target
 from ..shell.runner import Operations
@@ -39,28 +39,19 @@ if TYPE_CHECKING:
     from .timeline_page import TimelinePage
 
 
-class _ViewCommand(QUndoCommand):
-    """Undo/redo of a change to saved views, made first by the caller (its first redo skipped)."""
+class _ViewCommand(SavedChangeCommand):
+    """Undo/redo of a change to saved views, made first by the caller (its first redo skipped);
+    undo and redo write off the GUI thread (see `SavedChangeCommand`)."""
 
     def __init__(self, ctx: AppContext, text: str, undo: Callable[[], Changes], redo: Callable[[], Changes]):
-        super().__init__(text)
-        self.ctx, self._undo, self._redo, self._first = ctx, undo, redo, True
+        super().__init__(ctx, text)
+        self._undo_step, self._redo_step = undo, redo
 
-    def _run(self, step: Callable[[], Changes]) -> None:
-        try:
-            self.ctx.emit_changes(step())
-        except Exception as exc:  # a failed undo is reported, never a crash
-            self.ctx.status.emit(f"Could not {self.text()[:1].lower() + self.text()[1:]}: {exc}")
-            self.setObsolete(True)
+    def _undo(self) -> Changes:
+        return self._undo_step()
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
+    def _redo(self) -> Changes:
+        return self._redo_step()
 
 
 class SavedViews(QObject):
