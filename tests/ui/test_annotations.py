@@ -167,6 +167,25 @@ def test_quick_undos_write_in_the_stack_s_order(qtbot, ctx, panel, written):
     assert (back.id, back.body, back.tags) == (view.id, "changed", ("b",))
 
 
+def test_undos_queued_when_the_window_closes_are_written(qtbot, library):
+    """Ctrl+Z twice and the window closed at once: both undos land before the window goes."""
+    from azrel_desktop.ui.notes import undo as notes_undo
+    from azrel_desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(library, restore=False, warn=lambda *_a: None)
+    qtbot.addWidget(window)
+    ctx = window.ctx
+    for body in ("first", "second"):
+        notes_undo.add_note(ctx, *TARGET, body, ())
+        qtbot.waitUntil(lambda: not ctx.writes_busy(), timeout=10_000)
+    assert len(stored(ctx)) == 2
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    assert ctx.writes_busy()
+    window.close()
+    assert stored(ctx) == []
+
+
 def test_a_refused_note_is_said_under_the_editor_and_not_pushed(qtbot, ctx, panel):
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(panel.refused, timeout=10_000) as refused:

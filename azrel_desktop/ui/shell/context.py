@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ...core.research.annotations import Changes
@@ -48,6 +48,22 @@ class AppContext(QObject):
 
     def writes_busy(self) -> bool:
         return self._writes.busy()
+
+    def finish_writes(self, timeout_ms: int = 30_000) -> bool:
+        """Let every queued write land before the window closes (the queue advances on the
+        event loop, so an undo queued behind a running write would otherwise never run); False
+        if they did not within `timeout_ms`."""
+        if not self.writes_busy():
+            return True
+        loop = QEventLoop()
+        self.writes_idle.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        try:
+            if self.writes_busy():
+                loop.exec()
+        finally:
+            self.writes_idle.disconnect(loop.quit)
+        return not self.writes_busy()
 
     def _landed(self, token: object, result: object) -> None:
         done, _failed = self._then.pop(token)

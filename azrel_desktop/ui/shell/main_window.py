@@ -645,6 +645,7 @@ class MainWindow(QMainWindow):
             self.last_import.cancel()  # the source being stored finishes whole; the rest are not started
         self._save_filter_soon.stop()
         self.save_settings()
+        self.ctx.finish_writes()  # an undo or note queued behind a running write is kept
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.research.annotations import Changes
-from ...core.sources.reading import SourceMetadata
 from ..common.undo_command import SetValuesCommand
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
@@ -47,20 +46,6 @@ class SourceMetadataCommand(SetValuesCommand[dict]):
     def _set(self, values: dict) -> Changes:
         _b, _a, changes = self.ctx.library.update_source_metadata(self.source_id, **values)
         return changes
-
-
-def edit_source_metadata(ctx: AppContext, source_id: str, values: dict) -> SourceMetadata:
-    """Save `values` (only fields that differ are sent) and push the undo command."""
-    current = ctx.library.source_info(source_id).metadata
-    changed = {k: v for k, v in values.items() if (getattr(current, k) or "") != (v or "")}
-    if not changed:
-        return current
-    before_meta, after_meta, changes = ctx.library.update_source_metadata(source_id, **changed)
-    before = {k: getattr(before_meta, k) for k in changed}
-    after = {k: getattr(after_meta, k) for k in changed}
-    ctx.undo_stack.push(SourceMetadataCommand(ctx, source_id, before, after))
-    ctx.emit_changes(changes)
-    return after_meta
 
 
 class SourceMetadataDialog(QDialog):
