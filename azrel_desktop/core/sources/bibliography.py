@@ -16,8 +16,8 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from .extracted import Bibliography, ImportRefused, Record, SourceMetadata
 from .plain import decode
-from .reading import Bibliography, ImportRefused, Record, SourceMetadata
 
 # --- dates and names -------------------------------------------------------------------------
 

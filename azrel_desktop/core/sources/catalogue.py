@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from ..corpus import models as m
 from ..query.source_search import hit_spans, index_for, parse_query
+from .extracted import SourceMetadata
 from .normalise import page_at
-from .reading import SourceMetadata
 from .store import metadata_of
 
 

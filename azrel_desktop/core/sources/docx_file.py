@@ -13,8 +13,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from .extracted import MAX_PACK_RATIO, MAX_UNPACKED_BYTES, Extracted, ImportRefused, SourceMetadata
 from .normalise import normalise
-from .reading import MAX_PACK_RATIO, MAX_UNPACKED_BYTES, Extracted, ImportRefused, SourceMetadata
 
 _XML_SUFFIXES = (".xml", ".rels")
 

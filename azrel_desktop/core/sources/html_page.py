@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
+from .extracted import Extracted, ImportRefused, SourceMetadata
 from .normalise import normalise
 from .plain import decode
-from .reading import Extracted, ImportRefused, SourceMetadata
 
 _LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)", re.IGNORECASE)
 

@@ -16,8 +16,8 @@ import io
 import logging
 import re
 
+from .extracted import Check, Extracted, ImportRefused, SourceMetadata
 from .normalise import join_pages
-from .reading import Check, Extracted, ImportRefused, SourceMetadata
 
 MAX_PAGES = 5000
 

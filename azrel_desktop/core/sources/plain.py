@@ -12,8 +12,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from .extracted import Extracted, ImportRefused, SourceMetadata
 from .normalise import normalise
-from .reading import Extracted, ImportRefused, SourceMetadata
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

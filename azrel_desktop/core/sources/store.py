@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ..corpus import models as m
 from ..corpus.anchoring import Anchor, place
 from ..corpus.dates import DateError, is_valid_edtf, parse_phrase
-from .reading import Extracted, SourceMetadata
+from .extracted import Extracted, SourceMetadata
 
 DEFAULT_KIND = "document"
 DEFAULT_LANGUAGE = "und"  # BCP 47: undetermined
