@@ -101,9 +101,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("export", "export_events", "raise removed: raise RuntimeError(\"the export's rows were not rendered for every "
                                 "event\") -> (left out)"):
         "unreachable, as above",
-    ("export", "write_atomically", "call left out: out.flush() -> (left out)"):
+    ("atomic_write", "write_atomically", "call left out: out.flush() -> (left out)"):
         "closing the file flushes it",
-    ("export", "write_atomically", "call left out: os.fsync(out.fileno()) -> (left out)"):
+    ("atomic_write", "write_atomically", "call left out: os.fsync(out.fileno()) -> (left out)"):
         "matters only when the power fails between the rename and the disk's own flush",
     ("anchoring", "matches", "boundary moved: 0 <= start < end <= len(text) -> 0 <= start <= end <= len(text)"):
         "an anchor always has start < end (`anchor_at` refuses others)",

@@ -41,10 +41,12 @@ def test_the_run_makes_the_five_mutations_of_issue_20(mutants, module, function,
 
 
 def test_only_the_named_functions_of_the_export_are_mutated(mutants):
-    assert {m.function for m in mutants if m.key[0] == "export"} == {"export_events", "write_atomically"}
+    assert {m.function for m in mutants if m.key[0] == "export"} == {"export_events"}
+    assert {m.function for m in mutants if m.key[0] == "atomic_write"} == {"write_atomically"}
     assert {m.function for m in mutants if m.key[0] == "anchoring"} == {
         "anchor_at", "matches", "_common_suffix", "_common_prefix", "reanchor"}
-    assert {m.key[0] for m in mutants} == {"backups", "recovery", "export_cells", "export", "anchoring"}
+    assert {m.key[0] for m in mutants} == {"backups", "recovery", "export_cells", "export", "atomic_write",
+                                           "anchoring"}
 
 
 def test_no_two_mutants_of_a_function_are_the_same_code(mutants):
