@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
         from ..timeline import saved_views
 
-        self.saved_views = saved_views.install(self, self.ctx, lambda: self.timeline)
+        self.saved_views = saved_views.install(self, self.ctx, lambda: self.timeline, before=help_menu.menuAction())
         for menu in (file_menu, edit, go, self.organisations_menu, self.sources_menu, help_menu):
             menu.menuAction().setMenuRole(QAction.MenuRole.NoRole)
 

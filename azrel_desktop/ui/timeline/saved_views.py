@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -239,15 +240,16 @@ class SavedViewsDialog(QDialog):
             self.views.delete(name)
 
 
-def install(window, ctx: AppContext, timeline: Callable[[], TimelinePage]) -> SavedViews:
-    """Add View → Saved views to the window's menu bar (making the View menu if there is none)."""
+def install(window, ctx: AppContext, timeline: Callable[[], TimelinePage], before: QAction | None = None) -> SavedViews:
+    """Add a View menu with Saved views to the window's menu bar, before the menu of `before`
+    (the Help menu). The menu bar's own menus are not looked up through their actions: with
+    PySide6 6.8, `QAction.menu()` hands back a wrapper whose collection deletes the menu."""
     bar = window.menuBar()
-    view_menu = next((a.menu() for a in bar.actions() if a.menu() is not None
-                      and a.text().replace("&", "") == "View"), None)
-    if view_menu is None:
-        view_menu = QMenu("&View", window)
-        help_action = next((a for a in bar.actions() if a.text().replace("&", "") == "Help"), None)
-        bar.insertMenu(help_action, view_menu) if help_action else bar.addMenu(view_menu)
+    view_menu = QMenu("&View", window)
+    if before is not None:
+        bar.insertMenu(before, view_menu)
+    else:
+        bar.addMenu(view_menu)
     views = SavedViews(ctx, timeline, window)
     view_menu.addMenu(views.menu)
     return views
