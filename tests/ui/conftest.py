@@ -20,6 +20,27 @@ def _drain_workers(request):
     assert wait_for_workers(), "background work was still running at the end of the test"
 
 
+@pytest.fixture(autouse=True)
+def _no_window_left_open():
+    """Fails a test that leaves a visible top-level window behind (an error box, a dialog, a
+    menu): another test's "active modal widget" or "active window" would find it. Runs after
+    pytest-qt has closed the widgets given to `qtbot.addWidget`; what is left is closed here,
+    so that the next test starts clean. Tooltips are Qt's own and hide on a timer: ignored."""
+    yield
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    QToolTip.hideText()
+    left = [w for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w.metaObject().className() != "QTipLabel"]
+    names = [f"{w.metaObject().className()} {w.windowTitle()!r}" for w in left]
+    for w in left:
+        w.close()
+    assert not left, f"the test left windows open: {names}"
+
+
 @pytest.fixture
 def ctx(qapp, library):
     from azrel_desktop.ui.shell.context import AppContext
