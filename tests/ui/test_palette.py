@@ -61,3 +61,42 @@ def test_low_reliability_colours_read():
         assert cv.contrast(bg, fg) >= 4.5
     assert cv.contrast(pal.LOW_RELIABILITY_MARK[0], pal.LIGHT_PAGE) >= 4.5
     assert cv.contrast(pal.LOW_RELIABILITY_MARK[1], pal.DARK_PAGE) >= 4.5
+
+
+def _statuses(dark: bool) -> dict[str, str]:
+    return {**{s: pal.pick(pair, dark) for s, pair in pal.STATUS_COLOURS.items()},
+            "(other)": pal.pick(pal.OTHER_STATUS, dark)}
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("dark", [False, True], ids=["light-page", "dark-page"])
+def test_status_colours_apart_in_every_view(dark, view):
+    gap, a, b = cv.closest_pair(_statuses(dark).values(), view)
+    assert gap >= pal.MIN_DISTANCE, f"{a} and {b} only {gap:.1f} apart ({view or 'normal vision'})"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light-page", "dark-page"])
+def test_status_bars_stand_out_and_carry_readable_names(dark):
+    page = pal.DARK_PAGE if dark else pal.LIGHT_PAGE
+    for status, colour in _statuses(dark).items():
+        assert cv.contrast(colour, page) >= pal.MIN_MARK_CONTRAST, (status, colour)
+        assert cv.contrast(pal.on_colour(colour), colour) >= 4.5, (status, colour)
+
+
+def test_on_colour_picks_the_readable_text():
+    assert pal.on_colour("#000000") == "#ffffff"
+    assert pal.on_colour("#ffffff") == pal.HIGHLIGHT_TEXT
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_find_matches_never_look_like_a_kind_of_passage(view):
+    """A match on a cited passage replaces its fill: it must not read as another kind."""
+    gap, a, b = cv.closest_pair([*pal.FIND_FILLS.values(), *pal.KIND_FILLS.values()], view)
+    assert gap >= pal.MIN_DISTANCE, f"{a} and {b} only {gap:.1f} apart ({view or 'normal vision'})"
+
+
+def test_find_fills_read_and_show_on_both_pages():
+    for name, fill in pal.FIND_FILLS.items():
+        assert cv.contrast(fill, pal.FIND_TEXT) >= 7, name
+        assert cv.contrast(fill, pal.LIGHT_PAGE) >= pal.MIN_FILL_CONTRAST, name
+        assert cv.contrast(fill, pal.DARK_PAGE) >= pal.MIN_FILL_CONTRAST, name
