@@ -42,6 +42,39 @@ def _no_window_left_open():
 
 
 @pytest.fixture
+def chart(qtbot, library):
+    """A timeline chart over the seeded library, shown and loaded with every event."""
+    from azrel_desktop.core.query.filters import EventFilter
+    from azrel_desktop.ui.timeline.timeline_chart import TimelineChart
+
+    c = TimelineChart(library)
+    qtbot.addWidget(c)
+    c.resize(900, 320)
+    c.show()
+    with qtbot.waitSignal(c.loaded):
+        c.set_filter(EventFilter())
+    return c
+
+
+@pytest.fixture
+def wheel():
+    """`wheel(canvas, y_delta, modifiers, x=...)`: a mouse wheel turned over the chart's canvas at
+    (x, 80) in its viewport, as Qt delivers it; gives the position."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    def turn(canvas, y_delta: int, modifiers=Qt.KeyboardModifier.NoModifier, x: float | None = None) -> QPointF:
+        pos = QPointF(x if x is not None else canvas.LABEL_W + 300, 80)
+        event = QWheelEvent(pos, canvas.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, y_delta),
+                            Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(canvas.viewport(), event)
+        return pos
+
+    return turn
+
+
+@pytest.fixture
 def ctx(qapp, library):
     from azrel_desktop.ui.shell.context import AppContext
 
