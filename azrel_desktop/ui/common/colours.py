@@ -197,10 +197,10 @@ class _RecolourItems(QObject):
                 it += 1
             return
         for row in range(view.count()):
-            item = view.item(row)
-            meaning = item.data(COLOUR_ROLE)
+            entry = view.item(row)
+            meaning = entry.data(COLOUR_ROLE)
             if meaning:
-                item.setForeground(ITEM_COLOURS[meaning](palette))
+                entry.setForeground(ITEM_COLOURS[meaning](palette))
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
