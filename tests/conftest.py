@@ -277,6 +277,30 @@ def deny_write():
         step()
 
 
+class SeedCopy(type(Path())):  # type: ignore[misc]  # the concrete Path class of this system
+    """A copy of the shipped seed corpus: a folder, whose YAML files a test reads and writes whole."""
+
+    def load(self, name: str):
+        import yaml
+
+        return yaml.safe_load((self / name).read_text(encoding="utf-8"))
+
+    def dump(self, name: str, data) -> None:
+        import yaml
+
+        (self / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> SeedCopy:
+    """The shipped seed corpus copied into the test's folder, to change and load from there."""
+    from azrel_desktop.core.store.resources import seed_dir
+
+    folder = tmp_path / "seed"
+    shutil.copytree(seed_dir(), folder)
+    return SeedCopy(folder)
+
+
 @pytest.fixture
 def sample_files(tmp_path):
     """A `SampleFiles` (tests/sample_sources.py) writing into a fresh folder."""

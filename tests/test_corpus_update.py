@@ -27,6 +27,9 @@ def corpus_folder(tmp_path: Path, yaml_from: Path, name: str) -> Path:
     for f in yaml_from.glob("*.yaml"):
         shutil.copy(f, folder / f.name)
     shutil.copytree(seed_dir() / "sources", folder / "sources")
+    if (yaml_from / "sources").is_dir():  # the texts as that corpus had them, where they differ
+        for f in (yaml_from / "sources").glob("*.txt"):
+            shutil.copy(f, folder / "sources" / f.name)
     return folder
 
 
@@ -189,3 +192,38 @@ def test_a_bad_grade_or_copies_link_refuses_the_corpus(tmp_path, change, message
     (folder / "sources.yaml").write_text(yaml.safe_dump(sources), encoding="utf-8")
     with pytest.raises(SeedError, match=message):
         read_corpus(folder)
+
+
+def test_shipped_texts_now_normalised_reach_an_old_file_with_its_selections_re_anchored(tmp_path):
+    """Version 1 shipped two texts with no-break spaces an import drops; the corpus now stores
+    them normalised. A file seeded before gets the new texts, the corpus's own passages where
+    the corpus puts them, and the user's selection after a dropped character moved with it."""
+    from azrel_desktop.core.research.citing import user_passage
+    from azrel_desktop.core.research.drafts import Cite
+
+    old_text = (OLD / "sources" / "003_0e73e91017b85143.txt").read_text(encoding="utf-8")
+    start = old_text.index("Editor's choice")
+    path = tmp_path / "old.sqlite3"
+    db = open_database(path, seed=False)
+    try:
+        assert seed_corpus(db, folder=corpus_folder(tmp_path, OLD, "v1"))
+        with db.write() as session:
+            chosen = user_passage(session, Cite("src-003", start, start + len("Editor's choice"))).id
+    finally:
+        db.close()
+    new = read_corpus()
+    new_text = new.texts["src-003"]
+    assert len(new_text) < len(old_text)
+    Library.open(path).close()  # brings the file to the current corpus
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT text FROM sources WHERE id = 'src-003'").fetchone()[0] == new_text
+        moved = con.execute('SELECT start, "end", exact FROM passages WHERE id = ?', (chosen,)).fetchone()
+        assert moved == (new_text.index("Editor's choice"), new_text.index("Editor's choice") + 15, "Editor's choice")
+        assert moved[0] < start
+        for pid in ("b003-photo-credit", "b002-compiled", "p003-editorial"):
+            row = con.execute('SELECT start, "end", exact FROM passages WHERE id = ?', (pid,)).fetchone()
+            p = new.passages[pid]
+            assert row == (p.start, p.end, p.quote)
+    finally:
+        con.close()

@@ -34,16 +34,19 @@ lib.close()
 """
 
 
-class Holder:
-    """Another AzRel process with the library open, adding a note per line it is sent."""
+class _OtherProcess:
+    """Another process running `script` on the library, which prints "open" once it has it
+    open, then "ack" for each line it is sent and acted on; an empty line ends it."""
+
+    script = ""
 
     def __init__(self, path: Path):
-        self.proc = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)], stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([sys.executable, "-c", self.script, str(path)], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert self.proc.stdout.readline().strip() == "open", self.proc.stderr.read()
 
-    def add(self, body: str) -> None:
-        self.proc.stdin.write(body + "\n")
+    def send(self, line: str) -> None:
+        self.proc.stdin.write(line + "\n")
         self.proc.stdin.flush()
         assert self.proc.stdout.readline().strip() == "ack", self.proc.stderr.read()
 
@@ -52,6 +55,15 @@ class Holder:
             self.proc.stdin.write("\n")
             self.proc.stdin.flush()
         self.proc.wait(timeout=60)
+
+
+class Holder(_OtherProcess):
+    """Another AzRel process with the library open, adding a note per line it is sent."""
+
+    script = _HOLDER
+
+    def add(self, body: str) -> None:
+        self.send(body)
 
 
 def notes_in(path: Path) -> list[str]:
@@ -135,24 +147,13 @@ con.close()
 """
 
 
-class Tool:
+class Tool(_OtherProcess):
     """Another program (a database tool) with the library open through SQLite, idle."""
 
-    def __init__(self, path: Path):
-        self.proc = subprocess.Popen([sys.executable, "-c", _TOOL, str(path)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        assert self.proc.stdout.readline().strip() == "open", self.proc.stderr.read()
+    script = _TOOL
 
     def read_the_file(self) -> None:
-        self.proc.stdin.write("read the file\n")
-        self.proc.stdin.flush()
-        assert self.proc.stdout.readline().strip() == "ack", self.proc.stderr.read()
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.stdin.write("\n")
-            self.proc.stdin.flush()
-        self.proc.wait(timeout=60)
+        self.send("read the file")
 
 
 def _with_a_note(db_path: Path) -> None:

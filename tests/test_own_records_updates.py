@@ -4,35 +4,16 @@ drops while a user's record names it is kept, marked retired, instead of failing
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-import yaml
 from sqlalchemy import text
 
 from azrel_desktop.core.opening import open_database, seed_corpus
 from azrel_desktop.core.research.drafts import ActorDraft, AgreementDraft, Cite, EventDraft, StepDraft
 from azrel_desktop.core.service import Library
 from azrel_desktop.core.store.integrity import check_database
-from azrel_desktop.core.store.resources import seed_dir
 
 NEWS = "src-004"
-
-
-@pytest.fixture
-def seed_copy(tmp_path) -> Path:
-    folder = tmp_path / "seed"
-    shutil.copytree(seed_dir(), folder)
-    return folder
-
-
-def _load(folder: Path, name: str):
-    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-
-
-def _dump(folder: Path, name: str, data) -> None:
-    (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _ref(x):
@@ -43,17 +24,17 @@ def drop_from_corpus(folder: Path, *, organisations=(), countries=(), people=(),
                      retitle: dict | None = None) -> None:
     """Make `folder` a newer corpus without these records (and without every corpus reference to
     them), and with some events retitled."""
-    manifest = _load(folder, "corpus.yaml")
+    manifest = folder.load("corpus.yaml")
     manifest["version"] = int(manifest["version"]) + 1
-    _dump(folder, "corpus.yaml", manifest)
-    orgs = [o for o in _load(folder, "organisations.yaml") if o["id"] not in organisations]
+    folder.dump("corpus.yaml", manifest)
+    orgs = [o for o in folder.load("organisations.yaml") if o["id"] not in organisations]
     for o in orgs:
         if o.get("parent") in organisations:
             o["parent"] = None
-    _dump(folder, "organisations.yaml", orgs)
-    _dump(folder, "countries.yaml", [c for c in _load(folder, "countries.yaml") if c["id"] not in countries])
-    _dump(folder, "people.yaml", [p for p in _load(folder, "people.yaml") if p["id"] not in people])
-    events = _load(folder, "events.yaml")
+    folder.dump("organisations.yaml", orgs)
+    folder.dump("countries.yaml", [c for c in folder.load("countries.yaml") if c["id"] not in countries])
+    folder.dump("people.yaml", [p for p in folder.load("people.yaml") if p["id"] not in people])
+    events = folder.load("events.yaml")
     for e in events:
         e["organisations"] = [x for x in e.get("organisations") or [] if _ref(x) not in organisations]
         e["countries"] = [x for x in e.get("countries") or [] if _ref(x) not in countries]
@@ -61,8 +42,8 @@ def drop_from_corpus(folder: Path, *, organisations=(), countries=(), people=(),
         e["agreements"] = [x for x in e.get("agreements") or [] if x not in agreements]
         if retitle and e["id"] in retitle:
             e["title"] = retitle[e["id"]]
-    _dump(folder, "events.yaml", events)
-    agreements_ = [a for a in _load(folder, "agreements.yaml") if a["id"] not in agreements]
+    folder.dump("events.yaml", events)
+    agreements_ = [a for a in folder.load("agreements.yaml") if a["id"] not in agreements]
     for a in agreements_:
         parties = a.get("parties") or {}
         parties["countries"] = [x for x in parties.get("countries") or [] if x not in countries]
@@ -70,8 +51,8 @@ def drop_from_corpus(folder: Path, *, organisations=(), countries=(), people=(),
         for s in a.get("steps") or []:
             if s.get("country") in countries:
                 s["country"] = None
-    _dump(folder, "agreements.yaml", agreements_)
-    _dump(folder, "memberships.yaml", [m for m in _load(folder, "memberships.yaml")
+    folder.dump("agreements.yaml", agreements_)
+    folder.dump("memberships.yaml", [m for m in folder.load("memberships.yaml")
                                        if m["organisation"] not in organisations and m["country"] not in countries])
 
 

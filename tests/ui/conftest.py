@@ -20,6 +20,60 @@ def _drain_workers(request):
     assert wait_for_workers(), "background work was still running at the end of the test"
 
 
+@pytest.fixture(autouse=True)
+def _no_window_left_open():
+    """Fails a test that leaves a visible top-level window behind (an error box, a dialog, a
+    menu): another test's "active modal widget" or "active window" would find it. Runs after
+    pytest-qt has closed the widgets given to `qtbot.addWidget`; what is left is closed here,
+    so that the next test starts clean. Tooltips are Qt's own and hide on a timer: ignored."""
+    yield
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    QToolTip.hideText()
+    left = [w for w in QApplication.topLevelWidgets()
+            if w.isVisible() and w.metaObject().className() != "QTipLabel"]
+    names = [f"{w.metaObject().className()} {w.windowTitle()!r}" for w in left]
+    for w in left:
+        w.close()
+    assert not left, f"the test left windows open: {names}"
+
+
+@pytest.fixture
+def chart(qtbot, library):
+    """A timeline chart over the seeded library, shown and loaded with every event."""
+    from azrel_desktop.core.query.filters import EventFilter
+    from azrel_desktop.ui.timeline.timeline_chart import TimelineChart
+
+    c = TimelineChart(library)
+    qtbot.addWidget(c)
+    c.resize(900, 320)
+    c.show()
+    with qtbot.waitSignal(c.loaded):
+        c.set_filter(EventFilter())
+    return c
+
+
+@pytest.fixture
+def wheel():
+    """`wheel(canvas, y_delta, modifiers, x=...)`: a mouse wheel turned over the chart's canvas at
+    (x, 80) in its viewport, as Qt delivers it; gives the position."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    def turn(canvas, y_delta: int, modifiers=Qt.KeyboardModifier.NoModifier, x: float | None = None) -> QPointF:
+        pos = QPointF(x if x is not None else canvas.LABEL_W + 300, 80)
+        event = QWheelEvent(pos, canvas.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, y_delta),
+                            Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(canvas.viewport(), event)
+        return pos
+
+    return turn
+
+
 @pytest.fixture
 def ctx(qapp, library):
     from azrel_desktop.ui.shell.context import AppContext

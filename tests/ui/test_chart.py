@@ -6,22 +6,10 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QThread
-from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.ui.timeline.timeline_chart import HOME_COUNTRY, OTHER, PICTURE_SPARE_HEIGHT, TimelineChart
-
-
-@pytest.fixture
-def chart(qtbot, library):
-    c = TimelineChart(library)
-    qtbot.addWidget(c)
-    c.resize(900, 320)
-    c.show()
-    with qtbot.waitSignal(c.loaded):
-        c.set_filter(EventFilter())
-    return c
 
 
 def org_tree(library):
@@ -95,7 +83,7 @@ def whole_range_visible(canvas) -> bool:
     return first <= canvas.scene.d0 + 1 and last >= canvas.scene.d1 - 1
 
 
-def test_zoom_buttons_wheel_and_fit(qtbot, chart):
+def test_zoom_buttons_wheel_and_fit(qtbot, chart, wheel):
     canvas = chart.canvas
     fitted = canvas.ppd
     assert whole_range_visible(canvas)
@@ -108,19 +96,16 @@ def test_zoom_buttons_wheel_and_fit(qtbot, chart):
     assert whole_range_visible(canvas)
     canvas.zoom(2)
     before = canvas.ppd
-    pos = QPointF(canvas.LABEL_W + 200, 80)
-    wheel = QWheelEvent(pos, canvas.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, 240),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
-    day = canvas.day_at(pos.x())
-    QApplication.sendEvent(canvas.viewport(), wheel)
+    x = canvas.LABEL_W + 200
+    day = canvas.day_at(x)
+    pos = wheel(canvas, 240, Qt.KeyboardModifier.ControlModifier, x=x)
     assert canvas.ppd == pytest.approx(before * 1.25 ** 2)
     assert canvas.day_at(pos.x()) == pytest.approx(day, abs=2)  # zoomed around the mouse
     qtbot.mouseClick(chart.zoom_fit, Qt.MouseButton.LeftButton)
     assert whole_range_visible(canvas)
 
 
-def test_drag_and_wheel_pan(qtbot, chart):
+def test_drag_and_wheel_pan(qtbot, chart, wheel):
     canvas = chart.canvas
     canvas.zoom(8)
     h = canvas.horizontalScrollBar()
@@ -133,10 +118,8 @@ def test_drag_and_wheel_pan(qtbot, chart):
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=QPoint(300, y))
     assert h.value() == start + 100
     # Shift+wheel pans in time (the plain wheel zooms: see test_the_plain_wheel_zooms_about_the_pointer)
-    wheel = QWheelEvent(QPointF(400, 80), vp.mapToGlobal(QPointF(400, 80)), QPoint(0, 0), QPoint(0, -120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ShiftModifier, Qt.ScrollPhase.NoScrollPhase, False)
     ppd = canvas.ppd
-    QApplication.sendEvent(vp, wheel)
+    wheel(canvas, -120, Qt.KeyboardModifier.ShiftModifier, x=400)
     assert h.value() > start + 100 and canvas.ppd == ppd
 
 

@@ -8,26 +8,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.ui.common import colour_vision as cv
 from azrel_desktop.ui.common import palette as pal
 from azrel_desktop.ui.timeline.chart_scene import EVIDENCE_MARKS
-from azrel_desktop.ui.timeline.timeline_chart import HINT, OTHER, TimelineChart
-
-
-@pytest.fixture
-def chart(qtbot, library):
-    c = TimelineChart(library)
-    qtbot.addWidget(c)
-    c.resize(900, 320)
-    c.show()
-    with qtbot.waitSignal(c.loaded):
-        c.set_filter(EventFilter())
-    return c
+from azrel_desktop.ui.timeline.timeline_chart import HINT, OTHER
 
 
 def show(qtbot, chart, f: EventFilter) -> None:
@@ -35,15 +22,7 @@ def show(qtbot, chart, f: EventFilter) -> None:
         chart.set_filter(f)
 
 
-def wheel(canvas, y_delta: int, modifiers=Qt.KeyboardModifier.NoModifier, x: float | None = None) -> QPointF:
-    pos = QPointF(x if x is not None else canvas.LABEL_W + 300, 80)
-    event = QWheelEvent(pos, canvas.viewport().mapToGlobal(pos), QPoint(0, 0), QPoint(0, y_delta),
-                        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(canvas.viewport(), event)
-    return pos
-
-
-def test_the_plain_wheel_zooms_about_the_pointer_even_at_full_view(chart):
+def test_the_plain_wheel_zooms_about_the_pointer_even_at_full_view(chart, wheel):
     canvas = chart.canvas
     fitted = canvas.ppd
     x = canvas.LABEL_W + 250
@@ -55,7 +34,7 @@ def test_the_plain_wheel_zooms_about_the_pointer_even_at_full_view(chart):
     assert canvas.ppd == pytest.approx(fitted)
 
 
-def test_shift_wheel_pans_in_time_and_alt_wheel_scrolls_lanes(chart):
+def test_shift_wheel_pans_in_time_and_alt_wheel_scrolls_lanes(chart, wheel):
     canvas = chart.canvas
     canvas.zoom(6)
     h, v = canvas.horizontalScrollBar(), canvas.verticalScrollBar()

@@ -227,6 +227,7 @@ def test_f1_opens_the_quick_guide_and_its_shortcuts_are_real(qtbot, window):
             continue
         for key in (k.strip() for k in keys.split("/")):
             assert QKeySequence(key).toString() in bound, f"the guide names {key}, which no action has"
+    window.guide.close()  # a window of its own: it would outlive the main window in a test
 
 
 def test_the_guide_renders_no_html(qtbot):

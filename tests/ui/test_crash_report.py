@@ -78,7 +78,7 @@ def test_a_logger_disabled_by_a_librarys_logging_config_is_enabled_again(tmp_pat
     logging.config.dictConfig({"version": 1})  # as import-linter's command line does
     try:
         assert crash_report.log.disabled
-        state = crash_report.install(tmp_path)
+        state = crash_report.install(tmp_path, dialogs=False)  # a box would outlive the test
         try:
             _raise_and_hook("still logged")
             assert "still logged" in state.log_file.read_text(encoding="utf-8")

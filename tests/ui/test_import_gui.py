@@ -9,7 +9,7 @@ import threading
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from azrel_desktop.ui.shell.main_window import MainWindow
 from azrel_desktop.ui.shell.navigation import Target
@@ -20,7 +20,9 @@ def window(qtbot, library):
     w = MainWindow(library, restore=False, warn=lambda *_a: None)
     qtbot.addWidget(w)
     w.show()
-    return w
+    yield w
+    for dialog in w.findChildren(QDialog):  # the import's result stays open beside the window
+        dialog.close()
 
 
 def finish(qtbot, job):

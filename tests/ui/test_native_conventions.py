@@ -23,7 +23,7 @@ from azrel_desktop.ui.common.colours import (
 )
 from azrel_desktop.ui.shell.main_window import MainWindow, history_keys, plain_menu_action
 from azrel_desktop.ui.shell.navigation import Target
-from azrel_desktop.ui.timeline.timeline_chart import TimelineChart, zoom_gesture_text
+from azrel_desktop.ui.timeline.timeline_chart import zoom_gesture_text
 
 
 def _all_actions(menu: QMenu):
@@ -107,17 +107,6 @@ def test_backspace_in_the_table_does_not_leave_the_page(qtbot, library):
 def test_the_zoom_hint_names_the_systems_key(platform, named, not_named):
     text = zoom_gesture_text(platform)
     assert named in text and not_named not in text
-
-
-@pytest.fixture
-def chart(qtbot, library):
-    c = TimelineChart(library)
-    qtbot.addWidget(c)
-    c.resize(900, 320)
-    c.show()
-    with qtbot.waitSignal(c.loaded):
-        c.set_filter(EventFilter())
-    return c
 
 
 def test_the_chart_hints_use_this_systems_words(chart):

@@ -3,6 +3,8 @@ menu, the window title, and settings restored in a new window."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
@@ -279,3 +281,40 @@ def test_a_bad_saved_filter_is_ignored(qtbot, library):
     s.sync()
     w = make_window(qtbot, library)
     assert w.timeline.filter() == EventFilter()
+
+
+
+def test_back_after_filter_timeline_by_country_returns_to_the_previous_filter(qtbot, window, library):
+    """Two timeline places with different filters are different places: "Filter timeline by
+    country" from a filtered timeline (no event selected), then Back, shows the old filter."""
+    from azrel_desktop.ui.common.context_menus import Subject, build_menu
+
+    before = EventFilter(organisations=(nato(library),), date_from="1997", date_to="1999")
+    window.timeline.set_filter(before)
+    wait_for_timeline(qtbot, window)
+    country = next(link for link in library.records("country") if link.id == "AZ")
+    menu = build_menu(window.ctx, Subject("country", country.id, country.label), window)
+    action = next(a for a in menu.actions() if a.objectName() == f"ctxFilter_{country.id}")
+    assert action.text().startswith("Filter timeline by country")
+    action.trigger()
+    wait_for_timeline(qtbot, window)
+    assert window.timeline.filter() == EventFilter(countries=(country.id,))
+    assert window.back_action.isEnabled()
+
+    window.back_action.trigger()
+    wait_for_timeline(qtbot, window)
+    assert page_class(window) == "TimelinePage"
+    assert window.timeline.filter() == before
+    window.forward_action.trigger()
+    wait_for_timeline(qtbot, window)
+    assert window.timeline.filter() == EventFilter(countries=(country.id,))
+    menu.deleteLater()
+
+
+def test_a_filter_is_the_same_place_however_it_is_carried():
+    f = EventFilter(countries=("AZ",), date_from="1997")
+    as_json = ("filter", json.dumps(f.to_dict(), sort_keys=True))
+    assert Target("timeline", extra=(f,)).same_place(Target("timeline", extra=(as_json,)))
+    assert not Target("timeline", extra=(f,)).same_place(Target("timeline", extra=(EventFilter(),)))
+    assert Target("timeline").same_place(Target("timeline", extra=(f,)))  # keeps what is shown
+    assert not Target("timeline").same_place(Target("annotations"))

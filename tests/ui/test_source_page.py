@@ -458,3 +458,4 @@ def test_a_refused_grade_is_said_in_the_editor_and_nothing_changes(qtbot, ctx, w
     assert dialog.error.isVisible() and "already copies" in dialog.error.text()
     assert ctx.undo_stack.count() == 0
     assert ctx.library.source("src-mine-1").reliability_grade is None
+    dialog.reject()

@@ -4,8 +4,9 @@ included, and the app following the system's colour scheme."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QStyleFactory
+from PySide6.QtWidgets import QStyleFactory, QWidget
 
 from azrel_desktop.ui.analysis.bar_chart import NONE_COLOUR, OTHER_COLOUR, SERIES_COLOURS
 from azrel_desktop.ui.common import colours, theme
@@ -69,8 +70,87 @@ def test_the_apps_own_coloured_text_reaches_aa(qapp, name):
             assert ratio >= MIN_TEXT_CONTRAST, f"{name}: {label} on {back.name} is {ratio:.2f}:1"
 
 
-def test_the_readonly_banner_reads_on_its_own_background():
-    assert colours.contrast(QColor("#664d03"), QColor("#fff3cd")) >= MIN_TEXT_CONTRAST
+def _stylesheet_colours(widget) -> dict[str, QColor]:
+    """The colours a widget's own style sheet sets, by property ("color", "background")."""
+    out = {}
+    for rule in widget.styleSheet().split(";"):
+        name, _, value = rule.partition(":")
+        if value.strip().startswith("#"):
+            out[name.strip()] = QColor(value.strip())
+    return out
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_error_labels_and_banners_read_and_follow_a_scheme_switch(app_state, monkeypatch, qtbot, scheme):
+    """The dialogs' error lines (show_as_alert) and the read-only / low-reliability banner read at
+    AA in the palette in use, and take the other palette's colours when the system switches."""
+    from azrel_desktop.ui.common.widgets import PlainLabel
+
+    other = "dark" if scheme == "light" else "light"
+    monkeypatch.setenv("AZREL_COLOR_SCHEME", scheme)
+    follower = theme.follow_system_scheme(app_state)
+    dialog = QWidget()  # inside a window, as in the app: Qt tells its children of a new palette
+    qtbot.addWidget(dialog)
+    error, banner = PlainLabel("The date is not valid.", dialog), PlainLabel("Read-only", dialog)
+    colours.show_as_alert(error)
+    colours.show_as_warning_banner(banner)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    seen = {}
+    for now in (scheme, other):
+        monkeypatch.setenv("AZREL_COLOR_SCHEME", now)
+        follower.apply()
+        assert colours.is_dark(app_state.palette()) is (now == "dark")
+        window = app_state.palette().color(R.Window)
+        qtbot.waitUntil(lambda: _stylesheet_colours(error)["color"] == colours.alert_colour(app_state.palette()))
+        text = _stylesheet_colours(error)["color"]
+        assert text_contrast(text, window) >= MIN_TEXT_CONTRAST, (now, text.name())
+        on_banner = _stylesheet_colours(banner)
+        assert text_contrast(on_banner["color"], on_banner["background"]) >= MIN_TEXT_CONTRAST
+        seen[now] = (text.name(), on_banner["background"].name())
+    assert seen[scheme] != seen[other]
+
+
+def test_links_and_contradicting_items_recolour_when_the_scheme_switches(app_state, monkeypatch, qtbot):
+    """Links in a page's lists and trees were coloured once, for the palette they were made in:
+    after a switch to dark they stayed the light palette's dark blue on near-black."""
+    from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+    from azrel_desktop.ui.records.links import ClickList
+    from azrel_desktop.ui.shell.navigation import Target
+
+    monkeypatch.setenv("AZREL_COLOR_SCHEME", "light")
+    follower = theme.follow_system_scheme(app_state)
+    page = QWidget()
+    qtbot.addWidget(page)
+    links = ClickList(page)
+    tree = QTreeWidget(page)
+    tree.setColumnCount(2)
+    link = links.add("NATO", Target("organisation", "nato"))
+    plain = links.add("no target", None)
+    step = QTreeWidgetItem(["ratification", "disputed"])
+    colours.colour_item(tree, step, "link")
+    colours.colour_item(tree, step, "alert", 1)
+    tree.addTopLevelItem(step)
+    page.show()
+    qtbot.waitExposed(page)
+    light = (link.foreground().color(), step.foreground(0).color(), step.foreground(1).color())
+    light_palette_now = app_state.palette()
+    assert not colours.is_dark(light_palette_now)
+    assert light == (colours.link_colour(light_palette_now), colours.link_colour(light_palette_now),
+                     colours.alert_colour(light_palette_now))
+
+    monkeypatch.setenv("AZREL_COLOR_SCHEME", "dark")
+    follower.apply()
+    dark_palette_now = app_state.palette()
+    qtbot.waitUntil(lambda: link.foreground().color() == colours.link_colour(dark_palette_now))
+    dark = (link.foreground().color(), step.foreground(0).color(), step.foreground(1).color())
+    assert dark == (colours.link_colour(dark_palette_now), colours.link_colour(dark_palette_now),
+                    colours.alert_colour(dark_palette_now))
+    assert all(a != b for a, b in zip(light, dark, strict=True))
+    for colour in dark:
+        assert text_contrast(colour, dark_palette_now.color(R.Base)) >= MIN_TEXT_CONTRAST
+    assert plain.foreground().style() == Qt.BrushStyle.NoBrush  # an item without a target is left alone
 
 
 @pytest.mark.parametrize("name", PALETTES)

@@ -120,10 +120,16 @@ def _label(session: Session, kind: str, obj) -> str:
     return obj.name
 
 
-def record_view(session: Session, kind: str, record_id: str) -> RecordView:
+def _get(session: Session, kind: str, record_id: str) -> Any:
+    """The record of `kind`, or a RecordError saying there is none."""
     obj = session.get(MODELS[kind], record_id)
     if obj is None:
-        raise RecordError(f"there is no {kind} {record_id!r}")
+        raise RecordError(f"there is no {WORDS.get(kind, kind)} {record_id!r}")
+    return obj
+
+
+def record_view(session: Session, kind: str, record_id: str) -> RecordView:
+    obj = _get(session, kind, record_id)
     return RecordView(kind, record_id, _label(session, kind, obj), not obj.is_seed,
                       obj.created_at, obj.updated_at)
 
@@ -147,9 +153,7 @@ def _overwrite(session: Session, obj: Any, fields: dict) -> None:
 
 
 def _mine(session: Session, kind: str, record_id: str):
-    obj = session.get(MODELS[kind], record_id)
-    if obj is None:
-        raise RecordError(f"there is no {kind} {record_id!r}")
+    obj = _get(session, kind, record_id)
     if obj.is_seed:
         raise RecordError(f"the {kind} “{_label(session, kind, obj)}” is part of the shipped corpus and cannot "
                           "be changed; cite a passage for or against it, or add a note")
@@ -173,6 +177,15 @@ def _cite_all(session: Session, kind: str, record_id: str, cites, *, restoring=(
         citing.add(session, kind, record_id, citing.user_passage(session, c), c.stance)
     for c in restoring:
         citing.add(session, kind, record_id, citing.restore_passage(session, c), c.stance)
+
+
+def _create_cited(session: Session, kind: str, record_id: str | None, created_at: datetime | None, fields: dict,
+                  cites, restoring) -> RecordView:
+    """A new record of `kind` (not disputed) with its citations, under a new id unless given."""
+    record_id = record_id or _new_id(kind)
+    _insert(session, kind, record_id, created_at, {**fields, "disputed": False})
+    _cite_all(session, kind, record_id, cites, restoring=restoring)
+    return record_view(session, kind, record_id)
 
 
 def _reindex(session: Session, event_ids) -> None:
@@ -214,9 +227,7 @@ def create_event(session: Session, d: EventDraft, cites, *, event_id: str | None
 
 
 def event_draft(session: Session, event_id: str) -> EventDraft:
-    e = session.get(m.Event, event_id)
-    if e is None:
-        raise RecordError(f"there is no event {event_id!r}")
+    e = _get(session, "event", event_id)
 
     def ids(table, column) -> tuple[str, ...]:
         return tuple(session.scalars(select(getattr(table, column)).where(table.event_id == event_id)
@@ -271,9 +282,7 @@ def create_agreement(session: Session, d: AgreementDraft, step: StepDraft | None
 
 
 def agreement_draft(session: Session, agreement_id: str) -> AgreementDraft:
-    a = session.get(m.Agreement, agreement_id)
-    if a is None:
-        raise RecordError(f"there is no agreement {agreement_id!r}")
+    a = _get(session, "agreement", agreement_id)
     return AgreementDraft(
         a.title, a.kind, a.summary,
         tuple(session.scalars(select(m.AgreementCountry.country_id).where(
@@ -302,16 +311,11 @@ def _step_fields(session: Session, d: StepDraft) -> dict:
 
 def create_step(session: Session, d: StepDraft, cites, *, step_id: str | None = None,
                 created_at: datetime | None = None, restoring=()) -> RecordView:
-    step_id = step_id or _new_id("step")
-    _insert(session, "step", step_id, created_at, {**_step_fields(session, d), "disputed": False})
-    _cite_all(session, "step", step_id, cites, restoring=restoring)
-    return record_view(session, "step", step_id)
+    return _create_cited(session, "step", step_id, created_at, _step_fields(session, d), cites, restoring)
 
 
 def step_draft(session: Session, step_id: str) -> StepDraft:
-    s = session.get(m.AgreementStep, step_id)
-    if s is None:
-        raise RecordError(f"there is no agreement step {step_id!r}")
+    s = _get(session, "step", step_id)
     return StepDraft(s.agreement_id, s.step, s.date, s.country_id, s.date_text, s.date_note)
 
 
@@ -348,16 +352,12 @@ def _membership_fields(session: Session, d: MembershipDraft) -> dict:
 
 def create_membership(session: Session, d: MembershipDraft, cites, *, membership_id: str | None = None,
                       created_at: datetime | None = None, restoring=()) -> RecordView:
-    membership_id = membership_id or _new_id("membership")
-    _insert(session, "membership", membership_id, created_at, {**_membership_fields(session, d), "disputed": False})
-    _cite_all(session, "membership", membership_id, cites, restoring=restoring)
-    return record_view(session, "membership", membership_id)
+    return _create_cited(session, "membership", membership_id, created_at, _membership_fields(session, d), cites,
+                         restoring)
 
 
 def membership_draft(session: Session, membership_id: str) -> MembershipDraft:
-    x = session.get(m.Membership, membership_id)
-    if x is None:
-        raise RecordError(f"there is no membership {membership_id!r}")
+    x = _get(session, "membership", membership_id)
     return MembershipDraft(x.country_id, x.organisation_id, x.status, x.start, x.end, x.start_text,
                            x.end_text, x.note)
 
@@ -426,9 +426,7 @@ def create_actor(session: Session, d: ActorDraft, *, actor_id: str | None = None
 
 
 def actor_draft(session: Session, kind: str, actor_id: str) -> ActorDraft:
-    obj = session.get(MODELS[kind], actor_id)
-    if obj is None:
-        raise RecordError(f"there is no {kind} {actor_id!r}")
+    obj = _get(session, kind, actor_id)
     if kind == "organisation":
         return ActorDraft(kind, obj.name, obj.abbreviation, obj.parent_id, obj.kind, None, tuple(obj.aliases or ()),
                           obj.id)

@@ -19,22 +19,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ..common import palette as pal
 from ..common.colours import is_dark
 
-# (on a light plot, on a dark plot); Okabe & Ito's colour-blind-safe set, deepened or lightened
-# where the original falls under 3:1 against the plot.
-SERIES_COLOURS: tuple[tuple[str, str], ...] = (
-    ("#0072b2", "#56b4e9"),  # blue
-    ("#d55e00", "#f08a4b"),  # vermillion
-    ("#009e73", "#2fd3a4"),  # bluish green
-    ("#b8860b", "#f0e442"),  # yellow (dark goldenrod on white)
-    ("#cc79a7", "#e3a4c8"),  # reddish purple
-    ("#7a4f00", "#e69f00"),  # orange (brown on white)
-    ("#3a6ea5", "#9ec9f5"),  # a second blue, lighter or darker
-    ("#6c3483", "#c39bd3"),  # purple
-)
-OTHER_COLOUR = ("#8c8c8c", "#8c8c8c")
-NONE_COLOUR = ("#c8c8c8", "#5a5a5a")
+# (on a light plot, on a dark plot): ui/common/palette.py
+SERIES_COLOURS = pal.ANALYSIS_SERIES
+OTHER_COLOUR = pal.ANALYSIS_OTHER
+NONE_COLOUR = pal.ANALYSIS_NONE
 OTHER_ID, NONE_ID = "*", ""
 
 

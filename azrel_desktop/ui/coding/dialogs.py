@@ -47,6 +47,7 @@ from ...core.research.drafts import (
     RecordView,
     StepDraft,
 )
+from ..common.colours import show_as_alert
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from ..shell.runner import LatestCall, Task
@@ -151,7 +152,7 @@ class _RecordDialog(QDialog):
         outer.addWidget(scroll, 1)
         self.error = PlainLabel("", self)
         self.error.setObjectName("dialogError")
-        self.error.setStyleSheet("color: #b00020;")
+        show_as_alert(self.error)
         outer.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)

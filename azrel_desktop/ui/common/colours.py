@@ -5,13 +5,26 @@ theme (Windows and macOS dark mode) as well as in a light one.
 A fixed dark red reads on white and hardly at all on near-black; these pick a dark tone on a
 light background and a light tone on a dark one, each with at least WCAG AA contrast (4.5:1).
 Colours drawn on a fixed background of their own (the source text's highlights) stay fixed.
+
+Whatever is coloured this way follows a switch between light and dark while the app runs:
+widgets through `show_as_alert` and its siblings, list and tree items (links, contradicting
+passages) through `colour_item`, which names the colour's meaning on the item so that the view
+can pick it again for the new palette.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QWidget,
+)
 
 # (on a light background, on a dark background)
 ALERT = ("#b71c1c", "#ff8a80")  # disputed, contradicts, errors
@@ -66,6 +79,15 @@ def text_css(colour: QColor) -> str:
     return f"color: {colour.name()};"
 
 
+def _when_the_application_palette_changes(owner: QObject, slot) -> None:
+    """Call `slot` (a method of `owner`, so the connection ends with it) when the application's
+    palette is set. A widget with a style sheet of its own is not sent a palette-change event
+    then (its palette comes from the sheet), so its event filter alone would miss the switch."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.paletteChanged.connect(slot)
+
+
 class _FollowPalette(QObject):
     """Re-applies a widget's palette-dependent colour when its palette changes (the system
     switched between light and dark while the app runs)."""
@@ -75,10 +97,16 @@ class _FollowPalette(QObject):
         self._widget = widget
         self._css = css
         widget.installEventFilter(self)
+        _when_the_application_palette_changes(self, self._palette_changed)
+        self.apply()
+
+    def _palette_changed(self, _palette: QPalette) -> None:
         self.apply()
 
     def apply(self) -> None:
-        css = self._css(self._widget.palette())
+        # The application's palette, not the widget's: a widget with a style sheet (this one's)
+        # keeps the palette it was polished with when the application's changes.
+        css = self._css(QApplication.palette(self._widget))
         if self._widget.styleSheet() != css:  # setting it can itself change the palette
             self._widget.setStyleSheet(css)
 
@@ -114,3 +142,67 @@ def show_as_low_reliability(widget: QWidget) -> None:
 def show_as_alert(widget: QWidget) -> None:
     """Draw the widget's text in the alert colour of its palette, now and after a theme change."""
     _FollowPalette(widget, lambda palette: text_css(alert_colour(palette)))
+
+
+# The meaning of an item's text colour, kept on the item (a high role, clear of the views' own).
+COLOUR_ROLE = Qt.ItemDataRole.UserRole + 0x4C0
+ITEM_COLOURS = {"link": link_colour, "alert": alert_colour, "support": support_colour}
+
+_Item = QListWidgetItem | QTreeWidgetItem
+
+
+def colour_item(view: QListWidget | QTreeWidget, item: _Item, meaning: str, column: int = 0) -> None:
+    """Draw a list or tree item's text (a tree item's `column`) in the colour of `meaning`
+    (a key of ITEM_COLOURS) for the view's palette, now and after the palette changes."""
+    colour = ITEM_COLOURS[meaning](QApplication.palette(view))
+    if isinstance(item, QTreeWidgetItem):
+        meanings = _tree_meanings(item)
+        meanings[column] = meaning
+        item.setData(0, COLOUR_ROLE, ",".join(f"{c}={m}" for c, m in meanings.items()))
+        item.setForeground(column, colour)
+    else:
+        item.setData(COLOUR_ROLE, meaning)
+        item.setForeground(colour)
+    if view.findChild(_RecolourItems, "recolourItems") is None:
+        _RecolourItems(view)
+
+
+def _tree_meanings(item: QTreeWidgetItem) -> dict[int, str]:
+    """A tree item's coloured columns, kept as text ("0=link,4=alert") that any Qt build stores."""
+    kept = item.data(0, COLOUR_ROLE) or ""
+    return {int(c): m for c, m in (pair.split("=", 1) for pair in kept.split(",") if pair)}
+
+
+class _RecolourItems(QObject):
+    """Gives a view's coloured items (`colour_item`) the colours of its new palette."""
+
+    def __init__(self, view: QListWidget | QTreeWidget) -> None:
+        super().__init__(view)
+        self.setObjectName("recolourItems")
+        self._view = view
+        view.installEventFilter(self)
+        _when_the_application_palette_changes(self, self._palette_changed)
+
+    def _palette_changed(self, _palette: QPalette) -> None:
+        self.recolour()
+
+    def recolour(self) -> None:
+        # the application's palette: a view with a style sheet keeps its old one (see _FollowPalette)
+        view, palette = self._view, QApplication.palette(self._view)
+        if isinstance(view, QTreeWidget):
+            it = QTreeWidgetItemIterator(view)
+            while (item := it.value()) is not None:
+                for column, meaning in _tree_meanings(item).items():
+                    item.setForeground(column, ITEM_COLOURS[meaning](palette))
+                it += 1
+            return
+        for row in range(view.count()):
+            entry = view.item(row)
+            meaning = entry.data(COLOUR_ROLE)
+            if meaning:
+                entry.setForeground(ITEM_COLOURS[meaning](palette))
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.recolour()
+        return False

@@ -14,7 +14,7 @@ from ...core.query.records import AgreementPage as AgreementRecord
 from ...core.query.records import Link, StepView
 from ...core.research.quotes import as_prose
 from ..coding.own_buttons import OwnRecordButtons
-from ..common.colours import alert_colour, link_colour
+from ..common.colours import colour_item
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from ..shell.navigation import Target
@@ -83,13 +83,12 @@ class StepTree(QTreeWidget):
             for column in range(self.columnCount()):
                 item.setToolTip(column, plain_tooltip("\n".join(tip)))
             if s.disputed:
-                item.setForeground(4, alert_colour(self.palette()))
+                colour_item(self, item, "alert", 4)
             self.addTopLevelItem(item)
             for ref in s.citations:
                 child = QTreeWidgetItem([citation_text(ref, 220)])
                 child.setData(0, TARGET_ROLE, citation_target(ref))
-                child.setForeground(0, alert_colour(self.palette()) if ref.stance == "contradicts"
-                                   else link_colour(self.palette()))
+                colour_item(self, child, "alert" if ref.stance == "contradicts" else "link")
                 child.setToolTip(0, plain_tooltip(f"{ref.stance}: “{as_prose(ref.quote)}”\n\n{ref.source_title}"
                                                   f"{reliability_note(ref)}\n"
                                                   "Click to open the source at this passage."))

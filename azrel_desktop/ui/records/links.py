@@ -32,7 +32,7 @@ from ...core.query.filters import EventFilter
 from ...core.query.records import Link, NotFound, PassageRef
 from ...core.research.quotes import as_prose
 from ..common import palette as pal
-from ..common.colours import alert_colour, link_colour
+from ..common.colours import colour_item
 from ..common.context_menus import link_subject, passage_subject, show_event_menu, show_menu
 from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel, plain_tooltip
@@ -126,7 +126,7 @@ class ClickList(QListWidget):
         item = QListWidgetItem(text)
         item.setData(LINK_ROLE, target)
         if target is not None:
-            item.setForeground(link_colour(self.palette()))
+            colour_item(self, item, "link")
         item.setToolTip(plain_tooltip(tooltip or text))
         self.addItem(item)
         return item
@@ -205,7 +205,7 @@ class CitationList(ClickList):
                             + "Click to open the source at this passage.")
             item.setData(SUBJECT_ROLE, passage_subject(ref))
             if ref.stance == "contradicts":
-                item.setForeground(alert_colour(self.palette()))
+                colour_item(self, item, "alert")
         self.finish()
 
 

@@ -30,21 +30,10 @@ from ...core.corpus.evidence import grade_text
 from ...core.query.records import MembershipView, PassageRef
 from ...core.research.quotes import as_prose
 from ..common import palette as pal
+from ..common.colours import is_dark
 from ..common.row_model import RowsModel
 from ..common.widgets import plain_tooltip
 
-STATUS_COLOURS = {
-    "founding_member": "#1d4f91",
-    "member": "#3b7dd8",
-    "associate_member": "#7b57c2",
-    "partner": "#2a9d8f",
-    "participant": "#5aae61",
-    "observer": "#e0a030",
-    "applicant": "#c9b458",
-    "suspended": "#b0463c",
-    "withdrawn": "#8a8a8a",
-}
-OTHER_COLOUR = "#9e9e9e"
 OPEN_START = "0001-01-01"
 OPEN_END = "9999-12-31"
 
@@ -55,8 +44,16 @@ def status_words(status: str) -> str:
     return status.replace("_", " ")
 
 
-def status_colour(status: str) -> QColor:
-    return QColor(STATUS_COLOURS.get(status, OTHER_COLOUR))
+def status_colour(status: str, dark: bool | None = None) -> QColor:
+    """A status's colour (ui/common/palette.py) for a dark or light page (default: the
+    application's palette)."""
+    return QColor(pal.status_colour(status, is_dark() if dark is None else dark))
+
+
+def _alpha(colour: str, alpha: int) -> QColor:
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    return c
 
 
 def primary_citation(m: MembershipView) -> PassageRef | None:
@@ -291,7 +288,7 @@ class MembershipStrip(QWidget):
                 box.moveRight(self.width())
             painter.drawText(box, Qt.AlignmentFlag.AlignHCenter, str(year))
         x_today = self._x(self._today, plot, years)
-        pen = QPen(QColor("#c62828"), 1, Qt.PenStyle.DashLine)
+        pen = QPen(QColor(pal.pick(pal.DISPUTE_UNDERLINE, is_dark(self.palette()))), 1, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawLine(QPointF(x_today, plot.top() - 2), QPointF(x_today, axis_y))
 
@@ -310,7 +307,7 @@ class MembershipStrip(QWidget):
 
     def _paint_bar(self, painter: QPainter, bar: Bar, index: int) -> None:
         m, rect = bar.membership, bar.rect
-        colour = status_colour(m.status)
+        colour = status_colour(m.status, is_dark(self.palette()))
         if index == self._hover or index == self._selected:
             colour = colour.darker(120)
         gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
@@ -334,9 +331,10 @@ class MembershipStrip(QWidget):
             painter.setBrush(QBrush(gradient))
             painter.drawRoundedRect(evidenced, 3, 3)
         if m.disputed:
-            painter.setBrush(QBrush(QColor(0, 0, 0, 120), Qt.BrushStyle.BDiagPattern))
+            painter.setBrush(QBrush(_alpha(pal.HATCH, 120), Qt.BrushStyle.BDiagPattern))
             painter.drawRoundedRect(rect, 3, 3)
-            painter.setPen(QPen(QColor("#b71c1c"), 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(pal.pick(pal.DISPUTE_UNDERLINE, is_dark(self.palette()))), 1.5,
+                                Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
         if index == self._selected and self.hasFocus():
@@ -355,7 +353,7 @@ class MembershipStrip(QWidget):
         text_rect = evidenced.adjusted(6, 0, -6, 0)
         text_rect.setLeft(text_rect.left() + bar.ramp_in * rect.width() * 0.6)
         if fm.horizontalAdvance(label) <= text_rect.width():
-            painter.setPen(QColor("#ffffff") if colour.lightnessF() < 0.6 else QColor("#111111"))
+            painter.setPen(QColor(pal.on_colour(colour.name())))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
 
     @staticmethod
@@ -374,16 +372,17 @@ class MembershipStrip(QWidget):
         fm = painter.fontMetrics()
         x = 4.0
         y = plot.bottom() + self.AXIS_HEIGHT + 4
-        entries: list[tuple[QColor | None, str, bool]] = [(status_colour(s), status_words(s), False)
+        dark = is_dark(self.palette())
+        entries: list[tuple[QColor | None, str, bool]] = [(status_colour(s, dark), status_words(s), False)
                    for s in dict.fromkeys(m.status for m in self._memberships)]
         if any(m.disputed for m in self._memberships):
-            entries.append((QColor("#cccccc"), "disputed", True))
+            entries.append((QColor(pal.DISPUTED_SWATCH), "disputed", True))
         open_ended = any(b.evidence_x is not None for b in self._bars)
         entries.append((None, "fading end: date not exact · red dashed line: today", False))
         for colour, text, hatched in entries:
             if text.startswith("fading end") and open_ended:
                 box = QRectF(x, y + 3, 22, 12)
-                self._paint_no_later_evidence(painter, box, QColor(OTHER_COLOUR))
+                self._paint_no_later_evidence(painter, box, QColor(pal.pick(pal.OTHER_STATUS, dark)))
                 x += 26
                 painter.setPen(text_colour)
                 words = "no later evidence: no source gives an end"
@@ -395,7 +394,7 @@ class MembershipStrip(QWidget):
                 painter.setBrush(colour)
                 painter.drawRect(box)
                 if hatched:
-                    painter.setBrush(QBrush(QColor(0, 0, 0, 140), Qt.BrushStyle.BDiagPattern))
+                    painter.setBrush(QBrush(_alpha(pal.HATCH, 140), Qt.BrushStyle.BDiagPattern))
                     painter.drawRect(box)
                 x += 16
             painter.setPen(text_colour)

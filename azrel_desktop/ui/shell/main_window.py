@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link
 from ...core.service import Library
+from ..common.colours import show_as_warning_banner
 from ..common.export_formats import EVENT_FORMATS, XLSX, ExportChoice, ExportFormat, ask_export_path
 from ..common.widgets import PlainLabel
 from .backup_actions import BackupActions, ask_backup_to_restore, confirm_restore
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
             f"Read-only: {library.path} cannot be written, so you can browse and export but not "
             "save notes. Copy the file somewhere writable to annotate.", central)
         self.readonly_banner.setObjectName("readonlyBanner")
-        self.readonly_banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        show_as_warning_banner(self.readonly_banner)
         self.readonly_banner.setVisible(library.readonly)
         lay.addWidget(self.readonly_banner)
         lay.addWidget(self.stack, 1)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+
+from ...core.query.filters import EventFilter
 
 PAGE_KINDS = ("timeline", "event", "organisation", "agreement", "source", "country", "person",
               "annotations", "sources", "analysis")
@@ -28,6 +31,33 @@ class Target:
         if self.kind not in PAGE_KINDS:
             raise ValueError(f"unknown page kind {self.kind!r}")
 
+    def same_place(self, other: Target | None) -> bool:
+        """Whether going to `self` from `other` would show the same thing. The extras count
+        (a timeline under another filter is another place), compared in one form whichever
+        way a filter is carried; a target without extras keeps what the page shows, so it is
+        the same place as any of its kind and id."""
+        if other is None or self != other:
+            return False
+        return not self.extra or _canonical(self.extra) == _canonical(other.extra)
+
+
+def _canonical(extra: tuple) -> tuple:
+    """Extras with a filter in one form, whether carried as an EventFilter or as
+    ("filter", dict-or-JSON)."""
+    out = []
+    for item in extra:
+        if isinstance(item, EventFilter):
+            item = ("filter", item.to_dict())
+        if isinstance(item, tuple) and len(item) == 2 and item[0] == "filter":
+            data = json.loads(item[1]) if isinstance(item[1], str) else item[1]
+            try:
+                data = EventFilter.from_dict(data).to_dict()
+            except (TypeError, ValueError):
+                pass  # compared as written
+            item = ("filter", json.dumps(data, sort_keys=True))
+        out.append(item)
+    return tuple(out)
+
 
 class History:
     """Back/forward stacks like a web browser's: visiting a new place clears the forward stack."""
@@ -39,7 +69,7 @@ class History:
         self._limit = limit
 
     def visit(self, target: Target) -> None:
-        if target == self.current:
+        if target.same_place(self.current):
             return
         if self.current is not None:
             self._back.append(self.current)

@@ -5,10 +5,10 @@ a new version could not place, for the user to fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...core.sources.importer import ALREADY, FAILED, REPLACED, ImportReport
+from ..common.colours import colour_item
 from ..common.widgets import PlainLabel, plain_tooltip
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole
@@ -37,13 +37,13 @@ class ImportResultDialog(QDialog):
             if outcome.source_id:
                 item.setData(0, SOURCE_ROLE, outcome.source_id)
             if outcome.status == FAILED:
-                item.setForeground(0, QColor("#b00020"))
+                colour_item(self.tree, item, "alert")
             for move in outcome.unplaced:
                 child = QTreeWidgetItem([f"not found in the new text: “{' '.join(move.quote.split())[:120]}”"
                                          + (f" — cited by {', '.join(move.records)}" if move.records else "")])
                 child.setData(0, SOURCE_ROLE, outcome.source_id)
                 child.setData(0, PASSAGE_ROLE, move.passage_id)
-                child.setForeground(0, QColor("#b00020"))
+                colour_item(self.tree, child, "alert")
                 item.addChild(child)
             for move in outcome.approximate:
                 child = QTreeWidgetItem([f"placed approximately, check: “{' '.join((move.new_quote or '').split())[:120]}”"])

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.research.annotations import Changes
+from ..common.colours import show_as_alert
 from ..common.undo_command import SetValuesCommand
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
@@ -84,7 +85,7 @@ class SourceMetadataDialog(QDialog):
         self.facts = PlainLabel("Loading…", self)
         layout.addWidget(self.facts)
         self.error = PlainLabel("", self)
-        self.error.setStyleSheet("color: #b00020;")
+        show_as_alert(self.error)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.corpus.evidence import RELIABILITY_GRADES
 from ...core.query.records import SourcePage
 from ...core.research.annotations import Changes
+from ..common.colours import show_as_alert
 from ..common.undo_command import SetValuesCommand
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
@@ -65,7 +66,7 @@ class ReliabilityDialog(QDialog):
         layout.addLayout(form)
         self.error = PlainLabel("", self)
         self.error.setObjectName("reliabilityError")
-        self.error.setStyleSheet("color: #b71c1c;")
+        show_as_alert(self.error)
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,

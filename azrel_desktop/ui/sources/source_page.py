@@ -38,7 +38,7 @@ from ...core.research.quotes import as_prose
 from ...core.sources.catalogue import SourceInfo
 from ..coding.flows import CodingFlows
 from ..common import palette as pal
-from ..common.colours import alert_colour, is_dark, show_as_alert, show_as_warning_banner
+from ..common.colours import colour_item, is_dark, show_as_alert, show_as_warning_banner
 from ..common.context_menus import Subject, fill_menu, menu_text
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
@@ -697,7 +697,7 @@ class SourcePage(QWidget):
                     child.setData(0, LINK_ROLE, link)
                     child.setToolTip(0, plain_tooltip(f"Double-click to open: {link.label}"))
                     if stance == "contradicts":
-                        child.setForeground(0, alert_colour(self.palette()))
+                        colour_item(tree, child, "alert")
                     item.addChild(child)
             for note in p.annotations:
                 body = " ".join(note.body.split())

@@ -44,8 +44,8 @@ from ..common.widgets import plain_tooltip
 
 # Kinds of passage, as SourcePassage.classes names them, with the legend's wording (in order).
 HIGHLIGHT_CLASSES: dict[str, str] = dict(pal.KIND_LABELS)
-FIND_COLOUR = "#ffc266"
-FIND_CURRENT_COLOUR = "#ff8c00"
+FIND_COLOUR = pal.FIND_FILLS["match"]
+FIND_CURRENT_COLOUR = pal.FIND_FILLS["current"]
 TEXT_COLOUR = pal.HIGHLIGHT_TEXT  # readable on every fill, in light and dark palettes alike
 MAX_FIND_MATCHES = 5000
 KINDS_PROPERTY = QTextFormat.Property.UserProperty + 1  # every kind a span is drawn with, comma-separated
@@ -552,5 +552,5 @@ class _Margin(QWidget):
 def find_format(current: bool) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(QColor(FIND_CURRENT_COLOUR if current else FIND_COLOUR))
-    fmt.setForeground(QColor(TEXT_COLOUR))
+    fmt.setForeground(QColor(pal.FIND_TEXT))
     return fmt

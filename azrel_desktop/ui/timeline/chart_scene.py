@@ -28,17 +28,15 @@ from PySide6.QtGui import (
 
 from ...core.corpus.evidence import GRADE_SYMBOLS
 from ...core.query.timeline import EventRow
+from ..common import palette as palette_colours
 from ..common.palette import MARK_RING
 
-DISPUTED_COLOUR = QColor("#c62828")
 # The evidence grade's mark at the top right of each event (core/corpus/evidence.py):
 # grade -> (shape, fill, outline); the legend of timeline_chart.py shows the same symbols.
-EVIDENCE_MARKS = {
-    "corroborated": ("diamond", QColor("#2e7d32"), QColor("white")),
-    "single_source": ("dot", QColor("#607d8b"), QColor("white")),
-    "uncorroborated": ("diamond", QColor("white"), QColor("#ef6c00")),
-    "contested": ("triangle", DISPUTED_COLOUR, QColor("white")),
-}
+_SHAPES = {"corroborated": "diamond", "single_source": "dot", "uncorroborated": "diamond", "contested": "triangle"}
+EVIDENCE_MARKS = {grade: (shape, QColor(palette_colours.EVIDENCE_MARK_COLOURS[grade][0]),
+                          QColor(palette_colours.EVIDENCE_MARK_COLOURS[grade][1]))
+                  for grade, shape in _SHAPES.items()}
 EVIDENCE_SYMBOLS = GRADE_SYMBOLS
 MIN_DAY = date(1, 1, 1).toordinal()
 MAX_DAY = date(9999, 12, 31).toordinal()
@@ -436,7 +434,7 @@ class ChartScene(ChartGeometry):
         outline = QPen(colour.darker(140), 1.2)
         if it.fuzzy:
             outline.setStyle(Qt.PenStyle.DashLine)
-        halo = QColor(255, 200, 0, 160)
+        halo = _alpha(QColor(palette_colours.SELECTION_HALO), 160)
         if it.point:
             centre = r.center()
             p.setPen(Qt.PenStyle.NoPen)
