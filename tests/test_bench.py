@@ -198,6 +198,7 @@ def test_gui_figures_come_from_a_real_window(small):
     assert figures["GUI process ratio (to bare process)"] > 1
     assert figures["longest GUI-thread stall while loading ms"] is not None
     assert figures["longest GUI-thread stall across filter changes, typing, scrolling ms"] is not None
+    assert isinstance(figures["GUI-thread stalls over 50 ms (step, ms, where the GUI thread was)"], list)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"),

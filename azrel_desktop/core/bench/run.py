@@ -360,6 +360,9 @@ def _gui_figures(db_path: Path) -> dict:
         "CPU s of the window process across the change sequence": changes.get("cpu_s"),
         "longest GUI-thread stall while loading ms": child.get("max_stall_ms"),
         "longest GUI-thread stall across filter changes, typing, scrolling ms": changes.get("changes_max_stall_ms"),
+        "GUI-thread stalls over 50 ms (step, ms, where the GUI thread was)": [
+            f"{s['step']}: {s['ms']} ms at {(s['gui_thread'] or ['(not sampled)'])[0]}"
+            for s in [*child.get("stalls", []), *changes.get("stalls", [])]],
     }
 
 

@@ -1,0 +1,32 @@
+"""The GUI benchmark's stall report (ui/tools/bench_window.py): a stall of the GUI thread longer
+than 50 ms is kept with the step it came in and the Python stack the GUI thread was running
+while it lasted, sampled from another thread; short ones are not reported."""
+
+from __future__ import annotations
+
+import time
+
+from azrel_desktop.ui.tools.bench_window import STALL_REPORTED_MS, _StallMeter
+
+
+def busy_in_the_gui_thread(ms: float) -> None:
+    end = time.perf_counter() + ms / 1000
+    while time.perf_counter() < end:
+        pass
+
+
+def test_a_long_stall_is_reported_with_what_the_gui_thread_ran(qtbot):
+    meter = _StallMeter()
+    try:
+        qtbot.waitUntil(lambda: meter._last > 0, timeout=2000)
+        meter.reset("typing")
+        busy_in_the_gui_thread(3 * STALL_REPORTED_MS)
+        qtbot.waitUntil(lambda: bool(meter.stalls), timeout=5000)
+        stall = meter.stalls[0]
+        assert stall["step"] == "typing" and stall["ms"] > STALL_REPORTED_MS
+        assert stall["samples"] > 0
+        assert "busy_in_the_gui_thread" in stall["gui_thread"][0]
+        assert meter.max >= stall["ms"]
+    finally:
+        meter.stop()
+
