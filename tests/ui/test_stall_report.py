@@ -1,6 +1,6 @@
 """The GUI benchmark's stall report (ui/tools/bench_window.py): a stall of the GUI thread longer
 than 50 ms is kept with the step it came in and the Python stack the GUI thread was running
-while it lasted, sampled from another thread; short ones are not reported."""
+while it lasted, sampled from another thread."""
 
 from __future__ import annotations
 
