@@ -232,6 +232,7 @@ def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool 
         report.processes += process.cli_figures(db_path, repeat, floor,
                                                 export_rows=lib.total() if export_rows else None)
         if export_rows:
+            report.processes += process.edited_export_figures(db_path, floor, lib.total())
             report.processes.append(process.cold_export_figure(db_path, floor, lib.total()))
         if peers:
             exports = {p.name: p.wall_s for p in report.processes}

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # Counters that triggers bump on changes that are not logged per event (migrations 0005-0012).
-CORPUS_VERSION = "corpus_version"  # an option's new id or parent, or its deletion: facets and export rows rebuilt
+CORPUS_VERSION = "corpus_version"  # an option's new id or parent, or its deletion: facets rebuilt
 NOTES_VERSION = "notes_version"  # any change to notes or tags
-EXPORT_VERSION = "export_version"  # an agreement updated or deleted, a passage deleted: export rows rebuilt
+EXPORT_VERSION = "export_version"  # export rows rebuilt (a migration's or a downgrade's; 0016 logs the rest)
 # What the stored derived data is current to (written by this package only).
 SEARCH_INDEX = "search_index"  # the search index's format (search.INDEX_VERSION)
 SEARCH_SEQ = "derived.search"  # the log sequence the search index has taken in
@@ -70,7 +70,9 @@ class State:
 
     @property
     def export(self) -> str:
-        return f"{self.corpus}.{self.meta.get(EXPORT_VERSION, '0')}"
+        """The stored export rows' counter: they follow the log for everything else, an
+        option's new parent included (it shows in no row; migration 0016)."""
+        return self.meta.get(EXPORT_VERSION, "0")
 
     def number(self, key: str) -> int:
         try:

@@ -5,10 +5,9 @@ links, the names and titles they point to and the passages it quotes. `export_ro
 event's head rendered (formula-safe, quoted) by the event's rowid and id, with the `corpus_version`
 and `export_version` it was rendered at and the change-log sequence it has taken in (core/derived).
 After an edit, from any process, `catch_up` renders again just the heads of the events logged
-since (a renamed organisation logs its events); a change that shows in many rows and is rare
-(an agreement's title, a deleted passage, an option's new parent) bumps a counter instead and
-every head is rendered again (`refresh`). An export of a current file is one
-ordered join. Notes (the last two columns) are few and change often: each export renders them anew.
+since (a renamed organisation or a retitled agreement logs its events, migration 0016); only a
+migration that changes what rows hold bumps `export_version`, and then every head is rendered
+again (`refresh`). An export of a current file is one ordered join. Notes (the last two columns) are few and change often: each export renders them anew.
 
 Heads are rendered a batch of events at a time, in event-id order: each batch's links come from
 one range of each link table's primary key (event id first), the small option lists
