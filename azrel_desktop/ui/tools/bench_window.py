@@ -221,6 +221,9 @@ def main(argv: list[str]) -> int:
 
     db = Path(argv[0])
     start_early_look(db)  # as the app's entry point (`launch.main`) does
+    from ..shell.source_cache import forget_read_sources
+
+    forget_read_sources()
     from ..shell.app import make_app, start_window
     from ..shell.runner import wait_for_workers
 
