@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import event, text
 
 from azrel_desktop.core.opening import open_database
-from azrel_desktop.core.output import export, export_rows
+from azrel_desktop.core.output import export, export_heads, export_rows
 from azrel_desktop.core.output.export import (
     BOM,
     EVENT_COLUMNS,
@@ -652,7 +652,7 @@ def test_one_edit_renders_only_its_own_row_again(tied_library, monkeypatch):
 
 def test_the_rendering_after_a_change_reports_its_progress_before_the_writing(tied_library, monkeypatch):
     library = tied_library
-    monkeypatch.setattr(export_rows, "BATCH", 7)
+    monkeypatch.setattr(export_heads, "BATCH", 7)
     export_text(library)
     seen = []
 

@@ -427,7 +427,7 @@ def _fast_export(args) -> int | None:
     if (args.what != "events" or (args.format or "csv").lower() != "csv" or args.view or args.panel
             or args.steps):
         return None
-    from .output.fast_export import FastExport, Unpaired
+    from .output.fast_export import FastExport, Unpaired, catch_up
     from .query.dimensions import REGISTRY
     from .query.filters import EventFilter
     from .store.files import default_db_path
@@ -455,6 +455,8 @@ def _fast_export(args) -> int | None:
         except OSError:
             return None
     fast = FastExport.open(path, f)
+    if fast is None and not (f.text or f.tags) and catch_up(path):  # (after an edit: its rows first)
+        fast = FastExport.open(path, f)
     if fast is None:
         return None
     try:

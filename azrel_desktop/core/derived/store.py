@@ -45,6 +45,14 @@ STATE_SQL = (f"SELECT key, value FROM app_meta WHERE key IN ({', '.join(repr(k) 
              "UNION ALL SELECT NULL, max(seq) FROM derived_log")
 
 
+# (plain SQL with named parameters, for any driver: the command line's fast path runs them
+# through `sqlite3`)
+PUT_SQL = "INSERT INTO app_meta(key, value) VALUES (:k, :v) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+# "+rid": ordered by rid, SQLite would scan the whole log in rowid order (every event: 28 ms at
+# 100,000) rather than seek the few rows after `seq` by its index and sort them
+CHANGED_SINCE_SQL = "SELECT rid FROM derived_log WHERE seq > :s ORDER BY +rid"
+
+
 def state_of(rows: Iterable[Sequence]) -> State:
     """The `State` of `STATE_SQL`'s rows (run through any driver)."""
     rows = list(rows)
@@ -158,8 +166,7 @@ class SqliteDerived:
         return session.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": key}).scalar()
 
     def put(self, session: Session, key: str, value: str | int) -> None:
-        session.execute(text("INSERT INTO app_meta(key, value) VALUES (:k, :v) "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": key, "v": str(value)})
+        session.execute(text(PUT_SQL), {"k": key, "v": str(value)})
 
     def forget(self, session: Session, key: str) -> None:
         session.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": key})
@@ -167,10 +174,7 @@ class SqliteDerived:
     def changed_since(self, session: Session, seq: int) -> list[int]:
         """The rowids logged after `seq`, ascending (`OPTIONS_ROWID` among them when an option
         list gained a row or a label)."""
-        # "+rid": ordered by rid, SQLite would scan the whole log in rowid order (every event:
-        # 28 ms at 100,000) rather than seek the few rows after `seq` by its index and sort them
-        return [r for r, in session.execute(text("SELECT rid FROM derived_log WHERE seq > :s ORDER BY +rid"),
-                                            {"s": seq})]
+        return [r for r, in session.execute(text(CHANGED_SINCE_SQL), {"s": seq})]
 
     def prune(self, session: Session) -> None:
         """Drop the log rows every consumer has taken in (never the newest: it carries the
