@@ -42,7 +42,7 @@ SAMPLE_EVERY_S = 0.005
 
 def _where(frame, depth: int = 8) -> str:
     """The innermost `depth` frames of a stack, innermost last, as `module:line function`."""
-    parts = []
+    parts: list[str] = []
     while frame is not None and len(parts) < depth:
         code = frame.f_code
         name = code.co_filename.replace("\\", "/")
