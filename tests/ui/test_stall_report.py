@@ -20,12 +20,12 @@ def test_a_long_stall_is_reported_with_what_the_gui_thread_ran(qtbot):
     try:
         qtbot.waitUntil(lambda: meter._last > 0, timeout=2000)
         meter.reset("typing")
-        busy_in_the_gui_thread(3 * STALL_REPORTED_MS)
-        qtbot.waitUntil(lambda: bool(meter.stalls), timeout=5000)
-        stall = meter.stalls[0]
-        assert stall["step"] == "typing" and stall["ms"] > STALL_REPORTED_MS
+        busy_in_the_gui_thread(8 * STALL_REPORTED_MS)  # long enough for the watchdog to sample it
+        qtbot.waitUntil(lambda: any(s["step"] == "typing" for s in meter.stalls), timeout=5000)
+        stall = next(s for s in meter.stalls if s["step"] == "typing")
+        assert stall["ms"] > STALL_REPORTED_MS
         assert stall["samples"] > 0
-        assert "busy_in_the_gui_thread" in stall["gui_thread"][0]
+        assert any("busy_in_the_gui_thread" in where for where in stall["gui_thread"])
         assert meter.max >= stall["ms"]
     finally:
         meter.stop()
