@@ -99,6 +99,9 @@ def test_benchmark_measures_every_figure(small):
         assert figure.median_ms > 0 and figure.raw_median_ms > 0 and figure.ratio > 0
         assert "statements" in figure.note
     assert report.extra["csv export rows/s"] > 0
+    exports = {p.name: p for p in report.processes}
+    for label in ("one event edited", "an agreement retitled"):  # whole processes, each edit undone
+        assert exports[f"azrel export events, first after {label}"].rows_per_s > 0
     assert report.extra["own event found by search each time"] is True  # the research figures are in
     assert report.extra["import imported / failed"] == "3 / 0"
     # the facet index holds a pair for every link of every event, and bodies count for parents
@@ -136,6 +139,8 @@ def test_bench_commands(tmp_path, capsys):
     processes = {p["name"]: p for p in report["processes"]}
     assert set(processes) == {"azrel --version", "azrel --help", "azrel stats",
                               "azrel export events -o FILE (rows current)",
+                              "azrel export events, first after one event edited",
+                              "azrel export events, first after an agreement retitled",
                               "azrel export events, first after a change"}
     for figure in processes.values():
         assert figure["wall_s"] > 0 and figure["cpu_s"] > 0 and figure["ratio"] > 0
@@ -198,6 +203,7 @@ def test_gui_figures_come_from_a_real_window(small):
     assert figures["GUI process ratio (to bare process)"] > 1
     assert figures["longest GUI-thread stall while loading ms"] is not None
     assert figures["longest GUI-thread stall across filter changes, typing, scrolling ms"] is not None
+    assert isinstance(figures["GUI-thread stalls over 50 ms (step, ms, where the GUI thread was)"], list)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"),

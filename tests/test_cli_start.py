@@ -91,3 +91,14 @@ def test_an_events_export_imports_neither_the_models_nor_numpy(db_path, tmp_path
     assert "azrel_desktop.core.output.fast_export" in modules
     assert not any(m.startswith(("azrel_desktop.core.corpus.models", "numpy", "yaml", "alembic", "sqlalchemy"))
                    for m in modules)
+
+
+def test_stats_import_neither_sqlalchemy_numpy_nor_the_models(db_path):
+    """The figures of a current file are counts in SQL: the quick path (core/corpus/census.py)
+    reads them with `sqlite3` alone."""
+    assert cli.main(["--db", str(db_path), "stats"]) == 0  # (the file settled by an ordinary open)
+    proc, modules = imported_by("--db", str(db_path), "stats", "--json")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert '"events"' in proc.stdout
+    assert "azrel_desktop.core.corpus.census" in modules
+    assert not any(m.startswith(HEAVY) for m in modules), sorted(m for m in modules if m.startswith(HEAVY))

@@ -28,7 +28,8 @@ DATES = (("1994", "1994-01-01", "1994-12-31", "year"),
          ("1998-21", "1998-03-01", "1998-05-31", "season"),
          ("2002/2003", "2002-01-01", "2003-12-31", "interval"),
          ("2031-02", "2031-02-01", "2031-02-28", "month"))
-OPS = ("insert", "update", "delete", "link", "unlink", "organisation", "note", "cite", "title", "rename", "origin")
+OPS = ("insert", "update", "delete", "link", "unlink", "organisation", "note", "cite", "title", "rename", "origin",
+       "agreement", "uncite", "reparent", "drop")
 
 operation = st.tuples(st.sampled_from(OPS), st.integers(0, 10**6), st.integers(0, 10**6),
                       st.sampled_from(KINDS), st.integers(0, len(DATES) - 1), st.booleans())
@@ -98,6 +99,26 @@ def apply(lib, op: tuple) -> None:
             s.execute(text("UPDATE sources SET title = :t, kind = :k WHERE rowid = "
                            "(SELECT rowid FROM sources ORDER BY rowid LIMIT 1 OFFSET :n)"),
                       {"t": f"Source {a}", "k": "report" if flag else "news", "n": a % 5})
+        elif name == "agreement":  # a linked agreement's new title (0016: its events' rows only)
+            s.execute(text("UPDATE agreements SET title = :t WHERE rowid = "
+                           "(SELECT a.rowid FROM agreements a JOIN event_agreements x ON x.agreement_id = a.id "
+                           "ORDER BY a.rowid LIMIT 1 OFFSET :n)"), {"t": f"Accord {b}", "n": b % 5})
+        elif name == "uncite":  # a cited passage deleted, its citations first (as the foreign keys ask)
+            passage = s.execute(text("SELECT passage_id FROM event_citations ORDER BY rowid LIMIT 1 OFFSET :n"),
+                                {"n": b % 40}).scalar()
+            s.execute(text("DELETE FROM annotations WHERE target_kind = 'passage' AND target_id = :p"), {"p": passage})
+            s.execute(text("DELETE FROM event_citations WHERE passage_id = :p"), {"p": passage})
+            for table in ("step_citations", "membership_citations", "organisation_citations"):
+                s.execute(text(f"DELETE FROM {table} WHERE passage_id = :p"), {"p": passage})
+            s.execute(text("DELETE FROM passages WHERE id = :p"), {"p": passage})
+        elif name == "reparent":  # an organisation's new parent: its facets, no export row
+            s.execute(text("UPDATE organisations SET parent_id = :p WHERE id = :o AND :p <> :o"),
+                      {"o": orgs[a % len(orgs)], "p": orgs[b % len(orgs)] if flag else None})
+        elif name == "drop":  # a person unlinked from every event and deleted
+            person = s.execute(text("SELECT person_id FROM event_people ORDER BY rowid LIMIT 1 OFFSET :n"),
+                               {"n": b % 20}).scalar()
+            s.execute(text("DELETE FROM event_people WHERE person_id = :p"), {"p": person})
+            s.execute(text("DELETE FROM people WHERE id = :p"), {"p": person})
         elif name == "cite":
             s.execute(text("INSERT OR IGNORE INTO event_citations (event_id, passage_id, source_id, stance) "
                            "SELECT :e, id, source_id, :stance FROM passages ORDER BY rowid LIMIT 1 OFFSET :n"),
@@ -329,3 +350,25 @@ def test_taking_in_the_log_seeks_the_rows_after_the_sequence_by_its_index(fresh_
     finally:
         sa_event.remove(fresh_library.db.engine, "before_cursor_execute", record)
     assert plans and all(any("INDEX ix_derived_log_seq" in line for line in plan) for plan in plans), plans
+
+
+@pytest.mark.parametrize("change", ["agreement", "uncite", "reparent", "drop"])
+def test_a_rare_change_renders_again_only_the_rows_it_shows_in(fresh_library, change):
+    """An agreement's new title, a deleted passage, an organisation's new parent, a deleted
+    person: the stored export rows of the events linked to it are rendered again, not every row
+    (migration 0016), and the export is what a full rebuild gives."""
+    lib = fresh_library
+    lib.export_events(EventFilter(), io.StringIO())  # the stored rows current
+    with lib.db.read() as s:
+        events = s.execute(text("SELECT count(*) FROM events")).scalar_one()
+        version = export_rows.version(s)[0]
+    apply(lib, (change, 1, 2, "visit", 0, True))
+    with lib.db.write() as s:
+        assert export_rows.version(s)[0] == version  # no counter moved for the export
+        rendered = export_rows.catch_up(s)
+    assert rendered is not None and rendered < events // 2
+    if change == "reparent":
+        assert rendered == 0
+    else:
+        assert rendered > 0
+    assert_current(lib)

@@ -179,3 +179,71 @@ def test_the_library_or_a_link_to_it_is_never_written(noted, tmp_path, capsys):
         assert cli.main(["--db", str(noted.path), "export", "events", "-o", str(target)]) == 2
         assert "azrel: error:" in capsys.readouterr().err
     assert noted.path.read_bytes() == before
+
+
+def stored_heads(path: Path) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT rid, id, head FROM export_rows ORDER BY rid").fetchall()
+    finally:
+        con.close()
+
+
+EDITS = {
+    "event title": f"UPDATE events SET title = '=retitled, \"quoted\"' WHERE id = '{EVENT}'",
+    "agreement title": "UPDATE agreements SET title = 'Renamed accord' WHERE id = "
+                       "(SELECT agreement_id FROM event_agreements ORDER BY rowid LIMIT 1)",
+    "country name": "UPDATE countries SET name = 'Renamed' WHERE id = "
+                    "(SELECT country_id FROM event_countries ORDER BY rowid LIMIT 1)",
+}
+
+
+@pytest.mark.parametrize("change", list(EDITS))
+def test_after_an_edit_the_command_renders_its_rows_without_sqlalchemy(noted, tmp_path, monkeypatch,
+                                                                        capsysbinary, change):
+    """The edited events' stored rows are rendered again through `sqlite3` (export_heads), as
+    the ordinary path renders them, and the export streams from the stored rows."""
+    noted.close()
+    con = sqlite3.connect(noted.path)
+    con.execute("PRAGMA foreign_keys = ON")
+    assert con.execute(EDITS[change]).rowcount == 1
+    con.commit()
+    con.close()
+    assert fast(noted.path, EventFilter()) is None  # out of date until caught up
+    db = ["--db", str(noted.path)]
+    target = tmp_path / "fast.csv"
+    proc, modules = run_cli(*db, "export", "events", "-o", str(target))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "azrel_desktop.core.output.export_heads" in modules
+    assert sorted(m for m in modules if m.startswith(HEAVY)) == []
+    caught_up = stored_heads(noted.path)
+    assert fast(noted.path, EventFilter()) is not None  # current again
+    expected = cli_ordinary(monkeypatch, capsysbinary, *db, "export", "events")
+    assert target.read_bytes() == expected
+    # the stored rows are those a full rendering gives
+    from azrel_desktop.core import derived
+    from azrel_desktop.core.service import Library
+
+    library = Library.open(noted.path)
+    try:
+        with library.db.write() as s:
+            derived.store.forget(s, export_rows.VERSION_KEY)
+        library.export_events(EventFilter(), io.StringIO())
+    finally:
+        library.close()
+    assert stored_heads(noted.path) == caught_up
+
+
+def test_many_edits_are_left_to_the_ordinary_export(noted, monkeypatch):
+    noted.close()
+    con = sqlite3.connect(noted.path)
+    con.execute("UPDATE events SET title = title || '.' WHERE rowid IN (SELECT rowid FROM events LIMIT 3)")
+    con.commit()
+    con.close()
+    before = stored_heads(noted.path)
+    monkeypatch.setattr(fast_export, "CATCH_UP_AT_MOST", 2)
+    assert not fast_export.catch_up(noted.path)
+    assert stored_heads(noted.path) == before and fast(noted.path, EventFilter()) is None
+    monkeypatch.setattr(fast_export, "CATCH_UP_AT_MOST", 3)
+    assert fast_export.catch_up(noted.path)
+    assert fast(noted.path, EventFilter()) is not None

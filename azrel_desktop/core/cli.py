@@ -182,45 +182,33 @@ def filter_from_args(session, args) -> EventFilter:
 def _stats(db) -> dict:
     from sqlalchemy import text
 
-    from .corpus.evidence import GRADES
+    from .corpus.census import census
     from .store.database import head_revision
 
-    def seeded_version(s) -> int | None:  # as corpus.seed's, without importing YAML and the models
-        value = s.execute(text("SELECT value FROM app_meta WHERE key = 'seed_version'")).scalar()
-        return int(value) if value is not None else None
-
     with db.read() as s:
-        def n(sql: str) -> int:
-            return s.execute(text(sql)).scalar_one()
+        return census(db.path, head_revision(), lambda sql: s.execute(text(sql)).scalar())
 
-        return {
-            "database": str(db.path),
-            "schema": head_revision(),
-            "seed_version": seeded_version(s),
-            "sources": n("SELECT count(*) FROM sources"),
-            "passages": n("SELECT count(*) FROM passages WHERE kind = 'citation'"),
-            "boilerplate_spans": n("SELECT count(*) FROM passages WHERE kind = 'boilerplate'"),
-            "user_passages": n("SELECT count(*) FROM passages WHERE kind = 'user'"),
-            "events": n("SELECT count(*) FROM events"),
-            "disputed_events": n("SELECT count(*) FROM events WHERE disputed"),
-            **{f"{grade}_events": n(f"SELECT count(*) FROM events WHERE evidence = '{grade}'") for grade in GRADES},
-            "agreements": n("SELECT count(*) FROM agreements"),
-            "agreement_steps": n("SELECT count(*) FROM agreement_steps"),
-            "memberships": n("SELECT count(*) FROM memberships"),
-            "organisations": n("SELECT count(*) FROM organisations"),
-            "countries": n("SELECT count(*) FROM countries"),
-            "people": n("SELECT count(*) FROM people"),
-            "annotations": n("SELECT count(*) FROM annotations"),
-            "your_events": n("SELECT count(*) FROM events WHERE NOT is_seed"),
-            "your_agreement_steps": n("SELECT count(*) FROM agreement_steps WHERE NOT is_seed"),
-            "your_memberships": n("SELECT count(*) FROM memberships WHERE NOT is_seed"),
-            "your_citations": n("SELECT (SELECT count(*) FROM event_citations c JOIN passages p ON p.id = c.passage_id "
-                                "WHERE p.kind = 'user') + (SELECT count(*) FROM step_citations c JOIN passages p "
-                                "ON p.id = c.passage_id WHERE p.kind = 'user') + (SELECT count(*) FROM "
-                                "membership_citations c JOIN passages p ON p.id = c.passage_id WHERE p.kind = 'user')"),
-            "first_event": s.execute(text("SELECT min(date_start) FROM events")).scalar(),
-            "last_event": s.execute(text("SELECT max(date_start) FROM events")).scalar(),
-        }
+
+def _print_stats(st: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(st, indent=2, ensure_ascii=False))
+    else:
+        width = max(len(k) for k in st)
+        for key, value in st.items():
+            print(f"{key.replace('_', ' '):<{width}}  {value}")
+
+
+def _quick_stats(args) -> int | None:
+    """`stats` read with `sqlite3` alone (core/corpus/census.py) when an ordinary open would
+    change nothing; None for the ordinary path."""
+    from .corpus.census import quick_census
+    from .store.files import default_db_path
+
+    st = quick_census(Path(args.db or default_db_path()))
+    if st is None:
+        return None
+    _print_stats(st, args.json)
+    return 0
 
 
 PREPARING_SAID_FROM = 20_000  # rows: fewer are rendered in well under a second
@@ -439,7 +427,7 @@ def _fast_export(args) -> int | None:
     if (args.what != "events" or (args.format or "csv").lower() != "csv" or args.view or args.panel
             or args.steps):
         return None
-    from .output.fast_export import FastExport, Unpaired
+    from .output.fast_export import FastExport, Unpaired, catch_up
     from .query.dimensions import REGISTRY
     from .query.filters import EventFilter
     from .store.files import default_db_path
@@ -467,6 +455,8 @@ def _fast_export(args) -> int | None:
         except OSError:
             return None
     fast = FastExport.open(path, f)
+    if fast is None and not (f.text or f.tags) and catch_up(path):  # (after an edit: its rows first)
+        fast = FastExport.open(path, f)
     if fast is None:
         return None
     try:
@@ -786,6 +776,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         handled = _fast_export(args)
         if handled is not None:
             return handled
+    if args.command == "stats":
+        handled = _quick_stats(args)
+        if handled is not None:
+            return handled
     from .opening import open_database
 
     # `check` reads every page before anything else: a damaged file is then moved aside and its
@@ -799,13 +793,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             print(f"{db.path}: {st['events']} events, {st['agreements']} agreements, "
                   f"{st['sources']} sources, seed corpus version {st['seed_version']}")
         elif args.command == "stats":
-            st = _stats(db)
-            if args.json:
-                print(json.dumps(st, indent=2, ensure_ascii=False))
-            else:
-                width = max(len(k) for k in st)
-                for key, value in st.items():
-                    print(f"{key.replace('_', ' '):<{width}}  {value}")
+            _print_stats(_stats(db), args.json)
         elif args.command == "check":
             from .corpus.evidence import stale_grades
             from .store.integrity import check_database

@@ -285,21 +285,48 @@ def test_the_top_of_a_taller_picture_is_the_picture_of_a_lower_view(qtbot, chart
 
 # --- evidence marks --------------------------------------------------------------------------------
 
-def test_each_event_carries_the_mark_of_its_evidence_grade(chart, library):
+def marks_drawn(scene) -> tuple[dict[str, int], list[int], int]:
+    """Marks per grade over every path of filled marks, the marks in each such path, and the
+    marks in the ring paths."""
     from azrel_desktop.ui.timeline.chart_scene import EVIDENCE_MARKS
 
-    paths = {}
-    for kind, pen, brush, shape in chart.canvas.scene.paths():
+    drawn: dict[str, int] = {}
+    sizes, ringed = [], 0
+    for kind, pen, brush, shape in scene.paths():
         if kind == "path":
             grade = next(g for g, (_s, fill, outline) in EVIDENCE_MARKS.items()
                          if brush.color() == fill and pen.color() == outline)
-            paths[grade] = shape
-    drawn = {g: len(p.toSubpathPolygons()) for g, p in paths.items()}
+            sizes.append(len(shape.toSubpathPolygons()))
+            drawn[grade] = drawn.get(grade, 0) + sizes[-1]
+        elif kind == "ring":
+            ringed += len(shape.toSubpathPolygons())
+    return drawn, sizes, ringed
+
+
+def test_each_event_carries_the_mark_of_its_evidence_grade(chart, library):
+    drawn, _sizes, ringed = marks_drawn(chart.canvas.scene)
     expected: dict[str, int] = {}
     for it in chart.canvas.items:
         expected[it.row.evidence] = expected.get(it.row.evidence, 0) + 1
     assert drawn == expected
+    assert ringed == len(chart.canvas.items)
     assert {"single_source", "uncorroborated", "contested"} <= set(drawn)
+
+
+def test_marks_are_drawn_a_few_dozen_to_a_path_each_once(chart, monkeypatch):
+    """Qt rasterises one path holding the interpreter lock, in more than linear time: many
+    marks go in several paths, every mark in exactly one, ringed once."""
+    from azrel_desktop.ui.timeline import chart_scene
+
+    scene = chart.canvas.scene
+    whole, _sizes, _ringed = marks_drawn(scene)
+    monkeypatch.setattr(chart_scene, "MARKS_PER_PATH", 3)
+    scene._paths = None  # laid out again with the smaller paths
+    drawn, sizes, ringed = marks_drawn(scene)
+    assert drawn == whole and ringed == sum(whole.values())
+    assert max(sizes) == 3 and len(sizes) > len(whole)
+    kinds = [g[0] for g in scene.paths() if g[0] in ("ring", "path")]
+    assert kinds.index("path") > kinds.index("ring")  # each grade's rings under its marks
 
 
 def test_the_marks_are_painted_in_their_colours(chart):

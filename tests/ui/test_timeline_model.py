@@ -40,6 +40,14 @@ def test_cells_are_read_only_selectable_and_flat_without_a_python_flags(library,
     assert "flags" not in vars(RowsModel) and "flags" not in vars(EventTableModel)
 
 
+def test_display_text_is_what_a_cell_shows(library, loaded):
+    """The table's fitting reads cells by `display_text`, without an index: the same text."""
+    model = loaded(EventTableModel(library))
+    cells = [(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert cells and all(model.display_text(r, c) == model.data(model.index(r, c)) for r, c in cells)
+    assert model.display_text(model.rowCount(), 0) is None and model.display_text(0, model.columnCount()) is None
+
+
 def test_columns_are_sortable_keys(library):
     assert [k for k, _ in EventTableModel.COLUMNS] == [
         "date", "title", "kind", "organisations", "countries", "sources", "annotations", "evidence"]

@@ -140,6 +140,60 @@ def cold_export_figure(db_path: Path, floor: float, rows: int) -> ProcessFigure:
                    "every stored row rendered again first")
 
 
+# A typical edit, and a rarer one that shows in many rows: a title changed (and changed back
+# after the export), as plain SQL through the app's own write session (the triggers log what
+# it shows in). table -> the rowid of the record edited.
+EDITS = {
+    "one event edited": ("events", "SELECT max(rowid) FROM events"),
+    "an agreement retitled": ("agreements", "SELECT a.rowid FROM agreements a JOIN event_agreements x "
+                                            "ON x.agreement_id = a.id GROUP BY a.rowid ORDER BY count(*) DESC, "
+                                            "a.rowid LIMIT 1"),
+}
+
+
+def edited_export_figures(db_path: Path, floor: float, rows: int) -> list[ProcessFigure]:
+    """`azrel export events -o FILE` as the first export after each of `EDITS` (the stored rows
+    of the events the edit shows in rendered again first), each made after an export left every
+    stored row current; each edit is undone afterwards."""
+    from sqlalchemy import text
+
+    from ..opening import open_database
+
+    cli = "azrel_desktop.core.cli"
+    figures = []
+
+    def retitle(table: str, rowid: int, title: str | None = None) -> str:
+        db = open_database(db_path)
+        try:
+            with db.write() as s:
+                old = s.execute(text(f"SELECT title FROM {table} WHERE rowid = :r"), {"r": rowid}).scalar_one()
+                s.execute(text(f"UPDATE {table} SET title = :t WHERE rowid = :r"),
+                          {"t": f"{old} (edited)" if title is None else title, "r": rowid})
+                return old
+        finally:
+            db.close()
+
+    with tempfile.TemporaryDirectory(prefix="azrel-bench-") as folder:
+        args = ["--db", str(db_path), "export", "events", "-o", str(Path(folder) / "events.csv")]
+        for label, (table, which) in EDITS.items():
+            db = open_database(db_path)
+            try:
+                with db.read() as s:
+                    rowid = s.execute(text(which)).scalar()
+            finally:
+                db.close()
+            if rowid is None:
+                continue
+            _run_child(cli, args)  # every stored row current
+            old = retitle(table, rowid)
+            try:
+                figures.append(_figure(f"azrel export events, first after {label}", [_run_child(cli, args)],
+                                       floor, rows, "the rows of the events it shows in rendered again first"))
+            finally:
+                retitle(table, rowid, old)
+    return figures
+
+
 # --- peers: the sqlite3 command-line tool on the same file ---------------------------------------
 
 _SEP = " | "

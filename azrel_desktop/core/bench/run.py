@@ -232,6 +232,7 @@ def run(db_path: Path, *, repeat: int = 7, gui: bool = False, export_rows: bool 
         report.processes += process.cli_figures(db_path, repeat, floor,
                                                 export_rows=lib.total() if export_rows else None)
         if export_rows:
+            report.processes += process.edited_export_figures(db_path, floor, lib.total())
             report.processes.append(process.cold_export_figure(db_path, floor, lib.total()))
         if peers:
             exports = {p.name: p.wall_s for p in report.processes}
@@ -360,6 +361,9 @@ def _gui_figures(db_path: Path) -> dict:
         "CPU s of the window process across the change sequence": changes.get("cpu_s"),
         "longest GUI-thread stall while loading ms": child.get("max_stall_ms"),
         "longest GUI-thread stall across filter changes, typing, scrolling ms": changes.get("changes_max_stall_ms"),
+        "GUI-thread stalls over 50 ms (step, ms, where the GUI thread was)": [
+            f"{s['step']}: {s['ms']} ms at {(s['gui_thread'] or ['(not sampled)'])[0]}"
+            for s in [*child.get("stalls", []), *changes.get("stalls", [])]],
     }
 
 

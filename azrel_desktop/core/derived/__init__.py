@@ -6,16 +6,17 @@ registry (`PIECES`), with the versions each depends on and how it is rebuilt or 
 | search index | `event_fts` (query/search.py) | its format (`search.INDEX_VERSION`) changes | in every write transaction, from the change log (`after_write`) |
 | facet index | memory, and `facet_cache` between runs (query/facet_index.py) | `corpus_version` moves | on its next read: the arrays of the logged rowids are patched |
 | sort keys | columns on `events` (migration 0004) | by hand (`rebuild_sort_keys`) | by triggers, in the writer's own statement |
-| export rows | `export_rows` (output/export_rows.py) | `corpus_version` or `export_version` moves | at the next export: the logged rowids are rendered again |
+| export rows | `export_rows` (output/export_rows.py) | `export_version` moves (a migration's) | at the next export: the logged rowids are rendered again |
 | source search index | `source_fts` (query/source_search.py) | by hand (`rebuild_source_search`) | by triggers (migrations 0008, 0015) |
 
 **The change log.** Triggers (migration 0012) write the rowid of every event whose facets,
 export row or search row may have changed into `derived_log`, with a sequence number; each piece
 remembers the sequence it has taken in (`store.State`). A renamed organisation, country, person
-or source logs rowid 0 (`OPTIONS_ROWID`: the option lists are read again) and its events. A
-change that moves many events at once and is rare — an option's new id or parent, or its
-deletion, an agreement changed, a passage deleted — bumps a counter instead, and the pieces that
-depend on it are built again.
+or source logs rowid 0 (`OPTIONS_ROWID`: the option lists are read again) and its events; an
+agreement's new title, a deleted passage, agreement or option, or an option's new id logs the
+events linked to it (migration 0016). A change that moves many events between options and is
+rare — an option's new id or parent, or its deletion — also bumps `corpus_version`, and the
+facet index is built again (an option's parent shows in no export row).
 
 **Writers call nothing.** Any write, through the app or not, is logged by the triggers. Inside
 the app, `attach` (called by `open_database`) registers `after_write` on the file's write
@@ -81,7 +82,7 @@ PIECES = (
           f"{_CORE}.query.facet_index:FacetIndex.read", f"{_CORE}.query.facet_index:FacetIndex.patched"),
     Piece("sort keys", (), None,  # migration 0004's triggers update them in the writer's statement
           f"{_CORE}.derived.store:SqliteDerived.rebuild_sort_keys", "migrations/versions/0004_sort_keys.py"),
-    Piece("export rows", (CORPUS_VERSION, EXPORT_VERSION, EXPORT_ROWS), EXPORT_SEQ,
+    Piece("export rows", (EXPORT_VERSION, EXPORT_ROWS), EXPORT_SEQ,
           f"{_CORE}.output.export_rows:refresh", f"{_CORE}.output.export_rows:catch_up"),
     Piece("source search index", (), None,  # migration 0008's triggers, in the writer's statement
           f"{_CORE}.derived.store:SqliteDerived.rebuild_source_search", "migrations/versions/0015_fold_azerbaijani.py"),

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 # Counters that triggers bump on changes that are not logged per event (migrations 0005-0012).
-CORPUS_VERSION = "corpus_version"  # an option's new id or parent, or its deletion: facets and export rows rebuilt
+CORPUS_VERSION = "corpus_version"  # an option's new id or parent, or its deletion: facets rebuilt
 NOTES_VERSION = "notes_version"  # any change to notes or tags
-EXPORT_VERSION = "export_version"  # an agreement updated or deleted, a passage deleted: export rows rebuilt
+EXPORT_VERSION = "export_version"  # export rows rebuilt (a migration's or a downgrade's; 0016 logs the rest)
 # What the stored derived data is current to (written by this package only).
 SEARCH_INDEX = "search_index"  # the search index's format (search.INDEX_VERSION)
 SEARCH_SEQ = "derived.search"  # the log sequence the search index has taken in
@@ -43,6 +43,14 @@ _READ = (CORPUS_VERSION, NOTES_VERSION, EXPORT_VERSION, SEARCH_INDEX, SEARCH_SEQ
 # Everything `State` holds, in one statement (`state_of` reads its rows).
 STATE_SQL = (f"SELECT key, value FROM app_meta WHERE key IN ({', '.join(repr(k) for k in _READ)}) "
              "UNION ALL SELECT NULL, max(seq) FROM derived_log")
+
+
+# (plain SQL with named parameters, for any driver: the command line's fast path runs them
+# through `sqlite3`)
+PUT_SQL = "INSERT INTO app_meta(key, value) VALUES (:k, :v) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+# "+rid": ordered by rid, SQLite would scan the whole log in rowid order (every event: 28 ms at
+# 100,000) rather than seek the few rows after `seq` by its index and sort them
+CHANGED_SINCE_SQL = "SELECT rid FROM derived_log WHERE seq > :s ORDER BY +rid"
 
 
 def state_of(rows: Iterable[Sequence]) -> State:
@@ -70,7 +78,9 @@ class State:
 
     @property
     def export(self) -> str:
-        return f"{self.corpus}.{self.meta.get(EXPORT_VERSION, '0')}"
+        """The stored export rows' counter: they follow the log for everything else, an
+        option's new parent included (it shows in no row; migration 0016)."""
+        return self.meta.get(EXPORT_VERSION, "0")
 
     def number(self, key: str) -> int:
         try:
@@ -156,8 +166,7 @@ class SqliteDerived:
         return session.execute(text("SELECT value FROM app_meta WHERE key = :k"), {"k": key}).scalar()
 
     def put(self, session: Session, key: str, value: str | int) -> None:
-        session.execute(text("INSERT INTO app_meta(key, value) VALUES (:k, :v) "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"k": key, "v": str(value)})
+        session.execute(text(PUT_SQL), {"k": key, "v": str(value)})
 
     def forget(self, session: Session, key: str) -> None:
         session.execute(text("DELETE FROM app_meta WHERE key = :k"), {"k": key})
@@ -165,10 +174,7 @@ class SqliteDerived:
     def changed_since(self, session: Session, seq: int) -> list[int]:
         """The rowids logged after `seq`, ascending (`OPTIONS_ROWID` among them when an option
         list gained a row or a label)."""
-        # "+rid": ordered by rid, SQLite would scan the whole log in rowid order (every event:
-        # 28 ms at 100,000) rather than seek the few rows after `seq` by its index and sort them
-        return [r for r, in session.execute(text("SELECT rid FROM derived_log WHERE seq > :s ORDER BY +rid"),
-                                            {"s": seq})]
+        return [r for r, in session.execute(text(CHANGED_SINCE_SQL), {"s": seq})]
 
     def prune(self, session: Session) -> None:
         """Drop the log rows every consumer has taken in (never the newest: it carries the

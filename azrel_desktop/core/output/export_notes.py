@@ -16,8 +16,9 @@ VERSION_KEY = EXPORT_ROWS  # app_meta: the versions the stored heads were render
 # Part of the stored heads' version: raised when what a head holds changes, so heads rendered
 # by an earlier version of the app are rendered again (2: the origin column; 3: the formula rule
 # also looks past leading spaces and invisible characters, full-width signs, telephone numbers;
-# 4: the evidence column; 5: quotes as prose, without the source's line breaks).
-HEAD_FORMAT = "5"
+# 4: the evidence column; 5: quotes as prose, without the source's line breaks; 6: the rows no
+# longer follow `corpus_version`, see migration 0016).
+HEAD_FORMAT = "6"
 NO_NOTES = ",," + CRLF  # the two empty note cells and the line end
 BATCH = 2000
 

@@ -5,15 +5,13 @@ links, the names and titles they point to and the passages it quotes. `export_ro
 event's head rendered (formula-safe, quoted) by the event's rowid and id, with the `corpus_version`
 and `export_version` it was rendered at and the change-log sequence it has taken in (core/derived).
 After an edit, from any process, `catch_up` renders again just the heads of the events logged
-since (a renamed organisation logs its events); a change that shows in many rows and is rare
-(an agreement's title, a deleted passage, an option's new parent) bumps a counter instead and
-every head is rendered again (`refresh`). An export of a current file is one
-ordered join. Notes (the last two columns) are few and change often: each export renders them anew.
+since (a renamed organisation or a retitled agreement logs its events, migration 0016); only a
+migration that changes what rows hold bumps `export_version`, and then every head is rendered
+again (`refresh`). An export of a current file is one ordered join. Notes (the last two
+columns) are few and change often: each export renders them anew.
 
-Heads are rendered a batch of events at a time, in event-id order: each batch's links come from
-one range of each link table's primary key (event id first), the small option lists
-(organisations, countries, people, agreements, source titles) are read once into dicts, so no
-event needs lookups of its own. The same code renders just an export's own events into a
+Heads are rendered by `export_heads` (standard library only, so the command line's fast export
+can catch up the same way through `sqlite3`). The same code renders just an export's own events into a
 temporary table when the stored heads cannot be used (out of date and the file read-only or the
 export small, or a row no longer paired with its event's rowid).
 """
@@ -23,8 +21,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager as ContextManager
-from itertools import groupby
-from operator import itemgetter
 from uuid import uuid4
 
 from sqlalchemy import text
@@ -32,10 +28,8 @@ from sqlalchemy.orm import Session
 
 from .. import derived
 from ..derived.store import EXPORT_SEQ
-from ..errors import ExportCancelled
-from ..research.quotes import as_prose
 from ..store.driver import cursor_result
-from .export_cells import JOIN, render
+from .export_heads import BATCH, DELETE, HEAD_WIDTH, ORDER, TABLE, WRITE_BATCH, build_heads  # noqa: F401
 from .export_notes import (  # noqa: F401 - HEAD_FORMAT, NO_NOTES re-exported: what a stored row holds
     BODIES_SQL,
     HEAD_FORMAT,
@@ -47,15 +41,8 @@ from .export_notes import (  # noqa: F401 - HEAD_FORMAT, NO_NOTES re-exported: w
     note_tails,
 )
 
-TABLE, TEMP = "export_rows", "temp._export_rows"
+TEMP = "temp._export_rows"
 NOTES = "temp._export_notes"
-# The export's order (export.py): position n, the event's rowid and id.
-ORDER = "temp._export_order"
-HEAD_WIDTH = 21  # id ... contradicting_quotes, origin
-BATCH = 2000  # events rendered at once
-WRITE_BATCH = 10_000  # rows written at once (a refresh: per write transaction)
-
-_FIRST = itemgetter(0)
 
 
 def version(session: Session) -> tuple[str, str | None]:
@@ -88,8 +75,7 @@ def catch_up(session: Session) -> int | None:
     rids = [r for r in derived.store.changed_since(session, done) if r != derived.OPTIONS_ROWID]
     for start in range(0, len(rids), WRITE_BATCH):
         chunk = json.dumps(rids[start:start + WRITE_BATCH])
-        session.execute(text(f"DELETE FROM {TABLE} WHERE rid IN (SELECT value FROM json_each(:rids))"),
-                        {"rids": chunk})
+        session.execute(text(DELETE), {"rids": chunk})
         build(session, TABLE, rids=chunk)
     derived.store.put(session, EXPORT_SEQ, now.seq)
     return len(rids)
@@ -145,27 +131,22 @@ def _stream(session: Session, sql: str) -> Iterator[tuple]:
         result.close()
 
 
-def _fetch(session: Session, sql: str, params: dict | None = None) -> Sequence[tuple]:
-    """All rows of a statement sent through the session (so it runs, and is logged and recorded,
-    like any other), as the driver's plain tuples: at this volume building a `Row` for each is a
-    measurable part of the time."""
-    result = cursor_result(session.execute(text(sql), params or {}))
-    try:
-        return result.cursor.fetchall()
-    finally:
-        result.close()
+class _Rows:
+    """A statement's result as the DB-API cursor `export_heads` reads (the driver's plain
+    tuples: at this volume building a `Row` for each is a measurable part of the time)."""
 
+    def __init__(self, session: Session, sql: str, params: dict) -> None:
+        # sent through the session, so it runs, and is logged and recorded, like any other
+        self.result = cursor_result(session.execute(text(sql), params))
 
-def _cells(rows: Sequence[tuple], labels: dict[str, str]) -> dict[str, str]:
-    """(event id, option) rows in event order as one `; `-joined cell of labels per event (an
-    option without a label is left out)."""
-    cells: dict[str, str] = {}
-    for event_id, key in rows:
-        label = labels.get(key)
-        if label is not None:
-            got = cells.get(event_id)
-            cells[event_id] = label if got is None else got + JOIN + label
-    return cells
+    def fetchall(self) -> Sequence[tuple]:
+        return self.result.cursor.fetchall()
+
+    def fetchmany(self, size: int = BATCH) -> Sequence[tuple]:
+        return self.result.cursor.fetchmany(size)
+
+    def close(self) -> None:
+        self.result.close()
 
 
 def build(session: Session, table: str, *, only: bool = False, rids: str | None = None,
@@ -173,84 +154,15 @@ def build(session: Session, table: str, *, only: bool = False, rids: str | None 
           cancelled: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None) -> int:
     """Render the heads of every event (`only`: of the events in the export's order; `rids`: of
     the events whose rowids this JSON list holds) into
-    `table` (or hand each `WRITE_BATCH` of (rowid, id, head) rows to `put`); return how many.
-    `progress(rendered, of)` is told after each batch (this takes seconds at 100,000 events).
-
-    The events are read in id order, a batch at a time; each batch's links come from one range
-    of each link table's primary key (event id first), so no event needs a lookup of its own."""
-    def names(sql: str) -> dict[str, str]:
-        return dict(_fetch(session, sql))
-
-    organisations = names("SELECT id, name || coalesce(' (' || abbreviation || ')', '') FROM organisations "
-                          "WHERE name <> '' OR abbreviation IS NOT NULL")
-    countries = names("SELECT id, name FROM countries WHERE name <> ''")
-    people = names("SELECT id, name FROM people WHERE name <> ''")
-    agreements = names("SELECT id, title FROM agreements WHERE title <> ''")
-    titles = names("SELECT id, title FROM sources WHERE title <> ''")
-    among = f" AND x.event_id IN (SELECT id FROM {ORDER})" if only else ""
-    chosen = ""
-    if rids is not None:
-        chosen = "WHERE e.rowid IN (SELECT value FROM json_each(:rids))"
-        among = " AND x.event_id IN (SELECT id FROM events WHERE rowid IN (SELECT value FROM json_each(:rids)))"
-    elif only:
-        chosen = f"WHERE e.id IN (SELECT id FROM {ORDER})"
-    in_range = "x.event_id BETWEEN :first AND :last" + among
-    links = [(f"SELECT x.event_id, x.{key} FROM {link} x WHERE {in_range} ORDER BY x.event_id, x.{key}", labels)
-             for link, key, labels in (("event_organisations", "organisation_id", organisations),
-                                       ("event_countries", "country_id", countries),
-                                       ("event_people", "person_id", people),
-                                       ("event_agreements", "agreement_id", agreements))]
-    # Every citation gives its source (to `sources` when it supports), and its passage's text to
-    # `quotes` or `contradicting_quotes`.
-    citations = f"""SELECT x.event_id, x.stance, x.source_id, ps.exact FROM event_citations x
-        LEFT JOIN passages ps ON ps.id = x.passage_id WHERE {in_range} ORDER BY x.event_id, x.passage_id"""
-    events = cursor_result(session.execute(text(f"""SELECT e.rowid, e.id, e.date, e.date_start, e.date_end, e.precision,
-        coalesce(e.date_text, ''), e.title, e.kind, e.summary, coalesce(e.location, ''),
-        replace(e.evidence, '_', ' '), CASE WHEN e.disputed THEN 'yes' ELSE 'no' END, coalesce(e.dispute_note, ''),
-        CASE WHEN e.is_seed THEN 'corpus' ELSE 'mine' END
-        FROM events e {chosen} ORDER BY e.id"""), {"rids": rids} if rids is not None else {}))
+    `table` (or hand each `WRITE_BATCH` of (rowid, id, head) rows to `put`); return how many
+    (`export_heads.build_heads`, through `session`)."""
     if put is None:
         insert, connection = f"INSERT INTO {table} (rid, id, head) VALUES (?, ?, ?)", session.connection()
 
         def put(rows: list[tuple]) -> None:
             connection.exec_driver_sql(insert, rows)
-    done, pending, rendered = 0, [], 0
-    of = session.execute(text(f"SELECT count(*) FROM {ORDER if only else 'events'}")).scalar_one() if progress else 0
-    try:
-        while batch := events.cursor.fetchmany(BATCH):
-            if cancelled and cancelled():
-                raise ExportCancelled()
-            bounds = {"first": batch[0][1], "last": batch[-1][1]}
-            if rids is not None:
-                bounds["rids"] = rids
-            cells = [_cells(_fetch(session, sql, bounds), labels) for sql, labels in links]
-            cited = {event_id: list(group) for event_id, group in groupby(_fetch(session, citations, bounds), _FIRST)}
-            rows = []
-            for _rid, event_id, *own in batch:
-                sources, supporting, contradicting = set(), [], []
-                for _, stance, source_id, exact in cited.get(event_id, ()):
-                    quote = as_prose(exact) if exact else ""  # as it reads: without the source's line breaks
-                    if stance == "supports":
-                        if source_id in titles:
-                            sources.add(titles[source_id])
-                        if quote:
-                            supporting.append(quote)
-                    elif stance == "contradicts" and quote:
-                        contradicting.append(quote)
-                rows.append((event_id, *own[:9], *[c.get(event_id, "") for c in cells], JOIN.join(sorted(sources)),
-                             JOIN.join(supporting), own[9], own[10], own[11], JOIN.join(contradicting), own[12]))
-            pending += [(event[0], event[1], head) for event, head in zip(batch, render(rows, HEAD_WIDTH), strict=True)]
-            if len(pending) >= WRITE_BATCH:
-                put(pending)
-                done, pending = done + len(pending), []
-            rendered += len(batch)
-            if progress:
-                progress(rendered, max(of, rendered))
-    finally:
-        events.close()
-    if pending:
-        put(pending)
-    return done + len(pending)
+    return build_heads(lambda sql, params: _Rows(session, sql, params), put, only=only, rids=rids,
+                       cancelled=cancelled, progress=progress)
 
 
 def build_notes(session: Session) -> None:

@@ -21,13 +21,16 @@ from typing import TextIO
 from ..derived.store import STATE_SQL, state_of
 from ..query.filters import EventFilter, compile_filter, describe_with
 from ..query.sorting import order_by
-from ..store.files import connect_for_reading, inspect_file
+from ..store.files import connect_for_reading, file_writable, folder_writable, inspect_file, sqlite_uri
 from ..store.resources import shipped_corpus_version
 from ..store.scripts import glance_at_scripts
 from .export_cells import LongCells, writer
+from .export_heads import catch_up_heads
 from .export_notes import BODIES_SQL, NO_NOTES, TAGS_SQL, heads_current, note_tails
 
 PAGE = 500
+CATCH_UP_AT_MOST = 20_000  # events: more are left to the ordinary export, which says how far it is
+BUSY_TIMEOUT_S = 5.0  # as long as another writer may keep the file busy before this gives up
 # The events export's header (export.EVENT_COLUMNS; a test keeps the two the same).
 EVENT_COLUMNS = (
     "id", "date", "date_start", "date_end", "precision", "date_text", "title", "kind", "summary",
@@ -130,3 +133,44 @@ class FastExport:
 
     def close(self) -> None:
         self.con.close()
+
+
+def catch_up(path: Path) -> bool:
+    """Bring the file's stored heads up to date after edits (`export_heads.catch_up_heads`, one
+    write transaction through `sqlite3`), as the ordinary export would first; whether it did.
+    Only a file at the shipped schema and corpus, writable, not on a network drive, whose
+    heads are of the current versions with at most `CATCH_UP_AT_MOST` events edited since:
+    anything else is left to the ordinary path."""
+    glance = glance_at_scripts()
+    corpus = shipped_corpus_version()
+    if glance is None or corpus is None:
+        return False
+    try:
+        state = inspect_file(path, whole=False)
+        if not state.exists or state.revision != glance.head:
+            return False
+        if not (folder_writable(path.parent) and file_writable(path)):
+            return False
+        from ..store.volumes import volume_of
+
+        if volume_of(path).network:  # the app keeps such a file in its own journal mode
+            return False
+        con = sqlite3.connect(sqlite_uri(path, mode="rw"), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except Exception:  # a damaged, busy or unusable file: the ordinary open says what is wrong
+        return False
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            seeded = con.execute("SELECT value FROM app_meta WHERE key = 'seed_version'").fetchone()
+            current = seeded is not None and seeded[0] is not None and str(seeded[0]).isdigit() \
+                and int(seeded[0]) >= corpus
+            rendered = catch_up_heads(con, most=CATCH_UP_AT_MOST) if current else None
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT" if rendered else "ROLLBACK")
+        return bool(rendered)
+    except sqlite3.Error:
+        return False
+    finally:
+        con.close()

@@ -57,15 +57,23 @@ class TableFitter(QObject):
         fm = view.fontMetrics()
         header = view.horizontalHeader()
         rows = min(model.rowCount(), SAMPLE)
+        # A model may give a cell's text without an index: `index()` asks the model's Python
+        # row and column counts each time, most of the cost of a fit on the GUI thread.
+        text_of = getattr(model, "display_text", None) or (lambda row, column: model.data(model.index(row, column)))
+        advance: dict[str, int] = {}  # (dates, kinds and counts repeat)
         widths: dict[int, int] = {}
         for column in range(model.columnCount()):
             if column == self.stretch or view.isColumnHidden(column):
                 continue
             width = header.sectionSizeFromContents(column).width() + 4
             for row in range(rows):
-                text = model.data(model.index(row, column))
+                text = text_of(row, column)
                 if text:
-                    width = max(width, fm.horizontalAdvance(str(text).split("\n")[0]) + PADDING)
+                    line = str(text).split("\n")[0]
+                    px = advance.get(line)
+                    if px is None:
+                        px = advance[line] = fm.horizontalAdvance(line)
+                    width = max(width, px + PADDING)
             widths[column] = min(width, NARROW_MAX if column in self.narrow else COLUMN_MAX)
         return widths
 

@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
             crash_report.log.error("%s", problem.message)
             crash_report.tell_without_qt(problem.message)
             return EXIT_NO_DISPLAY
+        from .source_cache import forget_read_sources
+
+        forget_read_sources()  # before Qt's modules, SQLAlchemy, numpy and the window's import
         from .app import main as run_app
 
         return run_app(argv)

@@ -395,6 +395,12 @@ class EventTableModel(RowsModel):
             return row
         return row.id  # ID_ROLE
 
+    def display_text(self, row: int, column: int) -> str | None:
+        """What `data` shows in a cell, without making an index (see `table_fit`)."""
+        if not 0 <= row < len(self._rows) or not 0 <= column < len(self.COLUMNS):
+            return None
+        return self._display(self._rows[row], self.COLUMNS[column][0])
+
     @staticmethod
     def _display(row: EventRow, key: str) -> str:
         if key == "date":

@@ -5,7 +5,9 @@
 Opens DB, shows the main window on the timeline and waits until the table, the facets and the
 chart are loaded. Prints one JSON line: seconds from process start, peak resident memory when
 ready (`peak_rss_mb_ready`) and over the whole process at its end (`peak_rss_mb`), its CPU
-seconds, and the longest stall of the GUI thread while loading (a 10 ms timer's lateness).
+seconds, and the longest stall of the GUI thread while loading (a 10 ms timer's lateness);
+`stalls` lists every stall longer than 50 ms with the step it came in and what the GUI thread
+(and the other threads) were running, sampled while it lasted.
 
 With `--changes` it then makes a sequence of filter changes the way a user does — the
 benchmark's typical filters set one after another, a search typed a letter at a time (each
@@ -34,29 +36,94 @@ def _peak_rss_mb() -> float | None:
     return peak_rss_mb()
 
 
+STALL_REPORTED_MS = 50  # a stall longer than this is reported with what the GUI thread was running
+SAMPLE_EVERY_S = 0.005
+
+
+def _where(frame, depth: int = 8) -> str:
+    """The innermost `depth` frames of a stack, innermost last, as `module:line function`."""
+    parts: list[str] = []
+    while frame is not None and len(parts) < depth:
+        code = frame.f_code
+        name = code.co_filename.replace("\\", "/")
+        name = name.split("/azrel_desktop/", 1)[-1] if "/azrel_desktop/" in name else name.rsplit("/", 1)[-1]
+        parts.append(f"{name}:{frame.f_lineno} {code.co_name}")
+        frame = frame.f_back
+    return " < ".join(parts)
+
+
 class _StallMeter:
     """The longest lateness of a 10 ms timer since the last `reset`: how long the GUI thread
-    was kept from its event loop."""
+    was kept from its event loop.
+
+    A watchdog thread samples the GUI thread's Python stack (`sys._current_frames`) every 5 ms
+    while the timer is more than `STALL_REPORTED_MS` late, and the other threads' innermost
+    frames with it (a worker holding the interpreter lock shows there); each stall longer than
+    that is kept in `stalls` with the step it happened in and its most frequent stacks. A stack
+    that ends in the event loop means the GUI thread was in Qt's C++ or waiting for the lock."""
 
     def __init__(self):
+        import threading
+        from collections import Counter
+
         from PySide6.QtCore import QElapsedTimer, QTimer
 
         self.clock = QElapsedTimer()
         self.clock.start()
         self.max = 0.0
+        self.label = "loading"
+        self.stalls: list[dict] = []
         self._last = self.clock.elapsed()
+        self._beat = time.monotonic()
+        self._gui = threading.get_ident()
+        self._samples: Counter = Counter()
+        self._others: Counter = Counter()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._watchdog = threading.Thread(target=self._watch, name="stall watchdog", daemon=True)
+        self._watchdog.start()
         self.ticker = QTimer(interval=10)
         self.ticker.timeout.connect(self._tick)
         self.ticker.start()
 
+    def _watch(self) -> None:
+        threshold = (STALL_REPORTED_MS + 10) / 1000
+        while not self._stop.wait(SAMPLE_EVERY_S):
+            if time.monotonic() - self._beat <= threshold:
+                continue
+            frames = sys._current_frames()
+            gui = frames.get(self._gui)
+            with self._lock:
+                self._samples[_where(gui) if gui is not None else "(no Python frame)"] += 1
+                for ident, frame in frames.items():
+                    if ident not in (self._gui, self._watchdog.ident):
+                        self._others[_where(frame, 3)] += 1
+
     def _tick(self) -> None:
         now = self.clock.elapsed()
-        self.max = max(self.max, now - self._last - 10)
+        late = now - self._last - 10
+        self.max = max(self.max, late)
         self._last = now
+        self._beat = time.monotonic()
+        with self._lock:
+            samples, others = self._samples, self._others
+            self._samples, self._others = type(samples)(), type(others)()
+        if late > STALL_REPORTED_MS:
+            self.stalls.append({"step": self.label, "ms": round(late, 1), "samples": sum(samples.values()),
+                                "gui_thread": [f"{n}x {where}" for where, n in samples.most_common(3)],
+                                "other_threads": [f"{n}x {where}" for where, n in others.most_common(3)]})
 
-    def reset(self) -> None:
+    def reset(self, label: str | None = None) -> None:
         self.max = 0.0
+        if label is not None:
+            self.label = label
         self._last = self.clock.elapsed()
+        self._beat = time.monotonic()
+
+    def stop(self) -> None:
+        self.ticker.stop()
+        self._stop.set()
+        self._watchdog.join()
 
 
 def _wait(condition, timeout_ms: int = 120_000) -> bool:
@@ -108,7 +175,7 @@ def _changes(page, library, meter: _StallMeter, shots) -> dict:
     steps: dict[str, dict] = {}
 
     def step(label: str, act) -> None:
-        meter.reset()
+        meter.reset(label)
         start = meter.clock.elapsed()
         act()
         if shots is not None and not steps:
@@ -154,6 +221,9 @@ def main(argv: list[str]) -> int:
 
     db = Path(argv[0])
     start_early_look(db)  # as the app's entry point (`launch.main`) does
+    from ..shell.source_cache import forget_read_sources
+
+    forget_read_sources()
     from ..shell.app import make_app, start_window
     from ..shell.runner import wait_for_workers
 
@@ -192,7 +262,8 @@ def main(argv: list[str]) -> int:
         if shots is not None:
             shots.mkdir(parents=True, exist_ok=True)
         result.update(_changes(page, library, meter, shots))
-    meter.ticker.stop()
+    meter.stop()
+    result["stalls"] = meter.stalls
     from ...core.bench.memory import cpu_s
 
     # The whole process's peak, over everything it did (the changes, the check of the file).
