@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,6 +31,7 @@ from ...core.corpus.dates import DateError, parse_edtf
 from ...core.corpus.evidence import grade_text
 from ...core.query.records import MembershipView, PassageRef
 from ...core.research.quotes import as_prose
+from ..coding.vocabulary import membership_status, stance
 from ..common import palette as pal
 from ..common.row_model import RowsModel
 from ..common.widgets import plain_tooltip
@@ -52,7 +55,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def status_words(status: str) -> str:
-    return status.replace("_", " ")
+    return membership_status(status)
+
 
 
 def status_colour(status: str) -> QColor:
@@ -67,21 +71,25 @@ def primary_citation(m: MembershipView) -> PassageRef | None:
 
 def describe_membership(m: MembershipView) -> str:
     """Everything the tooltip says about one interval, as plain text."""
-    lines = [f"{m.country.label} — {status_words(m.status)} of {m.organisation.label}",
-             f"From {m.start_label} to {m.end_label}"]
+    lines = [QCoreApplication.translate("MembershipStrip", "{country} — {status} of {organisation}").format(
+                 country=m.country.label, status=status_words(m.status), organisation=m.organisation.label),
+             QCoreApplication.translate("MembershipStrip", "From {start} to {end}").format(
+                 start=m.start_label, end=m.end_label)]
     if m.start is None:
-        lines.append("The start date is not known.")
+        lines.append(QCoreApplication.translate("MembershipStrip", "The start date is not known."))
     if m.note:
-        lines.append(f"Note: {m.note}")
+        lines.append(QCoreApplication.translate("MembershipStrip", "Note: {note}").format(note=m.note))
     if m.disputed:
-        lines.append(f"DISPUTED: {m.dispute_note or 'another source contradicts this'}")
+        lines.append(QCoreApplication.translate("MembershipStrip", "DISPUTED: {why}").format(
+            why=m.dispute_note or QCoreApplication.translate("MembershipStrip", "another source contradicts this")))
     for c in m.citations:
         quote = as_prose(c.quote)
         weak = f"{pal.LOW_RELIABILITY_SYMBOL} " if c.low_reliability else ""
-        lines.append(f"{weak}{c.stance}: “{quote}” — {c.source_title}"
-                     + (f" (a source of low reliability: {c.reliability_label})" if c.low_reliability else ""))
+        line = f"{weak}{stance(c.stance)}: “{quote}” — {c.source_title}"
+        lines.append(QCoreApplication.translate("MembershipStrip", "{citation} (a source of low reliability: {grade})")
+                     .format(citation=line, grade=c.reliability_label) if c.low_reliability else line)
     if primary_citation(m):
-        lines.append("Click to open the citing passage.")
+        lines.append(QCoreApplication.translate("MembershipStrip", "Click to open the citing passage."))
     return "\n".join(lines)
 
 
@@ -139,7 +147,7 @@ class MembershipStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Membership and status over time")
+        self.setAccessibleName(self.tr("Membership and status over time"))
         self._memberships: list[MembershipView] = []
         self._lanes: list[tuple[str, list[list[MembershipView]]]] = []  # label, sub-rows
         self._today = today or date.today()
@@ -264,7 +272,7 @@ class MembershipStrip(QWidget):
         plot, years = self._plot(), self._years()
         if not self._memberships:
             painter.setPen(text_colour)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No membership or status on record.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No membership or status on record."))
             return
         self._paint_axis(painter, plot, years, text_colour, grid)
         self._paint_lanes(painter, plot, text_colour, grid)
@@ -343,7 +351,8 @@ class MembershipStrip(QWidget):
             painter.setPen(QPen(self.palette().highlight().color(), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
-        label = status_words(m.status) + (" (disputed)" if m.disputed else "")
+        label = self.tr("{status} (disputed)").format(status=status_words(m.status)) if m.disputed \
+            else status_words(m.status)
         fm = painter.fontMetrics()
         if bar.evidence_x is not None and evidenced.width() < fm.horizontalAdvance(label) + 12:
             # too short a solid part for the words: they go on the faint part, in the text colour
@@ -377,16 +386,17 @@ class MembershipStrip(QWidget):
         entries: list[tuple[QColor | None, str, bool]] = [(status_colour(s), status_words(s), False)
                    for s in dict.fromkeys(m.status for m in self._memberships)]
         if any(m.disputed for m in self._memberships):
-            entries.append((QColor("#cccccc"), "disputed", True))
+            entries.append((QColor("#cccccc"), self.tr("disputed"), True))
         open_ended = any(b.evidence_x is not None for b in self._bars)
-        entries.append((None, "fading end: date not exact · red dashed line: today", False))
+        fading = self.tr("fading end: date not exact · red dashed line: today")
+        entries.append((None, fading, False))
         for colour, text, hatched in entries:
-            if text.startswith("fading end") and open_ended:
+            if text == fading and open_ended:
                 box = QRectF(x, y + 3, 22, 12)
                 self._paint_no_later_evidence(painter, box, QColor(OTHER_COLOUR))
                 x += 26
                 painter.setPen(text_colour)
-                words = "no later evidence: no source gives an end"
+                words = self.tr("no later evidence: no source gives an end")
                 painter.drawText(QPointF(x, y + 3 + fm.ascent() - 1), words)
                 x += fm.horizontalAdvance(words) + 14
             if colour is not None:
@@ -460,8 +470,16 @@ class MembershipStrip(QWidget):
 class MembershipTableModel(RowsModel):
     """Memberships as rows: country, organisation, status, from, to, disputed, the citing quote."""
 
-    COLUMNS = ("Country", "Organisation", "Status", "From", "To", "Evidence", "Source quote")
+    COLUMNS = (QT_TRANSLATE_NOOP("MembershipTableModel", "Country"),
+               QT_TRANSLATE_NOOP("MembershipTableModel", "Organisation"),
+               QT_TRANSLATE_NOOP("MembershipTableModel", "Status"), QT_TRANSLATE_NOOP("MembershipTableModel", "From"),
+               QT_TRANSLATE_NOOP("MembershipTableModel", "To"), QT_TRANSLATE_NOOP("MembershipTableModel", "Evidence"),
+               QT_TRANSLATE_NOOP("MembershipTableModel", "Source quote"))
     MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        text = super().headerData(section, orientation, role)
+        return QCoreApplication.translate("MembershipTableModel", text) if isinstance(text, str) else text
 
     def set_memberships(self, memberships: list[MembershipView]) -> None:
         self.set_rows(memberships)

@@ -22,7 +22,7 @@ class ImportResultDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None):
         super().__init__(parent)
         self.report = report
-        self.setWindowTitle("Import sources")
+        self.setWindowTitle(self.tr("Import sources"))
         self.resize(720, 420)
         layout = QVBoxLayout(self)
         self.summary = PlainLabel(report.summary().capitalize() + ".", self)
@@ -30,7 +30,7 @@ class ImportResultDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
-        self.tree.setAccessibleName("What became of each file")
+        self.tree.setAccessibleName(self.tr("What became of each file"))
         for outcome in report.outcomes:
             item = QTreeWidgetItem([outcome.message])
             item.setToolTip(0, plain_tooltip(outcome.message))
@@ -39,14 +39,18 @@ class ImportResultDialog(QDialog):
             if outcome.status == FAILED:
                 item.setForeground(0, QColor("#b00020"))
             for move in outcome.unplaced:
-                child = QTreeWidgetItem([f"not found in the new text: “{' '.join(move.quote.split())[:120]}”"
-                                         + (f" — cited by {', '.join(move.records)}" if move.records else "")])
+                quote = " ".join(move.quote.split())[:120]
+                child = QTreeWidgetItem([
+                    self.tr("not found in the new text: “{quote}” — cited by {records}").format(
+                        quote=quote, records=", ".join(move.records)) if move.records
+                    else self.tr("not found in the new text: “{quote}”").format(quote=quote)])
                 child.setData(0, SOURCE_ROLE, outcome.source_id)
                 child.setData(0, PASSAGE_ROLE, move.passage_id)
                 child.setForeground(0, QColor("#b00020"))
                 item.addChild(child)
             for move in outcome.approximate:
-                child = QTreeWidgetItem([f"placed approximately, check: “{' '.join((move.new_quote or '').split())[:120]}”"])
+                child = QTreeWidgetItem([self.tr("placed approximately, check: “{quote}”").format(
+                    quote=" ".join((move.new_quote or "").split())[:120])])
                 child.setData(0, SOURCE_ROLE, outcome.source_id)
                 child.setData(0, PASSAGE_ROLE, move.passage_id)
                 item.addChild(child)
@@ -54,12 +58,12 @@ class ImportResultDialog(QDialog):
             item.setExpanded(outcome.status == REPLACED)
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.open_button = QPushButton("Open source", self)
+        self.open_button = QPushButton(self.tr("Open source"), self)
         self.open_button.setEnabled(False)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.already = [o.path for o in report.outcomes if o.status == ALREADY]
-        self.anyway_button = QPushButton(f"Import anyway ({len(self.already)})", self)
-        self.anyway_button.setToolTip("Import the files already in the library once more, as new sources")
+        self.anyway_button = QPushButton(self.tr("Import anyway ({count})").format(count=len(self.already)), self)
+        self.anyway_button.setToolTip(self.tr("Import the files already in the library once more, as new sources"))
         buttons.addButton(self.anyway_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.anyway_button.setVisible(bool(self.already))  # after addButton, which shows it
         buttons.rejected.connect(self.reject)
