@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ...core.corpus.evidence import GRADE_SYMBOLS
+
 EVENT_KINDS = {
     "visit": QT_TRANSLATE_NOOP("EventKind", "visit"), "meeting": QT_TRANSLATE_NOOP("EventKind", "meeting"),
     "summit": QT_TRANSLATE_NOOP("EventKind", "summit"), "conference": QT_TRANSLATE_NOOP("EventKind", "conference"),
@@ -106,3 +108,32 @@ def reliability_words(letter: str) -> str:
 def record_kind(key: str) -> str:
     """A kind of record as a heading word ("Event", "Source", …)."""
     return _shown("RecordKind", RECORD_KINDS, key)
+
+
+EVIDENCE_GRADES = {
+    "corroborated": QT_TRANSLATE_NOOP("EvidenceGrade", "corroborated"),
+    "single_source": QT_TRANSLATE_NOOP("EvidenceGrade", "single source"),
+    "uncorroborated": QT_TRANSLATE_NOOP("EvidenceGrade", "uncorroborated"),
+    "contested": QT_TRANSLATE_NOOP("EvidenceGrade", "contested"),
+}
+
+
+def grade_text(grade: str | None) -> str:
+    """'◇ uncorroborated': a claim's evidence grade, its mark and words, as lists and tables show it."""
+    return f"{GRADE_SYMBOLS.get(grade or '', '')} {_shown('EvidenceGrade', EVIDENCE_GRADES, grade or '')}".strip()
+
+
+def reliability_label(letter: str | None) -> str:
+    """'B — usually reliable'; 'not graded' for none."""
+    if not letter:
+        return QCoreApplication.translate("ReliabilityGrade", "not graded")
+    return f"{letter} — {reliability_words(letter)}"
+
+
+def interval_bound(label: str | None, *, end: bool) -> str:
+    """A membership's start or end as the core labels it, its "unknown" / "open" translated."""
+    if end and label == "open":
+        return QCoreApplication.translate("MembershipStatus", "open")
+    if not end and label == "unknown":
+        return QCoreApplication.translate("MembershipStatus", "unknown")
+    return label or ""

@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTree
 
 from ...core.corpus.dates import DateError
 from ...core.corpus.dates import describe as describe_date
-from ...core.corpus.evidence import grade_text
 from ...core.query.records import AgreementPage as AgreementRecord
 from ...core.query.records import Link, StepView
 from ..coding.own_buttons import OwnRecordButtons
-from ..coding.vocabulary import agreement_kind, step_kind
+from ..coding.vocabulary import agreement_kind, grade_text, step_kind
 from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link, NotFound, PassageRef
 from ...core.research.quotes import as_prose
-from ..coding.vocabulary import record_kind, stance
+from ..coding.vocabulary import record_kind, reliability_label, stance
 from ..common import palette as pal
 from ..common.colours import alert_colour, link_colour
 from ..common.context_menus import link_subject, passage_subject, show_event_menu, show_menu
@@ -88,7 +88,7 @@ def reliability_note(ref: PassageRef) -> str:
         return ""
     return "\n" + QCoreApplication.translate(
         "Citations", "{symbol} A source of low reliability ({grade}): weigh this quote with care.").format(
-        symbol=pal.LOW_RELIABILITY_SYMBOL, grade=ref.reliability_label)
+        symbol=pal.LOW_RELIABILITY_SYMBOL, grade=reliability_label(ref.source_grade))
 
 
 def click_to_open() -> str:

@@ -28,10 +28,9 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPainte
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...core.corpus.dates import DateError, parse_edtf
-from ...core.corpus.evidence import grade_text
 from ...core.query.records import MembershipView, PassageRef
 from ...core.research.quotes import as_prose
-from ..coding.vocabulary import membership_status, stance
+from ..coding.vocabulary import grade_text, interval_bound, membership_status, reliability_label, stance
 from ..common import palette as pal
 from ..common.row_model import RowsModel
 from ..common.widgets import plain_tooltip
@@ -74,7 +73,7 @@ def describe_membership(m: MembershipView) -> str:
     lines = [QCoreApplication.translate("MembershipStrip", "{country} — {status} of {organisation}").format(
                  country=m.country.label, status=status_words(m.status), organisation=m.organisation.label),
              QCoreApplication.translate("MembershipStrip", "From {start} to {end}").format(
-                 start=m.start_label, end=m.end_label)]
+                 start=interval_bound(m.start_label, end=False), end=interval_bound(m.end_label, end=True))]
     if m.start is None:
         lines.append(QCoreApplication.translate("MembershipStrip", "The start date is not known."))
     if m.note:
@@ -87,7 +86,7 @@ def describe_membership(m: MembershipView) -> str:
         weak = f"{pal.LOW_RELIABILITY_SYMBOL} " if c.low_reliability else ""
         line = f"{weak}{stance(c.stance)}: “{quote}” — {c.source_title}"
         lines.append(QCoreApplication.translate("MembershipStrip", "{citation} (a source of low reliability: {grade})")
-                     .format(citation=line, grade=c.reliability_label) if c.low_reliability else line)
+                     .format(citation=line, grade=reliability_label(c.source_grade)) if c.low_reliability else line)
     if primary_citation(m):
         lines.append(QCoreApplication.translate("MembershipStrip", "Click to open the citing passage."))
     return "\n".join(lines)
@@ -493,7 +492,8 @@ class MembershipTableModel(RowsModel):
         m = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             ref = primary_citation(m)
-            return (m.country.label, m.organisation.label, status_words(m.status), m.start_label, m.end_label,
+            return (m.country.label, m.organisation.label, status_words(m.status),
+                    interval_bound(m.start_label, end=False), interval_bound(m.end_label, end=True),
                     grade_text(m.evidence),
                     (f"{pal.LOW_RELIABILITY_SYMBOL} " if ref.low_reliability else "") + as_prose(ref.quote)
                     if ref else "")[index.column()]

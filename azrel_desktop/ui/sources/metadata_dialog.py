@@ -68,7 +68,7 @@ class SourceMetadataDialog(QDialog):
         self.saving = False  # a plain attribute: readable after the dialog is gone
         self._task: Task | None = None
         self.setWindowTitle(self.tr("Source details"))
-        self.resize(560, 420)
+        self.resize(640, 420)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}

@@ -8,7 +8,7 @@ QPlainTextEdit, metadata into PlainLabels, and the URL is shown, never opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from ...core.research.annotations import AnnotationView
 from ...core.research.quotes import as_prose
 from ...core.sources.catalogue import SourceInfo
 from ..coding.flows import CodingFlows
+from ..coding.vocabulary import reliability_label
 from ..coding.vocabulary import stance as stance_words
 from ..common import palette as pal
 from ..common.colours import alert_colour, is_dark, show_as_alert, show_as_warning_banner
@@ -104,6 +105,13 @@ def _date(value: str | None) -> str:
         return value
 
 
+class _Plurals(QObject):
+    """Plural texts said outside a QObject: lupdate reads the plural form (%n) of `tr` calls only."""
+
+    def pages(self, n: int) -> str:
+        return self.tr("%n page(s)", "", n)
+
+
 def _file_line(info: SourceInfo) -> str:
     """Where an imported source came from: file, how it was read, when (the corpus: 'shipped')."""
     if info.is_seed:
@@ -112,7 +120,7 @@ def _file_line(info: SourceInfo) -> str:
         return QCoreApplication.translate("SourcePage", "a bibliographic record (no file)")
     bits = [info.file_name]
     if info.page_starts:
-        bits.append(QCoreApplication.translate("SourcePage", "pages: {count}").format(count=len(info.page_starts)))
+        bits.append(_Plurals().pages(len(info.page_starts)))
     if info.encoding:
         bits.append(QCoreApplication.translate("SourcePage", "read as {encoding}").format(encoding=info.encoding))
     if info.file_size is not None:
@@ -670,9 +678,9 @@ class SourcePage(QWidget):
                 reason = reason[:239] + "…"
             self.reliability_banner.setText(
                 self.tr("{symbol} A source of low reliability: {grade}. Every claim resting on it alone is graded "
-                        "uncorroborated.").format(symbol=pal.LOW_RELIABILITY_SYMBOL, grade=r.reliability_label)
+                        "uncorroborated.").format(symbol=pal.LOW_RELIABILITY_SYMBOL, grade=reliability_label(r.reliability_grade))
                 + (f"\n{reason}" if reason else ""))
-            self.reliability_banner.setToolTip(plain_tooltip(r.reliability or r.reliability_label))
+            self.reliability_banner.setToolTip(plain_tooltip(r.reliability or reliability_label(r.reliability_grade)))
         self.reliability_banner.setVisible(low)
 
     def _fill_meta(self, r: SourceRecord) -> None:
@@ -680,7 +688,7 @@ class SourcePage(QWidget):
             "publisher": r.publisher or self.tr("not stated"), "author": r.author or self.tr("not stated"),
             "url": r.url or self.tr("none"), "published": _date(r.published), "data_as_of": _date(r.data_as_of),
             "kind": r.kind, "language": r.language, "reliability": r.reliability or self.tr("no note"),
-            "sha256": r.sha256, "reliability_grade": r.reliability_label,
+            "sha256": r.sha256, "reliability_grade": reliability_label(r.reliability_grade),
             "copies": "\n".join(
                 ([self.tr("A copy of: {title} (not an independent witness)").format(title=r.copies.label)]
                  if r.copies else [])

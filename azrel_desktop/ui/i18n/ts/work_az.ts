@@ -860,6 +860,25 @@
         </message>
     </context>
     <context>
+        <name>EvidenceGrade</name>
+        <message>
+            <source>corroborated</source>
+            <translation>təsdiqlənib</translation>
+        </message>
+        <message>
+            <source>single source</source>
+            <translation>tək mənbə</translation>
+        </message>
+        <message>
+            <source>uncorroborated</source>
+            <translation>təsdiqlənməyib</translation>
+        </message>
+        <message>
+            <source>contested</source>
+            <translation>mübahisəli</translation>
+        </message>
+    </context>
+    <context>
         <name>FindBar</name>
         <message>
             <source>Find:</source>
@@ -1228,6 +1247,14 @@
             <source>participant</source>
             <translation>iştirakçı</translation>
         </message>
+        <message>
+            <source>open</source>
+            <translation>sonu açıq</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>məlum deyil</translation>
+        </message>
     </context>
     <context>
         <name>MembershipStrip</name>
@@ -1285,7 +1312,7 @@
         </message>
         <message>
             <source>no later evidence: no source gives an end</source>
-            <translation>sonrakı sübut yoxdur: heç bir mənbə sonu göstərmir</translation>
+            <translation>sonrakı sübut yoxdur: sonu göstərilməyib</translation>
         </message>
     </context>
     <context>
@@ -1873,6 +1900,10 @@
             <source>reliability cannot be judged</source>
             <translation>etibarlılığı qiymətləndirmək mümkün deyil</translation>
         </message>
+        <message>
+            <source>not graded</source>
+            <translation>qiymətləndirilməyib</translation>
+        </message>
     </context>
     <context>
         <name>SourceMetadataCommand</name>
@@ -1992,10 +2023,6 @@
         <message>
             <source>a bibliographic record (no file)</source>
             <translation>biblioqrafik qeyd (fayl yoxdur)</translation>
-        </message>
-        <message>
-            <source>pages: {count}</source>
-            <translation>səhifə: {count}</translation>
         </message>
         <message>
             <source>read as {encoding}</source>
@@ -2632,6 +2659,16 @@
         <message>
             <source>&amp;Redo</source>
             <translation>&amp;Təkrarla</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Plurals</name>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n səhifə</numerusform>
+                <numerusform>%n səhifə</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

@@ -106,4 +106,14 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>_Plurals</name>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -867,6 +867,25 @@
         </message>
     </context>
     <context>
+        <name>EvidenceGrade</name>
+        <message>
+            <source>corroborated</source>
+            <translation>подтверждено</translation>
+        </message>
+        <message>
+            <source>single source</source>
+            <translation>один источник</translation>
+        </message>
+        <message>
+            <source>uncorroborated</source>
+            <translation>не подтверждено</translation>
+        </message>
+        <message>
+            <source>contested</source>
+            <translation>оспаривается</translation>
+        </message>
+    </context>
+    <context>
         <name>FindBar</name>
         <message>
             <source>Find:</source>
@@ -1236,6 +1255,14 @@
             <source>participant</source>
             <translation>участник</translation>
         </message>
+        <message>
+            <source>open</source>
+            <translation>без окончания</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>неизвестно</translation>
+        </message>
     </context>
     <context>
         <name>MembershipStrip</name>
@@ -1293,7 +1320,7 @@
         </message>
         <message>
             <source>no later evidence: no source gives an end</source>
-            <translation>нет более поздних свидетельств: ни один источник не называет окончания</translation>
+            <translation>нет поздних свидетельств: конец не указан</translation>
         </message>
     </context>
     <context>
@@ -1881,6 +1908,10 @@
             <source>reliability cannot be judged</source>
             <translation>надёжность невозможно оценить</translation>
         </message>
+        <message>
+            <source>not graded</source>
+            <translation>не оценён</translation>
+        </message>
     </context>
     <context>
         <name>SourceMetadataCommand</name>
@@ -2001,10 +2032,6 @@
         <message>
             <source>a bibliographic record (no file)</source>
             <translation>библиографическая запись (без файла)</translation>
-        </message>
-        <message>
-            <source>pages: {count}</source>
-            <translation>страниц: {count}</translation>
         </message>
         <message>
             <source>read as {encoding}</source>
@@ -2644,6 +2671,17 @@
         <message>
             <source>&amp;Redo</source>
             <translation>&amp;Повторить</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Plurals</name>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n страница</numerusform>
+                <numerusform>%n страницы</numerusform>
+                <numerusform>%n страниц</numerusform>
+            </translation>
         </message>
     </context>
 </TS>
