@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.query.analysis import NONE_ID, OTHER_ID, Distribution, StackedCounts
 from ...core.query.filters import EventFilter
+from ..coding.vocabulary import QT_TRANSLATE_NOOP
 from ..common.export_formats import ExportFormat, ask_export_path
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext

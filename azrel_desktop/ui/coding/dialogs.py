@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -53,6 +53,7 @@ from ..shell.runner import LatestCall, Task
 from . import vocabulary as vocab
 from .pickers import ID_ROLE, ChoicePicker, choice_text
 from .undo_records import phrase
+from .vocabulary import QT_TRANSLATE_NOOP
 
 Work = Callable[[], Any]  # a write, run off the GUI thread
 

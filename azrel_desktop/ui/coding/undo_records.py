@@ -9,12 +9,13 @@ and the command drops out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ...core.research.annotations import Changes
 from ...core.research.drafts import CitationView, Cite, RecordView, Snapshot
 from ..common.undo_command import SavedChangeCommand
 from ..shell.context import AppContext
+from .vocabulary import QT_TRANSLATE_NOOP
 
 # One whole phrase per kind of record (not a kind word slotted into a sentence): word order and
 # case differ in the interface's languages. Marked for lupdate here, translated when shown.

@@ -8,9 +8,15 @@ start is the one used. A key the app does not know is shown as stored, underscor
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from ...core.corpus.evidence import GRADE_SYMBOLS
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Marks `source` for lupdate (which looks for this name) in `context`; returns it as it is,
+    to be translated where it is shown. PySide6's own is typed as returning `object`."""
+    return source
 
 EVENT_KINDS = {
     "visit": QT_TRANSLATE_NOOP("EventKind", "visit"), "meeting": QT_TRANSLATE_NOOP("EventKind", "meeting"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.research.annotations import AnnotationView, normalise_tags
+from ..coding.vocabulary import QT_TRANSLATE_NOOP
 from ..common.colours import show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext

@@ -3,7 +3,7 @@ note's target one double-click away, undoable edit and delete, and CSV export of
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.research.annotations import AnnotationView
 from ...core.research.quotes import as_prose
-from ..coding.vocabulary import record_kind
+from ..coding.vocabulary import QT_TRANSLATE_NOOP, record_kind
 from ..common.context_menus import note_subject, show_menu
 from ..common.export_formats import ask_export_path
 from ..common.row_model import RowsModel

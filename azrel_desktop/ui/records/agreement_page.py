@@ -4,7 +4,7 @@ from the source), the related events and the user's notes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.corpus.dates import DateError
@@ -12,7 +12,7 @@ from ...core.corpus.dates import describe as describe_date
 from ...core.query.records import AgreementPage as AgreementRecord
 from ...core.query.records import Link, StepView
 from ..coding.own_buttons import OwnRecordButtons
-from ..coding.vocabulary import agreement_kind, grade_text, step_kind
+from ..coding.vocabulary import QT_TRANSLATE_NOOP, agreement_kind, grade_text, step_kind
 from ..common.colours import alert_colour, link_colour
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -30,7 +29,14 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from ...core.corpus.dates import DateError, parse_edtf
 from ...core.query.records import MembershipView, PassageRef
 from ...core.research.quotes import as_prose
-from ..coding.vocabulary import grade_text, interval_bound, membership_status, reliability_label, stance
+from ..coding.vocabulary import (
+    QT_TRANSLATE_NOOP,
+    grade_text,
+    interval_bound,
+    membership_status,
+    reliability_label,
+    stance,
+)
 from ..common import palette as pal
 from ..common.row_model import RowsModel
 from ..common.widgets import plain_tooltip
@@ -176,9 +182,9 @@ class MembershipStrip(QWidget):
                     row.append(m)
             self._lanes.append((label, rows))
         self._hover = self._selected = None
+        self._layout_bars()  # before the height: the legend names the open ends the bars have
         self.setMinimumHeight(self.sizeHint().height())
         self.updateGeometry()
-        self._layout_bars()
         self.update()
 
     def memberships(self) -> list[MembershipView]:
@@ -195,7 +201,8 @@ class MembershipStrip(QWidget):
     # --- geometry -------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
         rows = sum(len(r) for _label, r in self._lanes) or 1
-        return QSize(640, self.MARGIN * 2 + rows * self.LANE_HEIGHT + self.AXIS_HEIGHT + self.LEGEND_HEIGHT)
+        return QSize(640, self.MARGIN * 2 + rows * self.LANE_HEIGHT + self.AXIS_HEIGHT
+                     + self._legend_rows() * self.LEGEND_HEIGHT)
 
     def _label_width(self) -> int:
         fm = QFontMetrics(self.font())
@@ -251,6 +258,9 @@ class MembershipStrip(QWidget):
 
     def resizeEvent(self, event) -> None:
         self._layout_bars()
+        if self.minimumHeight() != self.sizeHint().height():  # the legend wraps onto more or fewer rows
+            self.setMinimumHeight(self.sizeHint().height())
+            self.updateGeometry()
         super().resizeEvent(event)
 
     def bar_at(self, point: QPointF) -> int | None:
@@ -378,38 +388,54 @@ class MembershipStrip(QWidget):
         painter.setPen(QPen(colour.darker(115), 1.2, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(rect.adjusted(0.6, 0.6, -0.6, -0.6), 3, 3)
 
+    def _legend_entries(self) -> list[tuple[str, QColor | None, str]]:
+        """(mark, colour, words) of each legend entry: mark "box", "hatched", "no_later" or ""."""
+        entries: list[tuple[str, QColor | None, str]] = [("box", status_colour(s), status_words(s))
+                                                         for s in dict.fromkeys(m.status for m in self._memberships)]
+        if any(m.disputed for m in self._memberships):
+            entries.append(("hatched", QColor("#cccccc"), self.tr("disputed")))
+        if any(b.evidence_x is not None for b in self._bars):
+            entries.append(("no_later", QColor(OTHER_COLOUR), self.tr("no later evidence: no source gives an end")))
+        entries.append(("", None, self.tr("fading end: date not exact · red dashed line: today")))
+        return entries
+
+    def _legend_places(self, width: float) -> list[tuple[float, int]]:
+        """Where each legend entry goes: (x, row), wrapping onto another row when the width runs
+        out (translated words are longer than the English ones)."""
+        fm = QFontMetrics(self.font())
+        places, x, row = [], 4.0, 0
+        for mark, _colour, text in self._legend_entries():
+            needed = {"box": 16, "hatched": 16, "no_later": 26}.get(mark, 0) + fm.horizontalAdvance(text)
+            if x > 4 and x + needed > width - 4:
+                x, row = 4.0, row + 1
+            places.append((x, row))
+            x += needed + 14
+        return places
+
+    def _legend_rows(self) -> int:
+        places = self._legend_places(self.width() if self.width() > 100 else 640)
+        return places[-1][1] + 1 if places else 1
+
     def _paint_legend(self, painter: QPainter, plot: QRectF, text_colour: QColor) -> None:
         fm = painter.fontMetrics()
-        x = 4.0
-        y = plot.bottom() + self.AXIS_HEIGHT + 4
-        entries: list[tuple[QColor | None, str, bool]] = [(status_colour(s), status_words(s), False)
-                   for s in dict.fromkeys(m.status for m in self._memberships)]
-        if any(m.disputed for m in self._memberships):
-            entries.append((QColor("#cccccc"), self.tr("disputed"), True))
-        open_ended = any(b.evidence_x is not None for b in self._bars)
-        fading = self.tr("fading end: date not exact · red dashed line: today")
-        entries.append((None, fading, False))
-        for colour, text, hatched in entries:
-            if text == fading and open_ended:
-                box = QRectF(x, y + 3, 22, 12)
-                self._paint_no_later_evidence(painter, box, QColor(OTHER_COLOUR))
+        top = plot.bottom() + self.AXIS_HEIGHT + 4
+        for (mark, colour, text), (x, row) in zip(self._legend_entries(), self._legend_places(self.width()),
+                                                  strict=True):
+            y = top + row * self.LEGEND_HEIGHT
+            if mark == "no_later" and colour is not None:
+                self._paint_no_later_evidence(painter, QRectF(x, y + 3, 22, 12), colour)
                 x += 26
-                painter.setPen(text_colour)
-                words = self.tr("no later evidence: no source gives an end")
-                painter.drawText(QPointF(x, y + 3 + fm.ascent() - 1), words)
-                x += fm.horizontalAdvance(words) + 14
-            if colour is not None:
+            elif colour is not None:
                 box = QRectF(x, y + 3, 12, 12)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 painter.drawRect(box)
-                if hatched:
+                if mark == "hatched":
                     painter.setBrush(QBrush(QColor(0, 0, 0, 140), Qt.BrushStyle.BDiagPattern))
                     painter.drawRect(box)
                 x += 16
             painter.setPen(text_colour)
             painter.drawText(QPointF(x, y + 3 + fm.ascent() - 1), text)
-            x += fm.horizontalAdvance(text) + 14
 
     # --- interaction ----------------------------------------------------------------------------
     def event(self, event) -> bool:

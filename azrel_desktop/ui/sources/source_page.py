@@ -8,7 +8,7 @@ QPlainTextEdit, metadata into PlainLabels, and the URL is shown, never opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +37,7 @@ from ...core.research.annotations import AnnotationView
 from ...core.research.quotes import as_prose
 from ...core.sources.catalogue import SourceInfo
 from ..coding.flows import CodingFlows
-from ..coding.vocabulary import reliability_label
+from ..coding.vocabulary import QT_TRANSLATE_NOOP, reliability_label
 from ..coding.vocabulary import stance as stance_words
 from ..common import palette as pal
 from ..common.colours import alert_colour, is_dark, show_as_alert, show_as_warning_banner

@@ -6,7 +6,7 @@ wins), and it follows imports and edits through the app's change signal.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.sources.catalogue import SourceRow
+from ..coding.vocabulary import QT_TRANSLATE_NOOP
 from ..common.row_model import Index, RowsModel
 from ..common.widgets import PlainLabel
 from ..records.links import heading_label
