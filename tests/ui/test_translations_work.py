@@ -339,3 +339,25 @@ def test_the_check_finds_english_when_no_catalogue_is_installed(qtbot, ctx, libr
     found = [text for widget in built.values() for text in english_left(widget, "az")]
     assert len(found) > 100
     assert any("'About this source'" in text for text in found)
+
+
+@pytest.mark.parametrize("translated", ["ru"], indirect=True)
+def test_the_membership_legend_wraps_its_longer_words_instead_of_cutting_them(qtbot, library, translated):
+    from PySide6.QtGui import QFontMetrics
+
+    from azrel_desktop.ui.records.membership_strip import MembershipStrip
+
+    strip = MembershipStrip()
+    qtbot.addWidget(strip)
+    strip.set_memberships(library.organisation("org-nato").memberships)
+    heights = {}
+    for width in (1400, 700):
+        strip.resize(width, strip.sizeHint().height())
+        heights[width] = strip.sizeHint().height()
+        fm = QFontMetrics(strip.font())
+        for (_mark, _colour, text), (x, _row) in zip(strip._legend_entries(), strip._legend_places(width),
+                                                     strict=True):
+            assert x + fm.horizontalAdvance(text) <= width, f"{text!r} cut at {width} px"
+        assert strip.minimumHeight() >= heights[width]
+    assert heights[700] > heights[1400]  # the legend took another row, and the strip grew for it
+    assert "нет поздних свидетельств" in " ".join(text for _m, _c, text in strip._legend_entries())
