@@ -532,15 +532,15 @@
         </message>
         <message>
             <source>Cite selection for…</source>
-            <translation>Seçilmiş mətni istinad et…</translation>
+            <translation>Seçilmiş mətni istinad kimi əlavə et…</translation>
         </message>
         <message>
             <source>Kind of record</source>
-            <translation>Qeydin növü</translation>
+            <translation>Yazının növü</translation>
         </message>
         <message>
             <source>Record:</source>
-            <translation>Qeyd:</translation>
+            <translation>Yazı:</translation>
         </message>
         <message>
             <source>type words of its title, or names</source>
@@ -548,7 +548,7 @@
         </message>
         <message>
             <source>Find a record</source>
-            <translation>Qeyd tap</translation>
+            <translation>Yazı tap</translation>
         </message>
         <message>
             <source>Find:</source>
@@ -556,7 +556,7 @@
         </message>
         <message>
             <source>Matching records</source>
-            <translation>Uyğun qeydlər</translation>
+            <translation>Uyğun yazılar</translation>
         </message>
         <message>
             <source>supports it</source>
@@ -564,7 +564,7 @@
         </message>
         <message>
             <source>contradicts it (the record is then marked disputed)</source>
-            <translation>ona ziddir (onda qeyd mübahisəli kimi işarələnir)</translation>
+            <translation>ona ziddir (onda yazı mübahisəli kimi işarələnir)</translation>
         </message>
         <message>
             <source>The passage:</source>
@@ -590,11 +590,11 @@
         </message>
         <message>
             <source>the records are still being searched; choose one when the list shows</source>
-            <translation>qeydlər hələ axtarılır; siyahı görünəndə birini seçin</translation>
+            <translation>yazılar hələ axtarılır; siyahı görünəndə birini seçin</translation>
         </message>
         <message>
             <source>choose the record the passage bears on</source>
-            <translation>parçanın aid olduğu qeydi seçin</translation>
+            <translation>parçanın aid olduğu yazını seçin</translation>
         </message>
         <message>
             <source>Notes on it are kept (as detached). Edit → Undo brings it back.</source>
@@ -1023,7 +1023,7 @@
         </message>
         <message>
             <source>new sources (one per record)</source>
-            <translation>yeni mənbələr (hər qeyd üçün bir)</translation>
+            <translation>yeni mənbələr (hər yazı üçün bir)</translation>
         </message>
         <message>
             <source>Reading your sources…</source>
@@ -1120,7 +1120,7 @@
         </message>
         <message>
             <source>contradicts a record</source>
-            <translation>qeydə ziddir</translation>
+            <translation>yazıya ziddir</translation>
         </message>
         <message>
             <source>your annotated selection</source>
@@ -1264,7 +1264,7 @@
         </message>
         <message>
             <source>From {start} to {end}</source>
-            <translation>{start} – {end}</translation>
+            <translation>Dövr: {start} – {end}</translation>
         </message>
         <message>
             <source>The start date is not known.</source>
@@ -1610,11 +1610,11 @@
         </message>
         <message>
             <source>There is no record “{id}” ({kind}) in this library (a newer corpus may have removed it).</source>
-            <translation>Bu kitabxanada “{id}” qeydi ({kind}) yoxdur (yeni korpus onu silmiş ola bilər).</translation>
+            <translation>Bu kitabxanada “{id}” yazısı ({kind}) yoxdur (yeni korpus onu silmiş ola bilər).</translation>
         </message>
         <message>
             <source>The record ({kind}) could not be read: {reason}</source>
-            <translation>Qeyd ({kind}) oxuna bilmədi: {reason}</translation>
+            <translation>Yazı ({kind}) oxuna bilmədi: {reason}</translation>
         </message>
     </context>
     <context>
@@ -2054,7 +2054,7 @@
         </message>
         <message>
             <source>Record from the selection:</source>
-            <translation>Seçilmiş mətndən qeyd:</translation>
+            <translation>Seçilmiş mətndən yazı:</translation>
         </message>
         <message>
             <source>New event…</source>
@@ -2062,7 +2062,7 @@
         </message>
         <message>
             <source>Cite for…</source>
-            <translation>İstinad et…</translation>
+            <translation>İstinad kimi…</translation>
         </message>
         <message>
             <source>Agreement step…</source>
@@ -2118,7 +2118,7 @@
         </message>
         <message>
             <source>Click a passage to find it in the text; double-click a record to open it.</source>
-            <translation>Parçanı mətndə tapmaq üçün ona klikləyin; qeydi açmaq üçün iki dəfə klikləyin.</translation>
+            <translation>Parçanı mətndə tapmaq üçün ona klikləyin; yazını açmaq üçün iki dəfə klikləyin.</translation>
         </message>
         <message>
             <source>Passages of this source</source>
@@ -2302,7 +2302,7 @@
         </message>
         <message>
             <source>Not recorded: the selection holds only spaces</source>
-            <translation>Qeydə alınmadı: seçimdə yalnız boşluqlar var</translation>
+            <translation>Yazılmadı: seçimdə yalnız boşluqlar var</translation>
         </message>
     </context>
     <context>
@@ -2313,7 +2313,7 @@
         </message>
         <message>
             <source>Cite selection for…</source>
-            <translation>Seçilmiş mətni istinad et…</translation>
+            <translation>Seçilmiş mətni istinad kimi əlavə et…</translation>
         </message>
         <message>
             <source>New agreement / agreement step from selection…</source>

@@ -538,7 +538,7 @@
         </message>
         <message>
             <source>Cite selection for…</source>
-            <translation>Сослаться на выделенное для…</translation>
+            <translation>Сослаться на выделенное в записи…</translation>
         </message>
         <message>
             <source>Kind of record</source>
@@ -1272,7 +1272,7 @@
         </message>
         <message>
             <source>From {start} to {end}</source>
-            <translation>С {start} по {end}</translation>
+            <translation>Период: {start} — {end}</translation>
         </message>
         <message>
             <source>The start date is not known.</source>
@@ -2071,7 +2071,7 @@
         </message>
         <message>
             <source>Cite for…</source>
-            <translation>Сослаться для…</translation>
+            <translation>Сослаться в записи…</translation>
         </message>
         <message>
             <source>Agreement step…</source>
@@ -2322,7 +2322,7 @@
         </message>
         <message>
             <source>Cite selection for…</source>
-            <translation>Сослаться на выделенное для…</translation>
+            <translation>Сослаться на выделенное в записи…</translation>
         </message>
         <message>
             <source>New agreement / agreement step from selection…</source>
