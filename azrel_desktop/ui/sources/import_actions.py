@@ -14,7 +14,7 @@ from ..shell.context import AppContext
 from ..shell.navigation import Target
 from ..shell.settings import settings
 from .import_job import ImportJob, ImportResult
-from .import_result import ImportResultDialog
+from .import_result import ImportResultDialog, ReportWords
 
 
 def file_filter() -> str:
@@ -70,7 +70,7 @@ def run_import(ctx: AppContext, paths, window: QWidget, *, replaces: str | None 
             job.result_dialog = _show(window, None, result.error, ctx) if show_result else None
             return
         ctx.status.emit(QCoreApplication.translate("ImportActions", "Import: {summary}").format(
-            summary=report.summary()))
+            summary=ReportWords().summary(report)))
         job.result_dialog = _show(window, report, None, ctx) if show_result else None
 
     job.finished.connect(finished)

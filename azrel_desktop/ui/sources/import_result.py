@@ -4,12 +4,35 @@ a new version could not place, for the user to fix."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ...core.sources.importer import ALREADY, FAILED, REPLACED, ImportReport
+from ...core.sources.importer import ALREADY, CANCELLED, FAILED, IMPORTED, REPLACED, ImportReport
 from ..common.widgets import PlainLabel, plain_tooltip
+
+
+class ReportWords(QObject):
+    """What an import did, counted, in the interface's language (the core's `summary()` is
+    English); a QObject because lupdate reads plural forms (%n) of `tr` calls only."""
+
+    def summary(self, report: ImportReport) -> str:
+        counted = {IMPORTED: lambda n: self.tr("%n imported", "", n),
+                   REPLACED: lambda n: self.tr("%n replaced by a new version", "", n),
+                   ALREADY: lambda n: self.tr("%n already imported", "", n),
+                   FAILED: lambda n: self.tr("%n failed", "", n),
+                   CANCELLED: lambda n: self.tr("%n cancelled", "", n)}
+        parts = [say(n) for status, say in counted.items() if (n := len(report.with_status(status)))]
+        unplaced = sum(len(o.unplaced) for o in report.outcomes)
+        if unplaced:
+            parts.append(self.tr("%n passage(s) could not be placed in a new version", "", unplaced))
+        text = ", ".join(parts) or self.tr("nothing to import")
+        return self.tr("{summary} (cancelled)").format(summary=text) if report.cancelled else text
+
+    def sentence(self, report: ImportReport) -> str:
+        text = self.summary(report)
+        return self.tr("{summary}.").format(summary=text[:1].upper() + text[1:])
+
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,7 +48,7 @@ class ImportResultDialog(QDialog):
         self.setWindowTitle(self.tr("Import sources"))
         self.resize(720, 420)
         layout = QVBoxLayout(self)
-        self.summary = PlainLabel(report.summary().capitalize() + ".", self)
+        self.summary = PlainLabel(ReportWords().sentence(report), self)
         layout.addWidget(self.summary)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)

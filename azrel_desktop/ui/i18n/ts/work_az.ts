@@ -1906,6 +1906,63 @@
         </message>
     </context>
     <context>
+        <name>ReportWords</name>
+        <message numerus="yes">
+            <source>%n imported</source>
+            <translation>
+                <numerusform>%n idxal edildi</numerusform>
+                <numerusform>%n idxal edildi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n replaced by a new version</source>
+            <translation>
+                <numerusform>%n yeni versiya ilə əvəz edildi</numerusform>
+                <numerusform>%n yeni versiya ilə əvəz edildi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already imported</source>
+            <translation>
+                <numerusform>%n artıq idxal edilib</numerusform>
+                <numerusform>%n artıq idxal edilib</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n alınmadı</numerusform>
+                <numerusform>%n alınmadı</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n cancelled</source>
+            <translation>
+                <numerusform>%n ləğv edildi</numerusform>
+                <numerusform>%n ləğv edildi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passage(s) could not be placed in a new version</source>
+            <translation>
+                <numerusform>%n parça yeni versiyada yerləşdirilə bilmədi</numerusform>
+                <numerusform>%n parça yeni versiyada yerləşdirilə bilmədi</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>nothing to import</source>
+            <translation>idxal ediləcək heç nə yoxdur</translation>
+        </message>
+        <message>
+            <source>{summary} (cancelled)</source>
+            <translation>{summary} (ləğv edildi)</translation>
+        </message>
+        <message>
+            <source>{summary}.</source>
+            <translation>{summary}.</translation>
+        </message>
+    </context>
+    <context>
         <name>SourceMetadataCommand</name>
         <message>
             <source>Edit source details</source>

@@ -70,6 +70,51 @@
         </message>
     </context>
     <context>
+        <name>ReportWords</name>
+        <message numerus="yes">
+            <source>%n imported</source>
+            <translation>
+                <numerusform>%n imported</numerusform>
+                <numerusform>%n imported</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n replaced by a new version</source>
+            <translation>
+                <numerusform>%n replaced by a new version</numerusform>
+                <numerusform>%n replaced by a new version</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already imported</source>
+            <translation>
+                <numerusform>%n already imported</numerusform>
+                <numerusform>%n already imported</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n failed</numerusform>
+                <numerusform>%n failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n cancelled</source>
+            <translation>
+                <numerusform>%n cancelled</numerusform>
+                <numerusform>%n cancelled</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passage(s) could not be placed in a new version</source>
+            <translation>
+                <numerusform>%n passage could not be placed in a new version</numerusform>
+                <numerusform>%n passages could not be placed in a new version</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SourceMetadataDialog</name>
         <message numerus="yes">
             <source>%n page(s)</source>

@@ -1914,6 +1914,69 @@
         </message>
     </context>
     <context>
+        <name>ReportWords</name>
+        <message numerus="yes">
+            <source>%n imported</source>
+            <translation>
+                <numerusform>%n импортирован</numerusform>
+                <numerusform>%n импортировано</numerusform>
+                <numerusform>%n импортировано</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n replaced by a new version</source>
+            <translation>
+                <numerusform>%n заменён новой версией</numerusform>
+                <numerusform>%n заменены новой версией</numerusform>
+                <numerusform>%n заменено новой версией</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already imported</source>
+            <translation>
+                <numerusform>%n уже импортирован</numerusform>
+                <numerusform>%n уже импортированы</numerusform>
+                <numerusform>%n уже импортировано</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n с ошибкой</numerusform>
+                <numerusform>%n с ошибкой</numerusform>
+                <numerusform>%n с ошибкой</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n cancelled</source>
+            <translation>
+                <numerusform>%n отменён</numerusform>
+                <numerusform>%n отменено</numerusform>
+                <numerusform>%n отменено</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passage(s) could not be placed in a new version</source>
+            <translation>
+                <numerusform>%n фрагмент не удалось разместить в новой версии</numerusform>
+                <numerusform>%n фрагмента не удалось разместить в новой версии</numerusform>
+                <numerusform>%n фрагментов не удалось разместить в новой версии</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>nothing to import</source>
+            <translation>импортировать нечего</translation>
+        </message>
+        <message>
+            <source>{summary} (cancelled)</source>
+            <translation>{summary} (отменено)</translation>
+        </message>
+        <message>
+            <source>{summary}.</source>
+            <translation>{summary}.</translation>
+        </message>
+    </context>
+    <context>
         <name>SourceMetadataCommand</name>
         <message>
             <source>Edit source details</source>
