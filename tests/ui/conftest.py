@@ -206,3 +206,33 @@ def written(qtbot):
         return context
 
     return wait
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_catalogues(qapp):
+    """The tests read the interface in English, as the app shows it when no other language is
+    chosen: with the English catalogues installed, which hold the plural forms ("1 note",
+    "2 notes") of the texts that count. The i18n package's `install` does it when present;
+    until then the catalogues are loaded here."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QTranslator
+
+    try:
+        from azrel_desktop.ui.i18n import install  # type: ignore[attr-defined]
+    except ImportError:
+        install = None
+    if install is not None:
+        install("en", qapp)
+        yield
+        return
+    folder = Path(__file__).resolve().parents[2] / "azrel_desktop" / "ui" / "i18n" / "qm"
+    translators = []
+    for path in sorted(folder.glob("*_en.qm")):
+        translator = QTranslator(qapp)
+        assert translator.load(str(path)), path
+        qapp.installTranslator(translator)
+        translators.append(translator)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.query.analysis import NONE_ID, OTHER_ID, Distribution, StackedCounts
 from ...core.query.filters import EventFilter
+from ..coding.vocabulary import QT_TRANSLATE_NOOP
 from ..common.export_formats import ExportFormat, ask_export_path
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
@@ -36,8 +38,7 @@ from ..shell.loading import Loader
 from ..shell.navigation import Target
 from .bar_chart import ChartSeries, StackedBarChart
 
-PNG = ExportFormat("png", "PNG image", ".png")
-GROUP_LABELS = {"organisation": "organisation", "country": "country"}
+PNG = ExportFormat("png", QT_TRANSLATE_NOOP("AnalysisPage", "PNG image"), ".png")
 FILTER_FIELD = {"organisation": "organisations", "country": "countries", "source": "sources"}
 
 
@@ -61,8 +62,8 @@ class ChartBox(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.note = PlainLabel("", self)
-        self.csv_button = QPushButton("Export CSV…", self)
-        self.png_button = QPushButton("Export PNG…", self)
+        self.csv_button = QPushButton(self.tr("Export CSV…"), self)
+        self.png_button = QPushButton(self.tr("Export PNG…"), self)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.csv_button)
@@ -84,20 +85,20 @@ class AnalysisPage(QWidget):
 
         self.filter_label = PlainLabel("", self)
         self.group_box = QComboBox(self)
-        self.group_box.addItem("by organisation", "organisation")
-        self.group_box.addItem("by country", "country")
+        self.group_box.addItem(self.tr("by organisation"), "organisation")
+        self.group_box.addItem(self.tr("by country"), "country")
         self.period_box = QComboBox(self)
-        self.period_box.addItem("per year", "year")
-        self.period_box.addItem("per month", "month")
+        self.period_box.addItem(self.tr("per year"), "year")
+        self.period_box.addItem(self.tr("per month"), "month")
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Events", self))
+        controls.addWidget(QLabel(self.tr("Events"), self))
         controls.addWidget(self.period_box)
         controls.addWidget(self.group_box)
         controls.addStretch(1)
 
-        self.events_box = ChartBox("Events per year by organisation", StackedBarChart(self), self)
-        self.sources_box = ChartBox("Events per year by supporting source (coverage)", StackedBarChart(self), self)
-        self.spread_box = ChartBox("Sources per event", StackedBarChart(self, clickable=False), self)
+        self.events_box = ChartBox(self._events_heading(), StackedBarChart(self), self)
+        self.sources_box = ChartBox(self._sources_heading(), StackedBarChart(self), self)
+        self.spread_box = ChartBox(self.tr("Sources per event"), StackedBarChart(self, clickable=False), self)
         self.boxes = {"events": self.events_box, "sources": self.sources_box, "spread": self.spread_box}
         inner = QWidget(self)
         inner_lay = QVBoxLayout(inner)
@@ -123,7 +124,7 @@ class AnalysisPage(QWidget):
 
     # --- the page protocol ----------------------------------------------------------------
     def title(self) -> str:
-        return "Analysis"
+        return self.tr("Analysis")
 
     def show_target(self, target: Target) -> None:
         f = next((x for x in target.extra if isinstance(x, EventFilter)), None)
@@ -136,6 +137,26 @@ class AnalysisPage(QWidget):
 
     def group(self) -> str:
         return str(self.group_box.currentData())
+
+    def _events_heading(self) -> str:
+        month, country = self.period() == "month", self.group() == "country"
+        if month:
+            return self.tr("Events per month by country") if country else self.tr("Events per month by organisation")
+        return self.tr("Events per year by country") if country else self.tr("Events per year by organisation")
+
+    def _sources_heading(self) -> str:
+        return (self.tr("Events per month by supporting source (coverage)") if self.period() == "month"
+                else self.tr("Events per year by supporting source (coverage)"))
+
+    def _series_label(self, group: str, series_id: str, label: str) -> str:
+        """The core's "other …" and "no …" series in the interface's words; names as stored."""
+        if series_id == OTHER_ID:
+            return {"organisation": self.tr("other organisations"), "country": self.tr("other countries"),
+                    "source": self.tr("other sources")}.get(group, label)
+        if series_id == NONE_ID:
+            return {"organisation": self.tr("no organisation"), "country": self.tr("no country"),
+                    "source": self.tr("no source")}.get(group, label)
+        return label
 
     def period(self) -> str:
         return str(self.period_box.currentData())
@@ -154,40 +175,44 @@ class AnalysisPage(QWidget):
 
     def _deliver(self, result: dict) -> None:
         described = result.pop("filter")
-        self.filter_label.setText(f"Under the timeline's filter: {described}" if described
-                                  else "All events (the timeline has no filter)")
+        self.filter_label.setText(self.tr("Under the timeline's filter: {filter}").format(filter=described)
+                                  if described else self.tr("All events (the timeline has no filter)"))
         self.tables = result
-        per = "month" if self.period() == "month" else "year"
-        self.events_box.heading.setText(f"Events per {per} by {GROUP_LABELS[self.group()]}")
-        self.sources_box.heading.setText(f"Events per {per} by supporting source (coverage)")
-        for key in ("events", "sources"):
+        self.events_box.heading.setText(self._events_heading())
+        self.sources_box.heading.setText(self._sources_heading())
+        for key, group in (("events", self.group()), ("sources", "source")):
             table = result[key]
             box = self.boxes[key]
-            box.chart.set_data(table.periods, tuple(ChartSeries(s.id, s.label, s.counts) for s in table.series))
+            box.chart.set_data(table.periods, tuple(ChartSeries(s.id, self._series_label(group, s.id, s.label),
+                                                                s.counts) for s in table.series))
             box.note.setText(self._note(table, key))
         spread: Distribution = result["spread"]
-        self.spread_box.chart.set_data(spread.bins, (ChartSeries("events", "events", spread.counts),))
+        # the last bin is "N or more"; the others are plain numbers
+        bins = tuple(self.tr("{count} or more").format(count=b.split()[0]) if i == len(spread.bins) - 1
+                     and not b.isdigit() else b for i, b in enumerate(spread.bins))
+        self.spread_box.chart.set_data(bins, (ChartSeries("events", self.tr("events"), spread.counts),))
         single = spread.counts[1] if len(spread.counts) > 1 else 0
-        self.spread_box.note.setText(f"{spread.counts[0]} events with no supporting source, {single} with one "
-                                     f"only, of {sum(spread.counts)}.")
+        self.spread_box.note.setText(
+            self.tr("%n event(s) with no supporting source, {single} with one only, of {total}.", "",
+                    spread.counts[0]).format(single=single, total=sum(spread.counts)))
 
-    @staticmethod
-    def _note(table: StackedCounts, key: str) -> str:
+    def _note(self, table: StackedCounts, key: str) -> str:
         parts = []
         if key == "events":
-            parts.append("An event of several organisations (countries) counts once for each.")
+            parts.append(self.tr("An event of several organisations (countries) counts once for each."))
         else:
-            parts.append("An event counts once for each source whose passages support it.")
+            parts.append(self.tr("An event counts once for each source whose passages support it."))
         if table.spanning:
-            parts.append(f"{table.spanning} event{'s' if table.spanning != 1 else ''} dated only to a "
-                         f"span longer than one {table.period} {'are' if table.spanning != 1 else 'is'} "
-                         "in no bar.")
+            parts.append(self.tr("%n event(s) dated only to a span longer than one month: in no bar.", "",
+                                 table.spanning) if table.period == "month" else
+                         self.tr("%n event(s) dated only to a span longer than one year: in no bar.", "",
+                                 table.spanning))
         if table.series:
-            parts.append("Click a bar to show its events in the timeline.")
+            parts.append(self.tr("Click a bar to show its events in the timeline."))
         return " ".join(parts)
 
     def _failed(self, message: str) -> None:
-        self.filter_label.setText(f"The counts could not be read: {message}")
+        self.filter_label.setText(self.tr("The counts could not be read: {reason}").format(reason=message))
 
     def _open(self, group: str, period: str, series_id: str) -> None:
         self.ctx.go(Target("timeline", extra=(filter_for_segment(self.filter, group, period, series_id),)))
@@ -198,7 +223,7 @@ class AnalysisPage(QWidget):
         if table is None:
             return None
         if path is None:
-            choice = ask_export_path(self, "Export the chart's counts", f"azrel-{key}.csv")
+            choice = ask_export_path(self, self.tr("Export the chart's counts"), f"azrel-{key}.csv")
             if choice is None:
                 return None
             path, excel = str(choice.path), choice.format.excel
@@ -206,19 +231,21 @@ class AnalysisPage(QWidget):
         try:
             rows = library.write_atomically(path, lambda out: library.export_table(table, out, excel=excel))
         except OSError as exc:
-            self.ctx.status.emit(f"Export failed: {exc}")
+            self.ctx.status.emit(self.tr("Export failed: {reason}").format(reason=exc))
             return None
-        self.ctx.status.emit(f"{rows} row{'s' if rows != 1 else ''} written to {path}")
+        self.ctx.status.emit(self.tr("%n row(s) written to {path}", "", rows).format(path=path))
         return rows
 
     def export_png(self, key: str, path: str | None = None) -> bool:
         if path is None:
-            choice = ask_export_path(self, "Export the chart as an image", f"azrel-{key}.png", [PNG])
+            png = ExportFormat(PNG.key, QCoreApplication.translate("AnalysisPage", PNG.label), PNG.suffix)
+            choice = ask_export_path(self, self.tr("Export the chart as an image"), f"azrel-{key}.png", [png])
             if choice is None:
                 return False
             path = str(choice.path)
         if not path.lower().endswith(".png"):
             path += ".png"  # the format follows the suffix
         ok = self.boxes[key].chart.image().save(path)
-        self.ctx.status.emit(f"Chart saved to {path}" if ok else f"Export failed: {path} could not be written")
+        self.ctx.status.emit(self.tr("Chart saved to {path}").format(path=path) if ok
+                             else self.tr("Export failed: {path} could not be written").format(path=path))
         return ok

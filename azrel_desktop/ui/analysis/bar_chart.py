@@ -65,13 +65,13 @@ class StackedBarChart(QWidget):
     MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 12, 12, 40
     LEGEND_ROW = 20
 
-    def __init__(self, parent: QWidget | None = None, *, unit: str = "events", clickable: bool = True):
+    def __init__(self, parent: QWidget | None = None, *, clickable: bool = True):
+        """Each bar counts events."""
         super().__init__(parent)
-        self.unit = unit
         self.clickable = clickable
         self.periods: tuple[str, ...] = ()
         self.series: tuple[ChartSeries, ...] = ()
-        self.empty_text = "Nothing to count under this filter."
+        self.empty_text = self.tr("Nothing to count under this filter.")
         self.setMouseTracking(True)
         self.setMinimumHeight(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -206,8 +206,10 @@ class StackedBarChart(QWidget):
             return
         period, sid, count = hit
         label = next(s.label for s in self.series if s.id == sid)
-        hint = "\nClick to show them in the timeline" if self.clickable else ""
-        QToolTip.showText(event.globalPosition().toPoint(), f"{period} · {label}: {count} {self.unit}{hint}", self)
+        text = self.tr("{period} · {label}: %n event(s)", "", count).format(period=period, label=label)
+        if self.clickable:
+            text += "\n" + self.tr("Click to show them in the timeline")
+        QToolTip.showText(event.globalPosition().toPoint(), text, self)
         if self.clickable:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -51,7 +51,10 @@ from ..common.colours import show_as_alert
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from ..shell.runner import LatestCall, Task
+from . import vocabulary as vocab
 from .pickers import ID_ROLE, ChoicePicker, choice_text
+from .undo_records import phrase
+from .vocabulary import QT_TRANSLATE_NOOP
 
 Work = Callable[[], Any]  # a write, run off the GUI thread
 
@@ -60,10 +63,11 @@ def words(value: str) -> str:
     return value.replace("_", " ")
 
 
-def _combo(values: tuple[str, ...], parent: QWidget, current: str | None = None) -> QComboBox:
+def _combo(values: tuple[str, ...], parent: QWidget, current: str | None = None, shown=words) -> QComboBox:
+    """A combo box of stored values, each shown as `shown(value)` (its translated words)."""
     box = QComboBox(parent)
     for v in values:
-        box.addItem(words(v), v)
+        box.addItem(shown(v), v)
     if current in values:
         box.setCurrentIndex(values.index(current))
     return box
@@ -92,9 +96,9 @@ class DateField(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("e.g. 1994-05-04, 1997-11, spring 1998, 1994~" + (" (blank: not known)"
-                                                                                       if optional else ""))
-        self.edit.setAccessibleName("Date")
+        self.edit.setPlaceholderText(self.tr("e.g. 1994-05-04, 1997-11, spring 1998, 1994~ (blank: not known)")
+                                     if optional else self.tr("e.g. 1994-05-04, 1997-11, spring 1998, 1994~"))
+        self.edit.setAccessibleName(self.tr("Date"))
         self.reading = PlainLabel("", self)
         self.reading.setEnabled(False)
         lay.addWidget(self.edit)
@@ -116,7 +120,7 @@ class DateField(QWidget):
             d = parse_user_date(value.strip())
             self.reading.setText(f"{describe(d.edtf)}  ({d.edtf}; {d.start_iso} – {d.end_iso})")
         except DateError as exc:
-            self.reading.setText(f"not a date the app can read: {exc}")
+            self.reading.setText(self.tr("not a date the app can read: {reason}").format(reason=exc))
 
 
 class _RecordDialog(QDialog):
@@ -189,7 +193,7 @@ class _RecordDialog(QDialog):
         try:
             work = self.save()
         except Exception as exc:  # the form is not complete: say why, keep what was typed
-            self.error.setText(f"Not saved: {exc}")
+            self.error.setText(QCoreApplication.translate("RecordDialog", "Not saved: {reason}").format(reason=exc))
             return
         self.saving = True
         self.buttons.setEnabled(False)
@@ -215,7 +219,8 @@ class _RecordDialog(QDialog):
     def _refused(self, message: str, _exc: object = None) -> None:
         self.saving = False
         self.buttons.setEnabled(True)
-        self.error.setText(f"Not saved: {message}")  # the core says why, in one line; what was typed stays
+        self.error.setText(QCoreApplication.translate("RecordDialog", "Not saved: {reason}").format(
+            reason=message))  # the core says why, in one line; what was typed stays
         self.saveFinished.emit()
 
 
@@ -224,27 +229,27 @@ class ActorDialog(_RecordDialog):
 
     def __init__(self, ctx: AppContext, kind: str, name: str = "", parent: QWidget | None = None, *,
                  draft: ActorDraft | None = None):
-        super().__init__(ctx, f"Edit {kind}" if draft else f"New {kind}", parent)
+        super().__init__(ctx, phrase("edit" if draft else "new", kind), parent)
         self.resize(460, 300)
         self.kind = kind
         self.name = QLineEdit(draft.name if draft else name, self)
-        self.form.addRow("Name:", self.name)
+        self.form.addRow(self.tr("Name:"), self.name)
         self.abbreviation = QLineEdit(self)
-        self.org_kind = QLineEdit("organisation", self)
+        self.org_kind = QLineEdit("organisation", self)  # a stored value, as the corpus spells it
         self.parent_picker = ChoicePicker(self.lookup, "organisation", multi=False, parent=self,
-                                          label="parent body")
+                                          label=self.tr("parent body"))
         self.office = QLineEdit(self)
         self.code = QLineEdit(self)
         self.code.setMaxLength(8)
         if kind == "organisation":
-            self.form.addRow("Abbreviation:", self.abbreviation)
-            self.form.addRow("Kind:", self.org_kind)
-            self.form.addRow("Body of:", self.parent_picker)
+            self.form.addRow(self.tr("Abbreviation:"), self.abbreviation)
+            self.form.addRow(self.tr("Kind:"), self.org_kind)
+            self.form.addRow(self.tr("Body of:"), self.parent_picker)
         elif kind == "person":
-            self.form.addRow("Office:", self.office)
+            self.form.addRow(self.tr("Office:"), self.office)
         else:
-            self.code.setPlaceholderText("ISO code, e.g. KZ (blank: made up)")
-            self.form.addRow("Code:", self.code)
+            self.code.setPlaceholderText(self.tr("ISO code, e.g. KZ (blank: made up)"))
+            self.form.addRow(self.tr("Code:"), self.code)
         for w in (self.abbreviation, self.org_kind, self.office, self.code):
             if self.form.indexOf(w) < 0:
                 w.hide()
@@ -277,45 +282,45 @@ class EventDialog(_RecordDialog):
 
     def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: Sequence[DateProposal] = (),
                  draft: EventDraft | None = None, parent: QWidget | None = None, cites=()):
-        super().__init__(ctx, "Edit event" if draft else "New event from selection", parent, quote)
+        super().__init__(ctx, self.tr("Edit event") if draft else self.tr("New event from selection"), parent, quote)
         self.proposals = list(proposals)
         self.cites = list(cites)  # the selection: an agreement made on the spot cites it too
         self.title_edit = QLineEdit(self)
-        self.title_edit.setAccessibleName("Title")
-        self.form.addRow("Title:", self.title_edit)
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.form.addRow(self.tr("Title:"), self.title_edit)
         self.date = DateField(self)
-        self.form.addRow("Date:", self.date)
+        self.form.addRow(self.tr("Date:"), self.date)
         self.proposal_box = QComboBox(self)
-        self.proposal_box.setAccessibleName("Dates found in the selection")
+        self.proposal_box.setAccessibleName(self.tr("Dates found in the selection"))
         for p in self.proposals:
             self.proposal_box.addItem(f"“{p.text}” → {p.label}", p)
         self.proposal_box.setVisible(len(self.proposals) > 1)
         if len(self.proposals) > 1:
-            self.form.addRow("Found:", self.proposal_box)
+            self.form.addRow(self.tr("Found:"), self.proposal_box)
         self.date_text = QLineEdit(self)
-        self.date_text.setPlaceholderText("the source's own words for the date")
-        self.form.addRow("Date as written:", self.date_text)
+        self.date_text.setPlaceholderText(self.tr("the source's own words for the date"))
+        self.form.addRow(self.tr("Date as written:"), self.date_text)
         self.date_note = QLineEdit(self)
-        self.date_note.setPlaceholderText("how the date was worked out")
-        self.form.addRow("Date note:", self.date_note)
-        self.kind = _combo(m.EVENT_KINDS, self, draft.kind if draft else "other")
-        self.kind.setAccessibleName("Kind")
-        self.form.addRow("Kind:", self.kind)
+        self.date_note.setPlaceholderText(self.tr("how the date was worked out"))
+        self.form.addRow(self.tr("Date note:"), self.date_note)
+        self.kind = _combo(m.EVENT_KINDS, self, draft.kind if draft else "other", vocab.event_kind)
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.form.addRow(self.tr("Kind:"), self.kind)
         self.summary = QPlainTextEdit(self)
         self.summary.setTabChangesFocus(True)
         self.summary.setMaximumHeight(80)
-        self.form.addRow("Summary:", self.summary)
+        self.form.addRow(self.tr("Summary:"), self.summary)
         self.location = QLineEdit(self)
-        self.form.addRow("Location:", self.location)
-        self.organisations = self.picker("organisation", label="organisations")
-        self.form.addRow("Organisations:", self.organisations)
-        self.countries = self.picker("country", label="countries")
-        self.form.addRow("Countries:", self.countries)
-        self.people = self.picker("person", label="people")
-        self.form.addRow("People:", self.people)
-        self.agreements = ChoicePicker(self.lookup, "agreement", parent=self, label="agreements",
+        self.form.addRow(self.tr("Location:"), self.location)
+        self.organisations = self.picker("organisation", label=self.tr("organisations"))
+        self.form.addRow(self.tr("Organisations:"), self.organisations)
+        self.countries = self.picker("country", label=self.tr("countries"))
+        self.form.addRow(self.tr("Countries:"), self.countries)
+        self.people = self.picker("person", label=self.tr("people"))
+        self.form.addRow(self.tr("People:"), self.people)
+        self.agreements = ChoicePicker(self.lookup, "agreement", parent=self, label=self.tr("agreements"),
                                        make_new=self.make_agreement if self.cites else None)
-        self.form.addRow("Agreements:", self.agreements)
+        self.form.addRow(self.tr("Agreements:"), self.agreements)
         self.proposal_box.currentIndexChanged.connect(self._use_proposal)
         if draft is not None:
             self.title_edit.setText(draft.title)
@@ -380,46 +385,47 @@ class StepDialog(_RecordDialog):
 
     def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: Sequence[DateProposal] = (),
                  draft: StepDraft | None = None, parent: QWidget | None = None, new_agreement: str | None = None):
-        title = ("Edit agreement step" if draft else "New agreement" if new_agreement is not None
-                 else "New agreement / agreement step from selection")
+        title = (self.tr("Edit agreement step") if draft else self.tr("New agreement") if new_agreement is not None
+                 else self.tr("New agreement / agreement step from selection"))
         super().__init__(ctx, title, parent, quote)
-        self.existing = QRadioButton("An agreement already recorded", self)
-        self.new = QRadioButton("A new agreement", self)
+        self.existing = QRadioButton(self.tr("An agreement already recorded"), self)
+        self.new = QRadioButton(self.tr("A new agreement"), self)
         group = QButtonGroup(self)
         group.addButton(self.existing)
         group.addButton(self.new)
         row = QHBoxLayout()
         row.addWidget(self.existing)
         row.addWidget(self.new)
-        self.form.addRow("Step of:", row)
+        self.form.addRow(self.tr("Step of:"), row)
         self.which = QStackedWidget(self)
-        self.agreement = ChoicePicker(self.lookup, "agreement", multi=False, parent=self.which, label="agreement")
+        self.agreement = ChoicePicker(self.lookup, "agreement", multi=False, parent=self.which,
+                                      label=self.tr("agreement"))
         self.which.addWidget(self.agreement)
         new_box = QWidget(self.which)
         new_form = QFormLayout(new_box)
         new_form.setContentsMargins(0, 0, 0, 0)
         self.agreement_title = QLineEdit(new_box)
-        self.agreement_title.setAccessibleName("Agreement title")
-        new_form.addRow("Title:", self.agreement_title)
-        self.agreement_kind = _combo(m.AGREEMENT_KINDS, new_box, "agreement")
-        new_form.addRow("Kind:", self.agreement_kind)
-        self.party_countries = self.picker("country", label="parties (countries)")
-        new_form.addRow("Countries:", self.party_countries)
-        self.party_orgs = self.picker("organisation", label="parties (organisations)")
-        new_form.addRow("Organisations:", self.party_orgs)
+        self.agreement_title.setAccessibleName(self.tr("Agreement title"))
+        new_form.addRow(self.tr("Title:"), self.agreement_title)
+        self.agreement_kind = _combo(m.AGREEMENT_KINDS, new_box, "agreement", vocab.agreement_kind)
+        new_form.addRow(self.tr("Kind:"), self.agreement_kind)
+        self.party_countries = self.picker("country", label=self.tr("parties (countries)"))
+        new_form.addRow(self.tr("Countries:"), self.party_countries)
+        self.party_orgs = self.picker("organisation", label=self.tr("parties (organisations)"))
+        new_form.addRow(self.tr("Organisations:"), self.party_orgs)
         self.which.addWidget(new_box)
         self.form.addRow("", self.which)
-        self.step = _combo(m.STEP_KINDS, self, draft.step if draft else "signed")
-        self.step.setAccessibleName("Step")
-        self.form.addRow("Step:", self.step)
+        self.step = _combo(m.STEP_KINDS, self, draft.step if draft else "signed", vocab.step_kind)
+        self.step.setAccessibleName(self.tr("Step"))
+        self.form.addRow(self.tr("Step:"), self.step)
         self.date = DateField(self)
-        self.form.addRow("Date:", self.date)
+        self.form.addRow(self.tr("Date:"), self.date)
         self.date_text = QLineEdit(self)
-        self.form.addRow("Date as written:", self.date_text)
+        self.form.addRow(self.tr("Date as written:"), self.date_text)
         self.date_note = QLineEdit(self)
-        self.form.addRow("Date note:", self.date_note)
-        self.country = self.picker("country", multi=False, label="the country that took the step")
-        self.form.addRow("Country:", self.country)
+        self.form.addRow(self.tr("Date note:"), self.date_note)
+        self.country = self.picker("country", multi=False, label=self.tr("the country that took the step"))
+        self.form.addRow(self.tr("Country:"), self.country)
         self.existing.toggled.connect(lambda on: self.which.setCurrentIndex(0 if on else 1))
         self.existing.setChecked(True)
         if draft is not None:
@@ -457,22 +463,22 @@ class StepDialog(_RecordDialog):
 class MembershipDialog(_RecordDialog):
     def __init__(self, ctx: AppContext, *, quote: str | None = None, proposals: Sequence[DateProposal] = (),
                  draft: MembershipDraft | None = None, parent: QWidget | None = None):
-        super().__init__(ctx, "Edit membership status" if draft else "New membership status from selection",
-                         parent, quote)
-        self.country = self.picker("country", multi=False)
-        self.form.addRow("Country:", self.country)
-        self.organisation = self.picker("organisation", multi=False)
-        self.form.addRow("Organisation:", self.organisation)
-        self.status = _combo(m.MEMBERSHIP_STATUSES, self, draft.status if draft else "member")
-        self.status.setAccessibleName("Status")
-        self.form.addRow("Status:", self.status)
+        super().__init__(ctx, self.tr("Edit membership status") if draft
+                         else self.tr("New membership status from selection"), parent, quote)
+        self.country = self.picker("country", multi=False, label=self.tr("country"))
+        self.form.addRow(self.tr("Country:"), self.country)
+        self.organisation = self.picker("organisation", multi=False, label=self.tr("organisation"))
+        self.form.addRow(self.tr("Organisation:"), self.organisation)
+        self.status = _combo(m.MEMBERSHIP_STATUSES, self, draft.status if draft else "member", vocab.membership_status)
+        self.status.setAccessibleName(self.tr("Status"))
+        self.form.addRow(self.tr("Status:"), self.status)
         self.start = DateField(self, optional=True)
-        self.form.addRow("From:", self.start)
+        self.form.addRow(self.tr("From:"), self.start)
         self.end = DateField(self, optional=True)
-        self.end.edit.setPlaceholderText("blank: still so at the source's date")
-        self.form.addRow("Until:", self.end)
+        self.end.edit.setPlaceholderText(self.tr("blank: still so at the source's date"))
+        self.form.addRow(self.tr("Until:"), self.end)
         self.note = QLineEdit(self)
-        self.form.addRow("Note:", self.note)
+        self.form.addRow(self.tr("Note:"), self.note)
         if draft is not None:
             self.country.set_ids((draft.country_id,))
             self.organisation.set_ids((draft.organisation_id,))
@@ -488,8 +494,10 @@ class MembershipDialog(_RecordDialog):
                                self.start.text() or None, self.end.text() or None, note=self.note.text() or None)
 
 
-CITABLE = (("event", "an event"), ("step", "an agreement step"), ("membership", "a membership status"),
-           ("organisation", "an organisation's founding"))
+CITABLE = (("event", QT_TRANSLATE_NOOP("CiteDialog", "an event")),
+           ("step", QT_TRANSLATE_NOOP("CiteDialog", "an agreement step")),
+           ("membership", QT_TRANSLATE_NOOP("CiteDialog", "a membership status")),
+           ("organisation", QT_TRANSLATE_NOOP("CiteDialog", "an organisation's founding")))
 
 
 class CiteDialog(_RecordDialog):
@@ -497,28 +505,28 @@ class CiteDialog(_RecordDialog):
     whether the passage supports or contradicts it."""
 
     def __init__(self, ctx: AppContext, *, quote: str, parent: QWidget | None = None):
-        super().__init__(ctx, "Cite selection for…", parent, quote)
+        super().__init__(ctx, self.tr("Cite selection for…"), parent, quote)
         self.kind = QComboBox(self)
         for kind, label in CITABLE:
-            self.kind.addItem(label, kind)
-        self.kind.setAccessibleName("Kind of record")
-        self.form.addRow("Record:", self.kind)
+            self.kind.addItem(QCoreApplication.translate("CiteDialog", label), kind)
+        self.kind.setAccessibleName(self.tr("Kind of record"))
+        self.form.addRow(self.tr("Record:"), self.kind)
         self.find_edit = QLineEdit(self)
-        self.find_edit.setPlaceholderText("type words of its title, or names")
-        self.find_edit.setAccessibleName("Find a record")
+        self.find_edit.setPlaceholderText(self.tr("type words of its title, or names"))
+        self.find_edit.setAccessibleName(self.tr("Find a record"))
         self.find_edit.setClearButtonEnabled(True)
-        self.form.addRow("Find:", self.find_edit)
+        self.form.addRow(self.tr("Find:"), self.find_edit)
         self.results = QListWidget(self)
-        self.results.setAccessibleName("Matching records")
+        self.results.setAccessibleName(self.tr("Matching records"))
         self.results.setMinimumHeight(200)
         self.form.addRow("", self.results)
-        self.supports = QRadioButton("supports it", self)
-        self.contradicts = QRadioButton("contradicts it (the record is then marked disputed)", self)
+        self.supports = QRadioButton(self.tr("supports it"), self)
+        self.contradicts = QRadioButton(self.tr("contradicts it (the record is then marked disputed)"), self)
         self.supports.setChecked(True)
         stance = QVBoxLayout()
         stance.addWidget(self.supports)
         stance.addWidget(self.contradicts)
-        self.form.addRow("The passage:", stance)
+        self.form.addRow(self.tr("The passage:"), stance)
         self.kind.currentIndexChanged.connect(lambda _i: self._search())
         self.find_edit.textChanged.connect(lambda _t: self._search())
         self.results.itemDoubleClicked.connect(lambda _item: self.accept())

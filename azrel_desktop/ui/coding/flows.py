@@ -58,7 +58,8 @@ class CodingFlows(QObject):
         self.dialog: _RecordDialog | None = None
         self._reader = LatestCall(self)  # what the next dialog opens with; the newest request wins
         self._reader.finished.connect(lambda then_value: then_value[0](then_value[1]))
-        self._reader.failed.connect(lambda message: self.ctx.status.emit(f"Could not open: {message}"))
+        self._reader.failed.connect(lambda message: self.ctx.status.emit(
+            self.tr("Could not open: {reason}").format(reason=message)))
         self._tasks: set[Task] = set()
 
     def busy(self) -> bool:
@@ -113,7 +114,7 @@ class CodingFlows(QObject):
                 return work
             draft = dialog.draft()
             if not draft.agreement_id:
-                raise ValueError("choose the agreement this is a step of, or make a new one")
+                raise ValueError(self.tr("choose the agreement this is a step of, or make a new one"))
             return lambda: (*lib.create_step(draft, cites), lambda view: u.CreateRecordCommand(ctx, view))
 
         dialog.save = save
@@ -134,10 +135,10 @@ class CodingFlows(QObject):
 
         def save():
             if dialog.busy():
-                raise ValueError("the records are still being searched; choose one when the list shows")
+                raise ValueError(self.tr("the records are still being searched; choose one when the list shows"))
             chosen = dialog.chosen()
             if chosen is None:
-                raise ValueError("choose the record the passage bears on")
+                raise ValueError(self.tr("choose the record the passage bears on"))
             cite = Cite(source_id, start, end, dialog.stance())
             return lambda: (*lib.add_citation(chosen.kind, chosen.id, cite),
                             lambda cited: u.AddCitationCommand(ctx, cited))
@@ -179,9 +180,9 @@ class CodingFlows(QObject):
                    lambda view: self._delete(kind, record_id, view, confirm))
 
     def _delete(self, kind: str, record_id: str, view: RecordView, confirm: bool) -> None:
-        if confirm and not message(self.parent_widget, f"Delete {u.KIND_WORDS[kind]}",
-                                   f"Delete your {u.KIND_WORDS[kind]} “{view.label}” and its citations?\n"
-                                   "Notes on it are kept (as detached). Edit → Undo brings it back.", ask=True):
+        question = "\n".join((u.phrase("confirm", kind).format(label=view.label),
+                              self.tr("Notes on it are kept (as detached). Edit → Undo brings it back.")))
+        if confirm and not message(self.parent_widget, u.phrase("delete", kind), question, ask=True):
             return
         lib = self.ctx.library
         task = Task(lambda _p: lib.delete_record(kind, record_id),
@@ -193,13 +194,13 @@ class CodingFlows(QObject):
             snapshot, changes = result
             self.ctx.undo_stack.push(u.DeleteRecordCommand(self.ctx, snapshot))  # its first redo is skipped
             self.ctx.emit_changes(changes)
-            self.ctx.status.emit(f"Deleted: {view.label}")
+            self.ctx.status.emit(self.tr("Deleted: {label}").format(label=view.label))
             self.deleted.emit(kind, record_id)
 
         def failed(reason: str, _exc=None) -> None:  # e.g. still named by other records: say so
             self._tasks.discard(task)
-            self.ctx.status.emit(f"Not deleted: {reason}")
-            message(self.parent_widget, "Not deleted", reason)
+            self.ctx.status.emit(self.tr("Not deleted: {reason}").format(reason=reason))
+            message(self.parent_widget, self.tr("Not deleted"), reason)
 
         task.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
         task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
@@ -209,8 +210,8 @@ class CodingFlows(QObject):
         """Remove one of the user's citations of a record, off the GUI thread; undoable."""
         lib = self.ctx.library
         self._write(lambda: lib.remove_citation(kind, record_id, passage_id),
-                    lambda removed: u.RemoveCitationCommand(self.ctx, removed), "Citation removed",
-                    "Citation not removed")
+                    lambda removed: u.RemoveCitationCommand(self.ctx, removed), self.tr("Citation removed"),
+                    self.tr("Citation not removed: {reason}"))
 
     def _write(self, work, make_command, said: str, refused: str) -> None:
         """Run a `(value, changes)` write as a Task; push its undo command when it is done."""
@@ -226,7 +227,7 @@ class CodingFlows(QObject):
 
         def failed(reason: str, _exc=None) -> None:  # e.g. the last supporting passage of one's own event
             self._tasks.discard(task)
-            self.ctx.status.emit(f"{refused}: {reason}")
+            self.ctx.status.emit(refused.format(reason=reason))
 
         task.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
         task.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
@@ -261,7 +262,8 @@ class CodingFlows(QObject):
             if made:
                 stack.endMacro()
             self.ctx.emit_changes(changes)
-            self.ctx.status.emit(f"Saved: {getattr(view, 'label', None) or 'citation'}")
+            label = getattr(view, "label", None)
+            self.ctx.status.emit(self.tr("Saved: {label}").format(label=label) if label else self.tr("Citation saved"))
             self.saved.emit(view)
         else:
             for actor in made:

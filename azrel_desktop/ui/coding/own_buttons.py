@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ..shell.context import AppContext
 from .flows import CodingFlows
-from .undo_records import KIND_WORDS
+from .undo_records import phrase
 
 
 class OwnRecord(Protocol):
@@ -33,10 +33,9 @@ class OwnRecordButtons(QWidget):
         self.coding = CodingFlows(ctx, self)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        words = KIND_WORDS[kind]
-        self.edit_button = QPushButton(f"Edit {words}…", self)
+        self.edit_button = QPushButton(phrase("edit_button", kind), self)
         self.edit_button.setObjectName(f"edit_{kind}_button")
-        self.delete_button = QPushButton(f"Delete {words}…", self)
+        self.delete_button = QPushButton(phrase("delete_button", kind), self)
         self.delete_button.setObjectName(f"delete_{kind}_button")
         lay.addWidget(self.edit_button)
         lay.addWidget(self.delete_button)
@@ -50,8 +49,7 @@ class OwnRecordButtons(QWidget):
         mine = bool(record is not None and getattr(record, "mine", False)) and not self.ctx.library.readonly
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(mine)
-            button.setToolTip("" if mine else
-                              f"Select one of your own {KIND_WORDS[self.kind]}s; the corpus's are read-only")
+            button.setToolTip("" if mine else phrase("own_only", self.kind))
 
     def edit(self) -> None:
         record = self.selected()

@@ -12,7 +12,7 @@ wins); Enter pressed while the answer is on its way takes its first match when i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -33,9 +33,9 @@ SHOWN = 8  # rows of matches shown under the field
 def choice_text(c: Choice) -> str:
     tags = []
     if c.mine:
-        tags.append("yours")
+        tags.append(QCoreApplication.translate("ChoicePicker", "yours"))
     if c.retired:
-        tags.append("retired")
+        tags.append(QCoreApplication.translate("ChoicePicker", "retired"))
     detail = f" — {c.detail}" if c.detail and c.detail != c.id else ""
     return f"{c.label}{detail}{'  [' + ', '.join(tags) + ']' if tags else ''}"
 
@@ -79,25 +79,27 @@ class ChoicePicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.field = _Field(self)
-        self.field.setPlaceholderText(f"type to find {label or kind}…")
-        self.field.setAccessibleName(f"Find {label or kind}")
+        # `label` is the caller's translated name of what is chosen ("organisations", …)
+        label = label or kind
+        self.field.setPlaceholderText(self.tr("type to find {what}…").format(what=label))
+        self.field.setAccessibleName(self.tr("Find {what}").format(what=label))
         self.field.setClearButtonEnabled(True)
         row.addWidget(self.field, 1)
-        self.new_button = QPushButton("New…", self)
-        self.new_button.setToolTip(f"Make a new {kind} with the typed name")
+        self.new_button = QPushButton(self.tr("New…"), self)
+        self.new_button.setToolTip(self.tr("Make a new one with the typed name"))
         self.new_button.setVisible(make_new is not None)
         self.new_button.clicked.connect(self._new)
         row.addWidget(self.new_button)
         layout.addLayout(row)
         self.matches = QListWidget(self)
-        self.matches.setAccessibleName(f"Matching {label or kind}")
+        self.matches.setAccessibleName(self.tr("Matching {what}").format(what=label))
         self.matches.setMaximumHeight(SHOWN * 20)
         self.matches.hide()
         layout.addWidget(self.matches)
         self.chosen_list = QListWidget(self)
-        self.chosen_list.setAccessibleName(f"Chosen {label or kind}")
+        self.chosen_list.setAccessibleName(self.tr("Chosen {what}").format(what=label))
         self.chosen_list.setMaximumHeight(90)
-        self.chosen_list.setToolTip("Double-click or press Delete to remove")
+        self.chosen_list.setToolTip(self.tr("Double-click or press Delete to remove"))
         self.chosen_list.itemDoubleClicked.connect(lambda item: self.remove(item.data(ID_ROLE)))
         layout.addWidget(self.chosen_list)
         self.field.textEdited.connect(self._narrow)

@@ -9,13 +9,86 @@ and the command drops out.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ...core.research.annotations import Changes
 from ...core.research.drafts import CitationView, Cite, RecordView, Snapshot
 from ..common.undo_command import SavedChangeCommand
 from ..shell.context import AppContext
+from .vocabulary import QT_TRANSLATE_NOOP
 
-KIND_WORDS = {"event": "event", "agreement": "agreement", "step": "agreement step", "membership": "membership status",
-              "organisation": "organisation", "country": "country", "person": "person"}
+# One whole phrase per kind of record (not a kind word slotted into a sentence): word order and
+# case differ in the interface's languages. Marked for lupdate here, translated when shown.
+PHRASES: dict[str, dict[str, str]] = {
+    "new": {
+        "event": QT_TRANSLATE_NOOP("RecordPhrase", "New event"),
+        "agreement": QT_TRANSLATE_NOOP("RecordPhrase", "New agreement"),
+        "step": QT_TRANSLATE_NOOP("RecordPhrase", "New agreement step"),
+        "membership": QT_TRANSLATE_NOOP("RecordPhrase", "New membership status"),
+        "organisation": QT_TRANSLATE_NOOP("RecordPhrase", "New organisation"),
+        "country": QT_TRANSLATE_NOOP("RecordPhrase", "New country"),
+        "person": QT_TRANSLATE_NOOP("RecordPhrase", "New person"),
+    },
+    "edit": {
+        "event": QT_TRANSLATE_NOOP("RecordPhrase", "Edit event"),
+        "agreement": QT_TRANSLATE_NOOP("RecordPhrase", "Edit agreement"),
+        "step": QT_TRANSLATE_NOOP("RecordPhrase", "Edit agreement step"),
+        "membership": QT_TRANSLATE_NOOP("RecordPhrase", "Edit membership status"),
+        "organisation": QT_TRANSLATE_NOOP("RecordPhrase", "Edit organisation"),
+        "country": QT_TRANSLATE_NOOP("RecordPhrase", "Edit country"),
+        "person": QT_TRANSLATE_NOOP("RecordPhrase", "Edit person"),
+    },
+    "delete": {
+        "event": QT_TRANSLATE_NOOP("RecordPhrase", "Delete event"),
+        "agreement": QT_TRANSLATE_NOOP("RecordPhrase", "Delete agreement"),
+        "step": QT_TRANSLATE_NOOP("RecordPhrase", "Delete agreement step"),
+        "membership": QT_TRANSLATE_NOOP("RecordPhrase", "Delete membership status"),
+        "organisation": QT_TRANSLATE_NOOP("RecordPhrase", "Delete organisation"),
+        "country": QT_TRANSLATE_NOOP("RecordPhrase", "Delete country"),
+        "person": QT_TRANSLATE_NOOP("RecordPhrase", "Delete person"),
+    },
+    "edit_button": {
+        "event": QT_TRANSLATE_NOOP("RecordPhrase", "Edit event…"),
+        "agreement": QT_TRANSLATE_NOOP("RecordPhrase", "Edit agreement…"),
+        "step": QT_TRANSLATE_NOOP("RecordPhrase", "Edit agreement step…"),
+        "membership": QT_TRANSLATE_NOOP("RecordPhrase", "Edit membership status…"),
+        "organisation": QT_TRANSLATE_NOOP("RecordPhrase", "Edit organisation…"),
+        "country": QT_TRANSLATE_NOOP("RecordPhrase", "Edit country…"),
+        "person": QT_TRANSLATE_NOOP("RecordPhrase", "Edit person…"),
+    },
+    "delete_button": {
+        "event": QT_TRANSLATE_NOOP("RecordPhrase", "Delete event…"),
+        "agreement": QT_TRANSLATE_NOOP("RecordPhrase", "Delete agreement…"),
+        "step": QT_TRANSLATE_NOOP("RecordPhrase", "Delete agreement step…"),
+        "membership": QT_TRANSLATE_NOOP("RecordPhrase", "Delete membership status…"),
+        "organisation": QT_TRANSLATE_NOOP("RecordPhrase", "Delete organisation…"),
+        "country": QT_TRANSLATE_NOOP("RecordPhrase", "Delete country…"),
+        "person": QT_TRANSLATE_NOOP("RecordPhrase", "Delete person…"),
+    },
+    "own_only": {
+        "event": QT_TRANSLATE_NOOP("RecordPhrase", "Select one of your own events; the corpus's are read-only"),
+        "agreement": QT_TRANSLATE_NOOP("RecordPhrase", "Select one of your own agreements; the corpus's are read-only"),
+        "step": QT_TRANSLATE_NOOP("RecordPhrase", "Select one of your own agreement steps; the corpus's are read-only"),
+        "membership": QT_TRANSLATE_NOOP("RecordPhrase", "Select one of your own membership statuses; the corpus's are read-only"),
+        "organisation": QT_TRANSLATE_NOOP("RecordPhrase", "Select one of your own organisations; the corpus's are read-only"),
+        "country": QT_TRANSLATE_NOOP("RecordPhrase", "Select one of your own countries; the corpus's are read-only"),
+        "person": QT_TRANSLATE_NOOP("RecordPhrase", "Select one of your own people; the corpus's are read-only"),
+    },
+    "confirm": {
+        "event": QT_TRANSLATE_NOOP("RecordPhrase", "Delete your event “{label}” and its citations?"),
+        "agreement": QT_TRANSLATE_NOOP("RecordPhrase", "Delete your agreement “{label}” and its citations?"),
+        "step": QT_TRANSLATE_NOOP("RecordPhrase", "Delete your agreement step “{label}” and its citations?"),
+        "membership": QT_TRANSLATE_NOOP("RecordPhrase", "Delete your membership status “{label}” and its citations?"),
+        "organisation": QT_TRANSLATE_NOOP("RecordPhrase", "Delete your organisation “{label}” and its citations?"),
+        "country": QT_TRANSLATE_NOOP("RecordPhrase", "Delete your country “{label}” and its citations?"),
+        "person": QT_TRANSLATE_NOOP("RecordPhrase", "Delete your person “{label}” and its citations?"),
+    },
+}
+
+
+def phrase(which: str, kind: str) -> str:
+    """The translated phrase `which` (a key of `PHRASES`) for a kind of record."""
+    return QCoreApplication.translate("RecordPhrase", PHRASES[which][kind])
 
 
 class _RecordCommand(SavedChangeCommand):
@@ -26,7 +99,7 @@ class CreateRecordCommand(_RecordCommand):
     """Undo deletes the new record (keeping a snapshot); redo puts it back with the same id."""
 
     def __init__(self, ctx: AppContext, view: RecordView):
-        super().__init__(ctx, f"New {KIND_WORDS[view.kind]}")
+        super().__init__(ctx, phrase("new", view.kind))
         self.view = view
         self.snapshot: Snapshot | None = None
 
@@ -45,7 +118,7 @@ class CreateAgreementCommand(_RecordCommand):
     """A new agreement with its first step: undo deletes the step, then the agreement."""
 
     def __init__(self, ctx: AppContext, agreement: RecordView, step_id: str):
-        super().__init__(ctx, "New agreement")
+        super().__init__(ctx, phrase("new", "agreement"))
         self.agreement, self.step_id = agreement, step_id
         self.snapshots: tuple[Snapshot, Snapshot] | None = None
 
@@ -66,7 +139,7 @@ class CreateAgreementCommand(_RecordCommand):
 
 class EditRecordCommand(_RecordCommand):
     def __init__(self, ctx: AppContext, kind: str, record_id: str, before, after):
-        super().__init__(ctx, f"Edit {KIND_WORDS[kind]}")
+        super().__init__(ctx, phrase("edit", kind))
         self.kind, self.record_id, self.before, self.after = kind, record_id, before, after
 
     def _undo(self) -> Changes:
@@ -80,7 +153,7 @@ class EditRecordCommand(_RecordCommand):
 
 class DeleteRecordCommand(_RecordCommand):
     def __init__(self, ctx: AppContext, snapshot: Snapshot):
-        super().__init__(ctx, f"Delete {KIND_WORDS[snapshot.kind]}")
+        super().__init__(ctx, phrase("delete", snapshot.kind))
         self.snapshot = snapshot
 
     def _undo(self) -> Changes:
@@ -94,7 +167,8 @@ class DeleteRecordCommand(_RecordCommand):
 
 class AddCitationCommand(_RecordCommand):
     def __init__(self, ctx: AppContext, cited: CitationView):
-        super().__init__(ctx, "Cite passage" if cited.stance == "supports" else "Cite contradicting passage")
+        super().__init__(ctx, QCoreApplication.translate("RecordCommand", "Cite passage") if cited.stance == "supports"
+                         else QCoreApplication.translate("RecordCommand", "Cite contradicting passage"))
         self.cited = cited
 
     def _undo(self) -> Changes:
@@ -110,7 +184,7 @@ class AddCitationCommand(_RecordCommand):
 class RemoveCitationCommand(AddCitationCommand):
     def __init__(self, ctx: AppContext, removed: CitationView):
         super().__init__(ctx, removed)
-        self.setText("Remove citation")
+        self.setText(QCoreApplication.translate("RecordCommand", "Remove citation"))
 
     _undo, _redo = AddCitationCommand._redo, AddCitationCommand._undo
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,13 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.research.annotations import AnnotationView, normalise_tags
+from ..coding.vocabulary import QT_TRANSLATE_NOOP
 from ..common.colours import show_as_alert
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from ..shell.loading import Loader
 from . import undo
 
-READONLY_MESSAGE = "This library file is read-only, so notes cannot be added, changed or deleted."
+READONLY_MESSAGE = QT_TRANSLATE_NOOP("AnnotationPanel",
+                                     "This library file is read-only, so notes cannot be added, changed or deleted.")
+
+
+def readonly_message() -> str:
+    return QCoreApplication.translate("AnnotationPanel", READONLY_MESSAGE)
 
 
 def local_time(value: datetime) -> str:
@@ -43,12 +49,12 @@ def local_time(value: datetime) -> str:
 def note_meta(view: AnnotationView) -> str:
     parts = []
     if view.tags:
-        parts.append("tags: " + ", ".join(view.tags))
-    parts.append("created " + local_time(view.created_at))
+        parts.append(QCoreApplication.translate("NoteCard", "tags: {tags}").format(tags=", ".join(view.tags)))
+    parts.append(QCoreApplication.translate("NoteCard", "created {time}").format(time=local_time(view.created_at)))
     if view.updated_at != view.created_at:
-        parts.append("edited " + local_time(view.updated_at))
+        parts.append(QCoreApplication.translate("NoteCard", "edited {time}").format(time=local_time(view.updated_at)))
     if view.detached:
-        parts.append("detached: its target is no longer in the corpus")
+        parts.append(QCoreApplication.translate("NoteCard", "detached: its target is no longer in the corpus"))
     return "  ·  ".join(parts)
 
 
@@ -61,12 +67,12 @@ class NoteEditor(QWidget):
     def __init__(self, parent: QWidget | None = None, *, buttons: bool = True):
         super().__init__(parent)
         self.body = QPlainTextEdit(self)
-        self.body.setPlaceholderText("Your note (plain text)")
+        self.body.setPlaceholderText(self.tr("Your note (plain text)"))
         self.body.setTabChangesFocus(True)
-        self.body.setAccessibleName("Note text")
+        self.body.setAccessibleName(self.tr("Note text"))
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("tags, separated by commas")
-        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.tags.setAccessibleName(self.tr("Tags"))
         self.tags.returnPressed.connect(self._save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,9 +81,9 @@ class NoteEditor(QWidget):
         if buttons:
             row = QHBoxLayout()
             row.addStretch(1)
-            self.cancel_button = QPushButton("Cancel", self)
+            self.cancel_button = QPushButton(self.tr("Cancel"), self)
             self.cancel_button.clicked.connect(self.cancelled)
-            self.save_button = QPushButton("Save", self)
+            self.save_button = QPushButton(self.tr("Save"), self)
             self.save_button.setDefault(True)
             self.save_button.clicked.connect(self._save)
             row.addWidget(self.cancel_button)
@@ -153,7 +159,7 @@ class NoteCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(2)
-        self.body_label = PlainLabel(view.body or "(empty note)", self)
+        self.body_label = PlainLabel(view.body or self.tr("(empty note)"), self)
         self.body_label.setObjectName("noteBody")
         self.meta_label = PlainLabel(note_meta(view), self)
         self.meta_label.setObjectName("noteMeta")
@@ -161,14 +167,14 @@ class NoteCard(QFrame):
         layout.addWidget(self.body_label)
         row = QHBoxLayout()
         row.addWidget(self.meta_label, 1)
-        self.edit_button = QPushButton("Edit", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.edit_button = QPushButton(self.tr("Edit"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(editable)
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             row.addWidget(button)
-        self.edit_button.setAccessibleName("Edit note")
-        self.delete_button.setAccessibleName("Delete note")
+        self.edit_button.setAccessibleName(self.tr("Edit note"))
+        self.delete_button.setAccessibleName(self.tr("Delete note"))
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.view))
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.view))
         layout.addLayout(row)
@@ -195,10 +201,12 @@ class AnnotationPanel(QWidget):
     saved = Signal(object)  # the AnnotationView of a change that has landed
     refused = Signal(str)  # why a change was not saved
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, heading: str = "Notes",
-                 no_target_text: str = "Nothing selected."):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, heading: str | None = None,
+                 no_target_text: str | None = None):
+        """`heading` and `no_target_text` are the caller's translated texts."""
         super().__init__(parent)
-        self._no_target_text = no_target_text
+        heading = self.tr("Notes") if heading is None else heading
+        self._no_target_text = self.tr("Nothing selected.") if no_target_text is None else no_target_text
         self.ctx = ctx
         self._kind: str | None = None
         self._target_id: str | None = None
@@ -215,12 +223,12 @@ class AnnotationPanel(QWidget):
         font.setBold(True)
         self.heading_label.setFont(font)
         top.addWidget(self.heading_label, 1)
-        self.add_button = QPushButton("Add note…", self)
+        self.add_button = QPushButton(self.tr("Add note…"), self)
         self.add_button.clicked.connect(self.start_add)
         top.addWidget(self.add_button)
         layout.addLayout(top)
 
-        self.readonly_label = PlainLabel(READONLY_MESSAGE, self)
+        self.readonly_label = PlainLabel(readonly_message(), self)
         self.readonly_label.setObjectName("readonlyMessage")
         layout.addWidget(self.readonly_label)
 
@@ -235,7 +243,7 @@ class AnnotationPanel(QWidget):
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
-        self.empty_label = PlainLabel("No notes yet.", self)
+        self.empty_label = PlainLabel(self.tr("No notes yet."), self)
         self.empty_label.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.empty_label)
         self.cards_box = QVBoxLayout()
@@ -283,9 +291,9 @@ class AnnotationPanel(QWidget):
             enable_note_menu(self.ctx, card)
             self.cards_box.addWidget(card)
             self.cards.append(card)
-        count = f" ({len(views)})" if views else ""
-        self.heading_label.setText(self._heading + count)
-        self.empty_label.setText("No notes yet." if self._target_id else self._no_target_text)
+        self.heading_label.setText(self.tr("{heading} ({count})").format(heading=self._heading, count=len(views))
+                                   if views else self._heading)
+        self.empty_label.setText(self.tr("No notes yet.") if self._target_id else self._no_target_text)
         self.empty_label.setVisible(not views)
         self._update_state()
 
@@ -333,7 +341,7 @@ class AnnotationPanel(QWidget):
         readonly = self.ctx.library.readonly
         self.readonly_label.setVisible(readonly)
         self.add_button.setEnabled(self._can_edit())
-        self.add_button.setToolTip(READONLY_MESSAGE if readonly else "")
+        self.add_button.setToolTip(readonly_message() if readonly else "")
 
     def _show_editor(self) -> None:
         self.error_label.hide()
@@ -366,9 +374,9 @@ class AnnotationPanel(QWidget):
         return True
 
     def _refused(self, reason: str) -> None:  # the core explains refusals (AnnotationError)
-        self.error_label.setText(f"Not saved: {reason}")
+        self.error_label.setText(self.tr("Not saved: {reason}").format(reason=reason))
         self.error_label.show()
-        self.ctx.status.emit(f"Note not saved: {reason}")
+        self.ctx.status.emit(self.tr("Note not saved: {reason}").format(reason=reason))
         self.refused.emit(reason)
 
     def _on_changed(self, changes) -> None:

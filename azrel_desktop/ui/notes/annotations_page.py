@@ -3,7 +3,7 @@ note's target one double-click away, undoable edit and delete, and CSV export of
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.research.annotations import AnnotationView
 from ...core.research.quotes import as_prose
+from ..coding.vocabulary import QT_TRANSLATE_NOOP, record_kind
 from ..common.context_menus import note_subject, show_menu
 from ..common.export_formats import ask_export_path
 from ..common.row_model import RowsModel
@@ -30,11 +31,16 @@ from ..shell.export_job import ExportJob, ExportResult
 from ..shell.loading import Loader
 from ..shell.navigation import Target
 from . import undo
-from .annotation_panel import READONLY_MESSAGE, NoteDialog, local_time
+from .annotation_panel import NoteDialog, local_time, readonly_message
 
 _Index = QModelIndex | QPersistentModelIndex
-KIND_WORDS = {"event": "Event", "agreement": "Agreement", "organisation": "Organisation", "passage": "Passage",
-              "source": "Source", "country": "Country", "person": "Person"}
+NOTE_TARGETS = ("event", "agreement", "organisation", "passage", "source", "country", "person")
+
+
+def target_words(view: AnnotationView) -> str:
+    """What a note is on: its kind of record (translated) and its label (data)."""
+    return QCoreApplication.translate("AnnotationsPage", "{kind}: {label}").format(
+        kind=record_kind(view.target_kind), label=view.target_label)
 
 
 def note_target(view: AnnotationView) -> Target | None:
@@ -43,14 +49,21 @@ def note_target(view: AnnotationView) -> Target | None:
         return None
     if view.target_kind == "passage":
         return Target("source", view.source_id, passage_id=view.target_id) if view.source_id else None
-    if view.target_kind in KIND_WORDS:
+    if view.target_kind in NOTE_TARGETS:
         return Target(view.target_kind, view.target_id)
     return None
 
 
 class AnnotationTableModel(RowsModel):
-    COLUMNS = ("On", "Note", "Tags", "Created", "Edited", "Detached")
+    COLUMNS = (QT_TRANSLATE_NOOP("AnnotationTableModel", "On"), QT_TRANSLATE_NOOP("AnnotationTableModel", "Note"),
+               QT_TRANSLATE_NOOP("AnnotationTableModel", "Tags"), QT_TRANSLATE_NOOP("AnnotationTableModel", "Created"),
+               QT_TRANSLATE_NOOP("AnnotationTableModel", "Edited"),
+               QT_TRANSLATE_NOOP("AnnotationTableModel", "Detached"))
     VIEW_ROLE = Qt.ItemDataRole.UserRole
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        text = super().headerData(section, orientation, role)
+        return QCoreApplication.translate("AnnotationTableModel", text) if isinstance(text, str) else text
 
     def set_notes(self, notes: list[AnnotationView]) -> None:
         self.set_rows(notes)
@@ -67,13 +80,13 @@ class AnnotationTableModel(RowsModel):
         v = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{KIND_WORDS.get(v.target_kind, v.target_kind)}: {v.target_label}", v.body, ", ".join(v.tags),
-                    local_time(v.created_at), local_time(v.updated_at), "detached" if v.detached else "")[column]
+            return (target_words(v), v.body, ", ".join(v.tags), local_time(v.created_at), local_time(v.updated_at),
+                    self.tr("detached") if v.detached else "")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 text = v.target_label + (f"\n\n“{as_prose(v.quote)}”" if v.quote else "")
                 if v.detached:
-                    text += "\n\nIts target is no longer in the corpus; the note is kept."
+                    text += "\n\n" + self.tr("Its target is no longer in the corpus; the note is kept.")
                 return plain_tooltip(text)
             return plain_tooltip(v.body if column == 1 else self.data(index))
         if role == self.VIEW_ROLE:
@@ -91,15 +104,15 @@ class AnnotationsPage(QWidget):
         self.ctx = ctx
         self.last_export: ExportJob | None = None  # the latest export of the notes shown
         layout = QVBoxLayout(self)
-        layout.addWidget(heading_label("Your notes", self, size=1.5))
+        layout.addWidget(heading_label(self.tr("Your notes"), self, size=1.5))
 
         filters = QHBoxLayout()
         self.text_filter = QLineEdit(self)
-        self.text_filter.setPlaceholderText("Filter notes by text, tag or what they are on")
+        self.text_filter.setPlaceholderText(self.tr("Filter notes by text, tag or what they are on"))
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setAccessibleName("Filter notes by text")
+        self.text_filter.setAccessibleName(self.tr("Filter notes by text"))
         self.tag_filter = QComboBox(self)
-        self.tag_filter.setAccessibleName("Filter notes by tag")
+        self.tag_filter.setAccessibleName(self.tr("Filter notes by tag"))
         self.tag_filter.setMinimumWidth(180)
         self.count_label = PlainLabel("", self)
         filters.addWidget(self.text_filter, 2)
@@ -131,14 +144,14 @@ class AnnotationsPage(QWidget):
         self.detail_quote.setStyleSheet("font-style: italic;")
         self.detail_body = PlainLabel("", detail)
         self.detail_body.setObjectName("noteBody")
-        self.readonly_label = PlainLabel(READONLY_MESSAGE, detail)
+        self.readonly_label = PlainLabel(readonly_message(), detail)
         self.readonly_label.setVisible(ctx.library.readonly)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton("Open", detail)
-        self.edit_button = QPushButton("Edit…", detail)
-        self.delete_button = QPushButton("Delete", detail)
-        self.export_button = QPushButton("Export annotations…", detail)
-        self.export_button.setToolTip("Save the notes shown as a CSV file")
+        self.open_button = QPushButton(self.tr("Open"), detail)
+        self.edit_button = QPushButton(self.tr("Edit…"), detail)
+        self.delete_button = QPushButton(self.tr("Delete"), detail)
+        self.export_button = QPushButton(self.tr("Export annotations…"), detail)
+        self.export_button.setToolTip(self.tr("Save the notes shown as a CSV file"))
         for button in (self.open_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -171,7 +184,7 @@ class AnnotationsPage(QWidget):
 
     # --- page protocol --------------------------------------------------------------------
     def title(self) -> str:
-        return "Your notes"
+        return self.tr("Your notes")
 
     def show_target(self, _target: Target) -> None:
         self.reload()
@@ -203,7 +216,7 @@ class AnnotationsPage(QWidget):
         self._fill_tags(tags)
         selected = self._current_note()
         self.model.set_notes(notes)
-        self.count_label.setText(f"{len(notes)} of {total} note{'s' if total != 1 else ''}")
+        self.count_label.setText(self.tr("{shown} of %n note(s)", "", total).format(shown=len(notes)))
         row = self.model.row_of(selected.id) if selected else None
         if row is not None:
             self.table.selectRow(row)
@@ -213,7 +226,7 @@ class AnnotationsPage(QWidget):
         current = self.selected_tag()
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
-        self.tag_filter.addItem(f"All tags ({len(tags)})", None)
+        self.tag_filter.addItem(self.tr("All tags ({count})").format(count=len(tags)), None)
         for tag, count in tags:
             self.tag_filter.addItem(f"{tag} ({count})", tag)
         index = self.tag_filter.findData(current) if current else 0
@@ -236,12 +249,13 @@ class AnnotationsPage(QWidget):
         self.delete_button.setEnabled(editable)
         self.open_button.setEnabled(v is not None and note_target(v) is not None)
         if v is None:
-            self.detail_target.setText("Select a note to see it in full; double-click to open what it is on.")
+            self.detail_target.setText(self.tr("Select a note to see it in full; double-click to open what it is on."))
             self.detail_quote.setText("")
             self.detail_body.setText("")
             return
-        where = f"{KIND_WORDS.get(v.target_kind, v.target_kind)}: {v.target_label}"
-        self.detail_target.setText(where + ("  (detached: no longer in the corpus)" if v.detached else ""))
+        where = target_words(v)
+        self.detail_target.setText(self.tr("{target}  (detached: no longer in the corpus)").format(target=where)
+                                   if v.detached else where)
         self.detail_quote.setText(f"“{as_prose(v.quote)}”" if v.quote else "")
         self.detail_body.setText(v.body)
 
@@ -251,7 +265,7 @@ class AnnotationsPage(QWidget):
             return
         target = note_target(v)
         if target is None:
-            self.ctx.status.emit("This note's target is no longer in the corpus.")
+            self.ctx.status.emit(self.tr("This note's target is no longer in the corpus."))
             return
         self.ctx.go(target)
 
@@ -259,7 +273,7 @@ class AnnotationsPage(QWidget):
         v = self._current_note()
         if v is None or self.ctx.library.readonly:
             return
-        answer = NoteDialog.ask(self, "Edit note", body=v.body, tags=v.tags, context=v.quote)
+        answer = NoteDialog.ask(self, self.tr("Edit note"), body=v.body, tags=v.tags, context=v.quote)
         if answer is not None:
             undo.edit_note(self.ctx, v, *answer, failed=self._refused)
 
@@ -268,7 +282,7 @@ class AnnotationsPage(QWidget):
         if v is None or self.ctx.library.readonly:
             return
         undo.delete_note(self.ctx, v.id, failed=self._refused,
-                         done=lambda _deleted: self.ctx.status.emit("Note deleted (Ctrl+Z to undo)."))
+                         done=lambda _deleted: self.ctx.status.emit(self.tr("Note deleted (Ctrl+Z to undo).")))
 
     def _row_menu(self, pos) -> None:
         index = self.table.indexAt(pos)
@@ -277,10 +291,10 @@ class AnnotationsPage(QWidget):
             show_menu(self.ctx, note_subject(view), self.table, self.table.viewport().mapToGlobal(pos))
 
     def _refused(self, reason: str) -> None:  # the core explains refusals; show them, do not crash
-        self.ctx.status.emit(f"Note not changed: {reason}")
+        self.ctx.status.emit(self.tr("Note not changed: {reason}").format(reason=reason))
 
     def export(self) -> None:
-        choice = ask_export_path(self, "Export the notes shown", "annotations.csv")
+        choice = ask_export_path(self, self.tr("Export the notes shown"), "annotations.csv")
         if choice is not None:
             self.export_to(str(choice.path), excel=choice.format.excel)
 
@@ -299,7 +313,7 @@ class AnnotationsPage(QWidget):
         if result.error or result.cancelled:
             self.ctx.status.emit(result.message)
         else:
-            self.ctx.status.emit(f"Exported {result.rows} note{'s' if result.rows != 1 else ''} to {result.path}")
+            self.ctx.status.emit(self.tr("Exported %n note(s) to {path}", "", result.rows).format(path=result.path))
 
     def _on_changed(self, changes) -> None:
         if changes.kinds & {"annotation", "passage", "corpus"}:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -26,8 +27,8 @@ class _NoteCommand(SavedChangeCommand):
 class AddNoteCommand(_NoteCommand):
     """Undo deletes the new note; redo puts it back with the same id."""
 
-    def __init__(self, ctx: AppContext, view: AnnotationView, text: str = "Add note"):
-        super().__init__(ctx, text)
+    def __init__(self, ctx: AppContext, view: AnnotationView, text: str | None = None):
+        super().__init__(ctx, QCoreApplication.translate("NoteCommand", "Add note") if text is None else text)
         self.view = view
 
     def _undo(self) -> Changes:
@@ -48,12 +49,12 @@ class AnnotateSelectionCommand(AddNoteCommand):
     """
 
     def __init__(self, ctx: AppContext, view: AnnotationView):
-        super().__init__(ctx, view, "Annotate selection")
+        super().__init__(ctx, view, QCoreApplication.translate("NoteCommand", "Annotate selection"))
 
 
 class EditNoteCommand(_NoteCommand):
     def __init__(self, ctx: AppContext, before: AnnotationView, after: AnnotationView):
-        super().__init__(ctx, "Edit note")
+        super().__init__(ctx, QCoreApplication.translate("NoteCommand", "Edit note"))
         self.before = before
         self.after = after
 
@@ -70,7 +71,7 @@ class DeleteNoteCommand(_NoteCommand):
     """Undo restores the note with its id, tags and creation time."""
 
     def __init__(self, ctx: AppContext, deleted: AnnotationView):
-        super().__init__(ctx, "Delete note")
+        super().__init__(ctx, QCoreApplication.translate("NoteCommand", "Delete note"))
         self.deleted = deleted
 
     def _undo(self) -> Changes:
@@ -143,9 +144,9 @@ def undo_actions(stack: QUndoStack, parent: QWidget) -> tuple[QAction, QAction]:
     """Undo/Redo actions for a window's Edit menu: Ctrl+Z, and Ctrl+Shift+Z (plus the platform's
     own redo key, e.g. Ctrl+Y on Windows). Add them to one widget only: the same shortcut on
     two widgets of one window makes Qt treat it as ambiguous and run neither."""
-    undo = stack.createUndoAction(parent, "&Undo")
+    undo = stack.createUndoAction(parent, QCoreApplication.translate("UndoActions", "&Undo"))
     undo.setShortcuts(_unique([QKeySequence(QKeySequence.StandardKey.Undo), QKeySequence("Ctrl+Z")]))
-    redo = stack.createRedoAction(parent, "&Redo")
+    redo = stack.createRedoAction(parent, QCoreApplication.translate("UndoActions", "&Redo"))
     redo.setShortcuts(_unique([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
                                QKeySequence("Ctrl+Shift+Z")]))
     parent.addAction(undo)

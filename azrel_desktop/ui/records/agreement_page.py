@@ -4,16 +4,15 @@ from the source), the related events and the user's notes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...core.corpus.dates import DateError
 from ...core.corpus.dates import describe as describe_date
-from ...core.corpus.evidence import grade_text
 from ...core.query.records import AgreementPage as AgreementRecord
 from ...core.query.records import Link, StepView
-from ...core.research.quotes import as_prose
 from ..coding.own_buttons import OwnRecordButtons
+from ..coding.vocabulary import QT_TRANSLATE_NOOP, agreement_kind, grade_text, step_kind
 from ..common.colours import colour_item
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
@@ -25,7 +24,7 @@ from .links import (
     citation_target,
     citation_text,
     heading_label,
-    reliability_note,
+    quote_tooltip,
 )
 
 
@@ -50,12 +49,14 @@ class StepTree(QTreeWidget):
     or Enter on a citation opens the source at that passage."""
 
     opened = Signal(object)  # Target
-    HEADERS = ("Step", "Date", "As written in the source", "Who", "Evidence")
+    HEADERS = (QT_TRANSLATE_NOOP("StepTree", "Step"), QT_TRANSLATE_NOOP("StepTree", "Date"),
+               QT_TRANSLATE_NOOP("StepTree", "As written in the source"), QT_TRANSLATE_NOOP("StepTree", "Who"),
+               QT_TRANSLATE_NOOP("StepTree", "Evidence"))
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setColumnCount(len(self.HEADERS))
-        self.setHeaderLabels(list(self.HEADERS))
+        self.setHeaderLabels([QCoreApplication.translate("StepTree", h) for h in self.HEADERS])
         self.setRootIsDecorated(True)
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -64,22 +65,25 @@ class StepTree(QTreeWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.itemClicked.connect(self._open)
-        self.setAccessibleName("Life-cycle steps")
+        self.setAccessibleName(self.tr("Life-cycle steps"))
 
     def set_steps(self, steps: list[StepView]) -> None:
         self.clear()
         for s in steps:
-            item = QTreeWidgetItem([s.step.replace("_", " ") + (" (yours)" if s.mine else ""), s.date_label,
+            step = self.tr("{step} (yours)").format(step=step_kind(s.step)) if s.mine else step_kind(s.step)
+            item = QTreeWidgetItem([step, s.date_label,
                                     " ".join((s.date_text or "").split()),
                                     s.country.label if s.country else "", grade_text(s.evidence)])
             item.setData(0, STEP_ROLE, s)
-            tip = [f"{s.step.replace('_', ' ')}: {s.date_label} (EDTF {s.date})"]
+            tip = [self.tr("{step}: {date} (EDTF {edtf})").format(step=step_kind(s.step), date=s.date_label,
+                                                                  edtf=s.date)]
             if s.date_text:
-                tip.append(f"As written: {s.date_text}")
+                tip.append(self.tr("As written: {text}").format(text=s.date_text))
             if s.date_note:
-                tip.append(f"Date note: {s.date_note}")
+                tip.append(self.tr("Date note: {note}").format(note=s.date_note))
             if s.disputed:
-                tip.append(f"Disputed: {s.dispute_note or 'another source contradicts this'}")
+                tip.append(self.tr("Disputed: {why}").format(
+                    why=s.dispute_note or self.tr("another source contradicts this")))
             for column in range(self.columnCount()):
                 item.setToolTip(column, plain_tooltip("\n".join(tip)))
             if s.disputed:
@@ -89,14 +93,13 @@ class StepTree(QTreeWidget):
                 child = QTreeWidgetItem([citation_text(ref, 220)])
                 child.setData(0, TARGET_ROLE, citation_target(ref))
                 colour_item(self, child, "alert" if ref.stance == "contradicts" else "link")
-                child.setToolTip(0, plain_tooltip(f"{ref.stance}: “{as_prose(ref.quote)}”\n\n{ref.source_title}"
-                                                  f"{reliability_note(ref)}\n"
-                                                  "Click to open the source at this passage."))
+                child.setToolTip(0, plain_tooltip(quote_tooltip(ref)))
                 item.addChild(child)
                 child.setFirstColumnSpanned(True)
-            for caption, note in (("date note", s.date_note), ("dispute", s.dispute_note)):
+            for caption, note in ((self.tr("date note: {note}"), s.date_note),
+                                  (self.tr("dispute: {note}"), s.dispute_note)):
                 if note:
-                    child = QTreeWidgetItem([f"{caption}: {note}"])
+                    child = QTreeWidgetItem([caption.format(note=note)])
                     child.setToolTip(0, plain_tooltip(note))
                     item.addChild(child)
                     child.setFirstColumnSpanned(True)
@@ -151,26 +154,26 @@ class AgreementPage(RecordPage[AgreementRecord]):
         self.body.addWidget(self.title_label)
         form = QFormLayout()
         self.kind_label = PlainLabel("", body)
-        add_row(form, "Kind:", self.kind_label)
+        add_row(form, self.tr("Kind:"), self.kind_label)
         self.body.addLayout(form)
         self.summary_label = PlainLabel("", body)
         self.body.addWidget(self.summary_label)
-        self.section("Parties")
-        self.parties = LinkList(ctx, body, empty_text="no parties on record")
+        self.section(self.tr("Parties"))
+        self.parties = LinkList(ctx, body, empty_text=self.tr("no parties on record"))
         self.body.addWidget(self.parties)
-        self.section("Life cycle")
-        self.body.addWidget(PlainLabel("Each step with the quotes it rests on; click a quote to read it in its "
-                                       "source.", body))
+        self.section(self.tr("Life cycle"))
+        self.body.addWidget(PlainLabel(self.tr("Each step with the quotes it rests on; click a quote to read it in "
+                                               "its source."), body))
         self.steps = StepTree(body)
         self.steps.opened.connect(ctx.go)
         self.body.addWidget(self.steps)
         self.step_buttons = OwnRecordButtons(ctx, "step", self.steps.selected_step, body)
         self.steps.currentItemChanged.connect(lambda *_: self.step_buttons.update_state())
         self.body.addWidget(self.step_buttons)
-        self.section("Related events")
-        self.events = LinkList(ctx, body, empty_text="no events on record", max_rows=12)
+        self.section(self.tr("Related events"))
+        self.events = LinkList(ctx, body, empty_text=self.tr("no events on record"), max_rows=12)
         self.body.addWidget(self.events)
-        self.notes = self.notes_section("Your notes on this agreement")
+        self.notes = self.notes_section(self.tr("Your notes on this agreement"))
 
     def record_title(self, record: AgreementRecord) -> str:
         return record.title
@@ -180,8 +183,10 @@ class AgreementPage(RecordPage[AgreementRecord]):
 
     def _fill(self, r: AgreementRecord) -> None:
         self.title_label.setText(r.title)
-        origin = " · yours" if r.mine else (" · dropped by a newer corpus, kept for your records" if r.retired else "")
-        self.kind_label.setText(r.kind.replace("_", " ") + origin)
+        kind = agreement_kind(r.kind)
+        self.kind_label.setText(self.tr("{kind} · yours").format(kind=kind) if r.mine else
+                                self.tr("{kind} · dropped by a newer corpus, kept for your records").format(kind=kind)
+                                if r.retired else kind)
         self.summary_label.setText(r.summary or "")
         self.parties.set_links(r.parties)
         self.steps.set_steps(r.steps)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QElapsedTimer, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...core.query.filters import EventFilter
 from ...core.query.records import Link, NotFound, PassageRef
 from ...core.research.quotes import as_prose
+from ..coding.vocabulary import record_kind, reliability_label, stance
 from ..common import palette as pal
 from ..common.colours import colour_item
 from ..common.context_menus import link_subject, passage_subject, show_event_menu, show_menu
@@ -76,15 +77,29 @@ def short_quote(text: str, limit: int = 180) -> str:
 
 
 def citation_text(ref: PassageRef, limit: int = 180) -> str:
-    stance = "" if ref.stance == "supports" else f"[{ref.stance}] "
+    marked = "" if ref.stance == "supports" else f"[{stance(ref.stance)}] "
     weak = f"{pal.LOW_RELIABILITY_SYMBOL} " if ref.low_reliability else ""
-    return f"{weak}{stance}“{short_quote(ref.quote, limit)}” — {ref.source_title}"
+    return f"{weak}{marked}“{short_quote(ref.quote, limit)}” — {ref.source_title}"
 
 
 def reliability_note(ref: PassageRef) -> str:
     """A line for a quote's tooltip when its source is of low reliability ('' otherwise)."""
-    return (f"\n{pal.LOW_RELIABILITY_SYMBOL} A source of low reliability ({ref.reliability_label}): "
-            "weigh this quote with care." if ref.low_reliability else "")
+    if not ref.low_reliability:
+        return ""
+    return "\n" + QCoreApplication.translate(
+        "Citations", "{symbol} A source of low reliability ({grade}): weigh this quote with care.").format(
+        symbol=pal.LOW_RELIABILITY_SYMBOL, grade=reliability_label(ref.source_grade))
+
+
+def click_to_open() -> str:
+    return QCoreApplication.translate("Citations", "Click to open the source at this passage.")
+
+
+def quote_tooltip(ref: PassageRef, *, kind: bool = False) -> str:
+    """A citation's tooltip: its stance and whole quote, the source, a low-reliability warning."""
+    source = f"{ref.source_title} ({ref.source_kind})" if kind else ref.source_title
+    return (f"{stance(ref.stance)}: “{as_prose(ref.quote)}”\n\n{source}" + reliability_note(ref) + "\n"
+            + click_to_open())
 
 
 def heading_label(text: str, parent: QWidget | None = None, *, size: float = 1.15) -> QLabel:
@@ -106,9 +121,10 @@ class ClickList(QListWidget):
 
     opened = Signal(object)  # the Target
 
-    def __init__(self, parent: QWidget | None = None, *, empty_text: str = "none", max_rows: int = 8):
+    def __init__(self, parent: QWidget | None = None, *, empty_text: str | None = None, max_rows: int = 8):
+        """`empty_text`: the caller's translated placeholder for an empty list."""
         super().__init__(parent)
-        self._empty_text = empty_text
+        self._empty_text = QCoreApplication.translate("ClickList", "none") if empty_text is None else empty_text
         self._max_rows = max_rows
         self._last_target: Target | None = None
         self._clock = QElapsedTimer()
@@ -191,7 +207,7 @@ class CitationList(ClickList):
     """Quotes that support (or contradict) a fact; a click opens the source at the passage."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, **kwargs):
-        kwargs.setdefault("empty_text", "no citation")
+        kwargs.setdefault("empty_text", QCoreApplication.translate("CitationList", "no citation"))
         super().__init__(parent, **kwargs)
         self.opened.connect(ctx.go)
         enable_item_menus(self, ctx)
@@ -199,10 +215,7 @@ class CitationList(ClickList):
     def set_citations(self, refs: list[PassageRef]) -> None:
         self.clear()
         for ref in refs:
-            item = self.add(citation_text(ref), citation_target(ref),
-                            f"{ref.stance}: “{as_prose(ref.quote)}”\n\n{ref.source_title} ({ref.source_kind})\n"
-                            + reliability_note(ref).lstrip("\n") + ("\n" if ref.low_reliability else "")
-                            + "Click to open the source at this passage.")
+            item = self.add(citation_text(ref), citation_target(ref), quote_tooltip(ref, kind=True))
             item.setData(SUBJECT_ROLE, passage_subject(ref))
             if ref.stance == "contradicts":
                 colour_item(self, item, "alert")
@@ -257,7 +270,7 @@ class EventsTable(QWidget):
 
     def _show_count(self) -> None:
         n = self.model.total()
-        self.count_label.setText(f"{n} event{'s' if n != 1 else ''} — double-click one to open it on the timeline")
+        self.count_label.setText(self.tr("%n event(s) — double-click one to open it on the timeline", "", n))
 
     def _on_changed(self, changes) -> None:
         if changes.kinds & {"annotation", "event", "corpus"}:
@@ -316,7 +329,7 @@ class RecordPage(QWidget, Generic[R]):
         self.body.addWidget(label)
         return label
 
-    def events_section(self, title: str = "Events") -> EventsTable:
+    def events_section(self, title: str) -> EventsTable:
         """A heading and the table of this record's events."""
         self.section(title)
         table = EventsTable(self.ctx, self.body_widget)
@@ -343,7 +356,7 @@ class RecordPage(QWidget, Generic[R]):
             table.set_filter(f)
 
     def title(self) -> str:
-        return self.record_title(self.record) if self.record is not None else self.kind.capitalize()
+        return self.record_title(self.record) if self.record is not None else record_kind(self.kind)
 
     def record_title(self, record: R) -> str:  # pragma: no cover - overridden
         return self._record_id or ""
@@ -363,7 +376,7 @@ class RecordPage(QWidget, Generic[R]):
         if self._record_id is None:
             return
         if self.record is None and self.stack.currentWidget() is self.message:
-            self.message.setText("Loading…")
+            self.message.setText(QCoreApplication.translate("RecordPage", "Loading…"))
         record_id, load = self._record_id, self._load
 
         def read():
@@ -378,8 +391,9 @@ class RecordPage(QWidget, Generic[R]):
         record_id, record = result
         self.record = record
         if record is None:
-            self.message.setText(f"There is no {self.kind} {record_id!r} in this library "
-                                 "(a newer corpus may have removed it).")
+            self.message.setText(QCoreApplication.translate(
+                "RecordPage", "There is no record “{id}” ({kind}) in this library (a newer corpus may have removed it)."
+            ).format(id=record_id, kind=record_kind(self.kind)))
             self.stack.setCurrentWidget(self.message)
             return
         self._fill(record)
@@ -387,7 +401,8 @@ class RecordPage(QWidget, Generic[R]):
 
     def _show_failure(self, message: str) -> None:
         self.record = None
-        self.message.setText(f"The {self.kind} could not be read: {message}")
+        self.message.setText(QCoreApplication.translate("RecordPage", "The record ({kind}) could not be read: {reason}")
+                             .format(kind=record_kind(self.kind), reason=message))
         self.stack.setCurrentWidget(self.message)
 
     def _load(self, record_id: str) -> R:  # pragma: no cover - overridden

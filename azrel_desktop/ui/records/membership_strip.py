@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,9 +27,16 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QLinearGradient, QPainte
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...core.corpus.dates import DateError, parse_edtf
-from ...core.corpus.evidence import grade_text
 from ...core.query.records import MembershipView, PassageRef
 from ...core.research.quotes import as_prose
+from ..coding.vocabulary import (
+    QT_TRANSLATE_NOOP,
+    grade_text,
+    interval_bound,
+    membership_status,
+    reliability_label,
+    stance,
+)
 from ..common import palette as pal
 from ..common.colours import is_dark
 from ..common.row_model import RowsModel
@@ -41,7 +49,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def status_words(status: str) -> str:
-    return status.replace("_", " ")
+    return membership_status(status)
 
 
 def status_colour(status: str, dark: bool | None = None) -> QColor:
@@ -64,21 +72,25 @@ def primary_citation(m: MembershipView) -> PassageRef | None:
 
 def describe_membership(m: MembershipView) -> str:
     """Everything the tooltip says about one interval, as plain text."""
-    lines = [f"{m.country.label} — {status_words(m.status)} of {m.organisation.label}",
-             f"From {m.start_label} to {m.end_label}"]
+    lines = [QCoreApplication.translate("MembershipStrip", "{country} — {status} of {organisation}").format(
+                 country=m.country.label, status=status_words(m.status), organisation=m.organisation.label),
+             QCoreApplication.translate("MembershipStrip", "From {start} to {end}").format(
+                 start=interval_bound(m.start_label, end=False), end=interval_bound(m.end_label, end=True))]
     if m.start is None:
-        lines.append("The start date is not known.")
+        lines.append(QCoreApplication.translate("MembershipStrip", "The start date is not known."))
     if m.note:
-        lines.append(f"Note: {m.note}")
+        lines.append(QCoreApplication.translate("MembershipStrip", "Note: {note}").format(note=m.note))
     if m.disputed:
-        lines.append(f"DISPUTED: {m.dispute_note or 'another source contradicts this'}")
+        lines.append(QCoreApplication.translate("MembershipStrip", "DISPUTED: {why}").format(
+            why=m.dispute_note or QCoreApplication.translate("MembershipStrip", "another source contradicts this")))
     for c in m.citations:
         quote = as_prose(c.quote)
         weak = f"{pal.LOW_RELIABILITY_SYMBOL} " if c.low_reliability else ""
-        lines.append(f"{weak}{c.stance}: “{quote}” — {c.source_title}"
-                     + (f" (a source of low reliability: {c.reliability_label})" if c.low_reliability else ""))
+        line = f"{weak}{stance(c.stance)}: “{quote}” — {c.source_title}"
+        lines.append(QCoreApplication.translate("MembershipStrip", "{citation} (a source of low reliability: {grade})")
+                     .format(citation=line, grade=reliability_label(c.source_grade)) if c.low_reliability else line)
     if primary_citation(m):
-        lines.append("Click to open the citing passage.")
+        lines.append(QCoreApplication.translate("MembershipStrip", "Click to open the citing passage."))
     return "\n".join(lines)
 
 
@@ -136,7 +148,7 @@ class MembershipStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Membership and status over time")
+        self.setAccessibleName(self.tr("Membership and status over time"))
         self._memberships: list[MembershipView] = []
         self._lanes: list[tuple[str, list[list[MembershipView]]]] = []  # label, sub-rows
         self._today = today or date.today()
@@ -166,9 +178,9 @@ class MembershipStrip(QWidget):
                     row.append(m)
             self._lanes.append((label, rows))
         self._hover = self._selected = None
+        self._layout_bars()  # before the height: the legend names the open ends the bars have
         self.setMinimumHeight(self.sizeHint().height())
         self.updateGeometry()
-        self._layout_bars()
         self.update()
 
     def memberships(self) -> list[MembershipView]:
@@ -185,7 +197,8 @@ class MembershipStrip(QWidget):
     # --- geometry -------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
         rows = sum(len(r) for _label, r in self._lanes) or 1
-        return QSize(640, self.MARGIN * 2 + rows * self.LANE_HEIGHT + self.AXIS_HEIGHT + self.LEGEND_HEIGHT)
+        return QSize(640, self.MARGIN * 2 + rows * self.LANE_HEIGHT + self.AXIS_HEIGHT
+                     + self._legend_rows() * self.LEGEND_HEIGHT)
 
     def _label_width(self) -> int:
         fm = QFontMetrics(self.font())
@@ -241,6 +254,9 @@ class MembershipStrip(QWidget):
 
     def resizeEvent(self, event) -> None:
         self._layout_bars()
+        if self.minimumHeight() != self.sizeHint().height():  # the legend wraps onto more or fewer rows
+            self.setMinimumHeight(self.sizeHint().height())
+            self.updateGeometry()
         super().resizeEvent(event)
 
     def bar_at(self, point: QPointF) -> int | None:
@@ -261,7 +277,7 @@ class MembershipStrip(QWidget):
         plot, years = self._plot(), self._years()
         if not self._memberships:
             painter.setPen(text_colour)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No membership or status on record.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No membership or status on record."))
             return
         self._paint_axis(painter, plot, years, text_colour, grid)
         self._paint_lanes(painter, plot, text_colour, grid)
@@ -341,7 +357,8 @@ class MembershipStrip(QWidget):
             painter.setPen(QPen(self.palette().highlight().color(), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
-        label = status_words(m.status) + (" (disputed)" if m.disputed else "")
+        label = self.tr("{status} (disputed)").format(status=status_words(m.status)) if m.disputed \
+            else status_words(m.status)
         fm = painter.fontMetrics()
         if bar.evidence_x is not None and evidenced.width() < fm.horizontalAdvance(label) + 12:
             # too short a solid part for the words: they go on the faint part, in the text colour
@@ -368,38 +385,55 @@ class MembershipStrip(QWidget):
         painter.setPen(QPen(colour.darker(115), 1.2, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(rect.adjusted(0.6, 0.6, -0.6, -0.6), 3, 3)
 
+    def _legend_entries(self) -> list[tuple[str, QColor | None, str]]:
+        """(mark, colour, words) of each legend entry: mark "box", "hatched", "no_later" or ""."""
+        dark = is_dark(self.palette())
+        entries: list[tuple[str, QColor | None, str]] = [("box", status_colour(s, dark), status_words(s))
+                                                         for s in dict.fromkeys(m.status for m in self._memberships)]
+        if any(m.disputed for m in self._memberships):
+            entries.append(("hatched", QColor(pal.DISPUTED_SWATCH), self.tr("disputed")))
+        if any(b.evidence_x is not None for b in self._bars):
+            entries.append(("no_later", QColor(pal.pick(pal.OTHER_STATUS, dark)), self.tr("no later evidence: no source gives an end")))
+        entries.append(("", None, self.tr("fading end: date not exact · red dashed line: today")))
+        return entries
+
+    def _legend_places(self, width: float) -> list[tuple[float, int]]:
+        """Where each legend entry goes: (x, row), wrapping onto another row when the width runs
+        out (translated words are longer than the English ones)."""
+        fm = QFontMetrics(self.font())
+        places, x, row = [], 4.0, 0
+        for mark, _colour, text in self._legend_entries():
+            needed = {"box": 16, "hatched": 16, "no_later": 26}.get(mark, 0) + fm.horizontalAdvance(text)
+            if x > 4 and x + needed > width - 4:
+                x, row = 4.0, row + 1
+            places.append((x, row))
+            x += needed + 14
+        return places
+
+    def _legend_rows(self) -> int:
+        places = self._legend_places(self.width() if self.width() > 100 else 640)
+        return places[-1][1] + 1 if places else 1
+
     def _paint_legend(self, painter: QPainter, plot: QRectF, text_colour: QColor) -> None:
         fm = painter.fontMetrics()
-        x = 4.0
-        y = plot.bottom() + self.AXIS_HEIGHT + 4
-        dark = is_dark(self.palette())
-        entries: list[tuple[QColor | None, str, bool]] = [(status_colour(s, dark), status_words(s), False)
-                   for s in dict.fromkeys(m.status for m in self._memberships)]
-        if any(m.disputed for m in self._memberships):
-            entries.append((QColor(pal.DISPUTED_SWATCH), "disputed", True))
-        open_ended = any(b.evidence_x is not None for b in self._bars)
-        entries.append((None, "fading end: date not exact · red dashed line: today", False))
-        for colour, text, hatched in entries:
-            if text.startswith("fading end") and open_ended:
-                box = QRectF(x, y + 3, 22, 12)
-                self._paint_no_later_evidence(painter, box, QColor(pal.pick(pal.OTHER_STATUS, dark)))
+        top = plot.bottom() + self.AXIS_HEIGHT + 4
+        for (mark, colour, text), (x, row) in zip(self._legend_entries(), self._legend_places(self.width()),
+                                                  strict=True):
+            y = top + row * self.LEGEND_HEIGHT
+            if mark == "no_later" and colour is not None:
+                self._paint_no_later_evidence(painter, QRectF(x, y + 3, 22, 12), colour)
                 x += 26
-                painter.setPen(text_colour)
-                words = "no later evidence: no source gives an end"
-                painter.drawText(QPointF(x, y + 3 + fm.ascent() - 1), words)
-                x += fm.horizontalAdvance(words) + 14
-            if colour is not None:
+            elif colour is not None:
                 box = QRectF(x, y + 3, 12, 12)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 painter.drawRect(box)
-                if hatched:
+                if mark == "hatched":
                     painter.setBrush(QBrush(_alpha(pal.HATCH, 140), Qt.BrushStyle.BDiagPattern))
                     painter.drawRect(box)
                 x += 16
             painter.setPen(text_colour)
             painter.drawText(QPointF(x, y + 3 + fm.ascent() - 1), text)
-            x += fm.horizontalAdvance(text) + 14
 
     # --- interaction ----------------------------------------------------------------------------
     def event(self, event) -> bool:
@@ -459,8 +493,16 @@ class MembershipStrip(QWidget):
 class MembershipTableModel(RowsModel):
     """Memberships as rows: country, organisation, status, from, to, disputed, the citing quote."""
 
-    COLUMNS = ("Country", "Organisation", "Status", "From", "To", "Evidence", "Source quote")
+    COLUMNS = (QT_TRANSLATE_NOOP("MembershipTableModel", "Country"),
+               QT_TRANSLATE_NOOP("MembershipTableModel", "Organisation"),
+               QT_TRANSLATE_NOOP("MembershipTableModel", "Status"), QT_TRANSLATE_NOOP("MembershipTableModel", "From"),
+               QT_TRANSLATE_NOOP("MembershipTableModel", "To"), QT_TRANSLATE_NOOP("MembershipTableModel", "Evidence"),
+               QT_TRANSLATE_NOOP("MembershipTableModel", "Source quote"))
     MEMBERSHIP_ROLE = Qt.ItemDataRole.UserRole
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        text = super().headerData(section, orientation, role)
+        return QCoreApplication.translate("MembershipTableModel", text) if isinstance(text, str) else text
 
     def set_memberships(self, memberships: list[MembershipView]) -> None:
         self.set_rows(memberships)
@@ -474,7 +516,8 @@ class MembershipTableModel(RowsModel):
         m = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             ref = primary_citation(m)
-            return (m.country.label, m.organisation.label, status_words(m.status), m.start_label, m.end_label,
+            return (m.country.label, m.organisation.label, status_words(m.status),
+                    interval_bound(m.start_label, end=False), interval_bound(m.end_label, end=True),
                     grade_text(m.evidence),
                     (f"{pal.LOW_RELIABILITY_SYMBOL} " if ref.low_reliability else "") + as_prose(ref.quote)
                     if ref else "")[index.column()]

@@ -42,8 +42,8 @@ class MembershipSection(QWidget):
         # the quote takes the spare width; the table is as tall as its rows, so one line each
         self.fitter = fit_table(self.table, stretch=self.model.columnCount() - 1, two_lines=False)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
-        self.hint = PlainLabel("Hover an interval for its dates, notes and quote; click it (or double-click a row) "
-                               "to read the citing passage in its source.", self)
+        self.hint = PlainLabel(self.tr("Hover an interval for its dates, notes and quote; click it (or double-click "
+                                       "a row) to read the citing passage in its source."), self)
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,17 +91,17 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.abbreviation_label = PlainLabel("", body)
         self.aliases_label = PlainLabel("", body)
         self.founded_label = PlainLabel("", body)
-        self.founded_citations = CitationList(ctx, body, empty_text="no citation for the founding date")
-        self.parent_list = LinkList(ctx, body, empty_text="none (a top-level organisation)")
-        add_row(form, "Kind:", self.kind_label)
-        add_row(form, "Abbreviation:", self.abbreviation_label)
-        add_row(form, "Also known as:", self.aliases_label)
-        add_row(form, "Founded:", self.founded_label)
+        self.founded_citations = CitationList(ctx, body, empty_text=self.tr("no citation for the founding date"))
+        self.parent_list = LinkList(ctx, body, empty_text=self.tr("none (a top-level organisation)"))
+        add_row(form, self.tr("Kind:"), self.kind_label)
+        add_row(form, self.tr("Abbreviation:"), self.abbreviation_label)
+        add_row(form, self.tr("Also known as:"), self.aliases_label)
+        add_row(form, self.tr("Founded:"), self.founded_label)
         add_row(form, "", self.founded_citations)
         self._citations_row = form.rowCount() - 1
-        self.parent_none = PlainLabel("none (a top-level organisation)", body)
-        add_row(form, "Part of:", self.parent_none)
-        add_row(form, "Part of:", self.parent_list)
+        self.parent_none = PlainLabel(self.tr("none (a top-level organisation)"), body)
+        add_row(form, self.tr("Part of:"), self.parent_none)
+        add_row(form, self.tr("Part of:"), self.parent_list)
         self._parent_rows = (form.rowCount() - 2, form.rowCount() - 1)
         self.form = form
         self.body.addLayout(form)
@@ -110,22 +110,22 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.description_citations = CitationList(ctx, body, empty_text="")
         self.body.addWidget(self.description_citations)
 
-        self.section("Bodies")
-        self.bodies = LinkList(ctx, body, empty_text="no bodies on record")
+        self.section(self.tr("Bodies"))
+        self.bodies = LinkList(ctx, body, empty_text=self.tr("no bodies on record"))
         self.body.addWidget(self.bodies)
         self.own_buttons = OwnRecordButtons(ctx, "organisation", lambda: self.record, body)
         self.body.insertWidget(1, self.own_buttons)
-        self.relationship_heading = self.section("Azerbaijan's relationship over time")
+        self.relationship_heading = self.section(self.tr("Membership and status over time"))
         self.memberships = MembershipSection(ctx, body)
         self.body.addWidget(self.memberships)
-        self.events = self.events_section("Events (including its bodies)")
-        self.section("Agreements")
-        self.agreements = LinkList(ctx, body, empty_text="no agreements on record")
+        self.events = self.events_section(self.tr("Events (including its bodies)"))
+        self.section(self.tr("Agreements"))
+        self.agreements = LinkList(ctx, body, empty_text=self.tr("no agreements on record"))
         self.body.addWidget(self.agreements)
-        self.section("Sources that mention it")
-        self.sources = LinkList(ctx, body, empty_text="no source cites its events")
+        self.section(self.tr("Sources that mention it"))
+        self.sources = LinkList(ctx, body, empty_text=self.tr("no source cites its events"))
         self.body.addWidget(self.sources)
-        self.notes = self.notes_section("Your notes on this organisation")
+        self.notes = self.notes_section(self.tr("Your notes on this organisation"))
 
     def record_title(self, record: OrganisationRecord) -> str:
         return f"{record.name} ({record.abbreviation})" if record.abbreviation else record.name
@@ -138,9 +138,10 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.own_buttons.update_state()
         self.name_label.setText(self.record_title(r))
         self.kind_label.setText(r.kind.replace("_", " "))
-        self.abbreviation_label.setText(r.abbreviation or "none")
-        self.aliases_label.setText(", ".join(r.aliases) or "none")
-        self.founded_label.setText(f"{r.founded_label}  ({r.founded})" if r.founded else "not stated in the sources")
+        self.abbreviation_label.setText(r.abbreviation or self.tr("none"))
+        self.aliases_label.setText(", ".join(r.aliases) or self.tr("none"))
+        self.founded_label.setText(f"{r.founded_label}  ({r.founded})" if r.founded
+                                   else self.tr("not stated in the sources"))
         self.founded_citations.set_citations(r.founded_citations)
         self.form.setRowVisible(self._citations_row, bool(r.founded or r.founded_citations))
         self.parent_list.set_links([r.parent] if r.parent else [])
@@ -153,11 +154,11 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.bodies.set_links(r.bodies)
         countries = {m.country.label for m in r.memberships}
         self.relationship_heading.setText(
-            f"{countries.pop()}'s relationship over time" if len(countries) == 1
-            else "Membership and status over time")
+            self.tr("{country}'s relationship over time").format(country=countries.pop()) if len(countries) == 1
+            else self.tr("Membership and status over time"))
         self.memberships.set_memberships(r.memberships)
         self.show_events(self.events, r.event_filter)
         self.agreements.set_links(r.agreements)
-        self.sources.set_links(r.sources, lambda link: f"{link.label} — {link.role} cited" if link.role
-                               else link.label)
+        self.sources.set_links(r.sources, lambda link: self.tr("{source} — {what} cited").format(
+            source=link.label, what=link.role) if link.role else link.label)
         self.notes.set_target("organisation", r.id)

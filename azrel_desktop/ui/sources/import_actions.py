@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...core.sources.reading import SUPPORTED
@@ -13,11 +14,19 @@ from ..shell.context import AppContext
 from ..shell.navigation import Target
 from ..shell.settings import settings
 from .import_job import ImportJob, ImportResult
-from .import_result import ImportResultDialog
+from .import_result import ImportResultDialog, ReportWords
 
-FILE_FILTER = (f"Sources ({' '.join('*' + s for s in SUPPORTED)});;PDF (*.pdf);;Word (*.docx);;"
-               "Web pages (*.html *.htm);;Text and Markdown (*.txt *.md *.markdown);;"
-               "Bibliographies (*.bib *.ris *.json);;All files (*)")
+
+def file_filter() -> str:
+    """The file dialog's filters, their names translated (the patterns are not words)."""
+    return ";;".join((
+        QCoreApplication.translate("ImportActions", "Sources ({patterns})").format(
+            patterns=" ".join("*" + s for s in SUPPORTED)),
+        "PDF (*.pdf)", QCoreApplication.translate("ImportActions", "Word (*.docx)"),
+        QCoreApplication.translate("ImportActions", "Web pages (*.html *.htm)"),
+        QCoreApplication.translate("ImportActions", "Text and Markdown (*.txt *.md *.markdown)"),
+        QCoreApplication.translate("ImportActions", "Bibliographies (*.bib *.ris *.json)"),
+        QCoreApplication.translate("ImportActions", "All files (*)")))
 
 
 @runtime_checkable
@@ -30,7 +39,8 @@ class ImportHost(Protocol):
 def ask_files(parent: QWidget) -> list[str]:
     s = settings()
     folder = str(s.value("import/folder", str(Path.home())))
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import sources", folder, FILE_FILTER)
+    paths, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("ImportActions", "Import sources"),
+                                            folder, file_filter())
     if paths:
         s.setValue("import/folder", str(Path(paths[0]).parent))
     return paths
@@ -44,7 +54,8 @@ def run_import(ctx: AppContext, paths, window: QWidget, *, replaces: str | None 
     if not paths:
         return None
     if ctx.library.readonly:
-        ctx.status.emit(f"{ctx.library.path} is read-only: sources cannot be imported into it.")
+        ctx.status.emit(QCoreApplication.translate(
+            "ImportActions", "{file} is read-only: sources cannot be imported into it.").format(file=ctx.library.path))
         return None
     job = ImportJob(ctx, paths, window, replaces=replaces, allow_duplicates=allow_duplicates,
                     dialog_parent=window, versions=versions)
@@ -54,14 +65,17 @@ def run_import(ctx: AppContext, paths, window: QWidget, *, replaces: str | None 
     def finished(result: ImportResult) -> None:
         report = result.report
         if result.error or report is None:
-            ctx.status.emit(f"Import failed: {result.error}")
+            ctx.status.emit(QCoreApplication.translate("ImportActions", "Import failed: {reason}").format(
+                reason=result.error))
             job.result_dialog = _show(window, None, result.error, ctx) if show_result else None
             return
-        ctx.status.emit(f"Import: {report.summary()}")
+        ctx.status.emit(QCoreApplication.translate("ImportActions", "Import: {summary}").format(
+            summary=ReportWords().summary(report)))
         job.result_dialog = _show(window, report, None, ctx) if show_result else None
 
     job.finished.connect(finished)
-    ctx.status.emit(f"Importing {len(paths)} file{'s' if len(paths) != 1 else ''}…")
+    ctx.status.emit(QCoreApplication.translate("ImportActions", "Files being imported: {count}…").format(
+        count=len(paths)))
     job.start()
     return job
 
@@ -73,7 +87,8 @@ def _show(window: QWidget, report, error: str | None, ctx: AppContext):
         report = ImportReport()
     dialog = ImportResultDialog(report, window)
     if error:
-        dialog.summary.setText(f"The import failed: {error}")
+        dialog.summary.setText(QCoreApplication.translate("ImportResultDialog", "The import failed: {reason}").format(
+            reason=error))
 
     def open_source(source_id: str, passage_id: str) -> None:
         ctx.go(Target("source", source_id, passage_id=passage_id or None))

@@ -60,8 +60,8 @@ class ImportJob(QObject):
         self.result_dialog: QDialog | None = None  # the summary shown when it finished, if any
         self.dialog: QProgressDialog | None = None
         if dialog_parent is not None:
-            self.dialog = QProgressDialog("Importing…", "Cancel", 0, len(self.paths), dialog_parent)
-            self.dialog.setWindowTitle("Import sources")
+            self.dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, len(self.paths), dialog_parent)
+            self.dialog.setWindowTitle(self.tr("Import sources"))
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setAutoClose(False)
             self.dialog.setAutoReset(False)
@@ -90,7 +90,8 @@ class ImportJob(QObject):
         if self.dialog is not None:
             self.dialog.setMaximum(max(of, 1))
             self.dialog.setValue(done)
-            self.dialog.setLabelText(f"Importing {name}… ({done + 1} of {of})" if name else "Finishing…")
+            self.dialog.setLabelText(self.tr("Importing {file}… ({number} of {count})").format(
+                file=name, number=done + 1, count=of) if name else self.tr("Finishing…"))
         self.progress.emit(done, of, name)
 
     def _on_finished(self, result: ImportResult) -> None:

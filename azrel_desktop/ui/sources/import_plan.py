@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -35,11 +35,12 @@ from ..shell.runner import LatestCall
 if TYPE_CHECKING:
     from ...core.sources.catalogue import SourceRow
 
-NEW_SOURCE = "a new source"
+def new_source() -> str:
+    return QCoreApplication.translate("ImportPlanDialog", "a new source")
 
 
 def version_label(title: str) -> str:
-    return f"a new version of “{title}”"
+    return QCoreApplication.translate("ImportPlanDialog", "a new version of “{title}”").format(title=title)
 
 
 class ImportPlanDialog(QDialog):
@@ -49,18 +50,18 @@ class ImportPlanDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.paths = [Path(p) for p in paths]
-        self.setWindowTitle("Import sources")
+        self.setWindowTitle(self.tr("Import sources"))
         self.resize(760, 120 + 34 * min(len(self.paths), 12))
         layout = QVBoxLayout(self)
-        self.intro = PlainLabel("Each file becomes a new source, or a new version of one of your sources "
-                                "(its passages are moved to the new text; those that cannot be placed are "
-                                "listed for you).", self)
+        self.intro = PlainLabel(self.tr("Each file becomes a new source, or a new version of one of your sources "
+                                        "(its passages are moved to the new text; those that cannot be placed are "
+                                        "listed for you)."), self)
         layout.addWidget(self.intro)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["File", "Import as"])
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Import as")])
         self.tree.setRootIsDecorated(False)
-        self.tree.setAccessibleName("What each file becomes")
+        self.tree.setAccessibleName(self.tr("What each file becomes"))
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
         self.choosers: dict[Path, QComboBox] = {}
@@ -69,26 +70,27 @@ class ImportPlanDialog(QDialog):
             item.setToolTip(0, str(path))
             self.tree.addTopLevelItem(item)
             chooser = QComboBox(self.tree)
-            chooser.setAccessibleName(f"Import {path.name} as")
-            chooser.addItem(NEW_SOURCE, None)
+            chooser.setAccessibleName(self.tr("Import {file} as").format(file=path.name))
+            chooser.addItem(new_source(), None)
             chooser.setEnabled(False)  # until the user's sources are read
             if path.suffix.lower() in BIB_SUFFIXES:
-                chooser.setItemText(0, "new sources (one per record)")
+                chooser.setItemText(0, self.tr("new sources (one per record)"))
             self.tree.setItemWidget(item, 1, chooser)
             self.choosers[path] = chooser
         layout.addWidget(self.tree, 1)
-        self.note = PlainLabel("Reading your sources…", self)
+        self.note = PlainLabel(self.tr("Reading your sources…"), self)
         self.note.setEnabled(False)
         layout.addWidget(self.note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.reader = LatestCall(self)
         self.reader.finished.connect(self._offer)
-        self.reader.failed.connect(lambda message: self.note.setText(f"Your sources could not be read: {message}"))
+        self.reader.failed.connect(lambda message: self.note.setText(
+            self.tr("Your sources could not be read: {reason}").format(reason=message)))
         library = ctx.library
         self.reader.start(lambda: library.sources(own_only=True))
 
@@ -106,7 +108,7 @@ class ImportPlanDialog(QDialog):
                 continue
             for row in rows:
                 chooser.addItem(version_label(row.title), row.id)
-                chooser.setItemData(chooser.count() - 1, f"{row.title} — {row.file_name or 'no file'}",
+                chooser.setItemData(chooser.count() - 1, f"{row.title} — {row.file_name or self.tr('no file')}",
                                     Qt.ItemDataRole.ToolTipRole)
             chooser.setEditable(True)  # type part of a title to find the source
             chooser.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -121,13 +123,12 @@ class ImportPlanDialog(QDialog):
                 proposed += 1
             chooser.setEnabled(True)
         if not rows:
-            self.note.setText("You have no sources of your own yet: every file becomes a new source.")
+            self.note.setText(self.tr("You have no sources of your own yet: every file becomes a new source."))
         elif proposed:
-            self.note.setText(f"{proposed} file{'s have' if proposed != 1 else ' has'} the name of a source you "
-                              "imported before, and is proposed as its new version; choose “a new source” "
-                              "to keep both.")
+            self.note.setText(self.tr("%n file(s) with the name of a source you imported before, proposed as its new "
+                                      "version; choose “{new}” to keep both.", "", proposed).format(new=new_source()))
         else:
-            self.note.setText("Choose a source for a file that is a new version of it.")
+            self.note.setText(self.tr("Choose a source for a file that is a new version of it."))
 
     def chooser(self, path) -> QComboBox:
         return self.choosers[Path(path)]
@@ -154,11 +155,12 @@ class ImportPlanDialog(QDialog):
         twice = {sid for sid in versions if versions.count(sid) > 1}
         if twice:
             self.note.setEnabled(True)
-            self.note.setText("Two files are chosen as the new version of the same source; choose one.")
+            self.note.setText(self.tr("Two files are chosen as the new version of the same source; choose one."))
             return
         for chooser in self.choosers.values():
             if self._index(chooser) < 0:
                 self.note.setEnabled(True)
-                self.note.setText(f"“{chooser.currentText()}” is not one of your sources; pick one from the list.")
+                self.note.setText(self.tr("“{typed}” is not one of your sources; pick one from the list.").format(
+                    typed=chooser.currentText()))
                 return
         super().accept()

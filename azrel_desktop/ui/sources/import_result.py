@@ -4,12 +4,35 @@ a new version could not place, for the user to fix."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from ...core.sources.importer import ALREADY, FAILED, REPLACED, ImportReport
+from ...core.sources.importer import ALREADY, CANCELLED, FAILED, IMPORTED, REPLACED, ImportReport
 from ..common.colours import colour_item
 from ..common.widgets import PlainLabel, plain_tooltip
+
+
+class ReportWords(QObject):
+    """What an import did, counted, in the interface's language (the core's `summary()` is
+    English); a QObject because lupdate reads plural forms (%n) of `tr` calls only."""
+
+    def summary(self, report: ImportReport) -> str:
+        counted = {IMPORTED: lambda n: self.tr("%n imported", "", n),
+                   REPLACED: lambda n: self.tr("%n replaced by a new version", "", n),
+                   ALREADY: lambda n: self.tr("%n already imported", "", n),
+                   FAILED: lambda n: self.tr("%n failed", "", n),
+                   CANCELLED: lambda n: self.tr("%n cancelled", "", n)}
+        parts = [say(n) for status, say in counted.items() if (n := len(report.with_status(status)))]
+        unplaced = sum(len(o.unplaced) for o in report.outcomes)
+        if unplaced:
+            parts.append(self.tr("%n passage(s) could not be placed in a new version", "", unplaced))
+        text = ", ".join(parts) or self.tr("nothing to import")
+        return self.tr("{summary} (cancelled)").format(summary=text) if report.cancelled else text
+
+    def sentence(self, report: ImportReport) -> str:
+        text = self.summary(report)
+        return self.tr("{summary}.").format(summary=text[:1].upper() + text[1:])
+
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,15 +45,15 @@ class ImportResultDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None):
         super().__init__(parent)
         self.report = report
-        self.setWindowTitle("Import sources")
+        self.setWindowTitle(self.tr("Import sources"))
         self.resize(720, 420)
         layout = QVBoxLayout(self)
-        self.summary = PlainLabel(report.summary().capitalize() + ".", self)
+        self.summary = PlainLabel(ReportWords().sentence(report), self)
         layout.addWidget(self.summary)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
-        self.tree.setAccessibleName("What became of each file")
+        self.tree.setAccessibleName(self.tr("What became of each file"))
         for outcome in report.outcomes:
             item = QTreeWidgetItem([outcome.message])
             item.setToolTip(0, plain_tooltip(outcome.message))
@@ -39,14 +62,18 @@ class ImportResultDialog(QDialog):
             if outcome.status == FAILED:
                 colour_item(self.tree, item, "alert")
             for move in outcome.unplaced:
-                child = QTreeWidgetItem([f"not found in the new text: “{' '.join(move.quote.split())[:120]}”"
-                                         + (f" — cited by {', '.join(move.records)}" if move.records else "")])
+                quote = " ".join(move.quote.split())[:120]
+                child = QTreeWidgetItem([
+                    self.tr("not found in the new text: “{quote}” — cited by {records}").format(
+                        quote=quote, records=", ".join(move.records)) if move.records
+                    else self.tr("not found in the new text: “{quote}”").format(quote=quote)])
                 child.setData(0, SOURCE_ROLE, outcome.source_id)
                 child.setData(0, PASSAGE_ROLE, move.passage_id)
                 colour_item(self.tree, child, "alert")
                 item.addChild(child)
             for move in outcome.approximate:
-                child = QTreeWidgetItem([f"placed approximately, check: “{' '.join((move.new_quote or '').split())[:120]}”"])
+                child = QTreeWidgetItem([self.tr("placed approximately, check: “{quote}”").format(
+                    quote=" ".join((move.new_quote or "").split())[:120])])
                 child.setData(0, SOURCE_ROLE, outcome.source_id)
                 child.setData(0, PASSAGE_ROLE, move.passage_id)
                 item.addChild(child)
@@ -54,12 +81,12 @@ class ImportResultDialog(QDialog):
             item.setExpanded(outcome.status == REPLACED)
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.open_button = QPushButton("Open source", self)
+        self.open_button = QPushButton(self.tr("Open source"), self)
         self.open_button.setEnabled(False)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.already = [o.path for o in report.outcomes if o.status == ALREADY]
-        self.anyway_button = QPushButton(f"Import anyway ({len(self.already)})", self)
-        self.anyway_button.setToolTip("Import the files already in the library once more, as new sources")
+        self.anyway_button = QPushButton(self.tr("Import anyway ({count})").format(count=len(self.already)), self)
+        self.anyway_button.setToolTip(self.tr("Import the files already in the library once more, as new sources"))
         buttons.addButton(self.anyway_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.anyway_button.setVisible(bool(self.already))  # after addButton, which shows it
         buttons.rejected.connect(self.reject)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.research.annotations import Changes
+from ..coding.vocabulary import QT_TRANSLATE_NOOP
 from ..common.colours import show_as_alert
 from ..common.undo_command import SetValuesCommand
 from ..common.widgets import PlainLabel
@@ -23,17 +24,21 @@ from ..shell.runner import LatestCall, Task
 if TYPE_CHECKING:
     from ...core.sources.catalogue import SourceInfo
 
+# captions and hints marked for lupdate; translated (context "SourceMetadataDialog") when shown
 FIELDS = (
-    ("title", "Title"), ("author", "Authors"), ("publisher", "Publisher"), ("url", "URL"),
-    ("published", "Published"), ("data_as_of", "Data as of"), ("kind", "Kind"), ("language", "Language"),
-    ("reliability", "Reliability"),
+    ("title", QT_TRANSLATE_NOOP("SourceMetadataDialog", "Title")), ("author", QT_TRANSLATE_NOOP("SourceMetadataDialog", "Authors")),
+    ("publisher", QT_TRANSLATE_NOOP("SourceMetadataDialog", "Publisher")), ("url", QT_TRANSLATE_NOOP("SourceMetadataDialog", "URL")),
+    ("published", QT_TRANSLATE_NOOP("SourceMetadataDialog", "Published")), ("data_as_of", QT_TRANSLATE_NOOP("SourceMetadataDialog", "Data as of")),
+    ("kind", QT_TRANSLATE_NOOP("SourceMetadataDialog", "Kind")), ("language", QT_TRANSLATE_NOOP("SourceMetadataDialog", "Language")),
+    ("reliability", QT_TRANSLATE_NOOP("SourceMetadataDialog", "Reliability")),
 )
 HINTS = {
-    "published": "EDTF (2024-05-03, 2024-05, 2024, 1998-21 for spring) or a phrase (May 2024)",
-    "data_as_of": "the date the source's data describe, as above",
-    "author": "several separated by “; ”",
-    "language": "a code such as en, az, ru, tr",
-    "reliability": "why the source is as reliable as it is (its grade: Edit reliability… on its page)",
+    "published": QT_TRANSLATE_NOOP("SourceMetadataDialog", "EDTF (2024-05-03, 2024-05, 2024, 1998-21 for spring) or a phrase (May 2024)"),
+    "data_as_of": QT_TRANSLATE_NOOP("SourceMetadataDialog", "the date the source's data describe, as above"),
+    "author": QT_TRANSLATE_NOOP("SourceMetadataDialog", "several separated by “; ”"),
+    "language": QT_TRANSLATE_NOOP("SourceMetadataDialog", "a code such as en, az, ru, tr"),
+    "reliability": QT_TRANSLATE_NOOP("SourceMetadataDialog",
+                                     "why the source is as reliable as it is (its grade: Edit reliability… on its page)"),
 }
 
 
@@ -41,7 +46,7 @@ class SourceMetadataCommand(SetValuesCommand[dict]):
     """Undo sets the changed fields back to what they were; redo sets them again."""
 
     def __init__(self, ctx: AppContext, source_id: str, before: dict, after: dict):
-        super().__init__(ctx, "Edit source details", before, after)
+        super().__init__(ctx, QCoreApplication.translate("SourceMetadataCommand", "Edit source details"), before, after)
         self.source_id = source_id
 
     def _set(self, values: dict) -> Changes:
@@ -64,25 +69,26 @@ class SourceMetadataDialog(QDialog):
         self.info: SourceInfo | None = None
         self.saving = False  # a plain attribute: readable after the dialog is gone
         self._task: Task | None = None
-        self.setWindowTitle("Source details")
-        self.resize(560, 420)
+        self.setWindowTitle(self.tr("Source details"))
+        self.resize(640, 420)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
-        for key, caption in FIELDS:
+        for key, english in FIELDS:
+            caption = QCoreApplication.translate("SourceMetadataDialog", english)
             if key == "reliability":
                 widget: QLineEdit | QPlainTextEdit = QPlainTextEdit(self)
                 widget.setFixedHeight(70)
             else:
                 widget = QLineEdit(self)
                 if key in HINTS:
-                    widget.setPlaceholderText(HINTS[key])
+                    widget.setPlaceholderText(QCoreApplication.translate("SourceMetadataDialog", HINTS[key]))
             widget.setObjectName(f"field_{key}")
             widget.setAccessibleName(caption)
-            form.addRow(caption + ":", widget)
+            form.addRow(self.tr("{caption}:").format(caption=caption), widget)
             self.fields[key] = widget
         layout.addLayout(form)
-        self.facts = PlainLabel("Loading…", self)
+        self.facts = PlainLabel(self.tr("Loading…"), self)
         layout.addWidget(self.facts)
         self.error = PlainLabel("", self)
         show_as_alert(self.error)
@@ -98,7 +104,8 @@ class SourceMetadataDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             self._reader = LatestCall(self)
             self._reader.finished.connect(self._fill)
-            self._reader.failed.connect(lambda message: self.facts.setText(f"Could not read the source: {message}"))
+            self._reader.failed.connect(lambda message: self.facts.setText(
+                self.tr("Could not read the source: {reason}").format(reason=message)))
             library = ctx.library
             self._reader.start(lambda: library.source_info(source_id))
 
@@ -110,9 +117,10 @@ class SourceMetadataDialog(QDialog):
                 widget.setPlainText(value)
             else:
                 widget.setText(value)
-        facts = [f"File: {info.file_name}" if info.file_name else "From the shipped corpus" if info.is_seed else "",
-                 f"Read as {info.encoding}" if info.encoding else "",
-                 f"{len(info.page_starts)} pages" if info.page_starts else ""]
+        facts = [self.tr("File: {name}").format(name=info.file_name) if info.file_name
+                 else self.tr("From the shipped corpus") if info.is_seed else "",
+                 self.tr("Read as {encoding}").format(encoding=info.encoding) if info.encoding else "",
+                 self.tr("%n page(s)", "", len(info.page_starts)) if info.page_starts else ""]
         self.facts.setText(" · ".join(f for f in facts if f))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.loaded.emit()
@@ -160,5 +168,5 @@ class SourceMetadataDialog(QDialog):
         # the core's one sentence (a bad date, no title, read-only file); what was typed stays
         self.saving = False
         self.buttons.setEnabled(True)
-        self.error.setText(f"Not saved: {message}")
+        self.error.setText(self.tr("Not saved: {reason}").format(reason=message))
         self.saveFinished.emit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.corpus.evidence import RELIABILITY_GRADES
 from ...core.query.records import SourcePage
 from ...core.research.annotations import Changes
+from ..coding.vocabulary import reliability_words
 from ..common.colours import show_as_alert
 from ..common.undo_command import SetValuesCommand
 from ..common.widgets import PlainLabel
@@ -39,30 +40,30 @@ class ReliabilityDialog(QDialog):
 
     def __init__(self, record: SourcePage, others: list[tuple[str, str]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Source reliability")
+        self.setWindowTitle(self.tr("Source reliability"))
         self.record = record
         layout = QVBoxLayout(self)
         layout.addWidget(PlainLabel(record.title, self))
         form = QFormLayout()
         self.grade = QComboBox(self)
-        self.grade.setAccessibleName("Reliability grade")
-        self.grade.addItem("not graded", None)
-        for letter, words in RELIABILITY_GRADES.items():
-            self.grade.addItem(f"{letter} — {words}", letter)
+        self.grade.setAccessibleName(self.tr("Reliability grade"))
+        self.grade.addItem(self.tr("not graded"), None)
+        for letter in RELIABILITY_GRADES:
+            self.grade.addItem(f"{letter} — {reliability_words(letter)}", letter)
         self.grade.setCurrentIndex(max(0, self.grade.findData(record.reliability_grade)))
-        form.addRow("Grade (Admiralty code):", self.grade)
+        form.addRow(self.tr("Grade (Admiralty code):"), self.grade)
         self.reason = QPlainTextEdit(self)
-        self.reason.setAccessibleName("Reason for the grade")
+        self.reason.setAccessibleName(self.tr("Reason for the grade"))
         self.reason.setPlainText(record.reliability or "")
         self.reason.setTabChangesFocus(True)
-        form.addRow("Reason:", self.reason)
+        form.addRow(self.tr("Reason:"), self.reason)
         self.copies = QComboBox(self)
-        self.copies.setAccessibleName("Source this one copies")
-        self.copies.addItem("none: an original text", None)
+        self.copies.setAccessibleName(self.tr("Source this one copies"))
+        self.copies.addItem(self.tr("none: an original text"), None)
         for sid, title in others:
             self.copies.addItem(title, sid)
         self.copies.setCurrentIndex(max(0, self.copies.findData(record.copies.id if record.copies else None)))
-        form.addRow("A copy of:", self.copies)
+        form.addRow(self.tr("A copy of:"), self.copies)
         layout.addLayout(form)
         self.error = PlainLabel("", self)
         self.error.setObjectName("reliabilityError")
@@ -96,7 +97,7 @@ class ReliabilityCommand(SetValuesCommand[Values]):
     """Undo sets the grade, reason and copies link back; redo sets them again."""
 
     def __init__(self, ctx: AppContext, source_id: str, before: Values, after: Values):
-        super().__init__(ctx, "Edit source reliability", before, after)
+        super().__init__(ctx, QCoreApplication.translate("ReliabilityCommand", "Edit source reliability"), before, after)
         self.source_id = source_id
 
     def _set(self, values: Values) -> Changes:
@@ -116,7 +117,8 @@ def save(ctx: AppContext, dialog: ReliabilityDialog) -> None:
     def done(changes: Changes) -> None:
         ctx.undo_stack.push(ReliabilityCommand(ctx, record.id, before, (grade, reason, copies)))
         ctx.emit_changes(changes)
-        ctx.status.emit("Reliability saved; the claims citing this source were graded again.")
+        ctx.status.emit(QCoreApplication.translate("ReliabilityDialog",
+                                                   "Reliability saved; the claims citing this source were graded again."))
         try:
             dialog.accept()
         except RuntimeError:  # closed while the save ran
@@ -127,7 +129,8 @@ def save(ctx: AppContext, dialog: ReliabilityDialog) -> None:
             dialog.set_saving(False)
             dialog.show_error(why)
         except RuntimeError:
-            ctx.status.emit(f"Reliability not saved: {why}")
+            ctx.status.emit(QCoreApplication.translate("ReliabilityDialog", "Reliability not saved: {reason}").format(
+                reason=why))
 
     ctx.write(lambda: lib.set_source_reliability(record.id, grade, reason, copies_id=copies), done, failed)
 
@@ -149,7 +152,8 @@ def edit_reliability(ctx: AppContext, record: SourcePage, parent: QWidget | None
             opened(dialog)
 
     task.signals.done.connect(show, Qt.ConnectionType.QueuedConnection)
-    task.signals.failed.connect(lambda why, _exc=None: ctx.status.emit(f"Could not open the editor: {why}"),
+    task.signals.failed.connect(lambda why, _exc=None: ctx.status.emit(
+        QCoreApplication.translate("ReliabilityDialog", "Could not open the editor: {reason}").format(reason=why)),
                                 Qt.ConnectionType.QueuedConnection)
     task.start()
     return task

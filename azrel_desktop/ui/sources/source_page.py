@@ -8,7 +8,7 @@ QPlainTextEdit, metadata into PlainLabels, and the URL is shown, never opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,8 @@ from ...core.research.annotations import AnnotationView
 from ...core.research.quotes import as_prose
 from ...core.sources.catalogue import SourceInfo
 from ..coding.flows import CodingFlows
+from ..coding.vocabulary import QT_TRANSLATE_NOOP, reliability_label
+from ..coding.vocabulary import stance as stance_words
 from ..common import palette as pal
 from ..common.colours import colour_item, is_dark, show_as_alert, show_as_warning_banner
 from ..common.context_menus import Subject, fill_menu, menu_text
@@ -50,6 +52,24 @@ from ..shell.navigation import Target
 from ..shell.runner import LatestCall
 from .reliability_editor import edit_reliability
 from .source_text import HIGHLIGHT_CLASSES, SourceTextView, Span
+
+# The legend's words for what is drawn (ui/common/palette's KIND_LABELS, marked for lupdate);
+# translated when shown, an entry not listed here shown as the palette names it.
+LEGEND_WORDS = {
+    "event": QT_TRANSLATE_NOOP("Legend", "event"),
+    "agreement": QT_TRANSLATE_NOOP("Legend", "agreement step"),
+    "membership": QT_TRANSLATE_NOOP("Legend", "membership / status"),
+    "organisation": QT_TRANSLATE_NOOP("Legend", "organisation fact"),
+    "dispute": QT_TRANSLATE_NOOP("Legend", "contradicts a record"),
+    "user": QT_TRANSLATE_NOOP("Legend", "your annotated selection"),
+    "boilerplate": QT_TRANSLATE_NOOP("Legend", "not part of the article"),
+}
+
+
+def legend_word(cls: str) -> str:
+    english = HIGHLIGHT_CLASSES.get(cls, cls)
+    return QCoreApplication.translate("Legend", LEGEND_WORDS[cls]) if LEGEND_WORDS.get(cls) == english else english
+
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,30 +98,37 @@ def swatch(kinds: str | tuple[str, ...], size: int = 12, dark: bool = False) -> 
 
 def _date(value: str | None) -> str:
     if not value:
-        return "not stated"
+        return QCoreApplication.translate("SourcePage", "not stated")
     try:
         return f"{describe_date(value)}  ({value})"
     except DateError:
         return value
 
 
+class _Plurals(QObject):
+    """Plural texts said outside a QObject: lupdate reads the plural form (%n) of `tr` calls only."""
+
+    def pages(self, n: int) -> str:
+        return self.tr("%n page(s)", "", n)
+
+
 def _file_line(info: SourceInfo) -> str:
     """Where an imported source came from: file, how it was read, when (the corpus: 'shipped')."""
     if info.is_seed:
-        return "the shipped corpus"
+        return QCoreApplication.translate("SourcePage", "the shipped corpus")
     if not info.file_name:
-        return "a bibliographic record (no file)"
+        return QCoreApplication.translate("SourcePage", "a bibliographic record (no file)")
     bits = [info.file_name]
     if info.page_starts:
-        bits.append(f"{len(info.page_starts)} pages")
+        bits.append(_Plurals().pages(len(info.page_starts)))
     if info.encoding:
-        bits.append(f"read as {info.encoding}")
+        bits.append(QCoreApplication.translate("SourcePage", "read as {encoding}").format(encoding=info.encoding))
     if info.file_size is not None:
-        bits.append(f"{info.file_size:,} bytes")
+        bits.append(QCoreApplication.translate("SourcePage", "{size} bytes").format(size=f"{info.file_size:,}"))
     if info.imported_at is not None:
-        bits.append(f"imported {info.imported_at:%Y-%m-%d %H:%M} UTC")
+        bits.append(QCoreApplication.translate("SourcePage", "imported {time} UTC").format(time=f"{info.imported_at:%Y-%m-%d %H:%M}"))
     if info.versions:
-        bits.append(f"version {info.versions + 1}")
+        bits.append(QCoreApplication.translate("SourcePage", "version {number}").format(number=info.versions + 1))
     return " · ".join(bits)
 
 
@@ -109,9 +136,9 @@ def passage_summary(p: SourcePassage) -> str:
     lines = [f"{p.label}: " if p.label else ""]
     quote = as_prose(p.quote)
     lines[0] += f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”"
-    lines += [f"supports: {link.label}" for link in p.supports]
-    lines += [f"contradicts: {link.label}" for link in p.contradicts]
-    lines += [f"note: {a.body}" for a in p.annotations]
+    lines += [f"{stance_words('supports')}: {link.label}" for link in p.supports]
+    lines += [f"{stance_words('contradicts')}: {link.label}" for link in p.contradicts]
+    lines += [QCoreApplication.translate("SourcePage", "note: {text}").format(text=a.body) for a in p.annotations]
     return "\n".join(lines)
 
 
@@ -140,17 +167,18 @@ class FindBar(QWidget):
         self.view = view
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(PlainLabel("Find:", self, wrap=False, selectable=False))
+        layout.addWidget(PlainLabel(self.tr("Find:"), self, wrap=False, selectable=False))
         self.field = FindLine(self)
-        self.field.setPlaceholderText("text in this source (Enter: next, Shift+Enter: previous, Esc: close)")
+        self.field.setPlaceholderText(self.tr("text in this source (Enter: next, Shift+Enter: previous, Esc: close)"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Find in source text")
+        self.field.setAccessibleName(self.tr("Find in source text"))
         self.field.textChanged.connect(self._search)
         layout.addWidget(self.field, 1)
         self.count_label = PlainLabel("", self, wrap=False, selectable=False)
         self.count_label.setMinimumWidth(90)
         layout.addWidget(self.count_label)
-        for text, forward, tip in (("▲", False, "Previous match (Shift+Enter)"), ("▼", True, "Next match (Enter)")):
+        for text, forward, tip in (("▲", False, self.tr("Previous match (Shift+Enter)")),
+                                   ("▼", True, self.tr("Next match (Enter)"))):
             button = QToolButton(self)
             button.setText(text)
             button.setToolTip(tip)
@@ -159,8 +187,8 @@ class FindBar(QWidget):
             layout.addWidget(button)
         close = QToolButton(self)
         close.setText("✕")
-        close.setToolTip("Close (Esc)")
-        close.setAccessibleName("Close find bar")
+        close.setToolTip(self.tr("Close (Esc)"))
+        close.setAccessibleName(self.tr("Close find bar"))
         close.clicked.connect(self.close_bar)
         layout.addWidget(close)
 
@@ -202,9 +230,10 @@ class FindBar(QWidget):
         if not self.field.text():
             self.count_label.setText("")
         elif n == 0:
-            self.count_label.setText("no matches")
+            self.count_label.setText(self.tr("no matches"))
         else:
-            self.count_label.setText(f"{self.view.current_match() + 1} of {n}")
+            self.count_label.setText(self.tr("{number} of {count}").format(number=self.view.current_match() + 1,
+                                                                          count=n))
 
 
 class Legend(QWidget):
@@ -223,9 +252,9 @@ class Legend(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.icons: dict[str, QLabel] = {}
         self._counts: dict[str, int] = {}
-        entries = [(cls, meaning) for cls, meaning in HIGHLIGHT_CLASSES.items()]
-        entries += [("several", "striped: supports several kinds"),
-                    ("current", "outlined: the current passage")]
+        entries = [(cls, legend_word(cls)) for cls in HIGHLIGHT_CLASSES]
+        entries += [("several", self.tr("striped: supports several kinds")),
+                    ("current", self.tr("outlined: the current passage"))]
         for index, (cls, meaning) in enumerate(entries):
             row, column = divmod(index, self.COLUMNS)
             icon = QLabel(self)
@@ -236,8 +265,8 @@ class Legend(QWidget):
             self.labels[cls] = label
             self.icons[cls] = icon
         layout.setColumnStretch(2 * self.COLUMNS - 1, 1)
-        self.labels["current"].setToolTip("The passage you jumped to or clicked has a frame around it; "
-                                          "its colours stay those of its kinds.")
+        self.labels["current"].setToolTip(self.tr("The passage you jumped to or clicked has a frame around it; "
+                                                  "its colours stay those of its kinds."))
         self._paint_icons()
         self.set_counts({})
 
@@ -269,10 +298,10 @@ class Legend(QWidget):
         index = 0
         for cls, label in self.labels.items():
             if cls in HIGHLIGHT_CLASSES:
-                label.setText(f"{HIGHLIGHT_CLASSES[cls]} ({counts.get(cls, 0)})")
+                label.setText(self.tr("{kind} ({count})").format(kind=legend_word(cls), count=counts.get(cls, 0)))
                 shown = counts.get(cls, 0) > 0
             elif cls == "several":
-                label.setText(f"striped: supports several kinds ({several})")
+                label.setText(self.tr("striped: supports several kinds ({count})").format(count=several))
                 shown = several > 0
             else:
                 shown = True
@@ -336,22 +365,24 @@ class SourcePage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         tools = QHBoxLayout()
-        self.find_button = QPushButton("Find… (Ctrl+F)", left)
-        self.annotate_button = QPushButton("Annotate selection…", left)
+        self.find_button = QPushButton(self.tr("Find… (Ctrl+F)"), left)
+        self.annotate_button = QPushButton(self.tr("Annotate selection…"), left)
         self.annotate_button.setEnabled(False)
         tools.addWidget(self.find_button)
         tools.addWidget(self.annotate_button)
         # recording from the selection: a row of its own under the page's tools
         coding_row = QHBoxLayout()
-        coding_row.addWidget(PlainLabel("Record from the selection:", left, wrap=False, selectable=False))
+        coding_row.addWidget(PlainLabel(self.tr("Record from the selection:"), left, wrap=False, selectable=False))
         self.coding_buttons: dict[str, QPushButton] = {}
-        for what, text, key in (("event", "New event…", "Ctrl+Shift+E"), ("cite", "Cite for…", "Ctrl+Shift+C"),
-                                ("step", "Agreement step…", "Ctrl+Shift+A"),
-                                ("membership", "Membership…", "Ctrl+Shift+M")):
+        for what, text, key in (("event", self.tr("New event…"), "Ctrl+Shift+E"),
+                                ("cite", self.tr("Cite for…"), "Ctrl+Shift+C"),
+                                ("step", self.tr("Agreement step…"), "Ctrl+Shift+A"),
+                                ("membership", self.tr("Membership…"), "Ctrl+Shift+M")):
             button = QPushButton(text, left)
             button.setObjectName(f"coding_{what}_button")
-            button.setToolTip(dict(SourceTextView.CODING_ACTIONS)[what].removesuffix("…")
-                              + f" ({key}; select text first)")
+            action = QCoreApplication.translate("SourceTextView", dict(SourceTextView.CODING_ACTIONS)[what])
+            button.setToolTip(self.tr("{action} ({key}; select text first)").format(action=action.removesuffix("…"),
+                                                                                   key=key))
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, w=what: self.record_from_selection(w))
             coding_row.addWidget(button)
@@ -361,10 +392,10 @@ class SourcePage(QWidget):
             shortcut.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.triggered.connect(lambda _=False, w=what: self.record_from_selection(w))
             self.addAction(shortcut)
-        self.details_button = QPushButton("Edit details…", left)
-        self.details_button.setToolTip("Change the title, authors, dates and other details of this source")
-        self.version_button = QPushButton("New version…", left)
-        self.version_button.setToolTip("Import a newer version of this text; its passages are placed again")
+        self.details_button = QPushButton(self.tr("Edit details…"), left)
+        self.details_button.setToolTip(self.tr("Change the title, authors, dates and other details of this source"))
+        self.version_button = QPushButton(self.tr("New version…"), left)
+        self.version_button.setToolTip(self.tr("Import a newer version of this text; its passages are placed again"))
         tools.addWidget(self.details_button)
         tools.addWidget(self.version_button)
         self.error_label = PlainLabel("", left)
@@ -388,22 +419,22 @@ class SourcePage(QWidget):
         right = QWidget(right_scroll)
         right_scroll.setWidget(right)
         right_layout = QVBoxLayout(right)
-        right_layout.addWidget(heading_label("About this source", right))
+        right_layout.addWidget(heading_label(self.tr("About this source"), right))
         self.meta = self._build_meta(right)
         right_layout.addLayout(self.meta)
         # long text wraps badly inside a form layout, so the reliability note gets its own rows
-        right_layout.addWidget(PlainLabel("Reliability:", right, wrap=False, selectable=False))
+        right_layout.addWidget(PlainLabel(self.tr("Reliability:"), right, wrap=False, selectable=False))
         grade_row = QHBoxLayout()
         grade = PlainLabel("", right)
         grade.setObjectName("meta_reliability_grade")
-        grade.setToolTip(plain_tooltip("The Admiralty code's source grade: A completely reliable, B usually "
-                                       "reliable, C fairly reliable, D not usually reliable, E unreliable, "
-                                       "F reliability cannot be judged. D and E count as low reliability "
-                                       "in the evidence grades of the claims citing it."))
+        grade.setToolTip(plain_tooltip(self.tr("The Admiralty code's source grade: A completely reliable, B usually "
+                                               "reliable, C fairly reliable, D not usually reliable, E unreliable, "
+                                               "F reliability cannot be judged. D and E count as low reliability "
+                                               "in the evidence grades of the claims citing it.")))
         grade_row.addWidget(grade, 1)
-        self.edit_reliability = QPushButton("Edit reliability…", right)
+        self.edit_reliability = QPushButton(self.tr("Edit reliability…"), right)
         self.edit_reliability.setObjectName("editReliability")
-        self.edit_reliability.setToolTip("Grade this source (your own sources only: the corpus grades its own)")
+        self.edit_reliability.setToolTip(self.tr("Grade this source (your own sources only: the corpus grades its own)"))
         self.edit_reliability.clicked.connect(self._edit_reliability)
         grade_row.addWidget(self.edit_reliability)
         right_layout.addLayout(grade_row)
@@ -417,9 +448,9 @@ class SourcePage(QWidget):
         right_layout.addWidget(copies)
         self.meta_labels["copies"] = copies
         right_layout.addSpacing(8)
-        right_layout.addWidget(heading_label("Passages", right))
-        right_layout.addWidget(PlainLabel("Click a passage to find it in the text; double-click a record to open it.",
-                                          right))
+        right_layout.addWidget(heading_label(self.tr("Passages"), right))
+        right_layout.addWidget(PlainLabel(self.tr("Click a passage to find it in the text; double-click a record to "
+                                                  "open it."), right))
         self.passage_tree = QTreeWidget(right)
         self.passage_tree.setHeaderHidden(True)
         self.passage_tree.header().setStretchLastSection(True)
@@ -428,24 +459,24 @@ class SourcePage(QWidget):
         self.passage_tree.setWordWrap(True)
         self.passage_tree.setUniformRowHeights(False)
         self.passage_tree.setMinimumHeight(260)
-        self.passage_tree.setAccessibleName("Passages of this source")
+        self.passage_tree.setAccessibleName(self.tr("Passages of this source"))
         right_layout.addWidget(self.passage_tree, 1)
-        self.orphans_heading = heading_label("Passages not found in this version", right)
+        self.orphans_heading = heading_label(self.tr("Passages not found in this version"), right)
         right_layout.addWidget(self.orphans_heading)
-        self.orphans_note = PlainLabel("A newer version of the text no longer holds these quotes. They keep their "
-                                       "notes and citations; cite the right words again, or import a version "
-                                       "that holds them.", right)
+        self.orphans_note = PlainLabel(self.tr("A newer version of the text no longer holds these quotes. They keep "
+                                               "their notes and citations; cite the right words again, or import a "
+                                               "version that holds them."), right)
         right_layout.addWidget(self.orphans_note)
         self.orphan_tree = QTreeWidget(right)
         self.orphan_tree.setHeaderHidden(True)
         self.orphan_tree.setWordWrap(True)
-        self.orphan_tree.setAccessibleName("Passages not found in this version")
+        self.orphan_tree.setAccessibleName(self.tr("Passages not found in this version"))
         self.orphan_tree.setMaximumHeight(160)
         right_layout.addWidget(self.orphan_tree)
-        self.passage_notes = AnnotationPanel(ctx, right, heading="Notes on the selected passage",
-                                             no_target_text="Select a passage to see and add its notes.")
+        self.passage_notes = AnnotationPanel(ctx, right, heading=self.tr("Notes on the selected passage"),
+                                             no_target_text=self.tr("Select a passage to see and add its notes."))
         right_layout.addWidget(self.passage_notes)
-        self.source_notes = AnnotationPanel(ctx, right, heading="Notes on this source")
+        self.source_notes = AnnotationPanel(ctx, right, heading=self.tr("Notes on this source"))
         right_layout.addWidget(self.source_notes)
         right_layout.addStretch(1)
         splitter.addWidget(left)
@@ -454,7 +485,7 @@ class SourcePage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([820, 420])
 
-        find_action = QAction("Find in text", self)
+        find_action = QAction(self.tr("Find in text"), self)
         find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find_action.triggered.connect(self.open_find)
@@ -494,22 +525,23 @@ class SourcePage(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.meta_labels: dict[str, PlainLabel] = {}
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for key, caption in (("publisher", "Publisher"), ("author", "Author"), ("url", "URL"),
-                             ("published", "Published"), ("data_as_of", "Data as of"),
-                             ("kind", "Kind"), ("language", "Language"), ("sha256", "SHA-256"),
-                             ("file", "Imported from")):
+        for key, caption in (("publisher", self.tr("Publisher:")), ("author", self.tr("Author:")),
+                             ("url", self.tr("URL:")), ("published", self.tr("Published:")),
+                             ("data_as_of", self.tr("Data as of:")), ("kind", self.tr("Kind:")),
+                             ("language", self.tr("Language:")), ("sha256", "SHA-256:"),
+                             ("file", self.tr("Imported from:"))):
             label = PlainLabel("", parent)
             if key in ("sha256", "url", "file"):
                 label.setWordWrap(True)
                 label.setMinimumWidth(10)
             label.setObjectName(f"meta_{key}")
-            add_row(form, caption + ":", label)
+            add_row(form, caption, label)
             self.meta_labels[key] = label
         return form
 
     # --- page protocol --------------------------------------------------------------------
     def title(self) -> str:
-        return self.record.title if self.record else "Source"
+        return self.record.title if self.record else self.tr("Source")
 
     def is_loading(self) -> bool:
         """Whether the source asked for (or its notes, or its hits) is still on its way."""
@@ -536,10 +568,10 @@ class SourcePage(QWidget):
             if target.passage_id in self._passages:
                 self.select_passage(target.passage_id, flash=True)
             elif self._select_orphan(target.passage_id):
-                self.ctx.status.emit("That passage is not in this version of the text; it is listed under "
-                                     "“Passages not found in this version”.")
+                self.ctx.status.emit(self.tr("That passage is not in this version of the text; it is listed under "
+                                             "“Passages not found in this version”."))
             else:
-                self.ctx.status.emit("That passage is no longer in this source.")
+                self.ctx.status.emit(self.tr("That passage is no longer in this source."))
         elif target.start is not None and target.end is not None:
             exact = next((p.id for p in self._passages.values()
                           if (p.start, p.end) == (target.start, target.end)), None)
@@ -554,7 +586,7 @@ class SourcePage(QWidget):
         if not self._source_id:
             return
         if self.record is None:
-            self.message.setText("Loading…")
+            self.message.setText(self.tr("Loading…"))
             self.stack.setCurrentWidget(self.message)
         library, source_id = self.ctx.library, self._source_id
 
@@ -573,8 +605,8 @@ class SourcePage(QWidget):
             self.record = None
             self.info = None
             self._passages = {}
-            self.message.setText(f"There is no source {source_id!r} in this library "
-                                 "(a newer corpus may have removed it).")
+            self.message.setText(self.tr("There is no source “{id}” in this library (a newer corpus may have "
+                                         "removed it).").format(id=source_id))
             self.stack.setCurrentWidget(self.message)
             return
         self._show_record(record, info)
@@ -587,16 +619,17 @@ class SourcePage(QWidget):
     def _show_failure(self, message: str) -> None:
         self._target = None
         if self.record is None:
-            self.message.setText(f"The source could not be read: {message}")
+            self.message.setText(self.tr("The source could not be read: {reason}").format(reason=message))
             self.stack.setCurrentWidget(self.message)
         else:
-            self.ctx.status.emit(f"The source could not be read again: {message}")
+            self.ctx.status.emit(self.tr("The source could not be read again: {reason}").format(reason=message))
 
     def _show_record(self, record: SourceRecord, info: SourceInfo) -> None:
         self.record = record
         self.stack.setCurrentIndex(1)
         self.title_label.setText(record.title)
-        published = f"published {describe_date(record.published)}" if record.published else "publication date not stated"
+        published = (self.tr("published {date}").format(date=describe_date(record.published)) if record.published
+                     else self.tr("publication date not stated"))
         self.subtitle_label.setText(" · ".join(x for x in (record.kind, published, record.publisher) if x))
         self._fill_meta(record)
         self._show_reliability(record)
@@ -605,12 +638,12 @@ class SourcePage(QWidget):
         self.meta_labels["file"].setText(_file_line(self.info))
         writable = not self.ctx.library.readonly
         self.details_button.setEnabled(writable and not self.info.is_seed)
-        self.details_button.setToolTip("The shipped corpus's details are read-only; add a note instead"
+        self.details_button.setToolTip(self.tr("The shipped corpus's details are read-only; add a note instead")
                                        if self.info.is_seed else
-                                       "Change the title, authors, dates and other details of this source")
+                                       self.tr("Change the title, authors, dates and other details of this source"))
         self.version_button.setEnabled(writable and not self.info.is_seed)
-        self.version_button.setToolTip("The shipped corpus updates its own texts" if self.info.is_seed else
-                                       "Import a newer version of this text; its passages are placed again")
+        self.version_button.setToolTip(self.tr("The shipped corpus updates its own texts") if self.info.is_seed else
+                                       self.tr("Import a newer version of this text; its passages are placed again"))
         # A user passage whose last note was deleted (or undone) is no longer shown: the core
         # keeps the span, but without a note or a citation it means nothing to the user.
         visible = [p for p in record.passages
@@ -644,20 +677,22 @@ class SourcePage(QWidget):
             if len(reason) > 240:
                 reason = reason[:239] + "…"
             self.reliability_banner.setText(
-                f"{pal.LOW_RELIABILITY_SYMBOL} A source of low reliability: {r.reliability_label}. "
-                "Every claim resting on it alone is graded uncorroborated." + (f"\n{reason}" if reason else ""))
-            self.reliability_banner.setToolTip(plain_tooltip(r.reliability or r.reliability_label))
+                self.tr("{symbol} A source of low reliability: {grade}. Every claim resting on it alone is graded "
+                        "uncorroborated.").format(symbol=pal.LOW_RELIABILITY_SYMBOL, grade=reliability_label(r.reliability_grade))
+                + (f"\n{reason}" if reason else ""))
+            self.reliability_banner.setToolTip(plain_tooltip(r.reliability or reliability_label(r.reliability_grade)))
         self.reliability_banner.setVisible(low)
 
     def _fill_meta(self, r: SourceRecord) -> None:
         values = {
-            "publisher": r.publisher or "not stated", "author": r.author or "not stated",
-            "url": r.url or "none", "published": _date(r.published), "data_as_of": _date(r.data_as_of),
-            "kind": r.kind, "language": r.language, "reliability": r.reliability or "no note",
-            "sha256": r.sha256, "reliability_grade": r.reliability_label,
+            "publisher": r.publisher or self.tr("not stated"), "author": r.author or self.tr("not stated"),
+            "url": r.url or self.tr("none"), "published": _date(r.published), "data_as_of": _date(r.data_as_of),
+            "kind": r.kind, "language": r.language, "reliability": r.reliability or self.tr("no note"),
+            "sha256": r.sha256, "reliability_grade": reliability_label(r.reliability_grade),
             "copies": "\n".join(
-                ([f"A copy of: {r.copies.label} (not an independent witness)"] if r.copies else [])
-                + [f"Copied by: {c.label}" for c in r.copied_by]),
+                ([self.tr("A copy of: {title} (not an independent witness)").format(title=r.copies.label)]
+                 if r.copies else [])
+                + [self.tr("Copied by: {title}").format(title=c.label) for c in r.copied_by]),
         }
         for key, value in values.items():
             self.meta_labels[key].setText(value)
@@ -678,30 +713,31 @@ class SourcePage(QWidget):
             quote = as_prose(p.quote)
             text = f"{quote[:140]}{'…' if len(quote) > 140 else ''}"
             if p.kind == "boilerplate":
-                text = f"[not part of the article] {p.label or text}"
+                text = self.tr("[not part of the article] {text}").format(text=p.label or text)
             elif p.kind == "user" and (p.supports or p.contradicts):
-                text = f"[your citation] {text}"
+                text = self.tr("[your citation] {text}").format(text=text)
             elif p.kind == "user":
-                text = f"[your selection] {text}"
+                text = self.tr("[your selection] {text}").format(text=text)
             page = self.info.page_of(p.start) if self.info is not None else None
             if page is not None:
-                text = f"p. {page} · {text}"
+                text = self.tr("p. {page} · {text}").format(page=page, text=text)
             item = QTreeWidgetItem([text])
             item.setIcon(0, swatch(p.classes, dark=is_dark(self.palette())))
             item.setData(0, PASSAGE_ROLE, p.id)
             item.setToolTip(0, plain_tooltip(passage_summary(p)))
             for stance, links in (("supports", p.supports), ("contradicts", p.contradicts)):
                 for link in links:
-                    child = QTreeWidgetItem([f"{stance}: {link.label}"])
+                    child = QTreeWidgetItem([f"{stance_words(stance)}: {link.label}"])
                     child.setData(0, PASSAGE_ROLE, p.id)
                     child.setData(0, LINK_ROLE, link)
-                    child.setToolTip(0, plain_tooltip(f"Double-click to open: {link.label}"))
+                    child.setToolTip(0, plain_tooltip(self.tr("Double-click to open: {label}").format(label=link.label)))
                     if stance == "contradicts":
                         colour_item(tree, child, "alert")
                     item.addChild(child)
             for note in p.annotations:
                 body = " ".join(note.body.split())
-                child = QTreeWidgetItem([f"note: {body[:120]}{'…' if len(body) > 120 else ''}"])
+                child = QTreeWidgetItem([self.tr("note: {text}").format(
+                    text=f"{body[:120]}{'…' if len(body) > 120 else ''}")])
                 child.setData(0, PASSAGE_ROLE, p.id)
                 child.setToolTip(0, plain_tooltip(note.body))
                 item.addChild(child)
@@ -716,11 +752,12 @@ class SourcePage(QWidget):
         self.orphan_tree.clear()
         for o in orphans:
             quote = as_prose(o.quote)
-            item = QTreeWidgetItem([f"“{quote[:140]}{'…' if len(quote) > 140 else ''}”"
-                                    + (f" — cited by {', '.join(o.records)}" if o.records else "")])
+            shown = f"“{quote[:140]}{'…' if len(quote) > 140 else ''}”"
+            item = QTreeWidgetItem([self.tr("{quote} — cited by {records}").format(
+                quote=shown, records=", ".join(o.records)) if o.records else shown])
             item.setData(0, PASSAGE_ROLE, o.passage_id)
-            item.setToolTip(0, plain_tooltip(f"…{o.prefix}[{o.quote}]{o.suffix}…\n"
-                                             f"Not found since the version of {o.replaced_at:%Y-%m-%d %H:%M}"))
+            item.setToolTip(0, plain_tooltip(f"…{o.prefix}[{o.quote}]{o.suffix}…\n" + self.tr(
+                "Not found since the version of {time}").format(time=f"{o.replaced_at:%Y-%m-%d %H:%M}")))
             self.orphan_tree.addTopLevelItem(item)
         for widget in (self.orphans_heading, self.orphans_note, self.orphan_tree):
             widget.setVisible(bool(orphans))
@@ -758,11 +795,12 @@ class SourcePage(QWidget):
     def ask_new_version(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from .import_actions import FILE_FILTER
+        from .import_actions import file_filter
 
         if self.record is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, f"New version of “{self.record.title}”", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("New version of “{title}”").format(title=self.record.title),
+                                              "", file_filter())
         if path:
             self.new_version(path)
 
@@ -830,7 +868,8 @@ class SourcePage(QWidget):
                               countries=tuple((link.id, link.label) for link in passage.supports
                                               if link.kind == "country"))
             menu.addSeparator()
-            into = menu if len(under) == 1 else menu.addMenu(menu_text(f"Passage “{passage.quote}”"))
+            into = menu if len(under) == 1 else menu.addMenu(menu_text(self.tr("Passage “{quote}”").format(
+                quote=passage.quote)))
             fill_menu(into, self.ctx, subject, self)
 
     def _on_span_clicked(self, spans: list[Span]) -> None:
@@ -847,15 +886,15 @@ class SourcePage(QWidget):
         self.annotate_button.setEnabled(not readonly and self.text_view.textCursor().hasSelection())
         for button in self.coding_buttons.values():
             button.setEnabled(not readonly and self.text_view.textCursor().hasSelection())
-        self.annotate_button.setToolTip("This library file is read-only." if readonly
-                                        else "Write a note on the selected text")
+        self.annotate_button.setToolTip(self.tr("This library file is read-only.") if readonly
+                                        else self.tr("Write a note on the selected text"))
 
     def ask_annotate_selection(self) -> None:
         span = self.text_view.selection_span()
         if span is None or self.record is None or self.ctx.library.readonly:
             return
         quote = self.record.text[span[0]:span[1]]
-        answer = NoteDialog.ask(self, "Annotate selection", context=quote)
+        answer = NoteDialog.ask(self, self.tr("Annotate selection"), context=quote)
         if answer is not None:
             self.annotate_selection(*answer, span=span)
 
@@ -875,8 +914,8 @@ class SourcePage(QWidget):
             self.annotated.emit(view)
 
         def failed(reason: str) -> None:  # the core says why a selection cannot be annotated
-            self.error_label.setText(f"Not saved: {reason}")
-            self.ctx.status.emit(f"Selection not annotated: {reason}")
+            self.error_label.setText(self.tr("Not saved: {reason}").format(reason=reason))
+            self.ctx.status.emit(self.tr("Selection not annotated: {reason}").format(reason=reason))
 
         undo.annotate_selection(self.ctx, self.record.id, span[0], span[1], body, tags, done=done, failed=failed)
         return True
@@ -888,7 +927,7 @@ class SourcePage(QWidget):
         if span is None or self.record is None or self.ctx.library.readonly:
             return None
         if not self.record.text[span[0]:span[1]].strip():
-            self.error_label.setText("Not recorded: the selection holds only spaces")
+            self.error_label.setText(self.tr("Not recorded: the selection holds only spaces"))
             return None
         self.error_label.setText("")
         if what == "cite":

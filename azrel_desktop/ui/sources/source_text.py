@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from ..coding.vocabulary import QT_TRANSLATE_NOOP
 from ..common import palette as pal
 from ..common.colours import is_dark
 from ..common.qtext import from_qt, to_qt
@@ -103,9 +104,11 @@ class SourceTextView(QPlainTextEdit):
     find_requested = Signal()
     # recording from the selection: "event", "cite", "step" or "membership" (ui/coding)
     coding_requested = Signal(str)
-    CODING_ACTIONS = (("event", "New event from selection…"), ("cite", "Cite selection for…"),
-                      ("step", "New agreement / agreement step from selection…"),
-                      ("membership", "New membership status from selection…"))
+    # translated (context "SourceTextView") where they are shown
+    CODING_ACTIONS = (("event", QT_TRANSLATE_NOOP("SourceTextView", "New event from selection…")),
+                      ("cite", QT_TRANSLATE_NOOP("SourceTextView", "Cite selection for…")),
+                      ("step", QT_TRANSLATE_NOOP("SourceTextView", "New agreement / agreement step from selection…")),
+                      ("membership", QT_TRANSLATE_NOOP("SourceTextView", "New membership status from selection…")))
 
     FLASH_TICKS = 6
     FLASH_INTERVAL_MS = 180
@@ -438,16 +441,16 @@ class SourceTextView(QPlainTextEdit):
     def build_context_menu(self) -> QMenu:
         menu = self.createStandardContextMenu()
         menu.addSeparator()
-        annotate = menu.addAction("Annotate selection…")
+        annotate = menu.addAction(self.tr("Annotate selection…"))
         annotate.setObjectName("annotateSelectionAction")
         annotate.setEnabled(self._can_annotate and self.textCursor().hasSelection())
         annotate.triggered.connect(self.annotate_requested)
         for what, text in self.CODING_ACTIONS:
-            action = menu.addAction(text)
+            action = menu.addAction(QCoreApplication.translate("SourceTextView", text))
             action.setObjectName(f"coding_{what}")
             action.setEnabled(self._can_annotate and self.textCursor().hasSelection())
             action.triggered.connect(lambda _=False, w=what: self.coding_requested.emit(w))
-        find = menu.addAction("Find in text…")
+        find = menu.addAction(self.tr("Find in text…"))
         find.triggered.connect(self.find_requested)
         return menu
 

@@ -6,7 +6,7 @@ wins), and it follows imports and edits through the app's change signal.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.sources.catalogue import SourceRow
+from ..coding.vocabulary import QT_TRANSLATE_NOOP
 from ..common.row_model import Index, RowsModel
 from ..common.widgets import PlainLabel
 from ..records.links import heading_label
@@ -32,8 +33,14 @@ SHOWN = 500  # sources listed at once: the first by title, or the best matches o
 
 
 class SourcesModel(RowsModel):
-    COLUMNS = ("Title", "Authors", "Published", "Kind", "Origin", "File", "Passages", "Hits")
+    COLUMNS = (QT_TRANSLATE_NOOP("SourcesModel", "Title"), QT_TRANSLATE_NOOP("SourcesModel", "Authors"), QT_TRANSLATE_NOOP("SourcesModel", "Published"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Kind"), QT_TRANSLATE_NOOP("SourcesModel", "Origin"), QT_TRANSLATE_NOOP("SourcesModel", "File"),
+               QT_TRANSLATE_NOOP("SourcesModel", "Passages"), QT_TRANSLATE_NOOP("SourcesModel", "Hits"))
     NUMERIC = (6, 7)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        text = super().headerData(section, orientation, role)
+        return QCoreApplication.translate("SourcesModel", text) if isinstance(text, str) else text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         row: SourceRow | None = self.row_at(index.row())
@@ -41,7 +48,7 @@ class SourcesModel(RowsModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.title, row.author or "", row.published or "", row.kind,
-                    "corpus" if row.is_seed else "mine", row.file_name or "", str(row.passages),
+                    self.tr("corpus") if row.is_seed else self.tr("mine"), row.file_name or "", str(row.passages),
                     "" if row.hits is None else str(row.hits))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return None  # plain data is never given to a tooltip (it would be read as rich text)
@@ -59,16 +66,17 @@ class SourcesPage(QWidget):
         self._search = ""
         self._pending = False
         layout = QVBoxLayout(self)
-        layout.addWidget(heading_label("Sources", self, size=1.5))
+        layout.addWidget(heading_label(self.tr("Sources"), self, size=1.5))
         bar = QHBoxLayout()
         self.search_field = QLineEdit(self)
-        self.search_field.setPlaceholderText("words in the sources' titles and full text; \"a phrase\"; a prefix*")
+        self.search_field.setPlaceholderText(self.tr("words in the sources' titles and full text; \"a phrase\"; "
+                                                     "a prefix*"))
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setAccessibleName("Search the sources' text")
+        self.search_field.setAccessibleName(self.tr("Search the sources' text"))
         bar.addWidget(self.search_field, 1)
-        self.mine_only = QCheckBox("Only my sources", self)
+        self.mine_only = QCheckBox(self.tr("Only my sources"), self)
         bar.addWidget(self.mine_only)
-        self.import_button = QPushButton("Import sources…", self)
+        self.import_button = QPushButton(self.tr("Import sources…"), self)
         bar.addWidget(self.import_button)
         layout.addLayout(bar)
         self.count_label = PlainLabel("", self, selectable=False)
@@ -81,11 +89,12 @@ class SourcesPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Sources")
+        self.table.setAccessibleName(self.tr("Sources"))
         layout.addWidget(self.table, 1)
         self.call = LatestCall(self)
         self.call.finished.connect(self._on_loaded)
-        self.call.failed.connect(lambda msg: self.count_label.setText(f"The sources could not be read: {msg}"))
+        self.call.failed.connect(lambda msg: self.count_label.setText(
+            self.tr("The sources could not be read: {reason}").format(reason=msg)))
         self._typing = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._typing.timeout.connect(self.reload)
         self.search_field.textChanged.connect(lambda _t: self._typing.start())
@@ -98,7 +107,7 @@ class SourcesPage(QWidget):
 
     # --- page protocol ----------------------------------------------------------------------
     def title(self) -> str:
-        return "Sources"
+        return self.tr("Sources")
 
     def show_target(self, target: Target) -> None:
         if target.extra and isinstance(target.extra[0], str) and target.extra[0] != self.search_field.text():
@@ -112,7 +121,7 @@ class SourcesPage(QWidget):
         search, mine = self.search_field.text(), self.mine_only.isChecked()
         library = self.ctx.library
         self._pending = True
-        self.count_label.setText("Searching…" if search.strip() else "Loading…")
+        self.count_label.setText(self.tr("Searching…") if search.strip() else self.tr("Loading…"))
         def load():
             rows = library.sources(search, own_only=mine, limit=SHOWN)
             total = len(rows) if len(rows) < SHOWN else library.count_sources(search, own_only=mine)
@@ -130,17 +139,22 @@ class SourcesPage(QWidget):
         self._pending = False
         self._search = search
         self.model.set_rows(rows)
-        shown = f"the {len(rows)} best of {total:,} sources, " if total > len(rows) and search.strip() else \
-            f"the first {len(rows)} of {total:,} sources" if total > len(rows) else ""
+        more = total > len(rows)
         if search.strip():
             hits = sum(r.hits or 0 for r in rows)
-            self.count_label.setText(
-                (f"{shown}with {hits:,} hits" if shown else
-                 f"{len(rows)} source{'s' if len(rows) != 1 else ''} with {hits} hit{'s' if hits != 1 else ''}")
-                if rows else "No source holds these words.")
+            if not rows:
+                text = self.tr("No source holds these words.")
+            elif more:
+                text = self.tr("the {shown} best of {total} sources, with {hits} hits").format(
+                    shown=len(rows), total=f"{total:,}", hits=f"{hits:,}")
+            else:
+                text = self.tr("%n source(s) with {hits} hits", "", len(rows)).format(hits=f"{hits:,}")
+        elif more:
+            text = self.tr("the first {shown} of {total} sources").format(shown=len(rows), total=f"{total:,}")
         else:
             mine = sum(1 for r in rows if not r.is_seed)
-            self.count_label.setText(shown or f"{len(rows)} sources ({mine} of them yours)")
+            text = self.tr("%n source(s) ({mine} of them yours)", "", len(rows)).format(mine=mine)
+        self.count_label.setText(text)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.loaded.emit()
