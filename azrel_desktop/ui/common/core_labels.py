@@ -111,6 +111,40 @@ _WORDS = {
     "mine": QT_TRANSLATE_NOOP("core_labels", "mine"),
     "the shipped corpus": QT_TRANSLATE_NOOP("core_labels", "the shipped corpus"),
     "events you recorded": QT_TRANSLATE_NOOP("core_labels", "events you recorded"),
+    # the roles of a record in an event (the corpus's links)
+    "subject": QT_TRANSLATE_NOOP("core_labels", "subject"),
+    "party": QT_TRANSLATE_NOOP("core_labels", "party"),
+    "host": QT_TRANSLATE_NOOP("core_labels", "host"),
+    "visitor": QT_TRANSLATE_NOOP("core_labels", "visitor"),
+    "speaker": QT_TRANSLATE_NOOP("core_labels", "speaker"),
+    "signatory": QT_TRANSLATE_NOOP("core_labels", "signatory"),
+    "location": QT_TRANSLATE_NOOP("core_labels", "location"),
+    "actor": QT_TRANSLATE_NOOP("core_labels", "actor"),
+    "addressee": QT_TRANSLATE_NOOP("core_labels", "addressee"),
+    "mentioned": QT_TRANSLATE_NOOP("core_labels", "mentioned"),
+    "convener": QT_TRANSLATE_NOOP("core_labels", "convener"),
+    "admitting": QT_TRANSLATE_NOOP("core_labels", "admitting"),
+    "recipient": QT_TRANSLATE_NOOP("core_labels", "recipient"),
+    "organiser": QT_TRANSLATE_NOOP("core_labels", "organiser"),
+    "accuser": QT_TRANSLATE_NOOP("core_labels", "accuser"),
+    "accused": QT_TRANSLATE_NOOP("core_labels", "accused"),
+    "parent": QT_TRANSLATE_NOOP("core_labels", "parent"),
+    "advocate": QT_TRANSLATE_NOOP("core_labels", "advocate"),
+    "attacker": QT_TRANSLATE_NOOP("core_labels", "attacker"),
+    "contributor": QT_TRANSLATE_NOOP("core_labels", "contributor"),
+    "court": QT_TRANSLATE_NOOP("core_labels", "court"),
+    "donor": QT_TRANSLATE_NOOP("core_labels", "donor"),
+    "founder": QT_TRANSLATE_NOOP("core_labels", "founder"),
+    "framework": QT_TRANSLATE_NOOP("core_labels", "framework"),
+    "head": QT_TRANSLATE_NOOP("core_labels", "head"),
+    "interviewee": QT_TRANSLATE_NOOP("core_labels", "interviewee"),
+    "issuer": QT_TRANSLATE_NOOP("core_labels", "issuer"),
+    "lead": QT_TRANSLATE_NOOP("core_labels", "lead"),
+    "peacekeeper": QT_TRANSLATE_NOOP("core_labels", "peacekeeper"),
+    "respondent": QT_TRANSLATE_NOOP("core_labels", "respondent"),
+    "spokesman": QT_TRANSLATE_NOOP("core_labels", "spokesman"),
+    "submitter": QT_TRANSLATE_NOOP("core_labels", "submitter"),
+    "withdrawing": QT_TRANSLATE_NOOP("core_labels", "withdrawing"),
     # the filter's dimensions (their titles in the filter panel)
 
     "Organisations": QT_TRANSLATE_NOOP("core_labels", "Organisations"),
@@ -234,12 +268,12 @@ def _date_label(edtf: str, language: str) -> str:
 # --- the filter's chips ---------------------------------------------------------------------
 
 _CHIP_PREFIXES = {
-    "organisations": ("organisation is ", QT_TRANSLATE_NOOP("core_labels", "organisation: {name}")),
-    "countries": ("country is ", QT_TRANSLATE_NOOP("core_labels", "country: {name}")),
-    "people": ("person is ", QT_TRANSLATE_NOOP("core_labels", "person: {name}")),
-    "sources": ("source is ", QT_TRANSLATE_NOOP("core_labels", "source: {name}")),
-    "evidence": ("evidence is ", QT_TRANSLATE_NOOP("core_labels", "evidence: {name}")),
-    "tags": ("tagged ", QT_TRANSLATE_NOOP("core_labels", "tag: {name}")),
+    "organisations": ("organisation is ", QT_TRANSLATE_NOOP("core_labels", "organisation is {name}")),
+    "countries": ("country is ", QT_TRANSLATE_NOOP("core_labels", "country is {name}")),
+    "people": ("person is ", QT_TRANSLATE_NOOP("core_labels", "person is {name}")),
+    "sources": ("source is ", QT_TRANSLATE_NOOP("core_labels", "source is {name}")),
+    "evidence": ("evidence is ", QT_TRANSLATE_NOOP("core_labels", "evidence is {name}")),
+    "tags": ("tagged ", QT_TRANSLATE_NOOP("core_labels", "tagged {name}")),
 }
 
 
@@ -255,7 +289,7 @@ def chip_label(dimension: str, value: str | None, label: str) -> str:
             return QCoreApplication.translate("core_labels", pattern).format(name=name)
         return label
     if dimension == "kinds" and value:
-        return QCoreApplication.translate("core_labels", "kind: {kind}").format(kind=word(value))
+        return QCoreApplication.translate("core_labels", "kind is {kind}").format(kind=word(value))
     if dimension == "origins":
         return {"mine": QCoreApplication.translate("core_labels", "your own events"), "corpus": QCoreApplication.translate("core_labels", "the shipped corpus's events")}.get(
             value or "", label)

@@ -1743,6 +1743,138 @@ Cari fayl əvvəlcə kənarda saxlanılır, ona görə heç nə itmir.</translat
         <translation>qeydə aldığınız hadisələr</translation>
     </message>
     <message>
+        <source>subject</source>
+        <translation>mövzu</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>tərəf</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>ev sahibi</translation>
+    </message>
+    <message>
+        <source>visitor</source>
+        <translation>qonaq</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>çıxış edən</translation>
+    </message>
+    <message>
+        <source>signatory</source>
+        <translation>imzalayan</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>məkan</translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation>iştirakçı tərəf</translation>
+    </message>
+    <message>
+        <source>addressee</source>
+        <translation>ünvanlanan</translation>
+    </message>
+    <message>
+        <source>mentioned</source>
+        <translation>adı çəkilən</translation>
+    </message>
+    <message>
+        <source>convener</source>
+        <translation>çağıran</translation>
+    </message>
+    <message>
+        <source>admitting</source>
+        <translation>qəbul edən</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>alan</translation>
+    </message>
+    <message>
+        <source>organiser</source>
+        <translation>təşkilatçı</translation>
+    </message>
+    <message>
+        <source>accuser</source>
+        <translation>ittiham edən</translation>
+    </message>
+    <message>
+        <source>accused</source>
+        <translation>ittiham olunan</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>ana təşkilat</translation>
+    </message>
+    <message>
+        <source>advocate</source>
+        <translation>tərəfdar</translation>
+    </message>
+    <message>
+        <source>attacker</source>
+        <translation>hücum edən</translation>
+    </message>
+    <message>
+        <source>contributor</source>
+        <translation>töhfə verən</translation>
+    </message>
+    <message>
+        <source>court</source>
+        <translation>məhkəmə</translation>
+    </message>
+    <message>
+        <source>donor</source>
+        <translation>donor</translation>
+    </message>
+    <message>
+        <source>founder</source>
+        <translation>təsisçi</translation>
+    </message>
+    <message>
+        <source>framework</source>
+        <translation>çərçivə</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>rəhbər</translation>
+    </message>
+    <message>
+        <source>interviewee</source>
+        <translation>müsahib</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>verən</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>aparıcı</translation>
+    </message>
+    <message>
+        <source>peacekeeper</source>
+        <translation>sülhməramlı</translation>
+    </message>
+    <message>
+        <source>respondent</source>
+        <translation>cavabdeh</translation>
+    </message>
+    <message>
+        <source>spokesman</source>
+        <translation>sözçü</translation>
+    </message>
+    <message>
+        <source>submitter</source>
+        <translation>təqdim edən</translation>
+    </message>
+    <message>
+        <source>withdrawing</source>
+        <translation>çıxan</translation>
+    </message>
+    <message>
         <source>Organisations</source>
         <translation>Təşkilatlar</translation>
     </message>
@@ -1835,31 +1967,31 @@ Cari fayl əvvəlcə kənarda saxlanılır, ona görə heç nə itmir.</translat
         <translation>{date} etibarən</translation>
     </message>
     <message>
-        <source>organisation: {name}</source>
+        <source>organisation is {name}</source>
         <translation>təşkilat: {name}</translation>
     </message>
     <message>
-        <source>country: {name}</source>
+        <source>country is {name}</source>
         <translation>ölkə: {name}</translation>
     </message>
     <message>
-        <source>person: {name}</source>
+        <source>person is {name}</source>
         <translation>şəxs: {name}</translation>
     </message>
     <message>
-        <source>source: {name}</source>
+        <source>source is {name}</source>
         <translation>mənbə: {name}</translation>
     </message>
     <message>
-        <source>evidence: {name}</source>
+        <source>evidence is {name}</source>
         <translation>sübut: {name}</translation>
     </message>
     <message>
-        <source>tag: {name}</source>
+        <source>tagged {name}</source>
         <translation>etiket: {name}</translation>
     </message>
     <message>
-        <source>kind: {kind}</source>
+        <source>kind is {kind}</source>
         <translation>növ: {kind}</translation>
     </message>
     <message>

@@ -1752,6 +1752,138 @@ The current file is kept aside first, so nothing is lost.</source>
         <translation>записанные вами события</translation>
     </message>
     <message>
+        <source>subject</source>
+        <translation>предмет</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>сторона</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>принимающая сторона</translation>
+    </message>
+    <message>
+        <source>visitor</source>
+        <translation>гость</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>выступающий</translation>
+    </message>
+    <message>
+        <source>signatory</source>
+        <translation>подписант</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>место</translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation>действующее лицо</translation>
+    </message>
+    <message>
+        <source>addressee</source>
+        <translation>адресат</translation>
+    </message>
+    <message>
+        <source>mentioned</source>
+        <translation>упомянут</translation>
+    </message>
+    <message>
+        <source>convener</source>
+        <translation>созывающая сторона</translation>
+    </message>
+    <message>
+        <source>admitting</source>
+        <translation>принимающая в члены</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>получатель</translation>
+    </message>
+    <message>
+        <source>organiser</source>
+        <translation>организатор</translation>
+    </message>
+    <message>
+        <source>accuser</source>
+        <translation>обвинитель</translation>
+    </message>
+    <message>
+        <source>accused</source>
+        <translation>обвиняемый</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>вышестоящая организация</translation>
+    </message>
+    <message>
+        <source>advocate</source>
+        <translation>сторонник</translation>
+    </message>
+    <message>
+        <source>attacker</source>
+        <translation>нападающая сторона</translation>
+    </message>
+    <message>
+        <source>contributor</source>
+        <translation>участник-донор</translation>
+    </message>
+    <message>
+        <source>court</source>
+        <translation>суд</translation>
+    </message>
+    <message>
+        <source>donor</source>
+        <translation>донор</translation>
+    </message>
+    <message>
+        <source>founder</source>
+        <translation>основатель</translation>
+    </message>
+    <message>
+        <source>framework</source>
+        <translation>рамка</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>глава</translation>
+    </message>
+    <message>
+        <source>interviewee</source>
+        <translation>интервьюируемый</translation>
+    </message>
+    <message>
+        <source>issuer</source>
+        <translation>издавший</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>ведущий</translation>
+    </message>
+    <message>
+        <source>peacekeeper</source>
+        <translation>миротворец</translation>
+    </message>
+    <message>
+        <source>respondent</source>
+        <translation>ответчик</translation>
+    </message>
+    <message>
+        <source>spokesman</source>
+        <translation>представитель</translation>
+    </message>
+    <message>
+        <source>submitter</source>
+        <translation>подавший</translation>
+    </message>
+    <message>
+        <source>withdrawing</source>
+        <translation>выходящий</translation>
+    </message>
+    <message>
         <source>Organisations</source>
         <translation>Организации</translation>
     </message>
@@ -1844,31 +1976,31 @@ The current file is kept aside first, so nothing is lost.</source>
         <translation>с {date}</translation>
     </message>
     <message>
-        <source>organisation: {name}</source>
+        <source>organisation is {name}</source>
         <translation>организация: {name}</translation>
     </message>
     <message>
-        <source>country: {name}</source>
+        <source>country is {name}</source>
         <translation>страна: {name}</translation>
     </message>
     <message>
-        <source>person: {name}</source>
+        <source>person is {name}</source>
         <translation>лицо: {name}</translation>
     </message>
     <message>
-        <source>source: {name}</source>
+        <source>source is {name}</source>
         <translation>источник: {name}</translation>
     </message>
     <message>
-        <source>evidence: {name}</source>
+        <source>evidence is {name}</source>
         <translation>доказательства: {name}</translation>
     </message>
     <message>
-        <source>tag: {name}</source>
+        <source>tagged {name}</source>
         <translation>метка: {name}</translation>
     </message>
     <message>
-        <source>kind: {kind}</source>
+        <source>kind is {kind}</source>
         <translation>тип: {kind}</translation>
     </message>
     <message>
