@@ -45,9 +45,9 @@ def render(outdir: Path, db: Path | None = None, language: str | None = None) ->
     os.environ["AZREL_SETTINGS_DIR"] = str(tmp / "settings")
     os.environ["AZREL_LANGUAGE"] = language or "en"  # the README's pictures are in English
     suffix = f"-{language}" if language else ""
-    from .. import i18n
     from ...core.query.filters import EventFilter
     from ...core.service import Library
+    from .. import i18n
     from ..common.theme import follow_system_scheme
     from ..shell.app import make_app
     from ..shell.main_window import MainWindow

@@ -2032,6 +2032,25 @@ Cari fayl əvvəlcə kənarda saxlanılır, ona görə heç nə itmir.</translat
     </message>
 </context>
 <context>
+    <name>crash_report</name>
+    <message>
+        <source>AzRel Desktop: unexpected error</source>
+        <translation>AzRel Desktop: gözlənilməz xəta</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside AzRel Desktop. Your saved work is safe: every change is saved when it is made.
+
+{error}
+
+The details were written to {log}. Please include that file when you report the problem.</source>
+        <translation>AzRel Desktop daxilində nəsə səhv getdi. Saxlanılmış işiniz təhlükəsizdir: hər dəyişiklik edildiyi anda saxlanılır.
+
+{error}
+
+Təfərrüatlar {log} faylına yazıldı. Problem barədə xəbər verərkən həmin faylı əlavə edin.</translation>
+    </message>
+</context>
+<context>
     <name>export_formats</name>
     <message>
         <source>CSV for Excel and LibreOffice, UTF-8 with byte-order mark</source>

@@ -2041,6 +2041,25 @@ The current file is kept aside first, so nothing is lost.</source>
     </message>
 </context>
 <context>
+    <name>crash_report</name>
+    <message>
+        <source>AzRel Desktop: unexpected error</source>
+        <translation>AzRel Desktop: непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside AzRel Desktop. Your saved work is safe: every change is saved when it is made.
+
+{error}
+
+The details were written to {log}. Please include that file when you report the problem.</source>
+        <translation>В AzRel Desktop что-то пошло не так. Сохранённая работа в безопасности: каждое изменение сохраняется сразу.
+
+{error}
+
+Подробности записаны в {log}. Приложите этот файл, сообщая о проблеме.</translation>
+    </message>
+</context>
+<context>
     <name>export_formats</name>
     <message>
         <source>CSV for Excel and LibreOffice, UTF-8 with byte-order mark</source>
