@@ -836,6 +836,214 @@ The file {path} was not changed.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Bax:</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Geri</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>İrəli</translation>
+    </message>
+    <message>
+        <source>Parent Directory</source>
+        <translation>Ana qovluq</translation>
+    </message>
+    <message>
+        <source>Create New Folder</source>
+        <translation>Yeni qovluq yarat</translation>
+    </message>
+    <message>
+        <source>List View</source>
+        <translation>Siyahı</translation>
+    </message>
+    <message>
+        <source>Detail View</source>
+        <translation>Ətraflı görünüş</translation>
+    </message>
+    <message>
+        <source>File &amp;name:</source>
+        <translation>Faylın &amp;adı:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Fayl növü:</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Aç</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Saxla</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Fərqli saxla</translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation>Yeni qovluq</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>Adını &amp;dəyiş</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Sil</translation>
+    </message>
+    <message>
+        <source>Show &amp;hidden files</source>
+        <translation>&amp;Gizli faylları göstər</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder</source>
+        <translation>&amp;Yeni qovluq</translation>
+    </message>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Seç</translation>
+    </message>
+    <message>
+        <source>Directory:</source>
+        <translation>Qovluq:</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>Fayl qovluğu</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Qovluq</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Psevdonim</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Qısayol</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Naməlum</translation>
+    </message>
+    <message>
+        <source>All Files (*)</source>
+        <translation>Bütün fayllar (*)</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Qovluqlar</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>Kompüterim</translation>
+    </message>
+    <message>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 artıq mövcuddur.
+Onu əvəz etmək istəyirsiniz?</translation>
+    </message>
+    <message>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>“%1” silinsin?</translation>
+    </message>
+    <message>
+        <source>Recent Places</source>
+        <translation>Son yerlər</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Geri qayıt</translation>
+    </message>
+    <message>
+        <source>Go forward</source>
+        <translation>İrəli keç</translation>
+    </message>
+    <message>
+        <source>Go to the parent directory</source>
+        <translation>Ana qovluğa keç</translation>
+    </message>
+    <message>
+        <source>Create a New Folder</source>
+        <translation>Yeni qovluq yarat</translation>
+    </message>
+    <message>
+        <source>Change to list view mode</source>
+        <translation>Siyahı görünüşünə keç</translation>
+    </message>
+    <message>
+        <source>Change to detail view mode</source>
+        <translation>Ətraflı görünüşə keç</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>Yan panel</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Fayllar</translation>
+    </message>
+    <message>
+        <source>Find Directory</source>
+        <translation>Qovluğu tap</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>%1
+File not found.
+Please verify the correct file name was given.</source>
+        <translation>%1
+Fayl tapılmadı.
+Faylın adının düzgün verildiyini yoxlayın.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ölçü</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Növ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Növ</translation>
+    </message>
+    <message>
+        <source>Date Modified</source>
+        <translation>Dəyişdirilmə tarixi</translation>
+    </message>
+    <message>
+        <source>My Computer</source>
+        <translation>Kompüterim</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Kompüter</translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <source>&amp;Undo</source>
