@@ -97,9 +97,18 @@ def catalogues(language: str) -> list[Path]:
 
 def qt_catalogue(language: str) -> Path | None:
     """Qt's own translation of its dialogs and buttons (Qt ships Russian, not Azerbaijani)."""
-    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    path = folder / f"qtbase_{language}.qm"
-    return path if language in LANGUAGES and path.is_file() else None
+    if language not in LANGUAGES:
+        return None
+    import PySide6
+
+    # Qt's own idea of its folder, else where the PySide6 wheel (and the bundle) keeps it
+    for folder in (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+                   Path(PySide6.__file__).resolve().parent / "Qt" / "translations"):
+        path = folder / f"qtbase_{language}.qm"
+        if path.is_file():
+            return path
+    return None
+
 
 
 def install(language: str | None = None, app: QCoreApplication | None = None) -> str:
