@@ -31,6 +31,22 @@ _HOME = (("AZREL_DB", "default.sqlite3"), ("AZREL_DATA_DIR", "data/AzRel Desktop
 def _isolate(mp: pytest.MonkeyPatch, home: Path) -> None:
     for var, name in _HOME:
         mp.setenv(var, str(home / name))
+    mp.delenv("AZREL_LANGUAGE", raising=False)  # tests see the English interface unless they choose
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(request):
+    """A test with a QApplication sees the English interface, with its plural forms ("1 event",
+    "3 events" from "%n event(s)"), as `make_app` installs it; a test that switched the language
+    (tests/ui/test_translations.py) does not leave it switched."""
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        request.getfixturevalue("qapp")
+        from azrel_desktop.ui import i18n
+
+        if i18n.installed_language() != "en" or not i18n.installed():
+            i18n.install("en")
+    yield
+
 
 
 @pytest.fixture(scope="session", autouse=True)

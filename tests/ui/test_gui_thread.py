@@ -133,6 +133,11 @@ def test_the_menus_the_about_box_the_notes_export_and_backups_send_no_sql_from_t
     window.sources_menu.aboutToShow.emit()
     qtbot.waitUntil(lambda: len(window.sources_menu.actions()) == sources)
 
+    window.preferences_action.trigger()  # Edit → Preferences…: the app's settings, no SQL
+    qtbot.waitUntil(lambda: window.preferences.isVisible())
+    window.preferences.reject()
+
+
     window.go(Target("annotations"))
     settled(qtbot, window)
     job = window.current_page().export_to(str(tmp_path / "notes.csv"))

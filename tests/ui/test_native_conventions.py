@@ -66,6 +66,8 @@ def test_every_menu_item_has_its_role_set_and_data_never_gets_one(qtbot, temptin
     roles = {a.text(): a.menuRole() for a in actions}
     assert roles.pop("Quit") == QAction.MenuRole.QuitRole
     assert roles.pop("About AzRel Desktop") == QAction.MenuRole.AboutRole
+    assert roles.pop("Preferences…") == QAction.MenuRole.PreferencesRole  # Edit → Preferences…
+
     assert {text for text, role in roles.items() if role != QAction.MenuRole.NoRole} == set()
 
 

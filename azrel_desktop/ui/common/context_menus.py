@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -116,11 +116,11 @@ def copy_citation(ctx: AppContext, subject: Subject) -> Task:
     def done(text: object) -> None:
         _running.discard(task)
         QGuiApplication.clipboard().setText(str(text))
-        ctx.status.emit(f"Citation copied: {text}")
+        ctx.status.emit(QCoreApplication.translate("context_menus", "Citation copied: {text}").format(text=text))
 
     def failed(message: str, _exc: object) -> None:
         _running.discard(task)
-        ctx.status.emit(f"The citation could not be read: {message}")
+        ctx.status.emit(QCoreApplication.translate("context_menus", "The citation could not be read: {error}").format(error=message))
 
     task.signals.done.connect(done)
     task.signals.failed.connect(failed)
@@ -131,7 +131,7 @@ def copy_citation(ctx: AppContext, subject: Subject) -> Task:
 
 def copy_quote(ctx: AppContext, quote: str) -> None:
     QGuiApplication.clipboard().setText(prose(quote))
-    ctx.status.emit("Quote copied.")
+    ctx.status.emit(QCoreApplication.translate("context_menus", "Quote copied."))
 
 
 def filter_timeline(ctx: AppContext, dimension: str, record_id: str) -> None:
@@ -143,15 +143,15 @@ def add_note(ctx: AppContext, parent: QWidget | None, kind: str, target_id: str,
     from ..notes import undo
     from ..notes.annotation_panel import NoteDialog
 
-    answer = NoteDialog.ask(parent, "Add note", context=label or None)
+    answer = NoteDialog.ask(parent, QCoreApplication.translate("context_menus", "Add note"), context=label or None)
     if answer is None:
         return
     body, tags = answer
     if not body.strip():
         return
     undo.add_note(ctx, kind, target_id, body, tags,  # the core explains a refusal in a sentence
-                  done=lambda _view: ctx.status.emit("Note added (Ctrl+Z to undo)."),
-                  failed=lambda reason: ctx.status.emit(f"Note not added: {reason}"))
+                  done=lambda _view: ctx.status.emit(QCoreApplication.translate("context_menus", "Note added (Ctrl+Z to undo).")),
+                  failed=lambda reason: ctx.status.emit(QCoreApplication.translate("context_menus", "Note not added: {reason}").format(reason=reason)))
 
 
 def _action(menu: QMenu, text: str, name: str) -> QAction:
@@ -165,33 +165,36 @@ def fill_menu(menu: QMenu, ctx: AppContext, subject: Subject, parent: QWidget | 
     """Add the subject's actions to `menu` (a new one or a view's standard menu)."""
     target = open_target(subject)
     if target is not None:
-        _action(menu, "Open", "ctxOpen").triggered.connect(lambda _c=False, t=target: ctx.go(t))
+        _action(menu, QCoreApplication.translate("context_menus", "Open"), "ctxOpen").triggered.connect(lambda _c=False, t=target: ctx.go(t))
     if subject.source_id and subject.kind not in ("source", "passage"):  # a passage opens in its source
         where = Target("source", subject.source_id, passage_id=subject.passage_id)
-        _action(menu, "Open source", "ctxOpenSource").triggered.connect(lambda _c=False, t=where: ctx.go(t))
+        _action(menu, QCoreApplication.translate("context_menus", "Open source"), "ctxOpenSource").triggered.connect(lambda _c=False, t=where: ctx.go(t))
     noted = note_target(subject)
     if noted is not None:
-        add = _action(menu, "Add note…", "ctxAddNote")
+        add = _action(menu, QCoreApplication.translate("context_menus", "Add note…"), "ctxAddNote")
         add.setEnabled(not ctx.library.readonly)
         add.triggered.connect(lambda _c=False, n=noted: add_note(ctx, parent, n[0], n[1], subject.label))
     source = subject.id if subject.kind == "source" else subject.source_id
     if source:
         menu.addSeparator()
-        _action(menu, "Copy citation", "ctxCopyCitation").triggered.connect(
+        _action(menu, QCoreApplication.translate("context_menus", "Copy citation"), "ctxCopyCitation").triggered.connect(
             lambda _c=False, sub=subject: copy_citation(ctx, sub))
     if subject.quote:
-        _action(menu, "Copy quote", "ctxCopyQuote").triggered.connect(
+        _action(menu, QCoreApplication.translate("context_menus", "Copy quote"), "ctxCopyQuote").triggered.connect(
             lambda _c=False, q=subject.quote: copy_quote(ctx, q))
-    filters = [("organisations", "organisation", subject.organisations), ("countries", "country", subject.countries)]
+    by_org = QCoreApplication.translate("context_menus", "Filter timeline by organisation: {name}")
+    by_country = QCoreApplication.translate("context_menus", "Filter timeline by country: {name}")
+    filters = [("organisations", by_org, subject.organisations), ("countries", by_country, subject.countries)]
     if subject.kind == "organisation":
-        filters[0] = ("organisations", "organisation", ((subject.id, subject.label),))
+        filters[0] = ("organisations", by_org, ((subject.id, subject.label),))
     if subject.kind == "country":
-        filters[1] = ("countries", "country", ((subject.id, subject.label),))
+        filters[1] = ("countries", by_country, ((subject.id, subject.label),))
     if any(items for _d, _w, items in filters):
         menu.addSeparator()
-    for dimension, word, items in filters:
+    for dimension, pattern, items in filters:
         for record_id, label in items:
-            action = _action(menu, f"Filter timeline by {word}: {menu_text(label)}", f"ctxFilter_{record_id}")
+            action = _action(menu, pattern.format(name=menu_text(label)), f"ctxFilter_{record_id}")
+
             action.triggered.connect(lambda _c=False, d=dimension, r=record_id: filter_timeline(ctx, d, r))
     return menu
 

@@ -23,21 +23,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..shell.settings import settings
 
 
 @dataclass(frozen=True)
 class ExportFormat:
     key: str             # stored in the settings: never change a published key
-    label: str           # what the dialog shows
+    label: str           # what the dialog shows (translated there, context `export_formats`)
     suffix: str          # with the dot
     options: dict = field(default_factory=dict, hash=False, compare=False)  # passed to the writer
 
     @property
     def name_filter(self) -> str:
-        return f"{self.label} (*{self.suffix})"
+        return f"{QCoreApplication.translate('export_formats', self.label)} (*{self.suffix})"
 
     @property
     def excel(self) -> bool:
@@ -45,12 +47,13 @@ class ExportFormat:
 
 
 CSV = ExportFormat("csv", "CSV, UTF-8", ".csv", {"excel": False})
-CSV_EXCEL = ExportFormat("csv-excel", "CSV for Excel and LibreOffice, UTF-8 with byte-order mark", ".csv",
-                         {"excel": True})
+CSV_EXCEL = ExportFormat("csv-excel", QT_TRANSLATE_NOOP(
+    "export_formats", "CSV for Excel and LibreOffice, UTF-8 with byte-order mark"), ".csv", {"excel": True})
 FORMATS: list[ExportFormat] = [CSV_EXCEL, CSV]
 # The timeline's rows can also go to a workbook (core/output/xlsx.py: real date cells, frozen
 # header, autofilter); other exports (notes, chart counts) stay CSV.
-XLSX = ExportFormat("xlsx", "Excel workbook", ".xlsx", {"workbook": True})
+XLSX = ExportFormat("xlsx", QT_TRANSLATE_NOOP("export_formats", "Excel workbook"), ".xlsx", {"workbook": True})
+
 EVENT_FORMATS: list[ExportFormat] = [*FORMATS, XLSX]
 FORMAT_KEY = "export/format"
 FOLDER_KEY = "export/folder"

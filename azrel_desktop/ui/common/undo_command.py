@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
@@ -45,7 +46,9 @@ class SavedChangeCommand(QUndoCommand):
         ctx, what = self.ctx, self.text()[:1].lower() + self.text()[1:]
 
         def failed(reason: str) -> None:  # a failed undo must be reported, never crash the app
-            ctx.status.emit(f"Could not {what}: {reason}")
+            ctx.status.emit(QCoreApplication.translate("undo_command", "Could not {action}: {reason}").format(
+                action=what, reason=reason))
+
             try:
                 self.setObsolete(True)
             except RuntimeError:  # the stack let go of the command meanwhile (cleared)

@@ -93,10 +93,15 @@ def components() -> list[Component]:
 
 def about_text(library_path: object, events: int) -> str:
     """The About box's plain text."""
-    lines = [f"AzRel Desktop {__version__} (MIT licence)", "",
-             "A research browser for the foreign relations of Azerbaijan. Every fact is cited to an "
-             "exact passage of a source.", "",
-             f"Library: {library_path}", f"Events: {events}", "", "Built with:"]
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    lines = [QCoreApplication.translate("about", "AzRel Desktop {version} (MIT licence)").format(version=__version__), "",
+             QCoreApplication.translate("about", "A research browser for the foreign relations of Azerbaijan. "
+                                                 "Every fact is cited to an exact passage of a source."), "",
+             QCoreApplication.translate("about", "Library: {path}").format(path=library_path),
+             QCoreApplication.translate("about", "Events: {count}").format(count=QLocale().toString(events)), "",
+             QCoreApplication.translate("about", "Built with:")]
+
     lines += [f"  {c.name} {c.version} — {c.licence}" for c in components()]
     return "\n".join(lines)
 

@@ -19,30 +19,33 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ...core.errors import DamagedDatabaseError, DatabaseError
 from ...core.service import Library
 from ..common.theme import follow_system_scheme
+from ..i18n import QT_TRANSLATE_NOOP
 from .arguments import parse_args, tune_interpreter
 from .runner import Task, wait_for_workers
 from .settings import APPLICATION, ORGANISATION, route_qt_settings
 
 PROGRESS_DELAY_MS = 500
-CREATING = "Creating your library (the first start takes a few seconds)…"
+CREATING = QT_TRANSLATE_NOOP("app", "Creating your library (the first start takes a few seconds)…")
 ICONS = Path(__file__).resolve().parents[1] / "resources"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 QUIT, CHOOSE, RESTORE = "quit", "choose", "restore"
 
 
-def _describe_open_error(path: Path | None) -> Callable[[BaseException], str]:
+
+def _describe_open_error(
+path: Path | None) -> Callable[[BaseException], str]:
     def describe(exc: BaseException) -> str:
         if isinstance(exc, DatabaseError):
             return str(exc)
         # OSError and the like: still a sentence, never a traceback
-        return f"{path or Library.default_path()} could not be opened: {exc}"
+        return QCoreApplication.translate("app", "{path} could not be opened: {error}").format(path=path or Library.default_path(), error=exc)
     return describe
 
 
@@ -61,7 +64,9 @@ def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Li
     loop = QEventLoop()
     outcome: dict[str, object] = {}
     creating = not (path or Library.default_path()).exists()
-    dialog = QProgressDialog(CREATING if creating else "Opening the library…", "", 0, 0, parent)
+    dialog = QProgressDialog(QCoreApplication.translate("app", CREATING)
+ if creating
+                             else QCoreApplication.translate("app", "Opening the library…"), "", 0, 0, parent)
     dialog.setWindowTitle(APPLICATION)
     dialog.setCancelButton(None)  # a migration must not be interrupted halfway
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -107,13 +112,13 @@ def error_dialog(message: str, parent: QWidget | None = None) -> str:
     """Say why the file cannot be used; return CHOOSE (another file) or QUIT."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"{APPLICATION} cannot open the library")
+    box.setWindowTitle(QCoreApplication.translate("app", "{app} cannot open the library").format(app=APPLICATION))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(message)
-    box.setInformativeText("You can choose another library file (or a new file name to start a fresh "
-                           "library), or quit. The file was not changed.")
-    choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(QCoreApplication.translate("app", "You can choose another library file (or a new file name to start a fresh "
+                               "library), or quit. The file was not changed."))
+    choose = box.addButton(QCoreApplication.translate("app", "Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(choose)
     box.exec()
     return CHOOSE if box.clickedButton() is choose else QUIT
@@ -123,15 +128,18 @@ def damaged_dialog(error: DamagedDatabaseError, parent: QWidget | None = None) -
     """Offer the newest verified backup of a damaged file; return RESTORE, CHOOSE or QUIT."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"{APPLICATION}: the library is damaged")
+    box.setWindowTitle(QCoreApplication.translate("app", "{app}: the library is damaged").format(app=APPLICATION))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(str(error))
-    box.setInformativeText(f"The damaged file was kept as {error.moved_to.name}. Restore the backup from "
-                           f"{error.backup_time:%d %B %Y, %H:%M}?")
-    restore = box.addButton(f"Restore backup from {error.backup_time:%d %b %Y %H:%M}",
-                            QMessageBox.ButtonRole.AcceptRole)
-    choose = box.addButton("Choose another file…", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    backup_time = QDateTime.fromSecsSinceEpoch(int(error.backup_time.timestamp()))
+    when = QLocale().toString(backup_time, QLocale.FormatType.LongFormat)
+    box.setInformativeText(QCoreApplication.translate("app", "The damaged file was kept as {name}. Restore the backup from {time}?").format(
+        name=error.moved_to.name, time=when))
+    restore = box.addButton(QCoreApplication.translate("app", "Restore backup from {time}").format(
+        time=QLocale().toString(backup_time, QLocale.FormatType.ShortFormat)), QMessageBox.ButtonRole.AcceptRole)
+
+    choose = box.addButton(QCoreApplication.translate("app", "Choose another file…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QCoreApplication.translate("app", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.exec()
     clicked = box.clickedButton()
@@ -147,7 +155,8 @@ def notice_dialog(message: str, parent: QWidget | None = None) -> None:
 def choose_file(start: Path | None, parent: QWidget | None = None) -> Path | None:
     folder = str(start.parent if start else Library.default_path().parent)
     path, _ = QFileDialog.getSaveFileName(
-        parent, "Open or create an AzRel library", folder, "AzRel libraries (*.sqlite3 *.db);;All files (*)",
+        parent, QCoreApplication.translate("app", "Open or create an AzRel library"), folder,
+        QCoreApplication.translate("app", "AzRel libraries (*.sqlite3 *.db);;All files (*)"),
         options=QFileDialog.Option.DontConfirmOverwrite)
     return Path(path) if path else None
 
@@ -166,7 +175,7 @@ def open_library(path: Path | None, *, ask: Callable[[str], str] = error_dialog,
         if library is not None:
             return library
         damaged = next((e for e in errors if isinstance(e, DamagedDatabaseError)), None)
-        answer = ask_damaged(damaged) if damaged else ask(error or "The library could not be opened.")
+        answer = ask_damaged(damaged) if damaged else ask(error or QCoreApplication.translate("app", "The library could not be opened."))
         if answer == RESTORE and damaged is not None:
             try:
                 Library.restore_file(path or Library.default_path(), damaged.backup)
@@ -251,6 +260,9 @@ def make_app(qt_args: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     route_qt_settings()  # Qt's file dialogs keep their state beside ours
+    from ..i18n import install as install_language
+
+    install_language(app=app)  # before any window: Preferences' language, or AZREL_LANGUAGE
     app.setApplicationDisplayName(APPLICATION)
     app.setWindowIcon(app_icon())  # Windows showed pythonw's, macOS Python's
     app.setDesktopFileName("azrel-desktop")  # Wayland matches the window to azrel-desktop.desktop

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...core.research.annotations import Changes
 from ...core.service import Library
+from ..common.core_labels import number
 from .context import AppContext
 from .runner import Operations
 
@@ -38,26 +39,33 @@ class BackupActions(QObject):
 
     def _finished(self, restored_from: Path | None, result) -> None:
         if restored_from is None:
-            self.done.emit(f"Backed up to {result.path} ({result.size:,} bytes, verified).")
+            self.done.emit(self.tr("Backed up to {path} ({size} bytes, verified).").format(
+                path=result.path, size=number(result.size)))
             return
-        kept = f"; the replaced file was kept as {result}" if result else ""
         self.ctx.undo_stack.clear()  # undo steps refer to notes as they were before the restore
         self.ctx.emit_changes(EVERYTHING)
-        self.done.emit(f"Restored from {restored_from}{kept}.")
+        if result:
+            self.done.emit(self.tr("Restored from {backup}; the replaced file was kept as {kept}.").format(
+                backup=restored_from, kept=result))
+        else:
+            self.done.emit(self.tr("Restored from {backup}.").format(backup=restored_from))
 
 
 def ask_backup_to_restore(parent: QWidget | None) -> Path | None:
     folder = Library.backups_folder()
-    path, _ = QFileDialog.getOpenFileName(parent, "Restore from backup", str(folder),
-                                          "AzRel backups (*.sqlite3 *.db);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("backup_actions", "Restore from backup"),
+                                          str(folder), QCoreApplication.translate(
+                                              "backup_actions", "AzRel backups (*.sqlite3 *.db);;All files (*)"))
     return Path(path) if path else None
 
 
 def confirm_restore(parent: QWidget | None, backup: Path) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, "Restore from backup",
-                      f"Replace the library with the backup {backup.name}?\n\nThe current file is kept "
-                      "aside first, so nothing is lost.", QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("backup_actions", "Restore from backup"),
+                      QCoreApplication.translate("backup_actions", "Replace the library with the backup {name}?\n\n"
+                                                 "The current file is kept aside first, so nothing is lost.").format(
+                          name=backup.name), QMessageBox.StandardButton.Cancel, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton(QCoreApplication.translate("backup_actions", "Restore"), QMessageBox.ButtonRole.AcceptRole)
+
     box.exec()
     return box.clickedButton() is restore

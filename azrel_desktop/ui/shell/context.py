@@ -74,7 +74,8 @@ class AppContext(QObject):
         if failed is not None:
             failed(reason)
         else:
-            self.status.emit(f"Not saved: {reason}")
+            self.status.emit(self.tr("Not saved: {reason}").format(reason=reason))
+
 
     def emit_changes(self, changes: Changes) -> None:
         self.changed.emit(changes)

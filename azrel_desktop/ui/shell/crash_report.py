@@ -178,17 +178,19 @@ def show_error_dialog(summary: str, log_file: Path) -> object | None:
     widgets = sys.modules.get("PySide6.QtWidgets")
     if widgets is None or widgets.QApplication.instance() is None:
         return None
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, Qt
 
     try:
         # All of it in the main text, which is set to plain text: the error's own words may
         # hold markup, and the informative text would guess its format.
-        box = widgets.QMessageBox(widgets.QMessageBox.Icon.Critical, "AzRel Desktop: unexpected error", "",
-                                  widgets.QMessageBox.StandardButton.Ok)
+        box = widgets.QMessageBox(widgets.QMessageBox.Icon.Critical, QCoreApplication.translate(
+            "crash_report", "AzRel Desktop: unexpected error"), "", widgets.QMessageBox.StandardButton.Ok)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("Something went wrong inside AzRel Desktop. Your saved work is safe: every change is "
-                    f"saved when it is made.\n\n{summary}\n\nThe details were written to {log_file}. Please "
-                    "include that file when you report the problem.")
+        box.setText(QCoreApplication.translate(
+            "crash_report", "Something went wrong inside AzRel Desktop. Your saved work is safe: every change is "
+            "saved when it is made.\n\n{error}\n\nThe details were written to {log}. Please include that file "
+            "when you report the problem.").format(error=summary, log=log_file))
+
         _open_dialogs.append(box)  # a parentless box lives as long as Python holds it
         box.finished.connect(lambda _result: _open_dialogs.remove(box))
         box.open()

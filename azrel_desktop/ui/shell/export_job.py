@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...core.errors import ExportCancelled
 from ...core.query.filters import EventFilter
 from ...core.service import Library
+from ..common.core_labels import number
 from .runner import Progress, Task
 
 
@@ -27,10 +28,21 @@ class ExportResult:
     @property
     def message(self) -> str:
         if self.cancelled:
-            return f"Export cancelled; {self.path} was not changed."
+            return QCoreApplication.translate("ExportResult", "Export cancelled; {path} was not changed.").format(
+                path=self.path)
         if self.error:
-            return f"Export failed: {self.error}"
-        return f"{self.rows} row{'s' if self.rows != 1 else ''} written to {self.path}"
+            return QCoreApplication.translate("ExportResult", "Export failed: {error}").format(error=self.error)
+        return _Plural().rows_written(self.rows, self.path)
+
+
+class _Plural(QObject):
+    """Plural texts said outside a QObject: lupdate finds the plural form (%n) of `tr` calls,
+    not of `QCoreApplication.translate` calls whose count is a variable."""
+
+    def rows_written(self, n: int, path: Path) -> str:
+        return self.tr("%n row(s) written to {path}", "", n).format(path=path)
+
+
 
 
 SHOW_DIALOG_AFTER_MS = 500  # quick exports never flash a dialog
@@ -49,7 +61,7 @@ class ExportJob(QObject):
     finished = Signal(object)  # ExportResult
 
     def __init__(self, path: Path | str, write: Callable[..., int], parent: QObject | None = None,
-                 *, dialog_parent: QWidget | None = None, label: str = "Exporting…",
+                 *, dialog_parent: QWidget | None = None, label: str | None = None,
                  said: list[str] | None = None):
         super().__init__(parent)
         self.path = Path(path)
@@ -60,8 +72,10 @@ class ExportJob(QObject):
         self.result: ExportResult | None = None
         self._dialog: QProgressDialog | None = None
         if dialog_parent is not None:
-            self._dialog = QProgressDialog(label, "Cancel", 0, 0, dialog_parent)
-            self._dialog.setWindowTitle("Export to CSV")
+            # translate() with the class named: FileJob inherits these, and tr() would use its name
+            self._dialog = QProgressDialog(label or QCoreApplication.translate("ExportJob", "Exporting…"),
+                                           QCoreApplication.translate("ExportJob", "Cancel"), 0, 0, dialog_parent)
+            self._dialog.setWindowTitle(QCoreApplication.translate("ExportJob", "Export to CSV"))
             self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self._dialog.setAutoClose(False)
             self._dialog.setAutoReset(False)
@@ -98,7 +112,9 @@ class ExportJob(QObject):
             return library.export_annotations(out, tags=tags, text_contains=text_contains, excel=excel,
                                               warn=said.append)
 
-        return ExportJob(path, write, parent, label="Exporting annotations…", said=said, **kwargs)
+        return ExportJob(path, write, parent, label=QCoreApplication.translate("ExportJob", "Exporting annotations…"),
+                         said=said, **kwargs)
+
 
     def _write(self, write: Callable[..., int], progress: Progress) -> ExportResult:
         """In the worker: the file is replaced only when complete; every outcome is a result."""
@@ -139,13 +155,16 @@ class ExportJob(QObject):
         if self._dialog is not None:
             self._dialog.setMaximum(max(of, 1))
             self._dialog.setValue(done)
-            self._dialog.setLabelText(f"Preparing the rows, once after the corpus changed… {done:,} of {of:,}")
+            self._dialog.setLabelText(QCoreApplication.translate(
+                "ExportJob", "Preparing the rows, once after the corpus changed… {done} of {total}").format(
+                done=number(done), total=number(of)))
 
     def _on_progress(self, done: int, total: int) -> None:
         if self._dialog is not None:
             self._dialog.setMaximum(max(total, 1))
             self._dialog.setValue(done)
-            self._dialog.setLabelText(f"Exporting… {done} of {total} rows")
+            self._dialog.setLabelText(QCoreApplication.translate("ExportJob", "Exporting… {done} of {total} rows").format(
+                done=number(done), total=number(total)))
         self.progress.emit(done, total)
 
     def _on_finished(self, result: ExportResult) -> None:

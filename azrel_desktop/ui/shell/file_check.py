@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...core.service import FileCheck, Library
@@ -30,15 +30,17 @@ def damage_found_dialog(problem: str, parent: QWidget | None = None) -> str:
     """Say what the check found and offer to recover the file now: RECOVER or NOT_NOW."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"{APPLICATION}: the library is damaged")
+    box.setWindowTitle(QCoreApplication.translate("app", "{app}: the library is damaged").format(app=APPLICATION))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(problem)
-    box.setInformativeText("AzRel Desktop can close it now and recover it: the damaged file is moved aside "
-                           "(never deleted) and your newest verified backup is offered, or, without one, "
-                           "your own records are saved into a new file. Until then, what can still be read "
-                           "stays readable; the check runs again at the next start.")
-    recover = box.addButton("Recover now", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(QCoreApplication.translate(
+        "file_check", "AzRel Desktop can close it now and recover it: the damaged file is moved aside "
+        "(never deleted) and your newest verified backup is offered, or, without one, "
+        "your own records are saved into a new file. Until then, what can still be read "
+        "stays readable; the check runs again at the next start."))
+    recover = box.addButton(QCoreApplication.translate("file_check", "Recover now"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("file_check", "Not now"), QMessageBox.ButtonRole.RejectRole)
+
     box.setDefaultButton(recover)
     box.exec()
     return RECOVER if box.clickedButton() is recover else NOT_NOW

@@ -122,7 +122,8 @@ class MissingPage(QWidget):
         super().__init__(parent)
         self.kind = kind
         lay = QVBoxLayout(self)
-        lay.addWidget(PlainLabel(f"The {kind} page is not available: {reason}", self))
+        lay.addWidget(PlainLabel(self.tr("The {kind} page is not available: {reason}").format(
+            kind=kind, reason=reason), self))
         lay.addStretch(1)
 
     def title(self) -> str:
@@ -157,8 +158,8 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         self.readonly_banner = PlainLabel(
-            f"Read-only: {library.path} cannot be written, so you can browse and export but not "
-            "save notes. Copy the file somewhere writable to annotate.", central)
+            self.tr("Read-only: {path} cannot be written, so you can browse and export but not "
+                    "save notes. Copy the file somewhere writable to annotate.").format(path=library.path), central)
         self.readonly_banner.setObjectName("readonlyBanner")
         show_as_warning_banner(self.readonly_banner)
         self.readonly_banner.setVisible(library.readonly)
@@ -171,13 +172,13 @@ class MainWindow(QMainWindow):
         self._about_call = LatestCall(self)
         self._about_call.finished.connect(self._show_about)
         self.backups.done.connect(lambda msg: self.statusBar().showMessage(msg, 15000))
-        self.backups.failed.connect(lambda msg: self._warn(self, "Backup", msg))
+        self.backups.failed.connect(lambda msg: self._warn(self, self.tr("Backup"), msg))
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self.statusBar().showMessage(f"{library.path}", 5000)
         if library.readonly:
-            self.statusBar().addPermanentWidget(PlainLabel("Read-only", self, wrap=False, selectable=False))
+            self.statusBar().addPermanentWidget(PlainLabel(self.tr("Read-only"), self, wrap=False, selectable=False))
         self.ctx.navigate.connect(self.go)
         self.ctx.status.connect(lambda msg: self.statusBar().showMessage(msg, 10000))
         self.ctx.changed.connect(lambda _c: QTimer.singleShot(0, self._update_title))
@@ -310,52 +311,60 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         style = self.style()
-        self.back_action = self._action("Back", self.back, history_keys(forward=False),
-                                        "Go back to the previous page")
+        self.back_action = self._action(self.tr("Back"), self.back, history_keys(forward=False),
+                                        self.tr("Go back to the previous page"))
         self.back_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.forward_action = self._action("Forward", self.forward, history_keys(forward=True),
-                                           "Go forward again")
+        self.forward_action = self._action(self.tr("Forward"), self.forward, history_keys(forward=True),
+                                           self.tr("Go forward again"))
         self.forward_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
-        self.export_action = self._action("Export to CSV…", lambda: self.export_csv(), ("Ctrl+E",),
-                                          "Export the timeline's events, filtered and sorted as shown")
-        self.export_notes_action = self._action("Export annotations…", lambda: self.export_annotations(),
-                                                tip="Export all your notes to CSV")
-        self.backup_action = self._action("Back up now", lambda: self.backups.back_up(),
-                                          tip="A verified copy of the library in the backups folder")
-        self.restore_action = self._action("Restore from backup…", self.restore_backup,
-                                           tip="Replace the library with a backup; the current file is kept aside")
+        self.export_action = self._action(self.tr("Export to CSV…"), lambda: self.export_csv(), ("Ctrl+E",),
+                                          self.tr("Export the timeline's events, filtered and sorted as shown"))
+        self.export_notes_action = self._action(self.tr("Export annotations…"), lambda: self.export_annotations(),
+                                                tip=self.tr("Export all your notes to CSV"))
+        self.backup_action = self._action(self.tr("Back up now"), lambda: self.backups.back_up(),
+                                          tip=self.tr("A verified copy of the library in the backups folder"))
+        self.restore_action = self._action(self.tr("Restore from backup…"), self.restore_backup,
+                                           tip=self.tr("Replace the library with a backup; the current file is "
+                                                       "kept aside"))
         self.restore_action.setEnabled(not self.ctx.library.readonly)
-        self.quit_action = self._action("Quit", self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
+        self.quit_action = self._action(self.tr("Quit"), self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"),
                                         role=QAction.MenuRole.QuitRole)
         stack = self.ctx.undo_stack
-        self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setMenuRole(QAction.MenuRole.NoRole)
         self.undo_action.setShortcuts(_key_sequences(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
-        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setMenuRole(QAction.MenuRole.NoRole)
         self.redo_action.setShortcuts(_key_sequences("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo))
         self.undo_keys = UndoKeys(self, self.undo_action, self.redo_action)
-        self.timeline_action = self._action("Timeline", lambda: self.go(Target("timeline")), ("Ctrl+1",))
-        self.annotations_action = self._action("Annotations", lambda: self.go(Target("annotations")), ("Ctrl+2",))
-        self.sources_action = self._action("Sources", lambda: self.go(Target("sources")), ("Ctrl+3",),
-                                           "Every source, or those whose text holds words")
-        self.analysis_action = self._action("Analysis", self.show_analysis, ("Ctrl+4",),
-                                            "Counts per year by organisation, country and source, "
-                                            "under the timeline's filter")
-        self.import_action = self._action("Import sources…", lambda: self.import_sources(), ("Ctrl+I",),
-                                          "Import your own texts, PDFs, Word files, web pages or bibliographies")
+        self.timeline_action = self._action(self.tr("Timeline"), lambda: self.go(Target("timeline")), ("Ctrl+1",))
+        self.annotations_action = self._action(self.tr("Annotations"), lambda: self.go(Target("annotations")),
+                                               ("Ctrl+2",))
+        self.sources_action = self._action(self.tr("Sources"), lambda: self.go(Target("sources")), ("Ctrl+3",),
+                                           self.tr("Every source, or those whose text holds words"))
+        self.analysis_action = self._action(self.tr("Analysis"), self.show_analysis, ("Ctrl+4",),
+                                            self.tr("Counts per year by organisation, country and source, "
+                                                    "under the timeline's filter"))
+        self.import_action = self._action(self.tr("Import sources…"), lambda: self.import_sources(), ("Ctrl+I",),
+                                          self.tr("Import your own texts, PDFs, Word files, web pages or "
+                                                  "bibliographies"))
         self.import_action.setEnabled(not self.ctx.library.readonly)
-        self.search_action = self._action("Search the timeline", self.focus_search, ("Ctrl+L",))
-        self.about_action = self._action("About AzRel Desktop", self.about, role=QAction.MenuRole.AboutRole)
+        self.search_action = self._action(self.tr("Search the timeline"), self.focus_search, ("Ctrl+L",))
+        self.about_action = self._action(self.tr("About AzRel Desktop"), self.about, role=QAction.MenuRole.AboutRole)
+        self.preferences_action = self._action(self.tr("Preferences…"), self.show_preferences,
+                                               (QKeySequence.StandardKey.Preferences,),
+                                               self.tr("The interface language"),
+                                               role=QAction.MenuRole.PreferencesRole)
         from .output_actions import OutputActions
 
         self.outputs = OutputActions(self)  # Export report…, Export to Excel workbook…, Copy citation
-        self.guide_action = self._action("Quick guide", self.show_guide, (QKeySequence.StandardKey.HelpContents, "F1"),
-                                         "The walkthrough and the shortcuts")
+        self.guide_action = self._action(self.tr("Quick guide"), self.show_guide,
+                                         (QKeySequence.StandardKey.HelpContents, "F1"),
+                                         self.tr("The walkthrough and the shortcuts"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
@@ -365,11 +374,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         self.outputs.install(file_menu, edit, before=self.export_notes_action)
-        go = bar.addMenu("&Go")
+        edit.addSeparator()
+        edit.addAction(self.preferences_action)
+        go = bar.addMenu(self.tr("&Go"))
         for action in (self.back_action, self.forward_action):
             go.addAction(action)
         go.addSeparator()
@@ -378,15 +389,15 @@ class MainWindow(QMainWindow):
         go.addAction(self.annotations_action)
         go.addAction(self.sources_action)
         go.addAction(self.analysis_action)
-        self.organisations_menu = go.addMenu("Organisations")
+        self.organisations_menu = go.addMenu(self.tr("Organisations"))
         self._fill_organisations(self.organisations_menu, self.ctx.library.records("organisation"))
-        self.sources_menu = go.addMenu("Sources")
+        self.sources_menu = go.addMenu(self.tr("Sources"))
         self._sources_reader: LatestCall | None = None
         # A large library has thousands of sources: the menu is filled when it is first opened.
         self.sources_menu.aboutToShow.connect(self._fill_sources)
         # an import or an edit of a title changes the list: it is filled again when next opened
         self.ctx.changed.connect(lambda c: self.sources_menu.clear() if "source" in c.kinds else None)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
         from ..timeline import saved_views
@@ -399,7 +410,7 @@ class MainWindow(QMainWindow):
         """Read the sources off the GUI thread; the menu says "Loading…" until they come."""
         if self.sources_menu.actions():
             return
-        loading = self.sources_menu.addAction("Loading…")
+        loading = self.sources_menu.addAction(self.tr("Loading…"))
         loading.setEnabled(False)
         loading.setMenuRole(QAction.MenuRole.NoRole)
         if self._sources_reader is None:
@@ -434,7 +445,7 @@ class MainWindow(QMainWindow):
         add(menu, None)
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Navigation", self)
+        bar = QToolBar(self.tr("Navigation"), self)
         bar.setObjectName("navigationToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -469,14 +480,22 @@ class MainWindow(QMainWindow):
         self.guide.show()
         self.guide.raise_()
 
+    def show_preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
+        if getattr(self, "preferences", None) is None:
+            self.preferences = PreferencesDialog(self)
+        self.preferences.open()
+
     def about(self) -> None:
+
         """The About box, once the number of events it states is read (off the GUI thread)."""
         self._about_call.start(self.ctx.library.total)
 
     def _show_about(self, total: int) -> None:
         from .about import about_text
 
-        _plain_box(self, "About AzRel Desktop", about_text(self.ctx.library.path, total),
+        _plain_box(self, self.tr("About AzRel Desktop"), about_text(self.ctx.library.path, total),
                    QMessageBox.Icon.Information)
 
     def restore_backup(self, path: Path | None = None, *, confirm=confirm_restore) -> bool:
@@ -493,7 +512,7 @@ class MainWindow(QMainWindow):
         """Export the timeline's filter in its sort order; `path` (with `excel` for the
         byte-order mark) skips the file dialog, which offers the formats itself."""
         if path is None:
-            choice = self._ask_path("Export events", "azrel-events.csv", EVENT_FORMATS)
+            choice = self._ask_path(self.tr("Export events"), "azrel-events.csv", EVENT_FORMATS)
             if choice is None:
                 return None
             if choice.format is XLSX:  # the same rows, filter and order, as a workbook
@@ -507,7 +526,7 @@ class MainWindow(QMainWindow):
     def export_annotations(self, path: str | Path | None = None, *, dialog: bool = True,
                            excel: bool = False) -> ExportJob | None:
         if path is None:
-            choice = self._ask_path("Export annotations", "azrel-annotations.csv")
+            choice = self._ask_path(self.tr("Export annotations"), "azrel-annotations.csv")
             if choice is None:
                 return None
             path, excel = choice.path, choice.format.excel
@@ -521,16 +540,19 @@ class MainWindow(QMainWindow):
     def _run(self, job: ExportJob) -> ExportJob:
         self.last_export = job
         job.finished.connect(self._export_finished)
-        self.statusBar().showMessage(f"Exporting to {job.path}…")
+        self.statusBar().showMessage(self.tr("Exporting to {path}…").format(path=job.path))
         job.start()
         return job
 
     def _export_finished(self, result: ExportResult) -> None:
         self.statusBar().showMessage(result.message, 15000)
         if result.error:
-            self._warn(self, "Export failed", f"{result.message}\n\nThe file {result.path} was not changed.")
+            self._warn(self, self.tr("Export failed"), self.tr("{message}\n\nThe file {path} was not changed.").format(
+                message=result.message, path=result.path))
         elif result.warnings and not result.cancelled:
-            self._warn(self, "Exported, with a warning", "\n\n".join((f"{result.message}.", *result.warnings)))
+            self._warn(self, self.tr("Exported, with a warning"),
+                       "\n\n".join((f"{result.message}.", *result.warnings)))
+
 
     # --- importing sources ---------------------------------------------------------------------
     def import_sources(self, paths=None, *, dialog: bool = True):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ExportCancelled
 from ...core.service import Library
+from ..i18n import QT_TRANSLATE_NOOP
 from .export_job import ExportJob, ExportResult
 from .runner import Task
 from .settings import settings
@@ -40,9 +41,12 @@ STYLE_KEY = "citation/style"
 REPORT_FORMAT_KEY = "report/format"
 NOTES_KEY = "report/notes"
 DEFAULT_STYLE = "chicago-author-date"
-STYLES = (("chicago-author-date", "Chicago author-date (18th edition)"), ("apa", "APA (7th edition)"),
-          ("harvard", "Harvard (Cite Them Right)"))
-REPORT_FORMATS = (("pdf", "PDF", ".pdf"), ("docx", "Word document", ".docx"), ("html", "Web page (HTML)", ".html"),
+# (the names are translated where shown, in ReportDialog)
+STYLES = (("chicago-author-date", QT_TRANSLATE_NOOP("ReportDialog", "Chicago author-date (18th edition)")),
+          ("apa", QT_TRANSLATE_NOOP("ReportDialog", "APA (7th edition)")),
+          ("harvard", QT_TRANSLATE_NOOP("ReportDialog", "Harvard (Cite Them Right)")))
+REPORT_FORMATS = (("pdf", "PDF", ".pdf"), ("docx", QT_TRANSLATE_NOOP("ReportDialog", "Word document"), ".docx"),
+                  ("html", QT_TRANSLATE_NOOP("ReportDialog", "Web page (HTML)"), ".html"),
                   ("md", "Markdown", ".md"))
 
 
@@ -57,10 +61,10 @@ class FileJob(ExportJob):
     once complete: `write(path, progress, cancelled)` returns what it counted."""
 
     def __init__(self, path: Path | str, write: Callable[..., int], parent: QObject | None = None,
-                 *, dialog_parent: QWidget | None = None, label: str = "Exporting…", title: str = "Export"):
+                 *, dialog_parent: QWidget | None = None, label: str | None = None, title: str | None = None):
         super().__init__(path, write, parent, dialog_parent=dialog_parent, label=label)
         if self._dialog is not None:
-            self._dialog.setWindowTitle(title)
+            self._dialog.setWindowTitle(title or self.tr("Export"))
 
     def _write(self, write: Callable[..., int], progress) -> ExportResult:
         try:
@@ -102,24 +106,24 @@ class ReportDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export report")
+        self.setWindowTitle(self.tr("Export report"))
         form = QFormLayout(self)
         self.format_box = QComboBox(self)
         for key, label, suffix in REPORT_FORMATS:
-            self.format_box.addItem(f"{label} ({suffix})", key)
+            self.format_box.addItem(f"{self.tr(label)} ({suffix})", key)
         remembered = str(settings().value(REPORT_FORMAT_KEY, "pdf"))
         self.format_box.setCurrentIndex(max(0, self.format_box.findData(remembered)))
         self.style_box = QComboBox(self)
         for key, label in STYLES:
-            self.style_box.addItem(label, key)
+            self.style_box.addItem(self.tr(label), key)
         self.style_box.setCurrentIndex(max(0, self.style_box.findData(citation_style())))
-        self.notes_box = QCheckBox("Include my notes on each event", self)
+        self.notes_box = QCheckBox(self.tr("Include my notes on each event"), self)
         self.notes_box.setChecked(settings().value(NOTES_KEY, False) in (True, "true"))
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText("Chronology")
-        form.addRow("Format:", self.format_box)
-        form.addRow("Citation style:", self.style_box)
-        form.addRow("Title:", self.title_edit)
+        self.title_edit.setPlaceholderText(self.tr("Chronology"))
+        form.addRow(self.tr("Format:"), self.format_box)
+        form.addRow(self.tr("Citation style:"), self.style_box)
+        form.addRow(self.tr("Title:"), self.title_edit)
         form.addRow(self.notes_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -147,12 +151,13 @@ class OutputActions(QObject):
         self.last_job: ExportJob | None = None
         self._citation_task: Task | None = None
         w = window
-        self.report_action = w._action("Export report…", lambda: self.export_report(),
-                                       tip="A chronology of the timeline's events, every claim footnoted to its source")
-        self.xlsx_action = w._action("Export to Excel workbook…", lambda: self.export_xlsx(),
-                                     tip="The timeline's events as an .xlsx workbook with real dates")
-        self.citation_action = w._action("Copy citation", lambda: self.copy_citation(), ("Ctrl+Shift+C",),
-                                         "Copy the selected record's quoted passages with their citations")
+        self.report_action = w._action(self.tr("Export report…"), lambda: self.export_report(),
+                                       tip=self.tr("A chronology of the timeline's events, every claim footnoted "
+                                                   "to its source"))
+        self.xlsx_action = w._action(self.tr("Export to Excel workbook…"), lambda: self.export_xlsx(),
+                                     tip=self.tr("The timeline's events as an .xlsx workbook with real dates"))
+        self.citation_action = w._action(self.tr("Copy citation"), lambda: self.copy_citation(), ("Ctrl+Shift+C",),
+                                         self.tr("Copy the selected record's quoted passages with their citations"))
 
     def install(self, file_menu, edit_menu, before=None) -> None:
         file_menu.insertAction(before, self.report_action)
@@ -170,15 +175,15 @@ class OutputActions(QObject):
                 return None
             fmt, style, notes, title = box.choice()
             suffix = dict((k, s) for k, _, s in REPORT_FORMATS)[fmt]
-            path = self._ask_path("Export report", f"azrel-report{suffix}", suffix)
+            path = self._ask_path(self.tr("Export report"), f"azrel-report{suffix}", suffix)
             if path is None:
                 return None
         fmt = fmt or {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md"}.get(Path(path).suffix.lower(), "pdf")
         page = self.window.timeline
         job = FileJob(path, write_report(self.window.ctx.library, page.filter(), page.sort_key(), fmt,
                                          style or citation_style(), notes, title),
-                      self, dialog_parent=self.window if dialog else None, label="Writing the report…",
-                      title="Export report")
+                      self, dialog_parent=self.window if dialog else None, label=self.tr("Writing the report…"),
+                      title=self.tr("Export report"))
         return self._run(job)
 
     # --- workbook --------------------------------------------------------------------------------
@@ -186,7 +191,7 @@ class OutputActions(QObject):
         """The timeline's events in its order as an .xlsx workbook (a separate choice beside the CSV
         exports, so the CSV dialog can offer it too)."""
         if path is None:
-            path = self._ask_path("Export to Excel workbook", "azrel-events.xlsx", ".xlsx")
+            path = self._ask_path(self.tr("Export to Excel workbook"), "azrel-events.xlsx", ".xlsx")
             if path is None:
                 return None
         page = self.window.timeline
@@ -199,7 +204,7 @@ class OutputActions(QObject):
             return sum(counts.values())
 
         return self._run(FileJob(path, write, self, dialog_parent=self.window if dialog else None,
-                                 label="Writing the workbook…", title="Export to Excel workbook"))
+                                 label=self.tr("Writing the workbook…"), title=self.tr("Export to Excel workbook")))
 
     def _ask_path(self, caption: str, name: str, suffix: str) -> str | None:
         s = settings()
@@ -215,7 +220,7 @@ class OutputActions(QObject):
     def _run(self, job: ExportJob) -> ExportJob:
         self.last_job = job
         job.finished.connect(self.window._export_finished)
-        self.window.statusBar().showMessage(f"Writing {job.path}…")
+        self.window.statusBar().showMessage(self.tr("Writing {path}…").format(path=job.path))
         job.start()
         return job
 
@@ -238,8 +243,8 @@ class OutputActions(QObject):
         if record_id is None and passage_id is None:
             record_id, passage_id = self.current_record()
         if record_id is None and passage_id is None:
-            self.window.statusBar().showMessage("Select an event (or open a record or a passage) to copy its citation",
-                                                8000)
+            self.window.statusBar().showMessage(
+                self.tr("Select an event (or open a record or a passage) to copy its citation"), 8000)
             return None
         library, style = self.window.ctx.library, citation_style()
         task = Task(lambda _p: library.citation_text(record_id=record_id, passage_id=passage_id, style=style),
@@ -252,9 +257,10 @@ class OutputActions(QObject):
 
     def _copied(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)
-        self.window.statusBar().showMessage("Citation copied", 5000)
+        self.window.statusBar().showMessage(self.tr("Citation copied"), 5000)
         self.copied.emit(text)
 
     def _failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(f"Could not copy the citation: {message}", 8000)
+        self.window.statusBar().showMessage(self.tr("Could not copy the citation: {error}").format(error=message), 8000)
+
         self.copy_failed.emit(message)

@@ -16,14 +16,20 @@ MARKDOWN = QTextDocument.MarkdownFeature(QTextDocument.MarkdownFeature.MarkdownD
                                          | QTextDocument.MarkdownFeature.MarkdownNoHTML.value)
 
 
-def guide_text() -> str:
-    return GUIDE.read_text(encoding="utf-8")
+def guide_text(language: str | None = None) -> str:
+    """The guide in the interface's language (`quick_guide_<lang>.md`), else in English."""
+    from ..i18n import installed_language
+
+    language = installed_language() if language is None else language
+    translated = GUIDE.with_name(f"{GUIDE.stem}_{language}.md")
+    return (translated if translated.is_file() else GUIDE).read_text(encoding="utf-8")
 
 
 class QuickGuide(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Quick guide — AzRel Desktop")
+        self.setWindowTitle(self.tr("Quick guide — AzRel Desktop"))
+
         self.setObjectName("quickGuide")
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)

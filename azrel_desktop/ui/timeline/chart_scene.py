@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -269,7 +269,7 @@ class ChartScene(ChartGeometry):
         if not self.items:
             p.setPen(pal.placeholderText().color())
             p.drawText(QRectF(self.LABEL_W, self.AXIS_H, w - self.LABEL_W, h - self.AXIS_H),
-                       Qt.AlignmentFlag.AlignCenter, "No events match the filter.")
+                       Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("ChartScene", "No events match the filter."))
 
     def ticks(self, first: float, last: float) -> list[tuple[int, str, bool]]:
         """(day, label, major) ticks for the days from `first` to `last`."""
@@ -285,7 +285,8 @@ class ChartScene(ChartGeometry):
             month_step = 1 if year_px >= 1200 else 3
             for year in range(max(1, y0), min(y1, 9998) + 1):
                 for month in range(1 + month_step, 13, month_step):
-                    ticks.append((date(year, month, 1).toordinal(), date(year, month, 1).strftime("%b"), False))
+                    ticks.append((date(year, month, 1).toordinal(),
+                                  QLocale().standaloneMonthName(month, QLocale.FormatType.ShortFormat), False))
         return ticks
 
     def _view_ticks(self, view: ChartView) -> list[tuple[int, str, bool]]:
@@ -322,7 +323,8 @@ class ChartScene(ChartGeometry):
         p.fillRect(QRectF(0, 0, self.LABEL_W, self.AXIS_H), pal.window())
         p.drawText(QRectF(6, 0, self.LABEL_W - 8, self.AXIS_H - 2),
                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                   fm.elidedText("Lane", Qt.TextElideMode.ElideRight, self.LABEL_W - 8))
+                   fm.elidedText(QCoreApplication.translate("ChartScene", "Lane"), Qt.TextElideMode.ElideRight,
+                                 self.LABEL_W - 8))
 
     def _paint_labels(self, p: QPainter, view: ChartView) -> None:
         pal, v, h = view.palette, view.scroll_y, view.height
@@ -339,7 +341,8 @@ class ChartScene(ChartGeometry):
             p.setPen(pal.text().color())
             p.drawText(QRectF(8, y, self.LABEL_W - 12, min(height, 3 * fm.height())),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       fm.elidedText(label, Qt.TextElideMode.ElideRight, self.LABEL_W - 12))
+                       fm.elidedText(QCoreApplication.translate("ChartScene", "Other") if label == "Other" else label,
+                                     Qt.TextElideMode.ElideRight, self.LABEL_W - 12))
         p.setPen(QPen(pal.mid().color(), 1))
         p.drawLine(QPointF(self.LABEL_W - 0.5, self.AXIS_H), QPointF(self.LABEL_W - 0.5, h))
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QPushButton, QS
 from ...core.query.filters import EventFilter, FilterChip
 from ...core.service import Library
 from ..common.colours import alert_colour
+from ..common.core_labels import chip_label, number
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.loading import Loader
 
@@ -84,9 +85,10 @@ class Chip(QToolButton):
         super().__init__(parent)
         self.chip = chip
         # QToolButton text is plain, but '&' would become a mnemonic marker.
-        self.setText(chip.label.replace("&", "&&") + "  ✕")
-        self.setToolTip(plain_tooltip(f"Remove “{chip.label}” from the filter"))
-        self.setAccessibleName(f"Remove filter: {chip.label}")
+        label = chip_label(chip.dimension, chip.value, chip.label)
+        self.setText(label.replace("&", "&&") + "  ✕")
+        self.setToolTip(plain_tooltip(self.tr("Remove “{chip}” from the filter").format(chip=label)))
+        self.setAccessibleName(self.tr("Remove filter: {chip}").format(chip=label))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
             "QToolButton { border: 1px solid palette(mid); border-radius: 10px; padding: 2px 8px;"
@@ -104,8 +106,8 @@ class NoticeChip(QToolButton):
         self.notice = text
         self.setText(f"⚠ {text}  ✕".replace("&", "&&"))
         self.setObjectName("filterNotice")
-        self.setToolTip(plain_tooltip(f"{text}. Click to clear what was typed."))
-        self.setAccessibleName(f"Filter notice: {text}")
+        self.setToolTip(plain_tooltip(self.tr("{notice}. Click to clear what was typed.").format(notice=text)))
+        self.setAccessibleName(self.tr("Filter notice: {notice}").format(notice=text))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         colour = alert_colour(self.palette()).name()
         self.setStyleSheet(
@@ -135,14 +137,14 @@ class ChipBar(QWidget):
         font = self.count_label.font()
         font.setBold(True)
         self.count_label.setFont(font)
-        self.clear_button = QPushButton("Clear all", self)
+        self.clear_button = QPushButton(self.tr("Clear all"), self)
         self.clear_button.setFlat(True)
         self.clear_button.clicked.connect(lambda: self._emit(EventFilter()))
 
         self._chip_area = QWidget(self)
         self._chip_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._flow = FlowLayout(self._chip_area)
-        self._placeholder = PlainLabel("All events", self._chip_area, wrap=False, selectable=False)
+        self._placeholder = PlainLabel(self.tr("All events"), self._chip_area, wrap=False, selectable=False)
         self._placeholder.setEnabled(False)
         self._flow.addWidget(self._placeholder)
         self.loader = Loader(self, self._show_chips, greyed=lambda: list(self.chips))
@@ -210,11 +212,13 @@ class ChipBar(QWidget):
         return [chip.notice for chip in self.notices]
 
     def set_count(self, shown: int, total: int) -> None:
-        self.count_label.setText(f"{shown:,} of {total:,} events")
+        # the plural follows the total: "14 of 52 events", "1 of 1 event"
+        self.count_label.setText(self.tr("{shown} of {total} event(s)", "", total).format(
+            shown=number(shown), total=number(total)))
 
     def set_counting(self) -> None:
         """Say that the count of a new filter is on its way."""
-        self.count_label.setText("Counting events…")
+        self.count_label.setText(self.tr("Counting events…"))
 
     def count_text(self) -> str:
         return self.count_label.text()

@@ -9,22 +9,31 @@ are `LinkLabel`s (plain-text labels with click handling), never HTML anchors.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADE_SYMBOLS, grade_label
+from ...core.corpus.evidence import GRADE_SYMBOLS
 from ...core.query.records import EventDetail, Link, NotFound, PassageRef
 from ...core.research.quotes import as_prose
 from ..common import palette as pal
 from ..common.colours import alert_colour, show_as_alert, show_as_low_reliability, support_colour
+from ..common.core_labels import (
+    date_label,
+    grade_explanation,
+    grade_label,
+    precision_word,
+    reliability_label,
+    role_label,
+    word,
+)
 from ..common.widgets import PlainLabel, plain_tooltip
+from ..i18n import QT_TRANSLATE_NOOP
 from ..shell.context import AppContext
 from ..shell.loading import Loader
 from ..shell.navigation import Target
-from .timeline_model import PRECISION_WORDS
 
-PLACEHOLDER = "Select an event to see its date, sources and notes."
+PLACEHOLDER = QT_TRANSLATE_NOOP("EventDetailPane", "Select an event to see its date, sources and notes.")
 
 
 class LinkLabel(PlainLabel):
@@ -37,7 +46,7 @@ class LinkLabel(PlainLabel):
         self.target = target
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(f"Open {text}")
+        self.setAccessibleName(QCoreApplication.translate("LinkLabel", "Open {name}").format(name=text))
         font = self.font()
         font.setUnderline(True)
         self.setFont(font)
@@ -70,10 +79,8 @@ def _heading(text: str, parent: QWidget, scale: float = 1.0) -> PlainLabel:
 
 
 def _bound(value: str) -> str:
-    if value.startswith("0001-01-01"):
-        return "open"
-    if value.startswith("9999-12-31"):
-        return "open"
+    if value.startswith("0001-01-01") or value.startswith("9999-12-31"):
+        return QCoreApplication.translate("EventDetailPane", "open")
     return value
 
 
@@ -101,20 +108,22 @@ class PassageCard(QFrame):
         lay.addWidget(quote)
         self.link = LinkLabel(f"— {ref.source_title}", Target("source", ref.source_id, passage_id=ref.id,
                                                              start=ref.start, end=ref.end), self)
-        self.link.setToolTip(plain_tooltip(f"Open “{ref.source_title}” ({ref.source_kind}) at this passage"))
+        self.link.setToolTip(plain_tooltip(self.tr("Open “{title}” ({kind}) at this passage").format(
+            title=ref.source_title, kind=word(ref.source_kind))))
         self.link.clicked.connect(lambda: open_passage(self.link.target))
         lay.addWidget(self.link)
         self.reliability: PlainLabel | None = None
         if ref.low_reliability:
-            self.reliability = PlainLabel(f"{pal.LOW_RELIABILITY_SYMBOL} Source of low reliability: "
-                                          f"{ref.reliability_label}", self)
+            self.reliability = PlainLabel(self.tr("{mark} Source of low reliability: {grade}").format(
+                mark=pal.LOW_RELIABILITY_SYMBOL, grade=reliability_label(ref.source_grade)), self)
             self.reliability.setObjectName("lowReliabilityMark")
-            self.reliability.setToolTip(plain_tooltip("The source is graded D (not usually reliable) or E "
-                                                      "(unreliable): weigh this quote with care. Its page says why."))
+            self.reliability.setToolTip(plain_tooltip(self.tr(
+                "The source is graded D (not usually reliable) or E (unreliable): weigh this quote with care. "
+                "Its page says why.")))
             show_as_low_reliability(self.reliability)
             lay.addWidget(self.reliability)
         if remove is not None and ref.kind == "user":  # the user's own citation can be taken back
-            self.remove_button = QPushButton("Remove this citation", self)
+            self.remove_button = QPushButton(self.tr("Remove this citation"), self)
             self.remove_button.setObjectName("removeCitationButton")
             self.remove_button.clicked.connect(lambda: remove(ref))
             lay.addWidget(self.remove_button)
@@ -142,7 +151,7 @@ class EventDetailPane(QScrollArea):
         self._layout.setContentsMargins(8, 8, 8, 8)
         self._content: QWidget | None = None
         self._notes_target: str | None = None
-        self.placeholder = PlainLabel(PLACEHOLDER, body)
+        self.placeholder = PlainLabel(self.tr(PLACEHOLDER), body)
         self.placeholder.setEnabled(False)
         self._layout.addWidget(self.placeholder)
         self.annotations = self._make_annotation_panel(body)
@@ -152,7 +161,8 @@ class EventDetailPane(QScrollArea):
         self._show_notes(False)
         self._wanted: str | None = None
         self.loader = Loader(self, self._show_loaded, greyed=lambda: [w for w in (self._content,) if w is not None],
-                             failed=lambda message: self.ctx.status.emit(f"The event could not be read: {message}"))
+                             failed=lambda message: self.ctx.status.emit(
+                                 self.tr("The event could not be read: {error}").format(error=message)))
         self.loader.loaded.connect(self.loaded)
         ctx.changed.connect(self._on_changed)
 
@@ -160,7 +170,7 @@ class EventDetailPane(QScrollArea):
         try:
             from ..notes.annotation_panel import AnnotationPanel
         except ImportError:  # the notes panel ships separately; the pane still works without it
-            label = PlainLabel("Notes are not available in this build.", parent)
+            label = PlainLabel(self.tr("Notes are not available in this build."), parent)
             label.setEnabled(False)
             return label
         return AnnotationPanel(self.ctx, parent)
@@ -179,7 +189,7 @@ class EventDetailPane(QScrollArea):
         noticeable) until it arrives."""
         self._wanted = event_id
         if self.detail is None and event_id:
-            self.placeholder.setText("Loading…")
+            self.placeholder.setText(self.tr("Loading…"))
         self._read(event_id, keep_scroll=False)
 
     def refresh(self) -> None:
@@ -226,7 +236,7 @@ class EventDetailPane(QScrollArea):
             old.deleteLater()
         self.links, self.passages = [], []
         d = self.detail
-        self.placeholder.setText(PLACEHOLDER)
+        self.placeholder.setText(self.tr(PLACEHOLDER))
         self.placeholder.setVisible(d is None)
         self._show_notes(d is not None)
         set_target = getattr(self.annotations, "set_target", None)
@@ -242,8 +252,8 @@ class EventDetailPane(QScrollArea):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(6)
         self._build_header(d, content, lay)
-        for title, links in (("Organisations", d.organisations), ("Countries", d.countries),
-                             ("People", d.people), ("Agreements", d.agreements)):
+        for title, links in ((self.tr("Organisations"), d.organisations), (self.tr("Countries"), d.countries),
+                             (self.tr("People"), d.people), (self.tr("Agreements"), d.agreements)):
             if links:
                 lay.addWidget(self._link_row(title, links, content))
         self._build_evidence(d, content, lay)
@@ -257,23 +267,23 @@ class EventDetailPane(QScrollArea):
         title.setObjectName("eventTitle")
         lay.addWidget(title)
         lay.addWidget(self._origin_row(d, parent))
-        kind = PlainLabel(r.kind.replace("_", " ") + ("  ·  ⚠ disputed" if r.disputed else ""), parent)
+        kind = PlainLabel(word(r.kind) + (self.tr("  ·  ⚠ disputed") if r.disputed else ""), parent)
         kind.setEnabled(False)
         lay.addWidget(kind)
-        date = _heading(r.date_label, parent)
+        date = _heading(date_label(r.date) or r.date_label, parent)
         date.setObjectName("eventDate")
         lay.addWidget(date)
         facts = []
         if r.date_text:
-            facts.append(f"As written: “{r.date_text}”")
-        flags = [w for w, on in (("approximate", r.approximate), ("uncertain", r.uncertain)) if on]
-        facts.append(f"EDTF {r.date}  ·  precision: {PRECISION_WORDS.get(r.precision, r.precision)}"
+            facts.append(self.tr("As written: “{text}”").format(text=r.date_text))
+        flags = [word(w) for w, on in (("approximate", r.approximate), ("uncertain", r.uncertain)) if on]
+        facts.append(self.tr("EDTF {date}  ·  precision: {precision}").format(date=r.date, precision=precision_word(r.precision))
                      + (f" ({', '.join(flags)})" if flags else ""))
-        facts.append(f"Between {_bound(r.date_start)} and {_bound(r.date_end)}")
+        facts.append(self.tr("Between {start} and {end}").format(start=_bound(r.date_start), end=_bound(r.date_end)))
         if d.date_note:
-            facts.append(f"Date note: {d.date_note}")
+            facts.append(self.tr("Date note: {note}").format(note=d.date_note))
         if d.location:
-            facts.append(f"Place: {d.location}")
+            facts.append(self.tr("Place: {place}").format(place=d.location))
         info = PlainLabel("\n".join(facts), parent)
         info.setObjectName("eventDateFacts")
         lay.addWidget(info)
@@ -288,8 +298,8 @@ class EventDetailPane(QScrollArea):
         lay = QHBoxLayout(row)
         lay.setContentsMargins(0, 0, 0, 0)
         if not d.mine:
-            label = PlainLabel("From the shipped corpus (read-only: cite passages for or against it from a "
-                               "source, or add a note)", row)
+            label = PlainLabel(self.tr("From the shipped corpus (read-only: cite passages for or against it from a "
+                                       "source, or add a note)"), row)
             label.setObjectName("eventOrigin")
             label.setEnabled(False)
             lay.addWidget(label)
@@ -298,16 +308,16 @@ class EventDetailPane(QScrollArea):
         if d.created_at is not None:
             from ..notes.annotation_panel import local_time
 
-            made = f" · made {local_time(d.created_at)}"
+            made = self.tr(" · made {time}").format(time=local_time(d.created_at))
             if d.updated_at and d.updated_at != d.created_at:
-                made += f", changed {local_time(d.updated_at)}"
-        label = PlainLabel(f"Your record{made}", row, wrap=False)
+                made += self.tr(", changed {time}").format(time=local_time(d.updated_at))
+        label = PlainLabel(self.tr("Your record") + made, row, wrap=False)
         label.setObjectName("eventOrigin")
         lay.addWidget(label)
         lay.addStretch(1)
         readonly = self.ctx.library.readonly
-        for name, text, slot in (("editEventButton", "Edit…", self.edit_event),
-                                 ("deleteEventButton", "Delete…", self.delete_event)):
+        for name, text, slot in (("editEventButton", self.tr("Edit…"), self.edit_event),
+                                 ("deleteEventButton", self.tr("Delete…"), self.delete_event)):
             button = QPushButton(text, row)
             button.setObjectName(name)
             button.setEnabled(not readonly)
@@ -347,9 +357,9 @@ class EventDetailPane(QScrollArea):
         lay.setSpacing(2)
         lay.addWidget(_heading(title, row))
         for link in links:
-            label = link.label + (f" ({link.role.replace('_', ' ')})" if link.role else "")
+            label = link.label + (f" ({role_label(link.role)})" if link.role else "")
             widget = LinkLabel(label, Target(link.kind, link.id), row)
-            widget.setToolTip(plain_tooltip(f"Open the {link.kind} page: {link.label}"))
+            widget.setToolTip(plain_tooltip(self.tr("Open the page of {name}").format(name=link.label)))
             widget.clicked.connect(lambda w=widget: self._go(w.target))
             lay.addWidget(widget)
             self.links.append(widget)
@@ -362,7 +372,7 @@ class EventDetailPane(QScrollArea):
         lay.setSpacing(4)
         lay.addWidget(_heading(title, column))
         if not refs:
-            none = PlainLabel("None recorded.", column)
+            none = PlainLabel(self.tr("None recorded."), column)
             none.setEnabled(False)
             lay.addWidget(none)
         for ref in refs:
@@ -376,26 +386,28 @@ class EventDetailPane(QScrollArea):
 
     def _build_evidence(self, d: EventDetail, parent: QWidget, lay: QVBoxLayout) -> None:
         n = len({p.source_id for p in d.supporting})
-        heading = f"Evidence — {n} source{'s' if n != 1 else ''}"
+        heading = self.tr("Evidence — %n source(s)", "", n)
         lay.addWidget(_heading(heading, parent))
         grade = d.row.evidence
-        graded = PlainLabel(f"{GRADE_SYMBOLS.get(grade, '')} {grade_label(grade).capitalize()}: "
-                            f"{GRADE_EXPLANATIONS.get(grade, '')}", parent)
+        label = grade_label(grade)
+        graded = PlainLabel(f"{GRADE_SYMBOLS.get(grade, '')} {label[:1].upper()}{label[1:]}: "
+                            f"{grade_explanation(grade)}", parent)
         graded.setObjectName("evidenceGrade")
-        graded.setToolTip(plain_tooltip("Computed from the citations, never typed: "
-                                        "independent sources are different sources none of which copies another; "
-                                        "low reliability is Admiralty grade D or E."))
+        graded.setToolTip(plain_tooltip(self.tr(
+            "Computed from the citations, never typed: independent sources are different sources none of "
+            "which copies another; low reliability is Admiralty grade D or E.")))
         lay.addWidget(graded)
         if d.row.disputed or d.contradicting:
-            note = PlainLabel("⚠ Disputed" + (f": {d.dispute_note}" if d.dispute_note else ""), parent)
+            note = PlainLabel(self.tr("⚠ Disputed") + (f": {d.dispute_note}" if d.dispute_note else ""), parent)
             note.setObjectName("disputeNote")
             show_as_alert(note)
             lay.addWidget(note)
             sides = QWidget(parent)
             row = QHBoxLayout(sides)
             row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(self._passage_column("Supporting", d.supporting, sides), 1)
-            row.addWidget(self._passage_column("Contradicting", d.contradicting, sides), 1)
+            row.addWidget(self._passage_column(self.tr("Supporting"), d.supporting, sides), 1)
+            row.addWidget(self._passage_column(self.tr("Contradicting"), d.contradicting, sides), 1)
             lay.addWidget(sides)
         else:
-            lay.addWidget(self._passage_column("Supporting passages", d.supporting, parent))
+            lay.addWidget(self._passage_column(self.tr("Supporting passages"), d.supporting, parent))
+

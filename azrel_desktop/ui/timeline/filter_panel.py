@@ -39,12 +39,18 @@ from ...core.query.filters import EventFilter
 from ...core.query.timeline import Facets, FacetValue
 from ...core.service import Library
 from ..common.colours import show_as_alert
+from ..common.core_labels import dimension_title, number, word
 from ..common.widgets import PlainLabel, plain_tooltip
+from ..i18n import QT_TRANSLATE_NOOP
 from ..shell.runner import LatestCall
 
-DATE_HINT = "e.g. 1997, 1997-05, 1998-05-28, spring 1998"
+DATE_HINT = QT_TRANSLATE_NOOP("DateRange", "e.g. 1997, 1997-05, 1998-05-28, spring 1998")
 LIST_DIMENSIONS = tuple((d.name, d.title) for d in LISTS)  # one section each, in the registry's order
-DISPUTED_CHOICES = ((None, "Any"), (True, "Only disputed"), (False, "Only undisputed"))
+DISPUTED_CHOICES = ((None, QT_TRANSLATE_NOOP("FilterPanel", "Any")),
+                    (True, QT_TRANSLATE_NOOP("FilterPanel", "Only disputed")),
+                    (False, QT_TRANSLATE_NOOP("FilterPanel", "Only undisputed")))
+# the options whose words are the core's vocabulary (the others are names from the data)
+_VOCABULARY = ("kinds", "evidence", "origins")
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,7 @@ class FacetSection(QWidget):
         self.tree.setAccessibleName(title)
         self.tree.itemChanged.connect(self._item_changed)
 
-        self.empty = PlainLabel("No options yet.", self, selectable=False)
+        self.empty = PlainLabel(self.tr("No options yet."), self, selectable=False)
         self.empty.setEnabled(False)
         self._options = FacetOptions.of([])
         self._names: dict[str, str] = {}
@@ -114,7 +120,7 @@ class FacetSection(QWidget):
         self._brushes: dict[bool, QBrush] = {}
         self.narrow = QLineEdit(self)
         self.narrow.setObjectName(f"narrow-{dimension}")
-        self.narrow.setPlaceholderText(f"Narrow {title.lower()}…")
+        self.narrow.setPlaceholderText(self.tr("Narrow the list…"))
         self.narrow.setClearButtonEnabled(True)
         self.narrow.setVisible(False)
         self.narrow.textChanged.connect(lambda _t: self.set_options(self._options, self._names))
@@ -176,7 +182,8 @@ class FacetSection(QWidget):
             if option is not None:
                 shown.append(option)
         hidden = matching - min(matching, self.SHOW_AT_MOST)
-        self.more.setText(f"{hidden:,} more not listed: narrow the list to find them" if hidden else "")
+        self.more.setText(self.tr("{count} more not listed: narrow the list to find them").format(
+            count=number(hidden)) if hidden else "")
         self.more.setVisible(bool(hidden) and self.header.isChecked())
         return shown
 
@@ -275,13 +282,15 @@ class FacetSection(QWidget):
         return item
 
     def _fill(self, item: QTreeWidgetItem, option: FacetValue, full_name: str | None) -> None:
-        item.setText(0, option.label)
+        vocabulary = self.dimension in _VOCABULARY
+        label = word(option.label) if vocabulary else option.label
+        item.setText(0, label)
         item.setText(1, str(option.count))
         item.setData(1, Qt.ItemDataRole.UserRole, option.count)
-        tip = full_name or option.label
+        tip = full_name or label
         if option.detail and self.dimension != "organisations":
-            tip += f"\n{option.detail}"
-        tip += f"\n{option.count} event{'s' if option.count != 1 else ''} with the other filters"
+            tip += f"\n{word(option.detail) if vocabulary else option.detail}"
+        tip += "\n" + self.tr("%n event(s) with the other filters", "", option.count)
         item.setToolTip(0, plain_tooltip(tip))
         item.setToolTip(1, plain_tooltip(tip))
         brush = self._brush(option.count == 0)
@@ -316,7 +325,7 @@ class FacetSection(QWidget):
 
     def _update_header(self) -> None:
         n = len(self.checked())
-        self.header.setText(self._title + (f"  ({n} chosen)" if n else ""))
+        self.header.setText(self._title + (self.tr("  (%n chosen)", "", n) if n else ""))
         self._set_expanded(self.header.isChecked())
 
     def _fit_height(self) -> None:
@@ -337,11 +346,11 @@ class DateRange(QWidget):
         super().__init__(parent)
         self.date_from = QLineEdit(self)
         self.date_to = QLineEdit(self)
-        for edit, name in ((self.date_from, "From"), (self.date_to, "To")):
-            edit.setPlaceholderText("any")
+        for edit, name in ((self.date_from, self.tr("From date")), (self.date_to, self.tr("To date"))):
+            edit.setPlaceholderText(self.tr("any"))
             edit.setClearButtonEnabled(True)
-            edit.setToolTip(plain_tooltip(f"{name} date: {DATE_HINT}"))
-            edit.setAccessibleName(f"{name} date")
+            edit.setToolTip(plain_tooltip(f"{name}: {self.tr(DATE_HINT)}"))
+            edit.setAccessibleName(name)
         self.message = PlainLabel("", self, selectable=False)
         self.message.setObjectName("dateMessage")
         show_as_alert(self.message)
@@ -355,9 +364,9 @@ class DateRange(QWidget):
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(PlainLabel("From", self, selectable=False), 0, 0)
+        grid.addWidget(PlainLabel(self.tr("From"), self, selectable=False), 0, 0)
         grid.addWidget(self.date_from, 0, 1)
-        grid.addWidget(PlainLabel("To", self, selectable=False), 1, 0)
+        grid.addWidget(PlainLabel(self.tr("To"), self, selectable=False), 1, 0)
         grid.addWidget(self.date_to, 1, 1)
         grid.addWidget(self.message, 2, 0, 1, 2)
 
@@ -373,22 +382,25 @@ class DateRange(QWidget):
         raw_to = self.date_to.text().strip() or None
         problems, notices = [], []
         bounds = {"From": raw_from, "To": raw_to}
+        shown = {"From": self.tr("From"), "To": self.tr("To")}
         for name, raw in list(bounds.items()):
             if raw:
                 try:
                     parse_user_date(raw)
                 except (DateError, ValueError):
-                    problems.append(f"{name}: “{raw}” is not a date I understand ({DATE_HINT}).")
-                    notices.append(f"{name} “{raw}” is not a date: ignored")
+                    problems.append(self.tr("{bound}: “{text}” is not a date I understand ({hint}).").format(
+                        bound=shown[name], text=raw, hint=self.tr(DATE_HINT)))
+                    notices.append(self.tr("{bound} “{text}” is not a date: ignored").format(bound=shown[name], text=raw))
                     bounds[name] = None
         if bounds["From"] and bounds["To"]:
             try:
                 window(bounds["From"], bounds["To"])
             except (DateError, ValueError) as exc:
-                problems.append(f"The dates do not make a window: {exc}.")
-                notices.append(f"From “{raw_from}” to “{raw_to}” is not a window: dates ignored")
+                problems.append(self.tr("The dates do not make a window: {reason}.").format(reason=exc))
+                notices.append(self.tr("From “{start}” to “{end}” is not a window: dates ignored").format(
+                    start=raw_from, end=raw_to))
                 bounds = {"From": None, "To": None}
-        self.message.setText("\n".join(problems + (["Shown without it; the chips say so."] if problems else [])))
+        self.message.setText("\n".join(problems + ([self.tr("Shown without it; the chips say so.")] if problems else [])))
         self.message.setVisible(bool(problems))
         return bounds["From"], bounds["To"], tuple(notices)
 
@@ -439,9 +451,9 @@ class FilterPanel(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search titles, summaries, quotes… (Ctrl+L)")
+        self.search.setPlaceholderText(self.tr("Search titles, summaries, quotes… (Ctrl+L)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search")
+        self.search.setAccessibleName(self.tr("Search"))
         self._search_timer = QTimer(self, singleShot=True, interval=350)
         self._search_timer.timeout.connect(self._user_changed)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
@@ -453,20 +465,20 @@ class FilterPanel(QWidget):
 
         self.sections: dict[str, FacetSection] = {}
         for d in LISTS:
-            section = FacetSection(d.name, d.title, expanded=d.expanded, parent=self)
+            section = FacetSection(d.name, dimension_title(d.title), expanded=d.expanded, parent=self)
             section.toggled.connect(self._toggled)
             self.sections[d.name] = section
 
         self.disputed = QComboBox(self)
-        self.disputed.setAccessibleName("Disputed")
+        self.disputed.setAccessibleName(self.tr("Disputed"))
         for value, label in DISPUTED_CHOICES:
-            self.disputed.addItem(label, value)
+            self.disputed.addItem(self.tr(label), value)
         self.disputed.currentIndexChanged.connect(lambda _i: self._user_changed())
-        self.annotated = QCheckBox("Annotated only", self)
+        self.annotated = QCheckBox(self.tr("Annotated only"), self)
         self.annotated.toggled.connect(lambda _b: self._user_changed())
 
-        self.clear_button = QPushButton("Clear all", self)
-        self.clear_button.setToolTip(plain_tooltip("Remove every filter"))
+        self.clear_button = QPushButton(self.tr("Clear all"), self)
+        self.clear_button.setToolTip(plain_tooltip(self.tr("Remove every filter")))
         self.clear_button.clicked.connect(lambda: self._emit(EventFilter()))
         self.status = PlainLabel("", self, selectable=False)
         self.status.setEnabled(False)
@@ -475,7 +487,7 @@ class FilterPanel(QWidget):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(6, 6, 6, 6)
         title_row = QHBoxLayout()
-        heading = PlainLabel("Filters", body, selectable=False)
+        heading = PlainLabel(self.tr("Filters"), body, selectable=False)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
@@ -488,7 +500,7 @@ class FilterPanel(QWidget):
         for section in self.sections.values():
             lay.addWidget(section)
         disputed_row = QHBoxLayout()
-        disputed_row.addWidget(PlainLabel("Disputed", body, selectable=False))
+        disputed_row.addWidget(PlainLabel(self.tr("Disputed"), body, selectable=False))
         disputed_row.addWidget(self.disputed, 1)
         lay.addLayout(disputed_row)
         lay.addWidget(self.annotated)
@@ -523,7 +535,7 @@ class FilterPanel(QWidget):
     def refresh(self) -> None:
         """Recount the facets under the current filter, in the background."""
         f, library = self._filter, self._library
-        self.status.setText("Counting…")
+        self.status.setText(self.tr("Counting…"))
         self._facets.start(lambda: load_facets(library, f))
 
     def facets_busy(self) -> bool:
@@ -607,13 +619,13 @@ class FilterPanel(QWidget):
         fc = bundle.facets
         self._updating = True
         try:
-            self.disputed.setItemText(1, f"Only disputed ({fc.disputed})")
-            self.disputed.setItemText(2, f"Only undisputed ({fc.undisputed})")
-            self.annotated.setText(f"Annotated only ({fc.annotated})")
+            self.disputed.setItemText(1, self.tr("Only disputed ({count})").format(count=fc.disputed))
+            self.disputed.setItemText(2, self.tr("Only undisputed ({count})").format(count=fc.undisputed))
+            self.annotated.setText(self.tr("Annotated only ({count})").format(count=fc.annotated))
         finally:
             self._updating = False
         self.status.setText("")
         self.facetsUpdated.emit(bundle)
 
     def _facets_failed(self, message: str) -> None:
-        self.status.setText(f"Counts unavailable: {message}")
+        self.status.setText(self.tr("Counts unavailable: {error}").format(error=message))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -70,7 +70,7 @@ class SavedViews(QObject):
         self.ops = Operations(self)
         self.ops.finished.connect(self._done)
         self.ops.failed.connect(lambda _token, message: self._fail(message))
-        self.menu = QMenu("Saved views", parent)
+        self.menu = QMenu(self.tr("Saved views"), parent)
         self.menu.aboutToShow.connect(self.refresh)
         self._fill()
         ctx.changed.connect(lambda c: self.refresh() if "saved_view" in c.kinds else None)
@@ -82,9 +82,9 @@ class SavedViews(QObject):
 
     def _fill(self) -> None:
         self.menu.clear()
-        save = self.menu.addAction("Save current view…", self.ask_save)
+        save = self.menu.addAction(self.tr("Save current view…"), self.ask_save)
         save.setEnabled(not self.ctx.library.readonly)
-        self.menu.addAction("Manage saved views…", self.manage)
+        self.menu.addAction(self.tr("Manage saved views…"), self.manage)
         if self.views:
             self.menu.addSeparator()
         for info in self.views:
@@ -96,14 +96,16 @@ class SavedViews(QObject):
 
     # --- writing ------------------------------------------------------------------------------
     def ask_save(self) -> None:
-        name, ok = QInputDialog.getText(self.window, "Save view", "Name of this view (its filter, sort and lanes):")
+        name, ok = QInputDialog.getText(self.window, self.tr("Save view"),
+                                        self.tr("Name of this view (its filter, sort and lanes):"))
         if not ok or not name.strip():
             return
         key = " ".join(name.split()).casefold()
         taken = next((v.name for v in self.views if " ".join(v.name.split()).casefold() == key), None)
         if taken is not None and QMessageBox.question(
-                self.window, "Save view", f"There is already a view named “{taken}”. Replace it with the "
-                "current filter? (Edit → Undo brings it back.)") != QMessageBox.StandardButton.Yes:
+                self.window, self.tr("Save view"), self.tr(
+                    "There is already a view named “{name}”. Replace it with the current filter? "
+                    "(Edit → Undo brings it back.)").format(name=taken)) != QMessageBox.StandardButton.Yes:
             return
         self.save(name, replace=taken is not None)
 
@@ -137,9 +139,9 @@ class SavedViews(QObject):
             timeline.set_filter(result.filter)
             timeline.set_sort(result.sort, result.descending)
             timeline.chart.set_mode(result.lanes)
-            said = f"Opened the view “{result.view.name}”"
+            said = self.tr("Opened the view “{name}”").format(name=result.view.name)
             if result.dropped:
-                said += "; left out what is gone: " + "; ".join(result.dropped)
+                said += self.tr("; left out what is gone: {what}").format(what="; ".join(result.dropped))
             self.ctx.status.emit(said)
             self.opened.emit(result)
             return
@@ -147,15 +149,16 @@ class SavedViews(QObject):
             info, before, changes = result
             undo = (lambda: library.restore_view(before)[1]) if before else (lambda: library.delete_view(info.name)[1])
             redo = lambda: library.restore_view(info)[1]  # noqa: E731
-            self.ctx.undo_stack.push(_ViewCommand(self.ctx, f"Save view {info.name}", undo, redo))
+            self.ctx.undo_stack.push(_ViewCommand(self.ctx, self.tr("Save view {name}").format(name=info.name),
+                                                  undo, redo))
         elif kind == "rename":
             info, before, changes = result
-            self.ctx.undo_stack.push(_ViewCommand(self.ctx, f"Rename view {before.name}",
+            self.ctx.undo_stack.push(_ViewCommand(self.ctx, self.tr("Rename view {name}").format(name=before.name),
                                                   lambda: library.restore_view(before)[1],
                                                   lambda: library.restore_view(info)[1]))
         else:
             before, changes = result
-            self.ctx.undo_stack.push(_ViewCommand(self.ctx, f"Delete view {before.name}",
+            self.ctx.undo_stack.push(_ViewCommand(self.ctx, self.tr("Delete view {name}").format(name=before.name),
                                                   lambda: library.restore_view(before)[1],
                                                   lambda: library.delete_view(before.name)[1]))
         self.ctx.emit_changes(changes)
@@ -175,15 +178,15 @@ class SavedViewsDialog(QDialog):
 
     def __init__(self, views: SavedViews, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Saved views")
+        self.setWindowTitle(self.tr("Saved views"))
         self.views = views
         self.list = QListWidget(self)
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton("Open", self)
-        self.rename_button = QPushButton("Rename…", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.rename_button = QPushButton(self.tr("Rename…"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
         for b in (self.open_button, self.rename_button, self.delete_button):
             buttons.addWidget(b)
         readonly = views.ctx.library.readonly
@@ -214,7 +217,7 @@ class SavedViewsDialog(QDialog):
             self.list.setCurrentItem(matches[0])
         elif self.list.count():
             self.list.setCurrentRow(0)
-        self.note.setText("" if infos else "No saved views yet: use View → Saved views → Save current view…")
+        self.note.setText("" if infos else self.tr("No saved views yet: use View → Saved views → Save current view…"))
 
     def selected(self) -> str | None:
         row = self.list.currentRow()
@@ -229,14 +232,15 @@ class SavedViewsDialog(QDialog):
         name = self.selected()
         if not name:
             return
-        new, ok = QInputDialog.getText(self, "Rename view", "New name:", text=name)
+        new, ok = QInputDialog.getText(self, self.tr("Rename view"), self.tr("New name:"), text=name)
         if ok and new.strip() and new != name:
             self.views.rename(name, new)
 
     def _delete(self) -> None:
         name = self.selected()
-        if name and QMessageBox.question(self, "Delete view", f"Delete the view “{name}”? (Edit → Undo "
-                                         "brings it back.)") == QMessageBox.StandardButton.Yes:
+        if name and QMessageBox.question(self, self.tr("Delete view"), self.tr(
+                "Delete the view “{name}”? (Edit → Undo brings it back.)").format(name=name)) \
+                == QMessageBox.StandardButton.Yes:
             self.views.delete(name)
 
 
@@ -245,7 +249,7 @@ def install(window, ctx: AppContext, timeline: Callable[[], TimelinePage], befor
     (the Help menu). The menu bar's own menus are not looked up through their actions: with
     PySide6 6.8, `QAction.menu()` hands back a wrapper whose collection deletes the menu."""
     bar = window.menuBar()
-    view_menu = QMenu("&View", window)
+    view_menu = QMenu(QCoreApplication.translate("saved_views", "&View"), window)
     if before is not None:
         bar.insertMenu(before, view_menu)
     else:

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
 
 from ...core.corpus.dates import DateError, parse_edtf
 from ...core.corpus.dates import window as date_window
-from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADES, grade_label
+from ...core.corpus.evidence import GRADES
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import EventRow
 from ...core.service import Library
 from ..common import palette as pal
+from ..common.core_labels import date_label, grade_explanation, grade_label, number
 from ..common.widgets import PlainLabel, plain_tooltip
+from ..i18n import QT_TRANSLATE_NOOP
 from ..shell.runner import LatestCall
 from .chart_scene import EVIDENCE_SYMBOLS, MAX_DAY, MIN_DAY, ChartGeometry, ChartItem, ChartScene, ChartView
 
@@ -196,13 +198,15 @@ def build_scene(data: ChartData, mode: str) -> ChartScene:
     return ChartScene(items, colours, window=data.window)
 
 
-HINT = "Wheel: zoom · Shift+wheel: pan in time · drag: move"
+HINT = QT_TRANSLATE_NOOP("ChartCanvas", "Wheel: zoom · Shift+wheel: pan in time · drag: move")
 
 
 def zoom_gesture_text(platform: str = sys.platform) -> str:
     """How this system's users zoom the chart, as the hints name it: on macOS the key is ⌘
     (Qt reports it as Ctrl) and a trackpad pinch zooms too."""
-    return "⌘-scroll or pinch" if platform == "darwin" else "Ctrl+wheel"
+    if platform == "darwin":
+        return QCoreApplication.translate("ChartCanvas", "⌘-scroll or pinch")
+    return QCoreApplication.translate("ChartCanvas", "Ctrl+wheel")
 
 
 class ChartCanvas(QAbstractScrollArea, ChartGeometry):
@@ -214,7 +218,7 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Timeline chart")
+        self.setAccessibleName(self.tr("Timeline chart"))
         self.viewport().setMouseTracking(True)
         # A vertical scrollbar that came and went with the number of lanes changed the width,
         # and every width change lays the chart out again (30 ms at 5,000 events), twice when
@@ -232,7 +236,7 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
         self.verticalScrollBar().valueChanged.connect(self.viewport().update)
         # How to steer, said where the steering happens; it lets the mouse through.
-        self.hint = QLabel(HINT, self.viewport())
+        self.hint = QLabel(self.tr(HINT), self.viewport())
         self.hint.setObjectName("chartHint")
         self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hint.setStyleSheet("QLabel { background: palette(window); color: palette(window-text);"
@@ -482,14 +486,17 @@ class ChartCanvas(QAbstractScrollArea, ChartGeometry):
     @staticmethod
     def tooltip_text(it: ChartItem) -> str:
         r = it.row
-        lines = [r.title, r.date_label + (f"  (as written: {r.date_text})" if r.date_text else "")]
+        shown = date_label(r.date) or r.date_label
+        lines = [r.title, shown + (QCoreApplication.translate("ChartCanvas", "  (as written: {text})").format(text=r.date_text)
+                                   if r.date_text else "")]
         if it.fuzzy:
-            lines.append("Date approximate" if r.approximate else "Date uncertain")
+            lines.append(QCoreApplication.translate("ChartCanvas", "Date approximate") if r.approximate else QCoreApplication.translate("ChartCanvas", "Date uncertain"))
         if r.organisations:
-            lines.append("Organisations: " + ", ".join(r.organisations))
+            lines.append(QCoreApplication.translate("ChartCanvas", "Organisations: {names}").format(names=", ".join(r.organisations)))
         if r.countries:
-            lines.append("Countries: " + ", ".join(r.countries))
-        lines.append(f"Evidence: {grade_label(r.evidence)} ({GRADE_EXPLANATIONS.get(r.evidence, '')})")
+            lines.append(QCoreApplication.translate("ChartCanvas", "Countries: {names}").format(names=", ".join(r.countries)))
+        lines.append(QCoreApplication.translate("ChartCanvas", "Evidence: {grade} ({explanation})").format(
+            grade=grade_label(r.evidence), explanation=grade_explanation(r.evidence)))
         return "\n".join(lines)
 
     # --- painting --------------------------------------------------------------------------------
@@ -537,8 +544,8 @@ class TimelineChart(QWidget):
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(120)
 
-        self.by_org = self._tool("By organisation", "Lanes by organisation (bodies in their parent's lane)")
-        self.by_country = self._tool("By country", "Lanes by partner country")
+        self.by_org = self._tool(self.tr("By organisation"), self.tr("Lanes by organisation (bodies in their parent's lane)"))
+        self.by_country = self._tool(self.tr("By country"), self.tr("Lanes by partner country"))
         for b in (self.by_org, self.by_country):
             b.setCheckable(True)
         self.by_org.setChecked(True)
@@ -549,27 +556,27 @@ class TimelineChart(QWidget):
         self.by_org.toggled.connect(lambda on: self._lanes_toggled(on, "organisation"))
         self.by_country.toggled.connect(lambda on: self._lanes_toggled(on, "country"))
         gesture = zoom_gesture_text()
-        self.zoom_out = self._tool("−", f"Zoom out (wheel, {gesture}, −)")
-        self.zoom_in = self._tool("+", f"Zoom in (wheel, {gesture}, +)")
-        self.zoom_fit = self._tool("Fit", "Show the whole range")
+        self.zoom_out = self._tool("−", self.tr("Zoom out (wheel, {gesture}, −)").format(gesture=gesture))
+        self.zoom_in = self._tool("+", self.tr("Zoom in (wheel, {gesture}, +)").format(gesture=gesture))
+        self.zoom_fit = self._tool(self.tr("Fit"), self.tr("Show the whole range"))
         self.zoom_in.clicked.connect(lambda: self.canvas.zoom(1.5))
         self.zoom_out.clicked.connect(lambda: self.canvas.zoom(1 / 1.5))
         self.zoom_fit.clicked.connect(self.canvas.fit)
         self.note = PlainLabel("", self, wrap=False, selectable=False)
         self.note.setObjectName("chartNote")
-        legend = PlainLabel("● day  ▬ period  ┄ approximate  ⬚ no later evidence   " + "  ".join(
+        legend = PlainLabel(self.tr("● day  ▬ period  ┄ approximate  ⬚ no later evidence") + "   " + "  ".join(
             f"{EVIDENCE_SYMBOLS[g]} {grade_label(g)}" for g in GRADES), self, wrap=False, selectable=False)
         legend.setToolTip(plain_tooltip(
-            "A dot is an exact day; a bar is a month, season, year or interval.\n"
-            "Faded ends and a dashed outline mark an approximate or uncertain date;\n"
-            "an arrow marks an unknown start; a faint dashed end is \"no later evidence\":\n"
-            "no source gives an end, and none dated after that point supports it;\n"
-            "double chevrons: the event goes on beyond the From/To window shown.\n"
-            "The mark at the top right of each event is its evidence, computed from its citations:\n"
-            + "\n".join(f"{EVIDENCE_SYMBOLS[g]} {grade_label(g)}: {GRADE_EXPLANATIONS[g]}" for g in GRADES)
-            + f"\nThe wheel (or {gesture}, or +/−) zooms about the pointer; Shift+wheel or drag pans in time;"
-            "\nthe scrollbar or Alt+wheel moves through the lanes."
-            "\nEach organisation or country keeps its colour whatever the filter."))
+            self.tr("A dot is an exact day; a bar is a month, season, year or interval.\n"
+                    "Faded ends and a dashed outline mark an approximate or uncertain date;\n"
+                    "an arrow marks an unknown start; a faint dashed end is \"no later evidence\":\n"
+                    "no source gives an end, and none dated after that point supports it;\n"
+                    "double chevrons: the event goes on beyond the From/To window shown.\n"
+                    "The mark at the top right of each event is its evidence, computed from its citations:")
+            + "\n" + "\n".join(f"{EVIDENCE_SYMBOLS[g]} {grade_label(g)}: {grade_explanation(g)}" for g in GRADES)
+            + "\n" + self.tr("The wheel (or {gesture}, or +/−) zooms about the pointer; Shift+wheel or drag pans "
+                             "in time;\nthe scrollbar or Alt+wheel moves through the lanes.\n"
+                             "Each organisation or country keeps its colour whatever the filter.").format(gesture=gesture)))
         legend.setEnabled(False)
         # When the pane is narrow the legend gives way (it is cut at the right), not the note.
         legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -607,7 +614,7 @@ class TimelineChart(QWidget):
             return
         self._filter = f
         library, limit = self._library, self._limit
-        self.note.setText("Loading…")
+        self.note.setText(self.tr("Loading…"))
         request = self.canvas.request(self.mode)
         self._loader.start(lambda: load_chart(library, f, limit, request))
 
@@ -640,7 +647,7 @@ class TimelineChart(QWidget):
 
     # --- building ------------------------------------------------------------------------------
     def _on_failed(self, message: str) -> None:
-        self.note.setText(f"The chart could not load: {message}")
+        self.note.setText(self.tr("The chart could not load: {error}").format(error=message))
 
     def _on_loaded(self, data: ChartData) -> None:
         prepared = data.prepared
@@ -656,13 +663,16 @@ class TimelineChart(QWidget):
             self._reselect()
         shown = len(data.rows)
         if shown < data.total:
-            self.note.setText(f"{shown:,} of {data.total:,} events, sampled")
-            self.note.setToolTip(plain_tooltip(
-                f"More than {self._limit:,} events match, so the chart shows a sample spread over the whole "
+            total = data.total
+            self.note.setText(self.tr("{shown} of {total} event(s), sampled", "", total).format(
+                shown=number(shown), total=number(total)))
+            self.note.setToolTip(plain_tooltip(self.tr(
+                "More than {limit} events match, so the chart shows a sample spread over the whole "
                 "span: every event has the same chance, and the same filter gives the same sample. "
-                "The table lists every event. Narrow the filter to chart them all."))
+                "The table lists every event. Narrow the filter to chart them all.").format(limit=number(self._limit))))
         else:
-            self.note.setText(f"{shown} event{'s' if shown != 1 else ''}")
+            self.note.setText(self.tr("%n event(s)", "", shown))
+
             self.note.setToolTip("")
         self.loaded.emit()
 

@@ -22,24 +22,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from ...core.corpus.evidence import GRADE_EXPLANATIONS, grade_label, grade_text
 from ...core.query.filters import EventFilter
 from ...core.query.timeline import SORT_KEYS, EventRow
 from ...core.service import Library
+from ..common.core_labels import date_label, grade_explanation, grade_label, grade_text, precision_word, word
 from ..common.row_model import RowsModel
 from ..common.widgets import plain_tooltip
+from ..i18n import QT_TRANSLATE_NOOP
 from ..shell.runner import LatestCall
 
 PAGE_SIZE = 200
 KEYSET_FROM = 2000  # from here on OFFSET costs more than the keyset's per-range filter
 
-PRECISION_WORDS = {
-    "day": "exact day", "month": "month", "season": "season", "year": "year",
-    "decade": "decade", "century": "century", "interval": "interval",
-}
-
+_C = "EventTableModel"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the EventRow
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the event id
 
@@ -53,22 +50,22 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def _bound(value: str) -> str:
     if value.startswith("0001-01-01"):
-        return "open start"
+        return QCoreApplication.translate("EventTableModel", "open start")
     if value.startswith("9999-12-31"):
-        return "open end"
+        return QCoreApplication.translate("EventTableModel", "open end")
     return value
 
 
 def date_tooltip(row: EventRow) -> str:
     """The date as written in the source, its EDTF form, precision and calendar bounds."""
-    lines = [row.date_label]
+    lines = [date_label(row.date) or row.date_label]
     if row.date_text:
-        lines.append(f"As written: {row.date_text}")
+        lines.append(QCoreApplication.translate("EventTableModel", "As written: {text}").format(text=row.date_text))
     lines.append(f"EDTF: {row.date}")
-    flags = [w for w, on in (("approximate", row.approximate), ("uncertain", row.uncertain)) if on]
-    lines.append("Precision: " + PRECISION_WORDS.get(row.precision, row.precision)
+    flags = [word(w) for w, on in (("approximate", row.approximate), ("uncertain", row.uncertain)) if on]
+    lines.append(QCoreApplication.translate("EventTableModel", "Precision: {precision}").format(precision=precision_word(row.precision))
                  + (f" ({', '.join(flags)})" if flags else ""))
-    lines.append(f"Bounds: {_bound(row.date_start)} to {_bound(row.date_end)}")
+    lines.append(QCoreApplication.translate("EventTableModel", "Bounds: {start} to {end}").format(start=_bound(row.date_start), end=_bound(row.date_end)))
     return "\n".join(lines)
 
 
@@ -152,29 +149,32 @@ def _extend(library: Library, view: _View, loaded: int, last: str | None, limit:
 
 def _date_display(row: EventRow) -> str:
     marks = ("~" if row.approximate else "") + ("?" if row.uncertain else "")
-    return row.date_label + (f" {marks}" if marks else "")
+    return (date_label(row.date) or row.date_label) + (f" {marks}" if marks else "")
 
 
 class EventTableModel(RowsModel):
     """The events an `EventFilter` selects, in SQL sort order, fetched in pages of 200."""
 
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("date", "Date"),
-        ("title", "Title"),
-        ("kind", "Kind"),
-        ("organisations", "Organisations"),
-        ("countries", "Countries"),
-        ("sources", "Sources"),
+        ("date", QT_TRANSLATE_NOOP("EventTableModel", "Date")),
+        ("title", QT_TRANSLATE_NOOP("EventTableModel", "Title")),
+        ("kind", QT_TRANSLATE_NOOP("EventTableModel", "Kind")),
+        ("organisations", QT_TRANSLATE_NOOP("EventTableModel", "Organisations")),
+        ("countries", QT_TRANSLATE_NOOP("EventTableModel", "Countries")),
+        ("sources", QT_TRANSLATE_NOOP("EventTableModel", "Sources")),
         ("annotations", "✎"),
-        ("evidence", "Evidence"),
+        ("evidence", QT_TRANSLATE_NOOP("EventTableModel", "Evidence")),
     ]
-    ACCESSIBLE_HEADERS: ClassVar[dict[str, str]] = {"annotations": "Notes"}
+    ACCESSIBLE_HEADERS: ClassVar[dict[str, str]] = {"annotations": QT_TRANSLATE_NOOP("EventTableModel", "Notes")}
     HEADER_TIPS: ClassVar[dict[str, str]] = {
-        "date": "The date as the source gives it; hover a cell for its precision and bounds.",
-        "sources": "Number of sources with a passage supporting the event.",
-        "annotations": "Notes: how many of your notes are on the event.",
-        "evidence": "Evidence, computed from the citations: corroborated, single source, uncorroborated "
-                    "(only low-reliability sources) or contested (a passage contradicts it).",
+        "date": QT_TRANSLATE_NOOP("EventTableModel",
+                                  "The date as the source gives it; hover a cell for its precision and bounds."),
+        "sources": QT_TRANSLATE_NOOP("EventTableModel", "Number of sources with a passage supporting the event."),
+        "annotations": QT_TRANSLATE_NOOP("EventTableModel", "Notes: how many of your notes are on the event."),
+        "evidence": QT_TRANSLATE_NOOP("EventTableModel",
+                                      "Evidence, computed from the citations: corroborated, single source, "
+                                      "uncorroborated (only low-reliability sources) or contested (a passage "
+                                      "contradicts it)."),
     }
 
     page_size = PAGE_SIZE  # rows per query; tests may lower it on an instance
@@ -367,12 +367,16 @@ class EventTableModel(RowsModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
         key, header = self.COLUMNS[section]
+        # the class's names, marked with QT_TRANSLATE_NOOP above, in their context
+        shown = QCoreApplication.translate(_C, header)
         if role == Qt.ItemDataRole.DisplayRole:
-            return header
+            return shown
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self.HEADER_TIPS.get(key, f"Sort by {header.lower()}"))
+            tip = self.HEADER_TIPS.get(key)
+            return plain_tooltip(QCoreApplication.translate(_C, tip) if tip else QCoreApplication.translate(
+                "EventTableModel", "Sort by {column}").format(column=shown))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.ACCESSIBLE_HEADERS.get(key, header)
+            return QCoreApplication.translate(_C, self.ACCESSIBLE_HEADERS.get(key, header))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -408,7 +412,7 @@ class EventTableModel(RowsModel):
         if key == "title":
             return row.title
         if key == "kind":
-            return row.kind.replace("_", " ")
+            return word(row.kind)
         if key == "organisations":
             return ", ".join(row.organisations)
         if key == "countries":
@@ -428,19 +432,30 @@ class EventTableModel(RowsModel):
         if key == "title":
             return f"{row.title}\n\n{row.summary}" if row.summary else row.title
         if key == "organisations":
-            return "\n".join(row.organisations) or "No organisation"
+            return "\n".join(row.organisations) or QCoreApplication.translate("EventTableModel", "No organisation")
         if key == "countries":
-            return "\n".join(row.countries) or "No country"
+            return "\n".join(row.countries) or QCoreApplication.translate("EventTableModel", "No country")
         if key == "sources":
-            n = row.source_count
-            return f"{n} source{'s' if n != 1 else ''} support this event"
+            return _Plural().sources(row.source_count)
         if key == "annotations":
             n = row.annotation_count
-            return f"{n} note{'s' if n != 1 else ''}" if n else "No notes"
+            return _Plural().notes(n) if n else QCoreApplication.translate("EventTableModel", "No notes")
         if key == "evidence":
-            return f"{grade_label(row.evidence).capitalize()}: {GRADE_EXPLANATIONS.get(row.evidence, '')}"
+            label = grade_label(row.evidence)
+            return f"{label[:1].upper()}{label[1:]}: {grade_explanation(row.evidence)}"
+
         return EventTableModel._display(row, key)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(self.COLUMNS):
             self.set_sort(self.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+
+
+class _Plural(QObject):
+    """Plural tooltips (lupdate finds the plural forms of `tr`, not of a module's translate())."""
+
+    def sources(self, n: int) -> str:
+        return self.tr("%n source(s) support this event", "", n)
+
+    def notes(self, n: int) -> str:
+        return self.tr("%n note(s)", "", n)

@@ -84,8 +84,8 @@ class EventTable(QTableView):
         header.setSortIndicator(model.column_of(key),
                                 Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
-        self.setAccessibleName("Events")
-        self.loading_label = PlainLabel("Loading events…", self.viewport(), wrap=False, selectable=False)
+        self.setAccessibleName(self.tr("Events"))
+        self.loading_label = PlainLabel(self.tr("Loading events…"), self.viewport(), wrap=False, selectable=False)
         self.loading_label.setObjectName("tableLoading")
         # Drawn like a tooltip over the greyed rows, in its own colours (not the greyed ones).
         self.loading_label.setStyleSheet(
@@ -106,7 +106,7 @@ class EventTable(QTableView):
             self.loading_label.adjustSize()
             self.loading_label.move((self.viewport().width() - self.loading_label.width()) // 2, 8)
             self.loading_label.raise_()
-        self.setAccessibleDescription("Loading events" if loading else "")
+        self.setAccessibleDescription(self.tr("Loading events") if loading else "")
 
 
 class TimelinePage(QWidget):
@@ -128,7 +128,8 @@ class TimelinePage(QWidget):
         self._loading_timer.timeout.connect(self._show_loading)
         self._revealer = LatestCall(self)  # which filter shows an event, worked out off the GUI thread
         self._revealer.finished.connect(self._revealed)
-        self._revealer.failed.connect(lambda message: self.ctx.status.emit(f"Could not show the event: {message}"))
+        self._revealer.failed.connect(lambda message: self.ctx.status.emit(
+            self.tr("Could not show the event: {error}").format(error=message)))
 
         self.model = EventTableModel(library, self)
         self.panel = FilterPanel(library, self)
@@ -176,7 +177,8 @@ class TimelinePage(QWidget):
         self.model.loadingChanged.connect(self._loading_changed)
         self.model.filterApplied.connect(self._loaded)
         self.model.located.connect(self._located)
-        self.model.loadFailed.connect(lambda message: self.ctx.status.emit(f"Events could not be loaded: {message}"))
+        self.model.loadFailed.connect(lambda message: self.ctx.status.emit(
+            self.tr("Events could not be loaded: {error}").format(error=message)))
         ctx.changed.connect(self._on_changed)
         for view in (self.table, self.chart.canvas):  # right-click: ui/common/context_menus.py
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -200,7 +202,7 @@ class TimelinePage(QWidget):
     # --- page interface -----------------------------------------------------------------------
     def title(self) -> str:
         row = self.detail.detail.row if self.detail.detail else None
-        return f"Timeline — {row.title}" if row else "Timeline"
+        return self.tr("Timeline — {title}").format(title=row.title) if row else self.tr("Timeline")
 
     def show_target(self, target: Target) -> None:
         event_id = target.id if target.kind == "event" and target.id else None
@@ -316,11 +318,13 @@ class TimelinePage(QWidget):
             return  # the user chose another event or filter meanwhile
         self._pending = None
         if found is None:
-            self.ctx.status.emit(f"No event {event_id} in this library.")
+            self.ctx.status.emit(self.tr("No event {id} in this library.").format(id=event_id))
             return
         revealed, hiding = found
         if hiding:
-            self.ctx.status.emit("Filters that hid the event were removed: " + ", ".join(hiding))
+            self.ctx.status.emit(self.tr("Filters that hid the event were removed: {filters}").format(
+                filters=", ".join(hiding)))
+
         if revealed != f:
             self._pending = (event_id, False, False)
             self.set_filter(revealed, keep=event_id)
