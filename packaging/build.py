@@ -14,12 +14,15 @@ library in the user's data directory.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,6 +186,93 @@ def shrink_icu_data(bundle: Path, keep=None, work: Path = WORK / "icu") -> int:
     return saved
 
 
+# numpy's wheels link OpenBLAS and its Fortran runtime (28 MB of the Linux bundle), used only to
+# multiply matrices and for linear algebra; the app counts, sorts and sums arrays (the facet
+# index: bincount, argsort, cumsum, isin, ...), which numpy does itself. So on Linux the bundle
+# takes numpy built from source without BLAS and LAPACK (numpy then uses its own unoptimised
+# loops and bundled LAPACK-lite, where anything asks for them) - same version, same results.
+NUMPY_NO_BLAS = ["-Csetup-args=-Dblas=none", "-Csetup-args=-Dlapack=none", "-Csetup-args=-Dallow-noblas=true"]
+NUMPY_WORK = ROOT / "build" / "numpy-no-blas"
+
+# Run with the candidate folder first on the path: prints where numpy came from, whether it was
+# built with BLAS, and the results of the operations the facet index uses.
+_NUMPY_CHECK = """
+import json, numpy as np
+deps = np.__config__.CONFIG["Build Dependencies"]
+a = np.array([3, 1, 2, 3, 3, 0], dtype=np.int64)
+print(json.dumps({"file": np.__file__, "version": np.__version__,
+                  "blas": bool(deps["blas"]["found"]), "lapack": bool(deps["lapack"]["found"]),
+                  "bincount": np.bincount(a, minlength=5).tolist(), "argsort": np.argsort(a, kind="stable").tolist(),
+                  "cumsum": np.cumsum(a).tolist(), "isin": np.isin(a, [3, 0]).tolist(),
+                  "unique": np.unique(a).tolist(), "matmul": (np.arange(4.0).reshape(2, 2) @ np.ones(2)).tolist()}))
+"""
+_NUMPY_EXPECTED = {"blas": False, "lapack": False, "bincount": [1, 1, 1, 3, 0], "argsort": [5, 1, 2, 0, 3, 4],
+                   "cumsum": [3, 4, 6, 9, 12, 12], "isin": [True, False, False, True, True, True],
+                   "unique": [0, 1, 2, 3], "matmul": [1.0, 5.0]}
+
+
+def numpy_is_blas_free(folder: Path) -> str | None:
+    """None if the numpy in `folder` (imported with it first on the path) is this environment's
+    version, built without BLAS and LAPACK, and computes what the app asks of it; else why not."""
+    import json
+
+    version = importlib.metadata.version("numpy")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", _NUMPY_CHECK], capture_output=True, text=True, env=env,
+                          cwd=folder, check=False)
+    if done.returncode != 0:
+        return f"it does not import ({done.stderr.strip().splitlines()[-1:]})"
+    got = json.loads(done.stdout)
+    if not Path(got["file"]).resolve().is_relative_to(folder.resolve()):
+        return f"numpy was imported from {got['file']}, not from {folder}"
+    if got["version"] != version:
+        return f"it is numpy {got['version']}, not {version}"
+    wrong = {key: got[key] for key, value in _NUMPY_EXPECTED.items() if got[key] != value}
+    return f"unexpected: {wrong}" if wrong else None
+
+
+def numpy_without_blas(work: Path = NUMPY_WORK, *, build_wheel=None) -> Path | None:
+    """A folder holding this environment's numpy version built without BLAS (Linux only; None
+    elsewhere): the wheel is built once per numpy version and Python (`pip wheel` from the
+    sdist, a few minutes) and kept under `work/wheels`, then unpacked beside it. PyInstaller runs
+    with the folder first on the path, so the bundle takes that numpy; the environment's own
+    numpy is left as it is. `build_wheel(version, wheels)` builds the wheel (default: pip)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    version = importlib.metadata.version("numpy")
+    tag = f"{sys.implementation.cache_tag}-{sysconfig.get_platform().replace('-', '_')}"
+    folder = work / f"numpy-{version}-{tag}"
+    if (folder / "numpy").is_dir() and numpy_is_blas_free(folder) is None:
+        return folder
+    wheels = work / "wheels" / tag
+    python_tag = f"cp{sys.version_info.major}{sys.version_info.minor}"
+
+    def cached() -> list[Path]:
+        return sorted(wheels.glob(f"numpy-{version}-{python_tag}-*.whl"))
+
+    if not cached():
+        wheels.mkdir(parents=True, exist_ok=True)
+        print(f"building numpy {version} without BLAS (once per numpy version; kept in {wheels}) ...", flush=True)
+        started = time.monotonic()
+        (build_wheel or _pip_wheel_numpy)(version, wheels)
+        print(f"numpy {version} without BLAS built in {time.monotonic() - started:.0f} s")
+    if not cached():
+        raise SystemExit(f"build.py: building numpy {version} without BLAS left no wheel in {wheels}")
+    shutil.rmtree(folder, ignore_errors=True)
+    with zipfile.ZipFile(cached()[-1]) as wheel:
+        wheel.extractall(folder)
+    problem = numpy_is_blas_free(folder)
+    if problem:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise SystemExit(f"build.py: the numpy built without BLAS cannot be bundled: {problem}")
+    return folder
+
+
+def _pip_wheel_numpy(version: str, wheels: Path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-binary", "numpy",
+                    f"numpy=={version}", "--wheel-dir", str(wheels), *NUMPY_NO_BLAS], check=True)
+
+
 def build(*, clean: bool = False) -> Path:
     try:
         import PyInstaller  # noqa: F401
@@ -193,7 +283,11 @@ def build(*, clean: bool = False) -> Path:
     if clean:
         args.append("--clean")
     started = time.monotonic()
-    subprocess.run(args, check=True, cwd=ROOT)
+    env = dict(os.environ)
+    numpy_folder = numpy_without_blas()
+    if numpy_folder is not None:  # found before the environment's numpy, by PyInstaller and its hooks
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(numpy_folder), os.environ.get("PYTHONPATH")]))
+    subprocess.run(args, check=True, cwd=ROOT, env=env)
     bundle = DIST / NAME
     if sys.platform.startswith("linux"):
         (bundle / "azrel").symlink_to(NAME)  # the entry script turns into the CLI under this name
@@ -202,7 +296,7 @@ def build(*, clean: bool = False) -> Path:
         shutil.copy2(ROOT / "packaging" / "linux" / "install-desktop-entry.sh", bundle / "install-desktop-entry.sh")
     licences = subprocess.run([sys.executable, "-c", "from azrel_desktop.ui.shell.about import licences_text; "
                                "print(licences_text(), end='')"], check=True, capture_output=True, text=True,
-                              cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+                              cwd=ROOT, env={**env, "QT_QPA_PLATFORM": "offscreen"}).stdout
     (bundle / "LICENSES.txt").write_text(licences, encoding="utf-8")
     saved = strip_debug_info(bundle)
     if saved:

@@ -221,3 +221,45 @@ def test_the_app_uses_only_the_qt_modules_the_bundle_keeps():
             continue
         used |= set(re.findall(r"\bPySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
     assert used and used <= kept, f"imported but not bundled: {sorted(used - kept)}"
+
+
+# --- numpy without BLAS (the Linux bundle) -------------------------------------------------------
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle's numpy")
+
+
+@linux_only
+def test_numpy_from_a_wheel_that_links_blas_is_not_taken_for_the_bundle():
+    import numpy
+
+    problem = build.numpy_is_blas_free(Path(numpy.__file__).resolve().parent.parent)
+    assert problem is not None and "'blas': True" in problem and "'lapack': True" in problem
+
+
+@linux_only
+def test_the_numpy_wheel_is_built_once_per_version_and_refused_unless_it_is_blas_free(tmp_path):
+    """The wheel is built into the cache when no wheel of this numpy version is there (one of
+    another version does not count), reused after, and a numpy that does not pass the check is
+    never handed to PyInstaller."""
+    import importlib.metadata
+    import sysconfig
+    import zipfile
+
+    version = importlib.metadata.version("numpy")
+    tag = f"{sys.implementation.cache_tag}-{sysconfig.get_platform().replace('-', '_')}"
+    python_tag = f"cp{sys.version_info.major}{sys.version_info.minor}"
+    wheels = tmp_path / "wheels" / tag
+    wheels.mkdir(parents=True)
+    (wheels / f"numpy-0.0.1-{python_tag}-{python_tag}-linux_x86_64.whl").write_bytes(b"another version")
+    built = []
+
+    def build_wheel(wanted: str, folder: Path) -> None:
+        built.append(wanted)
+        with zipfile.ZipFile(folder / f"numpy-{wanted}-{python_tag}-{python_tag}-linux_x86_64.whl", "w") as wheel:
+            wheel.writestr("numpy/__init__.py", "raise ImportError('a numpy that does not work')\n")
+
+    for _attempt in range(2):
+        with pytest.raises(SystemExit, match="the numpy built without BLAS cannot be bundled: it does not import"):
+            build.numpy_without_blas(tmp_path, build_wheel=build_wheel)
+        assert not (tmp_path / f"numpy-{version}-{tag}").exists()
+    assert built == [version]
