@@ -308,6 +308,7 @@ def build(*, clean: bool = False) -> Path:
     env = dict(os.environ)
     numpy_folder = numpy_without_blas()
     if numpy_folder is not None:  # found before the environment's numpy, by PyInstaller and its hooks
+        print(f"numpy without BLAS for the bundle: {numpy_folder.relative_to(ROOT) if numpy_folder.is_relative_to(ROOT) else numpy_folder}")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(numpy_folder), os.environ.get("PYTHONPATH")]))
     subprocess.run(args, check=True, cwd=ROOT, env=env)
     bundle = DIST / NAME
