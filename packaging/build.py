@@ -6,8 +6,9 @@ writes `dist/azrel-desktop/` (on macOS also `dist/AzRel Desktop.app`): the deskt
 `azrel-desktop` (`azrel-desktop.exe`), the `azrel` command, the migrations, the seed corpus and
 the icons, LICENSES.txt (each bundled component's version and licence), with only the Qt the app uses (see `packaging/azrel.spec`). On Linux the folder also
 gets `azrel-desktop.desktop`, the icon and `install-desktop-entry.sh`, which adds the app to
-the desktop's application menu. It ends by printing the bundle's
-size. The bundle can be installed read-only: it writes nothing into its own folder and keeps the
+the desktop's application menu, and numpy is one built from source without BLAS (compiled
+with pip and the system's C/C++ compilers on the first build of each numpy version, then kept
+under `build/numpy-no-blas/`). It ends by printing the bundle's size. The bundle can be installed read-only: it writes nothing into its own folder and keeps the
 library in the user's data directory.
 """
 
