@@ -6,20 +6,24 @@ writes `dist/azrel-desktop/` (on macOS also `dist/AzRel Desktop.app`): the deskt
 `azrel-desktop` (`azrel-desktop.exe`), the `azrel` command, the migrations, the seed corpus and
 the icons, LICENSES.txt (each bundled component's version and licence), with only the Qt the app uses (see `packaging/azrel.spec`). On Linux the folder also
 gets `azrel-desktop.desktop`, the icon and `install-desktop-entry.sh`, which adds the app to
-the desktop's application menu. It ends by printing the bundle's
-size. The bundle can be installed read-only: it writes nothing into its own folder and keeps the
+the desktop's application menu, and numpy is one built from source without BLAS (compiled
+with pip and the system's C/C++ compilers on the first build of each numpy version, then kept
+under `build/numpy-no-blas/`). It ends by printing the bundle's size. The bundle can be installed read-only: it writes nothing into its own folder and keeps the
 library in the user's data directory.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +33,7 @@ SPEC = ROOT / "packaging" / "azrel.spec"
 NAME = "azrel-desktop"
 # The Linux bundle's size (MB unpacked) that README states and CI holds it to: the build fails
 # above it, naming what takes the space. On Windows and macOS the size is reported only.
-LINUX_SIZE_LIMIT_MB = 200
+LINUX_SIZE_LIMIT_MB = 150
 
 
 def _icu_data():
@@ -183,6 +187,115 @@ def shrink_icu_data(bundle: Path, keep=None, work: Path = WORK / "icu") -> int:
     return saved
 
 
+# numpy's wheels link OpenBLAS and its Fortran runtime (28 MB of the Linux bundle), used only to
+# multiply matrices and for linear algebra; the app counts, sorts and sums arrays (the facet
+# index: bincount, argsort, cumsum, isin, ...), which numpy does itself. So on Linux the bundle
+# takes numpy built from source without BLAS and LAPACK (numpy then uses its own unoptimised
+# loops and bundled LAPACK-lite, where anything asks for them) - same version, same results.
+NUMPY_NO_BLAS = ["-Csetup-args=-Dblas=none", "-Csetup-args=-Dlapack=none", "-Csetup-args=-Dallow-noblas=true"]
+NUMPY_WORK = ROOT / "build" / "numpy-no-blas"
+
+# Run with the candidate folder first on the path: prints where numpy came from, whether it was
+# built with BLAS, and the results of the operations the facet index uses.
+_NUMPY_CHECK = """
+import json, numpy as np
+deps = np.__config__.CONFIG["Build Dependencies"]
+a = np.array([3, 1, 2, 3, 3, 0], dtype=np.int64)
+print(json.dumps({"file": np.__file__, "version": np.__version__,
+                  "blas": deps["blas"].get("name"), "lapack": deps["lapack"].get("name"),
+                  "bincount": np.bincount(a, minlength=5).tolist(), "argsort": np.argsort(a, kind="stable").tolist(),
+                  "cumsum": np.cumsum(a).tolist(), "isin": np.isin(a, [3, 0]).tolist(),
+                  "unique": np.unique(a).tolist(), "matmul": (np.arange(4.0).reshape(2, 2) @ np.ones(2)).tolist()}))
+"""
+_NUMPY_EXPECTED = {"blas": "none", "lapack": "none", "bincount": [1, 1, 1, 3, 0], "argsort": [5, 1, 2, 0, 3, 4],
+                   "cumsum": [3, 4, 6, 9, 12, 12], "isin": [True, False, False, True, True, True],
+                   "unique": [0, 1, 2, 3], "matmul": [1.0, 5.0]}
+
+
+def numpy_is_blas_free(folder: Path) -> str | None:
+    """None if the numpy in `folder` (imported with it first on the path) is this environment's
+    version, built without BLAS and LAPACK, and computes what the app asks of it; else why not."""
+    import json
+
+    version = importlib.metadata.version("numpy")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run([sys.executable, "-c", _NUMPY_CHECK], capture_output=True, text=True, env=env,
+                          cwd=folder, check=False)
+    if done.returncode != 0:
+        return f"it does not import ({done.stderr.strip().splitlines()[-1:]})"
+    got = json.loads(done.stdout)
+    if not Path(got["file"]).resolve().is_relative_to(folder.resolve()):
+        return f"numpy was imported from {got['file']}, not from {folder}"
+    if got["version"] != version:
+        return f"it is numpy {got['version']}, not {version}"
+    wrong = {key: got[key] for key, value in _NUMPY_EXPECTED.items() if got[key] != value}
+    return f"unexpected: {wrong}" if wrong else None
+
+
+def numpy_without_blas(work: Path = NUMPY_WORK, *, build_wheel=None) -> Path | None:
+    """A folder holding this environment's numpy version built without BLAS (Linux only; None
+    elsewhere): the wheel is built once per numpy version and Python (`pip wheel` from the
+    sdist, a few minutes) and kept under `work/wheels`, then unpacked beside it. PyInstaller runs
+    with the folder first on the path, so the bundle takes that numpy; the environment's own
+    numpy is left as it is. `build_wheel(version, wheels)` builds the wheel (default: pip)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    version = importlib.metadata.version("numpy")
+    tag = f"{sys.implementation.cache_tag}-{sysconfig.get_platform().replace('-', '_')}"
+    folder = work / f"numpy-{version}-{tag}"
+    if (folder / "numpy").is_dir() and numpy_is_blas_free(folder) is None:
+        return folder
+    wheels = work / "wheels" / tag
+    python_tag = f"cp{sys.version_info.major}{sys.version_info.minor}"
+
+    def cached() -> list[Path]:
+        return sorted(wheels.glob(f"numpy-{version}-{python_tag}-*.whl"))
+
+    if not cached():
+        wheels.mkdir(parents=True, exist_ok=True)
+        print(f"building numpy {version} without BLAS (once per numpy version; kept in {wheels}) ...", flush=True)
+        started = time.monotonic()
+        (build_wheel or _pip_wheel_numpy)(version, wheels)
+        print(f"numpy {version} without BLAS built in {time.monotonic() - started:.0f} s")
+    if not cached():
+        raise SystemExit(f"build.py: building numpy {version} without BLAS left no wheel in {wheels}")
+    shutil.rmtree(folder, ignore_errors=True)
+    with zipfile.ZipFile(cached()[-1]) as wheel:
+        wheel.extractall(folder)
+    problem = numpy_is_blas_free(folder)
+    if problem:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise SystemExit(f"build.py: the numpy built without BLAS cannot be bundled: {problem}")
+    return folder
+
+
+def _pip_wheel_numpy(version: str, wheels: Path) -> None:
+    # (--no-cache-dir: pip's own cache would hand this wheel to a later plain source install)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-binary", "numpy", "--no-cache-dir",
+                    f"numpy=={version}", "--wheel-dir", str(wheels), *NUMPY_NO_BLAS], check=True)
+
+
+# LICENSES.txt: Help -> About's list of components, less the packages installed here whose
+# metadata the bundle does not carry (those the spec leaves out), named on the command line.
+_LICENCES = """
+import sys
+from azrel_desktop.ui.shell import about
+bundled = set(sys.argv[1:])
+everything = about.runtime_distributions
+about.runtime_distributions = lambda root=about.APP_DISTRIBUTION: [
+    dist for dist in everything(root) if about._normal(dist.metadata["Name"]) in bundled]
+print(about.licences_text(), end="")
+"""
+
+
+def bundled_distributions(bundle: Path) -> list[str]:
+    """The names (normalised as pip does) of the packages whose metadata is in the bundle."""
+    import re
+
+    return sorted({re.sub(r"[-_.]+", "-", path.name.split("-")[0]).lower()
+                   for path in bundle.rglob("*.dist-info") if path.is_dir()})
+
+
 def build(*, clean: bool = False) -> Path:
     try:
         import PyInstaller  # noqa: F401
@@ -193,16 +306,20 @@ def build(*, clean: bool = False) -> Path:
     if clean:
         args.append("--clean")
     started = time.monotonic()
-    subprocess.run(args, check=True, cwd=ROOT)
+    env = dict(os.environ)
+    numpy_folder = numpy_without_blas()
+    if numpy_folder is not None:  # found before the environment's numpy, by PyInstaller and its hooks
+        print(f"numpy without BLAS for the bundle: {numpy_folder.relative_to(ROOT) if numpy_folder.is_relative_to(ROOT) else numpy_folder}")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(numpy_folder), os.environ.get("PYTHONPATH")]))
+    subprocess.run(args, check=True, cwd=ROOT, env=env)
     bundle = DIST / NAME
     if sys.platform.startswith("linux"):
         (bundle / "azrel").symlink_to(NAME)  # the entry script turns into the CLI under this name
         shutil.copy2(ROOT / "packaging" / "linux" / f"{NAME}.desktop", bundle / f"{NAME}.desktop")
         shutil.copy2(ROOT / "azrel_desktop" / "ui" / "resources" / "azrel-256.png", bundle / f"{NAME}.png")
         shutil.copy2(ROOT / "packaging" / "linux" / "install-desktop-entry.sh", bundle / "install-desktop-entry.sh")
-    licences = subprocess.run([sys.executable, "-c", "from azrel_desktop.ui.shell.about import licences_text; "
-                               "print(licences_text(), end='')"], check=True, capture_output=True, text=True,
-                              cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    licences = subprocess.run([sys.executable, "-c", _LICENCES, *bundled_distributions(bundle)], check=True,
+                              capture_output=True, text=True, cwd=ROOT, env={**env, "QT_QPA_PLATFORM": "offscreen"}).stdout
     (bundle / "LICENSES.txt").write_text(licences, encoding="utf-8")
     saved = strip_debug_info(bundle)
     if saved:

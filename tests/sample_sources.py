@@ -71,12 +71,13 @@ class SampleFiles:
         c.save()
         return self.write(name, out.getvalue())
 
-    def encrypted_pdf(self, name: str, password: str = "secret", algorithm: str = "AES-256") -> Path:
+    def encrypted_pdf(self, name: str, password: str = "secret", algorithm: str = "AES-256",
+                      text: str = "Confidential report on the talks.") -> Path:
         """Encrypted; with password "" only an owner password restricts it (it opens without one)."""
         from pypdf import PdfReader, PdfWriter
 
         writer = PdfWriter()
-        for page in PdfReader(io.BytesIO(self.pdf_bytes(["Confidential report on the talks."]))).pages:
+        for page in PdfReader(io.BytesIO(self.pdf_bytes([text]))).pages:
             writer.add_page(page)
         writer.encrypt(user_password=password, owner_password="owner-only", algorithm=algorithm)
         out = io.BytesIO()

@@ -221,3 +221,62 @@ def test_the_app_uses_only_the_qt_modules_the_bundle_keeps():
             continue
         used |= set(re.findall(r"\bPySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
     assert used and used <= kept, f"imported but not bundled: {sorted(used - kept)}"
+
+
+# --- numpy without BLAS (the Linux bundle) -------------------------------------------------------
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle's numpy")
+
+
+@linux_only
+def test_numpy_from_a_wheel_that_links_blas_is_not_taken_for_the_bundle():
+    import numpy
+
+    problem = build.numpy_is_blas_free(Path(numpy.__file__).resolve().parent.parent)
+    assert problem is not None and problem.startswith("unexpected: {'blas': ") and "'lapack': " in problem
+
+
+@linux_only
+def test_the_numpy_wheel_is_built_once_per_version_and_refused_unless_it_is_blas_free(tmp_path):
+    """The wheel is built into the cache when no wheel of this numpy version is there (one of
+    another version does not count), reused after, and a numpy that does not pass the check is
+    never handed to PyInstaller."""
+    import importlib.metadata
+    import sysconfig
+    import zipfile
+
+    version = importlib.metadata.version("numpy")
+    tag = f"{sys.implementation.cache_tag}-{sysconfig.get_platform().replace('-', '_')}"
+    python_tag = f"cp{sys.version_info.major}{sys.version_info.minor}"
+    wheels = tmp_path / "wheels" / tag
+    wheels.mkdir(parents=True)
+    (wheels / f"numpy-0.0.1-{python_tag}-{python_tag}-linux_x86_64.whl").write_bytes(b"another version")
+    built = []
+
+    def build_wheel(wanted: str, folder: Path) -> None:
+        built.append(wanted)
+        with zipfile.ZipFile(folder / f"numpy-{wanted}-{python_tag}-{python_tag}-linux_x86_64.whl", "w") as wheel:
+            wheel.writestr("numpy/__init__.py", "raise ImportError('a numpy that does not work')\n")
+
+    for _attempt in range(2):
+        with pytest.raises(SystemExit, match="the numpy built without BLAS cannot be bundled: it does not import"):
+            build.numpy_without_blas(tmp_path, build_wheel=build_wheel)
+        assert not (tmp_path / f"numpy-{version}-{tag}").exists()
+    assert built == [version]
+
+
+def test_licences_list_only_the_packages_whose_metadata_the_bundle_carries(tmp_path):
+    """LICENSES.txt names what is in the bundle: a package installed here but left out of it
+    (cryptography) is not listed, one carried under an underscored folder name is."""
+    inside = tmp_path / "bundle" / "_internal"
+    for folder in ("numpy-2.4.6.dist-info", "PySide6_Essentials-6.11.3.dist-info", "lxml_html_clean-0.4.6.dist-info",
+                   "pyyaml-6.0.4.dist-info", "sqlalchemy-2.1.9.dist-info"):
+        (inside / folder).mkdir(parents=True)
+    (inside / "not-a-folder-1.0.dist-info").write_text("")
+    names = build.bundled_distributions(tmp_path / "bundle")
+    assert names == ["lxml-html-clean", "numpy", "pyside6-essentials", "pyyaml", "sqlalchemy"]
+    done = subprocess.run([sys.executable, "-c", build._LICENCES, *names], capture_output=True, text=True,
+                          check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    listed = {line.split(" ")[0] for line in done.stdout.splitlines() if ": " in line}
+    assert {"numpy", "lxml_html_clean", "SQLAlchemy", "PyYAML", "Python", "Qt"} <= listed
+    assert "cryptography" not in listed and "alembic" not in listed

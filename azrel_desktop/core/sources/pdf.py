@@ -8,6 +8,11 @@ JavaScript (PDFium is used without a form environment), and only the pages' text
 embedded files, form actions and links are ignored. An encrypted file (one that needs a password
 to open) is refused, as is a file whose pages carry no text (a scan, which needs OCR first). A
 truncated or damaged file is refused with the reader's reason.
+
+PDFium decrypts by itself. pypdf needs the `cryptography` package for AES (the encryption of
+most PDFs restricted by an owner password since Acrobat 7); it is optional at run time: the
+desktop bundle leaves it out because it always carries PDFium, and where pypdf reads without
+it an AES file is refused with a sentence saying what to install.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from .extracted import Check, Extracted, ImportRefused, SourceMetadata
 from .normalise import join_pages
 
 MAX_PAGES = 5000
+AES_NEEDS_CRYPTOGRAPHY = ("it is encrypted with AES, which needs the cryptography package to be read here "
+                          "(pip install cryptography); or save an unprotected copy")
 
 
 def read_pdf(data: bytes, check: Check = lambda: None) -> Extracted:
@@ -115,7 +122,7 @@ def _read_pypdf(data: bytes, check: Check) -> Read:
             try:
                 if not reader.decrypt(""):
                     raise ImportRefused("it is encrypted with a password; save an unprotected copy first")
-            except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
+            except (FileNotDecryptedError, NotImplementedError) as exc:
                 raise ImportRefused("it is encrypted with a password; save an unprotected copy first") from exc
         _counted(len(reader.pages))
         pages: list[str] = []
@@ -125,6 +132,8 @@ def _read_pypdf(data: bytes, check: Check) -> Read:
         info = reader.metadata
     except ImportRefused:
         raise
+    except DependencyError as exc:  # AES without the cryptography package (checking the password or reading a page)
+        raise ImportRefused(AES_NEEDS_CRYPTOGRAPHY) from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             OverflowError, RecursionError, AssertionError, ZeroDivisionError, EOFError) as exc:
         raise ImportRefused(f"the PDF is damaged or truncated ({_reason(exc)})") from exc

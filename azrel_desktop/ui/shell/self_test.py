@@ -4,8 +4,8 @@ Offscreen and in a temporary folder, so it touches neither the screen nor the us
 imports every module the app may load late, checks that Help → About can name every component,
 creates, migrates and seeds a new library, imports into it one file of every kind the importer
 reads (PDF, DOCX, HTML, text, Markdown, a bibliography: their readers' data files must be there)
-and finds them by their text, builds
-the main window, waits for the timeline to fill and renders it once, then exits 0. Any failure
+and finds them by their text, re-anchors an edited passage on a new version of a text (the
+approximate matcher), builds the main window, waits for the timeline to fill and renders it once, then exits 0. Any failure
 prints its traceback and exits 1. CI runs it from the built bundle (`.ci/run`) and the release
 workflow on each system, failing on any traceback or Qt warning it prints; the lines it prints
 on stdout carry the time since the launcher started (`packaging/measure_start.py` times the
@@ -137,6 +137,9 @@ def _check(tmp: Path, started: float) -> None:
             folder.mkdir()
             kinds = import_every_kind(library, folder)
             _say(started, f"imported and found one file of each kind: {', '.join(kinds)}")
+            from .self_test_files import reanchor_a_new_version
+
+            _say(started, f"a new version of a text: its edited passage {reanchor_a_new_version(library, folder)}")
             window = build_main_window(library, restore=False)
             window.show()
             _say(started, "first window shown")

@@ -3,7 +3,9 @@
 Importing a module proves little about a bundle: the readers need data files their packages
 load only when used (python-docx's document template, the HTML extractor's word lists, the
 encoding detector's tables). The self-test imports one file of each kind into its temporary
-library, as the user would, and searches for the text written.
+library, as the user would, and searches for the text written. It then gives one of them a new
+version whose quoted sentence was edited, so the passage on it must be placed approximately
+(RapidFuzz's compiled matchers, of which the bundle keeps one build).
 """
 
 from __future__ import annotations
@@ -92,3 +94,36 @@ def import_every_kind(library, folder: Path) -> dict[str, str]:
     if len(hits) < len(paths) - 1:  # a bibliography record without its file may hold only the title
         raise RuntimeError(f"a search for the phrase written found {len(hits)} of the {len(paths)} files")
     return found
+
+
+QUOTED = "The framework document was signed in Brussels by President Heydar Aliyev in May 1994."
+EDITED = "The framework document was signed at NATO headquarters by President Heydar Aliyev in May 1994."
+
+
+def reanchor_a_new_version(library, folder: Path) -> str:
+    """Import a text, mark a passage on its second sentence, then import a new version in which
+    that sentence was edited: the passage must be placed approximately on the edited sentence.
+    Returns how it was placed and how alike; raises otherwise."""
+    first, _ = library.import_sources([_write(folder / "version-1.txt", f"{PHRASE}. {QUOTED} The end.")])
+    (outcome,) = first.outcomes
+    if outcome.status != "imported":
+        raise RuntimeError(f"the text to re-version was not imported: {outcome.message}")
+    body = library.source(outcome.source_id).text
+    start = body.index(QUOTED)
+    view, _ = library.annotate_selection(outcome.source_id, start, start + len(QUOTED), "self-test")
+    report, _ = library.replace_source_text(
+        outcome.source_id, _write(folder / "version-2.txt", f"Updated. {PHRASE}. {EDITED} The end."))
+    (replaced,) = report.outcomes
+    moves = {move.passage_id: move.how for move in replaced.moves}
+    if replaced.status != "replaced" or moves.get(view.target_id) != "fuzzy":
+        raise RuntimeError(f"the edited passage was not placed approximately: {replaced.status}, {moves}")
+    page = library.source(outcome.source_id)
+    (passage,) = [p for p in page.passages if p.id == view.target_id]
+    if page.text[passage.start:passage.end] != EDITED:
+        raise RuntimeError(f"the edited passage was placed on {page.text[passage.start:passage.end]!r}")
+    return "placed approximately on the edited sentence"
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
