@@ -539,6 +539,15 @@ def total(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> 
     return index.total if full is None else int(full.sum())
 
 
+def selected(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> np.ndarray | None:
+    """The rowids (ascending) of the events `f` selects, from the index and the notes, or None
+    when the filter is empty (every event) or has a date window the index does not hold."""
+    if (f.date_from or f.date_to) and index.days is None:
+        return None
+    full = _intersect(_mask(session, f, dim, index, notes) for dim in DIMENSIONS if not f.only(dim).is_empty)
+    return None if full is None else np.flatnonzero(full)
+
+
 def count(session: Session, f: EventFilter, index: FacetIndex, notes: Notes) -> Facets:
     # One mask per active dimension, from that dimension's own SQL condition.
     masks = {dim: _mask(session, f, dim, index, notes) for dim in DIMENSIONS if not f.only(dim).is_empty}

@@ -27,6 +27,8 @@ from .facet_values import FacetOptions, Facets, FacetValue  # noqa: F401 - re-ex
 from .filters import EventFilter
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .facet_index import FacetIndex, Notes
 
 
@@ -111,6 +113,19 @@ def counted(session: Session, f: EventFilter, cache: FacetCache) -> int | None:
     from . import facet_index
 
     return facet_index.total(session, f, *loaded)
+
+
+def selected_rowids(session: Session, f: EventFilter, cache: FacetCache) -> np.ndarray | None:
+    """The rowids (ascending) of the events the filter selects, from the facet engine when it is
+    loaded and current and holds the filter without SQL; else None (let SQL find them)."""
+    if f.is_empty:
+        return None
+    loaded = cache.peek(session)
+    if loaded is None:
+        return None
+    from . import facet_index
+
+    return facet_index.selected(session, f, *loaded)
 
 
 def facets(session: Session, f: EventFilter, cache: FacetCache) -> Facets:

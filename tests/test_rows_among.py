@@ -1,0 +1,83 @@
+"""A page of a filter the facet engine holds is found among the events it selects (no filter SQL),
+by probing the sort index for many of them or sorting a few in SQL, and is the very page the
+filter's own SQL gives, for every sort, direction and offset."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from azrel_desktop.core.bench.synthetic import generate
+from azrel_desktop.core.query.filters import EventFilter, compile_filter
+from azrel_desktop.core.query.timeline import ROW_SELECT, _row, order_by
+from azrel_desktop.core.service import Library
+
+FILTERS = {
+    "organisation with bodies": EventFilter(organisations=("org-3",)),
+    "kind + country": EventFilter(kinds=("visit",), countries=("C05",)),
+    "date window": EventFilter(date_from="2000", date_to="2005"),
+    "window + disputed": EventFilter(date_from="1995", date_to="2010", disputed=False),
+    "text + kind": EventFilter(text="pipeline", kinds=("summit", "visit", "statement")),
+    "nothing": EventFilter(organisations=("org-3",), countries=("AZ",), kinds=("visit",), disputed=True),
+}
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    path = tmp_path_factory.mktemp("among") / "synthetic.sqlite3"
+    generate(path, events=3000, seed=13).close()
+    library = Library.open(path)
+    library.facets(EventFilter())  # the facet engine loaded, as the window has it after its first count
+    yield library
+    library.close()
+
+
+def _plain_rows(lib, f, sort, descending, limit, offset):
+    with lib.db.read() as s:
+        c = compile_filter(f)
+        return [_row(r) for r in s.execute(text(
+            f"{ROW_SELECT} WHERE {c.where} ORDER BY {order_by(sort, descending)} LIMIT {limit} OFFSET {offset}"),
+            c.params)]
+
+
+@pytest.mark.parametrize("name", FILTERS)
+@pytest.mark.parametrize(("sort", "descending"), [("date", False), ("date", True), ("title", False),
+                                                  ("organisations", True), ("countries", False), ("sources", True)])
+def test_a_page_among_the_engines_events_is_the_filters_page(lib, name, sort, descending):
+    f = FILTERS[name]
+    for offset, limit in ((0, 200), (150, 40), (10_000, 50)):
+        assert lib.rows(f, sort=sort, descending=descending, offset=offset, limit=limit) == _plain_rows(
+            lib, f, sort, descending, limit, offset), (offset, limit)
+
+
+def test_many_selected_events_probe_the_sort_index_without_the_filters_sql(lib, sql_sent):
+    f = FILTERS["window + disputed"]
+    assert lib.count(f) ** 2 > 200 * lib.total()  # many: walking the index reads less than sorting them
+    statements = sql_sent(lib, lambda: lib.rows(f, sort="title"))
+    assert any(s.startswith("SELECT e.rowid FROM events e ORDER BY") for s in statements)
+    assert not any("e.date_end >= ?" in s or "e.disputed = ?" in s for s in statements)  # the filter's own SQL
+
+
+def test_few_selected_events_are_sorted_from_their_rowids(lib, sql_sent):
+    f = FILTERS["kind + country"]
+    assert 0 < lib.count(f) ** 2 < 200 * lib.total()
+    statements = sql_sent(lib, lambda: lib.rows(f))
+    assert any("json_each" in s and "LIMIT" in s for s in statements)
+    assert not any("event_countries" in s and "country_id IN" in s for s in statements)
+
+
+def test_a_page_too_deep_to_probe_falls_back_to_the_filters_sql(lib, monkeypatch):
+    from azrel_desktop.core.query import timeline
+
+    monkeypatch.setattr(timeline, "PROBE_AT_MOST", 300)
+    f = FILTERS["window + disputed"]
+    assert lib.rows(f, offset=400, limit=100) == _plain_rows(lib, f, "date", False, 100, 400)
+
+
+def test_rows_follow_an_edit_made_after_the_engine_was_loaded(lib):
+    f = FILTERS["organisation with bodies"]
+    first = lib.rows(f, limit=5)[0]
+    with lib.db.write() as s:  # another writer's change: the log moves, the engine is patched or bypassed
+        s.execute(text("DELETE FROM event_organisations WHERE event_id = :e"), {"e": first.id})
+    assert first.id not in {r.id for r in lib.rows(f)}
+    assert lib.rows(f) == _plain_rows(lib, f, "date", False, 200, 0)
