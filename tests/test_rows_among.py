@@ -4,6 +4,7 @@ filter's own SQL gives, for every sort, direction and offset."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from sqlalchemy import text
 
@@ -81,3 +82,37 @@ def test_rows_follow_an_edit_made_after_the_engine_was_loaded(lib):
         s.execute(text("DELETE FROM event_organisations WHERE event_id = :e"), {"e": first.id})
     assert first.id not in {r.id for r in lib.rows(f)}
     assert lib.rows(f) == _plain_rows(lib, f, "date", False, 200, 0)
+
+
+@pytest.mark.parametrize("name", ["organisation with bodies", "window + disputed", "text + kind", "nothing"])
+def test_a_chart_sample_drawn_from_the_engines_events_is_the_sql_sample(lib, name):
+    from azrel_desktop.core.query import timeline
+
+    f = FILTERS[name]
+    with lib.db.read() as s:
+        by_sql = timeline.sample_rows(s, f, 120)  # no `among`: the filter's SQL and the rowid hash in SQL
+    assert lib.sample(f, 120) == by_sql
+
+
+def test_the_whole_corpus_is_sampled_without_scanning_the_events(lib, sql_sent):
+    from azrel_desktop.core.query import timeline
+
+    lib.facets(EventFilter())  # current after the edits of other tests, as after the window's count
+    with lib.db.read() as s:
+        by_sql = timeline.sample_rows(s, EventFilter(), 300)
+    statements = sql_sent(lib, lambda: lib.sample(EventFilter(), 300))
+    assert not any("% 2147483648" in s for s in statements)  # the hash of every rowid, in SQL
+    assert lib.sample(EventFilter(), 300) == by_sql and 200 < len(by_sql) < 400
+
+
+def test_the_facet_index_keeps_32_bit_offsets(lib):
+    with lib.db.read() as s:
+        index, _notes = lib._facets.get(s)
+    for d in index.dimensions.values():
+        assert d.starts.dtype == np.int32 and d.lengths.dtype == np.int32
+        assert int(d.starts[-1]) == len(d.codes)
+    from azrel_desktop.core.query.facet_index import FacetIndex
+
+    again = FacetIndex.from_bytes(index.to_bytes(), index.version)
+    assert all(again.dimensions[n].starts.dtype == np.int32 for n in again.dimensions)
+    assert lib.facets(FILTERS["kind + country"]).total == lib.count(FILTERS["kind + country"])

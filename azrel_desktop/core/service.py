@@ -181,7 +181,8 @@ class Library:
         """All the filter's events by date if at most `about`, else a fixed sample of about that
         many spread over them (`total`: the filter's count, if known)."""
         with self.db.read() as s:
-            return timeline.sample_rows(s, f, about, total)
+            among = facet_counts.selected_rowids(s, f, self._facets, everything=True)
+            return timeline.sample_rows(s, f, about, total, among=among)
 
     def row_index(self, f: EventFilter, event_id: str, *, sort: str = "date",
                   descending: bool = False) -> int | None:

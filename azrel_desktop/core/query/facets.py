@@ -115,10 +115,12 @@ def counted(session: Session, f: EventFilter, cache: FacetCache) -> int | None:
     return facet_index.total(session, f, *loaded)
 
 
-def selected_rowids(session: Session, f: EventFilter, cache: FacetCache) -> np.ndarray | None:
+def selected_rowids(session: Session, f: EventFilter, cache: FacetCache, *,
+                    everything: bool = False) -> np.ndarray | None:
     """The rowids (ascending) of the events the filter selects, from the facet engine when it is
-    loaded and current and holds the filter without SQL; else None (let SQL find them)."""
-    if f.is_empty:
+    loaded and current and holds the filter without SQL; else None (let SQL find them). An empty
+    filter gives None unless `everything` (SQL pages every event straight from its sort index)."""
+    if f.is_empty and not everything:
         return None
     loaded = cache.peek(session)
     if loaded is None:

@@ -166,10 +166,19 @@ _HASH_STEP = 1_327_217_885
 _SAMPLE_HASH = f"((e.rowid % {_HASH_SPACE}) * {_HASH_STEP}) % {_HASH_SPACE}"
 
 
-def sample_rows(session: Session, f: EventFilter, about: int, total: int | None = None) -> list[EventRow]:
+def sample_rows(session: Session, f: EventFilter, about: int, total: int | None = None,
+                among: np.ndarray | None = None) -> list[EventRow]:
     """The filter's events when there are at most `about` of them, else a sample of about that
     many (each event with the same chance, drawn by a fixed hash of its rowid, so the same
-    filter gives the same sample), by date."""
+    filter gives the same sample), by date. `among`: the rowids (ascending) of exactly the
+    filter's events, when the facet engine knows them (the sample is then drawn from them rather
+    than by a scan of the events in SQL: 0.2 s of CPU at a million)."""
+    if among is not None:
+        if len(among) <= about:
+            return event_rows(session, f, sort="date", limit=about, among=among)
+        cut = -(-about * _HASH_SPACE // len(among))
+        picked = among[(among % _HASH_SPACE) * _HASH_STEP % _HASH_SPACE < cut].tolist()
+        return _rows_of(session, picked, order_by("date"))
     total = count_events(session, f) if total is None else total
     if total <= about:
         return event_rows(session, f, sort="date", limit=about)
