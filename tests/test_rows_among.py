@@ -116,3 +116,39 @@ def test_the_facet_index_keeps_32_bit_offsets(lib):
     again = FacetIndex.from_bytes(index.to_bytes(), index.version)
     assert all(again.dimensions[n].starts.dtype == np.int32 for n in again.dimensions)
     assert lib.facets(FILTERS["kind + country"]).total == lib.count(FILTERS["kind + country"])
+
+
+def test_a_kept_index_is_loaded_as_views_of_its_bytes_and_counts_the_same(lib):
+    from azrel_desktop.core.query import facet_index
+
+    with lib.db.read() as s:
+        index, notes = lib._facets.get(s)
+        data = index.to_bytes()
+        loaded = facet_index.FacetIndex.from_bytes(data, index.version)
+        f = FILTERS["window + disputed"]
+        assert facet_index.count(s, f, loaded, notes) == facet_index.count(s, f, index, notes)
+    codes = loaded.dimensions["countries"].codes
+    assert not codes.flags.owndata and not codes.flags.writeable  # no copy of the 90 MB at a million events
+    for name, d in index.dimensions.items():
+        assert loaded.dimensions[name].codes.tolist() == d.codes.tolist()
+        assert loaded.dimensions[name].starts.tolist() == d.starts.tolist()
+
+
+def test_a_compressed_or_cut_index_is_read_or_refused_not_misread(lib, tmp_path):
+    import io
+    import json
+
+    from azrel_desktop.core.query import facet_index
+
+    with lib.db.read() as s:
+        index, _notes = lib._facets.get(s)
+    data = index.to_bytes()
+    with np.load(io.BytesIO(data)) as stored:  # the same arrays, written compressed
+        arrays = {k: stored[k] for k in stored.files}
+    packed = io.BytesIO()
+    np.savez_compressed(packed, **arrays)
+    again = facet_index.FacetIndex.from_bytes(packed.getvalue(), index.version)
+    assert again.dimensions["kinds"].totals.tolist() == index.dimensions["kinds"].totals.tolist()
+    with pytest.raises(Exception):  # noqa: B017 - any error: `load` then reads the tables again
+        facet_index.FacetIndex.from_bytes(data[: len(data) // 2], index.version)
+    assert json.loads(str(np.load(io.BytesIO(data))["meta"]))["size"] == index.size

@@ -50,7 +50,7 @@ BATCH = 10_000  # events generated (and written) at a time
 def _sentence(rng: random.Random, n: int) -> str:
     # `rng.choice(WORDS)` n times, drawing the same numbers, without its per-call overhead
     # (some fifty million words at a million events)
-    below, count = rng._randbelow, len(WORDS)
+    below, count = rng._randbelow, len(WORDS)  # type: ignore[attr-defined]
     words = [WORDS[below(count)] for _ in range(n)]
     words[0] = words[0].capitalize()
     return " ".join(words) + "."
