@@ -152,3 +152,11 @@ def test_a_compressed_or_cut_index_is_read_or_refused_not_misread(lib, tmp_path)
     with pytest.raises(Exception):  # noqa: B017 - any error: `load` then reads the tables again
         facet_index.FacetIndex.from_bytes(data[: len(data) // 2], index.version)
     assert json.loads(str(np.load(io.BytesIO(data))["meta"]))["size"] == index.size
+
+
+def test_a_date_window_in_date_order_is_paged_by_its_sql(lib, sql_sent):
+    f = FILTERS["window + disputed"]
+    statements = sql_sent(lib, lambda: lib.rows(f))
+    assert any("e.date_end >= ?" in s for s in statements)  # one range of the date index
+    assert not any(s.startswith("SELECT e.rowid FROM events e ORDER BY") for s in statements)
+    assert lib.rows(f, descending=True) == _plain_rows(lib, f, "date", True, 200, 0)

@@ -137,7 +137,9 @@ def event_rows(
         if offset:
             raise ValueError("page either from an offset or after an event, not both")
         return _rows_after(session, f, after, sort=sort, descending=descending, limit=limit)
-    if among is not None:
+    # (a date window in date order is one range of the date index for SQL, while its events sit
+    # together somewhere along that order, far from where probing starts)
+    if among is not None and not (sort == "date" and (f.date_from or f.date_to)):
         page = _page_among(session, among, sort=sort, descending=descending, offset=offset, limit=limit)
         if page is not None:
             return page
