@@ -165,7 +165,7 @@ def forget_matches() -> None:
     _matches.clear()
 
 
-REBUILDING = "Rebuilding the search index (about a minute per 200,000 events)…"
+REBUILDING = "Rebuilding the search index (a minute or two for a million events)…"
 
 
 def ensure_index(db, progress: Callable[[str], None] | None = None) -> bool:
