@@ -160,3 +160,30 @@ def test_a_date_window_in_date_order_is_paged_by_its_sql(lib, sql_sent):
     assert any("e.date_end >= ?" in s for s in statements)  # one range of the date index
     assert not any(s.startswith("SELECT e.rowid FROM events e ORDER BY") for s in statements)
     assert lib.rows(f, descending=True) == _plain_rows(lib, f, "date", True, 200, 0)
+
+
+def test_a_kept_index_left_behind_by_another_session_is_patched_once_and_kept_again(tmp_path, sql_sent):
+    from azrel_desktop.core import derived
+    from azrel_desktop.core.derived.store import FACETS_SEQ
+
+    path = tmp_path / "behind.sqlite3"
+    generate(path, events=400, seed=3).close()
+    other = Library.open(path)  # another session edits while no window holds the index
+    with other.db.write() as s:
+        s.execute(text("DELETE FROM event_countries WHERE event_id = 'ev-0000007'"))
+    other.close()
+    lib = Library.open(path)
+    try:
+        lib.facets(EventFilter())  # loads the kept index, patches it with the edit, keeps it again
+        with lib.db.read() as s:
+            now = derived.state(s)
+            assert now.number(FACETS_SEQ) == now.seq
+    finally:
+        lib.close()
+    again = Library.open(path)
+    try:
+        statements = sql_sent(again, lambda: again.facets(EventFilter(countries=("C05",))))
+        assert not any("json_each" in s for s in statements)  # nothing to patch: loaded current
+        assert again.facets(EventFilter(countries=("C05",))).total == again.count(EventFilter(countries=("C05",)))
+    finally:
+        again.close()
