@@ -38,6 +38,20 @@ def test_index_from_an_older_version_is_rebuilt_on_open(db_path):
         lib.close()
 
 
+def test_a_rebuild_on_open_is_announced_and_a_current_index_is_not(db_path):
+    from azrel_desktop.core.query.search import REBUILDING
+
+    said: list[str] = []
+    open_database(db_path, progress=said.append, auto_backup=False).close()
+    assert REBUILDING not in said  # current: nothing rebuilt, nothing said
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE app_meta SET value = 'old' WHERE key = ?", (INDEX_VERSION_KEY,))
+    con.commit()
+    con.close()
+    open_database(db_path, progress=said.append, auto_backup=False).close()
+    assert said.count(REBUILDING) == 1 and "search index" in REBUILDING
+
+
 def test_check_reports_index_rows_paired_with_the_wrong_event(db_path):
     con = sqlite3.connect(db_path)
     con.execute("UPDATE event_fts SET event_id = 'someone-else' WHERE rowid = (SELECT min(rowid) FROM event_fts)")

@@ -29,7 +29,8 @@ def open_database(path: Path | str | None = None, *, seed: bool = True,
     def prepare(db: Database) -> None:
         if seed and not corpus_is_current(db):
             seed_corpus(db, progress=progress)
-        attach(db, ensure_index)  # the search index built or caught up, and kept current by every write
+        # the search index built or caught up, and kept current by every write
+        attach(db, lambda d: ensure_index(d, progress))
 
     return open_store(path, prepare=prepare, progress=progress, **options)
 

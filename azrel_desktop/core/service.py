@@ -172,14 +172,17 @@ class Library:
              offset: int = 0, limit: int = 200, after: str | None = None) -> list[timeline.EventRow]:
         """A page of rows from `offset`, or (keyset paging) just after the event `after`."""
         with self.db.read() as s:
+            # the facet engine, when loaded, knows the filter's events: the page is found among them
+            among = None if after is not None else facet_counts.selected_rowids(s, f, self._facets)
             return timeline.event_rows(s, f, sort=sort, descending=descending, offset=offset, limit=limit,
-                                       after=after)
+                                       after=after, among=among)
 
     def sample(self, f: EventFilter, about: int, total: int | None = None) -> list[timeline.EventRow]:
         """All the filter's events by date if at most `about`, else a fixed sample of about that
         many spread over them (`total`: the filter's count, if known)."""
         with self.db.read() as s:
-            return timeline.sample_rows(s, f, about, total)
+            among = facet_counts.selected_rowids(s, f, self._facets, everything=True)
+            return timeline.sample_rows(s, f, about, total, among=among)
 
     def row_index(self, f: EventFilter, event_id: str, *, sort: str = "date",
                   descending: bool = False) -> int | None:

@@ -140,6 +140,8 @@ SEARCH_ROWS = f"""
 SELECT e.rowid, e.id, {_folded("e.title")}, {_folded("e.summary")}, {_folded(_QUOTES)}, {_folded(_NOTES)}
 FROM events e
 """  # each event's row of the search index, as it is indexed
+# each source's row of the source search index, as migration 0015's triggers index it
+SOURCE_SEARCH_ROWS = f"SELECT rowid, id, {_folded('title')}, {_folded('text')} FROM sources"
 _INDEX = "INSERT INTO event_fts(rowid, event_id, title, summary, quotes, notes)" + SEARCH_ROWS
 _ROWIDS = "(SELECT value FROM json_each(:rowids))"
 
@@ -222,8 +224,7 @@ class SqliteDerived:
     # --- the full-text index of sources (kept by migration 0008's triggers) -------------------
     def rebuild_source_search(self, session: Session) -> None:
         session.execute(text("DELETE FROM source_fts"))
-        session.execute(text(f"INSERT INTO source_fts(rowid, source_id, title, body) "
-                             f"SELECT rowid, id, {_folded('title')}, {_folded('text')} FROM sources"))
+        session.execute(text(f"INSERT INTO source_fts(rowid, source_id, title, body) {SOURCE_SEARCH_ROWS}"))
 
     # --- sort keys (kept by triggers) ----------------------------------------------------
     def rebuild_sort_keys(self, session: Session) -> None:

@@ -27,6 +27,8 @@ from .facet_values import FacetOptions, Facets, FacetValue  # noqa: F401 - re-ex
 from .filters import EventFilter
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .facet_index import FacetIndex, Notes
 
 
@@ -58,9 +60,10 @@ class FacetCache:
 
         now = derived.state(session)
         with self._lock:
-            index, keep = self._index, False
+            index, keep, loaded = self._index, False, False
             if index is None or index.version != now.corpus or not now.can_patch(index.seq):
                 index = facet_index.load(session, now.corpus)
+                loaded = index is not None
                 if index is None or not now.can_patch(index.seq):
                     index, keep = facet_index.FacetIndex.read(session, now.corpus, now.seq), True
                 self._notes = None
@@ -68,7 +71,10 @@ class FacetCache:
             if index.seq < now.seq:
                 changed = derived.store.changed_since(session, index.seq)
                 index = index.patched(session, changed, now.seq)
-                keep = keep or index.patched_rows >= SAVE_AFTER or not index.patched_rows
+                # A kept index that edits made elsewhere left behind is kept again once patched:
+                # otherwise every later start would patch it again, a copy of all its arrays (86 MB
+                # at a million events) until 5,000 events had been patched in.
+                keep = keep or loaded or index.patched_rows >= SAVE_AFTER or not index.patched_rows
             if keep and self._save:
                 self._save(index)
             notes = self._notes
@@ -111,6 +117,21 @@ def counted(session: Session, f: EventFilter, cache: FacetCache) -> int | None:
     from . import facet_index
 
     return facet_index.total(session, f, *loaded)
+
+
+def selected_rowids(session: Session, f: EventFilter, cache: FacetCache, *,
+                    everything: bool = False) -> np.ndarray | None:
+    """The rowids (ascending) of the events the filter selects, from the facet engine when it is
+    loaded and current and holds the filter without SQL; else None (let SQL find them). An empty
+    filter gives None unless `everything` (SQL pages every event straight from its sort index)."""
+    if f.is_empty and not everything:
+        return None
+    loaded = cache.peek(session)
+    if loaded is None:
+        return None
+    from . import facet_index
+
+    return facet_index.selected(session, f, *loaded)
 
 
 def facets(session: Session, f: EventFilter, cache: FacetCache) -> Facets:

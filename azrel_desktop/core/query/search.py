@@ -18,7 +18,7 @@ import threading
 import unicodedata
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from .. import derived
@@ -165,9 +165,13 @@ def forget_matches() -> None:
     _matches.clear()
 
 
-def ensure_index(db) -> bool:
-    """Rebuild the search index of a file whose index is from an older version; True if rebuilt.
-    A file indexed before the index had a token gets one (until then no match is remembered)."""
+REBUILDING = "Rebuilding the search index (a minute or two for a million events)…"
+
+
+def ensure_index(db, progress: Callable[[str], None] | None = None) -> bool:
+    """Rebuild the search index of a file whose index is from an older version (saying so first
+    through `progress`: minutes at a million events); True if rebuilt. A file indexed before the
+    index had a token gets one (until then no match is remembered)."""
     with db.read() as session:
         now = derived.state(session)
     if db.readonly:
@@ -177,6 +181,8 @@ def ensure_index(db) -> bool:
             with db.write() as session:
                 derived.store.put(session, SEARCH_TOKEN, uuid.uuid4().hex)
         return False
+    if progress:
+        progress(REBUILDING)
     with db.write() as session:
         reindex_events(session)
     return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -18,6 +19,9 @@ from .facets import Facets, FacetValue  # noqa: F401 - re-exported: the timeline
 from .filters import CompiledFilter, EventFilter, compile_filter, text_only_query
 from .search import fts_query, match_count, matching_rowids
 from .sorting import SORT_KEYS, order_by  # noqa: F401 - re-exported: the timeline's sort orders
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SEP = "\x1f"  # joins several names inside one SQL value; never occurs in data we store
 
@@ -121,16 +125,24 @@ def total_events(session: Session) -> int:
 
 def event_rows(
     session: Session, f: EventFilter, *, sort: str = "date", descending: bool = False,
-    offset: int = 0, limit: int = 200, after: str | None = None,
+    offset: int = 0, limit: int = 200, after: str | None = None, among: np.ndarray | None = None,
 ) -> list[EventRow]:
     """A page of the filtered, sorted events: `limit` rows from `offset`, or — keyset paging —
     the `limit` rows that come just after the event `after` (normally the last row already
     loaded), read by seeking the sort index instead of skipping `offset` rows. The anchor need
-    not pass the filter; an id that is not in the events table gives no rows."""
+    not pass the filter; an id that is not in the events table gives no rows. `among`, when
+    given, is the rowids (ascending) of exactly the events `f` selects (the facet engine's
+    answer): the page is then found among them instead of by the filter's SQL."""
     if after is not None:
         if offset:
             raise ValueError("page either from an offset or after an event, not both")
         return _rows_after(session, f, after, sort=sort, descending=descending, limit=limit)
+    # (a date window in date order is one range of the date index for SQL, while its events sit
+    # together somewhere along that order, far from where probing starts)
+    if among is not None and not (sort == "date" and (f.date_from or f.date_to)):
+        page = _page_among(session, among, sort=sort, descending=descending, offset=offset, limit=limit)
+        if page is not None:
+            return page
     walk = _walk_text(session, f, offset + limit)
     query = text_only_query(f) if walk else None
     if query:
@@ -156,10 +168,19 @@ _HASH_STEP = 1_327_217_885
 _SAMPLE_HASH = f"((e.rowid % {_HASH_SPACE}) * {_HASH_STEP}) % {_HASH_SPACE}"
 
 
-def sample_rows(session: Session, f: EventFilter, about: int, total: int | None = None) -> list[EventRow]:
+def sample_rows(session: Session, f: EventFilter, about: int, total: int | None = None,
+                among: np.ndarray | None = None) -> list[EventRow]:
     """The filter's events when there are at most `about` of them, else a sample of about that
     many (each event with the same chance, drawn by a fixed hash of its rowid, so the same
-    filter gives the same sample), by date."""
+    filter gives the same sample), by date. `among`: the rowids (ascending) of exactly the
+    filter's events, when the facet engine knows them (the sample is then drawn from them rather
+    than by a scan of the events in SQL: 0.2 s of CPU at a million)."""
+    if among is not None:
+        if len(among) <= about:
+            return event_rows(session, f, sort="date", limit=about, among=among)
+        cut = -(-about * _HASH_SPACE // len(among))
+        picked = among[(among % _HASH_SPACE) * _HASH_STEP % _HASH_SPACE < cut].tolist()
+        return _rows_of(session, picked, order_by("date"))
     total = count_events(session, f) if total is None else total
     if total <= about:
         return event_rows(session, f, sort="date", limit=about)
@@ -192,9 +213,37 @@ def _probed_page(session: Session, query: str, *, sort: str, descending: bool, o
     """A page of a text-only filter that matches many events, found by reading the sort index
     a stretch at a time and probing each rowid against the remembered matches (`search`), so
     the search is not run again inside SQL; None when the page lies too deep for that."""
+    return _probed(session, matching_rowids(session, query), sort=sort, descending=descending, offset=offset,
+                   limit=limit)
+
+
+def _page_among(session: Session, among: np.ndarray, *, sort: str, descending: bool, offset: int,
+                limit: int) -> list[EventRow] | None:
+    """A page of the events `among` (rowids, ascending): many are found by walking the sort
+    index and probing each rowid against them (a filter selecting 40,000 of a million events
+    reads some 6,000 index entries for its first page, where its SQL would collect and sort all
+    40,000), a few are sorted by SQL from their rowids — whichever reads less, as for a search
+    (`_walk_text`). None when the page lies too deep to probe."""
+    if not len(among):
+        return []
+    order = order_by(sort, descending)
+    events = session.execute(text("SELECT coalesce(max(rowid), 0) FROM events")).scalar_one()
+    if len(among) * len(among) > (offset + limit) * events:
+        return _probed(session, among, sort=sort, descending=descending, offset=offset, limit=limit)
+    page = [r for (r,) in session.execute(text(
+        f"SELECT e.rowid FROM events e WHERE e.rowid IN (SELECT value FROM json_each(:rowids)) "
+        f"ORDER BY {order} LIMIT :_lim OFFSET :_off"),
+        {"rowids": json.dumps(among.tolist()), "_lim": limit, "_off": offset})]
+    return _rows_of(session, page, order) if page else []
+
+
+def _probed(session: Session, matches: np.ndarray, *, sort: str, descending: bool, offset: int,
+            limit: int) -> list[EventRow] | None:
+    """The page `offset`..`offset + limit` of the events `matches` (rowids, ascending), by
+    reading the sort index a stretch at a time and keeping the rowids among them; None when
+    the page lies deeper than `PROBE_AT_MOST` entries."""
     import numpy as np
 
-    matches = matching_rowids(session, query)
     events = session.execute(text("SELECT coalesce(max(rowid), 0) FROM events")).scalar_one()
     need = offset + limit
     stretch = max(256, int(need * max(events, 1) / max(len(matches), 1) * 1.25))
