@@ -7,6 +7,7 @@ data return a `Changes` value.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,11 +107,25 @@ class Library:
 
     @classmethod
     def open(cls, path: Path | str | None = None,
-             progress: Callable[[str], None] | None = None, *, whole_check: bool = False) -> Library:
+             progress: Callable[[str], None] | None = None, *, whole_check: bool = False,
+             auto_backup: bool = True) -> Library:
         """Open the library, checking what the open reads (`whole_check`: every page first, as
         after `check_whole_file` found damage: a damaged file is then moved aside and a backup
-        offered, or the user's records salvaged)."""
-        return cls(open_database(path, progress=progress, whole_check=whole_check))
+        offered, or the user's records salvaged). `auto_backup=False` leaves the daily backup
+        to `back_up_if_due` (the window makes it in the background)."""
+        return cls(open_database(path, progress=progress, whole_check=whole_check, auto_backup=auto_backup))
+
+    def back_up_if_due(self) -> Path | None:
+        """The daily automatic backup, when a day has passed and the user's records changed
+        since the last one: the new backup's path, or None when none was due or it could not
+        be made (an automatic backup never stops the user from working)."""
+        if self.readonly:
+            return None
+        try:
+            info = backups.auto_backup(self.path)
+        except (DatabaseError, OSError, sqlite3.Error):
+            return None
+        return info.path if info else None
 
     def check_whole_file(self, cancelled: Callable[[], bool] | None = None) -> FileCheck:
         """SQLite's check of every page of the file (seconds at a million events; the app runs

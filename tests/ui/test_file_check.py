@@ -70,3 +70,48 @@ def test_closing_before_the_check_starts_stops_it(qtbot, library):
     check.stop()
     assert wait_for_workers()
     assert asked == [] and check.result is None and not check.running()
+
+
+def _make_backup_due(path: Path) -> None:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("DELETE FROM app_meta WHERE key = ?", (backups.LAST_BACKUP_KEY,))
+    con.close()
+
+
+def _auto_backups(path: Path) -> list[backups.BackupInfo]:
+    return [b for b in backups.list_backups(path) if b.reason == "auto"]
+
+
+def test_the_daily_backup_waits_for_the_window_then_follows_the_sound_check(qtbot, db_path):
+    """The start path copies nothing (a million events: over a minute before any window); the
+    daily backup is made in the background once the whole file is found sound."""
+    _make_backup_due(db_path)
+    assert _auto_backups(db_path) == []
+    library = open_library(db_path)
+    assert library is not None
+    try:
+        assert _auto_backups(db_path) == []
+        check = WholeFileCheck(library, ask=lambda problem: NOT_NOW)
+        with qtbot.waitSignal(check.finished, timeout=30_000) as signal:
+            check.start(0)
+        assert signal.args[0].ok
+        made = _auto_backups(db_path)
+        assert len(made) == 1 and backups.verified(made[0].path)
+    finally:
+        library.close()
+
+
+def test_a_damaged_file_is_not_backed_up_over_the_good_backups(qtbot, db_path):
+    backups.make_backup(db_path)
+    _make_backup_due(db_path)
+    scribble_over(db_path, "passages")
+    library = Library.open(db_path, auto_backup=False)
+    try:
+        check = WholeFileCheck(library, ask=lambda problem: NOT_NOW)
+        with qtbot.waitSignal(check.finished, timeout=30_000) as signal:
+            check.start(0)
+        assert not signal.args[0].ok
+        assert _auto_backups(db_path) == []
+    finally:
+        library.close()

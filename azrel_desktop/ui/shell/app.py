@@ -49,7 +49,13 @@ path: Path | None) -> Callable[[BaseException], str]:
     return describe
 
 
-def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Library.open,
+def window_opener(path: Path | None, progress: Callable[[str], None] | None = None) -> Library:
+    """The window's open: without the daily backup, which `file_check` makes in the background
+    once the whole file is found sound (a copy of a large file would hold back the window)."""
+    return Library.open(path, progress=progress, auto_backup=False)
+
+
+def open_in_background(path: Path | None, *, opener: Callable[..., Library] = window_opener,
                        parent: QWidget | None = None, delay_ms: int = PROGRESS_DELAY_MS,
                        errors: list | None = None,
                        meanwhile: Callable[[], None] | None = None) -> tuple[Library | None, str | None]:
@@ -64,9 +70,9 @@ def open_in_background(path: Path | None, *, opener: Callable[..., Library] = Li
     loop = QEventLoop()
     outcome: dict[str, object] = {}
     creating = not (path or Library.default_path()).exists()
-    dialog = QProgressDialog(QCoreApplication.translate("app", CREATING)
- if creating
-                             else QCoreApplication.translate("app", "Opening the library…"), "", 0, 0, parent)
+    label = (QCoreApplication.translate("app", CREATING) if creating
+             else QCoreApplication.translate("app", "Opening the library…"))
+    dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setWindowTitle(APPLICATION)
     dialog.setCancelButton(None)  # a migration must not be interrupted halfway
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -163,7 +169,7 @@ def choose_file(start: Path | None, parent: QWidget | None = None) -> Path | Non
 
 def open_library(path: Path | None, *, ask: Callable[[str], str] = error_dialog,
                  choose: Callable[[Path | None], Path | None] = choose_file,
-                 opener: Callable[..., Library] = Library.open,
+                 opener: Callable[..., Library] = window_opener,
                  ask_damaged: Callable[[DamagedDatabaseError], str] = damaged_dialog,
                  meanwhile: Callable[[], None] | None = None) -> Library | None:
     """Open `path`, and on failure explain and let the user restore a backup (for a damaged
@@ -217,7 +223,7 @@ def settle_heap() -> None:
 
 
 def start_window(path: Path | None, *, restore: bool = True, ask: Callable[[str], str] = error_dialog,
-                 opener: Callable[..., Library] = Library.open):
+                 opener: Callable[..., Library] = window_opener):
     """Open the library (in the background) and build the first window, not yet shown:
     (library, window), or (None, None) when the user gave up."""
     library = open_library(path, ask=ask, meanwhile=prepare_window, opener=opener)
@@ -302,7 +308,7 @@ def main(argv: list[str] | None = None, *, exec_app: bool = True,
 
 
 def whole_check_opener(path: Path | None, progress: Callable[[str], None] | None = None) -> Library:
-    return Library.open(path, progress=progress, whole_check=True)
+    return Library.open(path, progress=progress, whole_check=True, auto_backup=False)
 
 
 def start_whole_file_check(library: Library, window: QWidget, *, delay_ms: int | None = None):

@@ -46,6 +46,15 @@ def damage_found_dialog(problem: str, parent: QWidget | None = None) -> str:
     return RECOVER if box.clickedButton() is recover else NOT_NOW
 
 
+def check_then_back_up(library: Library, cancelled: Callable[[], bool]) -> FileCheck:
+    """The whole-file check, then, of a file found sound, the daily backup when it is due: made
+    here rather than at the open, where copying a large file held back the first window."""
+    result = library.check_whole_file(cancelled)
+    if result.ok and not cancelled():
+        library.back_up_if_due()
+    return result
+
+
 class WholeFileCheck(QObject):
     """Runs the check once, `START_AFTER_MS` after `start` (or at once with `delay_ms=0`).
     `finished` carries the `FileCheck`; on damage `ask(problem)` is called on the GUI thread and,
@@ -70,7 +79,7 @@ class WholeFileCheck(QObject):
 
     def _run(self) -> None:
         library = self.library
-        task = Task(lambda progress: library.check_whole_file(progress.cancelled))
+        task = Task(lambda progress: check_then_back_up(library, progress.cancelled))
         task.signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
         # A failure other than damage (the file gone, a stop at closing) is not the user's to act on.
         task.signals.failed.connect(lambda _message, _exc: None, Qt.ConnectionType.QueuedConnection)
