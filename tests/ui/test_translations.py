@@ -52,7 +52,7 @@ LANGUAGES = ("az", "ru")
 # merged their untranslated texts are listed (printed), not failed. EMPTY THIS when merging it.
 AWAITING_WORK_CATALOGUE: tuple[str, ...] = ()
 # Words that are the same in every language of the interface (names, formats, keys).
-NEUTRAL_WORDS = frozenset(["English", "Azərbaycanca", "Русский", "AzRel", "Desktop", "NATO", "EDTF", "CSV", "UTF", "PDF", "HTML", "Excel", "LibreOffice", "Word", "Markdown", "APA", "Chicago", "Harvard", "Cite", "Them", "Right", "OK", "Ctrl", "Shift", "Alt", "Admiralty", "xlsx", "sqlite", "db", "docx", "md", "pdf", "html", "htm", "csv", "spring"])
+NEUTRAL_WORDS = frozenset(["English", "Azərbaycanca", "Русский", "AzRel", "Desktop", "NATO", "EDTF", "CSV", "UTF", "PDF", "HTML", "Excel", "LibreOffice", "Word", "Markdown", "APA", "Chicago", "Harvard", "Cite", "Them", "Right", "OK", "Ctrl", "Shift", "Alt", "Admiralty", "SHA", "xlsx", "sqlite", "db", "docx", "md", "pdf", "html", "htm", "csv", "spring"])
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
@@ -424,14 +424,27 @@ class Checker:
     def left_over(self, text: str) -> str:
         if text in self.data or self._elided_data(text):
             return ""
-        bare = _PATH.sub(" ", _bare(text))
-        best: list[str] | None = None
-        for first, second in ((self.fragments, self.data_pieces), (self.data_pieces, self.fragments)):
-            residue = second.sub(" ", first.sub(" ", bare))
-            words = [w for w in re.findall(r"[^\W\d_]{2,}", residue) if w.casefold() not in self.neutral]
-            if best is None or len(words) < len(best):
-                best = words
-        return " ".join(best or [])
+        bare = _PATH.sub(" ", _bare(self._without_elided_quotes(text)))
+        # Every place a piece starts is tried (a lookahead finds overlapping pieces), so a piece
+        # that ends inside another ("Organisations:" of a label, ": type to find" of a
+        # placeholder) does not hide it; what no piece covers is left over.
+        covered = bytearray(len(bare))
+        for pattern in (self.fragments, self.data_pieces):
+            for match in pattern.finditer(bare):
+                covered[match.start():match.start() + len(match.group(1))] = b"\1" * len(match.group(1))
+        residue = "".join(" " if c else ch for ch, c in zip(bare, covered))
+        words = [w for w in re.findall(r"[^\W\d_]{2,}", residue) if w.casefold() not in self.neutral]
+        return " ".join(words)
+
+    def _without_elided_quotes(self, text: str) -> str:
+        """The text less the quotes of the library cut short with "…" (a passage in a cell or a
+        tooltip): each must be the beginning of a text the library holds, at least 20 letters
+        long, so an English sentence of the interface is never taken for one."""
+        def cut(match: re.Match) -> str:
+            head = match.group(1).strip()
+            return " " if len(head) >= 20 and any(d.startswith(head) for d in self.data) else match.group(0)
+
+        return _ELIDED_QUOTE.sub(cut, text)
 
     def problems(self, seen: set[Seen]) -> list[str]:
         found = []
@@ -443,6 +456,7 @@ class Checker:
         return found
 
 
+_ELIDED_QUOTE = re.compile(r"“([^“”\n]+?)…”")  # a quote of the library shown cut short
 _PATH = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+){2,}")  # a file's path, which is the user's
 
 
@@ -458,7 +472,7 @@ def _pieces(texts: set[str]) -> re.Pattern:
                 + (r"(?!\w)" if re.search(r"\w$", t) else ""))
 
     ordered = sorted((t for t in texts if t.strip()), key=len, reverse=True)
-    return re.compile("|".join(whole(t) for t in ordered) or "(?!)", re.IGNORECASE)
+    return re.compile("(?=(" + ("|".join(whole(t) for t in ordered) or "(?!)") + "))", re.IGNORECASE)
 
 
 def settled(qtbot, window) -> None:
