@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, Qt, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -432,7 +432,7 @@ class Checker:
         for pattern in (self.fragments, self.data_pieces):
             for match in pattern.finditer(bare):
                 covered[match.start():match.start() + len(match.group(1))] = b"\1" * len(match.group(1))
-        residue = "".join(" " if c else ch for ch, c in zip(bare, covered))
+        residue = "".join(" " if c else ch for ch, c in zip(bare, covered, strict=True))
         words = [w for w in re.findall(r"[^\W\d_]{2,}", residue) if w.casefold() not in self.neutral]
         return " ".join(words)
 
@@ -545,7 +545,7 @@ def tour(qtbot, library, window) -> set[Seen]:
         window.saved_views.menu.aboutToShow.emit()
     look()
     dialogs = [PreferencesDialog(window), ReportDialog(window), SavedViewsDialog(window.saved_views, window),
-               NoteDialog(window, "Add note", context="…"), EventDialog(window.ctx, quote="…", parent=window)]
+               NoteDialog(window, QCoreApplication.translate("context_menus", "Add note"), context="…"), EventDialog(window.ctx, quote="…", parent=window)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()

@@ -35,6 +35,13 @@ class Link:
     id: str
     label: str
     role: str | None = None
+    # The parts a composed `label` is made of (a source page's citing records), so that an
+    # interface can word it in its own language; the label stays for the CLI and exports.
+    name: str | None = None  # the record's own name: an event's or agreement's title, a country
+    what: str | None = None  # the core's word: an agreement's step, a membership's status, or
+    #                          `founded` / `description` for what a passage of an organisation cites
+    of: str | None = None  # a membership's organisation (its abbreviation, else its name)
+    date: str | None = None  # EDTF: an event's date, an agreement step's date
 
 
 @dataclass(frozen=True)
@@ -422,27 +429,29 @@ def source_page(session: Session, source_id: str) -> SourcePage:
     supports: dict[str, list[Link]] = {}
     contradicts: dict[str, list[Link]] = {}
     cited = session.execute(text("""
-        SELECT c.passage_id, 'event', e.id, e.date || '  ' || e.title, c.stance
+        SELECT c.passage_id, 'event', e.id, e.date || '  ' || e.title, c.stance,
+               e.title, NULL, NULL, e.date
           FROM event_citations c JOIN events e ON e.id = c.event_id
         UNION ALL SELECT c.passage_id, 'agreement', a.id, a.title || ' — ' || replace(st.step, '_', ' ')
-          || ' ' || st.date, c.stance
+          || ' ' || st.date, c.stance, a.title, st.step, NULL, st.date
           FROM step_citations c JOIN agreement_steps st ON st.id = c.step_id
           JOIN agreements a ON a.id = st.agreement_id
         UNION ALL SELECT c.passage_id, 'membership', ms.country_id || '|' || ms.organisation_id,
           co.name || ' — ' || replace(ms.status, '_', ' ') || ' of ' || coalesce(o.abbreviation, o.name),
-          c.stance
+          c.stance, co.name, ms.status, coalesce(o.abbreviation, o.name), NULL
           FROM membership_citations c JOIN memberships ms ON ms.id = c.membership_id
           JOIN countries co ON co.id = ms.country_id JOIN organisations o ON o.id = ms.organisation_id
         UNION ALL SELECT c.passage_id, 'organisation', o.id,
-          o.name || CASE c.cites WHEN 'founded' THEN ' (founded)' ELSE ' (description)' END, 'supports'
+          o.name || CASE c.cites WHEN 'founded' THEN ' (founded)' ELSE ' (description)' END, 'supports',
+          o.name, CASE c.cites WHEN 'founded' THEN 'founded' ELSE 'description' END, NULL, NULL
           FROM organisation_citations c JOIN organisations o ON o.id = c.organisation_id
     """))
-    for pid, kind, rid, label, stance in cited:
+    for pid, kind, rid, label, stance, name, what, of, when in cited:
         if kind == "membership":
             _country_id, org_id = rid.split("|", 1)
-            link = Link("organisation", org_id, label, "membership")
+            link = Link("organisation", org_id, label, "membership", name=name, what=what, of=of)
         else:
-            link = Link(kind, rid, label)
+            link = Link(kind, rid, label, name=name, what=what, date=when)
         (supports if stance == "supports" else contradicts).setdefault(pid, []).append(link)
     passages = [
         SourcePassage(

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADE_LABELS, GRADE_SYMBOLS, RELIABILITY_GRADES
+from ...core.query.records import Link
 from ..i18n import QT_TRANSLATE_NOOP, installed_language
 
 C = "core_labels"
@@ -146,7 +147,6 @@ _WORDS = {
     "submitter": QT_TRANSLATE_NOOP("core_labels", "submitter"),
     "withdrawing": QT_TRANSLATE_NOOP("core_labels", "withdrawing"),
     # the filter's dimensions (their titles in the filter panel)
-
     "Organisations": QT_TRANSLATE_NOOP("core_labels", "Organisations"),
     "Countries": QT_TRANSLATE_NOOP("core_labels", "Countries"),
     "People": QT_TRANSLATE_NOOP("core_labels", "People"),
@@ -347,3 +347,57 @@ def reliability_label(letter: str | None) -> str:
 def role_label(role: str | None) -> str:
     """A link's role (a membership status, a step) as shown beside it."""
     return word(role) if role else ""
+
+
+# --- labels the core composes ---------------------------------------------------------------
+
+def citing_label(link: Link) -> str:
+    """A record a passage is cited for (the core's `Link` on a source page), worded in the
+    interface's language from the link's parts; the core's English label when it has none."""
+    if link.role == "membership" and link.name and link.what and link.of:
+        return QCoreApplication.translate("core_labels", "{country} — {status} of {organisation}").format(
+            country=link.name, status=word(link.what), organisation=link.of)
+    if link.kind == "agreement" and link.name and link.what:
+        if link.date:
+            return QCoreApplication.translate("core_labels", "{agreement} — {step} {date}").format(
+                agreement=link.name, step=word(link.what), date=link.date)
+        return QCoreApplication.translate("core_labels", "{agreement} — {step}").format(
+            agreement=link.name, step=word(link.what))
+    if link.kind == "organisation" and link.name and link.what:
+        pattern = (QT_TRANSLATE_NOOP("core_labels", "{organisation} (founded)") if link.what == "founded"
+                   else QT_TRANSLATE_NOOP("core_labels", "{organisation} (description)"))
+        return QCoreApplication.translate("core_labels", pattern).format(organisation=link.name)
+    return link.label
+
+
+class CitedCounts(QObject):
+    """What a source is cited for on a record's page, counted: the core says it as
+    `32 events, 1 description, 1 founding date, 9 statuses` from a fixed set of words, which
+    are read back here and said with the interface's plural forms."""
+
+    def said(self, what: str, n: int) -> str | None:
+        if what == "event":
+            return self.tr("%n event(s)", "", n)
+        if what == "status":
+            return self.tr("%n status(es)", "", n)
+        if what == "description":
+            return self.tr("%n description(s)", "", n)
+        if what == "founding date":
+            return self.tr("%n founding date(s)", "", n)
+        return None
+
+
+_CITED_PART = re.compile(r"(\d+) (events?|status(?:es)?|descriptions?|founding dates?)")
+
+
+def cited_counts(role: str) -> str:
+    """`32 events, 9 statuses` in the interface's language; a text of other words as it is."""
+    said = []
+    for part in role.split(", "):
+        m = _CITED_PART.fullmatch(part)
+        if m is None:
+            return role
+        what = m.group(2)
+        what = "status" if what.startswith("status") else what.removesuffix("s")
+        said.append(CitedCounts().said(what, int(m.group(1))) or part)
+    return ", ".join(said)

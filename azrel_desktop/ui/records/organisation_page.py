@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTabl
 from ...core.query.records import MembershipView
 from ...core.query.records import OrganisationPage as OrganisationRecord
 from ..coding.own_buttons import OwnRecordButtons
+from ..common.core_labels import cited_counts
 from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
@@ -160,5 +161,5 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.show_events(self.events, r.event_filter)
         self.agreements.set_links(r.agreements)
         self.sources.set_links(r.sources, lambda link: self.tr("{source} — {what} cited").format(
-            source=link.label, what=link.role) if link.role else link.label)
+            source=link.label, what=cited_counts(link.role)) if link.role else link.label)
         self.notes.set_target("organisation", r.id)
