@@ -254,6 +254,58 @@ def test_the_quick_guide_is_translated():
         assert text.count("Ctrl+") == english.count("Ctrl+")  # every shortcut kept
 
 
+def _citing_links(library):
+    """Every record a passage of the corpus is cited for, as the source pages list them."""
+    for source in library.records("source"):
+        for p in library.source(source.id).passages:
+            yield from p.supports
+            yield from p.contradicts
+
+
+def test_the_records_a_passage_is_cited_for_are_worded_in_the_interface_language(library, interface):
+    """The core composes these labels in English ("Azerbaijan — member of NACC"); the
+    interface words them again from their parts: in English exactly as the core did."""
+    from azrel_desktop.ui.common.core_labels import citing_label
+
+    links = list(_citing_links(library))
+    kinds = {(link.kind, link.role) for link in links}
+    assert {("organisation", "membership"), ("agreement", None), ("event", None)} <= kinds
+    interface("en")
+    assert [citing_label(link) for link in links] == [link.label for link in links]
+    nacc = next(link for link in links if link.label == "Azerbaijan — member of NACC")
+    pfp = next(link for link in links if link.label.endswith("— signed 1994-05-04"))
+    interface("ru")
+    assert citing_label(nacc) == "Azerbaijan — NACC: член"
+    assert citing_label(pfp) == f"{pfp.name} — подписано: 1994-05-04"
+    interface("az")
+    assert citing_label(nacc) == "Azerbaijan — NACC: üzv"
+
+
+def test_what_a_source_is_cited_for_is_counted_in_the_interface_language(library, interface):
+    from azrel_desktop.ui.common.core_labels import cited_counts
+
+    said = "32 events, 1 description, 1 founding date, 9 statuses"
+    interface("en")
+    assert cited_counts(said) == said and cited_counts("1 event, 2 statuses") == "1 event, 2 statuses"
+    interface("ru")
+    assert cited_counts(said) == "32 события, 1 описание, 1 дата основания, 9 статусов"
+    assert cited_counts("5 events") == "5 событий"
+    assert cited_counts("something else") == "something else"  # words it does not know stay as given
+    nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
+    roles = [link.role for link in library.organisation(nato).sources if link.role]
+    assert roles and all("event" not in cited_counts(role) for role in roles)  # every role is read
+
+
+def test_a_membership_bound_is_a_date_in_the_interface_language(interface):
+    from azrel_desktop.ui.coding.vocabulary import interval_bound
+
+    interface("ru")
+    assert interval_bound("19 November 2001", end=True, edtf="2001-11-19") == "19 ноября 2001"
+    assert interval_bound("open", end=True) == "без окончания"
+    interface("en")
+    assert interval_bound("September 1999", end=False, edtf="1999-09") == "September 1999"
+
+
 # --- no visible text left untranslated ----------------------------------------------------------
 
 def _plain(text: str) -> str:
@@ -597,5 +649,8 @@ def test_the_check_fails_on_english_left_as_is(library):
     assert checker.left_over(f"Open the page of {title}") == "Open the page of"
     assert checker.left_over("Экспорт в CSV…") == ""
     assert checker.left_over("12 345") == ""
+    quote = next(d for d in checker.data if len(d) > 60 and d[:1].isalpha() and "\n" not in d)
+    assert checker.left_over(f"подтверждает: “{quote[:40]}…”") == ""  # a quote cut short is data
+    assert checker.left_over("“Open the page of the source at the passage…”") != ""  # English is not
     seen = {Seen("Export to CSV…", "action", "shell"), Seen("Экспорт в CSV…", "action", "shell")}
     assert checker.problems(seen) == ["[shell] action: 'Export to CSV…' (English left as is: Export to)"]
