@@ -244,6 +244,17 @@ def test_dates_and_numbers_follow_the_interface_language(interface):
     assert date_label("1994-05-04") == "4 may 1994" and date_label("/1999") == "1999 qədər"
 
 
+def test_english_dates_read_as_the_core_writes_them(interface):
+    """The interface's dates in English are the core's (CLI, exports) word for word."""
+    from azrel_desktop.core.corpus.dates import describe
+    from azrel_desktop.ui.common.core_labels import date_label
+
+    interface("en")
+    for value in ("1994-05-04", "1997-05", "1998-21", "1997~", "1997?", "199X", "19XX", "20XX", "/1999",
+                  "1999/", "1997-05/1997-07", "1997-05-04~", "2001-11-19%", "1990-02/1991"):
+        assert date_label(value) == describe(value), value
+
+
 def test_the_quick_guide_is_translated():
     from azrel_desktop.ui.shell.quick_guide import guide_text
 

@@ -221,7 +221,10 @@ def _single(text: str) -> str:
     ytext, mid, day, qual = m.group("year"), m.group("mid"), m.group("day"), m.group("qual")
     locale = QLocale()
     if ytext.endswith("XX"):
-        core = QCoreApplication.translate("core_labels", "century {number}").format(number=int(ytext[:2]) + 1)
+        number = int(ytext[:2]) + 1
+        # English says its ordinal ("the 20th century"), as the core does; the catalogues word it
+        core = (_english_century(number) if installed_language() == "en" else
+                QCoreApplication.translate("core_labels", "century {number}").format(number=number))
     elif "X" in ytext:
         core = QCoreApplication.translate("core_labels", "the {decade}s").format(decade=ytext.replace("X", "0"))
     elif mid is None:
@@ -243,6 +246,11 @@ def _single(text: str) -> str:
     if qual == "%":
         return QCoreApplication.translate("core_labels", "about, possibly {date}").format(date=core)
     return core
+
+
+def _english_century(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"the {number}{suffix} century"
 
 
 def date_label(edtf: str | None) -> str:
