@@ -242,6 +242,9 @@ def test_dates_and_numbers_follow_the_interface_language(interface):
     assert number(12345).replace("\N{NO-BREAK SPACE}", " ") == "12 345"
     interface("az")
     assert date_label("1994-05-04") == "4 may 1994" and date_label("/1999") == "1999 qədər"
+    assert (date_label("19XX"), date_label("20XX")) == ("XX əsr", "XXI əsr")  # Roman: no suffix to agree
+    interface("ru")
+    assert (date_label("18XX"), date_label("20XX")) == ("XIX век", "XXI век")
 
 
 def test_english_dates_read_as_the_core_writes_them(interface):

@@ -222,9 +222,10 @@ def _single(text: str) -> str:
     locale = QLocale()
     if ytext.endswith("XX"):
         number = int(ytext[:2]) + 1
-        # English says its ordinal ("the 20th century"), as the core does; the catalogues word it
+        # English says its ordinal ("the 20th century"), as the core does; Azerbaijani and
+        # Russian write a century in Roman numerals ("XX əsr", "XX век"), which need no suffix
         core = (_english_century(number) if installed_language() == "en" else
-                QCoreApplication.translate("core_labels", "century {number}").format(number=number))
+                QCoreApplication.translate("core_labels", "century {number}").format(number=_roman(number)))
     elif "X" in ytext:
         core = QCoreApplication.translate("core_labels", "the {decade}s").format(decade=ytext.replace("X", "0"))
     elif mid is None:
@@ -246,6 +247,16 @@ def _single(text: str) -> str:
     if qual == "%":
         return QCoreApplication.translate("core_labels", "about, possibly {date}").format(date=core)
     return core
+
+
+def _roman(number: int) -> str:
+    if not 0 < number < 40:  # years before the era or past 3999: the number as it is
+        return str(number)
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
 
 
 def _english_century(number: int) -> str:

@@ -2171,7 +2171,7 @@ Cari fayl əvvəlcə kənarda saxlanılır, ona görə heç nə itmir.</translat
     </message>
     <message>
         <source>century {number}</source>
-        <translation>{number}-ci əsr</translation>
+        <translation>{number} əsr</translation>
     </message>
     <message>
         <source>the {decade}s</source>
