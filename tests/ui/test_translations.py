@@ -296,18 +296,22 @@ def test_the_records_a_passage_is_cited_for_are_worded_in_the_interface_language
 
 
 def test_what_a_source_is_cited_for_is_counted_in_the_interface_language(library, interface):
+    from azrel_desktop.core.query.records import Link
     from azrel_desktop.ui.common.core_labels import cited_counts
 
-    said = "32 events, 1 description, 1 founding date, 9 statuses"
+    nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
+    sources = library.organisation(nato).sources
+    assert sources and all(link.counts for link in sources)
     interface("en")
-    assert cited_counts(said) == said and cited_counts("1 event, 2 statuses") == "1 event, 2 statuses"
+    assert [cited_counts(link) for link in sources] == [link.role for link in sources]  # as the core says
+    said = Link("source", "s", "A source", "32 events, 1 description, 1 founding date, 9 statuses",
+                counts=(("event", 32), ("description", 1), ("founding date", 1), ("status", 9)))
     interface("ru")
     assert cited_counts(said) == "32 события, 1 описание, 1 дата основания, 9 статусов"
-    assert cited_counts("5 events") == "5 событий"
-    assert cited_counts("something else") == "something else"  # words it does not know stay as given
-    nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
-    roles = [link.role for link in library.organisation(nato).sources if link.role]
-    assert roles and all("event" not in cited_counts(role) for role in roles)  # every role is read
+    assert cited_counts(Link("source", "s", "A source", "5 events", counts=(("event", 5),))) == "5 событий"
+    assert all("event" not in cited_counts(link) for link in sources)
+    odd = Link("source", "s", "A source", "2 maps", counts=(("map", 2),))
+    assert cited_counts(odd) == "2 maps"  # a kind it does not know: the core's words
 
 
 def test_a_membership_bound_is_a_date_in_the_interface_language(interface):

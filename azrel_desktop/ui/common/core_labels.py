@@ -390,9 +390,8 @@ def citing_label(link: Link) -> str:
 
 
 class CitedCounts(QObject):
-    """What a source is cited for on a record's page, counted: the core says it as
-    `32 events, 1 description, 1 founding date, 9 statuses` from a fixed set of words, which
-    are read back here and said with the interface's plural forms."""
+    """What a source is cited for on a record's page, counted (the core's `Link.counts`), with
+    the interface's plural forms."""
 
     def said(self, what: str, n: int) -> str | None:
         if what == "event":
@@ -406,17 +405,8 @@ class CitedCounts(QObject):
         return None
 
 
-_CITED_PART = re.compile(r"(\d+) (events?|status(?:es)?|descriptions?|founding dates?)")
-
-
-def cited_counts(role: str) -> str:
-    """`32 events, 9 statuses` in the interface's language; a text of other words as it is."""
-    said = []
-    for part in role.split(", "):
-        m = _CITED_PART.fullmatch(part)
-        if m is None:
-            return role
-        what = m.group(2)
-        what = "status" if what.startswith("status") else what.removesuffix("s")
-        said.append(CitedCounts().said(what, int(m.group(1))) or part)
-    return ", ".join(said)
+def cited_counts(link: Link) -> str:
+    """`32 events, 9 statuses` (a link's `counts`) in the interface's language; the core's
+    `role` when a count is of a kind it does not know."""
+    said = [CitedCounts().said(what, n) for what, n in link.counts]
+    return ", ".join(s for s in said if s) if said and all(said) else (link.role or "")

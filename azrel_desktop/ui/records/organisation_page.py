@@ -161,5 +161,5 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.show_events(self.events, r.event_filter)
         self.agreements.set_links(r.agreements)
         self.sources.set_links(r.sources, lambda link: self.tr("{source} — {what} cited").format(
-            source=link.label, what=cited_counts(link.role)) if link.role else link.label)
+            source=link.label, what=cited_counts(link)) if link.role else link.label)
         self.notes.set_target("organisation", r.id)
