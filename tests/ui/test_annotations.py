@@ -13,7 +13,7 @@ from azrel_desktop.core.query.filters import EventFilter
 from azrel_desktop.core.service import Library
 from azrel_desktop.ui.notes import undo
 from azrel_desktop.ui.notes.annotation_panel import READONLY_MESSAGE, AnnotationPanel, NoteDialog
-from azrel_desktop.ui.notes.annotations_page import AnnotationsPage, AnnotationTableModel, note_target
+from azrel_desktop.ui.notes.annotations_page import AnnotationsPage, AnnotationTableModel, note_target, target_words
 from azrel_desktop.ui.shell.navigation import Target
 
 TARGET = ("organisation", "org-nato")
@@ -344,8 +344,11 @@ def test_detached_notes_are_flagged_and_do_not_navigate(qtbot, ctx, page):
     # a note on a passage that a later corpus dropped: simulated with a restored view whose
     # target does not exist is impossible through the core, so check the model's flag column
     view = ctx.library.annotations()[0]
-    detached = type(view)(**{**view.__dict__, "detached": True})
+    detached = type(view)(**{**view.__dict__, "detached": True,
+                             "target_label": f"{view.target_kind} {view.target_id} (no longer in the corpus)"})
     assert note_target(detached) is None
+    # the core's English words for a lost target are not shown: the id, and the page's own words
+    assert "no longer" not in target_words(detached) and view.target_id in target_words(detached)
     page.model.set_notes([detached])
     assert page.model.data(page.model.index(0, 5)) == "detached"
     with qtbot.assertNotEmitted(ctx.navigate):

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QObject, Qt, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,7 +52,7 @@ LANGUAGES = ("az", "ru")
 # merged their untranslated texts are listed (printed), not failed. EMPTY THIS when merging it.
 AWAITING_WORK_CATALOGUE: tuple[str, ...] = ()
 # Words that are the same in every language of the interface (names, formats, keys).
-NEUTRAL_WORDS = frozenset(["English", "Azərbaycanca", "Русский", "AzRel", "Desktop", "NATO", "EDTF", "CSV", "UTF", "PDF", "HTML", "Excel", "LibreOffice", "Word", "Markdown", "APA", "Chicago", "Harvard", "Cite", "Them", "Right", "OK", "Ctrl", "Shift", "Alt", "Admiralty", "xlsx", "sqlite", "db", "docx", "md", "pdf", "html", "htm", "csv", "spring"])
+NEUTRAL_WORDS = frozenset(["English", "Azərbaycanca", "Русский", "AzRel", "Desktop", "NATO", "EDTF", "CSV", "UTF", "PDF", "HTML", "Excel", "LibreOffice", "Word", "Markdown", "APA", "Chicago", "Harvard", "Cite", "Them", "Right", "OK", "Ctrl", "Shift", "Alt", "Admiralty", "SHA", "xlsx", "sqlite", "db", "docx", "md", "pdf", "html", "htm", "csv", "spring"])
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
@@ -242,6 +242,20 @@ def test_dates_and_numbers_follow_the_interface_language(interface):
     assert number(12345).replace("\N{NO-BREAK SPACE}", " ") == "12 345"
     interface("az")
     assert date_label("1994-05-04") == "4 may 1994" and date_label("/1999") == "1999 qədər"
+    assert (date_label("19XX"), date_label("20XX")) == ("XX əsr", "XXI əsr")  # Roman: no suffix to agree
+    interface("ru")
+    assert (date_label("18XX"), date_label("20XX")) == ("XIX век", "XXI век")
+
+
+def test_english_dates_read_as_the_core_writes_them(interface):
+    """The interface's dates in English are the core's (CLI, exports) word for word."""
+    from azrel_desktop.core.corpus.dates import describe
+    from azrel_desktop.ui.common.core_labels import date_label
+
+    interface("en")
+    for value in ("1994-05-04", "1997-05", "1998-21", "1997~", "1997?", "199X", "19XX", "20XX", "/1999",
+                  "1999/", "1997-05/1997-07", "1997-05-04~", "2001-11-19%", "1990-02/1991"):
+        assert date_label(value) == describe(value), value
 
 
 def test_the_quick_guide_is_translated():
@@ -252,6 +266,62 @@ def test_the_quick_guide_is_translated():
         text = guide_text(language)
         assert text != english and any(c in text for c in letters)
         assert text.count("Ctrl+") == english.count("Ctrl+")  # every shortcut kept
+
+
+def _citing_links(library):
+    """Every record a passage of the corpus is cited for, as the source pages list them."""
+    for source in library.records("source"):
+        for p in library.source(source.id).passages:
+            yield from p.supports
+            yield from p.contradicts
+
+
+def test_the_records_a_passage_is_cited_for_are_worded_in_the_interface_language(library, interface):
+    """The core composes these labels in English ("Azerbaijan — member of NACC"); the
+    interface words them again from their parts: in English exactly as the core did."""
+    from azrel_desktop.ui.common.core_labels import citing_label
+
+    links = list(_citing_links(library))
+    kinds = {(link.kind, link.role) for link in links}
+    assert {("organisation", "membership"), ("agreement", None), ("event", None)} <= kinds
+    interface("en")
+    assert [citing_label(link) for link in links] == [link.label for link in links]
+    nacc = next(link for link in links if link.label == "Azerbaijan — member of NACC")
+    pfp = next(link for link in links if link.label.endswith("— signed 1994-05-04"))
+    interface("ru")
+    assert citing_label(nacc) == "Azerbaijan — NACC: член"
+    assert citing_label(pfp) == f"{pfp.name} — подписано: 1994-05-04"
+    interface("az")
+    assert citing_label(nacc) == "Azerbaijan — NACC: üzv"
+
+
+def test_what_a_source_is_cited_for_is_counted_in_the_interface_language(library, interface):
+    from azrel_desktop.core.query.records import Link
+    from azrel_desktop.ui.common.core_labels import cited_counts
+
+    nato = next(link.id for link in library.records("organisation") if link.label.endswith("(NATO)"))
+    sources = library.organisation(nato).sources
+    assert sources and all(link.counts for link in sources)
+    interface("en")
+    assert [cited_counts(link) for link in sources] == [link.role for link in sources]  # as the core says
+    said = Link("source", "s", "A source", "32 events, 1 description, 1 founding date, 9 statuses",
+                counts=(("event", 32), ("description", 1), ("founding date", 1), ("status", 9)))
+    interface("ru")
+    assert cited_counts(said) == "32 события, 1 описание, 1 дата основания, 9 статусов"
+    assert cited_counts(Link("source", "s", "A source", "5 events", counts=(("event", 5),))) == "5 событий"
+    assert all("event" not in cited_counts(link) for link in sources)
+    odd = Link("source", "s", "A source", "2 maps", counts=(("map", 2),))
+    assert cited_counts(odd) == "2 maps"  # a kind it does not know: the core's words
+
+
+def test_a_membership_bound_is_a_date_in_the_interface_language(interface):
+    from azrel_desktop.ui.coding.vocabulary import interval_bound
+
+    interface("ru")
+    assert interval_bound("19 November 2001", end=True, edtf="2001-11-19") == "19 ноября 2001"
+    assert interval_bound("open", end=True) == "без окончания"
+    interface("en")
+    assert interval_bound("September 1999", end=False, edtf="1999-09") == "September 1999"
 
 
 # --- no visible text left untranslated ----------------------------------------------------------
@@ -424,14 +494,27 @@ class Checker:
     def left_over(self, text: str) -> str:
         if text in self.data or self._elided_data(text):
             return ""
-        bare = _PATH.sub(" ", _bare(text))
-        best: list[str] | None = None
-        for first, second in ((self.fragments, self.data_pieces), (self.data_pieces, self.fragments)):
-            residue = second.sub(" ", first.sub(" ", bare))
-            words = [w for w in re.findall(r"[^\W\d_]{2,}", residue) if w.casefold() not in self.neutral]
-            if best is None or len(words) < len(best):
-                best = words
-        return " ".join(best or [])
+        bare = _PATH.sub(" ", _bare(self._without_elided_quotes(text)))
+        # Every place a piece starts is tried (a lookahead finds overlapping pieces), so a piece
+        # that ends inside another ("Organisations:" of a label, ": type to find" of a
+        # placeholder) does not hide it; what no piece covers is left over.
+        covered = bytearray(len(bare))
+        for pattern in (self.fragments, self.data_pieces):
+            for match in pattern.finditer(bare):
+                covered[match.start():match.start() + len(match.group(1))] = b"\1" * len(match.group(1))
+        residue = "".join(" " if c else ch for ch, c in zip(bare, covered, strict=True))
+        words = [w for w in re.findall(r"[^\W\d_]{2,}", residue) if w.casefold() not in self.neutral]
+        return " ".join(words)
+
+    def _without_elided_quotes(self, text: str) -> str:
+        """The text less the quotes of the library cut short with "…" (a passage in a cell or a
+        tooltip): each must be the beginning of a text the library holds, at least 20 letters
+        long, so an English sentence of the interface is never taken for one."""
+        def cut(match: re.Match) -> str:
+            head = match.group(1).strip()
+            return " " if len(head) >= 20 and any(d.startswith(head) for d in self.data) else match.group(0)
+
+        return _ELIDED_QUOTE.sub(cut, text)
 
     def problems(self, seen: set[Seen]) -> list[str]:
         found = []
@@ -443,6 +526,7 @@ class Checker:
         return found
 
 
+_ELIDED_QUOTE = re.compile(r"“([^“”\n]+?)…”")  # a quote of the library shown cut short
 _PATH = re.compile(r"(?:[A-Za-z]:)?(?:[/\\][^\s/\\]+){2,}")  # a file's path, which is the user's
 
 
@@ -458,7 +542,7 @@ def _pieces(texts: set[str]) -> re.Pattern:
                 + (r"(?!\w)" if re.search(r"\w$", t) else ""))
 
     ordered = sorted((t for t in texts if t.strip()), key=len, reverse=True)
-    return re.compile("|".join(whole(t) for t in ordered) or "(?!)", re.IGNORECASE)
+    return re.compile("(?=(" + ("|".join(whole(t) for t in ordered) or "(?!)") + "))", re.IGNORECASE)
 
 
 def settled(qtbot, window) -> None:
@@ -531,7 +615,7 @@ def tour(qtbot, library, window) -> set[Seen]:
         window.saved_views.menu.aboutToShow.emit()
     look()
     dialogs = [PreferencesDialog(window), ReportDialog(window), SavedViewsDialog(window.saved_views, window),
-               NoteDialog(window, "Add note", context="…"), EventDialog(window.ctx, quote="…", parent=window)]
+               NoteDialog(window, QCoreApplication.translate("context_menus", "Add note"), context="…"), EventDialog(window.ctx, quote="…", parent=window)]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
@@ -583,5 +667,8 @@ def test_the_check_fails_on_english_left_as_is(library):
     assert checker.left_over(f"Open the page of {title}") == "Open the page of"
     assert checker.left_over("Экспорт в CSV…") == ""
     assert checker.left_over("12 345") == ""
+    quote = next(d for d in checker.data if len(d) > 60 and d[:1].isalpha() and "\n" not in d)
+    assert checker.left_over(f"подтверждает: “{quote[:40]}…”") == ""  # a quote cut short is data
+    assert checker.left_over("“Open the page of the source at the passage…”") != ""  # English is not
     seen = {Seen("Export to CSV…", "action", "shell"), Seen("Экспорт в CSV…", "action", "shell")}
     assert checker.problems(seen) == ["[shell] action: 'Export to CSV…' (English left as is: Export to)"]

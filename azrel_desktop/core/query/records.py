@@ -35,6 +35,16 @@ class Link:
     id: str
     label: str
     role: str | None = None
+    # The parts a composed `label` is made of (a source page's citing records), so that an
+    # interface can word it in its own language; the label stays for the CLI and exports.
+    name: str | None = None  # the record's own name: an event's or agreement's title, a country
+    what: str | None = None  # the core's word: an agreement's step, a membership's status, or
+    #                          `founded` / `description` for what a passage of an organisation cites
+    of: str | None = None  # a membership's organisation (its abbreviation, else its name)
+    date: str | None = None  # EDTF: an event's date, an agreement step's date
+    # how many records of each kind cite a source (`event`, `status`, `description`,
+    # `founding date`), in the order of its `role` ("32 events, 9 statuses")
+    counts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,6 +288,16 @@ def _links(session: Session, sql: str, params: dict, kind: str) -> list[Link]:
     return [Link(kind, r[0], r[1], r[2] if len(r) > 2 else None) for r in session.execute(text(sql), params)]
 
 
+def _cited_sources(session: Session, sql: str, params: dict) -> list[Link]:
+    """Sources with what of a record they are cited for: rows of id, title, the English
+    `role` ("32 events, 9 statuses") and its tally (`event:32,status:9`) read into `counts`."""
+    links = []
+    for sid, title, role, tally in session.execute(text(sql), params):
+        counts = tuple((what, int(n)) for what, n in (part.rsplit(":", 1) for part in tally.split(",")))
+        links.append(Link("source", sid, title, role, counts=counts))
+    return links
+
+
 def event_detail(session: Session, event_id: str) -> EventDetail:
     row = event_row(session, event_id)
     ev = session.get(m.Event, event_id)
@@ -345,7 +365,7 @@ def organisation_page(session: Session, org_id: str) -> OrganisationPage:
                OR a.id IN (SELECT ea.agreement_id FROM event_agreements ea JOIN event_organisations eo
                            ON eo.event_id = ea.event_id WHERE eo.organisation_id IN (SELECT id FROM sub))
             ORDER BY a.title""", p, "agreement"),
-        sources=_links(session, f"""{tree}, cited(source_id, what, rid) AS (
+        sources=_cited_sources(session, f"""{tree}, cited(source_id, what, rid) AS (
                 SELECT ci.source_id, 'event', ci.event_id FROM event_citations ci
                   JOIN event_organisations eo ON eo.event_id = ci.event_id
                   WHERE eo.organisation_id IN (SELECT id FROM sub)
@@ -356,10 +376,11 @@ def organisation_page(session: Session, org_id: str) -> OrganisationPage:
                   END, oc.organisation_id FROM organisation_citations oc
                   JOIN passages ps ON ps.id = oc.passage_id WHERE oc.organisation_id IN (SELECT id FROM sub))
             SELECT s.id, s.title, group_concat(n || ' ' || CASE WHEN n = 1 THEN what
-                   WHEN what = 'status' THEN 'statuses' ELSE what || 's' END, ', ')
+                   WHEN what = 'status' THEN 'statuses' ELSE what || 's' END, ', '),
+                   group_concat(what || ':' || n, ',')
             FROM (SELECT source_id, what, count(*) AS n FROM cited GROUP BY source_id, what
                   ORDER BY source_id, what = 'event' DESC, what) c
-            JOIN sources s ON s.id = c.source_id GROUP BY s.id ORDER BY s.title""", p, "source"),
+            JOIN sources s ON s.id = c.source_id GROUP BY s.id ORDER BY s.title""", p),
         annotations=annotations_for(session, "organisation", o.id),
         event_filter=EventFilter(organisations=(o.id,)),
         mine=not o.is_seed, retired=bool(o.retired),
@@ -422,27 +443,29 @@ def source_page(session: Session, source_id: str) -> SourcePage:
     supports: dict[str, list[Link]] = {}
     contradicts: dict[str, list[Link]] = {}
     cited = session.execute(text("""
-        SELECT c.passage_id, 'event', e.id, e.date || '  ' || e.title, c.stance
+        SELECT c.passage_id, 'event', e.id, e.date || '  ' || e.title, c.stance,
+               e.title, NULL, NULL, e.date
           FROM event_citations c JOIN events e ON e.id = c.event_id
         UNION ALL SELECT c.passage_id, 'agreement', a.id, a.title || ' — ' || replace(st.step, '_', ' ')
-          || ' ' || st.date, c.stance
+          || ' ' || st.date, c.stance, a.title, st.step, NULL, st.date
           FROM step_citations c JOIN agreement_steps st ON st.id = c.step_id
           JOIN agreements a ON a.id = st.agreement_id
         UNION ALL SELECT c.passage_id, 'membership', ms.country_id || '|' || ms.organisation_id,
           co.name || ' — ' || replace(ms.status, '_', ' ') || ' of ' || coalesce(o.abbreviation, o.name),
-          c.stance
+          c.stance, co.name, ms.status, coalesce(o.abbreviation, o.name), NULL
           FROM membership_citations c JOIN memberships ms ON ms.id = c.membership_id
           JOIN countries co ON co.id = ms.country_id JOIN organisations o ON o.id = ms.organisation_id
         UNION ALL SELECT c.passage_id, 'organisation', o.id,
-          o.name || CASE c.cites WHEN 'founded' THEN ' (founded)' ELSE ' (description)' END, 'supports'
+          o.name || CASE c.cites WHEN 'founded' THEN ' (founded)' ELSE ' (description)' END, 'supports',
+          o.name, CASE c.cites WHEN 'founded' THEN 'founded' ELSE 'description' END, NULL, NULL
           FROM organisation_citations c JOIN organisations o ON o.id = c.organisation_id
     """))
-    for pid, kind, rid, label, stance in cited:
+    for pid, kind, rid, label, stance, name, what, of, when in cited:
         if kind == "membership":
             _country_id, org_id = rid.split("|", 1)
-            link = Link("organisation", org_id, label, "membership")
+            link = Link("organisation", org_id, label, "membership", name=name, what=what, of=of)
         else:
-            link = Link(kind, rid, label)
+            link = Link(kind, rid, label, name=name, what=what, date=when)
         (supports if stance == "supports" else contradicts).setdefault(pid, []).append(link)
     passages = [
         SourcePassage(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...core.query.analysis import NONE_ID, OTHER_ID, Distribution, StackedCounts
 from ...core.query.filters import EventFilter
 from ..coding.vocabulary import QT_TRANSLATE_NOOP
+from ..common.core_labels import chip_label
 from ..common.export_formats import ExportFormat, ask_export_path
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
@@ -169,12 +170,13 @@ class AnalysisPage(QWidget):
             return {"events": library.counts_per_period(f, group, period),
                     "sources": library.counts_per_period(f, "source", period),
                     "spread": library.sources_per_event(f),
-                    "filter": library.describe_text(f)}
+                    "filter": library.describe(f)}
 
         self.loader.load(read)
 
     def _deliver(self, result: dict) -> None:
-        described = result.pop("filter")
+        # the chips in the interface's language, as the timeline shows them
+        described = " · ".join(chip_label(c.dimension, c.value, c.label) for c in result.pop("filter"))
         self.filter_label.setText(self.tr("Under the timeline's filter: {filter}").format(filter=described)
                                   if described else self.tr("All events (the timeline has no filter)"))
         self.tables = result

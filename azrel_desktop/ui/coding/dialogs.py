@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.corpus import models as m
-from ...core.corpus.dates import DateError, describe, parse_user_date
+from ...core.corpus.dates import DateError, parse_user_date
 from ...core.research.choices import Choice
 from ...core.research.date_proposal import DateProposal
 from ...core.research.drafts import (
@@ -48,6 +48,7 @@ from ...core.research.drafts import (
     StepDraft,
 )
 from ..common.colours import show_as_alert
+from ..common.core_labels import date_label
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
 from ..shell.runner import LatestCall, Task
@@ -118,7 +119,7 @@ class DateField(QWidget):
             return
         try:
             d = parse_user_date(value.strip())
-            self.reading.setText(f"{describe(d.edtf)}  ({d.edtf}; {d.start_iso} – {d.end_iso})")
+            self.reading.setText(f"{date_label(d.edtf)}  ({d.edtf}; {d.start_iso} – {d.end_iso})")
         except DateError as exc:
             self.reading.setText(self.tr("not a date the app can read: {reason}").format(reason=exc))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ...core.corpus.evidence import GRADE_SYMBOLS
+from ..common.core_labels import date_label
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
@@ -136,10 +137,13 @@ def reliability_label(letter: str | None) -> str:
     return f"{letter} — {reliability_words(letter)}"
 
 
-def interval_bound(label: str | None, *, end: bool) -> str:
-    """A membership's start or end as the core labels it, its "unknown" / "open" translated."""
+def interval_bound(label: str | None, *, end: bool, edtf: str | None = None) -> str:
+    """A membership's start or end as the core labels it, its "unknown" / "open" translated and
+    its date (`edtf`, when given) in the interface's language."""
     if end and label == "open":
         return QCoreApplication.translate("MembershipStatus", "open")
     if not end and label == "unknown":
         return QCoreApplication.translate("MembershipStatus", "unknown")
+    if edtf:
+        return date_label(edtf)
     return label or ""

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from ...core.corpus.evidence import GRADE_EXPLANATIONS, GRADE_LABELS, GRADE_SYMBOLS, RELIABILITY_GRADES
+from ...core.query.records import Link
 from ..i18n import QT_TRANSLATE_NOOP, installed_language
 
 C = "core_labels"
@@ -146,7 +147,6 @@ _WORDS = {
     "submitter": QT_TRANSLATE_NOOP("core_labels", "submitter"),
     "withdrawing": QT_TRANSLATE_NOOP("core_labels", "withdrawing"),
     # the filter's dimensions (their titles in the filter panel)
-
     "Organisations": QT_TRANSLATE_NOOP("core_labels", "Organisations"),
     "Countries": QT_TRANSLATE_NOOP("core_labels", "Countries"),
     "People": QT_TRANSLATE_NOOP("core_labels", "People"),
@@ -221,7 +221,11 @@ def _single(text: str) -> str:
     ytext, mid, day, qual = m.group("year"), m.group("mid"), m.group("day"), m.group("qual")
     locale = QLocale()
     if ytext.endswith("XX"):
-        core = QCoreApplication.translate("core_labels", "century {number}").format(number=int(ytext[:2]) + 1)
+        number = int(ytext[:2]) + 1
+        # English says its ordinal ("the 20th century"), as the core does; Azerbaijani and
+        # Russian write a century in Roman numerals ("XX əsr", "XX век"), which need no suffix
+        core = (_english_century(number) if installed_language() == "en" else
+                QCoreApplication.translate("core_labels", "century {number}").format(number=_roman(number)))
     elif "X" in ytext:
         core = QCoreApplication.translate("core_labels", "the {decade}s").format(decade=ytext.replace("X", "0"))
     elif mid is None:
@@ -243,6 +247,21 @@ def _single(text: str) -> str:
     if qual == "%":
         return QCoreApplication.translate("core_labels", "about, possibly {date}").format(date=core)
     return core
+
+
+def _roman(number: int) -> str:
+    if not 0 < number < 40:  # years before the era or past 3999: the number as it is
+        return str(number)
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def _english_century(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"the {number}{suffix} century"
 
 
 def date_label(edtf: str | None) -> str:
@@ -347,3 +366,47 @@ def reliability_label(letter: str | None) -> str:
 def role_label(role: str | None) -> str:
     """A link's role (a membership status, a step) as shown beside it."""
     return word(role) if role else ""
+
+
+# --- labels the core composes ---------------------------------------------------------------
+
+def citing_label(link: Link) -> str:
+    """A record a passage is cited for (the core's `Link` on a source page), worded in the
+    interface's language from the link's parts; the core's English label when it has none."""
+    if link.role == "membership" and link.name and link.what and link.of:
+        return QCoreApplication.translate("core_labels", "{country} — {status} of {organisation}").format(
+            country=link.name, status=word(link.what), organisation=link.of)
+    if link.kind == "agreement" and link.name and link.what:
+        if link.date:
+            return QCoreApplication.translate("core_labels", "{agreement} — {step} {date}").format(
+                agreement=link.name, step=word(link.what), date=link.date)
+        return QCoreApplication.translate("core_labels", "{agreement} — {step}").format(
+            agreement=link.name, step=word(link.what))
+    if link.kind == "organisation" and link.name and link.what:
+        pattern = (QT_TRANSLATE_NOOP("core_labels", "{organisation} (founded)") if link.what == "founded"
+                   else QT_TRANSLATE_NOOP("core_labels", "{organisation} (description)"))
+        return QCoreApplication.translate("core_labels", pattern).format(organisation=link.name)
+    return link.label
+
+
+class CitedCounts(QObject):
+    """What a source is cited for on a record's page, counted (the core's `Link.counts`), with
+    the interface's plural forms."""
+
+    def said(self, what: str, n: int) -> str | None:
+        if what == "event":
+            return self.tr("%n event(s)", "", n)
+        if what == "status":
+            return self.tr("%n status(es)", "", n)
+        if what == "description":
+            return self.tr("%n description(s)", "", n)
+        if what == "founding date":
+            return self.tr("%n founding date(s)", "", n)
+        return None
+
+
+def cited_counts(link: Link) -> str:
+    """`32 events, 9 statuses` (a link's `counts`) in the interface's language; the core's
+    `role` when a count is of a kind it does not know."""
+    said = [CitedCounts().said(what, n) for what, n in link.counts]
+    return ", ".join(s for s in said if s) if said and all(said) else (link.role or "")

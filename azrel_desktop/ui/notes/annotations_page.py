@@ -37,10 +37,16 @@ _Index = QModelIndex | QPersistentModelIndex
 NOTE_TARGETS = ("event", "agreement", "organisation", "passage", "source", "country", "person")
 
 
+def target_name(view: AnnotationView) -> str:
+    """The label of a note's target (data); for a target no longer in the corpus, its id (the
+    core's label then says so in English, and the interface says it in its own words)."""
+    return view.target_id if view.detached else view.target_label
+
+
 def target_words(view: AnnotationView) -> str:
     """What a note is on: its kind of record (translated) and its label (data)."""
     return QCoreApplication.translate("AnnotationsPage", "{kind}: {label}").format(
-        kind=record_kind(view.target_kind), label=view.target_label)
+        kind=record_kind(view.target_kind), label=target_name(view))
 
 
 def note_target(view: AnnotationView) -> Target | None:
@@ -84,7 +90,7 @@ class AnnotationTableModel(RowsModel):
                     self.tr("detached") if v.detached else "")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                text = v.target_label + (f"\n\n“{as_prose(v.quote)}”" if v.quote else "")
+                text = target_name(v) + (f"\n\n“{as_prose(v.quote)}”" if v.quote else "")
                 if v.detached:
                     text += "\n\n" + self.tr("Its target is no longer in the corpus; the note is kept.")
                 return plain_tooltip(text)

@@ -7,13 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from ...core.corpus.dates import DateError
-from ...core.corpus.dates import describe as describe_date
 from ...core.query.records import AgreementPage as AgreementRecord
 from ...core.query.records import Link, StepView
 from ..coding.own_buttons import OwnRecordButtons
 from ..coding.vocabulary import QT_TRANSLATE_NOOP, agreement_kind, grade_text, step_kind
 from ..common.colours import colour_item
+from ..common.core_labels import date_label
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..shell.context import AppContext
 from ..shell.navigation import Target
@@ -36,12 +35,9 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def event_label(link: Link) -> str:
-    """An event link's label ("EDTF  title") with the date in words."""
+    """An event link's label ("EDTF  title") with the date in words, in the interface's language."""
     date, sep, title = link.label.partition("  ")
-    try:
-        return f"{describe_date(date)} — {title}" if sep else link.label
-    except DateError:
-        return link.label
+    return f"{date_label(date)} — {title}" if sep else link.label
 
 
 class StepTree(QTreeWidget):
@@ -71,11 +67,12 @@ class StepTree(QTreeWidget):
         self.clear()
         for s in steps:
             step = self.tr("{step} (yours)").format(step=step_kind(s.step)) if s.mine else step_kind(s.step)
-            item = QTreeWidgetItem([step, s.date_label,
+            shown = date_label(s.date) or s.date_label
+            item = QTreeWidgetItem([step, shown,
                                     " ".join((s.date_text or "").split()),
                                     s.country.label if s.country else "", grade_text(s.evidence)])
             item.setData(0, STEP_ROLE, s)
-            tip = [self.tr("{step}: {date} (EDTF {edtf})").format(step=step_kind(s.step), date=s.date_label,
+            tip = [self.tr("{step}: {date} (EDTF {edtf})").format(step=step_kind(s.step), date=shown,
                                                                   edtf=s.date)]
             if s.date_text:
                 tip.append(self.tr("As written: {text}").format(text=s.date_text))

@@ -75,7 +75,7 @@ def describe_membership(m: MembershipView) -> str:
     lines = [QCoreApplication.translate("MembershipStrip", "{country} — {status} of {organisation}").format(
                  country=m.country.label, status=status_words(m.status), organisation=m.organisation.label),
              QCoreApplication.translate("MembershipStrip", "From {start} to {end}").format(
-                 start=interval_bound(m.start_label, end=False), end=interval_bound(m.end_label, end=True))]
+                 start=interval_bound(m.start_label, end=False, edtf=m.start), end=interval_bound(m.end_label, end=True, edtf=m.end))]
     if m.start is None:
         lines.append(QCoreApplication.translate("MembershipStrip", "The start date is not known."))
     if m.note:
@@ -517,7 +517,7 @@ class MembershipTableModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             ref = primary_citation(m)
             return (m.country.label, m.organisation.label, status_words(m.status),
-                    interval_bound(m.start_label, end=False), interval_bound(m.end_label, end=True),
+                    interval_bound(m.start_label, end=False, edtf=m.start), interval_bound(m.end_label, end=True, edtf=m.end),
                     grade_text(m.evidence),
                     (f"{pal.LOW_RELIABILITY_SYMBOL} " if ref.low_reliability else "") + as_prose(ref.quote)
                     if ref else "")[index.column()]

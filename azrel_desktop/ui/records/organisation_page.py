@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QTabl
 from ...core.query.records import MembershipView
 from ...core.query.records import OrganisationPage as OrganisationRecord
 from ..coding.own_buttons import OwnRecordButtons
+from ..common.core_labels import cited_counts, date_label
 from ..common.table_fit import fit_table
 from ..common.widgets import PlainLabel
 from ..shell.context import AppContext
@@ -140,7 +141,7 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.kind_label.setText(r.kind.replace("_", " "))
         self.abbreviation_label.setText(r.abbreviation or self.tr("none"))
         self.aliases_label.setText(", ".join(r.aliases) or self.tr("none"))
-        self.founded_label.setText(f"{r.founded_label}  ({r.founded})" if r.founded
+        self.founded_label.setText(f"{date_label(r.founded) or r.founded_label}  ({r.founded})" if r.founded
                                    else self.tr("not stated in the sources"))
         self.founded_citations.set_citations(r.founded_citations)
         self.form.setRowVisible(self._citations_row, bool(r.founded or r.founded_citations))
@@ -160,5 +161,5 @@ class OrganisationPage(RecordPage[OrganisationRecord]):
         self.show_events(self.events, r.event_filter)
         self.agreements.set_links(r.agreements)
         self.sources.set_links(r.sources, lambda link: self.tr("{source} — {what} cited").format(
-            source=link.label, what=link.role) if link.role else link.label)
+            source=link.label, what=cited_counts(link)) if link.role else link.label)
         self.notes.set_target("organisation", r.id)

@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.corpus.dates import DateError
-from ...core.corpus.dates import describe as describe_date
 from ...core.corpus.evidence import LOW_RELIABILITY
 from ...core.query.records import Link, NotFound, SourcePassage
 from ...core.query.records import SourcePage as SourceRecord
@@ -42,6 +40,7 @@ from ..coding.vocabulary import stance as stance_words
 from ..common import palette as pal
 from ..common.colours import colour_item, is_dark, show_as_alert, show_as_warning_banner
 from ..common.context_menus import Subject, fill_menu, menu_text
+from ..common.core_labels import citing_label, date_label
 from ..common.widgets import PlainLabel, plain_tooltip
 from ..notes import undo
 from ..notes.annotation_panel import AnnotationPanel, NoteDialog
@@ -99,10 +98,8 @@ def swatch(kinds: str | tuple[str, ...], size: int = 12, dark: bool = False) -> 
 def _date(value: str | None) -> str:
     if not value:
         return QCoreApplication.translate("SourcePage", "not stated")
-    try:
-        return f"{describe_date(value)}  ({value})"
-    except DateError:
-        return value
+    shown = date_label(value)
+    return f"{shown}  ({value})" if shown != value else value
 
 
 class _Plurals(QObject):
@@ -136,8 +133,8 @@ def passage_summary(p: SourcePassage) -> str:
     lines = [f"{p.label}: " if p.label else ""]
     quote = as_prose(p.quote)
     lines[0] += f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”"
-    lines += [f"{stance_words('supports')}: {link.label}" for link in p.supports]
-    lines += [f"{stance_words('contradicts')}: {link.label}" for link in p.contradicts]
+    lines += [f"{stance_words('supports')}: {citing_label(link)}" for link in p.supports]
+    lines += [f"{stance_words('contradicts')}: {citing_label(link)}" for link in p.contradicts]
     lines += [QCoreApplication.translate("SourcePage", "note: {text}").format(text=a.body) for a in p.annotations]
     return "\n".join(lines)
 
@@ -628,7 +625,7 @@ class SourcePage(QWidget):
         self.record = record
         self.stack.setCurrentIndex(1)
         self.title_label.setText(record.title)
-        published = (self.tr("published {date}").format(date=describe_date(record.published)) if record.published
+        published = (self.tr("published {date}").format(date=date_label(record.published)) if record.published
                      else self.tr("publication date not stated"))
         self.subtitle_label.setText(" · ".join(x for x in (record.kind, published, record.publisher) if x))
         self._fill_meta(record)
@@ -727,10 +724,10 @@ class SourcePage(QWidget):
             item.setToolTip(0, plain_tooltip(passage_summary(p)))
             for stance, links in (("supports", p.supports), ("contradicts", p.contradicts)):
                 for link in links:
-                    child = QTreeWidgetItem([f"{stance_words(stance)}: {link.label}"])
+                    child = QTreeWidgetItem([f"{stance_words(stance)}: {citing_label(link)}"])
                     child.setData(0, PASSAGE_ROLE, p.id)
                     child.setData(0, LINK_ROLE, link)
-                    child.setToolTip(0, plain_tooltip(self.tr("Double-click to open: {label}").format(label=link.label)))
+                    child.setToolTip(0, plain_tooltip(self.tr("Double-click to open: {label}").format(label=citing_label(link))))
                     if stance == "contradicts":
                         colour_item(tree, child, "alert")
                     item.addChild(child)

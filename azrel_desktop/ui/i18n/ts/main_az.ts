@@ -115,6 +115,37 @@
     </message>
 </context>
 <context>
+    <name>CitedCounts</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n hadisə</numerusform>
+            <numerusform>%n hadisə</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es)</source>
+        <translation>
+            <numerusform>%n status</numerusform>
+            <numerusform>%n status</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description(s)</source>
+        <translation>
+            <numerusform>%n təsvir</numerusform>
+            <numerusform>%n təsvir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n founding date(s)</source>
+        <translation>
+            <numerusform>%n təsis tarixi</numerusform>
+            <numerusform>%n təsis tarixi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateRange</name>
     <message>
         <source>e.g. 1997, 1997-05, 1998-05-28, spring 1998</source>
@@ -2140,7 +2171,7 @@ Cari fayl əvvəlcə kənarda saxlanılır, ona görə heç nə itmir.</translat
     </message>
     <message>
         <source>century {number}</source>
-        <translation>{number}-ci əsr</translation>
+        <translation>{number} əsr</translation>
     </message>
     <message>
         <source>the {decade}s</source>
@@ -2237,6 +2268,26 @@ Cari fayl əvvəlcə kənarda saxlanılır, ona görə heç nə itmir.</translat
     <message>
         <source>unknown grade</source>
         <translation>naməlum dərəcə</translation>
+    </message>
+    <message>
+        <source>{country} — {status} of {organisation}</source>
+        <translation>{country} — {organisation}: {status}</translation>
+    </message>
+    <message>
+        <source>{agreement} — {step} {date}</source>
+        <translation>{agreement} — {date}: {step}</translation>
+    </message>
+    <message>
+        <source>{agreement} — {step}</source>
+        <translation>{agreement} — {step}</translation>
+    </message>
+    <message>
+        <source>{organisation} (founded)</source>
+        <translation>{organisation} (təsis edilməsi)</translation>
+    </message>
+    <message>
+        <source>{organisation} (description)</source>
+        <translation>{organisation} (təsviri)</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,37 @@
     </message>
 </context>
 <context>
+    <name>CitedCounts</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es)</source>
+        <translation>
+            <numerusform>%n status</numerusform>
+            <numerusform>%n statuses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description(s)</source>
+        <translation>
+            <numerusform>%n description</numerusform>
+            <numerusform>%n descriptions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n founding date(s)</source>
+        <translation>
+            <numerusform>%n founding date</numerusform>
+            <numerusform>%n founding dates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventDetailPane</name>
     <message numerus="yes">
         <source>Evidence — %n source(s)</source>

@@ -116,6 +116,41 @@
     </message>
 </context>
 <context>
+    <name>CitedCounts</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es)</source>
+        <translation>
+            <numerusform>%n статус</numerusform>
+            <numerusform>%n статуса</numerusform>
+            <numerusform>%n статусов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description(s)</source>
+        <translation>
+            <numerusform>%n описание</numerusform>
+            <numerusform>%n описания</numerusform>
+            <numerusform>%n описаний</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n founding date(s)</source>
+        <translation>
+            <numerusform>%n дата основания</numerusform>
+            <numerusform>%n даты основания</numerusform>
+            <numerusform>%n дат основания</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateRange</name>
     <message>
         <source>e.g. 1997, 1997-05, 1998-05-28, spring 1998</source>
@@ -2246,6 +2281,26 @@ The current file is kept aside first, so nothing is lost.</source>
     <message>
         <source>unknown grade</source>
         <translation>неизвестная оценка</translation>
+    </message>
+    <message>
+        <source>{country} — {status} of {organisation}</source>
+        <translation>{country} — {organisation}: {status}</translation>
+    </message>
+    <message>
+        <source>{agreement} — {step} {date}</source>
+        <translation>{agreement} — {step}: {date}</translation>
+    </message>
+    <message>
+        <source>{agreement} — {step}</source>
+        <translation>{agreement} — {step}</translation>
+    </message>
+    <message>
+        <source>{organisation} (founded)</source>
+        <translation>{organisation} (основание)</translation>
+    </message>
+    <message>
+        <source>{organisation} (description)</source>
+        <translation>{organisation} (описание)</translation>
     </message>
 </context>
 <context>
