@@ -65,18 +65,13 @@ def census(path: Path, schema: str, scalar: Callable[[str], Any]) -> dict:
 def quick_census(path: Path) -> dict | None:
     """The figures read with `sqlite3` alone, or None when an ordinary open is needed (see the
     module's docstring)."""
-    from ..store.files import connect_for_reading, file_writable, folder_writable, inspect_file
-    from ..store.resources import shipped_corpus_version
-    from ..store.scripts import glance_at_scripts
+    from ..store.files import connect_for_reading, file_writable, folder_writable
+    from ..store.shipped import at_shipped_schema, seeded_with
     from ..store.volumes import volume_of
 
-    glance = glance_at_scripts()
-    corpus = shipped_corpus_version()
-    if glance is None or corpus is None:
-        return None
     try:
-        state = inspect_file(path, whole=False)
-        if not state.exists or state.revision != glance.head:
+        shipped = at_shipped_schema(path)
+        if shipped is None:
             return None
         if not (folder_writable(path.parent) and file_writable(path) and _log_files_writable(path)):
             return None
@@ -93,13 +88,9 @@ def quick_census(path: Path) -> dict | None:
             row = con.execute(sql).fetchone()
             return row[0] if row is not None else None
 
-        seeded = scalar("SELECT value FROM app_meta WHERE key = 'seed_version'")
-        try:
-            if seeded is None or int(seeded) < corpus:
-                return None  # the ordinary open loads the corpus first
-        except ValueError:
-            return None
-        return census(path, glance.head, scalar)
+        if not seeded_with(con, shipped.corpus):
+            return None  # the ordinary open loads the corpus first
+        return census(path, shipped.head, scalar)
     except sqlite3.Error:
         return None
     finally:

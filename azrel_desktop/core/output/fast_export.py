@@ -21,9 +21,8 @@ from typing import TextIO
 from ..derived.store import STATE_SQL, state_of
 from ..query.filters import EventFilter, compile_filter, describe_with
 from ..query.sorting import order_by
-from ..store.files import connect_for_reading, file_writable, folder_writable, inspect_file, sqlite_uri
-from ..store.resources import shipped_corpus_version
-from ..store.scripts import glance_at_scripts
+from ..store.files import connect_for_reading, file_writable, folder_writable, sqlite_uri
+from ..store.shipped import at_shipped_schema, seeded_with
 from .export_cells import LongCells, writer
 from .export_heads import catch_up_heads
 from .export_notes import BODIES_SQL, NO_NOTES, TAGS_SQL, heads_current, note_tails
@@ -57,13 +56,9 @@ class FastExport:
     def open(cls, path: Path, f: EventFilter, *, sort: str = "date", descending: bool = False) -> FastExport | None:
         if f.text or f.tags:  # the search index (caught up at an open) or tags matched as saved
             return None
-        glance = glance_at_scripts()
-        corpus = shipped_corpus_version()
-        if glance is None or corpus is None:
-            return None
         try:
-            state = inspect_file(path, whole=False)
-            if not state.exists or state.revision != glance.head:
+            shipped = at_shipped_schema(path)
+            if shipped is None:
                 return None
             con = connect_for_reading(path)
         except Exception:  # a damaged, busy or unusable file: the ordinary open says what is wrong
@@ -72,7 +67,7 @@ class FastExport:
             con.isolation_level = None
             con.execute("BEGIN")  # one snapshot for the checks and the rows
             fast = cls(con, f, sort, descending)
-            if fast._usable(corpus):
+            if fast._usable(shipped.corpus):
                 return fast
         except sqlite3.Error:
             pass
@@ -80,13 +75,7 @@ class FastExport:
         return None
 
     def _usable(self, corpus: int) -> bool:
-        seeded = self.con.execute("SELECT value FROM app_meta WHERE key = 'seed_version'").fetchone()
-        try:
-            if seeded is None or int(seeded[0]) < corpus:
-                return False
-        except ValueError:
-            return False
-        return heads_current(state_of(self.con.execute(STATE_SQL).fetchall()))
+        return seeded_with(self.con, corpus) and heads_current(state_of(self.con.execute(STATE_SQL).fetchall()))
 
     def all_paired(self) -> bool:
         """Whether every event of the filter has its stored head, paired with its rowid (a
@@ -141,13 +130,9 @@ def catch_up(path: Path) -> bool:
     Only a file at the shipped schema and corpus, writable, not on a network drive, whose
     heads are of the current versions with at most `CATCH_UP_AT_MOST` events edited since:
     anything else is left to the ordinary path."""
-    glance = glance_at_scripts()
-    corpus = shipped_corpus_version()
-    if glance is None or corpus is None:
-        return False
     try:
-        state = inspect_file(path, whole=False)
-        if not state.exists or state.revision != glance.head:
+        shipped = at_shipped_schema(path)
+        if shipped is None:
             return False
         if not (folder_writable(path.parent) and file_writable(path)):
             return False
@@ -161,9 +146,7 @@ def catch_up(path: Path) -> bool:
     try:
         con.execute("BEGIN IMMEDIATE")
         try:
-            seeded = con.execute("SELECT value FROM app_meta WHERE key = 'seed_version'").fetchone()
-            current = seeded is not None and seeded[0] is not None and str(seeded[0]).isdigit() \
-                and int(seeded[0]) >= corpus
+            current = seeded_with(con, shipped.corpus)
             rendered = catch_up_heads(con, most=CATCH_UP_AT_MOST) if current else None
         except BaseException:
             con.execute("ROLLBACK")
